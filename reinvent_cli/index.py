@@ -1,0 +1,276 @@
+"""The loaded notes and the queries over them. Pure functions: no terminal, no printing."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from .errors import InputError, NothingFound, UsageError
+from .model import Announcement, Document, Entry, Link, Talk, WatchItem
+
+BUNDLED_NAME = "reinvent-2015.md"
+NOTES_SUFFIXES = (".md", ".markdown")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def bundled_notes() -> Path:
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "data" / BUNDLED_NAME, here.parent / "data" / BUNDLED_NAME):
+        if candidate.is_file():
+            return candidate
+    raise InputError(f"the bundled notes ({BUNDLED_NAME}) are missing from this installation")
+
+
+def notes_paths(given: Iterable[str] | None) -> list[str]:
+    """Paths from ``--notes`` (repeatable) or ``REINVENT_NOTES`` (``:``-separated); else the bundled file."""
+    paths = [p for p in (given or []) if p]
+    if not paths:
+        env = os.environ.get("REINVENT_NOTES", "")
+        paths = [p for p in env.split(os.pathsep) if p]
+    return paths or [str(bundled_notes())]
+
+
+def expand_paths(paths: list[str]) -> tuple[list[Path], set[str]]:
+    """Files to read: given files as they are, folders searched recursively for notes files.
+
+    Returns (files, the names of files given explicitly).
+    """
+    files: list[Path] = []
+    explicit: set[str] = set()
+    for raw in paths:
+        p = Path(raw).expanduser()
+        if p.is_dir():
+            try:
+                found = [f for f in p.rglob("*") if f.suffix.lower() in NOTES_SUFFIXES and f.is_file()]
+            except OSError as exc:
+                raise InputError(f"{raw}: cannot read folder ({exc.strerror or exc})") from None
+            files.extend(sorted(found))
+        elif p.exists():
+            files.append(p)
+            explicit.add(str(p))
+        else:
+            raise InputError(f"{raw}: no such file or folder")
+    seen: set[str] = set()
+    unique = []
+    for f in files:
+        key = str(f.resolve()) if f.exists() else str(f)
+        if key not in seen:
+            seen.add(key)
+            unique.append(f)
+    return unique, explicit
+
+
+@dataclass
+class Notes:
+    documents: list[Document]
+    warnings: list[str] = field(default_factory=list)
+    _search_index: object | None = None
+
+    @property
+    def talks(self) -> list[Talk]:
+        return [t for d in self.documents for t in d.talks]
+
+    @property
+    def announcements(self) -> list[Announcement]:
+        return [a for d in self.documents for a in d.announcements]
+
+    @property
+    def links(self) -> list[Link]:
+        return [lk for d in self.documents for lk in d.links]
+
+    @property
+    def watchlist(self) -> list[WatchItem]:
+        return [w for d in self.documents for w in d.watchlist]
+
+    @property
+    def entries(self) -> list[Entry]:
+        return [e for d in self.documents for e in d.entries]
+
+    def search_index(self):
+        from .search import SearchIndex
+
+        if self._search_index is None:
+            self._search_index = SearchIndex(self.entries)
+        return self._search_index
+
+
+def display_name(path: Path, given: str | None = None) -> str:
+    """How a file is named in results: the bundled file by its name, others as the user wrote them."""
+    try:
+        if path.resolve() == bundled_notes().resolve():
+            return BUNDLED_NAME
+    except InputError:
+        pass
+    return given or str(path)
+
+
+def load_notes(given: Iterable[str] | None = None, *, use_cache: bool = True, progress=None) -> Notes:
+    """Read and index every notes file the user pointed at."""
+    from .loader import load_documents
+
+    paths = notes_paths(given)
+    files, explicit = expand_paths(paths)
+    docs, warnings = load_documents(files, explicit, use_cache=use_cache, progress=progress)
+    if not docs and not files:
+        raise InputError(f"no notes files (*.md, *.markdown) in {', '.join(paths)}")
+    return Notes(docs, warnings)
+
+
+# --- filters -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DaySpec:
+    number: int | None = None
+    weekday: str | None = None
+
+    def matches(self, day: int | None, weekday: str | None) -> bool:
+        if self.number is not None:
+            return day == self.number
+        return bool(weekday) and weekday.lower() == self.weekday
+
+
+def parse_day(value: str | int | None) -> DaySpec | None:
+    """"2", "day 2", "thursday", "thu" -> a DaySpec; anything else is a usage error."""
+    if value is None or value == "":
+        return None
+    text = str(value).strip().lower()
+    m = re.fullmatch(r"(?:day\s*)?(\d{1,2})", text)
+    if m:
+        return DaySpec(number=int(m.group(1)))
+    if len(text) >= 2:
+        found = [w for w in _WEEKDAYS if w.startswith(text)]
+        if len(found) == 1:
+            return DaySpec(weekday=found[0])
+    raise UsageError(f"--day {value!r}: give a day number (1, 2, ...) or a weekday (thursday, thu)")
+
+
+def _match_conference(doc: Document, conference: str | None, file: str | None) -> bool:
+    if conference and conference.lower() not in (doc.title or "").lower():
+        return False
+    if file and file.lower() not in doc.file.lower():
+        return False
+    return True
+
+
+def talks(notes: Notes, day: DaySpec | None = None, track: str | None = None,
+          conference: str | None = None, file: str | None = None) -> list[Talk]:
+    out = []
+    for doc in notes.documents:
+        if not _match_conference(doc, conference, file):
+            continue
+        for t in doc.talks:
+            if day and not day.matches(t.day, t.weekday):
+                continue
+            if track and not (t.code or "").upper().startswith(track.upper()):
+                continue
+            out.append(t)
+    return out
+
+
+def find_talk(notes: Notes, query: str) -> Talk:
+    """A talk by session code (any case) or by title, fuzzily; NotFound with suggestions if none."""
+    from rapidfuzz import fuzz, process
+
+    all_talks = notes.talks
+    q = query.strip()
+    for t in all_talks:
+        if t.code and t.code.lower() == q.lower():
+            return t
+    if not q:
+        raise UsageError("give a session code or part of a talk title")
+    choices = {i: f"{t.code or ''} {t.title}".strip() for i, t in enumerate(all_talks)}
+    ranked = process.extract(q, choices, scorer=fuzz.WRatio, processor=_lower, limit=5)
+    exact_words = [i for i, c in choices.items() if q.lower() in c.lower()]
+    if len(exact_words) == 1:
+        return all_talks[exact_words[0]]
+    if ranked and ranked[0][1] >= 86 and (len(ranked) == 1 or ranked[0][1] - ranked[1][1] >= 3):
+        return all_talks[ranked[0][2]]
+    suggestions = [choices[i] for _, score, i in ranked if score >= 50][:3]
+    hint = ("did you mean: " + "; ".join(suggestions) + "?") if suggestions else "run `reinvent talks` to list them"
+    raise UsageError(f"no talk matches {query!r}", hint=hint)
+
+
+def _lower(s: str) -> str:
+    return s.lower()
+
+
+def announcements(notes: Notes, day: DaySpec | None = None, query: str | None = None,
+                  conference: str | None = None, file: str | None = None) -> list[Announcement]:
+    out = [a for d in notes.documents if _match_conference(d, conference, file) for a in d.announcements
+           if not day or day.matches(a.day, _weekday_of(d, a.day))]
+    if query:
+        out = _fuzzy_filter(out, query, lambda a: " ".join([a.name, *a.details, a.url or ""]))
+    return out
+
+
+def _weekday_of(doc: Document, day: int | None) -> str | None:
+    return next((d.weekday for d in doc.days if d.number == day), None)
+
+
+def links(notes: Notes, query: str | None = None, domain: str | None = None) -> list[Link]:
+    out = notes.links
+    if domain:
+        dom = domain.lower().removeprefix("www.")
+        out = [lk for lk in out if _host_matches(lk.url, dom)]
+    if query:
+        out = _fuzzy_filter(out, query, lambda lk: f"{lk.text} {lk.url} {lk.context}")
+    return out
+
+
+def _host_matches(url: str, domain: str) -> bool:
+    from urllib.parse import urlsplit
+
+    try:
+        host = (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return False
+    return host == domain or host.endswith("." + domain)
+
+
+def _fuzzy_filter(items, query: str, text_of):
+    """Items whose text covers every query term (typos allowed), best first, order kept on ties."""
+    from .search import match_vocab
+    from .terms import query_terms, text_terms
+
+    qterms = query_terms(query)
+    scored = []
+    for n, item in enumerate(items):
+        vocab = sorted(text_terms(text_of(item)))
+        sims = [max(match_vocab(q, vocab).values(), default=0.0) for q in qterms]
+        if all(sims):
+            scored.append((-sum(sims), n, item))
+    scored.sort(key=lambda x: (x[0], x[1]))
+    return [item for _, _, item in scored]
+
+
+@dataclass
+class SpeakerRow:
+    name: str
+    org: str | None
+    talks: list[str]
+    file: str
+    line: int
+
+
+def speakers(notes: Notes) -> list[SpeakerRow]:
+    rows: dict[str, SpeakerRow] = {}
+    for t in notes.talks:
+        for s in t.speakers:
+            key = s.name.lower()
+            label = f"{t.code} - {t.title}" if t.code else t.title
+            if key not in rows:
+                rows[key] = SpeakerRow(s.name, s.org, [label], t.file, t.line)
+            else:
+                rows[key].talks.append(label)
+                rows[key].org = rows[key].org or s.org
+    return sorted(rows.values(), key=lambda r: r.name.lower())
+
+
+def require(items: list, what: str) -> list:
+    if not items:
+        raise NothingFound(f"no {what} found")
+    return items

@@ -1,0 +1,124 @@
+"""Plain dataclasses for what the parser finds in a notes file. Every item has its file and line."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+# Kinds of searchable entries, from strongest to weakest evidence.
+KINDS = ("talk", "section", "day", "announcement", "link", "bullet", "paragraph", "code")
+
+
+@dataclass
+class Speaker:
+    name: str
+    org: str | None = None
+
+
+@dataclass
+class Link:
+    text: str
+    url: str
+    context: str  # the line or bullet the link sits in
+    path: list[str]
+    file: str
+    line: int
+    day: int | None = None
+    talk: str | None = None
+
+
+@dataclass
+class Announcement:
+    name: str
+    url: str | None
+    day: int | None
+    talk: str | None
+    section: str | None
+    details: list[str]
+    file: str
+    line: int
+    path: list[str] = field(default_factory=list)
+
+
+@dataclass
+class WatchItem:
+    code: str | None
+    title: str
+    video: str | None
+    file: str
+    line: int
+
+
+@dataclass
+class Talk:
+    day: int | None
+    code: str | None
+    title: str
+    heading: str  # the heading as written: "DAT407 - Amazon ElastiCache: Deep Dive"
+    file: str
+    line: int
+    end_line: int  # last line of the talk's notes (inclusive)
+    speakers: list[Speaker] = field(default_factory=list)
+    video: str | None = None
+    slides: str | None = None
+    description: str | None = None
+    weekday: str | None = None
+    conference: str | None = None
+    sections: list[str] = field(default_factory=list)
+
+    @property
+    def track(self) -> str | None:
+        if not self.code:
+            return None
+        letters = ""
+        for ch in self.code:
+            if not ch.isalpha():
+                break
+            letters += ch
+        return letters or None
+
+
+@dataclass
+class Day:
+    number: int | None
+    title: str
+    weekday: str | None
+    file: str
+    line: int
+
+
+@dataclass
+class Entry:
+    """One searchable piece of text: a heading, bullet, paragraph, link, announcement."""
+
+    kind: str
+    text: str
+    path: list[str]  # heading titles above it (and itself, for headings)
+    file: str
+    line: int
+    day: int | None = None
+    # Lines of ``text`` after the first start at these character offsets (soft-wrapped text).
+    breaks: list[int] = field(default_factory=list)
+    # Entries whose text frames this one (a lead-in "Memcached:" paragraph, a parent bullet).
+    context: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Document:
+    """Everything indexed from one notes file."""
+
+    file: str
+    title: str | None = None
+    date: str | None = None
+    tags: list[str] = field(default_factory=list)
+    days: list[Day] = field(default_factory=list)
+    talks: list[Talk] = field(default_factory=list)
+    announcements: list[Announcement] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    watchlist: list[WatchItem] = field(default_factory=list)
+    entries: list[Entry] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def to_dict(obj: Any) -> Any:
+    return asdict(obj)

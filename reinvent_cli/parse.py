@@ -1,0 +1,624 @@
+"""Walk the mistune AST of a notes file into a ``Document``: days, talks, entries, links, launches.
+
+Structure comes from the AST (headings, lists, paragraphs); regexes only classify the text of a
+single heading or line (is it a day? a session code? a ``Speaker:`` line?).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+from urllib.parse import urlsplit
+
+from .model import Announcement, Day, Document, Entry, Link, Speaker, Talk, WatchItem
+from .source import Source
+
+# --- classifying one heading or line -------------------------------------------------------------
+
+WEEKDAYS = {
+    "monday": "Monday", "tuesday": "Tuesday", "wednesday": "Wednesday", "thursday": "Thursday",
+    "friday": "Friday", "saturday": "Saturday", "sunday": "Sunday",
+    "montag": "Monday", "dienstag": "Tuesday", "mittwoch": "Wednesday", "donnerstag": "Thursday",
+    "freitag": "Friday", "samstag": "Saturday", "sonntag": "Sunday",
+    "lundi": "Monday", "mardi": "Tuesday", "mercredi": "Wednesday", "jeudi": "Thursday",
+    "vendredi": "Friday", "samedi": "Saturday", "dimanche": "Sunday",
+    "lunes": "Monday", "martes": "Tuesday", "miércoles": "Wednesday", "miercoles": "Wednesday",
+    "jueves": "Thursday", "viernes": "Friday", "sábado": "Saturday", "sabado": "Saturday",
+    "domingo": "Sunday",
+}
+_DAY_WORD = r"(?:day|tag|jour|d[ií]a|giorno|dag|dzie[nń]|den|dia)"
+_DAY_RE = re.compile(rf"^{_DAY_WORD}\s*(\d{{1,2}})\b(?:\s*[-–—:,.|/]?\s*(.*))?$", re.I)
+_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATE_RE = re.compile(
+    rf"^(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+    rf"|\d{{1,2}}\.?\s+{_MONTHS}(?:\s+\d{{4}})?)\b",
+    re.I,
+)
+_WEEKDAY_RE = re.compile(r"^(" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\b", re.I)
+
+# A session code: letters then digits, optional suffix (SEC314-R); then " - ", ": " or " – ".
+_CODE = r"[A-Z][A-Z0-9]{0,7}\d{2,4}(?:-[A-Z0-9]{1,4})?"
+_TALK_RE = re.compile(rf"^({_CODE})\s*(?:[-–—:|]\s*|\s+)(.+)$")
+_TRAILING_SPEAKER = re.compile(r"^(.*\S)\s+\(([^()]{2,60})\)$")
+
+_META_RE = re.compile(
+    r"^(speakers?|presenters?|presented by|hosts?|desc|description|abstract|summary|title|"
+    r"conference|event|date|video|slides|recording)\s*:\s*(.*)$",
+    re.I,
+)
+_ANNOUNCE_RE = re.compile(
+    r"(?:^|(?<=[.?!;:])\s+|(?<=^[-*]\s))(announc(?:e|es|ed|ing|ement)|new launch|launch(?:ed|ing)?)\b"
+    r"\s*(?:[:\-–—!]\s*)?",
+    re.I,
+)
+_ANNOUNCE_HEADING = re.compile(r"\b(announc\w*|launch\w*|what'?s new|new (?:features|services))\b", re.I)
+_WATCH_HEADING = re.compile(r"\b(to watch|watch ?list|watch later|talks i missed|to see)\b", re.I)
+_VIDEO_TEXT = re.compile(r"^\s*(video|recording|youtube|watch\b|vimeo)", re.I)
+_SLIDES_TEXT = re.compile(r"^\s*(slides?|deck|slideshare|speakerdeck|presentation)\b", re.I)
+_VIDEO_HOSTS = ("youtube.com", "youtu.be", "vimeo.com")
+_SLIDE_HOSTS = ("slideshare.net", "speakerdeck.com")
+_GENERIC_LINK = re.compile(r"^\s*(blog( post)?|here|link|this|post|more|details|sign ?up( page)?|docs?|announcement)\s*$", re.I)
+_NOT_NAMES = {"session", "part", "repeat", "level", "workshop", "keynote", "panel", "demo", "live", "new",
+              "launch", "video", "slides", "beta", "preview", "intro", "advanced", "deep", "dive"}
+_FILLER = re.compile(r"^(now|first|then|next|and|also|finally|plus)\s+", re.I)
+
+
+def classify_day(title: str) -> tuple[int | None, str | None] | None:
+    """(day number or None, weekday or None) when a heading names a day of the conference."""
+    t = title.strip()
+    m = _DAY_RE.match(t)
+    if m:
+        rest = m.group(2) or ""
+        wm = _WEEKDAY_RE.search(rest)
+        return int(m.group(1)), WEEKDAYS[wm.group(1).lower()] if wm else None
+    if len(t) > 40:
+        return None
+    wm = _WEEKDAY_RE.match(t)
+    if wm:
+        rest = t[wm.end():].strip(" ,.-–—:()")
+        if not rest or _DATE_RE.match(rest) or re.match(r"^\d", rest):
+            return None, WEEKDAYS[wm.group(1).lower()]
+        return None
+    dm = _DATE_RE.match(t)
+    if dm:
+        rest = t[dm.end():].strip(" ,.-–—:()")
+        wm = _WEEKDAY_RE.match(rest)
+        if not rest or wm:
+            return None, WEEKDAYS[wm.group(1).lower()] if wm else None
+    return None
+
+
+def split_talk_heading(title: str) -> tuple[str | None, str, list[Speaker]]:
+    """"DAT407 - Title (Name)" -> ("DAT407", "Title", [Speaker("Name")])."""
+    code, rest = None, title.strip()
+    m = _TALK_RE.match(rest)
+    if m:
+        code, rest = m.group(1), m.group(2).strip()
+    speakers: list[Speaker] = []
+    sm = _TRAILING_SPEAKER.match(rest)
+    if sm and _looks_like_name(sm.group(2)):
+        rest, speakers = sm.group(1), parse_speakers(sm.group(2))
+    return code, rest, speakers
+
+
+def _looks_like_name(text: str) -> bool:
+    words = text.replace(",", " ").replace("&", " ").split()
+    if any(w.lower().strip(".") in _NOT_NAMES or any(c.isdigit() for c in w) for w in words):
+        return False
+    return 1 < len(words) <= 8 and all(w[:1].isupper() or w.lower() in ("and", "de", "van", "von") for w in words)
+
+
+def parse_speakers(text: str) -> list[Speaker]:
+    """"Nate Wiger (AWS), Tom Kerr (Riot)" -> two speakers with orgs."""
+    parts, depth, cur = [], 0, ""
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        depth += ch == "("
+        depth -= ch == ")" and depth > 0
+        if depth == 0 and (ch in ",;&" or text.startswith(" and ", i)):
+            parts.append(cur)
+            cur = ""
+            i += 5 if ch == " " else 1
+            continue
+        cur += ch
+        i += 1
+    parts.append(cur)
+    speakers = []
+    for part in parts:
+        part = part.strip(" .")
+        if not part:
+            continue
+        m = re.match(r"^(.*?)\s*\(([^()]*)\)\s*$", part)
+        if m and m.group(1):
+            speakers.append(Speaker(m.group(1).strip(), m.group(2).strip() or None))
+        else:
+            speakers.append(Speaker(part, None))
+    return speakers
+
+
+# --- inline flattening ---------------------------------------------------------------------------
+
+
+@dataclass
+class _InlineLink:
+    text: str
+    url: str
+    offset: int  # where its text starts in the flattened text
+
+
+@dataclass
+class _Inline:
+    text: str  # flattened, "\n" kept between source lines
+    links: list[_InlineLink] = field(default_factory=list)
+
+
+def flatten(children: list[dict[str, Any]] | None) -> _Inline:
+    """Inline tokens to text (one "\n" per source line break) and the links in it."""
+    buf: list[str] = []
+    size = 0
+    links: list[_InlineLink] = []
+    # Iterative, so inline nesting depth never costs recursion. Frame: (tokens, link, offset, buf index)
+    stack: list[tuple[Iterator[dict[str, Any]], dict[str, Any] | None, int, int]] = [
+        (iter(children or []), None, 0, 0)
+    ]
+    while stack:
+        it, link, start, idx = stack[-1]
+        tok = next(it, None)
+        if tok is None:
+            stack.pop()
+            if link is not None:
+                url = str((link.get("attrs") or {}).get("url", ""))
+                links.append(_InlineLink("".join(buf[idx:]), url, start))
+            continue
+        kind = tok.get("type")
+        if kind in ("softbreak", "linebreak"):
+            buf.append("\n")
+            size += 1
+        elif isinstance(tok.get("children"), list):
+            stack.append((iter(tok["children"]), tok if kind == "link" else None, size, len(buf)))
+        elif "raw" in tok:
+            raw = str(tok["raw"])
+            buf.append(raw)
+            size += len(raw)
+    links.sort(key=lambda lk: lk.offset)
+    return _Inline("".join(buf), links)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+# --- the walker ----------------------------------------------------------------------------------
+
+
+@dataclass
+class _Heading:
+    level: int
+    title: str
+    line: int
+    role: str  # "day", "talk", "section", "other"
+
+
+class _Walker:
+    def __init__(self, src: Source) -> None:
+        self.src = src
+        self.lines = src.text.split("\n")
+        self.file = src.path
+        self.doc = Document(file=src.path, warnings=list(src.warnings))
+        meta = src.meta
+        self.doc.title = meta.get("title") or meta.get("conference") or meta.get("event")
+        self.doc.date = meta.get("date")
+        self.doc.tags = list(meta.get("tags") or meta.get("categories") or [])
+        self.stack: list[_Heading] = []
+        self.day: Day | None = None
+        self.day_level = 0
+        self.talk: Talk | None = None
+        self.talk_level = 0
+        self.section: str | None = None
+        self.in_watch = False
+        self.in_announce_list = False
+        self.headings: list[tuple[int, int]] = []  # (line, level) of every heading
+        self.day_count = 0
+        self.last_lead_in: str | None = None
+        self.last_announcement: Announcement | None = None
+        self.speaker_line_seen = False
+
+    # paths and entries
+    def path(self) -> list[str]:
+        return [h.title for h in self.stack]
+
+    def add_entry(self, kind: str, text: str, line: int, context: list[str] | None = None) -> Entry:
+        breaks = [i + 1 for i, ch in enumerate(text) if ch == "\n"] if "\n" in text else []
+        entry = Entry(kind, text.replace("\n", " "), self.path(), self.file, line,
+                      self.day.number if self.day else None, breaks, list(context or []))
+        self.doc.entries.append(entry)
+        return entry
+
+    # headings
+    def heading(self, tok: dict[str, Any]) -> None:
+        level = int((tok.get("attrs") or {}).get("level", 1))
+        line = tok["line"]
+        title = _one_line(flatten(tok.get("children")).text)
+        self.headings.append((line, level))
+        while self.stack and self.stack[-1].level >= level:
+            self.stack.pop()
+        if self.day and level <= self.day_level:
+            self.day = None
+        if self.talk and level <= self.talk_level:
+            self.talk = None
+        self.section = None
+        self.last_lead_in = None
+        self.last_announcement = None
+        day = classify_day(title)
+        role = "other"
+        if day is not None and self.talk is None:
+            number, weekday = day
+            self.day_count += 1
+            if number is None:
+                number = self.day_count
+            self.day = Day(number, title, weekday, self.file, line)
+            self.day_level = level
+            self.doc.days.append(self.day)
+            role = "day"
+        elif self.talk is None and self._is_talk_heading(title, level):
+            code, name, speakers = split_talk_heading(title)
+            self.talk = Talk(
+                day=self.day.number if self.day else None, code=code, title=name, heading=title,
+                file=self.file, line=line, end_line=line, speakers=speakers,
+                weekday=self.day.weekday if self.day else None, conference=self.doc.title,
+            )
+            self.talk_level = level
+            self.speaker_line_seen = False
+            self.doc.talks.append(self.talk)
+            role = "talk"
+        elif self.talk is not None:
+            self.section = title
+            self.talk.sections.append(title)
+            role = "section"
+        self.stack.append(_Heading(level, title, line, role))
+        self.in_watch = bool(_WATCH_HEADING.search(title)) and role != "talk"
+        self.in_announce_list = bool(_ANNOUNCE_HEADING.search(title)) and role == "section"
+        kind = {"day": "day", "talk": "talk"}.get(role, "section")
+        self.add_entry(kind, title, line)
+
+    def _is_talk_heading(self, title: str, level: int) -> bool:
+        if self.day is not None:
+            return level == self.day_level + 1 or (level > self.day_level and bool(_TALK_RE.match(title)))
+        return bool(_TALK_RE.match(title)) and not _WATCH_HEADING.search(title)
+
+    # blocks
+    def blocks(self, tokens: list[dict[str, Any]], context: list[str]) -> None:
+        tokens = [t for t in tokens if t.get("type") not in ("blank_line", "thematic_break")]
+        for i, tok in enumerate(tokens):
+            kind = tok.get("type")
+            if kind == "heading":
+                self.heading(tok)
+            elif kind in ("paragraph", "block_text"):
+                self.paragraph(tok, tokens[i + 1 :], context)
+            elif kind == "list":
+                prev = tokens[i - 1] if i else None
+                lead = None
+                if prev is not None and prev.get("type") in ("paragraph", "block_text"):
+                    lead = _one_line(flatten(prev.get("children")).text)
+                self.list(tok, context, lead)
+            elif kind == "block_quote":
+                self.blocks(tok.get("children") or [], context)
+            elif kind == "block_code":
+                raw = str(tok.get("raw", "")).rstrip("\n")
+                if raw.strip():
+                    first = tok["line"] + (1 if tok.get("style") == "fenced" else 0)
+                    self.add_entry("code", raw, first, context)
+
+    def paragraph(self, tok: dict[str, Any], following: list[dict[str, Any]], context: list[str]) -> None:
+        flat = flatten(tok.get("children"))
+        text = flat.text.strip("\n")
+        if not text.strip():
+            return
+        line0 = tok["line"]
+        entry = self.add_entry("paragraph", text, line0, context)
+        self.links(flat, line0, text)
+        if self.talk is not None and not context:
+            self.metadata(flat, line0)
+        lines = text.split("\n")
+        for n, line_text in enumerate(lines):
+            m = _announce_match(line_text)
+            if not m:
+                continue
+            offset = sum(len(x) + 1 for x in lines[:n])
+            ann = self.announcement(line_text, m, flat, offset, line0 + n, entry.path)
+            rest = [x for x in lines[n + 1 :] if x.strip()]
+            if rest:  # details on the following lines of the same paragraph
+                ann.details += [_detail(x) for x in rest if not _announce_match(x)]
+            elif n == len(lines) - 1 and not context:
+                self.details_from_following(ann, following)
+            if any(_announce_match(x) for x in lines[n + 1 :]):
+                ann.details = ann.details[: len(ann.details)]
+        if text.rstrip().endswith(":"):
+            self.last_lead_in = _one_line(text)
+
+    def metadata(self, flat: _Inline, line0: int) -> None:
+        talk = self.talk
+        assert talk is not None
+        for n, line_text in enumerate(flat.text.split("\n")):
+            m = _META_RE.match(line_text.strip())
+            if not m:
+                continue
+            key, value = m.group(1).lower(), m.group(2).strip()
+            if key.startswith(("speaker", "presenter", "presented", "host")) and value and not self.speaker_line_seen:
+                if talk.speakers:  # a Speaker: line wins over a "(Name)" read off the heading
+                    m_code = _TALK_RE.match(talk.heading)
+                    talk.title = m_code.group(2).strip() if m_code else talk.heading
+                talk.speakers = parse_speakers(value)
+                self.speaker_line_seen = True
+            elif key in ("desc", "description", "abstract", "summary") and value and not talk.description:
+                talk.description = value
+        before_sections = not talk.sections
+        link_only = len(flat.links) == 1 and flat.links[0].text.strip() == flat.text.strip()
+        for lk in flat.links:
+            host = _host(lk.url)
+            if talk.video is None and before_sections and (
+                _VIDEO_TEXT.match(lk.text) or (link_only and host.endswith(_VIDEO_HOSTS))
+            ):
+                talk.video = lk.url
+            elif talk.slides is None and (_SLIDES_TEXT.match(lk.text) or host.endswith(_SLIDE_HOSTS)):
+                talk.slides = lk.url
+
+    def links(self, flat: _Inline, line0: int, context_text: str) -> None:
+        for lk in flat.links:
+            line = line0 + flat.text.count("\n", 0, lk.offset)
+            line = self._verify_line(lk.url, line, line0, line0 + flat.text.count("\n"))
+            text = _one_line(lk.text) or lk.url
+            ctx_line = flat.text.split("\n")[min(flat.text.count("\n", 0, lk.offset), flat.text.count("\n"))]
+            self.doc.links.append(Link(text, lk.url, _one_line(ctx_line), self.path(), self.file, line,
+                                       self.day.number if self.day else None,
+                                       self.talk.title if self.talk else None))
+            self.add_entry("link", text, line, [lk.url])
+
+    def _verify_line(self, needle: str, line: int, first: int, last: int) -> int:
+        """The computed line, or the line of the block that really holds ``needle``."""
+        lines = self.lines
+        if not needle or 0 < line <= len(lines) and needle in lines[line - 1]:
+            return line
+        for n in range(max(first, 1), min(last, len(lines)) + 1):
+            if needle in lines[n - 1]:
+                return n
+        return line
+
+    def list(self, tok: dict[str, Any], context: list[str], lead_in: str | None = None) -> None:
+        """Bullets, each with its context: the paragraph that leads into the list, parent bullets."""
+        lead = [lead_in] if lead_in and len(lead_in) <= 200 else []
+        announce_list = not context and (
+            self.in_announce_list or bool(self.last_lead_in and _ANNOUNCE_HEADING.search(self.last_lead_in))
+        )
+        # Iterative over nesting depth: (items iterator, context) frames.
+        stack: list[tuple[Iterator[dict[str, Any]], list[str]]] = [(iter(tok.get("children") or []), context + lead)]
+        while stack:
+            item = next(stack[-1][0], None)
+            if item is None:
+                stack.pop()
+                continue
+            ctx = stack[-1][1]
+            children = [c for c in (item.get("children") or []) if c.get("type") != "blank_line"]
+            head = children[0] if children and children[0].get("type") in ("block_text", "paragraph") else None
+            text = ""
+            if head is not None:
+                flat = flatten(head.get("children"))
+                text = flat.text.strip("\n")
+                line0 = head["line"]
+                entry = self.add_entry("bullet", text, line0, ctx)
+                self.links(flat, line0, text)
+                self.list_item_roles(flat, text, line0, children[1:], ctx, entry.path, announce_list and len(stack) == 1)
+                rest = children[1:]
+            else:
+                rest = children
+            sub_ctx = ctx + ([_one_line(text)] if text else [])
+            nested = [c for c in rest if c.get("type") == "list"]
+            others = [c for c in rest if c.get("type") != "list"]
+            if others:
+                self.blocks(others, sub_ctx)
+            for lst in reversed(nested):
+                stack.append((iter(lst.get("children") or []), sub_ctx))
+
+    def list_item_roles(self, flat: _Inline, text: str, line0: int, rest: list[dict[str, Any]],
+                        ctx: list[str], path: list[str], in_announce_list: bool) -> None:
+        if self.in_watch and not ctx:
+            self.watch_item(flat, text, line0)
+        m = _announce_match(text.split("\n")[0])
+        if m or in_announce_list:
+            if m is None:
+                m = re.match(r"", text)
+            ann = self.announcement(text.split("\n")[0], m, flat, 0, line0, path)
+            ann.details += [_detail(x) for x in text.split("\n")[1:] if x.strip()]
+            ann.details += _list_texts(rest)
+
+    def watch_item(self, flat: _Inline, text: str, line0: int) -> None:
+        plain = _one_line(text)
+        video = None
+        for lk in flat.links:
+            if _VIDEO_TEXT.match(lk.text) or _host(lk.url).endswith(_VIDEO_HOSTS):
+                video = lk.url
+                break
+            plain = plain.replace(lk.text, "")
+        plain = re.sub(r"\(\s*(?:video|recording|slides)?\s*\)\S*$", "", plain.replace("()", ""), flags=re.I)
+        for lk in flat.links:
+            plain = plain.replace(f"({lk.text})", "").replace(lk.text, "")
+        plain = re.sub(r"\(\s*\)\S*\s*$", "", plain).strip(" -–—")
+        code, title, _ = split_talk_heading(plain)
+        self.doc.watchlist.append(WatchItem(code, title.strip() or plain, video, self.file, line0))
+
+    # announcements
+    def announcement(self, line_text: str, m: re.Match[str], flat: _Inline, offset: int, line: int,
+                     path: list[str]) -> Announcement:
+        start = offset + m.end()
+        rest_text = line_text[m.end():]
+        name, url, extra = "", None, ""
+        first_link = next((lk for lk in flat.links if start <= lk.offset < offset + len(line_text)), None)
+        between = line_text[m.end(): first_link.offset - offset] if first_link else ""
+        if first_link and not between.strip() and first_link.text.strip() and not _GENERIC_LINK.match(first_link.text):
+            name, url = _one_line(first_link.text), first_link.url
+            extra = line_text[first_link.offset - offset + len(first_link.text):]
+        else:
+            plain = rest_text
+            if first_link:
+                url = first_link.url
+                cut = first_link.offset - offset
+                head = line_text[m.end():cut]
+                if head.rstrip().endswith("(") or not head.strip():  # "Name ([blog](url))"
+                    plain = head.rstrip().rstrip("(")
+            name, extra = _split_name(plain)
+        name = name.strip(" :-–—,.()")
+        if not name:
+            name = self._name_from_context(url)
+        ann = Announcement(
+            name=name, url=url, day=self.day.number if self.day else None,
+            talk=self.talk.title if self.talk else None, section=self.section,
+            details=[], file=self.file, line=line, path=list(path),
+        )
+        extra = extra.strip(" :-–—,()")
+        if extra:
+            ann.details.append(_detail(extra))
+        self.doc.announcements.append(ann)
+        self.add_entry("announcement", name, line, [_one_line(line_text)])
+        self.last_announcement = ann
+        return ann
+
+    def _name_from_context(self, url: str | None) -> str:
+        if self.last_lead_in:
+            lead = _FILLER.sub("", self.last_lead_in.rstrip(":").strip())
+            if lead and len(lead) <= 60:
+                return lead
+        if url:
+            slug = [w for w in re.split(r"[-_/.]+", urlsplit(url).path) if w.isalpha() and w not in ("blogs", "aws", "html")]
+            if slug:
+                return " ".join(slug[:4]).title()
+        return self.section or (self.talk.title if self.talk else "announcement")
+
+    def details_from_following(self, ann: Announcement, following: list[dict[str, Any]]) -> None:
+        if not following:
+            return
+        nxt = following[0]
+        kind = nxt.get("type")
+        if kind == "list":
+            ann.details += _list_texts([nxt])
+        elif kind in ("paragraph", "block_text"):
+            flat = flatten(nxt.get("children"))
+            text = flat.text.strip("\n")
+            if not text.strip() or _announce_match(text.split("\n")[0]):
+                return
+            if len(flat.links) == 1 and flat.links[0].text.strip() == text.strip():
+                ann.url = ann.url or flat.links[0].url
+                return
+            if text.rstrip().endswith(":"):
+                return
+            lines = [x for x in text.split("\n") if x.strip()]
+            after = following[1] if len(following) > 1 else None
+            if len(lines) == 1 and after is not None and after.get("type") in ("paragraph", "block_text"):
+                if _announce_match(flatten(after.get("children")).text.split("\n")[0]):
+                    return  # the lead-in of the next announcement
+            ann.details += [_detail(x) for x in lines]
+
+    def finish(self) -> Document:
+        # A talk's notes run to the next heading at its level or above.
+        heads = sorted(self.headings)
+        last_line = len(self.lines)
+        while last_line > 1 and not self.lines[last_line - 1].strip():
+            last_line -= 1
+        for talk in self.doc.talks:
+            level = next(lv for ln, lv in heads if ln == talk.line)
+            end = next((ln - 1 for ln, lv in heads if ln > talk.line and lv <= level), last_line)
+            while end > talk.line and not self.lines[end - 1].strip():
+                end -= 1
+            talk.end_line = end
+        return self.doc
+
+
+def _announce_match(line_text: str) -> re.Match[str] | None:
+    m = _ANNOUNCE_RE.search(line_text)
+    if not m:
+        return None
+    word = m.group(1).lower()
+    if word == "announcement":
+        return None
+    if word.startswith("launch") and m.start(1) > 0:
+        return None
+    after = line_text[m.end():].strip()
+    return m if after else (m if word != "announced" else None)
+
+
+def _split_name(text: str) -> tuple[str, str]:
+    text = text.strip()
+    for sep in (": ", " - ", " – ", ", "):
+        if sep in text:
+            head, tail = text.split(sep, 1)
+            return head, tail
+    return text, ""
+
+
+def _detail(text: str) -> str:
+    text = _one_line(text)
+    if text.endswith(".") and not text.endswith(".."):
+        text = text[:-1]
+    return text
+
+
+def _list_texts(tokens: list[dict[str, Any]]) -> list[str]:
+    """Texts of every item of these lists, nested items included, in document order."""
+    out: list[str] = []
+    stack: list[Iterator[dict[str, Any]]] = [iter(tokens)]
+    while stack:
+        tok = next(stack[-1], None)
+        if tok is None:
+            stack.pop()
+            continue
+        kind = tok.get("type")
+        if kind in ("paragraph", "block_text"):
+            text = flatten(tok.get("children")).text
+            for line in text.split("\n"):
+                if line.strip():
+                    out.append(_detail(line))
+        elif kind in ("list", "list_item", "block_quote"):
+            stack.append(iter(tok.get("children") or []))
+    return out
+
+
+def _host(url: str) -> str:
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:
+        return ""
+    return host.lower()
+
+
+def parse_source(src: Source) -> Document:
+    from .mdast import parse_tokens
+
+    walker = _Walker(src)
+    tokens = parse_tokens(src.body)
+    walker.blocks(tokens, [])
+    doc = walker.finish()
+    _single_talk_post(doc, src, walker)
+    return doc
+
+
+def _single_talk_post(doc: Document, src: Source, walker: _Walker) -> None:
+    """A post with no days and no talks, titled by front matter or a ``Title:`` line, is one talk."""
+    if doc.talks or doc.days:
+        return
+    title = src.meta.get("title")
+    line = 1
+    speakers: list[Speaker] = []
+    for line_no, text in enumerate(walker.lines, 1):
+        m = _META_RE.match(text.strip().strip("*_"))
+        if m and m.group(1).lower() == "title" and not title:
+            title, line = m.group(2).strip(), line_no
+    if not title:
+        return
+    code, name, speakers = split_talk_heading(str(title))
+    if src.meta.get("speaker") or src.meta.get("speakers"):
+        speakers = parse_speakers(str(src.meta.get("speaker") or src.meta.get("speakers")))
+    talk = Talk(day=None, code=code or src.meta.get("code"), title=name, heading=str(title), file=doc.file,
+                line=line, end_line=max(len(walker.lines) - 1, 1), speakers=speakers,
+                video=src.meta.get("video"), slides=src.meta.get("slides"), conference=src.meta.get("conference"))
+    doc.talks.append(talk)

@@ -1,0 +1,184 @@
+"""Fuzzy, ranked search over index entries. Pure functions: no terminal, no printing.
+
+Ranking, in short: each query term is matched against the vocabulary (exact, prefix, or within one
+or two typos by Damerau-Levenshtein distance); an entry's score is the share of the query it
+covers, each term weighted by its rarity (IDF), terms found only in the entry's headings or lead-in
+counting 60%; then the kind of entry weighs in (a talk or section title outranks a bullet that
+mentions the same words), and short entries and exact phrases get a small bonus. Scores are 0-100;
+below ``MIN_SCORE`` a hit is noise and is not returned.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
+
+from .model import Entry
+from .terms import normalise, query_terms, text_terms, url_terms, word_spans, word_terms
+
+MIN_SCORE = 50
+CONTEXT_WEIGHT = 0.6
+KIND_WEIGHT = {
+    "talk": 1.0, "section": 0.97, "day": 0.9, "announcement": 0.95, "link": 0.9,
+    "bullet": 0.9, "paragraph": 0.89, "code": 0.85,
+}
+
+
+@dataclass
+class Hit:
+    entry: Entry
+    score: int
+    line: int
+    spans: list[tuple[int, int]]
+    explain: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def kind(self) -> str:
+        return self.entry.kind
+
+
+class SearchIndex:
+    """Terms of every entry, with postings and a sorted vocabulary for prefix and typo look-ups."""
+
+    def __init__(self, entries: Sequence[Entry]) -> None:
+        self.entries = list(entries)
+        self.text_terms: list[frozenset[str]] = []
+        self.ctx_terms: list[frozenset[str]] = []
+        self.postings: dict[str, list[int]] = {}
+        for i, e in enumerate(self.entries):
+            terms = text_terms(e.text)
+            ctx: set[str] = set()
+            for c in e.context:
+                ctx |= url_terms(c) if c.startswith(("http://", "https://")) else text_terms(c)
+            for p in e.path:
+                ctx |= text_terms(p)
+            self.text_terms.append(frozenset(terms))
+            self.ctx_terms.append(frozenset(ctx - terms))
+            for t in terms:
+                self.postings.setdefault(t, []).append(i)
+        self.vocab = sorted(self.postings)
+        self._ctx_postings: dict[str, list[int]] | None = None
+
+    def ctx_postings(self, term: str) -> list[int]:
+        if self._ctx_postings is None:
+            cp: dict[str, list[int]] = {}
+            for i, terms in enumerate(self.ctx_terms):
+                for t in terms:
+                    cp.setdefault(t, []).append(i)
+            self._ctx_postings = cp
+        return self._ctx_postings.get(term, [])
+
+    def matches(self, q: str) -> dict[str, float]:
+        """Vocabulary terms that match query term ``q``, with a similarity in (0, 1]."""
+        return match_vocab(q, self.vocab, self.postings.__contains__)
+
+
+def match_vocab(q: str, vocab: Sequence[str], contains=None) -> dict[str, float]:
+    out: dict[str, float] = {}
+    if (contains(q) if contains else q in vocab):
+        out[q] = 1.0
+    if len(q) >= 3:
+        i = bisect.bisect_left(vocab, q)
+        while i < len(vocab) and vocab[i].startswith(q):
+            v = vocab[i]
+            if v != q:
+                out[v] = max(out.get(v, 0.0), 0.72 + 0.2 * len(q) / len(v))
+            i += 1
+    if len(q) >= 5 and not q.isdigit():
+        from rapidfuzz.distance import DamerauLevenshtein
+        from rapidfuzz.process import extract
+
+        allowed = 1 if len(q) < 9 else 2
+        for v, dist, _ in extract(q, vocab, scorer=DamerauLevenshtein.distance, score_cutoff=allowed, limit=None):
+            if dist and len(v) >= 4:
+                out[v] = max(out.get(v, 0.0), 0.9 - 0.1 * dist)
+    return out
+
+
+def search(index: SearchIndex, query: str, *, kinds: Iterable[str] | None = None, day: int | None = None,
+           limit: int | None = 10, min_score: int = MIN_SCORE, explain: bool = False) -> list[Hit]:
+    qterms = query_terms(query)
+    if not qterms:
+        return []
+    n = max(len(index.entries), 1)
+    matched = [index.matches(q) for q in qterms]
+    idf = []
+    for m in matched:
+        if m:
+            best = max(m, key=lambda v: (m[v], len(index.postings.get(v, ()))))
+            df = len(index.postings.get(best, ()))
+        else:
+            df = 0
+        idf.append(math.log(1 + n / (1 + df)))
+    total_idf = sum(idf) or 1.0
+    allowed_missing = len(qterms) // 3
+
+    candidates: set[int] = set()
+    for m in matched:
+        for v in m:
+            candidates.update(index.postings.get(v, ()))
+    kind_set = set(kinds) if kinds else None
+    phrase = normalise(query) if len(qterms) > 1 else ""
+
+    best_by_line: dict[tuple[str, int], Hit] = {}
+    for i in candidates:
+        e = index.entries[i]
+        if kind_set and e.kind not in kind_set:
+            continue
+        if day is not None and e.day != day:
+            continue
+        tterms, cterms = index.text_terms[i], index.ctx_terms[i]
+        covered, missing, text_hits = 0.0, 0, 0
+        detail = []
+        for q, m, w in zip(qterms, matched, idf):
+            s_text = max((s for v, s in m.items() if v in tterms), default=0.0)
+            s_ctx = CONTEXT_WEIGHT * max((s for v, s in m.items() if v in cterms), default=0.0)
+            s = max(s_text, s_ctx)
+            if s_text:
+                text_hits += 1
+            if not s:
+                missing += 1
+            covered += w * s
+            if explain:
+                detail.append({"term": q, "text": round(s_text, 2), "context": round(s_ctx, 2), "idf": round(w, 2)})
+        if not text_hits or missing > allowed_missing:
+            continue
+        coverage = covered / total_idf
+        words = max(len(tterms), 1)
+        density = 0.9 + 0.1 * min(1.0, text_hits / words * 2)
+        bonus = 1.06 if phrase and phrase in normalise(e.text) else 1.0
+        score = 100 * coverage * KIND_WEIGHT.get(e.kind, 0.85) * density * bonus
+        score_i = int(round(min(score, 100)))
+        if score_i < min_score:
+            continue
+        spans = highlight_spans(e.text, matched)
+        line = e.line + sum(1 for b in e.breaks if spans and b <= spans[0][0])
+        hit = Hit(e, score_i, line, spans)
+        if explain:
+            hit.explain = {"terms": detail, "coverage": round(coverage, 3), "kind_weight": KIND_WEIGHT.get(e.kind, 0.85),
+                           "density": round(density, 3), "phrase_bonus": bonus}
+        key = (e.file, line)
+        old = best_by_line.get(key)
+        if old is None or (hit.score, -_kind_rank(hit.kind)) > (old.score, -_kind_rank(old.kind)):
+            best_by_line[key] = hit
+    hits = sorted(best_by_line.values(), key=lambda h: (-h.score, _kind_rank(h.kind), h.entry.file, h.line))
+    return hits[:limit] if limit else hits
+
+
+def _kind_rank(kind: str) -> int:
+    order = ("talk", "section", "announcement", "day", "link", "bullet", "paragraph", "code")
+    return order.index(kind) if kind in order else len(order)
+
+
+def highlight_spans(text: str, matched: list[dict[str, float]]) -> list[tuple[int, int]]:
+    """Character spans of the words in ``text`` that matched a query term."""
+    wanted = set()
+    for m in matched:
+        wanted.update(m)
+    spans = []
+    for start, end, word in word_spans(text):
+        if wanted.intersection(word_terms(word)):
+            spans.append((start, end))
+    return spans

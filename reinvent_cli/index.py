@@ -172,30 +172,47 @@ def talks(notes: Notes, day: DaySpec | None = None, track: str | None = None,
 
 
 def find_talk(notes: Notes, query: str) -> Talk:
-    """A talk by session code (any case) or by title, fuzzily; NotFound with suggestions if none."""
+    """A talk by session code (any case) or by words of its title, typos allowed.
+
+    An unknown or ambiguous query is a UsageError whose hint suggests the closest talks.
+    """
     from rapidfuzz import fuzz, process
 
     all_talks = notes.talks
     q = query.strip()
-    for t in all_talks:
-        if t.code and t.code.lower() == q.lower():
-            return t
     if not q:
-        raise UsageError("give a session code or part of a talk title")
-    choices = {i: f"{t.code or ''} {t.title}".strip() for i, t in enumerate(all_talks)}
-    ranked = process.extract(q, choices, scorer=fuzz.WRatio, processor=_lower, limit=5)
-    exact_words = [i for i, c in choices.items() if q.lower() in c.lower()]
-    if len(exact_words) == 1:
-        return all_talks[exact_words[0]]
-    if ranked and ranked[0][1] >= 86 and (len(ranked) == 1 or ranked[0][1] - ranked[1][1] >= 3):
-        return all_talks[ranked[0][2]]
-    suggestions = [choices[i] for _, score, i in ranked if score >= 50][:3]
+        raise UsageError("give a session code or words of a talk title")
+    by_code = [t for t in all_talks if t.code and t.code.lower() == q.lower()]
+    if not by_code:
+        by_code = [t for t in all_talks if t.code and t.code.lower().startswith(q.lower()) and len(q) >= 4]
+    if len(by_code) == 1:
+        return by_code[0]
+    label = {id(t): f"{t.code} - {t.title}" if t.code else t.title for t in all_talks}
+    covering = _fuzzy_filter(all_talks, q, lambda t: f"{t.code or ''} {t.title} {speakers_names(t)}")
+    if len(covering) == 1:
+        return covering[0]
+    if covering:
+        names = [label[id(t)] + (f" (day {t.day})" if t.day is not None else "") for t in covering[:5]]
+        raise UsageError(f"{len(covering)} talks match {query!r}", hint="which one: " + "; ".join(names) + "?")
+    ranked = process.extract(q.lower(), [label[id(t)].lower() for t in all_talks], scorer=fuzz.WRatio, limit=3)
+    suggestions = [label[id(all_talks[i])] for _, score, i in ranked if score >= 70]
     hint = ("did you mean: " + "; ".join(suggestions) + "?") if suggestions else "run `reinvent talks` to list them"
     raise UsageError(f"no talk matches {query!r}", hint=hint)
 
 
-def _lower(s: str) -> str:
-    return s.lower()
+def speakers_names(t: Talk) -> str:
+    return " ".join(s.name for s in t.speakers)
+
+
+def talk_source(notes: Notes, talk: Talk) -> str:
+    """The markdown of a talk's notes as written, its heading line excluded."""
+    from .source import read_source
+
+    doc = next((d for d in notes.documents if d.file == talk.file), None)
+    if doc is None or not doc.path:
+        return ""
+    lines = read_source(doc.path).text.split("\n")
+    return "\n".join(lines[talk.line : talk.end_line]).strip("\n")
 
 
 def announcements(notes: Notes, day: DaySpec | None = None, query: str | None = None,

@@ -14,7 +14,9 @@ def parse_file(path: Path, name: str) -> Document:
 
     src = read_source(path)
     src.path = name
-    return parse_source(src)
+    doc = parse_source(src)
+    doc.path = str(path)
+    return doc
 
 
 def load_documents(files: list[Path], explicit: set[str], *, use_cache: bool = True,

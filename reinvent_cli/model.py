@@ -108,6 +108,7 @@ class Document:
     """Everything indexed from one notes file."""
 
     file: str
+    path: str = ""  # where it was read from (``file`` is how results name it)
     title: str | None = None
     date: str | None = None
     tags: list[str] = field(default_factory=list)

@@ -27,20 +27,63 @@ WEEKDAYS = {
     "jueves": "Thursday", "viernes": "Friday", "sábado": "Saturday", "sabado": "Saturday",
     "domingo": "Sunday",
 }
-_DAY_WORD = r"(?:day|tag|jour|d[ií]a|giorno|dag|dzie[nń]|den|dia)"
-_DAY_RE = re.compile(rf"^{_DAY_WORD}\s*(\d{{1,2}})\b(?:\s*[-–—:,.|/]?\s*(.*))?$", re.I)
-_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DAY_WORD = r"(?:day|tag|jour|journ[ée]e|d[ií]a|giorno|dag|dzie[nń]|den|dia)"
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eins": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5,
+    "erster": 1, "zweiter": 2, "dritter": 3, "vierter": 4, "fünfter": 5,
+    "un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5,
+    "premier": 1, "première": 1, "deuxième": 2, "troisième": 3, "quatrième": 4, "cinquième": 5,
+    "uno": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5,
+}
+_NUMBER = r"(\d{1,2}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
+_DAY_SEP = r"(?:\s*[-–—:,.|/]?\s*(.*))?$"
+# "Day 1 - Wednesday", "Tag 2", "Jour deux"; and number first: "1. Tag", "2e jour", "Second day".
+_DAY_RE = re.compile(rf"^{_DAY_WORD}\s*{_NUMBER}\b{_DAY_SEP}", re.I)
+_DAY_FIRST_RE = re.compile(rf"^{_NUMBER}(?:\.|st|nd|rd|th|e|er|re|ème|eme)?\s+{_DAY_WORD}\b{_DAY_SEP}", re.I)
+_MONTH_NAMES = {
+    1: "january jan januar jänner janvier enero ene",
+    2: "february feb februar février fevrier févr fevr fév fev febrero",
+    3: "march mar märz maerz mär mars marzo",
+    4: "april apr avril avr abril abr",
+    5: "may mai mayo",
+    6: "june jun juni juin junio",
+    7: "july jul juli juillet juil julio",
+    8: "august aug août aout agosto ago",
+    9: "september sept sep septembre septiembre setiembre",
+    10: "october oct oktober okt octobre octubre",
+    11: "november nov novembre noviembre",
+    12: "december dec dezember dez décembre decembre déc diciembre dic",
+}
+MONTHS = {name: num for num, names in _MONTH_NAMES.items() for name in names.split()}
+_MONTHS = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_YEAR = r"(?:,?\s+(\d{4}))?"
+# Each alternative names its parts: y(ear), m(onth number) or mn (month name), d(ay).
 _DATE_RE = re.compile(
-    rf"^(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
-    rf"|\d{{1,2}}\.?\s+{_MONTHS}(?:\s+\d{{4}})?)\b",
+    r"^(?:(?P<y1>\d{4})[-/.](?P<m1>\d{1,2})[-/.](?P<d1>\d{1,2})"
+    rf"|(?P<mn2>{_MONTHS})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y2>\d{{4}}))?"
+    rf"|(?P<d3>\d{{1,2}})(?:\.|st|nd|rd|th|er)?\s+(?:de\s+)?(?P<mn3>{_MONTHS})(?:,?\s+(?:de\s+)?(?P<y3>\d{{4}}))?"
+    r"|(?P<d4>\d{1,2})\.(?P<m4>\d{1,2})\.(?P<y4>\d{4}|\d{2})?"
+    r"|(?P<m5>\d{1,2})/(?P<d5>\d{1,2})(?:/(?P<y5>\d{4}|\d{2}))?)"
+    r"(?![\w/.-]\w)",
     re.I,
 )
 _WEEKDAY_RE = re.compile(r"^(" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\b", re.I)
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 # A session code: letters then digits, optional suffix (SEC314-R); then " - ", ": " or " – ".
 _CODE = r"[A-Z][A-Z0-9]{0,7}\d{2,4}(?:-[A-Z0-9]{1,4})?"
 _TALK_RE = re.compile(rf"^({_CODE})\s*(?:[-–—:|]\s*|\s+)(.+)$")
 _TRAILING_SPEAKER = re.compile(r"^(.*\S)\s+\(([^()]{2,60})\)$")
+# "KubeCon talk: Title", "Session - Title", "Keynote: Title": a talk without a session code.
+_LABELLED_TALK = re.compile(
+    r"^(?:[\w.'’&+@-]+\s+){0,3}?(lightning talk|talk|session|keynote|presentation|vortrag|conf[ée]rence|charla|ponencia)"
+    r"\s*(?:[:–—|]|\s-)\s*(.+)$",
+    re.I,
+)
+_TALK_LABELS = {"lightning talk", "talk", "session", "presentation", "vortrag", "conférence", "conference",
+                "charla", "ponencia"}  # dropped from the title; "Keynote: X" keeps its word
 
 _META_RE = re.compile(
     r"^(speakers?|presenters?|presented by|hosts?|desc|description|abstract|summary|title|"
@@ -65,13 +108,17 @@ _FILLER = re.compile(r"^(now|first|then|next|and|also|finally|plus)\s+", re.I)
 
 
 def classify_day(title: str) -> tuple[int | None, str | None] | None:
-    """(day number or None, weekday or None) when a heading names a day of the conference."""
+    """(day number or None, weekday or None) when a heading names a day of the conference.
+
+    "Day 2 - Thursday", "Tag 1", "Jour deux", "1. Tag", "Tuesday", "Dienstag, 3. Dezember",
+    "2019-12-03", "Dec 3, 2019 (Tuesday)", "Dec 3 - Keynotes". Not "Monday Night Live".
+    """
     t = title.strip()
-    m = _DAY_RE.match(t)
+    m = _DAY_RE.match(t) or _DAY_FIRST_RE.match(t)
     if m:
-        rest = m.group(2) or ""
-        wm = _WEEKDAY_RE.search(rest)
-        return int(m.group(1)), WEEKDAYS[wm.group(1).lower()] if wm else None
+        n = m.group(1).lower()
+        number = int(n) if n.isdigit() else _NUMBER_WORDS[n]
+        return number, _weekday_in(m.group(2) or "")
     if len(t) > 40:
         return None
     wm = _WEEKDAY_RE.match(t)
@@ -79,20 +126,75 @@ def classify_day(title: str) -> tuple[int | None, str | None] | None:
         rest = t[wm.end():].strip(" ,.-–—:()")
         if not rest or _DATE_RE.match(rest) or re.match(r"^\d", rest):
             return None, WEEKDAYS[wm.group(1).lower()]
+        dm = _DAY_RE.match(rest) or _DAY_FIRST_RE.match(rest)  # "Tuesday (Day 2)"
+        if dm:
+            n = dm.group(1).lower()
+            return int(n) if n.isdigit() else _NUMBER_WORDS[n], WEEKDAYS[wm.group(1).lower()]
         return None
     dm = _DATE_RE.match(t)
     if dm:
-        rest = t[dm.end():].strip(" ,.-–—:()")
+        raw_rest = t[dm.end():]
+        rest = raw_rest.strip(" ,.-–—:()")
         wm = _WEEKDAY_RE.match(rest)
         if not rest or wm:
-            return None, WEEKDAYS[wm.group(1).lower()] if wm else None
+            return None, WEEKDAYS[wm.group(1).lower()] if wm else _date_weekday(dm)
+        if re.match(r"^\s*(?:[-–—:|]|\()", raw_rest):  # "Dec 3 - Keynotes", "2019-12-03: Day of talks"
+            dd = _DAY_RE.match(rest) or _DAY_FIRST_RE.match(rest)
+            number = None
+            if dd:
+                n = dd.group(1).lower()
+                number = int(n) if n.isdigit() else _NUMBER_WORDS[n]
+            return number, _weekday_in(rest) or _date_weekday(dm)
     return None
+
+
+def _weekday_in(rest: str) -> str | None:
+    """The weekday a day heading's tail names: "Thursday", "(Thursday)", "2015-10-08", "Thu"."""
+    rest = rest.strip(" ,.-–—:()[]")
+    wm = _WEEKDAY_RE.match(rest)
+    if wm:
+        return WEEKDAYS[wm.group(1).lower()]
+    dm = _DATE_RE.match(rest)
+    if dm:
+        after = rest[dm.end():].strip(" ,.-–—:()[]")
+        wm = _WEEKDAY_RE.match(after)
+        return WEEKDAYS[wm.group(1).lower()] if wm else _date_weekday(dm)
+    return None
+
+
+def _date_weekday(dm: re.Match[str]) -> str | None:
+    """The weekday of a matched date when it has a year (month and day alone name no weekday)."""
+    import datetime as _dt
+
+    g = dm.groupdict()
+    year = g["y1"] or g["y2"] or g["y3"] or g["y4"] or g["y5"]
+    if not year:
+        return None
+    if g["y5"]:
+        return None  # 12/03/2019: month/day or day/month, can't tell
+    day = int(g["d1"] or g["d2"] or g["d3"] or g["d4"])
+    if g["m1"] or g["m4"]:
+        month = int(g["m1"] or g["m4"])
+    else:
+        month = MONTHS[(g["mn2"] or g["mn3"]).lower().rstrip(".")]
+    y = int(year)
+    if y < 100:
+        y += 2000
+    try:
+        return _WEEKDAY_NAMES[_dt.date(y, month, day).weekday()]
+    except ValueError:
+        return None
 
 
 def split_talk_heading(title: str) -> tuple[str | None, str, list[Speaker]]:
     """"DAT407 - Title (Name)" -> ("DAT407", "Title", [Speaker("Name")])."""
     code, rest = None, title.strip()
     m = _TALK_RE.match(rest)
+    if not m:
+        lm = _LABELLED_TALK.match(rest)
+        if lm and lm.group(1).lower() in _TALK_LABELS:
+            rest = lm.group(2).strip()
+            m = _TALK_RE.match(rest)  # "Session: DAT407 - Title"
     if m:
         code, rest = m.group(1), m.group(2).strip()
     speakers: list[Speaker] = []
@@ -284,9 +386,10 @@ class _Walker:
         self.add_entry(kind, title, line)
 
     def _is_talk_heading(self, title: str, level: int) -> bool:
+        labelled = bool(_TALK_RE.match(title) or _LABELLED_TALK.match(title))
         if self.day is not None:
-            return level == self.day_level + 1 or (level > self.day_level and bool(_TALK_RE.match(title)))
-        return bool(_TALK_RE.match(title)) and not _WATCH_HEADING.search(title)
+            return level == self.day_level + 1 or (level > self.day_level and labelled)
+        return labelled and not _WATCH_HEADING.search(title)
 
     # blocks
     def blocks(self, tokens: list[dict[str, Any]], context: list[str]) -> None:

@@ -81,7 +81,7 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str, str | None]:
     if close is None:
         return {}, text, None  # no closing line: it is a thematic break, not front matter
     raw = "\n".join(lines[1:close])
-    body = "\n" * close + "\n".join(lines[close + 1 :])
+    body = "\n" * (close + 1) + "\n".join(lines[close + 1 :])
     try:
         import yaml
 

@@ -1,0 +1,337 @@
+"""The command line: one short function per command, calling the core and one renderer."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any, List, Optional
+
+import typer
+from typer.core import TyperGroup
+
+from . import __version__
+from .errors import EXIT_INTERRUPTED, EXIT_USAGE, NothingFound, ReinventError
+
+EXIT_CODES_HELP = "Exit codes: 0 results, 1 nothing found, 2 usage or input error, 130 interrupted."
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+class _Group(TyperGroup):
+    """Maps every ReinventError to its message and exit code, in one place."""
+
+    def invoke(self, ctx: typer.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except ReinventError as exc:
+            from .render import error, make_output
+
+            out = _state(ctx).output if ctx.obj else make_output()
+            if not isinstance(exc, NothingFound) or exc.message:
+                error(out, exc.message, exc.hint)
+            ctx.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            typer.echo("reinvent: interrupted", err=True)
+            ctx.exit(EXIT_INTERRUPTED)
+
+
+app = typer.Typer(
+    cls=_Group,
+    add_completion=True,
+    no_args_is_help=False,
+    invoke_without_command=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    help="Ask questions of your markdown conference notes.\n\n" + EXIT_CODES_HELP,
+    epilog=EXIT_CODES_HELP,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+@dataclass
+class State:
+    notes_paths: List[str] = field(default_factory=list)
+    use_cache: bool = True
+    no_color: bool = False
+    _notes: Any = None
+    _output: Any = None
+
+    @property
+    def output(self):
+        if self._output is None:
+            from .render import make_output
+
+            self._output = make_output(self.no_color)
+        return self._output
+
+    def notes(self):
+        if self._notes is None:
+            from .index import load_notes
+            from .render import warn
+
+            self._notes = load_notes(self.notes_paths, use_cache=self.use_cache)
+            for w in self._notes.warnings:
+                warn(self.output, w)
+        return self._notes
+
+
+def _state(ctx: typer.Context) -> State:
+    root = ctx.find_root()
+    if root.obj is None:
+        root.obj = State()
+    return root.obj
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"reinvent {__version__}")
+        raise typer.Exit()
+
+
+NotesOpt = typer.Option(
+    None, "--notes", "-n",
+    help="Notes file or folder (repeatable; env REINVENT_NOTES, ':'-separated). Default: the bundled notes.",
+)
+
+
+@app.callback()
+def main_callback(
+    ctx: typer.Context,
+    notes: Optional[List[str]] = NotesOpt,
+    no_cache: bool = typer.Option(False, "--no-cache", help="Parse the notes again; don't read or write the cache."),
+    no_color: bool = typer.Option(False, "--no-color", help="No colours (also: NO_COLOR=1, TERM=dumb)."),
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version."),
+) -> None:
+    """Ask questions of your markdown conference notes.
+
+    Examples:
+      reinvent                         overview of the notes
+      reinvent talks --day 2           the talks of day 2
+      reinvent search elasticache      where the notes mention ElastiCache
+    """
+    state = _state(ctx)
+    state.notes_paths = list(notes or [])
+    state.use_cache = not no_cache
+    state.no_color = no_color
+    if ctx.invoked_subcommand is None:
+        from .render import emit_overview
+
+        emit_overview(state.output, state.notes())
+
+
+def _out(ctx: typer.Context, fmt: Format, as_json: bool):
+    out = _state(ctx).output
+    out.fmt = "json" if as_json else fmt.value
+    return out
+
+
+def _emit(ctx, items, columns, to_json, fmt: Format, as_json: bool, what: str) -> None:
+    from .render import emit
+
+    out = _out(ctx, fmt, as_json)
+    if not items:
+        if out.fmt == "json":
+            out.write_raw("[]")
+        raise NothingFound(f"no {what} found")
+    emit(out, items, columns, to_json)
+
+
+FormatOpt = typer.Option(Format.table, "--format", "-f", help="Output format.", case_sensitive=False)
+JsonOpt = typer.Option(False, "--json", help="Same as --format json.")
+DayOpt = typer.Option(None, "--day", "-d", help="Day number (2) or weekday (thursday, thu).")
+
+
+@app.command()
+def talks(
+    ctx: typer.Context,
+    day: Optional[str] = DayOpt,
+    track: Optional[str] = typer.Option(None, "--track", "-t", help="Session code prefix, e.g. DAT."),
+    conference: Optional[str] = typer.Option(None, "--conference", "-c", help="Only notes whose title contains this."),
+    file: Optional[str] = typer.Option(None, "--file", help="Only notes files whose path contains this."),
+    fmt: Format = FormatOpt,
+    as_json: bool = JsonOpt,
+) -> None:
+    """List talks: day, code, title, speakers, video.
+
+    Examples:
+      reinvent talks --day 2
+      reinvent talks --day thu --track DAT --json
+    """
+    from . import index
+    from .render import TALK_COLUMNS, talk_json
+
+    st = _state(ctx)
+    found = index.talks(st.notes(), index.parse_day(day), track, conference, file)
+    _emit(ctx, found, TALK_COLUMNS, talk_json, fmt, as_json, "talks")
+
+
+@app.command()
+def talk(
+    ctx: typer.Context,
+    query: str = typer.Argument(..., help="Session code (DAT407) or words of the title."),
+    fmt: Format = FormatOpt,
+    as_json: bool = JsonOpt,
+) -> None:
+    """Show one talk's whole notes.
+
+    Examples:
+      reinvent talk DAT407
+      reinvent talk "elasticache deep dive"
+    """
+    from . import index
+    from .render import emit_talk
+
+    st = _state(ctx)
+    notes = st.notes()
+    found = index.find_talk(notes, query)
+    emit_talk(_out(ctx, fmt, as_json), found, index.talk_source(notes, found))
+
+
+@app.command()
+def announcements(
+    ctx: typer.Context,
+    query: Optional[str] = typer.Argument(None, help="Only launches matching these words."),
+    day: Optional[str] = DayOpt,
+    conference: Optional[str] = typer.Option(None, "--conference", "-c", help="Only notes whose title contains this."),
+    file: Optional[str] = typer.Option(None, "--file", help="Only notes files whose path contains this."),
+    fmt: Format = FormatOpt,
+    as_json: bool = JsonOpt,
+) -> None:
+    """List every launch announced: name, day, talk/section, link, details.
+
+    Examples:
+      reinvent announcements
+      reinvent announcements --day 2 lambda
+    """
+    from . import index
+    from .render import ANNOUNCEMENT_COLUMNS, announcement_json
+
+    found = index.announcements(_state(ctx).notes(), index.parse_day(day), query, conference, file)
+    _emit(ctx, found, ANNOUNCEMENT_COLUMNS, announcement_json, fmt, as_json, "announcements")
+
+
+class Kind(str, Enum):
+    talk = "talk"
+    section = "section"
+    day = "day"
+    announcement = "announcement"
+    link = "link"
+    bullet = "bullet"
+    paragraph = "paragraph"
+    code = "code"
+
+
+@app.command()
+def search(
+    ctx: typer.Context,
+    query: List[str] = typer.Argument(..., help="Words to look for; typos are forgiven."),
+    limit: int = typer.Option(10, "--limit", "-l", min=0, help="Most hits to show (0: all)."),
+    kind: Optional[List[Kind]] = typer.Option(None, "--kind", "-k", help="Only hits of this kind (repeatable)."),
+    day: Optional[str] = DayOpt,
+    min_score: int = typer.Option(50, "--min-score", min=0, max=100, help="Hide hits scored below this (0-100)."),
+    explain: bool = typer.Option(False, "--explain", help="Show how each hit was scored."),
+    count: bool = typer.Option(False, "--count", help="Print only the number of hits."),
+    fmt: Format = FormatOpt,
+    as_json: bool = JsonOpt,
+) -> None:
+    """Fuzzy search of everything in the notes, best first.
+
+    Examples:
+      reinvent search elasticache
+      reinvent search "failover redis" --kind bullet --limit 5
+      reinvent search -- -R
+    """
+    from . import index
+    from .render import emit_hits
+    from .search import search as run_search
+
+    notes = _state(ctx).notes()
+    day_spec = index.parse_day(day)
+    hits = run_search(
+        notes.search_index(), " ".join(query), kinds=[k.value for k in kind or []],
+        day=day_spec.number if day_spec else None, limit=limit or None, min_score=min_score, explain=explain,
+    )
+    if day_spec and day_spec.weekday:
+        hits = [h for h in hits if day_spec.matches(h.entry.day, _weekday(notes, h.entry))]
+    out = _out(ctx, fmt, as_json)
+    if count:
+        out.write_raw(str(len(hits)))
+        if not hits:
+            raise NothingFound("")
+        return
+    if not hits:
+        if out.fmt == "json":
+            out.write_raw("[]")
+        raise NothingFound(f"nothing relevant for {' '.join(query)!r}")
+    emit_hits(out, hits, explain)
+
+
+def _weekday(notes, entry) -> Optional[str]:
+    for d in notes.documents:
+        if d.file == entry.file:
+            return next((x.weekday for x in d.days if x.number == entry.day), None)
+    return None
+
+
+@app.command()
+def links(
+    ctx: typer.Context,
+    query: Optional[str] = typer.Argument(None, help="Only links matching these words."),
+    domain: Optional[str] = typer.Option(None, "--domain", help="Only links to this domain (youtube.com)."),
+    fmt: Format = FormatOpt,
+    as_json: bool = JsonOpt,
+) -> None:
+    """List links: text, URL, where they are.
+
+    Examples:
+      reinvent links --domain github.com
+      reinvent links lambda --json
+    """
+    from . import index
+    from .render import LINK_COLUMNS, link_json
+
+    found = index.links(_state(ctx).notes(), query, domain)
+    _emit(ctx, found, LINK_COLUMNS, link_json, fmt, as_json, "links")
+
+
+@app.command()
+def speakers(ctx: typer.Context, fmt: Format = FormatOpt, as_json: bool = JsonOpt) -> None:
+    """List speakers with their organisations and talks.
+
+    Examples:
+      reinvent speakers
+      reinvent speakers --format csv
+    """
+    from . import index
+    from .render import SPEAKER_COLUMNS, speaker_json
+
+    _emit(ctx, index.speakers(_state(ctx).notes()), SPEAKER_COLUMNS, speaker_json, fmt, as_json, "speakers")
+
+
+@app.command()
+def watchlist(ctx: typer.Context, fmt: Format = FormatOpt, as_json: bool = JsonOpt) -> None:
+    """List the talks noted down to watch later: code, title, video.
+
+    Examples:
+      reinvent watchlist
+      reinvent watchlist --json
+    """
+    from .render import WATCH_COLUMNS, watch_json
+
+    _emit(ctx, _state(ctx).notes().watchlist, WATCH_COLUMNS, watch_json, fmt, as_json, "watch-list entries")
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.stderr.write("reinvent: interrupted\n")
+        sys.exit(EXIT_INTERRUPTED)
+    except BrokenPipeError:
+        sys.exit(0)

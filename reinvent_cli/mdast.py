@@ -11,7 +11,6 @@ This is the only module that imports mistune: a run answered from the cache neve
 
 from __future__ import annotations
 
-import bisect
 import re
 from typing import Any
 
@@ -33,21 +32,17 @@ class _LineState(BlockState):
         super().__init__(parent)
         self.base_line = 1  # line of the file that line 1 of self.src is
         self.rule_start: int | None = None  # where the rule now being parsed matched
-        self.next_child_line: int | None = None
-        self._newlines: list[int] | None = None
-
-    def process(self, src: str) -> None:
-        super().process(src)
-        self._newlines = None
+        self.next_child_pos: int | None = None
+        self._at = (0, 0)  # (position, newlines before it): positions mostly grow, so count on
 
     def line_at(self, pos: int) -> int:
-        if self._newlines is None:
-            src, found, i = self.src, [], self.src.find("\n")
-            while i >= 0:
-                found.append(i)
-                i = src.find("\n", i + 1)
-            self._newlines = found
-        return self.base_line + bisect.bisect_left(self._newlines, pos)
+        last_pos, last_count = self._at
+        if pos >= last_pos:
+            count = last_count + self.src.count("\n", last_pos, pos)
+        else:
+            count = self.src.count("\n", 0, pos)
+        self._at = (pos, count)
+        return self.base_line + count
 
     def _stamp(self, token: dict[str, Any]) -> None:
         if "line" not in token:
@@ -74,42 +69,55 @@ class _LineState(BlockState):
         # The first child of a rule (a block quote, a list's first item) starts on the rule's
         # line; each later item of a list starts on the line before the cursor, which the list
         # parser leaves just past the next item's marker line.
-        if self.next_child_line is None:
-            first = self.line_at(self.rule_start if self.rule_start is not None else self.cursor)
+        if self.next_child_pos is None:
+            pos = self.rule_start if self.rule_start is not None else self.cursor
+            pos = self.src.rfind("\n", 0, pos) + 1
         else:
-            first = self.next_child_line
-        if src and not src.startswith("\n") and self._marker_only(first):
-            first += 1  # "-\n  text": the item's text starts on the next line
+            pos = self.next_child_pos
+        first = self.line_at(pos)
+        if src and not src.startswith("\n"):
+            end = self.src.find("\n", pos)
+            if _LIST_MARKER_ONLY.match(self.src[pos : end if end >= 0 else None]):
+                first += 1  # "-\n  text": the item's text starts on the next line
         child.base_line = first
-        self.next_child_line = self.line_at(self.cursor) - 1
+        self.next_child_pos = self.src.rfind("\n", 0, max(self.cursor - 1, 0)) + 1
         return child
-
-    def _marker_only(self, line: int) -> bool:
-        idx = line - self.base_line
-        if idx < 0:
-            return False
-        self.line_at(0)
-        starts = [0] + [n + 1 for n in self._newlines or []]
-        if idx >= len(starts):
-            return False
-        end = self.src.find("\n", starts[idx])
-        text = self.src[starts[idx] : end if end >= 0 else None]
-        return bool(_LIST_MARKER_ONLY.match(text))
 
 
 class _LineBlockParser(BlockParser):
     def parse_method(self, m: Any, state: Any) -> Any:
-        saved = state.rule_start, state.next_child_line
-        state.rule_start, state.next_child_line = m.start(), None
+        saved = state.rule_start, state.next_child_pos
+        state.rule_start, state.next_child_pos = m.start(), None
         try:
             return super().parse_method(m, state)
         finally:
-            state.rule_start, state.next_child_line = saved
+            state.rule_start, state.next_child_pos = saved
+
+
+# Characters that can start inline syntax (escapes, code, emphasis, links, images, autolinks, HTML,
+# entities, hard breaks, bare URLs). A paragraph with none of them is plain text lines.
+_INLINE_SYNTAX = re.compile(r"[\\`*_\[!<&]|https?://|www\.| {2,}\n|\t\n")
+
+
+class _FastInlineParser(mistune.InlineParser):
+    """mistune's inline parser, skipped for text that holds no inline syntax (most note lines)."""
+
+    def __call__(self, s: str, env: Any) -> list[dict[str, Any]]:
+        if _INLINE_SYNTAX.search(s):
+            return super().__call__(s, env)
+        tokens: list[dict[str, Any]] = []
+        for i, line in enumerate(s.split("\n")):
+            if i:
+                tokens.append({"type": "softbreak"})
+            line = line.strip(" \t") if i else line.rstrip(" \t")
+            if line:
+                tokens.append({"type": "text", "raw": line})
+        return tokens
 
 
 def _markdown() -> mistune.Markdown:
     block = _LineBlockParser(max_nested_level=MAX_NESTING)
-    md = mistune.Markdown(renderer=None, block=block, inline=mistune.InlineParser(max_nested_level=MAX_NESTING))
+    md = mistune.Markdown(renderer=None, block=block, inline=_FastInlineParser(max_nested_level=MAX_NESTING))
     url_plugin(md)
     return md
 

@@ -87,18 +87,52 @@ _TALK_LABELS = {"lightning talk", "talk", "session", "presentation", "vortrag", 
 
 _META_RE = re.compile(
     r"^(speakers?|presenters?|presented by|hosts?|desc|description|abstract|summary|title|"
-    r"conference|event|date|video|slides|recording)\s*:\s*(.*)$",
+    r"conference|event|date|video|slides|recording|"
+    r"sprecher(?:in(?:nen)?)?|referent(?:in(?:nen)?|en)?|vortragende[rn]?|intervenant(?:e|s|es)?|orat(?:eur|rice)s?|"
+    r"ponentes?|titel|titre|t[ií]tulo|konferenz|veranstaltung|[ée]v[ée]nement|evento|datum|fecha|"
+    r"zusammenfassung|r[ée]sum[ée]|resumen)\s*(?::|\s[-–—])\s*(.*)$",
     re.I,
 )
+_SPEAKER_KEYS = ("speaker", "presenter", "presented", "host", "sprecher", "referent", "vortragende", "intervenant",
+                 "orat", "ponente")
+_TITLE_KEYS = ("title", "titel", "titre", "título", "titulo")
+_EVENT_KEYS = ("conference", "event", "konferenz", "veranstaltung", "événement", "evenement", "évenement",
+               "evénement", "evento")
+_DATE_KEYS = ("date", "datum", "fecha")
+_DESC_KEYS = ("desc", "description", "abstract", "summary", "zusammenfassung", "résumé", "resume", "résume",
+              "resumé", "resumen")
+# A "Key: value" line of an indented or fenced block that holds a talk's metadata.
+_KV_LINE = re.compile(r"^\s*[*_]{0,2}[^\W\d][\w .'’-]{0,30}[*_]{0,2}\s*:[*_]{0,2}(?:\s+\S|\s*$)")
+_BARE_URL = re.compile(r"https?://[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"]")
 _ANNOUNCE_RE = re.compile(
     r"(?:^|(?<=[.?!;:])\s+|(?<=^[-*]\s))(announc(?:e|es|ed|ing|ement)|new launch|launch(?:ed|ing)?)\b"
     r"\s*(?:[:\-–—!]\s*)?",
     re.I,
 )
 _ANNOUNCE_HEADING = re.compile(r"\b(announc\w*|launch\w*|what'?s new|new (?:features|services))\b", re.I)
+# A heading or lead-in that is only "Launches", "What's new", "New launches:", "Announcements from the keynote":
+# the items of the list under it are announcements (a talk heading "What's new in Lambda" is not).
+_ANNOUNCE_WORDS = (
+    r"(?:announcements?|announced|launch(?:es|ed)|releases|releases?\s+and\s+launches|what[’']?s\s+new"
+    r"|new\s+(?:features|services|products|launches|releases|announcements)"
+    r"|neuigkeiten|neuerungen|ank[üu]ndigungen|nouveaut[ée]s|annonces|lancements|novedades|anuncios|lanzamientos)"
+)
+_ANNOUNCE_LIST_HEADING = re.compile(
+    r"^(?:(?:new|product|service|feature|keynote|today[’']?s|the|all|big|major|key|other|recent|latest|aws)\s+)*"
+    rf"{_ANNOUNCE_WORDS}(?:\s+(?:from|at|during|of)\s+(?:the\s+)?[\w:.’' -]{{1,30}})?\s*[:!]?$",
+    re.I,
+)
+_ANNOUNCE_LEAD_IN = re.compile(
+    r"^(?!(?:we|i|our|my)\b)(?:[\w’'-]+\s+){0,3}?" + _ANNOUNCE_WORDS + r"\b[^.!?]{0,30}:$",
+    re.I,
+)
 _WATCH_HEADING = re.compile(r"\b(to watch|watch ?list|watch later|talks i missed|to see)\b", re.I)
-_VIDEO_TEXT = re.compile(r"^\s*(video|recording|youtube|watch\b|vimeo)", re.I)
-_SLIDES_TEXT = re.compile(r"^\s*(slides?|deck|slideshare|speakerdeck|presentation)\b", re.I)
+_VIDEO_TEXT = re.compile(
+    r"^\s*(video|recording|youtube|watch\b|vimeo|vid[ée]o|v[íi]deo|aufzeichnung|mitschnitt|enregistrement|"
+    r"grabaci[óo]n|replay)", re.I)
+_SLIDES_TEXT = re.compile(
+    r"^\s*(slides?|deck|slideshare|speakerdeck|presentation|folien|foliensatz|pr[äa]sentation|diapos|"
+    r"diapositiv[ae]s?|pr[ée]sentation|transparents|support)\b", re.I)
 _VIDEO_HOSTS = ("youtube.com", "youtu.be", "vimeo.com")
 _SLIDE_HOSTS = ("slideshare.net", "speakerdeck.com")
 _GENERIC_LINK = re.compile(r"^\s*(blog( post)?|here|link|this|post|more|details|sign ?up( page)?|docs?|announcement)\s*$", re.I)
@@ -186,7 +220,7 @@ def _date_weekday(dm: re.Match[str]) -> str | None:
         return None
 
 
-def split_talk_heading(title: str) -> tuple[str | None, str, list[Speaker]]:
+def split_talk_heading(title: str, trailing_speakers: bool = True) -> tuple[str | None, str, list[Speaker]]:
     """"DAT407 - Title (Name)" -> ("DAT407", "Title", [Speaker("Name")])."""
     code, rest = None, title.strip()
     m = _TALK_RE.match(rest)
@@ -198,7 +232,7 @@ def split_talk_heading(title: str) -> tuple[str | None, str, list[Speaker]]:
     if m:
         code, rest = m.group(1), m.group(2).strip()
     speakers: list[Speaker] = []
-    sm = _TRAILING_SPEAKER.match(rest)
+    sm = _TRAILING_SPEAKER.match(rest) if trailing_speakers else None
     if sm and _looks_like_name(sm.group(2)):
         rest, speakers = sm.group(1), parse_speakers(sm.group(2))
     return code, rest, speakers
@@ -316,6 +350,7 @@ class _Walker:
         self.stack: list[_Heading] = []
         self.day: Day | None = None
         self.day_level = 0
+        self.day_talk_level: int | None = None  # level of the first talk under the current day
         self.talk: Talk | None = None
         self.talk_level = 0
         self.section: str | None = None
@@ -325,7 +360,10 @@ class _Walker:
         self.day_count = 0
         self.last_lead_in: str | None = None
         self.last_announcement: Announcement | None = None
-        self.speaker_line_seen = False
+        self.speaker_seen: set[int] = set()  # talks whose Speaker: line was read
+        # What a post that turns out to be one talk says about it before any heading makes a talk.
+        self.pre_talk: Talk | None = Talk(day=None, code=None, title="", heading="", file=src.path, line=0,
+                                          end_line=0)
 
     # paths and entries
     def path(self) -> list[str]:
@@ -362,9 +400,10 @@ class _Walker:
                 number = self.day_count
             self.day = Day(number, title, weekday, self.file, line)
             self.day_level = level
+            self.day_talk_level = None
             self.doc.days.append(self.day)
             role = "day"
-        elif self.talk is None and self._is_talk_heading(title, level):
+        elif self.talk is None and not _ANNOUNCE_LIST_HEADING.match(title) and self._is_talk_heading(title, level):
             code, name, speakers = split_talk_heading(title)
             self.talk = Talk(
                 day=self.day.number if self.day else None, code=code, title=name, heading=title,
@@ -372,7 +411,8 @@ class _Walker:
                 weekday=self.day.weekday if self.day else None, conference=self.doc.title,
             )
             self.talk_level = level
-            self.speaker_line_seen = False
+            if self.day is not None and self.day_talk_level is None:
+                self.day_talk_level = level
             self.doc.talks.append(self.talk)
             role = "talk"
         elif self.talk is not None:
@@ -381,14 +421,19 @@ class _Walker:
             role = "section"
         self.stack.append(_Heading(level, title, line, role))
         self.in_watch = bool(_WATCH_HEADING.search(title)) and role != "talk"
-        self.in_announce_list = bool(_ANNOUNCE_HEADING.search(title)) and role == "section"
+        self.in_announce_list = (bool(_ANNOUNCE_HEADING.search(title)) and role == "section") or (
+            role != "talk" and bool(_ANNOUNCE_LIST_HEADING.match(title)))
+        if self.in_announce_list and role == "other":
+            self.section = title  # "## What's new" outside any talk
         kind = {"day": "day", "talk": "talk"}.get(role, "section")
         self.add_entry(kind, title, line)
 
     def _is_talk_heading(self, title: str, level: int) -> bool:
         labelled = bool(_TALK_RE.match(title) or _LABELLED_TALK.match(title))
         if self.day is not None:
-            return level == self.day_level + 1 or (level > self.day_level and labelled)
+            # "# Day 1" then "### Talk": the first heading under a day sets the level of its talks
+            first = self.day_talk_level is None and level > self.day_level
+            return level in (self.day_level + 1, self.day_talk_level) or first or (level > self.day_level and labelled)
         return labelled and not _WATCH_HEADING.search(title)
 
     # blocks
@@ -413,6 +458,8 @@ class _Walker:
                 if raw.strip():
                     first = tok["line"] + (1 if tok.get("style") == "fenced" else 0)
                     self.add_entry("code", raw, first, context)
+                    if not context and (self.talk is not None or (self.day is None and not self.doc.talks)):
+                        self.code_metadata(raw, first)
 
     def paragraph(self, tok: dict[str, Any], following: list[dict[str, Any]], context: list[str]) -> None:
         flat = flatten(tok.get("children"))
@@ -424,6 +471,8 @@ class _Walker:
         self.links(flat, line0, text)
         if self.talk is not None and not context:
             self.metadata(flat, line0)
+        elif self.pre_talk is not None and not context and self.day is None and not self.doc.talks:
+            self.metadata(flat, line0, self.pre_talk)
         lines = text.split("\n")
         for n, line_text in enumerate(lines):
             m = _announce_match(line_text)
@@ -441,32 +490,73 @@ class _Walker:
         if text.rstrip().endswith(":"):
             self.last_lead_in = _one_line(text)
 
-    def metadata(self, flat: _Inline, line0: int) -> None:
-        talk = self.talk
+    def metadata(self, flat: _Inline, line0: int, talk: Talk | None = None) -> None:
+        """``Speaker:``/``Description:``/``Conference:``/``Date:`` lines, video and slides links of a talk."""
+        talk = talk or self.talk
         assert talk is not None
         for n, line_text in enumerate(flat.text.split("\n")):
             m = _META_RE.match(line_text.strip())
             if not m:
                 continue
             key, value = m.group(1).lower(), m.group(2).strip()
-            if key.startswith(("speaker", "presenter", "presented", "host")) and value and not self.speaker_line_seen:
-                if talk.speakers:  # a Speaker: line wins over a "(Name)" read off the heading
-                    m_code = _TALK_RE.match(talk.heading)
-                    talk.title = m_code.group(2).strip() if m_code else talk.heading
+            if key.startswith(_SPEAKER_KEYS) and value and id(talk) not in self.speaker_seen:
+                if talk.speakers and talk.heading:  # a Speaker: line wins over a "(Name)" read off the heading
+                    talk.title = split_talk_heading(talk.heading, trailing_speakers=False)[1]
                 talk.speakers = parse_speakers(value)
-                self.speaker_line_seen = True
-            elif key in ("desc", "description", "abstract", "summary") and value and not talk.description:
+                self.speaker_seen.add(id(talk))
+            elif key in _DESC_KEYS and value and not talk.description:
                 talk.description = value
+            elif key in _EVENT_KEYS and value and not talk.conference:
+                talk.conference = value
+            elif key in _DATE_KEYS and value and not self.doc.date and not talk.heading:
+                self.doc.date = value  # the date of a one-talk post
         before_sections = not talk.sections
         link_only = len(flat.links) == 1 and flat.links[0].text.strip() == flat.text.strip()
+        lines = flat.text.split("\n")
+        starts = [0]
+        for x in lines[:-1]:
+            starts.append(starts[-1] + len(x) + 1)
         for lk in flat.links:
             host = _host(lk.url)
+            n = flat.text.count("\n", 0, lk.offset)
+            line_text = lines[n]
+            # "Video: <url>", "Watch - [here](url)": a label before the link; a line that is only links
+            label = line_text[: lk.offset - starts[n]]
+            bare = line_text
+            for other in flat.links:
+                if other.text:
+                    bare = bare.replace(other.text, " ")
+            label_words = label.strip(" *_:-–—|([").strip()
+            bare_words = bare.strip(" *_:-–—|()[]<>·•,").strip()
+            short_label = bool(label_words) and len(label_words.split()) <= 3
+            labelled_video = short_label and bool(_VIDEO_TEXT.match(label_words))
+            labelled_slides = short_label and bool(_SLIDES_TEXT.match(label_words))
+            line_only = not bare_words or (bare_words == label_words and (labelled_video or labelled_slides))
             if talk.video is None and before_sections and (
-                _VIDEO_TEXT.match(lk.text) or (link_only and host.endswith(_VIDEO_HOSTS))
+                _VIDEO_TEXT.match(lk.text) or labelled_video
+                or ((link_only or line_only) and host.endswith(_VIDEO_HOSTS))
             ):
                 talk.video = lk.url
-            elif talk.slides is None and (_SLIDES_TEXT.match(lk.text) or host.endswith(_SLIDE_HOSTS)):
+            elif talk.slides is None and (
+                _SLIDES_TEXT.match(lk.text) or host.endswith(_SLIDE_HOSTS) or (labelled_slides and not labelled_video)
+            ):
                 talk.slides = lk.url
+
+    def code_metadata(self, raw: str, line0: int) -> bool:
+        """An indented/fenced block of ``Key: value`` lines naming a talk's speaker, event, date: metadata."""
+        talk = self.talk or self.pre_talk
+        if talk is None:
+            return False
+        rows = [x for x in raw.split("\n") if x.strip()]
+        if not rows or len(rows) > 30 or not all(_KV_LINE.match(x) for x in rows):
+            return False
+        texts = [re.sub(r"^[*_]{1,2}([^*_]+?)[*_]{1,2}\s*:", r"\1:", x.strip()) for x in raw.split("\n")]
+        if not any(_META_RE.match(x) for x in texts):
+            return False
+        text = "\n".join(texts)
+        links = [_InlineLink(m.group(0), m.group(0), m.start()) for m in _BARE_URL.finditer(text)]
+        self.metadata(_Inline(text, links), line0, talk)
+        return True
 
     def links(self, flat: _Inline, line0: int, context_text: str) -> None:
         for lk in flat.links:
@@ -493,7 +583,7 @@ class _Walker:
         """Bullets, each with its context: the paragraph that leads into the list, parent bullets."""
         lead = [lead_in] if lead_in and len(lead_in) <= 200 else []
         announce_list = not context and (
-            self.in_announce_list or bool(self.last_lead_in and _ANNOUNCE_HEADING.search(self.last_lead_in))
+            self.in_announce_list or bool(lead_in and _ANNOUNCE_LEAD_IN.match(lead_in))
         )
         # Iterative over nesting depth: (items iterator, context) frames.
         stack: list[tuple[Iterator[dict[str, Any]], list[str]]] = [(iter(tok.get("children") or []), context + lead)]
@@ -513,6 +603,11 @@ class _Walker:
                 entry = self.add_entry("bullet", text, line0, ctx)
                 self.links(flat, line0, text)
                 self.list_item_roles(flat, text, line0, children[1:], ctx, entry.path, announce_list and len(stack) == 1)
+                if self.talk is not None and not context and len(stack) == 1 and (
+                    _META_RE.match(text.split("\n")[0].strip())
+                    or (len(flat.links) == 1 and flat.links[0].text.strip() == text.strip())
+                ):
+                    self.metadata(flat, line0)  # "* Speaker: Jane Doe", "* [Slides](url)" as a talk's bullets
                 rest = children[1:]
             else:
                 rest = children
@@ -647,7 +742,9 @@ def _announce_match(line_text: str) -> re.Match[str] | None:
     if word.startswith("launch") and m.start(1) > 0:
         return None
     after = line_text[m.end():].strip()
-    return m if after else (m if word != "announced" else None)
+    if not after and (word == "announced" or line_text.rstrip().endswith(":")):
+        return None  # "Launched:" leads into a list of launches
+    return m
 
 
 def _split_name(text: str) -> tuple[str, str]:
@@ -699,29 +796,68 @@ def parse_source(src: Source) -> Document:
 
     walker = _Walker(src)
     tokens = parse_tokens(src.body)
+    h1 = _only_h1(tokens)
+    if walker.doc.title is None and h1 is not None:
+        walker.doc.title = h1[0]  # "# KubeCon EU 2022" above everything: the notes' conference
     walker.blocks(tokens, [])
     doc = walker.finish()
-    _single_talk_post(doc, src, walker)
+    _single_talk_post(doc, src, walker, h1)
     return doc
 
 
-def _single_talk_post(doc: Document, src: Source, walker: _Walker) -> None:
-    """A post with no days and no talks, titled by front matter or a ``Title:`` line, is one talk."""
+def _only_h1(tokens: list[dict[str, Any]]) -> tuple[str, int] | None:
+    """(title, line) of the file's one level-1 heading when it comes first and names no day or talk."""
+    heads = [t for t in tokens if t.get("type") == "heading"]
+    h1 = [t for t in heads if int((t.get("attrs") or {}).get("level", 1)) == 1]
+    if len(h1) != 1 or heads[0] is not h1[0]:
+        return None
+    title = _one_line(flatten(h1[0].get("children")).text)
+    if not title or classify_day(title) is not None or _TALK_RE.match(title) or _LABELLED_TALK.match(title):
+        return None
+    return title, int(h1[0]["line"])
+
+
+def _single_talk_post(doc: Document, src: Source, walker: _Walker, h1: tuple[str, int] | None = None) -> None:
+    """A post with no days and no talks is one talk when it has a title: front matter ``title:``, a
+    ``Title:`` line, or (when it names a speaker) its one ``#`` heading. Its metadata lines (even in an
+    indented block), front matter and video/slides links describe the talk; its headings are its sections."""
     if doc.talks or doc.days:
         return
-    title = src.meta.get("title")
+    pre = walker.pre_talk
+    meta = src.meta
+    title = meta.get("title")
     line = 1
-    speakers: list[Speaker] = []
-    for line_no, text in enumerate(walker.lines, 1):
-        m = _META_RE.match(text.strip().strip("*_"))
-        if m and m.group(1).lower() == "title" and not title:
-            title, line = m.group(2).strip(), line_no
+    if title:
+        line = next((n for n, text in enumerate(walker.lines[:200], 1) if re.match(r"^title\s*:", text, re.I)), 1)
+    else:
+        for line_no, text in enumerate(walker.lines, 1):
+            clean = re.sub(r"^[*_]{1,2}([^*_]+?)[*_]{1,2}\s*:", r"\1:", text.strip())
+            m = _META_RE.match(clean)
+            if m and m.group(1).lower() in _TITLE_KEYS and m.group(2).strip():
+                title, line = m.group(2).strip().strip("*_").strip(), line_no
+                break
+    used_h1 = False
+    if not title and h1 is not None and pre is not None and pre.speakers:
+        title, line = h1
+        used_h1 = True
     if not title:
         return
     code, name, speakers = split_talk_heading(str(title))
-    if src.meta.get("speaker") or src.meta.get("speakers"):
-        speakers = parse_speakers(str(src.meta.get("speaker") or src.meta.get("speakers")))
-    talk = Talk(day=None, code=code or src.meta.get("code"), title=name, heading=str(title), file=doc.file,
-                line=line, end_line=max(len(walker.lines) - 1, 1), speakers=speakers,
-                video=src.meta.get("video"), slides=src.meta.get("slides"), conference=src.meta.get("conference"))
+    if meta.get("speaker") or meta.get("speakers"):
+        speakers = parse_speakers(str(meta.get("speaker") or meta.get("speakers")))
+    elif pre is not None and pre.speakers:
+        speakers = pre.speakers
+    last = len(walker.lines)
+    while last > 1 and not walker.lines[last - 1].strip():
+        last -= 1
+    sections = [e.text for e in doc.entries if e.kind == "section" and not (used_h1 and e.line == line)]
+    talk = Talk(day=None, code=code or meta.get("code"), title=name, heading=str(title), file=doc.file,
+                line=line, end_line=max(last, line), speakers=speakers,
+                video=meta.get("video") or (pre.video if pre else None),
+                slides=meta.get("slides") or (pre.slides if pre else None),
+                description=pre.description if pre else None,
+                conference=meta.get("conference") or meta.get("event") or (pre.conference if pre else None),
+                sections=sections)
+    if doc.title is None and talk.conference:
+        doc.title = talk.conference
     doc.talks.append(talk)

@@ -47,13 +47,17 @@ class SearchIndex:
         self.text_terms: list[frozenset[str]] = []
         self.ctx_terms: list[frozenset[str]] = []
         self.postings: dict[str, list[int]] = {}
+        path_terms: dict[tuple[str, ...], frozenset[str]] = {}  # entries share their headings
         for i, e in enumerate(self.entries):
             terms = text_terms(e.text)
-            ctx: set[str] = set()
-            for c in e.context:
-                ctx |= url_terms(c) if c.startswith(("http://", "https://")) else text_terms(c)
-            for p in e.path:
-                ctx |= text_terms(p)
+            key = tuple(e.path)
+            ctx = path_terms.get(key)
+            if ctx is None:
+                ctx = path_terms[key] = frozenset(t for p in key for t in text_terms(p))
+            if e.context:
+                ctx = set(ctx)
+                for c in e.context:
+                    ctx |= url_terms(c) if c.startswith(("http://", "https://")) else text_terms(c)
             self.text_terms.append(frozenset(terms))
             self.ctx_terms.append(frozenset(ctx - terms))
             for t in terms:

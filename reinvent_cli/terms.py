@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterator
 
 # A word: letters/digits, compounds joined by _ - . ' / + (sync_binlog, well-architected, x509).
@@ -17,7 +18,8 @@ def word_spans(text: str) -> Iterator[tuple[int, int, str]]:
         yield m.start(), m.end(), m.group(0)
 
 
-def word_terms(word: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def word_terms(word: str) -> tuple[str, ...]:
     """All terms one word is found by: its parts, its camelCase pieces, and the whole joined."""
     parts = [p for p in _SEP_RE.split(word) if p]
     out: list[str] = []
@@ -29,13 +31,13 @@ def word_terms(word: str) -> list[str]:
     joined = "".join(parts).lower()
     if len(parts) > 1:
         out.append(joined)
-    return list(dict.fromkeys(out))
+    return tuple(dict.fromkeys(out))
 
 
 def text_terms(text: str) -> set[str]:
     terms: set[str] = set()
-    for m in WORD_RE.finditer(text):
-        terms.update(word_terms(m.group(0)))
+    for word in WORD_RE.findall(text):
+        terms.update(word_terms(word))
     return terms
 
 

@@ -96,7 +96,8 @@ class _LineBlockParser(BlockParser):
 
 # Characters that can start inline syntax (escapes, code, emphasis, links, images, autolinks, HTML,
 # entities, hard breaks, bare URLs). A paragraph with none of them is plain text lines.
-_INLINE_SYNTAX = re.compile(r"[\\`*_\[!<&]|https?://|www\.| {2,}\n|\t\n")
+# (A hard break is "  \n" literally: `` {2,}\n`` would rescan runs of spaces, cubic on deep indents.)
+_INLINE_SYNTAX = re.compile(r"[\\`*_\[!<&]|https?://|www\.|  \n|\t\n")
 
 
 class _FastInlineParser(mistune.InlineParser):

@@ -58,7 +58,6 @@ _MONTH_NAMES = {
 }
 MONTHS = {name: num for num, names in _MONTH_NAMES.items() for name in names.split()}
 _MONTHS = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_YEAR = r"(?:,?\s+(\d{4}))?"
 # Each alternative names its parts: y(ear), m(onth number) or mn (month name), d(ay).
 _DATE_RE = re.compile(
     r"^(?:(?P<y1>\d{4})[-/.](?P<m1>\d{1,2})[-/.](?P<d1>\d{1,2})"

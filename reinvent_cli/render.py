@@ -18,6 +18,7 @@ from rich.text import Text
 
 FORMATS = ("table", "json", "csv", "markdown")
 SEP = " › "
+MATCH_STYLE = "bold red"  # matched words in search hits, like grep --color
 
 # ANSI CSI / OSC / other escape sequences, then any remaining C0/C1 control character.
 _ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[PX^_][^\x1b]*(?:\x1b\\)?|\x1b.?")
@@ -94,6 +95,12 @@ class Column:
     no_wrap: bool = False
     ratio: int | None = None
     min_width: int | None = None
+    # Narrowest readable width of a wrapping column; columns are dropped (highest ``drop`` first) until
+    # every remaining one gets at least this much. ``drop=0``: never dropped.
+    need: int = 8
+    drop: int = 0
+    # On a terminal, the cell is a hyperlink to this URL (http/https only) and shows it shortened.
+    link: Callable[[Any], Any] | None = None
 
 
 def _cell(value: Any) -> str:
@@ -127,13 +134,74 @@ def emit(out: Output, items: Sequence[Any], columns: Sequence[Column], to_json: 
         for i in items:
             out.write_raw("\t".join(clean(_cell(c.value(i))) for c in columns))
     else:
-        table = Table(title=title, header_style="bold", show_lines=False, expand=False, title_justify="left")
-        for c in columns:
-            table.add_column(c.header, style=c.style, no_wrap=c.no_wrap, ratio=c.ratio, min_width=c.min_width,
-                             overflow="fold")
-        for i in items:
-            table.add_row(*[plain(_cell(c.value(i))) for c in columns])
-        out.print(table)
+        out.print(_table(out, items, columns, title))
+
+
+def fit_columns(columns: Sequence[Column], items: Sequence[Any], width: int) -> list[Column]:
+    """The columns that fit ``width`` cells: codes and days whole, wrapping columns at least ``need`` wide.
+
+    Columns are dropped, highest ``drop`` first, until they fit (like gh hides columns when narrow).
+    """
+    def cost(c: Column) -> int:
+        if c.no_wrap:
+            longest = max((len(clean(_cell(c.value(i)))) for i in items), default=0)
+            return max(longest, len(c.header), c.min_width or 0) + 3  # padding and a border
+        return min(c.need, max((len(clean(_cell(c.value(i)))) for i in items), default=0) or c.need) + 3
+
+    kept = list(columns)
+    for victim in sorted((c for c in columns if c.drop), key=lambda c: -c.drop):
+        if sum(cost(c) for c in kept) + 1 <= width:
+            break
+        kept.remove(victim)
+    return kept
+
+
+def safe_url(url: Any) -> str | None:
+    """A web URL fit for a terminal hyperlink, or None (no escapes, spaces or other schemes)."""
+    if not url:
+        return None
+    u = str(url)
+    return u if re.fullmatch(r"https?://[!-~]+", u) else None
+
+
+def short_url(url: str) -> str:
+    """A URL as shown in a terminal table: no scheme, no ``www.`` (the hyperlink keeps it whole)."""
+    return re.sub(r"^https?://(www\.)?", "", url)
+
+
+def file_url(path: Any) -> str | None:
+    """file:// URL of a notes file (absolute, percent-encoded), for OSC 8 hyperlinks."""
+    if not path:
+        return None
+    from pathlib import Path
+    from urllib.parse import quote
+
+    try:
+        return "file://" + quote(str(Path(path).resolve()))
+    except (OSError, ValueError):
+        return None
+
+
+def _table(out: Output, items: Sequence[Any], columns: Sequence[Column], title: str | None = None) -> Table:
+    from rich.style import Style
+
+    cols = fit_columns(columns, items, out.console.width)
+    table = Table(title=title, header_style="bold", show_lines=False, expand=False, title_justify="left")
+    for c in cols:
+        table.add_column(c.header, style=c.style, no_wrap=c.no_wrap, ratio=c.ratio, min_width=c.min_width,
+                         overflow="ellipsis" if c.no_wrap else "fold")
+    for i in items:
+        cells = []
+        for c in cols:
+            url = safe_url(c.link(i)) if c.link else None
+            if url:
+                cell = plain(short_url(url), c.style)
+                cell.stylize(Style(link=url))
+            else:
+                cell = plain(_cell(c.value(i)))
+            cells.append(cell)
+        table.add_row(*cells)
+    return table
 
 
 def dump_json(out: Output, obj: Any) -> None:
@@ -158,11 +226,11 @@ def speakers_text(t: Any) -> str:
 
 
 TALK_COLUMNS = [
-    Column("Day", lambda t: t.day, no_wrap=True),
-    Column("Code", lambda t: t.code or "", style="bold cyan", no_wrap=True),
-    Column("Title", lambda t: t.title, ratio=3),
-    Column("Speakers", speakers_text, ratio=2),
-    Column("Video", lambda t: t.video or "", style="blue", ratio=2),
+    Column("Day", lambda t: t.day, no_wrap=True, min_width=3),
+    Column("Code", lambda t: t.code or "", style="bold cyan", no_wrap=True, min_width=6),
+    Column("Title", lambda t: t.title, ratio=3, need=16),
+    Column("Speakers", speakers_text, ratio=2, need=12, drop=2),
+    Column("Video", lambda t: t.video or "", style="blue", ratio=2, need=22, drop=3, link=lambda t: t.video),
 ]
 
 
@@ -172,11 +240,11 @@ def announcement_json(a: Any) -> dict:
 
 
 ANNOUNCEMENT_COLUMNS = [
-    Column("Name", lambda a: a.name, style="bold", ratio=2),
-    Column("Day", lambda a: a.day, no_wrap=True),
-    Column("Talk / Section", lambda a: SEP.join(x for x in (a.talk, a.section) if x), ratio=2),
-    Column("Link", lambda a: a.url or "", style="blue", ratio=2),
-    Column("Details", lambda a: a.details, ratio=3),
+    Column("Name", lambda a: a.name, style="bold", ratio=2, need=12),
+    Column("Day", lambda a: a.day, no_wrap=True, min_width=3),
+    Column("Talk / Section", lambda a: SEP.join(x for x in (a.talk, a.section) if x), ratio=2, need=14, drop=2),
+    Column("Link", lambda a: a.url or "", style="blue", ratio=2, need=20, drop=3, link=lambda a: a.url),
+    Column("Details", lambda a: a.details, ratio=3, need=14, drop=1),
 ]
 
 
@@ -186,10 +254,10 @@ def link_json(lk: Any) -> dict:
 
 
 LINK_COLUMNS = [
-    Column("Text", lambda lk: lk.text, ratio=2),
-    Column("URL", lambda lk: lk.url, style="blue", ratio=3),
-    Column("Where", lambda lk: SEP.join(lk.path), ratio=2),
-    Column("Line", lambda lk: f"{lk.file}:{lk.line}", no_wrap=True),
+    Column("Text", lambda lk: lk.text, ratio=2, need=10, drop=1),
+    Column("URL", lambda lk: lk.url, style="blue", ratio=3, need=20, link=lambda lk: lk.url),
+    Column("Where", lambda lk: SEP.join(lk.path), ratio=2, need=14, drop=3),
+    Column("Line", lambda lk: f"{lk.file}:{lk.line}", no_wrap=True, drop=2),
 ]
 
 
@@ -198,9 +266,9 @@ def watch_json(w: Any) -> dict:
 
 
 WATCH_COLUMNS = [
-    Column("Code", lambda w: w.code or "", style="bold cyan", no_wrap=True),
-    Column("Title", lambda w: w.title, ratio=3),
-    Column("Video", lambda w: w.video or "", style="blue", ratio=2),
+    Column("Code", lambda w: w.code or "", style="bold cyan", no_wrap=True, min_width=6),
+    Column("Title", lambda w: w.title, ratio=3, need=16),
+    Column("Video", lambda w: w.video or "", style="blue", ratio=2, need=22, drop=1, link=lambda w: w.video),
 ]
 
 
@@ -209,9 +277,9 @@ def speaker_json(s: Any) -> dict:
 
 
 SPEAKER_COLUMNS = [
-    Column("Name", lambda s: s.name, style="bold", no_wrap=True),
-    Column("Org", lambda s: s.org or ""),
-    Column("Talks", lambda s: s.talks, ratio=3),
+    Column("Name", lambda s: s.name, style="bold", need=14),
+    Column("Org", lambda s: s.org or "", need=8, drop=1),
+    Column("Talks", lambda s: s.talks, ratio=3, need=16),
 ]
 
 
@@ -245,7 +313,7 @@ def highlighted(text: str, spans: list[tuple[int, int]]) -> Text:
         if a < pos:
             continue
         out.append(clean(text[pos:a]))
-        out.append(clean(text[a:b]), style="bold red")
+        out.append(clean(text[a:b]), style=MATCH_STYLE)
         pos = b
     out.append(clean(text[pos:]))
     return out
@@ -259,7 +327,63 @@ def hit_path(h: Any) -> str:
     return SEP.join(path)
 
 
-def emit_hits(out: Output, hits: Sequence[Any], explain: bool = False) -> None:
+def explain_lines(h: Any) -> list[str]:
+    """How a hit was scored, in words: the formula with its numbers, then one line per query term."""
+    x = h.explain or {}
+    if not x:
+        return []
+    parts = [f"coverage {x.get('coverage', 0):.2f}", f"{h.kind} weight {x.get('kind_weight', 0):.2f}",
+             f"density {x.get('density', 0):.2f}"]
+    if x.get("phrase_bonus", 1.0) != 1.0:
+        parts.append(f"exact phrase {x['phrase_bonus']:.2f}")
+    lines = [f"score {h.score} = 100 × " + " × ".join(parts)]
+    for t in x.get("terms", []):
+        where = []
+        if t.get("text"):
+            where.append(f"in text {t['text']:.2f}")
+        if t.get("context"):
+            where.append(f"in headings/context {t['context']:.2f}")
+        found = ", ".join(where) if where else "not found"
+        lines.append(f"  {clean(t.get('term', ''))!s:<14} {found}; rarity (idf) {t.get('idf', 0):.2f}")
+    return lines
+
+
+_CODE_HEADING = re.compile(r"([A-Z]{2,}[0-9]+[A-Za-z0-9-]*) [-–—:] ")
+
+
+def _hit_path_text(h: Any, room: int) -> Text:
+    """Day › Talk › Section in at most ``room`` cells if it can: the longest parts are shortened first
+    (never below 12 cells), separators dimmed."""
+    e = h.entry
+    path = [clean(p) for p in e.path]
+    if e.kind in ("talk", "section", "day") and path:
+        path = path[:-1]
+    room -= len(SEP) * max(len(path) - 1, 0)
+    for n, part in enumerate(path):  # a talk is known by its code: "DAT407 - Amazon ..." -> "DAT407"
+        m = _CODE_HEADING.match(part)
+        if m and sum(len(p) for p in path) > room:
+            path[n] = m.group(1)
+    while path and sum(len(p) for p in path) > room:
+        n = max(range(len(path)), key=lambda k: len(path[k]))
+        excess = sum(len(p) for p in path) - room
+        keep = max(12, len(path[n]) - excess)
+        if keep >= len(path[n]):
+            break
+        path[n] = path[n][: keep - 1].rstrip() + "…"
+    out = Text()
+    for n, part in enumerate(path):
+        if n:
+            out.append(SEP, style="dim")
+        out.append(part, style="green")
+    return out
+
+
+def emit_hits(out: Output, hits: Sequence[Any], explain: bool = False, files: dict[str, str] | None = None) -> None:
+    """Search hits, like a good grep: ``file:line``, where (Day › Talk › Section), the text with the
+    matched words highlighted. On a terminal ``file:line`` is a hyperlink to the notes file
+    (``files`` maps a document's display name to the path it was read from)."""
+    from rich.style import Style
+
     if out.fmt != "table":
         columns = [
             Column("Location", lambda h: f"{h.entry.file}:{h.line}"),
@@ -274,22 +398,38 @@ def emit_hits(out: Output, hits: Sequence[Any], explain: bool = False) -> None:
         for h in hits:
             line = f"{h.entry.file}:{h.line}:{h.kind}:{clean(hit_path(h))}:{clean(h.entry.text)}"
             out.write_raw(line)
+            if explain:
+                for x in explain_lines(h):
+                    out.write_raw("    " + x)
         return
+    from rich.padding import Padding
+
+    width = out.console.width
+    files = files or {}
     for h in hits:
         head = Text()
-        head.append(clean(f"{h.entry.file}:{h.line}"), style="magenta")
-        head.append(f"  {h.kind}", style="cyan")
-        head.append(f"  {h.score}", style="dim")
-        path = hit_path(h)
-        if path:
+        loc = Style(color="magenta", bold=True)
+        link = file_url(files.get(h.entry.file))
+        if link:
+            loc += Style(link=link)
+        location = clean(f"{h.entry.file}:{h.line}")
+        head.append(location, style=loc)
+        tag = f"  {h.kind} {h.score}"
+        head.append(tag, style="dim")
+        room = width - len(location) - len(tag) - 2
+        path = _hit_path_text(h, room)
+        own_line = path.cell_len > room
+        if path and not own_line:
             head.append("  ")
-            head.append(clean(path), style="green")
-        text, spans = snippet(h.entry.text, h.spans)
-        body = Text("  ") + highlighted(text, spans)
+            head.append_text(path)
+        text, spans = snippet(h.entry.text, h.spans, width=max(60, width * 2 - 8))
         out.print(head)
-        out.print(body)
-        if explain and h.explain:
-            out.print(Text("  " + json.dumps(h.explain, ensure_ascii=False), style="dim"))
+        if path and own_line:  # too narrow for one line: the path goes under file:line
+            out.print(Padding(_hit_path_text(h, width - 2), (0, 0, 0, 2), expand=False))
+        out.print(Padding(highlighted(text, spans), (0, 0, 0, 2), expand=False))
+        if explain:
+            for x in explain_lines(h):
+                out.print(Padding(Text(x, style="dim"), (0, 0, 0, 4), expand=False))
 
 
 # --- overview and one talk -------------------------------------------------------------------------
@@ -308,6 +448,23 @@ def overview_json(notes: Any) -> dict:
     return {"documents": docs}
 
 
+BAR_WIDTH = 10
+_EIGHTHS = " ▏▎▍▌▋▊▉█"
+
+
+def bar(value: float, most: float, width: int = BAR_WIDTH, blocks: bool = True) -> str:
+    """A horizontal bar ``width`` cells wide, filled in proportion to value/most (eighths of a cell)."""
+    if width <= 0:
+        return ""
+    if most <= 0 or value <= 0:
+        return " " * width
+    eighths = max(1, round(8 * width * min(value, most) / most))
+    full, part = divmod(eighths, 8)
+    if not blocks:
+        return ("#" * (full + (part >= 4))).ljust(width)
+    return ("█" * full + (_EIGHTHS[part] if part else "")).ljust(width)
+
+
 def emit_overview(out: Output, notes: Any) -> None:
     if out.fmt == "json":
         dump_json(out, overview_json(notes))
@@ -322,13 +479,25 @@ def emit_overview(out: Output, notes: Any) -> None:
         if d.title:
             head.append(f"  {clean(d.file)}", style="dim")
         out.print(head)
-        for day in d.days:
-            talks = [t for t in d.talks if t.day == day.number and t.file == d.file]
+        per_day = [(day, [t for t in d.talks if t.day == day.number and t.file == d.file],
+                    sum(1 for a in d.announcements if a.day == day.number)) for day in d.days]
+        most_talks = max((len(t) for _, t, _ in per_day), default=0)
+        most_ann = max((a for _, _, a in per_day), default=0)
+        title_w = min(max((len(clean(day.title)) for day in d.days), default=0), 24)
+        blocks = out.console.encoding.lower().startswith("utf")
+        bar_w = min(BAR_WIDTH, (out.console.width - title_w - 33) // 2)
+        bar_w = bar_w if bar_w >= 3 else 0
+        for day, talks, ann in per_day:
             line = Text("  ")
-            line.append(clean(day.title), style="green")
-            ann = sum(1 for a in d.announcements if a.day == day.number)
-            line.append(f"  {len(talks)} talks, {ann} announcements", style="dim")
-            out.print(line)
+            title = clean(day.title)
+            title = title if len(title) <= title_w else title[: title_w - 1] + "…"
+            line.append(title.ljust(title_w), style="green")
+            line.append("  ")
+            line.append(bar(len(talks), most_talks, bar_w, blocks), style="cyan")
+            line.append(f" {len(talks):>2} talks  ", style="dim")
+            line.append(bar(ann, most_ann, bar_w, blocks), style="yellow")
+            line.append(f" {ann:>2} announcements", style="dim")
+            out.print(line, overflow="ellipsis", no_wrap=True)
             for t in talks:
                 row = Text("    ")
                 row.append(clean(t.code or "—").ljust(9), style="cyan")

@@ -11,7 +11,8 @@ import typer
 from typer.core import TyperGroup
 
 from . import __version__
-from .errors import EXIT_INTERRUPTED, EXIT_USAGE, NothingFound, ReinventError
+from .complete import complete_day, complete_talk, complete_track
+from .errors import EXIT_INTERRUPTED, EXIT_USAGE, NothingFound, ReinventError, UsageError
 
 EXIT_CODES_HELP = "Exit codes: 0 results, 1 nothing found, 2 usage or input error, 130 interrupted."
 
@@ -48,7 +49,13 @@ app = typer.Typer(
     invoke_without_command=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
-    help="Ask questions of your markdown conference notes.\n\n" + EXIT_CODES_HELP,
+    help="Ask questions of your markdown conference notes.\n\n"
+    "\b\nExamples:\n"
+    "  reinvent                         overview: talks and announcements per day\n"
+    "  reinvent outline                 the notes as a tree\n"
+    "  reinvent talks --day 2           the talks of day 2\n"
+    "  reinvent search elasticache      where the notes mention ElastiCache\n"
+    "  reinvent open DAT407             watch a talk's video\n\n" + EXIT_CODES_HELP,
     epilog=EXIT_CODES_HELP,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -95,7 +102,7 @@ def _version(value: bool) -> None:
 
 
 NotesOpt = typer.Option(
-    None, "--notes", "-n",
+    None, "--notes", "-n", metavar="PATH",
     help="Notes file or folder (repeatable; env REINVENT_NOTES, ':'-separated). Default: the bundled notes.",
 )
 
@@ -110,6 +117,7 @@ def main_callback(
 ) -> None:
     """Ask questions of your markdown conference notes.
 
+    \b
     Examples:
       reinvent                         overview of the notes
       reinvent talks --day 2           the talks of day 2
@@ -144,14 +152,16 @@ def _emit(ctx, items, columns, to_json, fmt: Format, as_json: bool, what: str) -
 
 FormatOpt = typer.Option(Format.table, "--format", "-f", help="Output format.", case_sensitive=False)
 JsonOpt = typer.Option(False, "--json", help="Same as --format json.")
-DayOpt = typer.Option(None, "--day", "-d", help="Day number (2) or weekday (thursday, thu).")
+DayOpt = typer.Option(None, "--day", "-d", metavar="DAY", help="Day number (2) or weekday (thursday, thu).",
+                      autocompletion=complete_day)
 
 
 @app.command()
 def talks(
     ctx: typer.Context,
     day: Optional[str] = DayOpt,
-    track: Optional[str] = typer.Option(None, "--track", "-t", help="Session code prefix, e.g. DAT."),
+    track: Optional[str] = typer.Option(None, "--track", "-t", metavar="PREFIX", help="Session code prefix, e.g. DAT.",
+                                        autocompletion=complete_track),
     conference: Optional[str] = typer.Option(None, "--conference", "-c", help="Only notes whose title contains this."),
     file: Optional[str] = typer.Option(None, "--file", help="Only notes files whose path contains this."),
     fmt: Format = FormatOpt,
@@ -159,6 +169,7 @@ def talks(
 ) -> None:
     """List talks: day, code, title, speakers, video.
 
+    \b
     Examples:
       reinvent talks --day 2
       reinvent talks --day thu --track DAT --json
@@ -174,12 +185,14 @@ def talks(
 @app.command()
 def talk(
     ctx: typer.Context,
-    query: str = typer.Argument(..., help="Session code (DAT407) or words of the title."),
+    query: str = typer.Argument(..., help="Session code (DAT407) or words of the title.",
+                                autocompletion=complete_talk),
     fmt: Format = FormatOpt,
     as_json: bool = JsonOpt,
 ) -> None:
     """Show one talk's whole notes.
 
+    \b
     Examples:
       reinvent talk DAT407
       reinvent talk "elasticache deep dive"
@@ -205,6 +218,7 @@ def announcements(
 ) -> None:
     """List every launch announced: name, day, talk/section, link, details.
 
+    \b
     Examples:
       reinvent announcements
       reinvent announcements --day 2 lambda
@@ -242,10 +256,12 @@ def search(
 ) -> None:
     """Fuzzy search of everything in the notes, best first.
 
+    \b
     Examples:
       reinvent search elasticache
       reinvent search "failover redis" --kind bullet --limit 5
-      reinvent search -- -R
+      reinvent search near-line --explain
+      reinvent search -- -R             (a query that starts with '-')
     """
     from . import index
     from .render import emit_hits
@@ -253,12 +269,15 @@ def search(
 
     notes = _state(ctx).notes()
     day_spec = index.parse_day(day)
+    if count and getattr(ctx.get_parameter_source("limit"), "name", "") == "DEFAULT":
+        limit = 0  # --count counts every hit, unless --limit is given
     hits = run_search(
         notes.search_index(), " ".join(query), kinds=[k.value for k in kind or []],
-        day=day_spec.number if day_spec else None, limit=limit or None, min_score=min_score, explain=explain,
+        day=day_spec.number if day_spec else None, limit=None, min_score=min_score, explain=explain,
     )
     if day_spec and day_spec.weekday:
         hits = [h for h in hits if day_spec.matches(h.entry.day, _weekday(notes, h.entry))]
+    hits = hits[:limit] if limit else hits  # after the weekday filter, so --limit still gives up to N
     out = _out(ctx, fmt, as_json)
     if count:
         out.write_raw(str(len(hits)))
@@ -269,7 +288,7 @@ def search(
         if out.fmt == "json":
             out.write_raw("[]")
         raise NothingFound(f"nothing relevant for {' '.join(query)!r}")
-    emit_hits(out, hits, explain)
+    emit_hits(out, hits, explain, files={d.file: d.path for d in notes.documents})
 
 
 def _weekday(notes, entry) -> Optional[str]:
@@ -289,6 +308,7 @@ def links(
 ) -> None:
     """List links: text, URL, where they are.
 
+    \b
     Examples:
       reinvent links --domain github.com
       reinvent links lambda --json
@@ -304,6 +324,7 @@ def links(
 def speakers(ctx: typer.Context, fmt: Format = FormatOpt, as_json: bool = JsonOpt) -> None:
     """List speakers with their organisations and talks.
 
+    \b
     Examples:
       reinvent speakers
       reinvent speakers --format csv
@@ -318,6 +339,7 @@ def speakers(ctx: typer.Context, fmt: Format = FormatOpt, as_json: bool = JsonOp
 def watchlist(ctx: typer.Context, fmt: Format = FormatOpt, as_json: bool = JsonOpt) -> None:
     """List the talks noted down to watch later: code, title, video.
 
+    \b
     Examples:
       reinvent watchlist
       reinvent watchlist --json
@@ -327,9 +349,76 @@ def watchlist(ctx: typer.Context, fmt: Format = FormatOpt, as_json: bool = JsonO
     _emit(ctx, _state(ctx).notes().watchlist, WATCH_COLUMNS, watch_json, fmt, as_json, "watch-list entries")
 
 
+@app.command()
+def outline(
+    ctx: typer.Context,
+    day: Optional[str] = DayOpt,
+    depth: Optional[int] = typer.Option(None, "--depth", min=1, help="Levels to draw: 1 days, 2 talks, 3 sections."),
+    as_json: bool = JsonOpt,
+) -> None:
+    """Draw the notes as a tree: days › talks › sections, with their bullets, links and announcements.
+
+    \b
+    Examples:
+      reinvent outline
+      reinvent outline --day 2 --depth 2
+      reinvent outline --json
+    """
+    from . import index
+    from .outline import outline as build_outline
+    from .render import emit_outline
+
+    trees = build_outline(_state(ctx).notes(), index.parse_day(day), depth)
+    out = _out(ctx, Format.table, as_json)
+    if not trees:
+        if out.fmt == "json":
+            out.write_raw("[]")
+        raise NothingFound(f"no notes for day {day}")
+    emit_outline(out, trees)
+
+
+@app.command("open")
+def open_video(
+    ctx: typer.Context,
+    query: str = typer.Argument(..., help="Session code (DAT407) or words of the title.",
+                                autocompletion=complete_talk),
+    print_only: bool = typer.Option(False, "--print", "-p", help="Print the video's URL; don't start a browser."),
+) -> None:
+    """Open a talk's video in the web browser.
+
+    \b
+    Examples:
+      reinvent open DAT407
+      reinvent open "elasticache deep dive"
+      reinvent open DAT407 --print      just the URL, e.g. for mpv or a script
+    """
+    import shlex
+    import webbrowser
+
+    from . import index
+    from .render import safe_url, warn
+
+    st = _state(ctx)
+    found = index.find_talk(st.notes(), query)
+    name = found.code or found.title
+    if not found.video:
+        raise NothingFound(f"{name} has no video in the notes", hint=f"see its notes: reinvent talk {shlex.quote(query)}")
+    url = safe_url(found.video)
+    if url is None:
+        raise UsageError(f"{name}: the video link is not an http(s) URL: {found.video}")
+    out = st.output
+    if print_only:
+        out.write_raw(url)
+        return
+    typer.echo(f"Opening {url}", err=True)
+    if not webbrowser.open(url):
+        warn(out, "no web browser found; the video is at:")
+        out.write_raw(url)
+
+
 def main() -> None:
     try:
-        app()
+        app(prog_name="reinvent")
     except KeyboardInterrupt:
         sys.stderr.write("reinvent: interrupted\n")
         sys.exit(EXIT_INTERRUPTED)

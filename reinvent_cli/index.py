@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
@@ -63,38 +63,95 @@ def expand_paths(paths: list[str]) -> tuple[list[Path], set[str]]:
     return unique, explicit
 
 
-@dataclass
 class Notes:
-    documents: list[Document]
-    warnings: list[str] = field(default_factory=list)
-    _search_index: object | None = None
+    """The loaded notes. ``documents`` is complete; from the cache, ``docs(kind, ...)`` reads only the
+    lists asked for ("talks", "announcements", "links", "watchlist", "entries"), so a command pays
+    only for what it shows."""
+
+    ALL = ("talks", "announcements", "links", "watchlist", "entries")
+
+    def __init__(self, documents: list[Document], warnings: list[str] | None = None, store=None) -> None:
+        self._documents = documents
+        self.warnings = warnings if warnings is not None else []
+        self._store = store  # a cache.StoreNotes, or None when everything is in memory
+        self._loaded: set[str] = set()
+        self._search_index = None
+
+    def docs(self, *kinds: str) -> list[Document]:
+        """The documents, with (at least) these lists filled in; with no kinds, only their heads."""
+        if self._store is not None:
+            todo = [k for k in kinds if k not in self._loaded]
+            if todo:
+                import sqlite3
+
+                try:
+                    self._store.fill(self._documents, todo)
+                    self._loaded.update(todo)
+                except sqlite3.DatabaseError as exc:
+                    self._drop_cache(exc)
+        return self._documents
+
+    @property
+    def documents(self) -> list[Document]:
+        return self.docs(*self.ALL)
 
     @property
     def talks(self) -> list[Talk]:
-        return [t for d in self.documents for t in d.talks]
+        return [t for d in self.docs("talks") for t in d.talks]
 
     @property
     def announcements(self) -> list[Announcement]:
-        return [a for d in self.documents for a in d.announcements]
+        return [a for d in self.docs("announcements") for a in d.announcements]
 
     @property
     def links(self) -> list[Link]:
-        return [lk for d in self.documents for lk in d.links]
+        return [lk for d in self.docs("links") for lk in d.links]
 
     @property
     def watchlist(self) -> list[WatchItem]:
-        return [w for d in self.documents for w in d.watchlist]
+        return [w for d in self.docs("watchlist") for w in d.watchlist]
 
     @property
     def entries(self) -> list[Entry]:
-        return [e for d in self.documents for e in d.entries]
+        return [e for d in self.docs("entries") for e in d.entries]
 
     def search_index(self):
-        from .search import SearchIndex
-
+        """The search index: read from the cache on demand, or built in memory (--no-cache)."""
         if self._search_index is None:
-            self._search_index = SearchIndex(self.entries)
+            if self._store is not None:
+                self._search_index = self._store.search_index()
+            else:
+                from .search import SearchIndex
+
+                self._search_index = SearchIndex(self.entries)
         return self._search_index
+
+    def search(self, query: str, **kw):
+        """search.search over these notes; a cache found broken half-way is dropped and the notes parsed."""
+        import sqlite3
+
+        from .search import search
+
+        try:
+            return search(self.search_index(), query, **kw)
+        except sqlite3.DatabaseError as exc:
+            if self._store is None:
+                raise
+            self._drop_cache(exc)
+            return search(self.search_index(), query, **kw)
+
+    def _drop_cache(self, exc: Exception) -> None:
+        from . import cache
+        from .loader import load
+
+        self.warnings.append(f"cache {self._store.store.path} failed ({exc}); it will be rebuilt")
+        try:
+            self._store.store.close()
+            cache._remove_db(self._store.store.path)
+        except Exception:  # noqa: BLE001 - best effort
+            pass
+        fresh = load([Path(d.path) for d in self._documents], set(), use_cache=False, progress=False)
+        self._documents, self._store, self._search_index = fresh.documents, None, None
 
 
 def display_name(path: Path, given: str | None = None) -> str:
@@ -109,14 +166,13 @@ def display_name(path: Path, given: str | None = None) -> str:
 
 def load_notes(given: Iterable[str] | None = None, *, use_cache: bool = True, progress=None) -> Notes:
     """Read and index every notes file the user pointed at."""
-    from .loader import load_documents
+    from .loader import load
 
     paths = notes_paths(given)
     files, explicit = expand_paths(paths)
-    docs, warnings = load_documents(files, explicit, use_cache=use_cache, progress=progress)
-    if not docs and not files:
+    if not files:
         raise InputError(f"no notes files (*.md, *.markdown) in {', '.join(paths)}")
-    return Notes(docs, warnings)
+    return load(files, explicit, use_cache=use_cache, progress=progress)
 
 
 # --- filters -------------------------------------------------------------------------------------
@@ -148,6 +204,13 @@ def parse_day(value: str | int | None) -> DaySpec | None:
     raise UsageError(f"--day {value!r}: give a day number (1, 2, ...) or a weekday (thursday, thu)")
 
 
+def files_matching(notes: Notes, conference: str | None, file: str | None) -> set[str] | None:
+    """Names of the files --conference / --file select (None: no filter)."""
+    if not conference and not file:
+        return None
+    return {d.file for d in notes.docs() if _match_conference(d, conference, file)}
+
+
 def _match_conference(doc: Document, conference: str | None, file: str | None) -> bool:
     if conference and conference.lower() not in (doc.title or "").lower():
         return False
@@ -159,7 +222,7 @@ def _match_conference(doc: Document, conference: str | None, file: str | None) -
 def talks(notes: Notes, day: DaySpec | None = None, track: str | None = None,
           conference: str | None = None, file: str | None = None) -> list[Talk]:
     out = []
-    for doc in notes.documents:
+    for doc in notes.docs("talks"):
         if not _match_conference(doc, conference, file):
             continue
         for t in doc.talks:
@@ -208,7 +271,7 @@ def talk_source(notes: Notes, talk: Talk) -> str:
     """The markdown of a talk's notes as written, its heading line excluded."""
     from .source import read_source
 
-    doc = next((d for d in notes.documents if d.file == talk.file), None)
+    doc = next((d for d in notes.docs() if d.file == talk.file), None)
     if doc is None or not doc.path:
         return ""
     lines = read_source(doc.path).text.split("\n")
@@ -217,7 +280,7 @@ def talk_source(notes: Notes, talk: Talk) -> str:
 
 def announcements(notes: Notes, day: DaySpec | None = None, query: str | None = None,
                   conference: str | None = None, file: str | None = None) -> list[Announcement]:
-    out = [a for d in notes.documents if _match_conference(d, conference, file) for a in d.announcements
+    out = [a for d in notes.docs("announcements") if _match_conference(d, conference, file) for a in d.announcements
            if not day or day.matches(a.day, _weekday_of(d, a.day))]
     if query:
         out = _fuzzy_filter(out, query, lambda a: " ".join([a.name, *a.details, a.url or ""]))
@@ -228,8 +291,9 @@ def _weekday_of(doc: Document, day: int | None) -> str | None:
     return next((d.weekday for d in doc.days if d.number == day), None)
 
 
-def links(notes: Notes, query: str | None = None, domain: str | None = None) -> list[Link]:
-    out = notes.links
+def links(notes: Notes, query: str | None = None, domain: str | None = None,
+          conference: str | None = None, file: str | None = None) -> list[Link]:
+    out = [lk for d in notes.docs("links") if _match_conference(d, conference, file) for lk in d.links]
     if domain:
         dom = domain.lower().removeprefix("www.")
         out = [lk for lk in out if _host_matches(lk.url, dom)]

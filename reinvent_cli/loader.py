@@ -1,11 +1,20 @@
-"""Files to Documents: read, parse, and report files that cannot be read."""
+"""Files to notes: answered from the cache when a file has not changed, else parsed -- on every core
+when there are many -- and stored. A bad file named on the command line is an error; in a folder it
+is skipped, with one summary warning."""
 
 from __future__ import annotations
 
+import os
+import sys
+import time
 from pathlib import Path
+from typing import Any, Iterator, NamedTuple
 
 from .errors import InputError
 from .model import Document
+
+PARALLEL_MIN_FILES = 8
+PROGRESS_AFTER = 0.5  # seconds
 
 
 def parse_file(path: Path, name: str) -> Document:
@@ -19,26 +28,269 @@ def parse_file(path: Path, name: str) -> Document:
     return doc
 
 
-def load_documents(files: list[Path], explicit: set[str], *, use_cache: bool = True,
-                   progress=None) -> tuple[list[Document], list[str]]:
-    """Parse every file. A bad file named on the command line is an error; in a folder it is skipped."""
-    from .index import display_name
+class Item(NamedTuple):
+    path: Path
+    name: str  # how results name the file
+    key: str  # absolute path: the cache key, with size and mtime_ns
+    size: int
+    mtime_ns: int
 
-    docs: list[Document] = []
+
+def _bundled_id() -> tuple[int, int] | None:
+    from .index import bundled_notes
+
+    try:
+        st = os.stat(bundled_notes())
+    except (OSError, InputError):
+        return None
+    return st.st_dev, st.st_ino
+
+
+def stat_files(files: list[Path], explicit: set[str], skipped: list[str]) -> list[Item]:
+    """Each distinct file once, with what the cache is keyed by."""
+    from .index import BUNDLED_NAME
+
+    bundled = _bundled_id()
+    seen: set[tuple[int, int]] = set()
+    items = []
+    for f in files:
+        try:
+            st = os.stat(f)
+        except OSError as exc:
+            msg = f"{f}: cannot read ({exc.strerror or exc})"
+            if str(f) in explicit:
+                raise InputError(msg) from None
+            skipped.append(msg)
+            continue
+        ident = (st.st_dev, st.st_ino)
+        if ident in seen:
+            continue
+        seen.add(ident)
+        name = BUNDLED_NAME if ident == bundled else str(f)
+        items.append(Item(f, name, os.path.abspath(f), st.st_size, st.st_mtime_ns))
+    return items
+
+
+def load(files: list[Path], explicit: set[str], *, use_cache: bool = True, progress: Any = None):
+    """The Notes of these files (``progress=False``: never show a progress bar)."""
+    from .index import Notes
+
     warnings: list[str] = []
     skipped: list[str] = []
-    for f in files:
-        name = display_name(f, str(f))
-        try:
-            doc = parse_file(f, name)
-        except InputError as exc:
-            if str(f) in explicit:
-                raise
-            skipped.append(exc.message)
-            continue
-        docs.append(doc)
-        warnings.extend(doc.warnings)
+    items = stat_files(files, explicit, skipped)
+    notes = _load_cached(items, explicit, progress, warnings, skipped) if use_cache and items else None
+    if notes is None:
+        docs = parse_documents(items, explicit, progress, skipped)
+        for d in docs:
+            warnings.extend(d.warnings)
+        notes = Notes(docs, warnings)
     if skipped:
-        warnings.append(f"skipped {len(skipped)} unreadable file(s): " + "; ".join(skipped[:3])
-                        + (" ..." if len(skipped) > 3 else ""))
-    return docs, warnings
+        notes.warnings.append(f"skipped {len(skipped)} unreadable file(s): " + "; ".join(skipped[:3])
+                              + (" ..." if len(skipped) > 3 else ""))
+    return notes
+
+
+def load_documents(files: list[Path], explicit: set[str], *, use_cache: bool = True,
+                   progress: Any = None) -> tuple[list[Document], list[str]]:
+    """Every file parsed, as Documents (no cache): (documents, warnings)."""
+    notes = load(files, explicit, use_cache=False, progress=progress)
+    return notes.documents, notes.warnings
+
+
+def parse_documents(items: list[Item], explicit: set[str], progress: Any, skipped: list[str]) -> list[Document]:
+    docs: list[Document | None] = [None] * len(items)
+    for batch in parse_many([(str(it.path), it.name) for it in items], "docs", progress):
+        for j, error, doc in batch:
+            if error is not None:
+                if str(items[j].path) in explicit:
+                    raise InputError(error)
+                skipped.append(error)
+            else:
+                docs[j] = doc
+    return [d for d in docs if d is not None]
+
+
+# --- the cache -------------------------------------------------------------------------------------
+
+
+def _fresh(row: Any, it: Item) -> bool:
+    return row is not None and row.size == it.size and row.mtime_ns == it.mtime_ns
+
+
+def _load_cached(items: list[Item], explicit: set[str], progress: Any, warnings: list[str],
+                 skipped: list[str]):
+    import sqlite3
+
+    from . import cache
+    from .index import Notes
+
+    store = cache.open_store(warnings)
+    if store is None:
+        return None
+    try:
+        keys = {it.key for it in items}
+        for _attempt in range(3):
+            rows = store.file_rows()
+            gone = [k for k in rows if k not in keys and not os.path.exists(k)]
+            store.prune(gone)
+            stale = [it for it in items if not _fresh(rows.get(it.key), it)]
+            if stale:
+                _index_into(store, stale, progress)
+            store.refresh_vocab()
+            store.begin_read()  # one snapshot from here on: what is read is what was checked
+            rows = store.file_rows()
+            if all(_fresh(rows.get(it.key), it) for it in items):
+                break
+            store.con.execute("COMMIT")  # a file changed again meanwhile
+        else:
+            raise cache.CacheUnusable("the notes kept changing while being indexed")
+        docs, frows = [], []
+        for it in items:
+            row = rows[it.key]
+            if row.error is not None:
+                if str(it.path) in explicit:
+                    raise InputError(row.error)
+                skipped.append(row.error)
+                continue
+            doc = cache.head_document(row.head, it.name, str(it.path))
+            docs.append(doc)
+            frows.append(row)
+            warnings.extend(doc.warnings)
+        return Notes(docs, warnings, store=cache.StoreNotes(store, frows, docs))
+    except cache.CacheUnusable as exc:
+        warnings.append(f"cache not used this time ({exc})")
+    except sqlite3.DatabaseError as exc:
+        if cache._corrupt(exc):
+            warnings.append(f"cache {store.path} is corrupt ({exc}); it will be rebuilt")
+            try:
+                cache._remove_db(store.path)
+            except OSError:
+                pass
+        else:
+            warnings.append(f"cache not used this time ({exc})")
+    store.close()
+    return None
+
+
+def _index_into(store: Any, stale: list[Item], progress: Any) -> None:
+    """Parse the files that changed and store them, a batch per transaction."""
+    for batch in parse_many([(str(it.path), it.name) for it in stale], "rows", progress):
+        store.write([(stale[j].key, stale[j].size, stale[j].mtime_ns, error, rows) for j, error, rows in batch])
+
+
+# --- parsing, on every core ------------------------------------------------------------------------
+
+
+def _parse_one(path: str, name: str, mode: str) -> tuple[str | None, Any]:
+    try:
+        doc = parse_file(Path(path), name)
+    except InputError as exc:
+        return exc.message, None
+    except RecursionError:
+        return f"{name}: too deeply nested to read", None
+    except Exception as exc:  # noqa: BLE001 - one odd file must not stop the others
+        return f"{name}: cannot parse ({type(exc).__name__}: {exc})", None
+    if mode == "rows":
+        from .cache import file_rows
+
+        return None, file_rows(doc)
+    return None, doc
+
+
+def _parse_chunk(items: list[tuple[str, str]], start: int, mode: str) -> list[tuple]:
+    return [(start + k, *_parse_one(path, name, mode)) for k, (path, name) in enumerate(items)]
+
+
+def _worker_init() -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+
+
+def cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+def parse_many(items: list[tuple[str, str]], mode: str, progress: Any = None) -> Iterator[list[tuple]]:
+    """Batches of (number, error, result), in completion order; in worker processes when there are many."""
+    bar = _Progress(len(items), progress)
+    try:
+        workers = min(cores(), max(1, len(items) // 4))
+        if workers < 2 or len(items) < PARALLEL_MIN_FILES:
+            for j, (path, name) in enumerate(items):
+                batch = [(j, *_parse_one(path, name, mode))]
+                bar.advance(1)
+                yield batch
+            return
+        yield from _parallel(items, mode, workers, bar)
+    finally:
+        bar.close()
+
+
+def _parallel(items: list[tuple[str, str]], mode: str, workers: int, bar: "_Progress") -> Iterator[list[tuple]]:
+    import multiprocessing
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+
+    ctx = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+    chunk = max(1, min(16, len(items) // (workers * 4)))
+    ex = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_worker_init)
+    try:
+        pending = {ex.submit(_parse_chunk, items[k:k + chunk], k, mode) for k in range(0, len(items), chunk)}
+        while pending:
+            done, pending = wait(pending, timeout=0.1, return_when=FIRST_COMPLETED)
+            bar.advance(0)
+            for fut in done:
+                batch = fut.result()
+                bar.advance(len(batch))
+                yield batch
+    except BaseException:
+        for fut in pending:
+            fut.cancel()
+        for proc in list(getattr(ex, "_processes", {}).values()):
+            proc.terminate()
+        ex.shutdown(wait=False, cancel_futures=True)
+        raise
+    ex.shutdown(wait=True)
+
+
+class _Progress:
+    """Files done / total on stderr, only when stderr is a terminal and it has taken over half a second."""
+
+    def __init__(self, total: int, enabled: Any) -> None:
+        self.total = total
+        self.done = 0
+        self.start = time.monotonic()
+        self.enabled = enabled is not False and total > 1 and _stderr_tty()
+        self.bar: Any = None
+        self.task: Any = None
+
+    def advance(self, n: int) -> None:
+        self.done += n
+        if not self.enabled:
+            return
+        if self.bar is None:
+            if time.monotonic() - self.start < PROGRESS_AFTER or self.done >= self.total:
+                return
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+            self.bar = Progress(TextColumn("indexing notes"), BarColumn(), MofNCompleteColumn(), TextColumn("files"),
+                                TimeElapsedColumn(), console=Console(stderr=True), transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task("index", total=self.total)
+        self.bar.update(self.task, completed=self.done)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+            self.bar = None
+
+
+def _stderr_tty() -> bool:
+    try:
+        return sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        return False

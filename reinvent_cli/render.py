@@ -122,7 +122,7 @@ def emit(out: Output, items: Sequence[Any], columns: Sequence[Column], to_json: 
         w = csv.writer(buf, lineterminator="\n")
         w.writerow([c.header for c in columns])
         for i in items:
-            w.writerow([_cell(c.value(i)) for c in columns])
+            w.writerow([clean(_cell(c.value(i))) for c in columns])  # may be read on a terminal too
         out.write_raw(buf.getvalue())
     elif fmt == "markdown":
         lines = ["| " + " | ".join(c.header for c in columns) + " |", "|" + "---|" * len(columns)]
@@ -452,6 +452,10 @@ BAR_WIDTH = 10
 _EIGHTHS = " ▏▎▍▌▋▊▉█"
 
 
+def plural(n: int, word: str) -> str:
+    return word if n == 1 else word + "s"
+
+
 def bar(value: float, most: float, width: int = BAR_WIDTH, blocks: bool = True) -> str:
     """A horizontal bar ``width`` cells wide, filled in proportion to value/most (eighths of a cell)."""
     if width <= 0:
@@ -494,9 +498,9 @@ def emit_overview(out: Output, notes: Any) -> None:
             line.append(title.ljust(title_w), style="green")
             line.append("  ")
             line.append(bar(len(talks), most_talks, bar_w, blocks), style="cyan")
-            line.append(f" {len(talks):>2} talks  ", style="dim")
+            line.append(f" {len(talks):>2} {plural(len(talks), 'talk'):<5}  ", style="dim")
             line.append(bar(ann, most_ann, bar_w, blocks), style="yellow")
-            line.append(f" {ann:>2} announcements", style="dim")
+            line.append(f" {ann:>2} {plural(ann, 'announcement')}", style="dim")
             out.print(line, overflow="ellipsis", no_wrap=True)
             for t in talks:
                 row = Text("    ")
@@ -509,7 +513,8 @@ def emit_overview(out: Output, notes: Any) -> None:
             row.append(clean(t.code or "—").ljust(9), style="cyan")
             row.append(clean(t.title))
             out.print(row, overflow="ellipsis", no_wrap=True)
-        counts = (f"  {len(d.talks)} talks · {len(d.announcements)} announcements · {len(d.links)} links · "
+        counts = (f"  {len(d.talks)} {plural(len(d.talks), 'talk')} · {len(d.announcements)} "
+                  f"{plural(len(d.announcements), 'announcement')} · {len(d.links)} {plural(len(d.links), 'link')} · "
                   f"{len(d.watchlist)} to watch")
         out.print(Text(counts, style="bold"))
     if many:
@@ -544,8 +549,11 @@ def emit_talk(out: Output, t: Any, body: str) -> None:
         meta.append("  ·  " if meta else "")
         meta.append(clean(speakers_text(t)))
     if t.video:
+        from rich.style import Style
+
         meta.append("  ·  " if meta else "")
-        meta.append(clean(t.video), style="blue")
+        url = safe_url(t.video)
+        meta.append(clean(t.video), style=Style(color="blue", link=url) if url else "blue")
     meta.append(("  ·  " if meta else "") + clean(f"{t.file}:{t.line}"), style="dim")
     out.print(Panel(Text.assemble(head, "\n", meta), expand=True))
     safe = "\n".join(_clean_line(x) for x in body.split("\n"))
@@ -557,3 +565,53 @@ def _clean_line(line: str) -> str:
         line = _ESCAPES.sub("", line)
     line = line.replace("\t", "    ")
     return _CONTROLS.sub("\ufffd", line) if _CONTROLS.search(line) else line
+
+
+# --- outline ---------------------------------------------------------------------------------------
+
+
+def _counts_text(counts: dict[str, int], talks: int | None = None) -> str:
+    parts = [f"{talks} talk{'s' if talks != 1 else ''}"] if talks else []
+    for key, n in counts.items():
+        if n:
+            parts.append(f"{n} {key[:-1] if n == 1 else key}")
+    return " · ".join(parts)
+
+
+def _outline_label(node: Any) -> Text:
+    label = Text()
+    if node.kind == "file":
+        label.append(clean(node.title), style="bold")
+        if node.file and node.file != node.title:
+            label.append(f"  {clean(node.file)}", style="dim")
+    elif node.kind == "day":
+        label.append(clean(node.title), style="bold green")
+    elif node.kind == "talk":
+        if node.code:
+            label.append(clean(node.code) + " ", style="bold cyan")
+        label.append(clean(node.title), style="bold")
+    else:
+        label.append(clean(node.title))
+    talks = node.talks if node.kind in ("file", "day") else None
+    counts = _counts_text(node.counts, talks)
+    if counts:
+        label.append(f"  {counts}", style="dim")
+    return label
+
+
+def emit_outline(out: Output, trees: Sequence[Any]) -> None:
+    """The notes as a tree: files › days › talks › sections, with counts (or JSON)."""
+    if out.fmt == "json":
+        dump_json(out, [t.to_json() for t in trees])
+        return
+    from rich.tree import Tree
+
+    def add(branch: Any, node: Any) -> None:
+        for child in node.children:
+            add(branch.add(_outline_label(child)), child)
+
+    guide = "dim" if out.is_terminal else ""
+    for root in trees:
+        tree = Tree(_outline_label(root), guide_style=guide)
+        add(tree, root)
+        out.print(tree)

@@ -78,6 +78,34 @@ class SearchIndex:
         """Vocabulary terms that match query term ``q``, with a similarity in (0, 1]."""
         return match_vocab(q, self.vocab, self.postings.__contains__)
 
+    # The interface search() scores through; cache.StoreIndex has the same over SQLite.
+
+    @property
+    def size(self) -> int:
+        return len(self.entries)
+
+    def postings_for(self, terms: Iterable[str]) -> dict[str, tuple[set[int], set[int]]]:
+        """Per term: the entries with it in their text, and those with it only in their context."""
+        return {t: (set(self.postings.get(t, ())), set(self.ctx_postings(t))) for t in terms}
+
+    def prefetch(self, ids: Iterable[int]) -> None:
+        pass
+
+    def kind(self, i: int) -> str:
+        return self.entries[i].kind
+
+    def day(self, i: int) -> int | None:
+        return self.entries[i].day
+
+    def nterms(self, i: int) -> int:
+        return len(self.text_terms[i])
+
+    def file_name(self, i: int) -> str:
+        return self.entries[i].file
+
+    def entries_for(self, ids: Iterable[int]) -> dict[int, Entry]:
+        return {i: self.entries[i] for i in ids}
+
 
 def match_vocab(q: str, vocab: Sequence[str], contains=None) -> dict[str, float]:
     out: dict[str, float] = {}
@@ -102,17 +130,25 @@ def match_vocab(q: str, vocab: Sequence[str], contains=None) -> dict[str, float]
 
 
 def search(index: SearchIndex, query: str, *, kinds: Iterable[str] | None = None, day: int | None = None,
-           limit: int | None = 10, min_score: int = MIN_SCORE, explain: bool = False) -> list[Hit]:
+           limit: int | None = 10, min_score: int = MIN_SCORE, explain: bool = False,
+           files: set[str] | None = None) -> list[Hit]:
+    """Ranked hits for ``query``; ``index`` is a SearchIndex or a cache.StoreIndex (same interface).
+
+    ``files``: only hits in files of these names (the IDF still counts every loaded file).
+    """
     qterms = query_terms(query)
     if not qterms:
         return []
-    n = max(len(index.entries), 1)
+    n = max(index.size, 1)
     matched = [index.matches(q) for q in qterms]
+    post = index.postings_for({v for m in matched for v in m})
+    # The stored vocabulary may also hold terms of files not loaded now: keep the terms found here.
+    matched = [{v: s for v, s in m.items() if post[v][0]} for m in matched]
     idf = []
     for m in matched:
         if m:
-            best = max(m, key=lambda v: (m[v], len(index.postings.get(v, ()))))
-            df = len(index.postings.get(best, ()))
+            best = max(m, key=lambda v: (m[v], len(post[v][0])))
+            df = len(post[best][0])
         else:
             df = 0
         idf.append(math.log(1 + n / (1 + df)))
@@ -122,23 +158,28 @@ def search(index: SearchIndex, query: str, *, kinds: Iterable[str] | None = None
     candidates: set[int] = set()
     for m in matched:
         for v in m:
-            candidates.update(index.postings.get(v, ()))
+            candidates.update(post[v][0])
     kind_set = set(kinds) if kinds else None
     phrase = normalise(query) if len(qterms) > 1 else ""
+    index.prefetch(candidates)
+    term_sets = [[(s, post[v][0], post[v][1]) for v, s in m.items()] for m in matched]
 
-    best_by_line: dict[tuple[str, int], Hit] = {}
-    for i in candidates:
-        e = index.entries[i]
-        if kind_set and e.kind not in kind_set:
+    # Scores without the phrase bonus, from the postings alone; entry texts are read only for the
+    # candidates that can still reach ``min_score``.
+    scored = []
+    for i in sorted(candidates):
+        kind = index.kind(i)
+        if kind_set and kind not in kind_set:
             continue
-        if day is not None and e.day != day:
+        if day is not None and index.day(i) != day:
             continue
-        tterms, cterms = index.text_terms[i], index.ctx_terms[i]
+        if files is not None and index.file_name(i) not in files:
+            continue
         covered, missing, text_hits = 0.0, 0, 0
         detail = []
-        for q, m, w in zip(qterms, matched, idf):
-            s_text = max((s for v, s in m.items() if v in tterms), default=0.0)
-            s_ctx = CONTEXT_WEIGHT * max((s for v, s in m.items() if v in cterms), default=0.0)
+        for q, ts, w in zip(qterms, term_sets, idf):
+            s_text = max((s for s, tx, _ in ts if i in tx), default=0.0)
+            s_ctx = CONTEXT_WEIGHT * max((s for s, _, cx in ts if i in cx), default=0.0)
             s = max(s_text, s_ctx)
             if s_text:
                 text_hits += 1
@@ -150,10 +191,19 @@ def search(index: SearchIndex, query: str, *, kinds: Iterable[str] | None = None
         if not text_hits or missing > allowed_missing:
             continue
         coverage = covered / total_idf
-        words = max(len(tterms), 1)
+        words = max(index.nterms(i), 1)
         density = 0.9 + 0.1 * min(1.0, text_hits / words * 2)
+        base = 100 * coverage * KIND_WEIGHT.get(kind, 0.85) * density
+        if int(round(min(base * (1.06 if phrase else 1.0), 100))) < min_score:
+            continue
+        scored.append((i, base, coverage, density, detail))
+
+    entries = index.entries_for(i for i, *_ in scored)
+    best_by_line: dict[tuple[str, int], Hit] = {}
+    for i, base, coverage, density, detail in scored:
+        e = entries[i]
         bonus = 1.06 if phrase and phrase in normalise(e.text) else 1.0
-        score = 100 * coverage * KIND_WEIGHT.get(e.kind, 0.85) * density * bonus
+        score = base * bonus
         score_i = int(round(min(score, 100)))
         if score_i < min_score:
             continue

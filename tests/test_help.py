@@ -1,0 +1,148 @@
+"""Every command and sub-command (whatever is registered on the app, sub-apps included) has help text
+with examples, each example on its own line and naming a real command; and shell completion offers
+live values from the notes."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from conftest import FIXTURES, ROOT
+from reinvent_cli.cli import app
+
+runner = CliRunner()
+
+
+def _walk(cmd, path=()):
+    yield path, cmd
+    for name, sub in sorted(getattr(cmd, "commands", {}).items()):
+        if not getattr(sub, "hidden", False):
+            yield from _walk(sub, (*path, name))
+
+
+ROOT_CMD = typer.main.get_command(app)
+COMMANDS = list(_walk(ROOT_CMD))
+COMMAND_PATHS = {" ".join(p) for p, _ in COMMANDS}
+
+
+def _help(path) -> str:
+    r = runner.invoke(app, [*path, "--help"], prog_name="reinvent")
+    assert r.exit_code == 0, (path, r.output)
+    return r.stdout
+
+
+def test_the_walk_finds_the_commands():
+    assert {"talks", "talk", "search", "outline", "open"} <= COMMAND_PATHS
+
+
+@pytest.mark.parametrize("path", [p for p, _ in COMMANDS], ids=lambda p: " ".join(p) or "reinvent")
+def test_every_command_has_help_and_examples(path):
+    cmd = dict(COMMANDS)[path]
+    assert (cmd.help or "").strip(), f"{' '.join(path) or 'reinvent'} has no help text"
+    if path:
+        assert (cmd.get_short_help_str() or "").strip()
+    out = _help(path)
+    lines = out.splitlines()
+    assert any(line.strip() == "Examples:" for line in lines), f"no Examples: in\n{out}"
+    start = next(i for i, line in enumerate(lines) if line.strip() == "Examples:")
+    examples = []
+    for line in lines[start + 1:]:
+        if not line.strip():
+            break
+        examples.append(line.strip())
+    assert examples, f"Examples: is empty in\n{out}"
+    for ex in examples:
+        # one example per line (not re-wrapped into a paragraph), each running a real command
+        assert ex.startswith("reinvent"), ex
+        assert ex.count("reinvent ") <= 1 and not ex.endswith("reinvent"), f"examples were joined: {ex!r}"
+        words = re.split(r"\s{2,}", ex)[0].split()[1:]  # an example may end with a comment after 2+ spaces
+        if path:
+            assert words[: len(path)] == list(path), f"{ex!r} is not an example of {' '.join(path)}"
+        elif words and not words[0].startswith("-"):
+            assert words[0] in COMMAND_PATHS, f"{ex!r}: no command {words[0]!r}"
+
+
+@pytest.mark.parametrize("path", [p for p, _ in COMMANDS], ids=lambda p: " ".join(p) or "reinvent")
+def test_every_option_and_argument_is_explained(path):
+    cmd = dict(COMMANDS)[path]
+    for param in cmd.params:
+        if param.name in ("help", "install_completion", "show_completion"):
+            continue
+        assert (getattr(param, "help", None) or "").strip(), f"{' '.join(path)}: {param.name} has no help"
+
+
+def test_version():
+    r = runner.invoke(app, ["--version"])
+    assert r.exit_code == 0 and r.stdout.startswith("reinvent ")
+
+
+# --- completion ------------------------------------------------------------------------------------
+
+
+def test_completion_callbacks_return_live_values():
+    from reinvent_cli.complete import complete_day, complete_talk, complete_track
+
+    codes = [c for c, _ in complete_talk(None, "")]
+    assert {"DAT407", "SEC314-R", "CMP406"} <= set(codes)
+    assert dict(complete_talk(None, "DAT"))["DAT407"] == "Amazon ElastiCache: Deep Dive"
+    assert [c for c, _ in complete_talk(None, "dat")] == ["dat407", "dat304"]  # the case being typed
+    assert [c for c, _ in complete_day(None, "")] == ["1", "2", "3", "wednesday", "thursday", "friday"]
+    assert [c for c, _ in complete_day(None, "Th")] == ["Thursday"]
+    assert dict(complete_track(None, ""))["DAT"] == "2 talks"
+    assert [c for c, _ in complete_track(None, "c")] == ["cmp"]
+
+
+def test_completion_never_raises(monkeypatch):
+    from reinvent_cli.complete import complete_talk
+
+    monkeypatch.setenv("REINVENT_NOTES", "/nonexistent/notes.md")
+    assert complete_talk(None, "") == []
+
+
+def _complete(shell: str, line: str, **extra) -> list[str]:
+    env = {k: v for k, v in os.environ.items() if not k.endswith("_COMPLETE")}
+    env["_REINVENT_COMPLETE"] = f"complete_{shell}"
+    if shell == "bash":
+        words = line.split()
+        env["COMP_WORDS"] = line
+        env["COMP_CWORD"] = str(len(words) if line.endswith(" ") else len(words) - 1)
+    else:
+        env["_TYPER_COMPLETE_ARGS"] = line
+    env.update(extra)
+    out = subprocess.run([sys.executable, "-m", "reinvent_cli"], capture_output=True, text=True, env=env,
+                         cwd=ROOT, timeout=30)
+    assert out.returncode == 0, out.stderr
+    return out.stdout.splitlines()
+
+
+def test_bash_completes_talk_codes_days_tracks_and_kinds():
+    assert _complete("bash", "reinvent talk DA") == ["DAT407", "DAT304"]
+    assert set(_complete("bash", "reinvent open S")) == {"STG406", "SEC314-R"}
+    assert _complete("bash", "reinvent talks --day ") == ["1", "2", "3", "wednesday", "thursday", "friday"]
+    assert _complete("bash", "reinvent talks --track ") == ["CMP", "DAT", "DVO", "SEC", "STG"]
+    assert _complete("bash", "reinvent search redis --kind b") == ["bullet"]
+    assert "outline" in _complete("bash", "reinvent ou")
+
+
+def test_completion_follows_the_notes_option():
+    assert _complete("bash", f"reinvent --notes {FIXTURES / 'mini.md'} talk ") == ["ABC101"]
+
+
+def test_zsh_and_fish_completion():
+    zsh = "\n".join(_complete("zsh", "reinvent talk DAT"))
+    assert '"DAT407":"Amazon ElastiCache\\\\: Deep Dive"' in zsh
+    fish = _complete("fish", "reinvent talks --track D", _TYPER_COMPLETE_FISH_ACTION="get-args")
+    assert fish == ["DAT\t2 talks", "DVO\t1 talk"]
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_completion_scripts(shell):
+    r = runner.invoke(app, ["--show-completion", shell], prog_name="reinvent")
+    assert r.exit_code == 0
+    assert "_REINVENT_COMPLETE" in r.stdout

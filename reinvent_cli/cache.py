@@ -27,7 +27,7 @@ from typing import Any, Iterable, Sequence
 
 from .model import Announcement, Day, Document, Entry, Link, Speaker, Talk, WatchItem
 
-SCHEMA = 1
+SCHEMA = 2
 APP_ID = 0x52764E74  # "RvNt": marks the file as reinvent's
 DB_NAME = "index.sqlite3"
 SHIFT = 24  # entry id = file id << SHIFT | entry number
@@ -39,7 +39,8 @@ _FINGERPRINT_MODULES = ("cache.py", "parse.py", "mdast.py", "source.py", "terms.
 _TABLES = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value);
 CREATE TABLE files(id INTEGER PRIMARY KEY, path TEXT UNIQUE NOT NULL, size INTEGER, mtime_ns INTEGER,
-                   error TEXT, n INTEGER, wide INTEGER, head TEXT, kinds BLOB, days BLOB, nterms BLOB, terms TEXT);
+                   error TEXT, n INTEGER, wide INTEGER, head TEXT, kinds BLOB, days BLOB, nterms BLOB, lines BLOB,
+                   breaks BLOB, terms TEXT);
 CREATE TABLE entries(id INTEGER PRIMARY KEY, kind TEXT, text TEXT, line INTEGER, day INTEGER, extra TEXT);
 CREATE TABLE postings(term TEXT, file_id INTEGER, tx BLOB, cx BLOB, PRIMARY KEY(term, file_id)) WITHOUT ROWID;
 CREATE TABLE docs(file_id INTEGER, kind TEXT, data TEXT, PRIMARY KEY(file_id, kind)) WITHOUT ROWID;
@@ -158,6 +159,7 @@ def open_store(warnings: list[str]) -> "Store | None":
             if con.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
                 con.execute("PRAGMA journal_mode=WAL")
             con.execute("PRAGMA synchronous=NORMAL")
+            con.execute("PRAGMA cache_size=-65536")  # 64 MB of pages: bulk writes touch many
             state = _state(con, fp)
             if state == "foreign":
                 raise sqlite3.DatabaseError("not a reinvent cache")
@@ -233,7 +235,7 @@ def _unpack(cls: type, d: dict, name: str) -> Any:
 
 
 def file_rows(doc: Document) -> tuple:
-    """A parsed file as rows: (n, wide, head, kinds, days, nterms, terms, entries, postings, docs)."""
+    """A parsed file as rows: (n, wide, head, kinds, days, nterms, lines, breaks, terms, entries, postings, docs)."""
     from .terms import text_terms, url_terms
 
     memo: dict[str, frozenset[str]] = {}
@@ -249,6 +251,8 @@ def file_rows(doc: Document) -> tuple:
     kinds = bytearray()
     days = array("i")
     nterms = array("I")
+    lines = array("i")
+    breaks = bytearray()
     tx: dict[str, list[int]] = {}
     cx: dict[str, list[int]] = {}
     entries = []
@@ -272,6 +276,8 @@ def file_rows(doc: Document) -> tuple:
         kinds.append(kind_names.index(e.kind))
         days.append(-1 if e.day is None else e.day)
         nterms.append(len(terms))
+        lines.append(e.line)
+        breaks.append(1 if e.breaks else 0)
         extra = json.dumps([e.path, e.breaks, e.context], ensure_ascii=False)
         entries.append((i, e.kind, e.text, e.line, e.day, extra))
     n = len(entries)
@@ -287,7 +293,8 @@ def file_rows(doc: Document) -> tuple:
     }, ensure_ascii=False)
     docs = {k: json.dumps([_pack(x) for x in getattr(doc, k)], ensure_ascii=False) for k in DOC_KINDS}
     terms_list = "\n".join(t for t, _, _ in postings)
-    return (n, int(wide), head, bytes(kinds), days.tobytes(), nterms.tobytes(), terms_list, entries, postings, docs)
+    return (n, int(wide), head, bytes(kinds), days.tobytes(), nterms.tobytes(), lines.tobytes(), bytes(breaks),
+            terms_list, entries, postings, docs)
 
 
 def head_document(head: str, name: str, path: str) -> Document:
@@ -337,26 +344,31 @@ class Store:
             if self._vocab_set is None:
                 self._vocab_set = {r[0] for r in con.execute("SELECT term FROM vocab")}
             new_terms: list[tuple[str]] = []
+            # Postings of the whole batch go in term order: each page of the (term, file) tree is
+            # then written once per batch rather than once per file.
+            all_postings: list[tuple] = []
             for key, size, mtime_ns, error, rows in results:
                 self._delete(key)
                 if rows is None:
                     con.execute("INSERT INTO files(path, size, mtime_ns, error, n) VALUES (?,?,?,?,0)",
                                 (key, size, mtime_ns, error))
                     continue
-                n, wide, head, kinds, days, nterms, terms, entries, postings, docs = rows
+                n, wide, head, kinds, days, nterms, lines, breaks, terms, entries, postings, docs = rows
                 fid = con.execute(
-                    "INSERT INTO files(path, size, mtime_ns, error, n, wide, head, kinds, days, nterms, terms)"
-                    " VALUES (?,?,?,NULL,?,?,?,?,?,?,?)",
-                    (key, size, mtime_ns, n, wide, head, kinds, days, nterms, terms)).lastrowid
+                    "INSERT INTO files(path, size, mtime_ns, error, n, wide, head, kinds, days, nterms, lines, breaks,"
+                    " terms) VALUES (?,?,?,NULL,?,?,?,?,?,?,?,?,?)",
+                    (key, size, mtime_ns, n, wide, head, kinds, days, nterms, lines, breaks, terms)).lastrowid
                 base = fid << SHIFT
                 con.executemany("INSERT INTO entries VALUES (?,?,?,?,?,?)",
                                 [(base | i, k, t, ln, d, x) for i, k, t, ln, d, x in entries])
-                con.executemany("INSERT INTO postings VALUES (?,?,?,?)", [(t, fid, a, b) for t, a, b in postings])
+                all_postings.extend((t, fid, a, b) for t, a, b in postings)
                 con.executemany("INSERT INTO docs VALUES (?,?,?)", [(fid, k, v) for k, v in docs.items()])
                 for t, a, _ in postings:
                     if a and t not in self._vocab_set:
                         self._vocab_set.add(t)
                         new_terms.append((t,))
+            all_postings.sort(key=lambda r: (r[0], r[1]))
+            con.executemany("INSERT INTO postings VALUES (?,?,?,?)", all_postings)
             if new_terms:
                 con.executemany("INSERT OR IGNORE INTO vocab VALUES (?)", new_terms)
                 con.execute("UPDATE meta SET value=1 WHERE key='vocab_dirty'")
@@ -393,6 +405,9 @@ class Store:
         except BaseException:
             _rollback(con)
             raise
+
+    def vocab_dirty(self) -> bool:
+        return bool(self.con.execute("SELECT value FROM meta WHERE key='vocab_dirty'").fetchone()[0])
 
     def refresh_vocab(self) -> None:
         con = self.con
@@ -512,13 +527,14 @@ class StoreIndex:
         con = self.store.con
         for chunk in _chunks(sorted(fids), 500):
             qs = ",".join("?" * len(chunk))
-            for fid, head, kinds, days, nterms in con.execute(
-                    f"SELECT id, head, kinds, days, nterms FROM files WHERE id IN ({qs})", chunk):
-                names = json.loads(head)["kinds"]
-                self._meta[fid] = ([names[k] for k in kinds], array("i", days), array("I", nterms))
+            for fid, head, kinds, days, nterms, lines, breaks in con.execute(
+                    f"SELECT id, head, kinds, days, nterms, lines, breaks FROM files WHERE id IN ({qs})", chunk):
+                self._meta[fid] = (kinds, array("i", days), array("I", nterms), array("i", lines), breaks,
+                                   json.loads(head)["kinds"])
 
     def kind(self, i: int) -> str:
-        return self._meta[i >> SHIFT][0][i & MASK]
+        m = self._meta[i >> SHIFT]
+        return m[5][m[0][i & MASK]]
 
     def day(self, i: int) -> int | None:
         d = self._meta[i >> SHIFT][1][i & MASK]
@@ -529,6 +545,12 @@ class StoreIndex:
 
     def file_name(self, i: int) -> str:
         return self.names[i >> SHIFT]
+
+    def line(self, i: int) -> int:
+        return self._meta[i >> SHIFT][3][i & MASK]
+
+    def has_breaks(self, i: int) -> bool:
+        return bool(self._meta[i >> SHIFT][4][i & MASK])
 
     def entries_for(self, ids: Iterable[int]) -> dict[int, Entry]:
         out: dict[int, Entry] = {}

@@ -130,7 +130,10 @@ def main_callback(
     if ctx.invoked_subcommand is None:
         from .render import emit_overview
 
-        emit_overview(state.output, state.notes())
+        from .index import Notes
+
+        notes = state.notes()  # the overview shows no search entries: don't read them
+        emit_overview(state.output, Notes(notes.docs("talks", "announcements", "links", "watchlist"), notes.warnings))
 
 
 def _out(ctx: typer.Context, fmt: Format, as_json: bool):
@@ -251,6 +254,8 @@ def search(
     min_score: int = typer.Option(50, "--min-score", min=0, max=100, help="Hide hits scored below this (0-100)."),
     explain: bool = typer.Option(False, "--explain", help="Show how each hit was scored."),
     count: bool = typer.Option(False, "--count", help="Print only the number of hits."),
+    conference: Optional[str] = typer.Option(None, "--conference", "-c", help="Only notes whose title contains this."),
+    file: Optional[str] = typer.Option(None, "--file", help="Only notes files whose path contains this."),
     fmt: Format = FormatOpt,
     as_json: bool = JsonOpt,
 ) -> None:
@@ -265,15 +270,16 @@ def search(
     """
     from . import index
     from .render import emit_hits
-    from .search import search as run_search
 
     notes = _state(ctx).notes()
     day_spec = index.parse_day(day)
     if count and getattr(ctx.get_parameter_source("limit"), "name", "") == "DEFAULT":
         limit = 0  # --count counts every hit, unless --limit is given
-    hits = run_search(
-        notes.search_index(), " ".join(query), kinds=[k.value for k in kind or []],
-        day=day_spec.number if day_spec else None, limit=None, min_score=min_score, explain=explain,
+    weekday_filter = bool(day_spec and day_spec.weekday)
+    hits = notes.search(
+        " ".join(query), kinds=[k.value for k in kind or []], day=day_spec.number if day_spec else None,
+        limit=None if weekday_filter else (limit or None), min_score=min_score, explain=explain,
+        files=index.files_matching(notes, conference, file),
     )
     if day_spec and day_spec.weekday:
         hits = [h for h in hits if day_spec.matches(h.entry.day, _weekday(notes, h.entry))]
@@ -288,11 +294,11 @@ def search(
         if out.fmt == "json":
             out.write_raw("[]")
         raise NothingFound(f"nothing relevant for {' '.join(query)!r}")
-    emit_hits(out, hits, explain, files={d.file: d.path for d in notes.documents})
+    emit_hits(out, hits, explain, files={d.file: d.path for d in notes.docs()})
 
 
 def _weekday(notes, entry) -> Optional[str]:
-    for d in notes.documents:
+    for d in notes.docs():
         if d.file == entry.file:
             return next((x.weekday for x in d.days if x.number == entry.day), None)
     return None
@@ -303,6 +309,8 @@ def links(
     ctx: typer.Context,
     query: Optional[str] = typer.Argument(None, help="Only links matching these words."),
     domain: Optional[str] = typer.Option(None, "--domain", help="Only links to this domain (youtube.com)."),
+    conference: Optional[str] = typer.Option(None, "--conference", "-c", help="Only notes whose title contains this."),
+    file: Optional[str] = typer.Option(None, "--file", help="Only notes files whose path contains this."),
     fmt: Format = FormatOpt,
     as_json: bool = JsonOpt,
 ) -> None:
@@ -316,7 +324,7 @@ def links(
     from . import index
     from .render import LINK_COLUMNS, link_json
 
-    found = index.links(_state(ctx).notes(), query, domain)
+    found = index.links(_state(ctx).notes(), query, domain, conference, file)
     _emit(ctx, found, LINK_COLUMNS, link_json, fmt, as_json, "links")
 
 
@@ -416,8 +424,64 @@ def open_video(
         out.write_raw(url)
 
 
+cache_app = typer.Typer(
+    help="The on-disk index of the notes (it makes repeated questions fast).\n\n"
+    "\b\nExamples:\n  reinvent cache info\n  reinvent cache clear",
+    no_args_is_help=True, rich_markup_mode=None, context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.add_typer(cache_app, name="cache")
+
+
+@cache_app.command("info")
+def cache_info(ctx: typer.Context, as_json: bool = JsonOpt) -> None:
+    """Show where the cache is, how many notes files it holds and its size.
+
+    \b
+    Examples:
+      reinvent cache info
+      reinvent cache info --json
+    """
+    import json
+
+    from . import cache
+
+    info = cache.info()
+    out = _state(ctx).output
+    if as_json:
+        out.write_raw(json.dumps(info, indent=2))
+        return
+    size = info["bytes"]
+    lines = [f"location: {info['location']}" + ("" if info["exists"] else " (not created yet)"),
+             f"files:    {info['files']}" + (f" ({info['unreadable']} unreadable)" if info.get("unreadable") else ""),
+             f"entries:  {info['entries']}",
+             f"size:     {size / 1e6:.1f} MB" if size >= 1e5 else f"size:     {size / 1e3:.1f} kB"]
+    if info.get("status") and info["status"] != "ok":
+        lines.append(f"status:   {info['status']}")
+    out.write_raw("\n".join(lines))
+
+
+@cache_app.command("clear")
+def cache_clear(ctx: typer.Context) -> None:
+    """Delete the cache; the next command reads the notes again.
+
+    \b
+    Examples:
+      reinvent cache clear
+    """
+    from . import cache
+
+    path, existed = cache.clear()
+    typer.echo(f"removed {path}" if existed else f"no cache at {path}", err=True)
+
+
 def main() -> None:
     try:
+        from .fast import run
+
+        code = run(sys.argv[1:])  # search/talks/announcements without going through Typer's coercion
+        if code is not None:
+            sys.stdout.flush()
+            sys.exit(code)
         app(prog_name="reinvent")
     except KeyboardInterrupt:
         sys.stderr.write("reinvent: interrupted\n")

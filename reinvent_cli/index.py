@@ -43,11 +43,15 @@ def expand_paths(paths: list[str]) -> tuple[list[Path], set[str]]:
     for raw in paths:
         p = Path(raw).expanduser()
         if p.is_dir():
-            try:
-                found = [f for f in p.rglob("*") if f.suffix.lower() in NOTES_SUFFIXES and f.is_file()]
-            except OSError as exc:
-                raise InputError(f"{raw}: cannot read folder ({exc.strerror or exc})") from None
-            files.extend(sorted(found))
+            found = []
+
+            def _walk_error(exc: OSError) -> None:
+                if exc.filename == str(p):  # an unreadable sub-folder is skipped, as rglob did
+                    raise InputError(f"{raw}: cannot read folder ({exc.strerror or exc})")
+
+            for folder, _dirs, names in os.walk(p, onerror=_walk_error):
+                found.extend(Path(folder, n) for n in names if os.path.splitext(n)[1].lower() in NOTES_SUFFIXES)
+            files.extend(sorted(f for f in found if f.is_file()))
         elif p.exists():
             files.append(p)
             explicit.add(str(p))
@@ -55,8 +59,8 @@ def expand_paths(paths: list[str]) -> tuple[list[Path], set[str]]:
             raise InputError(f"{raw}: no such file or folder")
     seen: set[str] = set()
     unique = []
-    for f in files:
-        key = str(f.resolve()) if f.exists() else str(f)
+    for f in files:  # (the loader also drops one file reached by two paths, by device and inode)
+        key = os.path.abspath(f)
         if key not in seen:
             seen.add(key)
             unique.append(f)

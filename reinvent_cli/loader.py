@@ -15,6 +15,7 @@ from .model import Document
 
 PARALLEL_MIN_FILES = 8
 PROGRESS_AFTER = 0.5  # seconds
+WRITE_BATCH = 64  # files per write transaction
 
 
 def parse_file(path: Path, name: str) -> Document:
@@ -129,21 +130,9 @@ def _load_cached(items: list[Item], explicit: set[str], progress: Any, warnings:
         return None
     try:
         keys = {it.key for it in items}
-        for _attempt in range(3):
-            rows = store.file_rows()
-            gone = [k for k in rows if k not in keys and not os.path.exists(k)]
-            store.prune(gone)
-            stale = [it for it in items if not _fresh(rows.get(it.key), it)]
-            if stale:
-                _index_into(store, stale, progress)
-            store.refresh_vocab()
-            store.begin_read()  # one snapshot from here on: what is read is what was checked
-            rows = store.file_rows()
-            if all(_fresh(rows.get(it.key), it) for it in items):
-                break
-            store.con.execute("COMMIT")  # a file changed again meanwhile
-        else:
-            raise cache.CacheUnusable("the notes kept changing while being indexed")
+        rows = _warm_rows(store, items, keys)
+        if rows is None:
+            rows = _sync(store, items, keys, progress)
         docs, frows = [], []
         for it in items:
             row = rows[it.key]
@@ -172,10 +161,50 @@ def _load_cached(items: list[Item], explicit: set[str], progress: Any, warnings:
     return None
 
 
+def _sync(store: Any, items: list[Item], keys: set[str], progress: Any) -> dict:
+    """Re-read what changed, forget what is gone; the rows, with a read transaction open."""
+    from .cache import CacheUnusable
+
+    for _attempt in range(3):
+        rows = store.file_rows()
+        gone = [k for k in rows if k not in keys and not os.path.exists(k)]
+        store.prune(gone)
+        stale = [it for it in items if not _fresh(rows.get(it.key), it)]
+        if stale:
+            _index_into(store, stale, progress)
+        store.refresh_vocab()
+        store.begin_read()  # one snapshot from here on: what is read is what was checked
+        rows = store.file_rows()
+        if all(_fresh(rows.get(it.key), it) for it in items):
+            return rows
+        store.con.execute("COMMIT")  # a file changed again meanwhile
+    raise CacheUnusable("the notes kept changing while being indexed")
+
+
+def _warm_rows(store: Any, items: list[Item], keys: set[str]) -> dict | None:
+    """The common case in one read: every file unchanged, nothing to forget, vocabulary up to date.
+
+    Returns the rows, with the read transaction left open; None (no transaction) when there is work."""
+    store.begin_read()
+    rows = store.file_rows()
+    if (all(_fresh(rows.get(it.key), it) for it in items) and not store.vocab_dirty()
+            and not any(k not in keys and not os.path.exists(k) for k in rows)):
+        return rows
+    store.con.execute("COMMIT")
+    return None
+
+
 def _index_into(store: Any, stale: list[Item], progress: Any) -> None:
     """Parse the files that changed and store them, a batch per transaction."""
+    pending: list[tuple] = []
+    last = time.monotonic()
     for batch in parse_many([(str(it.path), it.name) for it in stale], "rows", progress):
-        store.write([(stale[j].key, stale[j].size, stale[j].mtime_ns, error, rows) for j, error, rows in batch])
+        pending.extend((stale[j].key, stale[j].size, stale[j].mtime_ns, error, rows) for j, error, rows in batch)
+        if len(pending) >= WRITE_BATCH or time.monotonic() - last > 2.0:
+            store.write(pending)
+            pending, last = [], time.monotonic()
+    if pending:
+        store.write(pending)
 
 
 # --- parsing, on every core ------------------------------------------------------------------------

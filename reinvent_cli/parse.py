@@ -6,6 +6,7 @@ single heading or line (is it a day? a session code? a ``Speaker:`` line?).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Any, Iterator
@@ -443,7 +444,7 @@ class _Walker:
             if kind == "heading":
                 self.heading(tok)
             elif kind in ("paragraph", "block_text"):
-                self.paragraph(tok, tokens[i + 1 :], context)
+                self.paragraph(tok, tokens[i + 1 : i + 3], context)  # the next two: a slice per block to the end was quadratic
             elif kind == "list":
                 prev = tokens[i - 1] if i else None
                 lead = None
@@ -515,19 +516,30 @@ class _Walker:
         starts = [0]
         for x in lines[:-1]:
             starts.append(starts[-1] + len(x) + 1)
+        # Links by line, and each line with its links' texts blanked, computed once: linear however
+        # many links a paragraph holds (a per-link scan of every link was quadratic).
+        on_line: dict[int, list[_InlineLink]] = {}
+        for other in flat.links:
+            on_line.setdefault(bisect.bisect_right(starts, other.offset) - 1, []).append(other)
+        bare_of: dict[int, str] = {}
         for lk in flat.links:
             host = _host(lk.url)
-            n = flat.text.count("\n", 0, lk.offset)
+            n = bisect.bisect_right(starts, lk.offset) - 1
             line_text = lines[n]
             # "Video: <url>", "Watch - [here](url)": a label before the link; a line that is only links
             label = line_text[: lk.offset - starts[n]]
-            bare = line_text
-            for other in flat.links:
-                if other.text:
-                    bare = bare.replace(other.text, " ")
+            if n not in bare_of:
+                parts, pos = [], 0
+                for other in on_line[n]:
+                    begin = other.offset - starts[n]
+                    if begin >= pos:
+                        parts.append(line_text[pos:begin])
+                    pos = max(pos, begin + len(other.text))
+                parts.append(line_text[pos:])
+                bare_of[n] = " ".join(parts).strip(" *_:-–—|()[]<>·•,").strip()
+            bare_words = bare_of[n]
             label_words = label.strip(" *_:-–—|([").strip()
-            bare_words = bare.strip(" *_:-–—|()[]<>·•,").strip()
-            short_label = bool(label_words) and len(label_words.split()) <= 3
+            short_label = bool(label_words) and len(label_words.split(maxsplit=3)) <= 3
             labelled_video = short_label and bool(_VIDEO_TEXT.match(label_words))
             labelled_slides = short_label and bool(_SLIDES_TEXT.match(label_words))
             line_only = not bare_words or (bare_words == label_words and (labelled_video or labelled_slides))
@@ -558,12 +570,18 @@ class _Walker:
         return True
 
     def links(self, flat: _Inline, line0: int, context_text: str) -> None:
+        lines = flat.text.split("\n")  # once, not per link: many links in one paragraph stay linear
+        starts = [0]
+        for x in lines[:-1]:
+            starts.append(starts[-1] + len(x) + 1)
+        ctx_of: dict[int, str] = {}
         for lk in flat.links:
-            line = line0 + flat.text.count("\n", 0, lk.offset)
-            line = self._verify_line(lk.url, line, line0, line0 + flat.text.count("\n"))
+            n = bisect.bisect_right(starts, lk.offset) - 1
+            line = self._verify_line(lk.url, line0 + n, line0, line0 + len(lines) - 1)
             text = _one_line(lk.text) or lk.url
-            ctx_line = flat.text.split("\n")[min(flat.text.count("\n", 0, lk.offset), flat.text.count("\n"))]
-            self.doc.links.append(Link(text, lk.url, _one_line(ctx_line), self.path(), self.file, line,
+            if n not in ctx_of:
+                ctx_of[n] = _one_line(lines[n])
+            self.doc.links.append(Link(text, lk.url, ctx_of[n], self.path(), self.file, line,
                                        self.day.number if self.day else None,
                                        self.talk.title if self.talk else None))
             self.add_entry("link", text, line, [lk.url])

@@ -103,6 +103,12 @@ class SearchIndex:
     def file_name(self, i: int) -> str:
         return self.entries[i].file
 
+    def line(self, i: int) -> int:
+        return self.entries[i].line
+
+    def has_breaks(self, i: int) -> bool:
+        return bool(self.entries[i].breaks)
+
     def entries_for(self, ids: Iterable[int]) -> dict[int, Entry]:
         return {i: self.entries[i] for i in ids}
 
@@ -198,27 +204,36 @@ def search(index: SearchIndex, query: str, *, kinds: Iterable[str] | None = None
             continue
         scored.append((i, base, coverage, density, detail))
 
-    entries = index.entries_for(i for i, *_ in scored)
-    best_by_line: dict[tuple[str, int], Hit] = {}
+    # Entry texts are needed for the phrase bonus and, in soft-wrapped text, for the line of the
+    # match; the others are read only for the hits returned.
+    entries = index.entries_for(i for i, *_ in scored if phrase or index.has_breaks(i))
+    best_by_line: dict[tuple[str, int], tuple] = {}
     for i, base, coverage, density, detail in scored:
-        e = entries[i]
+        e = entries.get(i)
         bonus = 1.06 if phrase and phrase in normalise(e.text) else 1.0
         score = base * bonus
         score_i = int(round(min(score, 100)))
         if score_i < min_score:
             continue
-        spans = highlight_spans(e.text, matched)
-        line = e.line + sum(1 for b in e.breaks if spans and b <= spans[0][0])
-        hit = Hit(e, score_i, line, spans)
-        if explain:
-            hit.explain = {"terms": detail, "coverage": round(coverage, 3), "kind_weight": KIND_WEIGHT.get(e.kind, 0.85),
-                           "density": round(density, 3), "phrase_bonus": bonus}
-        key = (e.file, line)
+        spans = highlight_spans(e.text, matched) if e is not None and e.breaks else None
+        line = index.line(i) + (sum(1 for b in e.breaks if spans and b <= spans[0][0]) if spans else 0)
+        kind = index.kind(i)
+        key = (index.file_name(i), line)
         old = best_by_line.get(key)
-        if old is None or (hit.score, -_kind_rank(hit.kind)) > (old.score, -_kind_rank(old.kind)):
-            best_by_line[key] = hit
-    hits = sorted(best_by_line.values(), key=lambda h: (-h.score, _kind_rank(h.kind), h.entry.file, h.line))
-    return hits[:limit] if limit else hits
+        if old is None or (score_i, -_kind_rank(kind)) > (old[1], -_kind_rank(old[2])):
+            best_by_line[key] = (i, score_i, kind, line, spans, bonus, coverage, density, detail)
+    ranked = sorted(best_by_line.values(), key=lambda h: (-h[1], _kind_rank(h[2]), index.file_name(h[0]), h[3]))
+    ranked = ranked[:limit] if limit else ranked
+    entries.update(index.entries_for(h[0] for h in ranked if h[0] not in entries))
+    hits = []
+    for i, score_i, kind, line, spans, bonus, coverage, density, detail in ranked:
+        e = entries[i]
+        hit = Hit(e, score_i, line, spans if spans is not None else highlight_spans(e.text, matched))
+        if explain:
+            hit.explain = {"terms": detail, "coverage": round(coverage, 3), "kind_weight": KIND_WEIGHT.get(kind, 0.85),
+                           "density": round(density, 3), "phrase_bonus": bonus}
+        hits.append(hit)
+    return hits
 
 
 def _kind_rank(kind: str) -> int:

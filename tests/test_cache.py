@@ -1,0 +1,256 @@
+"""The on-disk index: warm runs parse nothing, changes are re-read alone, failures are never fatal."""
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+
+import pytest
+from conftest import BUNDLED, FIXTURES, ROOT
+
+MINI = (FIXTURES / "mini.md").read_text(encoding="utf-8")
+
+
+def _write(path, code, title="Mini Conf 2024", extra=""):
+    path.write_text(MINI.replace("ABC101", code).replace("Mini Conf 2024", title) + extra, encoding="utf-8")
+
+
+@pytest.fixture
+def notes_dir(tmp_path):
+    d = tmp_path / "notes"
+    d.mkdir()
+    for n, code in enumerate(["AAA101", "BBB202", "CCC303"]):
+        _write(d / f"n{n}.md", code)
+    return d
+
+
+@pytest.fixture
+def parsed(monkeypatch):
+    """The files parsed during the test (by name)."""
+    from reinvent_cli import loader
+
+    seen = []
+    real = loader.parse_file
+
+    def spy(path, name):
+        seen.append(os.path.basename(str(path)))
+        return real(path, name)
+
+    monkeypatch.setattr(loader, "parse_file", spy)
+    return seen
+
+
+def _codes(r):
+    assert r.exit_code == 0, r.output
+    return sorted(t["code"] for t in r.json if t["code"])
+
+
+def _close_connections():
+    """In-process runs leave their read connection to the garbage collector; a process would exit."""
+    import gc
+
+    gc.collect()
+    for suffix in ("-wal", "-shm"):
+        if os.path.exists(_db() + suffix):
+            os.unlink(_db() + suffix)
+
+
+def _db():
+    return os.path.join(os.environ["REINVENT_CACHE_DIR"], "index.sqlite3")
+
+
+def test_warm_run_parses_nothing(run, notes_dir, parsed, monkeypatch):
+    assert _codes(run("-n", notes_dir, "talks", "--json")) == ["AAA101", "BBB202", "CCC303"]
+    assert sorted(parsed) == ["n0.md", "n1.md", "n2.md"]
+    parsed.clear()
+    from reinvent_cli import source
+
+    def no_read(*a, **k):
+        raise AssertionError("a warm run read a notes file")
+
+    monkeypatch.setattr(source, "read_source", no_read)
+    assert _codes(run("-n", notes_dir, "talks", "--json")) == ["AAA101", "BBB202", "CCC303"]
+    r = run("-n", notes_dir, "search", "leaderboards", "--json")
+    assert r.exit_code == 0 and len({h["file"] for h in r.json}) == 3
+    assert parsed == []
+
+
+def test_warm_run_does_not_import_the_parser(tmp_path):
+    env = {**os.environ, "REINVENT_CACHE_DIR": str(tmp_path / "cache")}
+    env.pop("REINVENT_NOTES", None)
+    code = ("import sys\nfrom reinvent_cli.cli import main\nsys.argv = ['reinvent', *sys.argv[1:]]\n"
+            "try:\n    main()\nexcept SystemExit as e:\n    code = e.code\n"
+            "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('mistune', 'yaml', 'pydantic'))\n"
+            "print('IMPORTED', bad, file=sys.stderr)\n")
+    for cmd in (["search", "elasticache"], ["talks", "--day", "2"], ["announcements"], ["search", "elasticache"]):
+        p = subprocess.run([sys.executable, "-c", code, *cmd], env=env, capture_output=True, text=True, cwd=ROOT)
+        assert p.returncode == 0, p.stderr
+    # the last runs were warm: no parser, no YAML (and no pydantic: Typer's coercion is skipped)
+    assert "IMPORTED []" in p.stderr, p.stderr
+    p = subprocess.run([sys.executable, "-X", "importtime", "-m", "reinvent_cli", "search", "elasticache"],
+                       env=env, capture_output=True, text=True, cwd=ROOT)
+    assert p.returncode == 0
+    assert "mistune" not in p.stderr and "yaml" not in p.stderr
+
+
+def test_changed_added_deleted_file_is_reread_alone(run, notes_dir, parsed):
+    run("-n", notes_dir, "talks", "--json")
+    parsed.clear()
+    _write(notes_dir / "n1.md", "BBB999", extra="\n* brandnewword here\n")
+    assert _codes(run("-n", notes_dir, "talks", "--json")) == ["AAA101", "BBB999", "CCC303"]
+    assert parsed == ["n1.md"]
+    r = run("-n", notes_dir, "search", "brandnewword", "--json")
+    assert r.exit_code == 0 and [os.path.basename(h["file"]) for h in r.json] == ["n1.md"]
+    parsed.clear()
+    _write(notes_dir / "n3.md", "DDD404")
+    assert _codes(run("-n", notes_dir, "talks", "--json")) == ["AAA101", "BBB999", "CCC303", "DDD404"]
+    assert parsed == ["n3.md"]
+    parsed.clear()
+    (notes_dir / "n1.md").unlink()
+    assert _codes(run("-n", notes_dir, "talks", "--json")) == ["AAA101", "CCC303", "DDD404"]
+    assert parsed == []
+    assert run("-n", notes_dir, "search", "brandnewword", "--json").exit_code == 1
+    con = sqlite3.connect(_db())
+    assert con.execute("SELECT count(*) FROM files").fetchone()[0] == 3  # the deleted file is forgotten
+    con.close()
+
+
+def test_cached_search_ranks_like_uncached(run):
+    for q in ("elasticache", "failover redis", "lambda", "memcachd", "sec314", "s3 bucket policy", "x"):
+        for extra in ((), ("--kind", "bullet"), ("--day", "2"), ("--limit", "0"), ("--day", "thu")):
+            a = run("search", q, "--json", *extra)
+            b = run("--no-cache", "search", q, "--json", *extra)
+            assert (a.exit_code, a.json) == (b.exit_code, b.json), (q, extra)
+
+
+@pytest.mark.parametrize("garbage", [b"this is not a database at all" * 100, b"SQLite format 3\x00" + b"\xff" * 5000])
+def test_corrupt_cache_is_rebuilt_with_a_warning(run, garbage):
+    assert run("talks", "--json").exit_code == 0
+    _close_connections()
+    with open(_db(), "wb") as f:
+        f.write(garbage)
+    r = run("talks", "--json")
+    assert r.exit_code == 0 and len(r.json) > 5
+    assert "rebuil" in r.stderr
+    r = run("talks", "--json")
+    assert r.exit_code == 0 and r.stderr == ""
+
+
+def test_foreign_sqlite_file_is_rebuilt(run):
+    os.makedirs(os.path.dirname(_db()), exist_ok=True)
+    con = sqlite3.connect(_db())
+    con.execute("CREATE TABLE files(x)")
+    con.commit()
+    con.close()
+    r = run("search", "elasticache", "--json")
+    assert r.exit_code == 0 and r.json[0]["line"] == 290
+    assert "rebuil" in r.stderr
+
+
+def test_unusable_cache_dir_is_not_fatal(run, tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    r = run("talks", "--json", env={"REINVENT_CACHE_DIR": str(blocker / "cache")})
+    assert r.exit_code == 0 and len(r.json) > 5
+    assert r.stderr.count("reinvent:") == 1 and "without the cache" in " ".join(r.stderr.split())
+
+
+def test_interrupted_write_leaves_no_half_file(run, notes_dir, monkeypatch):
+    from reinvent_cli import cache
+
+    real = cache.Store.write
+
+    def interrupted(self, results):
+        key, size, mtime, error, rows = results[0]
+        *head, postings, docs = rows
+
+        def boom():
+            yield postings[0]
+            raise KeyboardInterrupt
+
+        class Rows(list):
+            def __iter__(self):
+                return boom()
+
+        real(self, [(key, size, mtime, error, (*head, Rows(postings), docs))])
+
+    monkeypatch.setattr(cache.Store, "write", interrupted)
+    r = run("-n", notes_dir / "n0.md", "talks")
+    assert r.exit_code == 130
+    con = sqlite3.connect(_db())
+    assert con.execute("SELECT count(*) FROM files").fetchone()[0] == 0
+    assert con.execute("SELECT count(*) FROM entries").fetchone()[0] == 0
+    assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    con.close()
+    monkeypatch.setattr(cache.Store, "write", real)
+    assert _codes(run("-n", notes_dir / "n0.md", "talks", "--json")) == ["AAA101"]
+
+
+def test_concurrent_processes_share_a_fresh_cache(tmp_path, notes_dir):
+    for n in range(3, 12):  # enough files for the worker pool
+        _write(notes_dir / f"n{n}.md", f"X{n:02d}")
+    env = {**os.environ, "REINVENT_CACHE_DIR": str(tmp_path / "shared-cache")}
+    cmd = [sys.executable, "-m", "reinvent_cli", "-n", str(notes_dir), "search", "leaderboards", "--json", "-l", "0"]
+    procs = [subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for _ in range(4)]
+    outs = [p.communicate(timeout=120) for p in procs]
+    for p, (out, err) in zip(procs, outs):
+        assert p.returncode == 0, err
+    results = [json.loads(out) for out, _ in outs]
+    assert all(r == results[0] for r in results) and len(results[0]) == 12
+    db = tmp_path / "shared-cache" / "index.sqlite3"
+    con = sqlite3.connect(db)
+    assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert con.execute("SELECT count(*) FROM files").fetchone()[0] == 12
+    n = con.execute("SELECT sum(n) FROM files").fetchone()[0]
+    assert con.execute("SELECT count(*) FROM entries").fetchone()[0] == n
+    con.close()
+    warm = subprocess.run(cmd, env=env, capture_output=True, text=True)
+    assert warm.returncode == 0 and json.loads(warm.stdout) == results[0]
+
+
+def test_cache_info_and_clear(run):
+    r = run("cache", "info", "--json")
+    assert r.exit_code == 0 and r.json["exists"] is False
+    run("talks")
+    r = run("cache", "info", "--json")
+    assert r.json["exists"] and r.json["files"] == 1 and r.json["bytes"] > 0 and r.json["entries"] > 100
+    assert r.json["location"] == _db()
+    r = run("cache", "info")
+    assert "location:" in r.stdout and "files:    1" in r.stdout
+    r = run("cache", "clear")
+    assert r.exit_code == 0 and "removed" in r.stderr
+    assert not os.path.exists(_db())
+    assert "Examples:" in run("cache", "--help").stdout
+    assert "Examples:" in run("cache", "info", "--help").stdout
+
+
+def test_no_cache_writes_nothing(run):
+    assert run("--no-cache", "talks").exit_code == 0
+    assert not os.path.exists(_db())
+
+
+@pytest.mark.parametrize("argv", [
+    ["search", "elasticache"], ["search", "failover", "redis", "--json", "-l", "3"], ["talks", "--day", "2"],
+    ["talks", "--day=thu", "--track", "DAT", "--json"], ["announcements", "--day", "2", "lambda"],
+    ["announcements", "-f", "csv"], ["search", "zzzqqq"], ["talks", "--day", "someday"],
+    ["search", "elasticache", "--count"], ["--no-color", "-n", str(BUNDLED), "search", "redis", "-k", "bullet"],
+])
+def test_fast_path_answers_like_typer(run, argv, capsys):
+    from reinvent_cli import fast
+
+    assert fast.parse(argv) is not None
+    code = fast.run(argv)
+    out, err = capsys.readouterr()
+    r = run(*argv)
+    assert (code, out, err) == (r.exit_code, r.stdout, r.stderr)
+
+
+@pytest.mark.parametrize("argv", [["search"], ["search", "--", "-R"], ["talks", "--help"], ["talks", "x"],
+                                  ["search", "x", "--limit", "-1"], ["search", "x", "--format", "xml"],
+                                  ["talks", "--no-cache"], ["--version"], ["speakers"]])
+def test_fast_path_leaves_the_rest_to_typer(argv):
+    from reinvent_cli import fast
+
+    assert fast.parse(argv) is None

@@ -290,8 +290,13 @@ class _Inline:
     links: list[_InlineLink] = field(default_factory=list)
 
 
+_PLAIN_INLINE = frozenset(("text", "softbreak", "linebreak"))
+
+
 def flatten(children: list[dict[str, Any]] | None) -> _Inline:
     """Inline tokens to text (one "\n" per source line break) and the links in it."""
+    if children and all(tok.get("type") in _PLAIN_INLINE for tok in children):  # most lines: plain text
+        return _Inline("".join(tok.get("raw", "\n") for tok in children), [])
     buf: list[str] = []
     size = 0
     links: list[_InlineLink] = []

@@ -498,6 +498,9 @@ class StoreIndex:
         i = bisect.bisect_left(v, term)
         return i < len(v) and v[i] == term
 
+    def has_term(self, term: str) -> bool:
+        return self._contains(term)
+
     def matches(self, q: str) -> dict[str, float]:
         from .search import match_vocab
 

@@ -1,11 +1,15 @@
 """Fuzzy, ranked search over index entries. Pure functions: no terminal, no printing.
 
-Ranking, in short: each query term is matched against the vocabulary (exact, prefix, or within one
-or two typos by Damerau-Levenshtein distance); an entry's score is the share of the query it
-covers, each term weighted by its rarity (IDF), terms found only in the entry's headings or lead-in
-counting 60%; then the kind of entry weighs in (a talk or section title outranks a bullet that
-mentions the same words), and short entries and exact phrases get a small bonus. Scores are 0-100;
-below ``MIN_SCORE`` a hit is noise and is not returned.
+Ranking, in short: question and filler words (how, what, the, ...) are dropped from the query when
+other words remain. Each query term is matched against the vocabulary: exact, prefix, same stem or a
+word of the notes plus an inflection (deploying ~ deployment, available ~ avail), a few synonyms, or
+within one or two typos by Damerau-Levenshtein distance; a joined query word also matches its two
+halves in one entry, and two query words their joined form. An entry's score is the share of the
+query it covers, each term weighted by its rarity (IDF), terms found only in the entry's headings or
+lead-in counting 60% (a word like "announcement" or "launch" is matched by an announcement entry
+itself); of 3+ terms a third may be missing, never the rarest. Then the kind of entry weighs in (a
+talk or section title outranks a bullet that mentions the same words), and short entries and exact
+phrases get a small bonus. Scores are 0-100; below ``MIN_SCORE`` a hit is noise and is not returned.
 """
 
 from __future__ import annotations
@@ -16,9 +20,23 @@ from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
 from .model import Entry
-from .terms import normalise, query_terms, text_terms, url_terms, word_spans, word_terms
+from .terms import STOPWORDS, content_terms, normalise, stem, text_terms, url_terms, word_spans, word_terms
 
 MIN_SCORE = 50
+STEM_SCORE = 0.85  # same stem: deploying ~ deployment, retries ~ retry
+SYNONYM_SCORE = 0.8
+SPLIT_SCORE = 0.9  # a joined query word found as two words of one entry: loadbalancing ~ load balancing
+# What may follow a word of the notes in a query term that starts with it: avail ~ available.
+INFLECTIONS = frozenset({"s", "es", "ed", "d", "ing", "able", "ible", "ment", "ments", "er", "ers", "ion", "ions",
+                         "ly"})
+# A query word with one of these stems is matched by the kind of an announcement entry itself.
+ANNOUNCE_STEMS = frozenset({"announc", "launch", "launche"})
+# A few words the notes write otherwise (looked up by the query term and by its stem).
+SYNONYMS = {
+    "cost": ("price", "pricing"), "price": ("cost", "pricing"), "pric": ("cost", "price", "pricing"),
+    "spoke": ("speaker", "speakers", "presented", "talk"), "speak": ("speaker", "speakers", "presented"),
+    "present": ("speaker", "speakers", "presented"),
+}
 CONTEXT_WEIGHT = 0.6
 KIND_WEIGHT = {
     "talk": 1.0, "section": 0.97, "day": 0.9, "announcement": 0.95, "link": 0.9,
@@ -78,6 +96,9 @@ class SearchIndex:
         """Vocabulary terms that match query term ``q``, with a similarity in (0, 1]."""
         return match_vocab(q, self.vocab, self.postings.__contains__)
 
+    def has_term(self, term: str) -> bool:
+        return term in self.postings
+
     # The interface search() scores through; cache.StoreIndex has the same over SQLite.
 
     @property
@@ -114,8 +135,12 @@ class SearchIndex:
 
 
 def match_vocab(q: str, vocab: Sequence[str], contains=None) -> dict[str, float]:
+    """Vocabulary terms matching query term ``q`` (``vocab`` sorted): exact 1.0, prefix, same stem,
+    a word of the notes plus an inflection, a synonym, one or two typos."""
     out: dict[str, float] = {}
-    if (contains(q) if contains else q in vocab):
+    if contains is None:
+        contains = vocab.__contains__
+    if contains(q):
         out[q] = 1.0
     if len(q) >= 3:
         i = bisect.bisect_left(vocab, q)
@@ -132,7 +157,31 @@ def match_vocab(q: str, vocab: Sequence[str], contains=None) -> dict[str, float]
         for v, dist, _ in extract(q, vocab, scorer=DamerauLevenshtein.distance, score_cutoff=allowed, limit=None):
             if dist and len(v) >= 4:
                 out[v] = max(out.get(v, 0.0), 0.9 - 0.1 * dist)
+    if len(q) >= 5 and q.isalpha():
+        s = stem(q)
+        # A stem is a prefix of every term that has it: only the terms starting with it are stemmed.
+        i = bisect.bisect_left(vocab, s)
+        while i < len(vocab) and vocab[i].startswith(s):
+            v = vocab[i]
+            if v != q and stem(v) == s:
+                out[v] = max(out.get(v, 0.0), STEM_SCORE)
+            i += 1
+        for k in range(4, len(q)):
+            v = q[:k]
+            if q[k:] in INFLECTIONS and contains(v):
+                out[v] = max(out.get(v, 0.0), 0.6 + 0.3 * k / len(q))
+    for key in dict.fromkeys((q, stem(q))):
+        for v in SYNONYMS.get(key, ()):
+            if v != q and contains(v):
+                out[v] = max(out.get(v, 0.0), SYNONYM_SCORE)
     return out
+
+
+def split_term(q: str, contains) -> list[tuple[str, str]]:
+    """The ways alphabetic ``q`` (6+ letters) is two known terms of 2+ letters each, joined."""
+    if len(q) < 6 or not q.isalpha():
+        return []
+    return [(q[:k], q[k:]) for k in range(2, len(q) - 1) if contains(q[:k]) and contains(q[k:])]
 
 
 def search(index: SearchIndex, query: str, *, kinds: Iterable[str] | None = None, day: int | None = None,
@@ -142,12 +191,30 @@ def search(index: SearchIndex, query: str, *, kinds: Iterable[str] | None = None
 
     ``files``: only hits in files of these names (the IDF still counts every loaded file).
     """
-    qterms = query_terms(query)
+    qterms = content_terms(query)
     if not qterms:
         return []
     n = max(index.size, 1)
     matched = [index.matches(q) for q in qterms]
-    post = index.postings_for({v for m in matched for v in m})
+    # Two adjacent query words that the notes write as one (auto scaling ~ autoscaling): the joined
+    # term satisfies both.
+    for k in range(len(qterms) - 1):
+        joined = qterms[k] + qterms[k + 1]
+        if index.has_term(joined):
+            matched[k][joined] = matched[k + 1][joined] = 1.0
+    # A query word the notes do not have, that is two words of theirs joined (mobilehub ~ Mobile Hub):
+    # matched by the entries having both, as the pseudo-term "mobile hub".
+    splits: dict[str, tuple[str, str]] = {}
+    for q, m in zip(qterms, matched):
+        if m.get(q) != 1.0:
+            for a, b in split_term(q, index.has_term):
+                splits[f"{a} {b}"] = (a, b)
+                m[f"{a} {b}"] = SPLIT_SCORE
+    post = index.postings_for({p for m in matched for v in m for p in splits.get(v, (v,))})
+    for key, (a, b) in splits.items():
+        (ta, ca), (tb, cb) = post[a], post[b]
+        both = ta & tb
+        post[key] = (both, ((ta | ca) & (tb | cb)) - both)
     # The stored vocabulary may also hold terms of files not loaded now: keep the terms found here.
     matched = [{v: s for v, s in m.items() if post[v][0]} for m in matched]
     idf = []
@@ -160,13 +227,17 @@ def search(index: SearchIndex, query: str, *, kinds: Iterable[str] | None = None
         idf.append(math.log(1 + n / (1 + df)))
     total_idf = sum(idf) or 1.0
     allowed_missing = len(qterms) // 3
+    # The term that may go missing is never the rarest one found in the notes: it says most what the
+    # query is about ("how to scale redis" without redis is not an answer).
+    key_idf = max((w for w, m in zip(idf, matched) if m), default=None)
+    announce = [stem(q) in ANNOUNCE_STEMS for q in qterms]
 
     candidates: set[int] = set()
     for m in matched:
         for v in m:
             candidates.update(post[v][0])
     kind_set = set(kinds) if kinds else None
-    phrase = normalise(query) if len(qterms) > 1 else ""
+    phrase = _phrase(query) if len(qterms) > 1 else ""
     index.prefetch(candidates)
     term_sets = [[(s, post[v][0], post[v][1]) for v, s in m.items()] for m in matched]
 
@@ -182,19 +253,23 @@ def search(index: SearchIndex, query: str, *, kinds: Iterable[str] | None = None
         if files is not None and index.file_name(i) not in files:
             continue
         covered, missing, text_hits = 0.0, 0, 0
+        key_missing = False
         detail = []
-        for q, ts, w in zip(qterms, term_sets, idf):
+        for q, ts, w, ann in zip(qterms, term_sets, idf, announce):
             s_text = max((s for s, tx, _ in ts if i in tx), default=0.0)
             s_ctx = CONTEXT_WEIGHT * max((s for s, _, cx in ts if i in cx), default=0.0)
+            if ann and kind == "announcement":
+                s_text = 1.0  # "iot announcement", "mobile hub launch": the kind of entry is the word
             s = max(s_text, s_ctx)
             if s_text:
                 text_hits += 1
             if not s:
                 missing += 1
+                key_missing = key_missing or w == key_idf
             covered += w * s
             if explain:
                 detail.append({"term": q, "text": round(s_text, 2), "context": round(s_ctx, 2), "idf": round(w, 2)})
-        if not text_hits or missing > allowed_missing:
+        if not text_hits or missing > allowed_missing or key_missing:
             continue
         coverage = covered / total_idf
         words = max(index.nterms(i), 1)
@@ -236,6 +311,16 @@ def search(index: SearchIndex, query: str, *, kinds: Iterable[str] | None = None
     return hits
 
 
+def _phrase(query: str) -> str:
+    """The query as a phrase, without the stop words it starts or ends with ("how to scale redis")."""
+    words = normalise(query).split()
+    while words and words[0] in STOPWORDS:
+        del words[0]
+    while words and words[-1] in STOPWORDS:
+        del words[-1]
+    return " ".join(words) if len(words) > 1 else ""
+
+
 def _kind_rank(kind: str) -> int:
     order = ("talk", "section", "announcement", "day", "link", "bullet", "paragraph", "code")
     return order.index(kind) if kind in order else len(order)
@@ -245,7 +330,8 @@ def highlight_spans(text: str, matched: list[dict[str, float]]) -> list[tuple[in
     """Character spans of the words in ``text`` that matched a query term."""
     wanted = set()
     for m in matched:
-        wanted.update(m)
+        for v in m:
+            wanted.update(v.split(" "))  # "mobile hub": a query word matched as two words
     spans = []
     for start, end, word in word_spans(text):
         if wanted.intersection(word_terms(word)):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from typing import Iterator
 
@@ -21,6 +22,7 @@ def word_spans(text: str) -> Iterator[tuple[int, int, str]]:
 @lru_cache(maxsize=65536)
 def word_terms(word: str) -> tuple[str, ...]:
     """All terms one word is found by: its parts, its camelCase pieces, and the whole joined."""
+    word = fold(word)
     parts = [p for p in _SEP_RE.split(word) if p]
     out: list[str] = []
     for part in parts:
@@ -48,7 +50,7 @@ def url_terms(url: str) -> set[str]:
 def query_terms(query: str) -> list[str]:
     """Query words as terms: compounds and camelCase split, so each part must be found."""
     out: list[str] = []
-    for m in WORD_RE.finditer(query):
+    for m in WORD_RE.finditer(fold(query)):
         for part in _SEP_RE.split(m.group(0)):
             if part:
                 out.extend(p.lower() for p in _CAMEL_RE.sub(" ", part).split())
@@ -62,8 +64,52 @@ def normalise(text: str) -> str:
 
 def query_terms_raw(text: str) -> list[str]:
     out: list[str] = []
-    for m in WORD_RE.finditer(text):
+    for m in WORD_RE.finditer(fold(text)):
         for part in _SEP_RE.split(m.group(0)):
             if part:
                 out.extend(_CAMEL_RE.sub(" ", part).split())
     return out
+
+
+def fold(text: str) -> str:
+    """Accents stripped (Jérôme -> Jerome): on index and query side alike. ASCII text is returned as is."""
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+# Question and filler words: dropped from a query when some other word remains ("how does coursera
+# grade code" -> coursera grade code).
+STOPWORDS = frozenset("""
+a about an and are as at be by can could did do does for from how i in is it its much many of on or
+say said says should the their them then there these this to vs was we were what when where which who
+whom why will with would
+""".split())
+
+
+def content_terms(query: str) -> list[str]:
+    """The query's terms without the stop words that stand as words of their own ("a" of "a/b" stays);
+    all of them when nothing else would remain."""
+    terms = query_terms(query)
+    alone = {w.lower() for w in WORD_RE.findall(fold(query))}
+    content = [t for t in terms if not (t in STOPWORDS and t in alone)]
+    return content or terms
+
+
+_SUFFIXES = ("ements", "ement", "ments", "ment", "ations", "ation", "ings", "ing", "ies", "ied", "ers", "er",
+             "ions", "ion", "ed", "es", "s", "e", "y")
+
+
+@lru_cache(maxsize=65536)
+def stem(term: str) -> str:
+    """A light suffix-stripping stem, always a prefix of the term: deploying/deployment/deploys ->
+    deploy, retries/retry -> retr, evicted/evictions -> evict. Terms under 5 letters stay as they are."""
+    if len(term) < 5 or not term.isalpha():
+        return term
+    for suf in _SUFFIXES:
+        if term.endswith(suf) and len(term) - len(suf) >= 4:
+            t = term[: -len(suf)]
+            if t[-1] == t[-2] and t[-1] not in "ls":  # shipped -> ship
+                t = t[:-1]
+            return t
+    return term

@@ -28,6 +28,7 @@ from reinvent_cli.parse import parse_source  # noqa: E402
 from reinvent_cli.source import source_from_bytes  # noqa: E402
 
 SLOW_SECONDS = 5.0
+NO_NUL = False  # --no-nul: NUL bytes to spaces, so that mutations are not spent on binary rejects
 
 
 class TooSlow(Exception):
@@ -80,6 +81,8 @@ def run_atheris(seconds: int, extra: list[str]) -> None:
         (corpus / f"seed-{i}.md").write_bytes(s)
 
     def one(data: bytes) -> None:
+        if NO_NUL:
+            data = data.replace(b"\x00", b" ")
         try:
             check(data)
         except BaseException as exc:
@@ -135,9 +138,11 @@ def main() -> None:
     ap.add_argument("--seconds", type=int, default=60)
     ap.add_argument("--hypothesis", action="store_true", help="use Hypothesis even if atheris is installed")
     ap.add_argument("--slow", type=float, default=SLOW_SECONDS, help="seconds one input may take")
+    ap.add_argument("--no-nul", action="store_true", help="turn NUL bytes into spaces (atheris)")
     ap.add_argument("extra", nargs="*", help="arguments passed on to libFuzzer")
     ns = ap.parse_args()
     globals()["SLOW_SECONDS"] = ns.slow
+    globals()["NO_NUL"] = ns.no_nul
     sys.setrecursionlimit(1000)  # the default: a RecursionError must show here as it would in the CLI
     if not ns.hypothesis:
         try:

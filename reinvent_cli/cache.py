@@ -4,12 +4,16 @@ One database (``index.sqlite3``) in the user cache folder (``REINVENT_CACHE_DIR`
 keyed by absolute path, size and mtime_ns; a changed, added or deleted file is re-read alone. A warm
 run never imports the parser (mistune, yaml): it reads only what the command needs --
 
-* ``files``: one row per notes file: its key, its head (title, date, days, warnings) as JSON, and
-  per entry its kind, day and number of terms as packed arrays (what scoring needs);
-* ``entries``: one row per searchable entry (id = file id << SHIFT | its number in the file);
-* ``postings``: per (term, file) the entries whose text has the term and those whose context has it;
+* ``files``: one row per notes file: its key, its head (title, date, days, warnings) as JSON, per
+  entry its kind, day, number of terms, line and path group as packed arrays (what scoring needs),
+  and the heading path of each path group (entries under the same headings share one group);
+* ``entries``: per searchable entry (id = file id << SHIFT | its number in the file) its text, and its
+  line breaks and context when it has any;
+* ``postings``: per (term, file) the entries whose text has the term, the path groups whose headings
+  have it, and the entries whose own context (lead-in, parent bullet, link URL) has it;
 * ``docs``: per file the talks, announcements, links and watch list as JSON;
-* ``vocab``: every text term, also kept sorted in one blob in ``meta`` for the fuzzy look-ups.
+* ``meta`` 'vocab': every text term, sorted, in one blob (prefix and stem look-ups); ``typo``: their
+  deletion neighbourhoods (SymSpell), for the typo look-ups.
 
 Writes are transactions (WAL journal): a reader never sees half a file, two processes at once never
 corrupt it, Ctrl-C rolls back. Any cache failure is a warning at most: the notes are then parsed.
@@ -27,7 +31,7 @@ from typing import Any, Iterable, Sequence
 
 from .model import Announcement, Day, Document, Entry, Link, Speaker, Talk, WatchItem
 
-SCHEMA = 2
+SCHEMA = 3
 APP_ID = 0x52764E74  # "RvNt": marks the file as reinvent's
 DB_NAME = "index.sqlite3"
 SHIFT = 24  # entry id = file id << SHIFT | entry number
@@ -39,12 +43,12 @@ _FINGERPRINT_MODULES = ("cache.py", "parse.py", "mdast.py", "source.py", "terms.
 _TABLES = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value);
 CREATE TABLE files(id INTEGER PRIMARY KEY, path TEXT UNIQUE NOT NULL, size INTEGER, mtime_ns INTEGER,
-                   error TEXT, n INTEGER, wide INTEGER, head TEXT, kinds BLOB, days BLOB, nterms BLOB, lines BLOB,
-                   breaks BLOB, terms TEXT);
-CREATE TABLE entries(id INTEGER PRIMARY KEY, kind TEXT, text TEXT, line INTEGER, day INTEGER, extra TEXT);
-CREATE TABLE postings(term TEXT, file_id INTEGER, tx BLOB, cx BLOB, PRIMARY KEY(term, file_id)) WITHOUT ROWID;
+                   error TEXT, n INTEGER, wide INTEGER, head TEXT, knames TEXT, kinds BLOB, days BLOB, nterms BLOB, lines BLOB,
+                   breaks BLOB, groups BLOB, paths TEXT, terms TEXT);
+CREATE TABLE entries(id INTEGER PRIMARY KEY, text TEXT, extra TEXT);
+CREATE TABLE postings(term TEXT, file_id INTEGER, tx BLOB, gx BLOB, cx BLOB, PRIMARY KEY(term, file_id)) WITHOUT ROWID;
 CREATE TABLE docs(file_id INTEGER, kind TEXT, data TEXT, PRIMARY KEY(file_id, kind)) WITHOUT ROWID;
-CREATE TABLE vocab(term TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TABLE typo(key TEXT, term TEXT, PRIMARY KEY(key, term)) WITHOUT ROWID;
 """
 
 
@@ -123,7 +127,6 @@ def _create(con: sqlite3.Connection, fp: str) -> None:
             con.execute(f"PRAGMA user_version = {SCHEMA}")
             con.execute("INSERT INTO meta VALUES ('fingerprint', ?)", (fp,))
             con.execute("INSERT INTO meta VALUES ('vocab', '')")
-            con.execute("INSERT INTO meta VALUES ('vocab_dirty', 0)")
         con.execute("COMMIT")
     except BaseException:
         _rollback(con)
@@ -158,7 +161,7 @@ def open_store(warnings: list[str]) -> "Store | None":
             con = _connect(path)
             if con.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
                 con.execute("PRAGMA journal_mode=WAL")
-            con.execute("PRAGMA synchronous=NORMAL")
+            con.execute("PRAGMA synchronous=OFF")
             con.execute("PRAGMA cache_size=-65536")  # 64 MB of pages: bulk writes touch many
             state = _state(con, fp)
             if state == "foreign":
@@ -234,75 +237,139 @@ def _unpack(cls: type, d: dict, name: str) -> Any:
     return cls(**d)
 
 
+def _packed(values: Any, signed: bool = False) -> bytes:
+    """An array of ints as bytes, in the narrowest type that holds them; the first byte is its type code."""
+    a = array("b" if signed else "B")
+    if values:
+        lo, hi = min(values), max(values)
+        if signed:
+            code = "b" if -128 <= lo and hi < 128 else "h" if -32768 <= lo and hi < 32768 else "i" if -2**31 <= lo and hi < 2**31 else "q"
+        else:
+            code = "B" if hi < 256 else "H" if hi < 65536 else "I" if hi < 2**32 else "Q"
+        a = array(code, values)
+    return a.typecode.encode() + a.tobytes()
+
+
+def _unpacked(blob: bytes) -> array:
+    a = array(chr(blob[0]))
+    a.frombytes(blob[1:])
+    return a
+
+
+def _extra(breaks: list[int], context: list[str]) -> str | None:
+    """An entry's line breaks and context: "1,5" NUL context NUL context ...; JSON if a context has a NUL."""
+    if not context:
+        return ",".join(map(str, breaks)) if breaks else None
+    s = "\x00".join(context)
+    if s.count("\x00") != len(context) - 1:
+        return json.dumps([breaks, context], ensure_ascii=False)
+    return ",".join(map(str, breaks)) + "\x00" + s if breaks else "\x00" + s
+
+
+def _unextra(extra: str | None) -> tuple[list[int], list[str]]:
+    if not extra:
+        return [], []
+    if extra[0] == "[":
+        breaks, context = json.loads(extra)
+        return breaks, context
+    head, *context = extra.split("\x00")
+    return ([int(b) for b in head.split(",")] if head else []), context
+
+
 def file_rows(doc: Document) -> tuple:
-    """A parsed file as rows: (n, wide, head, kinds, days, nterms, lines, breaks, terms, entries, postings, docs)."""
+    """A parsed file as rows: (n, head, kinds, days, nterms, lines, breaks, groups, paths, terms, texts, extras,
+    postings as columns (terms, tx, gx, cx), docs).
+
+    Entries under the same headings form one path group: the terms of the headings are posted once per
+    group, not once per entry; an entry's own context (lead-in, parent bullet, URL) per entry, less the
+    terms of its text and of its group."""
+    from collections import defaultdict
+
     from .terms import text_terms, url_terms
 
-    memo: dict[str, frozenset[str]] = {}
+    memo: dict[str, set[str]] = {}
 
-    def tt(s: str) -> frozenset[str]:
+    def tt(s: str) -> set[str]:
         r = memo.get(s)
         if r is None:
-            r = memo[s] = frozenset(text_terms(s))
+            r = memo[s] = text_terms(s)  # (never changed)
         return r
 
-    path_memo: dict[tuple[str, ...], frozenset[str]] = {}
-    kind_names: list[str] = []
+    group_of: dict[tuple[str, ...], int] = {}
+    group_terms: list[frozenset[str]] = []
+    paths: list[list[str]] = []
+    kind_names: dict[str, int] = {}
     kinds = bytearray()
-    days = array("i")
-    nterms = array("I")
-    lines = array("i")
+    days: list[int] = []
+    nterms: list[int] = []
+    lines: list[int] = []
     breaks = bytearray()
-    tx: dict[str, list[int]] = {}
-    cx: dict[str, list[int]] = {}
-    entries = []
+    groups: list[int] = []
+    texts: list[str] = []
+    extras: list[str | None] = []
+    tx: defaultdict[str, list[int]] = defaultdict(list)
+    gx: defaultdict[str, list[int]] = defaultdict(list)
+    cx: defaultdict[str, list[int]] = defaultdict(list)
     for i, e in enumerate(doc.entries):
         terms = tt(e.text)
         key = tuple(e.path)
-        ctx = path_memo.get(key)
-        if ctx is None:
-            ctx = path_memo[key] = frozenset(t for p in key for t in tt(p))
-        if e.context:
-            ctx = set(ctx)
-            for c in e.context:
-                ctx |= url_terms(c) if c.startswith(("http://", "https://")) else tt(c)
+        g = group_of.get(key)
+        if g is None:
+            g = group_of[key] = len(paths)
+            paths.append(list(e.path))
+            gt = frozenset(t for p in key for t in tt(p))
+            group_terms.append(gt)
+            for t in gt:
+                gx[t].append(g)
         for t in terms:
-            tx.setdefault(t, []).append(i)
-        for t in ctx:
-            if t not in terms:
-                cx.setdefault(t, []).append(i)
-        if e.kind not in kind_names:
-            kind_names.append(e.kind)
-        kinds.append(kind_names.index(e.kind))
+            tx[t].append(i)
+        if e.context:
+            own: set[str] = set()
+            for c in e.context:
+                own |= url_terms(c) if c.startswith(("http://", "https://")) else tt(c)
+            own -= terms
+            own -= group_terms[g]
+            for t in own:
+                cx[t].append(i)
+        k = kind_names.get(e.kind)
+        if k is None:
+            k = kind_names[e.kind] = len(kind_names)
+        kinds.append(k)
         days.append(-1 if e.day is None else e.day)
         nterms.append(len(terms))
         lines.append(e.line)
-        breaks.append(1 if e.breaks else 0)
-        extra = json.dumps([e.path, e.breaks, e.context], ensure_ascii=False)
-        entries.append((i, e.kind, e.text, e.line, e.day, extra))
-    n = len(entries)
-    wide = n > 0xFFFF
-    code = "I" if wide else "H"
-    postings = []
-    for t in sorted(tx.keys() | cx.keys()):
-        a, b = tx.get(t), cx.get(t)
-        postings.append((t, array(code, a).tobytes() if a else None, array(code, b).tobytes() if b else None))
+        groups.append(g)
+        texts.append(e.text)
+        if e.breaks:
+            breaks.append(1)
+            extras.append(_extra(e.breaks, e.context))
+        else:
+            breaks.append(0)
+            extras.append(_extra(e.breaks, e.context) if e.context else None)
+    n = len(texts)
+    code = "I" if n > 0xFFFF else "H"
+    p_terms = sorted(tx.keys() | gx.keys() | cx.keys())
+    p_tx, p_gx, p_cx = ([array(code, lst).tobytes() if lst else None for lst in map(d.get, p_terms)]
+                        for d in (tx, gx, cx))
     head = json.dumps({
-        "title": doc.title, "date": doc.date, "tags": doc.tags, "warnings": doc.warnings, "kinds": kind_names,
+        "title": doc.title, "date": doc.date, "tags": doc.tags, "warnings": doc.warnings,
         "days": [[d.number, d.title, d.weekday, d.line] for d in doc.days],
     }, ensure_ascii=False)
     docs = {k: json.dumps([_pack(x) for x in getattr(doc, k)], ensure_ascii=False) for k in DOC_KINDS}
-    terms_list = "\n".join(t for t, _, _ in postings)
-    return (n, int(wide), head, bytes(kinds), days.tobytes(), nterms.tobytes(), lines.tobytes(), bytes(breaks),
-            terms_list, entries, postings, docs)
+    return (n, head, "\n".join(kind_names), b"B" + bytes(kinds), _packed(days, True), _packed(nterms), _packed(lines), bytes(breaks),
+            _packed(groups), json.dumps(paths, ensure_ascii=False), "\n".join(p_terms), texts, extras,
+            (p_terms, p_tx, p_gx, p_cx), docs)
 
 
 def head_document(head: str, name: str, path: str) -> Document:
-    h = json.loads(head)
-    return Document(
-        file=name, path=path, title=h["title"], date=h["date"], tags=h["tags"], warnings=h["warnings"],
-        days=[Day(num, title, wd, name, line) for num, title, wd, line in h["days"]],
-    )
+    return head_documents([head], [name], [path])[0]
+
+
+def head_documents(heads: Sequence[str], names: Sequence[str], paths: Sequence[str]) -> list[Document]:
+    """The files' heads as Documents (parsed in one go: a thousand small JSON parses cost more)."""
+    return [Document(file=name, path=path, title=h["title"], date=h["date"], tags=h["tags"], warnings=h["warnings"],
+                     days=[Day(num, title, wd, name, line) for num, title, wd, line in h["days"]])
+            for h, name, path in zip(json.loads("[" + ",".join(heads) + "]"), names, paths)]
 
 
 # --- the store -------------------------------------------------------------------------------------
@@ -322,7 +389,6 @@ class Store:
     def __init__(self, con: sqlite3.Connection, path: Path) -> None:
         self.con = con
         self.path = path
-        self._vocab_set: set[str] | None = None
 
     def close(self) -> None:
         _rollback(self.con)
@@ -335,15 +401,20 @@ class Store:
 
     def write(self, results: list[tuple]) -> None:
         """Store parsed files, each (key, size, mtime_ns, error or None, rows or None), in one transaction."""
+        from itertools import repeat
+        from operator import itemgetter
+
+        from .terms import typo_keys, typo_reach
+
         con = self.con
         try:
             con.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
             raise CacheUnusable(str(exc)) from None
         try:
-            if self._vocab_set is None:
-                self._vocab_set = {r[0] for r in con.execute("SELECT term FROM vocab")}
-            new_terms: list[tuple[str]] = []
+            vocab = self._vocab_terms()
+            known = set(vocab)
+            new_terms: set[str] = set()
             # Postings of the whole batch go in term order: each page of the (term, file) tree is
             # then written once per batch rather than once per file.
             all_postings: list[tuple] = []
@@ -353,30 +424,33 @@ class Store:
                     con.execute("INSERT INTO files(path, size, mtime_ns, error, n) VALUES (?,?,?,?,0)",
                                 (key, size, mtime_ns, error))
                     continue
-                n, wide, head, kinds, days, nterms, lines, breaks, terms, entries, postings, docs = rows
+                n, head, knames, kinds, days, nterms, lines, breaks, groups, paths, terms, texts, extras, post, docs = rows
                 fid = con.execute(
-                    "INSERT INTO files(path, size, mtime_ns, error, n, wide, head, kinds, days, nterms, lines, breaks,"
-                    " terms) VALUES (?,?,?,NULL,?,?,?,?,?,?,?,?,?)",
-                    (key, size, mtime_ns, n, wide, head, kinds, days, nterms, lines, breaks, terms)).lastrowid
+                    "INSERT INTO files(path, size, mtime_ns, error, n, wide, head, knames, kinds, days, nterms, lines,"
+                    " breaks, groups, paths, terms) VALUES (?,?,?,NULL,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (key, size, mtime_ns, n, int(n > 0xFFFF), head, knames, kinds, days, nterms, lines, breaks, groups,
+                     paths, terms)).lastrowid
                 base = fid << SHIFT
-                con.executemany("INSERT INTO entries VALUES (?,?,?,?,?,?)",
-                                [(base | i, k, t, ln, d, x) for i, k, t, ln, d, x in entries])
-                all_postings.extend((t, fid, a, b) for t, a, b in postings)
-                con.executemany("INSERT INTO docs VALUES (?,?,?)", [(fid, k, v) for k, v in docs.items()])
-                for t, a, _ in postings:
-                    if a and t not in self._vocab_set:
-                        self._vocab_set.add(t)
-                        new_terms.append((t,))
-            all_postings.sort(key=lambda r: (r[0], r[1]))
-            con.executemany("INSERT INTO postings VALUES (?,?,?,?)", all_postings)
+                con.executemany("INSERT INTO entries VALUES (?,?,?)", zip(range(base, base + n), texts, extras))
+                p_terms, p_tx, p_gx, p_cx = post
+                all_postings.extend(zip(p_terms, repeat(fid), p_tx, p_gx, p_cx))
+                con.executemany("INSERT INTO docs VALUES (?,?,?)", zip(repeat(fid), docs.keys(), docs.values()))
+                new_terms.update(t for t, a in zip(p_terms, p_tx) if a and t not in known)
+            all_postings.sort(key=itemgetter(0, 1))
+            con.executemany("INSERT INTO postings VALUES (?,?,?,?,?)", all_postings)
             if new_terms:
-                con.executemany("INSERT OR IGNORE INTO vocab VALUES (?)", new_terms)
-                con.execute("UPDATE meta SET value=1 WHERE key='vocab_dirty'")
+                # The vocabulary only grows (a term of a file gone stays; search skips terms without postings).
+                con.execute("UPDATE meta SET value=? WHERE key='vocab'", ("\n".join(sorted(vocab + list(new_terms))),))
+                typo = sorted({(k, t) for t in new_terms if typo_reach(t) for k in typo_keys(t, typo_reach(t))})
+                con.executemany("INSERT OR IGNORE INTO typo VALUES (?,?)", typo)
             con.execute("COMMIT")
         except BaseException:
             _rollback(con)
-            self._vocab_set = None
             raise
+
+    def _vocab_terms(self) -> list[str]:
+        blob = self.con.execute("SELECT value FROM meta WHERE key='vocab'").fetchone()[0]
+        return blob.split("\n") if blob else []
 
     def _delete(self, key: str) -> None:
         con = self.con
@@ -406,32 +480,95 @@ class Store:
             _rollback(con)
             raise
 
-    def vocab_dirty(self) -> bool:
-        return bool(self.con.execute("SELECT value FROM meta WHERE key='vocab_dirty'").fetchone()[0])
-
-    def refresh_vocab(self) -> None:
-        con = self.con
-        if not con.execute("SELECT value FROM meta WHERE key='vocab_dirty'").fetchone()[0]:
-            return
-        con.execute("BEGIN IMMEDIATE")
-        try:
-            if con.execute("SELECT value FROM meta WHERE key='vocab_dirty'").fetchone()[0]:
-                blob = "\n".join(r[0] for r in con.execute("SELECT term FROM vocab ORDER BY term"))
-                con.execute("UPDATE meta SET value=? WHERE key='vocab'", (blob,))
-                con.execute("UPDATE meta SET value=0 WHERE key='vocab_dirty'")
-            con.execute("COMMIT")
-        except BaseException:
-            _rollback(con)
-            raise
-
     # reading (inside the read transaction begun by begin_read)
 
     def begin_read(self) -> None:
         self.con.execute("BEGIN")
 
     def vocab(self) -> list[str]:
-        blob = self.con.execute("SELECT value FROM meta WHERE key='vocab'").fetchone()[0]
-        return blob.split("\n") if blob else []
+        return self._vocab_terms()
+
+    def typo_candidates(self, keys: Sequence[str]) -> set[str]:
+        out: set[str] = set()
+        for chunk in _chunks(list(keys), 500):
+            qs = ",".join("?" * len(chunk))
+            out.update(r[0] for r in self.con.execute(f"SELECT term FROM typo WHERE key IN ({qs})", chunk))
+        return out
+
+
+class _FileMeta:
+    """The packed per-entry columns of one file."""
+
+    __slots__ = ("kinds", "days", "nterms", "lines", "breaks", "groups", "kind_names", "paths", "name")
+
+    def __init__(self, row: Sequence[Any], name: str) -> None:
+        knames, kinds, days, nterms, lines, breaks, groups = row
+        self.kind_names = knames.split("\n")
+        self.kinds = kinds[1:]
+        self.days = _unpacked(days)
+        self.nterms = _unpacked(nterms)
+        self.lines = _unpacked(lines)
+        self.breaks = breaks
+        self.groups = _unpacked(groups)
+        self.paths: list[list[str]] | None = None
+        self.name = name
+
+
+class _Reader:
+    """Per-file columns and entries, read on demand."""
+
+    def __init__(self, store: Store, names: dict[int, str]) -> None:
+        self.store = store
+        self.names = names
+        self.meta: dict[int, _FileMeta] = {}
+
+    def load(self, fids: Iterable[int]) -> None:
+        todo = sorted(set(fids) - self.meta.keys())
+        con = self.store.con
+        for chunk in _chunks(todo, 500):
+            qs = ",".join("?" * len(chunk))
+            for fid, *row in con.execute(
+                    f"SELECT id, knames, kinds, days, nterms, lines, breaks, groups FROM files WHERE id IN ({qs})", chunk):
+                self.meta[fid] = _FileMeta(row, self.names.get(fid, ""))
+
+    def load_paths(self, fids: Iterable[int]) -> None:
+        todo = sorted(f for f in set(fids) if self.meta[f].paths is None)
+        con = self.store.con
+        for chunk in _chunks(todo, 500):
+            qs = ",".join("?" * len(chunk))
+            for fid, paths in con.execute(f"SELECT id, paths FROM files WHERE id IN ({qs})", chunk):
+                self.meta[fid].paths = json.loads(paths)
+
+    def entries(self, ids: Iterable[int]) -> dict[int, Entry]:
+        ids = sorted(ids)
+        if not ids:
+            return {}
+        fids = {i >> SHIFT for i in ids}
+        self.load(fids)
+        self.load_paths(fids)
+        out: dict[int, Entry] = {}
+        con = self.store.con
+        for chunk in _chunks(ids, 500):
+            qs = ",".join("?" * len(chunk))
+            for i, text, extra in con.execute(f"SELECT id, text, extra FROM entries WHERE id IN ({qs})", chunk):
+                out[i] = self.entry(i, text, extra)
+        return out
+
+    def file_entries(self, fid: int) -> list[Entry]:
+        self.load((fid,))
+        self.load_paths((fid,))
+        base = fid << SHIFT
+        cur = self.store.con.execute("SELECT id, text, extra FROM entries WHERE id BETWEEN ? AND ? ORDER BY id",
+                                     (base, base | MASK))
+        return [self.entry(i, text, extra) for i, text, extra in cur]
+
+    def entry(self, i: int, text: str, extra: str | None) -> Entry:
+        m = self.meta[i >> SHIFT]
+        j = i & MASK
+        breaks, context = _unextra(extra)
+        day = m.days[j]
+        return Entry(m.kind_names[m.kinds[j]], text, list(m.paths[m.groups[j]]), m.name, m.lines[j],
+                     None if day == -1 else day, breaks, context)
 
 
 class StoreNotes:
@@ -447,12 +584,9 @@ class StoreNotes:
         ids = list(self.by_id)
         for kind in kinds:
             if kind == "entries":
+                reader = _Reader(self.store, {r.id: self.by_id[r.id].file for r in self.rows})
                 for r in self.rows:
-                    doc = self.by_id[r.id]
-                    base = r.id << SHIFT
-                    cur = con.execute("SELECT kind, text, line, day, extra FROM entries WHERE id BETWEEN ? AND ?"
-                                      " ORDER BY id", (base, base | MASK))
-                    doc.entries = [_entry(k, t, ln, d, x, doc.file) for k, t, ln, d, x in cur]
+                    self.by_id[r.id].entries = reader.file_entries(r.id) if r.n else []
                 continue
             cls = DOC_KINDS[kind]
             for chunk in _chunks(ids, 500):
@@ -466,11 +600,6 @@ class StoreNotes:
         return StoreIndex(self.store, self.rows, {r.id: self.by_id[r.id].file for r in self.rows})
 
 
-def _entry(kind: str, text: str, line: int, day: int | None, extra: str | None, name: str) -> Entry:
-    path, breaks, context = json.loads(extra) if extra else ([], [], [])
-    return Entry(kind, text, path, name, line, day, breaks, context)
-
-
 def _chunks(seq: Sequence[Any], n: int):
     for i in range(0, len(seq), n):
         yield seq[i:i + n]
@@ -482,10 +611,12 @@ class StoreIndex:
     def __init__(self, store: Store, rows: list[FileRow], names: dict[int, str]) -> None:
         self.store = store
         self.names = names
-        self.wide = {r.id: r.wide for r in rows}
         self.size = sum(r.n for r in rows)
+        self.codes = {r.id: "I" if r.wide else "H" for r in rows}  # how a file's postings are packed
+        self.reader = _Reader(store, names)
         self._vocab: list[str] | None = None
-        self._meta: dict[int, tuple] = {}
+        self._ctx_raw: dict[str, list[tuple[int, bytes | None, bytes | None]]] = {}
+        self._text: dict[str, set[int]] = {}
 
     @property
     def vocab(self) -> list[str]:
@@ -504,63 +635,115 @@ class StoreIndex:
     def matches(self, q: str) -> dict[str, float]:
         from .search import match_vocab
 
-        return match_vocab(q, self.vocab, self._contains)
+        return match_vocab(q, self.vocab, self._contains, self._near)
 
-    def postings_for(self, terms: Iterable[str]) -> dict[str, tuple[set[int], set[int]]]:
-        out: dict[str, tuple[set[int], set[int]]] = {t: (set(), set()) for t in terms}
+    def _near(self, q: str) -> set[str]:
+        from .terms import typo_allowed, typo_keys
+
+        return self.store.typo_candidates(typo_keys(q, typo_allowed(q)))
+
+    def postings_for(self, terms: Iterable[str]) -> dict[str, set[int]]:
+        """Per term: the entries with it in their text (the context part is kept for context_of)."""
+        out: dict[str, set[int]] = {}
+        todo = []
+        for t in terms:
+            if t in self._text:
+                out[t] = self._text[t]
+            else:
+                out[t] = self._text[t] = set()
+                self._ctx_raw[t] = []
+                todo.append(t)
         con = self.store.con
-        for chunk in _chunks(list(out), 500):
+        names, codes = self.names, self.codes
+        for chunk in _chunks(todo, 500):
             qs = ",".join("?" * len(chunk))
-            for term, fid, tx, cx in con.execute(
-                    f"SELECT term, file_id, tx, cx FROM postings WHERE term IN ({qs})", chunk):
-                wide = self.wide.get(fid)
-                if wide is None:
+            for term, fid, tx, gx, cx in con.execute(
+                    f"SELECT term, file_id, tx, gx, cx FROM postings WHERE term IN ({qs})", chunk):
+                if fid not in names:
                     continue
-                base = fid << SHIFT
-                code = "I" if wide else "H"
-                t_ids, c_ids = out[term]
                 if tx:
-                    t_ids.update(base | i for i in array(code, tx))
-                if cx:
-                    c_ids.update(base | i for i in array(code, cx))
+                    out[term].update(map((fid << SHIFT).__or__, array(codes[fid], tx)))
+                if gx or cx:
+                    self._ctx_raw[term].append((fid, gx, cx))
         return out
 
-    def prefetch(self, ids: Iterable[int]) -> None:
-        fids = {i >> SHIFT for i in ids} - self._meta.keys()
-        con = self.store.con
-        for chunk in _chunks(sorted(fids), 500):
-            qs = ",".join("?" * len(chunk))
-            for fid, head, kinds, days, nterms, lines, breaks in con.execute(
-                    f"SELECT id, head, kinds, days, nterms, lines, breaks FROM files WHERE id IN ({qs})", chunk):
-                self._meta[fid] = (kinds, array("i", days), array("I", nterms), array("i", lines), breaks,
-                                   json.loads(head)["kinds"])
+    def context_of(self, terms: Iterable[str], ids: set[int]) -> dict[str, set[int]]:
+        """Per term: which of ``ids`` have it in their context (headings, lead-in) and not in their text."""
+        out: dict[str, set[int]] = {}
+        by_group: dict[int, dict[int, list[int]]] | None = None
+        for t in terms:
+            raw = self._ctx_raw.get(t)
+            if raw is None:
+                self.postings_for((t,))
+                raw = self._ctx_raw[t]
+            found: set[int] = set()
+            for fid, gx, cx in raw:
+                if gx:
+                    if by_group is None:
+                        by_group = self._by_group(ids)
+                    cand = by_group.get(fid)
+                    if cand:
+                        for g in array(self.codes[fid], gx):
+                            lst = cand.get(g)
+                            if lst:
+                                found.update(lst)
+                if cx:
+                    found.update(map((fid << SHIFT).__or__, array(self.codes[fid], cx)))
+            found &= ids
+            found -= self._text[t]
+            out[t] = found
+        return out
 
-    def kind(self, i: int) -> str:
-        m = self._meta[i >> SHIFT]
-        return m[5][m[0][i & MASK]]
+    def _by_group(self, ids: set[int]) -> dict[int, dict[int, list[int]]]:
+        """The ids per file, per path group."""
+        by_file: dict[int, list[int]] = {}
+        for i in ids:
+            f = i >> SHIFT
+            lst = by_file.get(f)
+            if lst is None:
+                by_file[f] = [i]
+            else:
+                lst.append(i)
+        self.reader.load(by_file)
+        out: dict[int, dict[int, list[int]]] = {}
+        for f, lst in by_file.items():
+            groups = self.reader.meta[f].groups
+            d: dict[int, list[int]] = {}
+            for i, g in zip(lst, map(groups.__getitem__, [i & MASK for i in lst])):
+                x = d.get(g)
+                if x is None:
+                    d[g] = [i]
+                else:
+                    x.append(i)
+            out[f] = d
+        return out
 
-    def day(self, i: int) -> int | None:
-        d = self._meta[i >> SHIFT][1][i & MASK]
-        return None if d == -1 else d
+    def rows(self, ids: Sequence[int]) -> list[tuple]:
+        """(id, kind, day (-1: none), number of terms, line, soft-wrapped, file name) of each of ``ids``, in order."""
+        by_file: dict[int, list[int]] = {}
+        for i in ids:
+            f = i >> SHIFT
+            lst = by_file.get(f)
+            if lst is None:
+                by_file[f] = [i]
+            else:
+                lst.append(i)
+        self.reader.load(by_file)
+        out: list[tuple] = []
+        meta = self.reader.meta
+        from itertools import repeat
 
-    def nterms(self, i: int) -> int:
-        return self._meta[i >> SHIFT][2][i & MASK]
+        for f, lst in by_file.items():
+            m = meta[f]
+            js = [i & MASK for i in lst]
+            kinds = map(m.kind_names.__getitem__, map(m.kinds.__getitem__, js))
+            out.extend(zip(lst, kinds, map(m.days.__getitem__, js), map(m.nterms.__getitem__, js),
+                           map(m.lines.__getitem__, js), map(m.breaks.__getitem__, js), repeat(m.name)))
+        return out
 
     def file_name(self, i: int) -> str:
         return self.names[i >> SHIFT]
 
-    def line(self, i: int) -> int:
-        return self._meta[i >> SHIFT][3][i & MASK]
-
-    def has_breaks(self, i: int) -> bool:
-        return bool(self._meta[i >> SHIFT][4][i & MASK])
-
     def entries_for(self, ids: Iterable[int]) -> dict[int, Entry]:
-        out: dict[int, Entry] = {}
-        con = self.store.con
-        for chunk in _chunks(sorted(ids), 500):
-            qs = ",".join("?" * len(chunk))
-            for i, k, t, ln, d, x in con.execute(
-                    f"SELECT id, kind, text, line, day, extra FROM entries WHERE id IN ({qs})", chunk):
-                out[i] = _entry(k, t, ln, d, x, self.names[i >> SHIFT])
-        return out
+        return self.reader.entries(ids)
+

@@ -155,6 +155,8 @@ def _emit(ctx, items, columns, to_json, fmt: Format, as_json: bool, what: str) -
 
 FormatOpt = typer.Option(Format.table, "--format", "-f", help="Output format.", case_sensitive=False)
 JsonOpt = typer.Option(False, "--json", help="Same as --format json.")
+ConferenceOpt = typer.Option(None, "--conference", "-c", help="Only notes whose title contains this.")
+FileOpt = typer.Option(None, "--file", help="Only notes files whose path contains this.")
 DayOpt = typer.Option(None, "--day", "-d", metavar="DAY", help="Day number (2) or weekday (thursday, thu).",
                       autocompletion=complete_day)
 
@@ -165,8 +167,8 @@ def talks(
     day: Optional[str] = DayOpt,
     track: Optional[str] = typer.Option(None, "--track", "-t", metavar="PREFIX", help="Session code prefix, e.g. DAT.",
                                         autocompletion=complete_track),
-    conference: Optional[str] = typer.Option(None, "--conference", "-c", help="Only notes whose title contains this."),
-    file: Optional[str] = typer.Option(None, "--file", help="Only notes files whose path contains this."),
+    conference: Optional[str] = ConferenceOpt,
+    file: Optional[str] = FileOpt,
     fmt: Format = FormatOpt,
     as_json: bool = JsonOpt,
 ) -> None:
@@ -214,8 +216,8 @@ def announcements(
     ctx: typer.Context,
     query: Optional[str] = typer.Argument(None, help="Only launches matching these words."),
     day: Optional[str] = DayOpt,
-    conference: Optional[str] = typer.Option(None, "--conference", "-c", help="Only notes whose title contains this."),
-    file: Optional[str] = typer.Option(None, "--file", help="Only notes files whose path contains this."),
+    conference: Optional[str] = ConferenceOpt,
+    file: Optional[str] = FileOpt,
     fmt: Format = FormatOpt,
     as_json: bool = JsonOpt,
 ) -> None:
@@ -254,8 +256,8 @@ def search(
     min_score: int = typer.Option(50, "--min-score", min=0, max=100, help="Hide hits scored below this (0-100)."),
     explain: bool = typer.Option(False, "--explain", help="Show how each hit was scored."),
     count: bool = typer.Option(False, "--count", help="Print only the number of hits."),
-    conference: Optional[str] = typer.Option(None, "--conference", "-c", help="Only notes whose title contains this."),
-    file: Optional[str] = typer.Option(None, "--file", help="Only notes files whose path contains this."),
+    conference: Optional[str] = ConferenceOpt,
+    file: Optional[str] = FileOpt,
     fmt: Format = FormatOpt,
     as_json: bool = JsonOpt,
 ) -> None:
@@ -309,8 +311,8 @@ def links(
     ctx: typer.Context,
     query: Optional[str] = typer.Argument(None, help="Only links matching these words."),
     domain: Optional[str] = typer.Option(None, "--domain", help="Only links to this domain (youtube.com)."),
-    conference: Optional[str] = typer.Option(None, "--conference", "-c", help="Only notes whose title contains this."),
-    file: Optional[str] = typer.Option(None, "--file", help="Only notes files whose path contains this."),
+    conference: Optional[str] = ConferenceOpt,
+    file: Optional[str] = FileOpt,
     fmt: Format = FormatOpt,
     as_json: bool = JsonOpt,
 ) -> None:

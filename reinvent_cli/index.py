@@ -33,25 +33,23 @@ def notes_paths(given: Iterable[str] | None) -> list[str]:
     return paths or [str(bundled_notes())]
 
 
-def expand_paths(paths: list[str]) -> tuple[list[Path], set[str]]:
+def expand_paths(paths: list[str]) -> tuple[list[str | Path], set[str]]:
     """Files to read: given files as they are, folders searched recursively for notes files.
 
-    Returns (files, the names of files given explicitly).
+    Returns (files, the names of files given explicitly). A file found in a folder is named as
+    ``Path(folder, name)`` would name it, and they come in Path order, but as plain strings (a
+    thousand Path objects cost more than the rest of a warm search's file listing).
     """
-    files: list[Path] = []
+    files: list[str | Path] = []
     explicit: set[str] = set()
     for raw in paths:
         p = Path(raw).expanduser()
         if p.is_dir():
-            found = []
-
-            def _walk_error(exc: OSError) -> None:
-                if exc.filename == str(p):  # an unreadable sub-folder is skipped, as rglob did
-                    raise InputError(f"{raw}: cannot read folder ({exc.strerror or exc})")
-
-            for folder, _dirs, names in os.walk(p, onerror=_walk_error):
-                found.extend(Path(folder, n) for n in names if os.path.splitext(n)[1].lower() in NOTES_SUFFIXES)
-            files.extend(sorted(f for f in found if f.is_file()))
+            top = str(p)
+            found: list[str] = []
+            _walk(top, "" if top == "." else top if top.endswith(os.sep) else top + os.sep, found, raw)
+            found.sort(key=lambda f: f.split(os.sep))  # = sorted(map(Path, found)): Paths compare by parts
+            files.extend(found)
         elif p.exists():
             files.append(p)
             explicit.add(str(p))
@@ -65,6 +63,41 @@ def expand_paths(paths: list[str]) -> tuple[list[Path], set[str]]:
             seen.add(key)
             unique.append(f)
     return unique, explicit
+
+
+def _walk(folder: str, prefix: str, found: list[str], raw: str | None) -> None:
+    """Notes files under ``folder``, as os.walk finds them (symlinked folders not entered, an unreadable
+    sub-folder skipped); ``raw``: the folder as given, whose being unreadable is an error."""
+    here: list[str] = []
+    subdirs: list[str] = []
+    try:
+        with os.scandir(folder) as it:
+            for entry in it:
+                try:
+                    is_dir = entry.is_dir()
+                except OSError:
+                    is_dir = False
+                name = entry.name
+                if is_dir:
+                    try:
+                        link = entry.is_symlink()
+                    except OSError:
+                        link = False
+                    if not link:
+                        subdirs.append(name)
+                elif os.path.splitext(name)[1].lower() in NOTES_SUFFIXES:
+                    try:
+                        if entry.is_file():
+                            here.append(prefix + name)
+                    except OSError:
+                        pass
+    except OSError as exc:
+        if raw is not None and exc.filename == folder:
+            raise InputError(f"{raw}: cannot read folder ({exc.strerror or exc})") from None
+        return
+    found.extend(here)
+    for name in subdirs:
+        _walk(prefix + name, prefix + name + os.sep, found, None)
 
 
 class Notes:

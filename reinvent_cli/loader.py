@@ -30,7 +30,7 @@ def parse_file(path: Path, name: str) -> Document:
 
 
 class Item(NamedTuple):
-    path: Path
+    path: "str | Path"  # as found: folder walks give strings
     name: str  # how results name the file
     key: str  # absolute path: the cache key, with size and mtime_ns
     size: int
@@ -47,7 +47,7 @@ def _bundled_id() -> tuple[int, int] | None:
     return st.st_dev, st.st_ino
 
 
-def stat_files(files: list[Path], explicit: set[str], skipped: list[str]) -> list[Item]:
+def stat_files(files: "list[str | Path]", explicit: set[str], skipped: list[str]) -> list[Item]:
     """Each distinct file once, with what the cache is keyed by."""
     from .index import BUNDLED_NAME
 
@@ -72,7 +72,7 @@ def stat_files(files: list[Path], explicit: set[str], skipped: list[str]) -> lis
     return items
 
 
-def load(files: list[Path], explicit: set[str], *, use_cache: bool = True, progress: Any = None):
+def load(files: "list[str | Path]", explicit: set[str], *, use_cache: bool = True, progress: Any = None):
     """The Notes of these files (``progress=False``: never show a progress bar)."""
     from .index import Notes
 
@@ -133,7 +133,7 @@ def _load_cached(items: list[Item], explicit: set[str], progress: Any, warnings:
         rows = _warm_rows(store, items, keys)
         if rows is None:
             rows = _sync(store, items, keys, progress)
-        docs, frows = [], []
+        frows, fitems = [], []
         for it in items:
             row = rows[it.key]
             if row.error is not None:
@@ -141,9 +141,10 @@ def _load_cached(items: list[Item], explicit: set[str], progress: Any, warnings:
                     raise InputError(row.error)
                 skipped.append(row.error)
                 continue
-            doc = cache.head_document(row.head, it.name, str(it.path))
-            docs.append(doc)
             frows.append(row)
+            fitems.append(it)
+        docs = cache.head_documents([r.head for r in frows], [it.name for it in fitems], [str(it.path) for it in fitems])
+        for doc in docs:
             warnings.extend(doc.warnings)
         return Notes(docs, warnings, store=cache.StoreNotes(store, frows, docs))
     except cache.CacheUnusable as exc:
@@ -172,7 +173,6 @@ def _sync(store: Any, items: list[Item], keys: set[str], progress: Any) -> dict:
         stale = [it for it in items if not _fresh(rows.get(it.key), it)]
         if stale:
             _index_into(store, stale, progress)
-        store.refresh_vocab()
         store.begin_read()  # one snapshot from here on: what is read is what was checked
         rows = store.file_rows()
         if all(_fresh(rows.get(it.key), it) for it in items):
@@ -182,12 +182,12 @@ def _sync(store: Any, items: list[Item], keys: set[str], progress: Any) -> dict:
 
 
 def _warm_rows(store: Any, items: list[Item], keys: set[str]) -> dict | None:
-    """The common case in one read: every file unchanged, nothing to forget, vocabulary up to date.
+    """The common case in one read: every file unchanged, nothing to forget.
 
     Returns the rows, with the read transaction left open; None (no transaction) when there is work."""
     store.begin_read()
     rows = store.file_rows()
-    if (all(_fresh(rows.get(it.key), it) for it in items) and not store.vocab_dirty()
+    if (all(_fresh(rows.get(it.key), it) for it in items)
             and not any(k not in keys and not os.path.exists(k) for k in rows)):
         return rows
     store.con.execute("COMMIT")
@@ -276,6 +276,11 @@ def _parallel(items: list[tuple[str, str]], mode: str, workers: int, bar: "_Prog
                 bar.advance(len(batch))
                 yield batch
     except BaseException:
+        # Interrupted: stop the workers now. The pool's manager thread then finds them gone and
+        # fails on the futures cancelled here (InvalidStateError); that is expected, not news.
+        import threading
+
+        threading.excepthook = lambda args: None
         for fut in pending:
             fut.cancel()
         for proc in list(getattr(ex, "_processes", {}).values()):

@@ -385,7 +385,8 @@ class _Walker:
     def heading(self, tok: dict[str, Any]) -> None:
         level = int((tok.get("attrs") or {}).get("level", 1))
         line = tok["line"]
-        title = _one_line(flatten(tok.get("children")).text)
+        flat = flatten(tok.get("children"))
+        title = _one_line(flat.text)
         self.headings.append((line, level))
         while self.stack and self.stack[-1].level >= level:
             self.stack.pop()
@@ -432,6 +433,7 @@ class _Walker:
             self.section = title  # "## What's new" outside any talk
         kind = {"day": "day", "talk": "talk"}.get(role, "section")
         self.add_entry(kind, title, line)
+        self.links(flat, line, title)  # a link in a heading is a link of the notes too
 
     def _is_talk_heading(self, title: str, level: int) -> bool:
         labelled = bool(_TALK_RE.match(title) or _LABELLED_TALK.match(title))
@@ -449,7 +451,7 @@ class _Walker:
             if kind == "heading":
                 self.heading(tok)
             elif kind in ("paragraph", "block_text"):
-                self.paragraph(tok, tokens[i + 1 : i + 3], context)  # the next two: a slice per block to the end was quadratic
+                self.paragraph(tok, tokens[i + 1 : i + 3], context)  # 2 suffice (a slice to the end: quadratic)
             elif kind == "list":
                 prev = tokens[i - 1] if i else None
                 lead = None
@@ -479,19 +481,21 @@ class _Walker:
         elif self.pre_talk is not None and not context and self.day is None and not self.doc.talks:
             self.metadata(flat, line0, self.pre_talk)
         lines = text.split("\n")
+        # One pass (per-line rescans of the rest of the paragraph were quadratic): an announcement's
+        # details are the following non-blank lines up to the next announcement line.
+        matches = [_announce_match(x) for x in lines]
+        last_text = max((i for i, x in enumerate(lines) if x.strip()), default=-1)
+        offset = 0
         for n, line_text in enumerate(lines):
-            m = _announce_match(line_text)
-            if not m:
-                continue
-            offset = sum(len(x) + 1 for x in lines[:n])
-            ann = self.announcement(line_text, m, flat, offset, line0 + n, entry.path)
-            rest = [x for x in lines[n + 1 :] if x.strip()]
-            if rest:  # details on the following lines of the same paragraph
-                ann.details += [_detail(x) for x in rest if not _announce_match(x)]
-            elif n == len(lines) - 1 and not context:
-                self.details_from_following(ann, following)
-            if any(_announce_match(x) for x in lines[n + 1 :]):
-                ann.details = ann.details[: len(ann.details)]
+            m = matches[n]
+            if m:
+                ann = self.announcement(line_text, m, flat, offset, line0 + n, entry.path)
+                if n < last_text:  # details on the following lines of the same paragraph
+                    end = next((i for i in range(n + 1, len(lines)) if matches[i]), len(lines))
+                    ann.details += [_detail(x) for x in lines[n + 1 : end] if x.strip()]
+                elif n == len(lines) - 1 and not context:
+                    self.details_from_following(ann, following)
+            offset += len(line_text) + 1
         if text.rstrip().endswith(":"):
             self.last_lead_in = _one_line(text)
 
@@ -674,7 +678,8 @@ class _Walker:
         start = offset + m.end()
         rest_text = line_text[m.end():]
         name, url, extra = "", None, ""
-        first_link = next((lk for lk in flat.links if start <= lk.offset < offset + len(line_text)), None)
+        i = bisect.bisect_left(flat.links, start, key=lambda lk: lk.offset)  # links are in offset order
+        first_link = flat.links[i] if i < len(flat.links) and flat.links[i].offset < offset + len(line_text) else None
         between = line_text[m.end(): first_link.offset - offset] if first_link else ""
         if first_link and not between.strip() and first_link.text.strip() and not _GENERIC_LINK.match(first_link.text):
             name, url = _one_line(first_link.text), first_link.url
@@ -745,9 +750,16 @@ class _Walker:
         last_line = len(self.lines)
         while last_line > 1 and not self.lines[last_line - 1].strip():
             last_line -= 1
+        # For each heading, the line before the next heading at its level or above (one pass with a
+        # stack: a scan of all headings per talk was quadratic).
+        end_of: dict[int, int] = {}
+        open_heads: list[tuple[int, int]] = []
+        for ln, lv in heads:
+            while open_heads and open_heads[-1][1] >= lv:
+                end_of.setdefault(open_heads.pop()[0], ln - 1)
+            open_heads.append((ln, lv))
         for talk in self.doc.talks:
-            level = next(lv for ln, lv in heads if ln == talk.line)
-            end = next((ln - 1 for ln, lv in heads if ln > talk.line and lv <= level), last_line)
+            end = end_of.get(talk.line, last_line)
             while end > talk.line and not self.lines[end - 1].strip():
                 end -= 1
             talk.end_line = end
@@ -814,16 +826,17 @@ def _host(url: str) -> str:
 
 
 def parse_source(src: Source) -> Document:
-    from .mdast import parse_tokens
+    from .mdast import gc_paused, parse_tokens
 
-    walker = _Walker(src)
-    tokens = parse_tokens(src.body)
-    h1 = _only_h1(tokens)
-    if walker.doc.title is None and h1 is not None:
-        walker.doc.title = h1[0]  # "# KubeCon EU 2022" above everything: the notes' conference
-    walker.blocks(tokens, [])
-    doc = walker.finish()
-    _single_talk_post(doc, src, walker, h1)
+    with gc_paused():  # tokens and Document are acyclic: the cycle collector only slows a big file
+        walker = _Walker(src)
+        tokens = parse_tokens(src.body)
+        h1 = _only_h1(tokens)
+        if walker.doc.title is None and h1 is not None:
+            walker.doc.title = h1[0]  # "# KubeCon EU 2022" above everything: the notes' conference
+        walker.blocks(tokens, [])
+        doc = walker.finish()
+        _single_talk_post(doc, src, walker, h1)
     return doc
 
 

@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
 from .model import Entry
-from .terms import STOPWORDS, content_terms, normalise, stem, text_terms, url_terms, word_spans, word_terms
+from .terms import (STOPWORDS, content_terms, normalise, stem, text_terms, typo_allowed, typo_keys, typo_reach, url_terms,
+                    word_spans, word_terms)
 
 MIN_SCORE = 50
 STEM_SCORE = 0.85  # same stem: deploying ~ deployment, retries ~ retry
@@ -82,6 +83,7 @@ class SearchIndex:
                 self.postings.setdefault(t, []).append(i)
         self.vocab = sorted(self.postings)
         self._ctx_postings: dict[str, list[int]] | None = None
+        self._typos: dict[str, list[str]] | None = None
 
     def ctx_postings(self, term: str) -> list[int]:
         if self._ctx_postings is None:
@@ -94,7 +96,13 @@ class SearchIndex:
 
     def matches(self, q: str) -> dict[str, float]:
         """Vocabulary terms that match query term ``q``, with a similarity in (0, 1]."""
-        return match_vocab(q, self.vocab, self.postings.__contains__)
+        return match_vocab(q, self.vocab, self.postings.__contains__, self._near)
+
+    def _near(self, q: str) -> set[str]:
+        if self._typos is None:
+            self._typos = typo_map(self.vocab)
+        tm = self._typos
+        return {v for key in typo_keys(q, typo_allowed(q)) for v in tm.get(key, ())}
 
     def has_term(self, term: str) -> bool:
         return term in self.postings
@@ -105,38 +113,79 @@ class SearchIndex:
     def size(self) -> int:
         return len(self.entries)
 
-    def postings_for(self, terms: Iterable[str]) -> dict[str, tuple[set[int], set[int]]]:
-        """Per term: the entries with it in their text, and those with it only in their context."""
-        return {t: (set(self.postings.get(t, ())), set(self.ctx_postings(t))) for t in terms}
+    def postings_for(self, terms: Iterable[str]) -> dict[str, set[int]]:
+        """Per term: the entries with it in their text."""
+        return {t: set(self.postings.get(t, ())) for t in terms}
 
-    def prefetch(self, ids: Iterable[int]) -> None:
-        pass
+    def context_of(self, terms: Iterable[str], ids: set[int]) -> dict[str, set[int]]:
+        """Per term: which of ``ids`` have it in their context (headings, lead-in) and not in their text."""
+        return {t: ids.intersection(self.ctx_postings(t)) for t in terms}
 
-    def kind(self, i: int) -> str:
-        return self.entries[i].kind
-
-    def day(self, i: int) -> int | None:
-        return self.entries[i].day
-
-    def nterms(self, i: int) -> int:
-        return len(self.text_terms[i])
-
-    def file_name(self, i: int) -> str:
-        return self.entries[i].file
-
-    def line(self, i: int) -> int:
-        return self.entries[i].line
-
-    def has_breaks(self, i: int) -> bool:
-        return bool(self.entries[i].breaks)
+    def rows(self, ids: Sequence[int]) -> Iterable[tuple]:
+        """(id, kind, day, number of terms, line, soft-wrapped, file name) of each of ``ids``, in order."""
+        entries, text_terms = self.entries, self.text_terms
+        return [(i, e.kind, e.day, len(text_terms[i]), e.line, bool(e.breaks), e.file)
+                for i, e in zip(ids, map(entries.__getitem__, ids))]
 
     def entries_for(self, ids: Iterable[int]) -> dict[int, Entry]:
         return {i: self.entries[i] for i in ids}
 
 
-def match_vocab(q: str, vocab: Sequence[str], contains=None) -> dict[str, float]:
+def typo_map(vocab: Iterable[str]) -> dict[str, list[str]]:
+    """Deletion neighbourhood -> vocabulary terms, for ``typo_candidates``."""
+    out: dict[str, list[str]] = {}
+    for v in vocab:
+        k = typo_reach(v)
+        if k:
+            for key in typo_keys(v, k):
+                out.setdefault(key, []).append(v)
+    return out
+
+
+def damerau_levenshtein(a: str, b: str) -> int:
+    """The unrestricted Damerau-Levenshtein distance (as rapidfuzz.distance.DamerauLevenshtein)."""
+    la, lb = len(a), len(b)
+    inf = la + lb
+    da: dict[str, int] = {}
+    d = [[inf] * (lb + 2)]
+    d.extend([inf, i] + [0] * lb for i in range(la + 1))
+    d[1] = [inf, *range(lb + 1)]
+    for i in range(1, la + 1):
+        db = 0
+        ca = a[i - 1]
+        row, prev = d[i + 1], d[i]
+        for j in range(1, lb + 1):
+            cb = b[j - 1]
+            i1 = da.get(cb, 0)
+            j1 = db
+            if ca == cb:
+                cost = 0
+                db = j
+            else:
+                cost = 1
+            row[j + 1] = min(prev[j] + cost, row[j] + 1, prev[j + 1] + 1, d[i1][j1] + (i - i1 - 1) + 1 + (j - j1 - 1))
+        da[ca] = i
+    return d[la + 1][lb + 1]
+
+
+def typo_matches(q: str, candidates: Iterable[str]) -> dict[str, int]:
+    """Of ``candidates`` (a superset), the terms of 4+ letters 1 or 2 typos from ``q`` (as allowed)."""
+    allowed = typo_allowed(q)
+    out = {}
+    for v in candidates:
+        if v != q and len(v) >= 4 and abs(len(v) - len(q)) <= allowed:
+            dist = damerau_levenshtein(q, v)
+            if dist <= allowed:
+                out[v] = dist
+    return out
+
+
+def match_vocab(q: str, vocab: Sequence[str], contains=None, near=None) -> dict[str, float]:
     """Vocabulary terms matching query term ``q`` (``vocab`` sorted): exact 1.0, prefix, same stem,
-    a word of the notes plus an inflection, a synonym, one or two typos."""
+    a word of the notes plus an inflection, a synonym, one or two typos.
+
+    ``near(q)``: the vocabulary terms that may be within the allowed typos of ``q`` (any superset);
+    by default every term of ``vocab``."""
     out: dict[str, float] = {}
     if contains is None:
         contains = vocab.__contains__
@@ -149,14 +198,9 @@ def match_vocab(q: str, vocab: Sequence[str], contains=None) -> dict[str, float]
             if v != q:
                 out[v] = max(out.get(v, 0.0), 0.72 + 0.2 * len(q) / len(v))
             i += 1
-    if len(q) >= 5 and not q.isdigit():
-        from rapidfuzz.distance import DamerauLevenshtein
-        from rapidfuzz.process import extract
-
-        allowed = 1 if len(q) < 9 else 2
-        for v, dist, _ in extract(q, vocab, scorer=DamerauLevenshtein.distance, score_cutoff=allowed, limit=None):
-            if dist and len(v) >= 4:
-                out[v] = max(out.get(v, 0.0), 0.9 - 0.1 * dist)
+    if typo_allowed(q):
+        for v, dist in typo_matches(q, vocab if near is None else near(q)).items():
+            out[v] = max(out.get(v, 0.0), 0.9 - 0.1 * dist)
     if len(q) >= 5 and q.isalpha():
         s = stem(q)
         # A stem is a prefix of every term that has it: only the terms starting with it are stemmed.
@@ -212,16 +256,14 @@ def search(index: SearchIndex, query: str, *, kinds: Iterable[str] | None = None
                 m[f"{a} {b}"] = SPLIT_SCORE
     post = index.postings_for({p for m in matched for v in m for p in splits.get(v, (v,))})
     for key, (a, b) in splits.items():
-        (ta, ca), (tb, cb) = post[a], post[b]
-        both = ta & tb
-        post[key] = (both, ((ta | ca) & (tb | cb)) - both)
+        post[key] = post[a] & post[b]
     # The stored vocabulary may also hold terms of files not loaded now: keep the terms found here.
-    matched = [{v: s for v, s in m.items() if post[v][0]} for m in matched]
+    matched = [{v: s for v, s in m.items() if post[v]} for m in matched]
     idf = []
     for m in matched:
         if m:
-            best = max(m, key=lambda v: (m[v], len(post[v][0])))
-            df = len(post[best][0])
+            best = max(m, key=lambda v: (m[v], len(post[v])))
+            df = len(post[best])
         else:
             df = 0
         idf.append(math.log(1 + n / (1 + df)))
@@ -235,73 +277,126 @@ def search(index: SearchIndex, query: str, *, kinds: Iterable[str] | None = None
     candidates: set[int] = set()
     for m in matched:
         for v in m:
-            candidates.update(post[v][0])
+            candidates.update(post[v])
     kind_set = set(kinds) if kinds else None
     phrase = _phrase(query) if len(qterms) > 1 else ""
-    index.prefetch(candidates)
-    term_sets = [[(s, post[v][0], post[v][1]) for v, s in m.items()] for m in matched]
+
+    # Per query term: the best similarity of any of its matched terms in an entry's text, in its
+    # context (dicts filled in rising order of similarity: the last one written is the maximum).
+    # Context (headings, lead-in) is read for the candidates alone, and only for those without the
+    # term in their text when every text similarity beats every context one (CONTEXT_WEIGHT times
+    # a similarity): there it cannot change the score (--explain shows it, so reads it all). A split
+    # pseudo-term "a b" is in an entry's context when each half is in its text or context.
+    text_best: list[dict[int, float]] = []
+    ctx_best: list[dict[int, float]] = []
+    for m in matched:
+        rising = sorted(m.items(), key=lambda vs: vs[1])
+        tb: dict[int, float] = {}
+        for v, s in rising:
+            tb.update(dict.fromkeys(post[v], s))
+        cb: dict[int, float] = {}
+        if m:
+            ids = candidates if explain or rising[0][1] <= CONTEXT_WEIGHT * rising[-1][1] else candidates.difference(tb)
+            if ids:
+                ctx = index.context_of({p for v in m for p in splits.get(v, (v,))}, ids)
+                for v in m:
+                    if v in splits:
+                        a, b = splits[v]
+                        ctx[v] = (((ids & post[a]) | ctx[a]) & ((ids & post[b]) | ctx[b])) - post[v]
+                for v, s in rising:
+                    if ctx[v]:
+                        cb.update(dict.fromkeys(ctx[v], s))
+        text_best.append(tb)
+        ctx_best.append(cb)
+    per_term = list(zip(qterms, text_best, ctx_best, idf, announce))
+    single = len(per_term) == 1 and not explain
 
     # Scores without the phrase bonus, from the postings alone; entry texts are read only for the
     # candidates that can still reach ``min_score``.
     scored = []
-    for i in sorted(candidates):
-        kind = index.kind(i)
+    factor = 1.06 if phrase else 1.0
+    for i, kind, d, words, line0, brk, fname in index.rows(sorted(candidates)):
         if kind_set and kind not in kind_set:
             continue
-        if day is not None and index.day(i) != day:
+        if day is not None and d != day:
             continue
-        if files is not None and index.file_name(i) not in files:
+        if files is not None and fname not in files:
             continue
-        covered, missing, text_hits = 0.0, 0, 0
-        key_missing = False
-        detail = []
-        for q, ts, w, ann in zip(qterms, term_sets, idf, announce):
-            s_text = max((s for s, tx, _ in ts if i in tx), default=0.0)
-            s_ctx = CONTEXT_WEIGHT * max((s for s, _, cx in ts if i in cx), default=0.0)
+        if single:  # the common one-word query, without the general loop
+            q, tb, cb, w, ann = per_term[0]
+            s_text = tb.get(i, 0.0)
             if ann and kind == "announcement":
-                s_text = 1.0  # "iot announcement", "mobile hub launch": the kind of entry is the word
-            s = max(s_text, s_ctx)
-            if s_text:
-                text_hits += 1
-            if not s:
-                missing += 1
-                key_missing = key_missing or w == key_idf
-            covered += w * s
-            if explain:
-                detail.append({"term": q, "text": round(s_text, 2), "context": round(s_ctx, 2), "idf": round(w, 2)})
-        if not text_hits or missing > allowed_missing or key_missing:
-            continue
+                s_text = 1.0
+            if not s_text:
+                continue
+            s_ctx = CONTEXT_WEIGHT * cb.get(i, 0.0)
+            covered = w * max(s_text, s_ctx)
+            text_hits = 1
+            detail = None
+        else:
+            covered, missing, text_hits = 0.0, 0, 0
+            key_missing = False
+            detail = []
+            for q, tb, cb, w, ann in per_term:
+                s_text = tb.get(i, 0.0)
+                s_ctx = CONTEXT_WEIGHT * cb.get(i, 0.0)
+                if ann and kind == "announcement":
+                    s_text = 1.0  # "iot announcement", "mobile hub launch": the kind of entry is the word
+                s = max(s_text, s_ctx)
+                if s_text:
+                    text_hits += 1
+                if not s:
+                    missing += 1
+                    key_missing = key_missing or w == key_idf
+                covered += w * s
+                if explain:
+                    detail.append({"term": q, "text": round(s_text, 2), "context": round(s_ctx, 2),
+                                   "idf": round(w, 2)})
+            if not text_hits or missing > allowed_missing or key_missing:
+                continue
         coverage = covered / total_idf
-        words = max(index.nterms(i), 1)
+        words = max(words, 1)
         density = 0.9 + 0.1 * min(1.0, text_hits / words * 2)
         base = 100 * coverage * KIND_WEIGHT.get(kind, 0.85) * density
-        if int(round(min(base * (1.06 if phrase else 1.0), 100))) < min_score:
+        if int(round(min(base * factor, 100))) < min_score:
             continue
-        scored.append((i, base, coverage, density, detail))
+        scored.append((i, kind, base, coverage, density, detail, line0, brk, fname))
 
     # Entry texts are needed for the phrase bonus and, in soft-wrapped text, for the line of the
     # match; the others are read only for the hits returned.
-    entries = index.entries_for(i for i, *_ in scored if phrase or index.has_breaks(i))
+    entries = index.entries_for([h[0] for h in scored if phrase or h[7]])
     best_by_line: dict[tuple[str, int], tuple] = {}
-    for i, base, coverage, density, detail in scored:
-        e = entries.get(i)
+    rank = _KIND_RANK.get
+    nkinds = len(_KIND_ORDER)
+    for i, kind, base, coverage, density, detail, line0, brk, fname in scored:
+        e = entries.get(i) if phrase or brk else None
         bonus = 1.06 if phrase and phrase in normalise(e.text) else 1.0
         score = base * bonus
         score_i = int(round(min(score, 100)))
         if score_i < min_score:
             continue
-        spans = highlight_spans(e.text, matched) if e is not None and e.breaks else None
-        line = index.line(i) + (sum(1 for b in e.breaks if spans and b <= spans[0][0]) if spans else 0)
-        kind = index.kind(i)
-        key = (index.file_name(i), line)
+        if e is not None and e.breaks:
+            spans = highlight_spans(e.text, matched)
+            line = line0 + (sum(1 for b in e.breaks if spans and b <= spans[0][0]) if spans else 0)
+        else:
+            spans = None
+            line = line0
+        key = (fname, line)
         old = best_by_line.get(key)
-        if old is None or (score_i, -_kind_rank(kind)) > (old[1], -_kind_rank(old[2])):
-            best_by_line[key] = (i, score_i, kind, line, spans, bonus, coverage, density, detail)
-    ranked = sorted(best_by_line.values(), key=lambda h: (-h[1], _kind_rank(h[2]), index.file_name(h[0]), h[3]))
-    ranked = ranked[:limit] if limit else ranked
-    entries.update(index.entries_for(h[0] for h in ranked if h[0] not in entries))
+        if old is None or (score_i, -rank(kind, nkinds)) > (-old[0][0], -old[0][1]):
+            # first the order of the results: score, kind, file, line (unique: no further comparing)
+            best_by_line[key] = ((-score_i, rank(kind, nkinds), fname, line), i, kind, spans, bonus, coverage,
+                                 density, detail)
+    if limit:
+        import heapq
+
+        ranked = heapq.nsmallest(limit, best_by_line.values())  # = sorted(...)[:limit]
+    else:
+        ranked = sorted(best_by_line.values())
+    entries.update(index.entries_for([h[1] for h in ranked if h[1] not in entries]))
     hits = []
-    for i, score_i, kind, line, spans, bonus, coverage, density, detail in ranked:
+    for (neg_score, _, _, line), i, kind, spans, bonus, coverage, density, detail in ranked:
+        score_i = -neg_score
         e = entries[i]
         hit = Hit(e, score_i, line, spans if spans is not None else highlight_spans(e.text, matched))
         if explain:
@@ -321,9 +416,12 @@ def _phrase(query: str) -> str:
     return " ".join(words) if len(words) > 1 else ""
 
 
+_KIND_ORDER = ("talk", "section", "announcement", "day", "link", "bullet", "paragraph", "code")
+_KIND_RANK = {k: n for n, k in enumerate(_KIND_ORDER)}
+
+
 def _kind_rank(kind: str) -> int:
-    order = ("talk", "section", "announcement", "day", "link", "bullet", "paragraph", "code")
-    return order.index(kind) if kind in order else len(order)
+    return _KIND_RANK.get(kind, len(_KIND_ORDER))
 
 
 def highlight_spans(text: str, matched: list[dict[str, float]]) -> list[tuple[int, int]]:

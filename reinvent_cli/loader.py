@@ -15,7 +15,7 @@ from .model import Document
 
 PARALLEL_MIN_FILES = 8
 PROGRESS_AFTER = 0.5  # seconds
-WRITE_BATCH = 64  # files per write transaction
+WRITE_BATCH = 256  # files per write transaction: each one rewrites most pages of the postings tree
 
 
 def parse_file(path: Path, name: str) -> Document:
@@ -200,7 +200,7 @@ def _index_into(store: Any, stale: list[Item], progress: Any) -> None:
     last = time.monotonic()
     for batch in parse_many([(str(it.path), it.name) for it in stale], "rows", progress):
         pending.extend((stale[j].key, stale[j].size, stale[j].mtime_ns, error, rows) for j, error, rows in batch)
-        if len(pending) >= WRITE_BATCH or time.monotonic() - last > 2.0:
+        if len(pending) >= WRITE_BATCH or time.monotonic() - last > 10.0:
             store.write(pending)
             pending, last = [], time.monotonic()
     if pending:

@@ -315,6 +315,8 @@ def search(index: SearchIndex, query: str, *, kinds: Iterable[str] | None = None
     # candidates that can still reach ``min_score``.
     scored = []
     factor = 1.06 if phrase else 1.0
+    memo: dict[tuple, tuple] = {}
+    _, tb0, cb0, w0, ann0 = per_term[0]
     for i, kind, d, words, line0, brk, fname in index.rows(sorted(candidates)):
         if kind_set and kind not in kind_set:
             continue
@@ -322,17 +324,24 @@ def search(index: SearchIndex, query: str, *, kinds: Iterable[str] | None = None
             continue
         if files is not None and fname not in files:
             continue
-        if single:  # the common one-word query, without the general loop
-            q, tb, cb, w, ann = per_term[0]
-            s_text = tb.get(i, 0.0)
-            if ann and kind == "announcement":
+        if single:  # the common one-word query: the same sums, computed once per (similarity, kind, words)
+            s_text = tb0.get(i, 0.0)
+            if ann0 and kind == "announcement":
                 s_text = 1.0
             if not s_text:
                 continue
-            s_ctx = CONTEXT_WEIGHT * cb.get(i, 0.0)
-            covered = w * max(s_text, s_ctx)
-            text_hits = 1
-            detail = None
+            s_ctx = CONTEXT_WEIGHT * cb0.get(i, 0.0)
+            key = (s_text, s_ctx, kind, words)
+            r = memo.get(key)
+            if r is None:
+                covered = w0 * max(s_text, s_ctx)
+                coverage = covered / total_idf
+                density = 0.9 + 0.1 * min(1.0, 1 / max(words, 1) * 2)
+                base = 100 * coverage * KIND_WEIGHT.get(kind, 0.85) * density
+                r = memo[key] = (base, coverage, density, int(round(min(base * factor, 100))) >= min_score)
+            if r[3]:
+                scored.append((i, kind, r[0], r[1], r[2], None, line0, brk, fname))
+            continue
         else:
             covered, missing, text_hits = 0.0, 0, 0
             key_missing = False

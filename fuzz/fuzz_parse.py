@@ -15,7 +15,6 @@ Seeds: tests/fixtures/**/*.md and data/*.md.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import time
 from pathlib import Path

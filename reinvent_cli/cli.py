@@ -12,7 +12,7 @@ from typer.core import TyperGroup
 
 from . import __version__
 from .complete import complete_day, complete_talk, complete_track
-from .errors import EXIT_INTERRUPTED, EXIT_USAGE, NothingFound, ReinventError, UsageError
+from .errors import EXIT_INTERRUPTED, NothingFound, ReinventError, UsageError
 
 EXIT_CODES_HELP = "Exit codes: 0 results, 1 nothing found, 2 usage or input error, 130 interrupted."
 
@@ -273,6 +273,8 @@ def search(
     from . import index
     from .render import emit_hits
 
+    if not " ".join(query).strip():
+        raise UsageError("give words to search for", hint="e.g. reinvent search elasticache")
     notes = _state(ctx).notes()
     day_spec = index.parse_day(day)
     if count and getattr(ctx.get_parameter_source("limit"), "name", "") == "DEFAULT":

@@ -8,7 +8,6 @@ import io
 import json
 import os
 import re
-import sys
 from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
@@ -26,7 +25,7 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def clean(text: Any) -> str:
-    """Note text made safe for a terminal: escapes removed, control characters shown as '?'."""
+    """Note text made safe for a terminal: escapes removed, control characters shown as U+FFFD."""
     if text is None:
         return ""
     s = str(text)

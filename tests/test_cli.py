@@ -1,6 +1,6 @@
 """The commands, through CliRunner, asserting on --json output."""
 
-from conftest import BUNDLED, FIXTURES
+from conftest import FIXTURES
 
 MINI = FIXTURES / "mini.md"
 
@@ -158,3 +158,9 @@ def test_module_entry_point():
     out = subprocess.run([sys.executable, "-m", "reinvent_cli", "talks", "--day", "2", "--json"],
                          capture_output=True, text=True, check=True)
     assert '"DAT407"' in out.stdout
+
+
+def test_empty_search_query_is_usage_error(run):
+    r = run("search", "")
+    assert r.exit_code == 2
+    assert "give words to search for" in r.stderr

@@ -4,7 +4,6 @@ overview bars, `open`, queries that look like options, and notes that try to dri
 from __future__ import annotations
 
 import io
-import json
 import re
 from urllib.parse import quote
 
@@ -151,7 +150,7 @@ def test_search_hits_on_a_terminal(run):
     assert r.exit_code == 0
     out = r.stdout
     link = "file://" + quote(str(BUNDLED.resolve()))
-    assert f"\x1b]8;id=" in out and link + "\x1b\\" in out  # file:line is a hyperlink to the real file
+    assert "\x1b]8;id=" in out and link + "\x1b\\" in out  # file:line is a hyperlink to the real file
     assert "reinvent-2015.md:290" in out
     assert "\x1b[1;31mElastiCache\x1b[0m" in out  # the matched word is highlighted
     plain_text = re.sub(r"\x1b\[[0-9;]*m|\x1b\]8;[^\x1b]*\x1b\\", "", out)

@@ -24,85 +24,270 @@ from mistune.plugins.url import url as url_plugin
 # Deep nesting costs mistune recursion; past this depth it parses containers as text.
 MAX_NESTING = 24
 
-_LIST_MARKER_ONLY = re.compile(r"^[ \t]*(?:[*+-]|\d{1,9}[.)])[ \t]*$")
+# Matched with pos/endpos on the parent's text (no "^": it would only match at the real start).
+_LIST_MARKER_ONLY = re.compile(r"[ \t]*(?:[*+-]|\d{1,9}[.)])[ \t]*$")
 
 
 class _LineState(BlockState):
     """A BlockState that stamps each token with the 1-based line it starts on."""
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
+        # BlockState.__init__, inlined (one state per list item: the frame counts)
+        self.src = ""
+        self.tokens = []
+        self.cursor = 0
+        self.cursor_max = 0
+        self.list_tight = True
+        self.parent = parent
+        self.lazy_line_starts = set()
+        self.env = parent.env if parent else {"ref_links": {}}
         self.base_line = 1  # line of the file that line 1 of self.src is
         self.rule_start: int | None = None  # where the rule now being parsed matched
         self.next_child_pos: int | None = None
-        self._at = (0, 0)  # (position, newlines before it): count only the span moved over
+        # (position, newlines before it): count only the span moved over
+        self._at_pos = 0
+        self._at_count = 0
 
     def line_at(self, pos: int) -> int:
-        last_pos, last_count = self._at
+        last_pos = self._at_pos
         # Positions mostly grow, and step back only to the start of the block being parsed: counting
         # from the last position either way is linear (counting back from 0 was quadratic in a
         # long file).
         if pos >= last_pos:
-            count = last_count + self.src.count("\n", last_pos, pos)
+            count = self._at_count + self.src.count("\n", last_pos, pos)
         else:
-            count = last_count - self.src.count("\n", pos, last_pos)
-        self._at = (pos, count)
+            count = self._at_count - self.src.count("\n", pos, last_pos)
+        self._at_pos = pos
+        self._at_count = count
         return self.base_line + count
 
-    def _stamp(self, token: dict[str, Any]) -> None:
-        if "line" not in token:
-            pos = self.rule_start if self.rule_start is not None else self.cursor
-            token["line"] = self.line_at(pos)
-
     def append_token(self, token: dict[str, Any]) -> None:
-        self._stamp(token)
-        super().append_token(token)
+        if "line" not in token:
+            pos = self.rule_start
+            if pos is None:
+                pos = self.cursor
+            # self.line_at(pos), inlined (a call per token)
+            last_pos = self._at_pos
+            if pos >= last_pos:
+                count = self._at_count + self.src.count("\n", last_pos, pos)
+            else:
+                count = self._at_count - self.src.count("\n", pos, last_pos)
+            self._at_pos = pos
+            self._at_count = count
+            token["line"] = self.base_line + count
+        self.tokens.append(token)
 
     def prepend_token(self, token: dict[str, Any]) -> None:
-        self._stamp(token)
-        super().prepend_token(token)
+        if "line" not in token:
+            pos = self.rule_start
+            token["line"] = self.line_at(self.cursor if pos is None else pos)
+        self.tokens.insert(len(self.tokens) - 1, token)
 
     def add_paragraph(self, text: str) -> None:
-        last = self.last_token()
-        if last and last["type"] == "paragraph":
-            last["text"] += text
+        tokens = self.tokens
+        if tokens and tokens[-1]["type"] == "paragraph":
+            tokens[-1]["text"] += text
+            return
+        # self.line_at(self.cursor), inlined (a call per paragraph)
+        pos = self.cursor
+        last_pos = self._at_pos
+        if pos >= last_pos:
+            count = self._at_count + self.src.count("\n", last_pos, pos)
         else:
-            self.tokens.append({"type": "paragraph", "text": text, "line": self.line_at(self.cursor)})
+            count = self._at_count - self.src.count("\n", pos, last_pos)
+        self._at_pos = pos
+        self._at_count = count
+        tokens.append({"type": "paragraph", "text": text, "line": self.base_line + count})
 
     def child_state(self, src: str, lazy_line_starts: Any = None) -> "_LineState":
-        child = super().child_state(src, lazy_line_starts)
+        child = _LineState(self)
+        child.src = src
+        child.cursor_max = len(src)
+        if lazy_line_starts:
+            child.lazy_line_starts = lazy_line_starts
         # The first child of a rule (a block quote, a list's first item) starts on the rule's
         # line; each later item of a list starts on the line before the cursor, which the list
         # parser leaves just past the next item's marker line.
-        if self.next_child_pos is None:
-            pos = self.rule_start if self.rule_start is not None else self.cursor
-            pos = self.src.rfind("\n", 0, pos) + 1
-        else:
-            pos = self.next_child_pos
+        psrc = self.src
+        pos = self.next_child_pos
+        if pos is None:
+            pos = self.rule_start
+            if pos is None:
+                pos = self.cursor
+            pos = psrc.rfind("\n", 0, pos) + 1
         first = self.line_at(pos)
-        if src and not src.startswith("\n"):
-            end = self.src.find("\n", pos)
-            if _LIST_MARKER_ONLY.match(self.src[pos : end if end >= 0 else None]):
+        if src and src[0] != "\n":
+            end = psrc.find("\n", pos)
+            if end < 0:
+                end = len(psrc)
+            # (a marker-only line ends in its marker or in blanks)
+            if end > pos and psrc[end - 1] in "*+-.) \t" and _LIST_MARKER_ONLY.match(psrc, pos, end):
                 first += 1  # "-\n  text": the item's text starts on the next line
         child.base_line = first
-        self.next_child_pos = self.src.rfind("\n", 0, max(self.cursor - 1, 0)) + 1
+        cursor = self.cursor
+        self.next_child_pos = psrc.rfind("\n", 0, cursor - 1 if cursor > 1 else 0) + 1
         return child
 
 
+# mistune's list parser (mistune/list_parser.py, 3.4.0), with the patterns it builds for every list
+# item (its break scanner, its next-item pattern) built once per indent width. Only for the mistune
+# it was copied from: another version parses lists with its own code.
+try:
+    from mistune import list_parser as _lp
+
+    _LIST_HELPERS = (_lp._create_list_marker, _lp._get_list_bullet, _lp._transform_tight_list,
+                     _lp._compile_continue_width, _lp._compile_list_item_pattern, _lp._compile_list_break_sc,
+                     _lp._collect_list_item_lines, _lp._build_list_item_source, _lp._is_loose_list)
+    _FAST_LISTS = getattr(mistune, "__version__", "") == "3.4.0"
+except (ImportError, AttributeError):  # pragma: no cover - another mistune
+    _FAST_LISTS = False
+
+
+def _parse_list(block: "_LineBlockParser", m: Any, state: Any) -> int:
+    """mistune.list_parser.parse_list, calling _parse_list_item below."""
+    item = _lp._create_list_marker(m, "list")
+    text = item.text
+    if not text.strip():
+        # Example 285
+        # an empty list item cannot interrupt a paragraph
+        end_pos = state.append_paragraph()
+        if end_pos:
+            return end_pos
+
+    marker = item.marker
+    depth = state.depth()
+    token: dict[str, Any] = {
+        "type": "list",
+        "children": [],
+        "tight": True,
+        "bullet": item.bullet,
+        "attrs": {
+            "depth": depth,
+            "ordered": item.ordered,
+        },
+    }
+    if item.ordered:
+        start = int(marker[:-1])
+        if start != 1:
+            # Example 304
+            # we allow only lists starting with 1 to interrupt paragraphs
+            end_pos = state.append_paragraph()
+            if end_pos:
+                return end_pos
+            token["attrs"]["start"] = start
+
+    state.cursor = m.end() + 1
+    item_or_none: Any = item
+
+    if depth >= block.max_nested_level - 1:
+        rules = [rule for rule in block.list_rules if rule not in ("list", "block_quote")]
+    else:
+        rules = block.list_rules
+
+    bullet = _lp._get_list_bullet(item.bullet)
+    while item_or_none:
+        item_or_none = _parse_list_item(block, bullet, item_or_none, token, state, rules)
+
+    end_pos = token.pop("_end_pos", None)
+    _lp._transform_tight_list(token)
+    if end_pos:
+        index = token.pop("_tok_index")
+        state.tokens.insert(index, token)
+        return end_pos
+
+    state.append_token(token)
+    return state.cursor
+
+
+def _parse_list_item(block: "_LineBlockParser", bullet: str, item: Any, token: dict[str, Any], state: Any,
+                     rules: list[str]) -> Any:
+    """mistune.list_parser._parse_list_item, with its two patterns cached."""
+    text = item.text
+    leading_width = item.leading_width
+    text, continue_width = _lp._compile_continue_width(text, leading_width)
+    key = (bullet, leading_width)
+    list_item_re = block.list_item_res.get(key)
+    if list_item_re is None:
+        list_item_re = block.list_item_res[key] = re.compile(_lp._compile_list_item_pattern(bullet, leading_width))
+    break_sc = block.break_scs.get(leading_width)
+    if break_sc is None:
+        break_sc = block.break_scs[leading_width] = _lp._compile_list_break_sc(block, leading_width)
+
+    lines = _lp._collect_list_item_lines(block, list_item_re, break_sc, state, text, continue_width)
+    if lines.loose:
+        token["tight"] = False
+    if lines.end_pos is not None:
+        token["_tok_index"] = lines.token_index
+        token["_end_pos"] = lines.end_pos
+
+    child = state.child_state(_lp._build_list_item_source(text, lines.src, continue_width))
+
+    block.parse(child, rules)
+
+    if token["tight"] and _lp._is_loose_list(child.tokens):
+        token["tight"] = False
+
+    token["children"].append(
+        {
+            "type": "list_item",
+            "children": child.tokens,
+        }
+    )
+    if lines.next_item:
+        return lines.next_item
+
+    return None
+
+
 class _LineBlockParser(BlockParser):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Patterns of list items, by (bullet, indent width) and indent width (see _parse_list_item).
+        self.list_item_res: dict[tuple[str, int], Any] = {}
+        self.break_scs: dict[int, Any] = {}
+        if _FAST_LISTS:
+            self._methods["list"] = self.parse_list_fast
+
+    def parse_list_fast(self, m: Any, state: Any) -> int:
+        return _parse_list(self, m, state)
+
+    def _parse_indent_code_fast(self, state: Any) -> Any:
+        # An indented code line starts with a space or a tab: most lines are answered here, without
+        # mistune slicing the line out first.
+        src = state.src
+        pos = state.cursor
+        if pos < len(src) and src[pos] != " " and src[pos] != "\t":
+            return None
+        return super()._parse_indent_code_fast(state)
+
     def parse_method(self, m: Any, state: Any) -> Any:
-        saved = state.rule_start, state.next_child_pos
-        state.rule_start, state.next_child_pos = m.start(), None
+        saved_start = state.rule_start
+        saved_child = state.next_child_pos
+        state.rule_start = m.start()
+        state.next_child_pos = None
         try:
-            return super().parse_method(m, state)
+            return self._methods[m.lastgroup](m, state)
         finally:
-            state.rule_start, state.next_child_pos = saved
+            state.rule_start = saved_start
+            state.next_child_pos = saved_child
 
 
 # Characters that can start inline syntax (escapes, code, emphasis, links, images, autolinks, HTML,
 # entities, hard breaks, bare URLs). A paragraph with none of them is plain text lines.
 # (A hard break is "  \n" literally: `` {2,}\n`` would rescan runs of spaces, cubic on deep indents.)
 _INLINE_SYNTAX = re.compile(r"[\\`*_\[!<&]|https?://|www\.|  \n|\t\n")
+_SYNTAX_CHAR = re.compile(r"[\\`*_\[!<&]").search
+
+
+def _plain_lines(s: str) -> list[dict[str, Any]]:
+    tokens: list[dict[str, Any]] = []
+    for i, line in enumerate(s.split("\n")):
+        if i:
+            tokens.append({"type": "softbreak"})
+        line = line.strip(" \t") if i else line.rstrip(" \t")
+        if line:
+            tokens.append({"type": "text", "raw": line})
+    return tokens
 
 
 class _FastInlineParser(mistune.InlineParser):
@@ -111,14 +296,11 @@ class _FastInlineParser(mistune.InlineParser):
     def __call__(self, s: str, env: Any) -> list[dict[str, Any]]:
         if _INLINE_SYNTAX.search(s):
             return super().__call__(s, env)
-        tokens: list[dict[str, Any]] = []
-        for i, line in enumerate(s.split("\n")):
-            if i:
-                tokens.append({"type": "softbreak"})
-            line = line.strip(" \t") if i else line.rstrip(" \t")
-            if line:
-                tokens.append({"type": "text", "raw": line})
-        return tokens
+        return _plain_lines(s)
+
+    def parse_syntax(self, s: str, env: Any) -> list[dict[str, Any]]:
+        """mistune's own inline parse (the caller found inline syntax in ``s``)."""
+        return super().__call__(s, env)
 
 
 def _markdown() -> mistune.Markdown:
@@ -148,12 +330,42 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+def _inline_children(tokens: list[dict[str, Any]], inline: Any, env: Any) -> None:
+    """mistune's ``_iter_render`` without its generators: inline tokens of every block with text."""
+    for tok in tokens:
+        if "children" in tok:
+            _inline_children(tok["children"], inline, env)
+        elif "text" in tok:
+            text = tok.pop("text").strip(" \r\n\t\f")
+            # _INLINE_SYNTAX.search(text), as plain substring tests (faster than the alternation)
+            if (_SYNTAX_CHAR(text) or ("http" in text and ("http://" in text or "https://" in text))
+                    or "www." in text or "  \n" in text or "\t\n" in text):
+                tok["children"] = inline.parse_syntax(text, env)
+            elif "\n" not in text:  # one plain line (already stripped at both ends)
+                tok["children"] = [{"type": "text", "raw": text}] if text else []
+            else:
+                tok["children"] = _plain_lines(text)
+
+
 def parse_tokens(text: str) -> list[dict[str, Any]]:
     """Block tokens of ``text`` (already LF-normalised), each with ``line``; inline as children."""
     global _MD
     if _MD is None:
         _MD = _markdown()
+    md = _MD
     state = _LineState()
+    if md.before_parse_hooks or md.before_render_hooks or md.after_render_hooks:  # pragma: no cover
+        with gc_paused():  # a plugin with hooks: mistune's own pipeline
+            tokens, _ = md.parse(text, state)
+        return tokens  # type: ignore[return-value]
+    # Markdown.parse, without its hooks (none registered) and its generator-based rendering.
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.endswith("\n"):
+        text += "\n"
     with gc_paused():
-        tokens, _ = _MD.parse(text, state)
-    return tokens  # type: ignore[return-value]
+        state.src = text
+        state.cursor_max = len(text)
+        md.block.parse(state)
+        tokens = state.tokens
+        _inline_children(tokens, md.inline, state.env)
+    return tokens

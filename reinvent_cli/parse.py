@@ -295,8 +295,16 @@ _PLAIN_INLINE = frozenset(("text", "softbreak", "linebreak"))
 
 def flatten(children: list[dict[str, Any]] | None) -> _Inline:
     """Inline tokens to text (one "\n" per source line break) and the links in it."""
-    if children and all(tok.get("type") in _PLAIN_INLINE for tok in children):  # most lines: plain text
-        return _Inline("".join(tok.get("raw", "\n") for tok in children), [])
+    if children:
+        if len(children) == 1:
+            tok = children[0]
+            if tok.get("type") == "text":  # most lines: one plain text token
+                return _Inline(tok.get("raw", "\n"), [])
+        for tok in children:
+            if tok.get("type") not in _PLAIN_INLINE:
+                break
+        else:  # plain text lines
+            return _Inline("".join([tok.get("raw", "\n") for tok in children]), [])
     buf: list[str] = []
     size = 0
     links: list[_InlineLink] = []
@@ -353,6 +361,7 @@ class _Walker:
         self.doc.date = meta.get("date")
         self.doc.tags = list(meta.get("tags") or meta.get("categories") or [])
         self.stack: list[_Heading] = []
+        self._path: list[str] = []  # titles of self.stack
         self.day: Day | None = None
         self.day_level = 0
         self.day_talk_level: int | None = None  # level of the first talk under the current day
@@ -372,12 +381,19 @@ class _Walker:
 
     # paths and entries
     def path(self) -> list[str]:
-        return [h.title for h in self.stack]
+        # Built once per heading (only heading() changes the stack) and shared by the entries and
+        # links under it: nothing mutates an Entry's or Link's path.
+        return self._path
 
     def add_entry(self, kind: str, text: str, line: int, context: list[str] | None = None) -> Entry:
-        breaks = [i + 1 for i, ch in enumerate(text) if ch == "\n"] if "\n" in text else []
-        entry = Entry(kind, text.replace("\n", " "), self.path(), self.file, line,
-                      self.day.number if self.day else None, breaks, list(context or []))
+        if "\n" in text:
+            breaks = [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+            text = text.replace("\n", " ")
+        else:
+            breaks = []
+        day = self.day
+        entry = Entry(kind, text, self._path, self.file, line, day.number if day else None, breaks,
+                      list(context) if context else [])
         self.doc.entries.append(entry)
         return entry
 
@@ -426,6 +442,7 @@ class _Walker:
             self.talk.sections.append(title)
             role = "section"
         self.stack.append(_Heading(level, title, line, role))
+        self._path = [h.title for h in self.stack]
         self.in_watch = bool(_WATCH_HEADING.search(title)) and role != "talk"
         self.in_announce_list = (bool(_ANNOUNCE_HEADING.search(title)) and role == "section") or (
             role != "talk" and bool(_ANNOUNCE_LIST_HEADING.match(title)))
@@ -475,11 +492,17 @@ class _Walker:
             return
         line0 = tok["line"]
         entry = self.add_entry("paragraph", text, line0, context)
-        self.links(flat, line0, text)
+        if flat.links:
+            self.links(flat, line0, text)
         if self.talk is not None and not context:
             self.metadata(flat, line0)
         elif self.pre_talk is not None and not context and self.day is None and not self.doc.talks:
             self.metadata(flat, line0, self.pre_talk)
+        low = text.lower()
+        if "announc" not in low and "launch" not in low:  # no line is an announcement (see _announce_match)
+            if text.rstrip().endswith(":"):
+                self.last_lead_in = _one_line(text)
+            return
         lines = text.split("\n")
         # One pass (per-line rescans of the rest of the paragraph were quadratic): an announcement's
         # details are the following non-blank lines up to the next announcement line.
@@ -503,7 +526,10 @@ class _Walker:
         """``Speaker:``/``Description:``/``Conference:``/``Date:`` lines, video and slides links of a talk."""
         talk = talk or self.talk
         assert talk is not None
-        for n, line_text in enumerate(flat.text.split("\n")):
+        ftext = flat.text
+        # A metadata line has ":" or a dash after its key.
+        has_sep = ":" in ftext or "-" in ftext or "\u2013" in ftext or "\u2014" in ftext
+        for n, line_text in enumerate(ftext.split("\n") if has_sep else ()):
             m = _META_RE.match(line_text.strip())
             if not m:
                 continue
@@ -519,6 +545,8 @@ class _Walker:
                 talk.conference = value
             elif key in _DATE_KEYS and value and not self.doc.date and not talk.heading:
                 self.doc.date = value  # the date of a one-talk post
+        if not flat.links:
+            return
         before_sections = not talk.sections
         link_only = len(flat.links) == 1 and flat.links[0].text.strip() == flat.text.strip()
         lines = flat.text.split("\n")
@@ -579,6 +607,8 @@ class _Walker:
         return True
 
     def links(self, flat: _Inline, line0: int, context_text: str) -> None:
+        if not flat.links:
+            return
         lines = flat.text.split("\n")  # once, not per link: many links in one paragraph stay linear
         starts = [0]
         for x in lines[:-1]:
@@ -619,7 +649,11 @@ class _Walker:
                 stack.pop()
                 continue
             ctx = stack[-1][1]
-            children = [c for c in (item.get("children") or []) if c.get("type") != "blank_line"]
+            children = item.get("children") or []
+            if len(children) != 1:
+                children = [c for c in children if c.get("type") != "blank_line"]
+            elif children[0].get("type") == "blank_line":
+                children = []
             head = children[0] if children and children[0].get("type") in ("block_text", "paragraph") else None
             text = ""
             if head is not None:
@@ -627,9 +661,14 @@ class _Walker:
                 text = flat.text.strip("\n")
                 line0 = head["line"]
                 entry = self.add_entry("bullet", text, line0, ctx)
-                self.links(flat, line0, text)
-                self.list_item_roles(flat, text, line0, children[1:], ctx, entry.path, announce_list and len(stack) == 1)
-                if self.talk is not None and not context and len(stack) == 1 and (
+                if flat.links:
+                    self.links(flat, line0, text)
+                top = len(stack) == 1
+                low = text.lower()
+                if (self.in_watch and not ctx) or (announce_list and top) or "launch" in low or "announc" in low:
+                    # (else it is no announcement: see _announce_match)
+                    self.list_item_roles(flat, text, line0, children[1:], ctx, entry.path, announce_list and top)
+                if self.talk is not None and not context and top and (
                     _META_RE.match(text.split("\n")[0].strip())
                     or (len(flat.links) == 1 and flat.links[0].text.strip() == text.strip())
                 ):
@@ -637,13 +676,14 @@ class _Walker:
                 rest = children[1:]
             else:
                 rest = children
-            sub_ctx = ctx + ([_one_line(text)] if text else [])
-            nested = [c for c in rest if c.get("type") == "list"]
-            others = [c for c in rest if c.get("type") != "list"]
-            if others:
-                self.blocks(others, sub_ctx)
-            for lst in reversed(nested):
-                stack.append((iter(lst.get("children") or []), sub_ctx))
+            if rest:
+                sub_ctx = ctx + ([_one_line(text)] if text else [])
+                nested = [c for c in rest if c.get("type") == "list"]
+                others = [c for c in rest if c.get("type") != "list"]
+                if others:
+                    self.blocks(others, sub_ctx)
+                for lst in reversed(nested):
+                    stack.append((iter(lst.get("children") or []), sub_ctx))
 
     def list_item_roles(self, flat: _Inline, text: str, line0: int, rest: list[dict[str, Any]],
                         ctx: list[str], path: list[str], in_announce_list: bool) -> None:
@@ -767,6 +807,11 @@ class _Walker:
 
 
 def _announce_match(line_text: str) -> re.Match[str] | None:
+    # The regex needs "announc..." or "launch..." (no character that re.I folds onto their letters
+    # lowers to anything else): most lines have neither, and the search tries every position.
+    low = line_text.lower()
+    if "announc" not in low and "launch" not in low:
+        return None
     m = _ANNOUNCE_RE.search(line_text)
     if not m:
         return None
@@ -835,6 +880,8 @@ def parse_source(src: Source) -> Document:
         if walker.doc.title is None and h1 is not None:
             walker.doc.title = h1[0]  # "# KubeCon EU 2022" above everything: the notes' conference
         walker.blocks(tokens, [])
+        # Free the tokens while the collector is paused: re-enabled, it scans what is still alive.
+        del tokens
         doc = walker.finish()
         _single_talk_post(doc, src, walker, h1)
     return doc

@@ -10,7 +10,13 @@ run never imports the parser (mistune, yaml): it reads only what the command nee
 * ``entries``: per searchable entry (id = file id << SHIFT | its number in the file) its text, and its
   line breaks and context when it has any;
 * ``postings``: per (term, file) the entries whose text has the term, the path groups whose headings
-  have it, and the entries whose own context (lead-in, parent bullet, link URL) has it;
+  have it, and the entries whose own context (lead-in, parent bullet, link URL) has it, and per text
+  posting the entry's kind and number of terms (``tk``: search bounds scores with it, without reading
+  the file's arrays);
+* ``postings_side``: the same for files stored a few at a time (an edited file): a small table, so one
+  changed file writes a few pages rather than ~1,400 scattered ones of the big tree; their old postings
+  stay in ``postings`` (listed in ``dead``; file ids are never reused, readers skip unknown ones) until a
+  bigger write, or the 33rd file on the side, merges the side table and deletes the dead postings;
 * ``docs``: per file the talks, announcements, links and watch list as JSON;
 * ``meta`` 'vocab': every text term, sorted, in one blob (prefix and stem look-ups); ``typo``: their
   deletion neighbourhoods (SymSpell), for the typo look-ups.
@@ -31,22 +37,28 @@ from typing import Any, Iterable, Sequence
 
 from .model import Announcement, Day, Document, Entry, Link, Speaker, Talk, WatchItem
 
-SCHEMA = 3
+SCHEMA = 4
 APP_ID = 0x52764E74  # "RvNt": marks the file as reinvent's
 DB_NAME = "index.sqlite3"
 SHIFT = 24  # entry id = file id << SHIFT | entry number
 MASK = (1 << SHIFT) - 1
 BUSY_TIMEOUT = 15.0
+SIDE_BATCH = 4  # a write of at most this many files puts their postings in the side table ...
+SIDE_MAX_FILES = 32  # ... until it holds this many files' postings: then it is merged into the big one
 DOC_KINDS = {"talks": Talk, "announcements": Announcement, "links": Link, "watchlist": WatchItem}
 _FINGERPRINT_MODULES = ("cache.py", "parse.py", "mdast.py", "source.py", "terms.py", "model.py")
 
 _TABLES = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value);
-CREATE TABLE files(id INTEGER PRIMARY KEY, path TEXT UNIQUE NOT NULL, size INTEGER, mtime_ns INTEGER,
+CREATE TABLE files(id INTEGER PRIMARY KEY AUTOINCREMENT, side INTEGER DEFAULT 0, path TEXT UNIQUE NOT NULL, size INTEGER, mtime_ns INTEGER,
                    error TEXT, n INTEGER, wide INTEGER, head TEXT, knames TEXT, kinds BLOB, days BLOB, nterms BLOB, lines BLOB,
                    breaks BLOB, groups BLOB, paths TEXT, terms TEXT);
 CREATE TABLE entries(id INTEGER PRIMARY KEY, text TEXT, extra TEXT);
-CREATE TABLE postings(term TEXT, file_id INTEGER, tx BLOB, gx BLOB, cx BLOB, PRIMARY KEY(term, file_id)) WITHOUT ROWID;
+CREATE TABLE postings(term TEXT, file_id INTEGER, tx BLOB, gx BLOB, cx BLOB, tk BLOB, PRIMARY KEY(term, file_id))
+    WITHOUT ROWID;
+CREATE TABLE postings_side(term TEXT, file_id INTEGER, tx BLOB, gx BLOB, cx BLOB, tk BLOB, PRIMARY KEY(term, file_id))
+    WITHOUT ROWID;
+CREATE TABLE dead(file_id INTEGER PRIMARY KEY, terms TEXT);
 CREATE TABLE docs(file_id INTEGER, kind TEXT, data TEXT, PRIMARY KEY(file_id, kind)) WITHOUT ROWID;
 CREATE TABLE typo(key TEXT, term TEXT, PRIMARY KEY(key, term)) WITHOUT ROWID;
 """
@@ -118,7 +130,7 @@ def _create(con: sqlite3.Connection, fp: str) -> None:
     con.execute("BEGIN IMMEDIATE")
     try:
         if _state(con, fp) != "ok":  # another process may have just done it
-            for (name,) in con.execute("SELECT name FROM sqlite_master WHERE type='table'").fetchall():
+            for (name,) in con.execute("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'").fetchall():
                 con.execute(f'DROP TABLE IF EXISTS "{name}"')
             for stmt in _TABLES.strip().split(";"):
                 if stmt.strip():
@@ -127,6 +139,7 @@ def _create(con: sqlite3.Connection, fp: str) -> None:
             con.execute(f"PRAGMA user_version = {SCHEMA}")
             con.execute("INSERT INTO meta VALUES ('fingerprint', ?)", (fp,))
             con.execute("INSERT INTO meta VALUES ('vocab', '')")
+            con.execute("INSERT INTO meta VALUES ('side_files', 0)")
         con.execute("COMMIT")
     except BaseException:
         _rollback(con)
@@ -353,6 +366,11 @@ def file_rows(doc: Document) -> tuple:
     p_terms = sorted(tx.keys() | gx.keys() | cx.keys())
     p_tx, p_gx, p_cx = ([array(code, lst).tobytes() if lst else None for lst in map(d.get, p_terms)]
                         for d in (tx, gx, cx))
+    # Per text posting, what bounds its score without the file's arrays: the kind (number in the file's
+    # kind names) of each entry, then its number of terms (at most 255).
+    words = bytes(min(k, 255) for k in nterms)
+    p_tk = [bytes(map(kinds.__getitem__, lst)) + bytes(map(words.__getitem__, lst)) if lst else None
+            for lst in map(tx.get, p_terms)]
     head = json.dumps({
         "title": doc.title, "date": doc.date, "tags": doc.tags, "warnings": doc.warnings,
         "days": [[d.number, d.title, d.weekday, d.line] for d in doc.days],
@@ -360,7 +378,7 @@ def file_rows(doc: Document) -> tuple:
     docs = {k: json.dumps([_pack(x) for x in getattr(doc, k)], ensure_ascii=False) for k in DOC_KINDS}
     return (n, head, "\n".join(kind_names), b"B" + bytes(kinds), _packed(days, True), _packed(nterms), _packed(lines), bytes(breaks),
             _packed(groups), json.dumps(paths, ensure_ascii=False), "\n".join(p_terms), texts, extras,
-            (p_terms, p_tx, p_gx, p_cx), docs)
+            (p_terms, p_tx, p_gx, p_cx, p_tk), docs)
 
 
 def head_document(head: str, name: str, path: str) -> Document:
@@ -378,13 +396,13 @@ def head_documents(heads: Sequence[str], names: Sequence[str], paths: Sequence[s
 
 
 class FileRow:
-    __slots__ = ("id", "path", "size", "mtime_ns", "error", "n", "wide", "head")
+    __slots__ = ("id", "path", "size", "mtime_ns", "error", "n", "wide", "head", "knames")
 
     def __init__(self, row: Sequence[Any]) -> None:
-        self.id, self.path, self.size, self.mtime_ns, self.error, self.n, self.wide, self.head = row
+        self.id, self.path, self.size, self.mtime_ns, self.error, self.n, self.wide, self.head, self.knames = row
 
 
-_FILE_COLS = "id, path, size, mtime_ns, error, n, wide, head"
+_FILE_COLS = "id, path, size, mtime_ns, error, n, wide, head, knames"
 
 
 class Store:
@@ -414,6 +432,14 @@ class Store:
         except sqlite3.OperationalError as exc:
             raise CacheUnusable(str(exc)) from None
         try:
+            # A few files (a file edited since the last run): their postings go to the small side table
+            # and the old ones stay, dead, in the big one (readers skip postings of unknown file ids; ids
+            # are never reused). One changed file then writes a few pages instead of ~1,400 scattered
+            # ones. A bigger batch, or too many files on the side, merges the side table and drops the dead.
+            side = len(results) <= SIDE_BATCH
+            side_files = con.execute("SELECT value FROM meta WHERE key='side_files'").fetchone()[0]
+            if side and side_files + len(results) > SIDE_MAX_FILES:
+                side = False
             vocab = self._vocab_terms()
             known = set(vocab)
             new_terms: set[str] = set()
@@ -421,25 +447,30 @@ class Store:
             # then written once per batch rather than once per file.
             all_postings: list[tuple] = []
             for key, size, mtime_ns, error, rows in results:
-                self._delete(key)
+                self._delete(key, lazy=side)
                 if rows is None:
                     con.execute("INSERT INTO files(path, size, mtime_ns, error, n) VALUES (?,?,?,?,0)",
                                 (key, size, mtime_ns, error))
                     continue
                 n, head, knames, kinds, days, nterms, lines, breaks, groups, paths, terms, texts, extras, post, docs = rows
                 fid = con.execute(
-                    "INSERT INTO files(path, size, mtime_ns, error, n, wide, head, knames, kinds, days, nterms, lines,"
-                    " breaks, groups, paths, terms) VALUES (?,?,?,NULL,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    (key, size, mtime_ns, n, int(n > 0xFFFF), head, knames, kinds, days, nterms, lines, breaks, groups,
-                     paths, terms)).lastrowid
+                    "INSERT INTO files(side, path, size, mtime_ns, error, n, wide, head, knames, kinds, days, nterms,"
+                    " lines, breaks, groups, paths, terms) VALUES (?,?,?,?,NULL,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (int(side), key, size, mtime_ns, n, int(n > 0xFFFF), head, knames, kinds, days, nterms, lines,
+                     breaks, groups, paths, terms)).lastrowid
                 base = fid << SHIFT
                 con.executemany("INSERT INTO entries VALUES (?,?,?)", zip(range(base, base + n), texts, extras))
-                p_terms, p_tx, p_gx, p_cx = post
-                all_postings.extend(zip(p_terms, repeat(fid), p_tx, p_gx, p_cx))
+                p_terms, p_tx, p_gx, p_cx, p_tk = post
+                all_postings.extend(zip(p_terms, repeat(fid), p_tx, p_gx, p_cx, p_tk))
                 con.executemany("INSERT INTO docs VALUES (?,?,?)", zip(repeat(fid), docs.keys(), docs.values()))
                 new_terms.update(t for t, a in zip(p_terms, p_tx) if a and t not in known)
             all_postings.sort(key=itemgetter(0, 1))
-            con.executemany("INSERT INTO postings VALUES (?,?,?,?,?)", all_postings)
+            if side:
+                con.executemany("INSERT INTO postings_side VALUES (?,?,?,?,?,?)", all_postings)
+                con.execute("UPDATE meta SET value=value+? WHERE key='side_files'", (len(results),))
+            else:
+                con.executemany("INSERT INTO postings VALUES (?,?,?,?,?,?)", all_postings)
+                self._merge_side()
             if new_terms:
                 # The vocabulary only grows (a term of a file gone stays; search skips terms without postings).
                 con.execute("UPDATE meta SET value=? WHERE key='vocab'", ("\n".join(sorted(vocab + list(new_terms))),))
@@ -454,15 +485,31 @@ class Store:
         blob = self.con.execute("SELECT value FROM meta WHERE key='vocab'").fetchone()[0]
         return blob.split("\n") if blob else []
 
-    def _delete(self, key: str) -> None:
+    def _merge_side(self) -> None:
+        """Side postings into the big table, dead postings out of it (inside a write transaction)."""
         con = self.con
-        row = con.execute("SELECT id, terms FROM files WHERE path=?", (key,)).fetchone()
+        con.execute("INSERT INTO postings SELECT * FROM postings_side ORDER BY term, file_id")
+        con.execute("DELETE FROM postings_side")
+        con.execute("UPDATE files SET side=0 WHERE side=1")
+        dead = sorted((t, fid) for fid, terms in con.execute("SELECT file_id, terms FROM dead") if terms
+                      for t in terms.split("\n"))
+        con.executemany("DELETE FROM postings WHERE term=? AND file_id=?", dead)
+        con.execute("DELETE FROM dead")
+        con.execute("UPDATE meta SET value=0 WHERE key='side_files'")
+
+    def _delete(self, key: str, lazy: bool = False) -> None:
+        con = self.con
+        row = con.execute("SELECT id, terms, side FROM files WHERE path=?", (key,)).fetchone()
         if row is None:
             return
-        fid, terms = row
+        fid, terms, on_side = row
         base = fid << SHIFT
         con.execute("DELETE FROM entries WHERE id BETWEEN ? AND ?", (base, base | MASK))
-        if terms:
+        if on_side:
+            con.execute("DELETE FROM postings_side WHERE file_id=?", (fid,))
+        elif lazy:
+            con.execute("INSERT INTO dead VALUES (?,?)", (fid, terms))
+        elif terms:
             con.executemany("DELETE FROM postings WHERE term=? AND file_id=?", [(t, fid) for t in terms.split("\n")])
         con.execute("DELETE FROM docs WHERE file_id=?", (fid,))
         con.execute("DELETE FROM files WHERE id=?", (fid,))
@@ -475,8 +522,9 @@ class Store:
         con = self.con
         con.execute("BEGIN IMMEDIATE")
         try:
+            side = len(keys) <= SIDE_BATCH
             for key in keys:
-                self._delete(key)
+                self._delete(key, lazy=side)
             con.execute("COMMIT")
         except BaseException:
             _rollback(con)
@@ -615,6 +663,8 @@ class StoreIndex:
         self.names = names
         self.size = sum(r.n for r in rows)
         self.codes = {r.id: "I" if r.wide else "H" for r in rows}  # how a file's postings are packed
+        self.knames = {r.id: r.knames for r in rows}
+        self.shift = SHIFT
         self.reader = _Reader(store, names)
         self._vocab: list[str] | None = None
         self._ctx_raw: dict[str, list[tuple[int, bytes | None, bytes | None]]] = {}
@@ -660,7 +710,8 @@ class StoreIndex:
         for chunk in _chunks(todo, 500):
             qs = ",".join("?" * len(chunk))
             for term, fid, tx, gx, cx in con.execute(
-                    f"SELECT term, file_id, tx, gx, cx FROM postings WHERE term IN ({qs})", chunk):
+                    f"SELECT term, file_id, tx, gx, cx FROM postings WHERE term IN ({qs}) UNION ALL"
+                    f" SELECT term, file_id, tx, gx, cx FROM postings_side WHERE term IN ({qs})", chunk * 2):
                 if fid not in names:
                     continue
                 if tx:
@@ -668,6 +719,26 @@ class StoreIndex:
                 if gx or cx:
                     self._ctx_raw[term].append((fid, gx, cx))
         return out
+
+    def file_postings(self, terms: Iterable[str]) -> dict[str, list[tuple[int, array, bytes]]]:
+        """Per term, per loaded file having it in an entry's text: (file id, entry numbers, kinds and numbers
+        of terms of those entries: see file_rows)."""
+        out: dict[str, list[tuple[int, array, bytes]]] = {t: [] for t in terms}
+        con = self.store.con
+        names, codes = self.names, self.codes
+        todo = list(out)
+        for chunk in _chunks(todo, 500):
+            qs = ",".join("?" * len(chunk))
+            for term, fid, tx, tk in con.execute(
+                    f"SELECT term, file_id, tx, tk FROM postings WHERE term IN ({qs}) AND tx IS NOT NULL UNION ALL"
+                    f" SELECT term, file_id, tx, tk FROM postings_side WHERE term IN ({qs}) AND tx IS NOT NULL",
+                    chunk * 2):
+                if fid in names:
+                    out[term].append((fid, array(codes[fid], tx), tk))
+        return out
+
+    def kind_names(self, fid: int) -> list[str]:
+        return (self.knames.get(fid) or "").split("\n")
 
     def context_of(self, terms: Iterable[str], ids: set[int]) -> dict[str, set[int]]:
         """Per term: which of ``ids`` have it in their context (headings, lead-in) and not in their text."""

@@ -254,6 +254,11 @@ def search(index: SearchIndex, query: str, *, kinds: Iterable[str] | None = None
             for a, b in split_term(q, index.has_term):
                 splits[f"{a} {b}"] = (a, b)
                 m[f"{a} {b}"] = SPLIT_SCORE
+    if len(qterms) == 1 and limit and not explain and not splits and hasattr(index, "file_postings"):
+        hits = _search_pruned(index, qterms[0], matched[0], kinds=set(kinds) if kinds else None, day=day,
+                              limit=limit, min_score=min_score, files=files)
+        if hits is not None:
+            return hits
     post = index.postings_for({p for m in matched for v in m for p in splits.get(v, (v,))})
     for key, (a, b) in splits.items():
         post[key] = post[a] & post[b]
@@ -371,10 +376,142 @@ def search(index: SearchIndex, query: str, *, kinds: Iterable[str] | None = None
             continue
         scored.append((i, kind, base, coverage, density, detail, line0, brk, fname))
 
+    best_by_line: dict[tuple[str, int], tuple] = {}
+    entries = _best_by_line(index, scored, phrase, matched, min_score, best_by_line)
+    return _hits(index, best_by_line, entries, limit, matched, explain)
+
+
+def _search_pruned(index, q: str, m: dict[str, float], *, kinds: set[str] | None, day: int | None, limit: int,
+                   min_score: int, files: set[str] | None) -> list[Hit] | None:
+    """``search`` of one query word with a limit, over an index that has ``file_postings``: the same hits,
+    with only the files that can hold one of the best ``limit`` scored exactly.
+
+    Per file, an upper bound of its entries' scores (and so a lower bound of their sort keys) comes from
+    the postings alone (each entry's kind and number of terms); the files are then scored in the order
+    of that bound, until the next file cannot beat the ``limit``-th best (file, line) found. None: this
+    query needs the general path (a context similarity could beat a text one)."""
+    import heapq
+
+    raw = index.file_postings(m)
+    m = {v: sv for v, sv in m.items() if raw[v]}
+    matched = [m]
+    if not m:
+        return []
+    rising = sorted(m.items(), key=lambda vs: vs[1])
+    if rising[0][1] <= CONTEXT_WEIGHT * rising[-1][1]:
+        return None
+    count = {v: sum(len(tx) for _, tx, _ in raw[v]) for v in m}
+    best_v = max(m, key=lambda v: (m[v], count[v]))
+    w0 = math.log(1 + max(index.size, 1) / (1 + count[best_v]))
+    total_idf = sum([w0]) or 1.0
+    ann0 = stem(q) in ANNOUNCE_STEMS
+    rank = _KIND_RANK.get
+    nkinds = len(_KIND_ORDER)
+
+    memo: dict[tuple, tuple] = {}
+
+    def score(s_text: float, kind: str, words: int) -> tuple:
+        """(base, coverage, density, whole score) as search() computes them for one word."""
+        key = (s_text, kind, words)
+        r = memo.get(key)
+        if r is None:
+            if ann0 and kind == "announcement":
+                s_text = 1.0
+            covered = w0 * max(s_text, 0.0)
+            coverage = covered / total_idf
+            density = 0.9 + 0.1 * min(1.0, 1 / max(words, 1) * 2)
+            base = 100 * coverage * KIND_WEIGHT.get(kind, 0.85) * density
+            r = memo[key] = (base, coverage, density, int(round(min(base * 1.0, 100))))
+        return r
+
+    per_file: dict[int, list[tuple]] = {}
+    for v, sv in rising:
+        for fid, tx, tk in raw[v]:
+            lst = per_file.get(fid)
+            if lst is None:
+                per_file[fid] = [(sv, tx, tk)]
+            else:
+                lst.append((sv, tx, tk))
+    names = index.names
+    order = []
+    for fid, lst in per_file.items():
+        name = names[fid]
+        if files is not None and name not in files:
+            continue
+        knames = index.kind_names(fid)
+        bound = None
+        for sv, tx, tk in lst:
+            n = len(tx)
+            for k, words in set(zip(tk[:n], tk[n:])):
+                kind = knames[k]
+                if kinds and kind not in kinds:
+                    continue
+                # words is at most 255: fewer words can only raise the bound
+                sb = score(sv, kind, words)[3]
+                if sb < min_score:
+                    continue
+                b = (-sb, rank(kind, nkinds))
+                if bound is None or b < bound:
+                    bound = b
+        if bound is not None:
+            order.append((*bound, name, fid))
+    order.sort()
+
+    shift = index.shift
+    best_by_line: dict[tuple[str, int], tuple] = {}
+    entries: dict[int, Entry] = {}
+    top: list[tuple] = []
+    for neg, kr, name, fid in order:
+        if len(top) >= limit and (neg, kr, name) > top[-1][0][:3]:
+            break  # this file's entries, and the later files', all sort after the limit-th best
+        base_id = fid << shift
+        tb: dict[int, float] = {}
+        for sv, tx, tk in per_file[fid]:
+            tb.update(dict.fromkeys(map(base_id.__or__, tx), sv))
+        scored = []
+        for i, kind, d, words, line0, brk, fname in index.rows(sorted(tb)):
+            if kinds and kind not in kinds:
+                continue
+            if day is not None and d != day:
+                continue
+            r = score(tb[i], kind, words)
+            if r[3] >= min_score:
+                scored.append((i, kind, r[0], r[1], r[2], None, line0, brk, fname))
+        file_best: dict[tuple[str, int], tuple] = {}  # (file, line) keys of this file alone
+        entries.update(_best_by_line(index, scored, "", matched, min_score, file_best))
+        best_by_line.update(file_best)
+        top = heapq.nsmallest(limit, [*top, *file_best.values()])
+    return _hits(index, best_by_line, entries, limit, matched, False)
+
+
+def _hits(index, best_by_line: dict[tuple[str, int], tuple], entries: dict[int, Entry], limit: int | None,
+          matched: list[dict[str, float]], explain: bool) -> list[Hit]:
+    """The best ``limit`` of ``best_by_line`` (all of them for None), in order, as Hits."""
+    if limit:
+        import heapq
+        ranked = heapq.nsmallest(limit, best_by_line.values())  # = sorted(...)[:limit]
+    else:
+        ranked = sorted(best_by_line.values())
+    entries.update(index.entries_for([h[1] for h in ranked if h[1] not in entries]))
+    hits = []
+    for (neg_score, _, _, line), i, kind, spans, bonus, coverage, density, detail in ranked:
+        score_i = -neg_score
+        e = entries[i]
+        hit = Hit(e, score_i, line, spans if spans is not None else highlight_spans(e.text, matched))
+        if explain:
+            hit.explain = {"terms": detail, "coverage": round(coverage, 3), "kind_weight": KIND_WEIGHT.get(kind, 0.85),
+                           "density": round(density, 3), "phrase_bonus": bonus}
+        hits.append(hit)
+    return hits
+
+
+def _best_by_line(index, scored: list[tuple], phrase: str, matched: list[dict[str, float]], min_score: int,
+                  best_by_line: dict[tuple[str, int], tuple]) -> dict[int, Entry]:
+    """The scored entries into ``best_by_line``: the best one per (file, line) with its sort key. Returns
+    the entries read (those needed for the phrase bonus or the line of a match in soft-wrapped text)."""
     # Entry texts are needed for the phrase bonus and, in soft-wrapped text, for the line of the
     # match; the others are read only for the hits returned.
     entries = index.entries_for([h[0] for h in scored if phrase or h[7]])
-    best_by_line: dict[tuple[str, int], tuple] = {}
     rank = _KIND_RANK.get
     nkinds = len(_KIND_ORDER)
     for i, kind, base, coverage, density, detail, line0, brk, fname in scored:
@@ -396,23 +533,7 @@ def search(index: SearchIndex, query: str, *, kinds: Iterable[str] | None = None
             # first the order of the results: score, kind, file, line (unique: no further comparing)
             best_by_line[key] = ((-score_i, rank(kind, nkinds), fname, line), i, kind, spans, bonus, coverage,
                                  density, detail)
-    if limit:
-        import heapq
-
-        ranked = heapq.nsmallest(limit, best_by_line.values())  # = sorted(...)[:limit]
-    else:
-        ranked = sorted(best_by_line.values())
-    entries.update(index.entries_for([h[1] for h in ranked if h[1] not in entries]))
-    hits = []
-    for (neg_score, _, _, line), i, kind, spans, bonus, coverage, density, detail in ranked:
-        score_i = -neg_score
-        e = entries[i]
-        hit = Hit(e, score_i, line, spans if spans is not None else highlight_spans(e.text, matched))
-        if explain:
-            hit.explain = {"terms": detail, "coverage": round(coverage, 3), "kind_weight": KIND_WEIGHT.get(kind, 0.85),
-                           "density": round(density, 3), "phrase_bonus": bonus}
-        hits.append(hit)
-    return hits
+    return entries
 
 
 def _phrase(query: str) -> str:

@@ -261,33 +261,33 @@ def parse_many(items: list[tuple[str, str]], mode: str, progress: Any = None) ->
 
 def _parallel(items: list[tuple[str, str]], mode: str, workers: int, bar: "_Progress") -> Iterator[list[tuple]]:
     import multiprocessing
-    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
-    ctx = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+    mp = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
     chunk = max(1, min(16, len(items) // (workers * 4)))
-    ex = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_worker_init)
+    jobs = [(items[k:k + chunk], k, mode) for k in range(0, len(items), chunk)]
+    pool = mp.Pool(workers, initializer=_worker_init)
     try:
-        pending = {ex.submit(_parse_chunk, items[k:k + chunk], k, mode) for k in range(0, len(items), chunk)}
-        while pending:
-            done, pending = wait(pending, timeout=0.1, return_when=FIRST_COMPLETED)
-            bar.advance(0)
-            for fut in done:
-                batch = fut.result()
-                bar.advance(len(batch))
-                yield batch
+        results = pool.imap_unordered(_parse_job, jobs)
+        while True:
+            try:
+                batch = results.next(timeout=0.1)
+            except multiprocessing.TimeoutError:
+                bar.advance(0)
+                continue
+            except StopIteration:
+                break
+            bar.advance(len(batch))
+            yield batch
     except BaseException:
-        # Interrupted: stop the workers now. The pool's manager thread then finds them gone and
-        # fails on the futures cancelled here (InvalidStateError); that is expected, not news.
-        import threading
-
-        threading.excepthook = lambda args: None
-        for fut in pending:
-            fut.cancel()
-        for proc in list(getattr(ex, "_processes", {}).values()):
-            proc.terminate()
-        ex.shutdown(wait=False, cancel_futures=True)
+        pool.terminate()  # interrupted (or the consumer failed): stop the workers, then go on unwinding
+        pool.join()
         raise
-    ex.shutdown(wait=True)
+    pool.close()
+    pool.join()
+
+
+def _parse_job(job: tuple[list[tuple[str, str]], int, str]) -> list[tuple]:
+    return _parse_chunk(*job)
 
 
 class _Progress:

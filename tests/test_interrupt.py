@@ -27,7 +27,11 @@ def test_ctrl_c_while_indexing_exits_130_without_traceback(tmp_path):
     env = {**os.environ, "REINVENT_CACHE_DIR": str(cache_dir)}
     cmd = [sys.executable, "-m", "reinvent_cli", "--notes", str(notes), "search", "redis"]
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    time.sleep(1.0)
+    # Interrupt once indexing has begun (the cache database exists), not during interpreter start-up.
+    deadline = time.monotonic() + 60
+    while proc.poll() is None and not any(cache_dir.glob("index*")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.3)
     if proc.poll() is not None:
         pytest.skip("indexing finished before the interrupt could be sent")
     proc.send_signal(signal.SIGINT)
@@ -35,7 +39,7 @@ def test_ctrl_c_while_indexing_exits_130_without_traceback(tmp_path):
     assert proc.returncode == 130, err
     assert "Traceback" not in err and "Traceback" not in out
     # The cache is consistent and the next run answers.
-    for db in cache_dir.rglob("*.db"):
+    for db in cache_dir.glob("index*.sqlite3"):
         con = sqlite3.connect(db)
         assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         con.close()

@@ -650,6 +650,19 @@ class StoreNotes:
         return StoreIndex(self.store, self.rows, {r.id: self.by_id[r.id].file for r in self.rows})
 
 
+def _ids_by_file(ids: Iterable[int]) -> dict[int, list[int]]:
+    """Entry ids grouped by the file they belong to (the high bits of an id), order kept."""
+    by_file: dict[int, list[int]] = {}
+    for i in ids:
+        f = i >> SHIFT
+        lst = by_file.get(f)
+        if lst is None:
+            by_file[f] = [i]
+        else:
+            lst.append(i)
+    return by_file
+
+
 def _chunks(seq: Sequence[Any], n: int):
     for i in range(0, len(seq), n):
         yield seq[i:i + n]
@@ -769,14 +782,7 @@ class StoreIndex:
 
     def _by_group(self, ids: set[int]) -> dict[int, dict[int, list[int]]]:
         """The ids per file, per path group."""
-        by_file: dict[int, list[int]] = {}
-        for i in ids:
-            f = i >> SHIFT
-            lst = by_file.get(f)
-            if lst is None:
-                by_file[f] = [i]
-            else:
-                lst.append(i)
+        by_file = _ids_by_file(ids)
         self.reader.load(by_file)
         out: dict[int, dict[int, list[int]]] = {}
         for f, lst in by_file.items():
@@ -793,14 +799,7 @@ class StoreIndex:
 
     def rows(self, ids: Sequence[int]) -> list[tuple]:
         """(id, kind, day (-1: none), number of terms, line, soft-wrapped, file name) of each of ``ids``, in order."""
-        by_file: dict[int, list[int]] = {}
-        for i in ids:
-            f = i >> SHIFT
-            lst = by_file.get(f)
-            if lst is None:
-                by_file[f] = [i]
-            else:
-                lst.append(i)
+        by_file = _ids_by_file(ids)
         self.reader.load(by_file)
         out: list[tuple] = []
         meta = self.reader.meta

@@ -14,20 +14,25 @@ def _judgments():
     return json.loads(EVAL.read_text(encoding="utf-8"))
 
 
+def _top1_failures(index, queries):
+    """(query, path of the top hit) for each query whose top hit is not under an accepted heading."""
+    from reinvent_cli.search import search
+
+    failures = []
+    for q in queries:
+        hits = search(index, q["q"], limit=1)
+        if not hits or not _top_ok(hits[0], q["accept"]):
+            failures.append((q["q"], hits[0].entry.path if hits else None))
+    return failures
+
+
 def _top_ok(hit, accept):
     return any(a.lower() in p.lower() for a in accept for p in hit.entry.path)
 
 
 def test_judged_queries(bundled):
-    from reinvent_cli.search import search
 
-    data = _judgments()
-    index = bundled.search_index()
-    failures = []
-    for q in data["queries"]:
-        hits = search(index, q["q"], limit=1)
-        if not hits or not _top_ok(hits[0], q["accept"]):
-            failures.append((q["q"], hits[0].entry.path if hits else None))
+    failures = _top1_failures(bundled.search_index(), _judgments()["queries"])
     assert len(failures) <= 1, failures
 
 
@@ -71,11 +76,7 @@ def test_held_out_queries(bundled):
 
     data = json.loads(EXTRA.read_text(encoding="utf-8"))
     index = bundled.search_index()
-    failures = []
-    for q in data["queries"]:
-        hits = search(index, q["q"], limit=1)
-        if not hits or not _top_ok(hits[0], q["accept"]):
-            failures.append((q["q"], hits[0].entry.path if hits else None))
+    failures = _top1_failures(index, data["queries"])
     assert 1 - len(failures) / len(data["queries"]) >= 0.97, failures
     for q in data["negatives"]:
         assert search(index, q) == [], q

@@ -95,3 +95,13 @@ def test_empty_folder_is_an_input_error(run, tmp_path):
     r = run("-n", tmp_path / "empty", "talks")
     assert r.exit_code == 2
     assert "no notes files" in r.stderr
+
+
+def test_listings_of_several_files_name_the_file(run):
+    from conftest import FIXTURES
+
+    rows = run("--notes", FIXTURES / "styles", "talks").stdout.splitlines()
+    assert rows and all(r.rsplit("\t", 1)[-1].split(":")[-1].isdigit() for r in rows)
+    assert any("tag_de.md:" in r for r in rows)
+    one = run("talks").stdout.splitlines()
+    assert "reinvent-2015.md" not in one[0]  # one file: no File column

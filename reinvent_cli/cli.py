@@ -151,7 +151,8 @@ def _emit(ctx, items, columns, to_json, fmt: Format, as_json: bool, what: str) -
             out.write_raw("[]")
         raise NothingFound(f"no {what} found")
     files = {getattr(i, "file", None) for i in items}
-    if len(files) > 1 and None not in files and what != "speakers" and not any(c.header in ("Line", "File") for c in columns):
+    has_file = any(c.header in ("Line", "File") for c in columns)
+    if len(files) > 1 and None not in files and what != "speakers" and not has_file:
         from .render import Column
 
         columns = [*columns, Column("File", lambda i: f"{i.file}:{i.line}", no_wrap=True)]  # rows of several files

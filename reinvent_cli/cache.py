@@ -381,10 +381,6 @@ def file_rows(doc: Document) -> tuple:
             (p_terms, p_tx, p_gx, p_cx, p_tk), docs)
 
 
-def head_document(head: str, name: str, path: str) -> Document:
-    return head_documents([head], [name], [path])[0]
-
-
 def head_documents(heads: Sequence[str], names: Sequence[str], paths: Sequence[str]) -> list[Document]:
     """The files' heads as Documents (parsed in one go: a thousand small JSON parses cost more)."""
     return [Document(file=name, path=path, title=h["title"], date=h["date"], tags=h["tags"], warnings=h["warnings"],
@@ -812,9 +808,6 @@ class StoreIndex:
             out.extend(zip(lst, kinds, map(m.days.__getitem__, js), map(m.nterms.__getitem__, js),
                            map(m.lines.__getitem__, js), map(m.breaks.__getitem__, js), repeat(m.name)))
         return out
-
-    def file_name(self, i: int) -> str:
-        return self.names[i >> SHIFT]
 
     def entries_for(self, ids: Iterable[int]) -> dict[int, Entry]:
         return self.reader.entries(ids)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from .errors import InputError, NothingFound, UsageError
+from .errors import InputError, UsageError
 from .model import Announcement, Document, Entry, Link, Talk, WatchItem
 
 BUNDLED_NAME = "reinvent-2015.md"
@@ -189,16 +189,6 @@ class Notes:
             pass
         fresh = load([Path(d.path) for d in self._documents], set(), use_cache=False, progress=False)
         self._documents, self._store, self._search_index = fresh.documents, None, None
-
-
-def display_name(path: Path, given: str | None = None) -> str:
-    """How a file is named in results: the bundled file by its name, others as the user wrote them."""
-    try:
-        if path.resolve() == bundled_notes().resolve():
-            return BUNDLED_NAME
-    except InputError:
-        pass
-    return given or str(path)
 
 
 def load_notes(given: Iterable[str] | None = None, *, use_cache: bool = True, progress=None) -> Notes:
@@ -388,7 +378,3 @@ def speakers(notes: Notes) -> list[SpeakerRow]:
     return sorted(rows.values(), key=lambda r: r.name.lower())
 
 
-def require(items: list, what: str) -> list:
-    if not items:
-        raise NothingFound(f"no {what} found")
-    return items

@@ -91,13 +91,6 @@ def load(files: "list[str | Path]", explicit: set[str], *, use_cache: bool = Tru
     return notes
 
 
-def load_documents(files: list[Path], explicit: set[str], *, use_cache: bool = True,
-                   progress: Any = None) -> tuple[list[Document], list[str]]:
-    """Every file parsed, as Documents (no cache): (documents, warnings)."""
-    notes = load(files, explicit, use_cache=False, progress=progress)
-    return notes.documents, notes.warnings
-
-
 def parse_documents(items: list[Item], explicit: set[str], progress: Any, skipped: list[str]) -> list[Document]:
     docs: list[Document | None] = [None] * len(items)
     for batch in parse_many([(str(it.path), it.name) for it in items], "docs", progress):

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
-from typing import Any
+from dataclasses import dataclass, field
 
-# Kinds of searchable entries, from strongest to weakest evidence.
-KINDS = ("talk", "section", "day", "announcement", "link", "bullet", "paragraph", "code")
 
 
 @dataclass
@@ -120,6 +117,3 @@ class Document:
     entries: list[Entry] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
-
-def to_dict(obj: Any) -> Any:
-    return asdict(obj)

@@ -373,7 +373,6 @@ class _Walker:
         self.headings: list[tuple[int, int]] = []  # (line, level) of every heading
         self.day_count = 0
         self.last_lead_in: str | None = None
-        self.last_announcement: Announcement | None = None
         self.speaker_seen: set[int] = set()  # talks whose Speaker: line was read
         # What a post that turns out to be one talk says about it before any heading makes a talk.
         self.pre_talk: Talk | None = Talk(day=None, code=None, title="", heading="", file=src.path, line=0,
@@ -412,7 +411,6 @@ class _Walker:
             self.talk = None
         self.section = None
         self.last_lead_in = None
-        self.last_announcement = None
         day = classify_day(title)
         role = "other"
         if day is not None and self.talk is None:
@@ -450,7 +448,7 @@ class _Walker:
             self.section = title  # "## What's new" outside any talk
         kind = {"day": "day", "talk": "talk"}.get(role, "section")
         self.add_entry(kind, title, line)
-        self.links(flat, line, title)  # a link in a heading is a link of the notes too
+        self.links(flat, line)  # a link in a heading is a link of the notes too
 
     def _is_talk_heading(self, title: str, level: int) -> bool:
         labelled = bool(_TALK_RE.match(title) or _LABELLED_TALK.match(title))
@@ -493,7 +491,7 @@ class _Walker:
         line0 = tok["line"]
         entry = self.add_entry("paragraph", text, line0, context)
         if flat.links:
-            self.links(flat, line0, text)
+            self.links(flat, line0)
         if self.talk is not None and not context:
             self.metadata(flat, line0)
         elif self.pre_talk is not None and not context and self.day is None and not self.doc.talks:
@@ -606,7 +604,7 @@ class _Walker:
         self.metadata(_Inline(text, links), line0, talk)
         return True
 
-    def links(self, flat: _Inline, line0: int, context_text: str) -> None:
+    def links(self, flat: _Inline, line0: int) -> None:
         if not flat.links:
             return
         lines = flat.text.split("\n")  # once, not per link: many links in one paragraph stay linear
@@ -662,7 +660,7 @@ class _Walker:
                 line0 = head["line"]
                 entry = self.add_entry("bullet", text, line0, ctx)
                 if flat.links:
-                    self.links(flat, line0, text)
+                    self.links(flat, line0)
                 top = len(stack) == 1
                 low = text.lower()
                 if (self.in_watch and not ctx) or (announce_list and top) or "launch" in low or "announc" in low:
@@ -746,7 +744,6 @@ class _Walker:
             ann.details.append(_detail(extra))
         self.doc.announcements.append(ann)
         self.add_entry("announcement", name, line, [_one_line(line_text)])
-        self.last_announcement = ann
         return ann
 
     def _name_from_context(self, url: str | None) -> str:

@@ -15,7 +15,6 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-FORMATS = ("table", "json", "csv", "markdown")
 SEP = " › "
 MATCH_STYLE = "bold red"  # matched words in search hits, like grep --color
 

@@ -550,10 +550,6 @@ _KIND_ORDER = ("talk", "section", "announcement", "day", "link", "bullet", "para
 _KIND_RANK = {k: n for n, k in enumerate(_KIND_ORDER)}
 
 
-def _kind_rank(kind: str) -> int:
-    return _KIND_RANK.get(kind, len(_KIND_ORDER))
-
-
 def highlight_spans(text: str, matched: list[dict[str, float]]) -> list[tuple[int, int]]:
     """Character spans of the words in ``text`` that matched a query term."""
     wanted = set()

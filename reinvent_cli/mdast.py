@@ -64,17 +64,7 @@ class _LineState(BlockState):
     def append_token(self, token: dict[str, Any]) -> None:
         if "line" not in token:
             pos = self.rule_start
-            if pos is None:
-                pos = self.cursor
-            # self.line_at(pos), inlined (a call per token)
-            last_pos = self._at_pos
-            if pos >= last_pos:
-                count = self._at_count + self.src.count("\n", last_pos, pos)
-            else:
-                count = self._at_count - self.src.count("\n", pos, last_pos)
-            self._at_pos = pos
-            self._at_count = count
-            token["line"] = self.base_line + count
+            token["line"] = self.line_at(self.cursor if pos is None else pos)
         self.tokens.append(token)
 
     def prepend_token(self, token: dict[str, Any]) -> None:
@@ -88,16 +78,7 @@ class _LineState(BlockState):
         if tokens and tokens[-1]["type"] == "paragraph":
             tokens[-1]["text"] += text
             return
-        # self.line_at(self.cursor), inlined (a call per paragraph)
-        pos = self.cursor
-        last_pos = self._at_pos
-        if pos >= last_pos:
-            count = self._at_count + self.src.count("\n", last_pos, pos)
-        else:
-            count = self._at_count - self.src.count("\n", pos, last_pos)
-        self._at_pos = pos
-        self._at_count = count
-        tokens.append({"type": "paragraph", "text": text, "line": self.base_line + count})
+        tokens.append({"type": "paragraph", "text": text, "line": self.line_at(self.cursor)})
 
     def child_state(self, src: str, lazy_line_starts: Any = None) -> "_LineState":
         child = _LineState(self)

@@ -55,14 +55,7 @@ def expand_paths(paths: list[str]) -> tuple[list[str | Path], set[str]]:
             explicit.add(str(p))
         else:
             raise InputError(f"{raw}: no such file or folder")
-    seen: set[str] = set()
-    unique = []
-    for f in files:  # (the loader also drops one file reached by two paths, by device and inode)
-        key = os.path.abspath(f)
-        if key not in seen:
-            seen.add(key)
-            unique.append(f)
-    return unique, explicit
+    return files, explicit  # a file reached twice is read once: the loader keys files by device and inode
 
 
 def _walk(folder: str, prefix: str, found: list[str], raw: str | None) -> None:

@@ -6,9 +6,10 @@ run never imports the parser (mistune, yaml): it reads only what the command nee
 
 * ``files``: one row per notes file: its key, its head (title, date, days, warnings) as JSON, per
   entry its kind, day, number of terms, line and path group as packed arrays (what scoring needs),
-  and the heading path of each path group (entries under the same headings share one group);
-* ``entries``: per searchable entry (id = file id << SHIFT | its number in the file) its text, and its
-  line breaks and context when it has any;
+  and the heading path of each path group (entries under the same headings share one group), and its
+  front matter as read (raw YAML, metadata, warning): an edit that leaves it unchanged skips YAML;
+* ``entries``: per file, the text of each searchable entry and its line breaks and context when it has
+  any, as one JSON array (an entry's id is file id << SHIFT | its number in the file);
 * ``postings``: per (term, file) the entries whose text has the term, the path groups whose headings
   have it, and the entries whose own context (lead-in, parent bullet, link URL) has it, and per text
   posting the entry's kind and number of terms (``tk``: search bounds scores with it, without reading
@@ -37,7 +38,7 @@ from typing import Any, Iterable, Sequence
 
 from .model import Announcement, Day, Document, Entry, Link, Speaker, Talk, WatchItem
 
-SCHEMA = 4
+SCHEMA = 5
 APP_ID = 0x52764E74  # "RvNt": marks the file as reinvent's
 DB_NAME = "index.sqlite3"
 SHIFT = 24  # entry id = file id << SHIFT | entry number
@@ -52,8 +53,8 @@ _TABLES = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value);
 CREATE TABLE files(id INTEGER PRIMARY KEY AUTOINCREMENT, side INTEGER DEFAULT 0, path TEXT UNIQUE NOT NULL, size INTEGER, mtime_ns INTEGER,
                    error TEXT, n INTEGER, wide INTEGER, head TEXT, knames TEXT, kinds BLOB, days BLOB, nterms BLOB, lines BLOB,
-                   breaks BLOB, groups BLOB, paths TEXT, terms TEXT);
-CREATE TABLE entries(id INTEGER PRIMARY KEY, text TEXT, extra TEXT);
+                   breaks BLOB, groups BLOB, paths TEXT, terms TEXT, front TEXT);
+CREATE TABLE entries(file_id INTEGER PRIMARY KEY, data TEXT);
 CREATE TABLE postings(term TEXT, file_id INTEGER, tx BLOB, gx BLOB, cx BLOB, tk BLOB, PRIMARY KEY(term, file_id))
     WITHOUT ROWID;
 CREATE TABLE postings_side(term TEXT, file_id INTEGER, tx BLOB, gx BLOB, cx BLOB, tk BLOB, PRIMARY KEY(term, file_id))
@@ -292,8 +293,8 @@ def _unextra(extra: str | None) -> tuple[list[int], list[str]]:
 
 
 def file_rows(doc: Document) -> tuple:
-    """A parsed file as rows: (n, head, kinds, days, nterms, lines, breaks, groups, paths, terms, texts, extras,
-    postings as columns (terms, tx, gx, cx), docs).
+    """A parsed file as rows: (n, head, kinds, days, nterms, lines, breaks, groups, paths, terms, entries,
+    postings as columns (terms, tx, gx, cx, tk), docs, front matter as read (JSON) or None).
 
     Entries under the same headings form one path group: the terms of the headings are posted once per
     group, not once per entry; an entry's own context (lead-in, parent bullet, URL) per entry, less the
@@ -377,8 +378,9 @@ def file_rows(doc: Document) -> tuple:
     }, ensure_ascii=False)
     docs = {k: json.dumps([_pack(x) for x in getattr(doc, k)], ensure_ascii=False) for k in DOC_KINDS}
     return (n, head, "\n".join(kind_names), b"B" + bytes(kinds), _packed(days, True), _packed(nterms), _packed(lines), bytes(breaks),
-            _packed(groups), json.dumps(paths, ensure_ascii=False), "\n".join(p_terms), texts, extras,
-            (p_terms, p_tx, p_gx, p_cx, p_tk), docs)
+            _packed(groups), json.dumps(paths, ensure_ascii=False), "\n".join(p_terms),
+            json.dumps([texts, extras], ensure_ascii=False),
+            (p_terms, p_tx, p_gx, p_cx, p_tk), docs, None if doc.front is None else json.dumps(doc.front, ensure_ascii=False))
 
 
 def head_documents(heads: Sequence[str], names: Sequence[str], paths: Sequence[str]) -> list[Document]:
@@ -448,14 +450,13 @@ class Store:
                     con.execute("INSERT INTO files(path, size, mtime_ns, error, n) VALUES (?,?,?,?,0)",
                                 (key, size, mtime_ns, error))
                     continue
-                n, head, knames, kinds, days, nterms, lines, breaks, groups, paths, terms, texts, extras, post, docs = rows
+                n, head, knames, kinds, days, nterms, lines, breaks, groups, paths, terms, entries, post, docs, front = rows
                 fid = con.execute(
                     "INSERT INTO files(side, path, size, mtime_ns, error, n, wide, head, knames, kinds, days, nterms,"
-                    " lines, breaks, groups, paths, terms) VALUES (?,?,?,?,NULL,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    " lines, breaks, groups, paths, terms, front) VALUES (?,?,?,?,NULL,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     (int(side), key, size, mtime_ns, n, int(n > 0xFFFF), head, knames, kinds, days, nterms, lines,
-                     breaks, groups, paths, terms)).lastrowid
-                base = fid << SHIFT
-                con.executemany("INSERT INTO entries VALUES (?,?,?)", zip(range(base, base + n), texts, extras))
+                     breaks, groups, paths, terms, front)).lastrowid
+                con.execute("INSERT INTO entries VALUES (?,?)", (fid, entries))
                 p_terms, p_tx, p_gx, p_cx, p_tk = post
                 all_postings.extend(zip(p_terms, repeat(fid), p_tx, p_gx, p_cx, p_tk))
                 con.executemany("INSERT INTO docs VALUES (?,?,?)", zip(repeat(fid), docs.keys(), docs.values()))
@@ -499,8 +500,7 @@ class Store:
         if row is None:
             return
         fid, terms, on_side = row
-        base = fid << SHIFT
-        con.execute("DELETE FROM entries WHERE id BETWEEN ? AND ?", (base, base | MASK))
+        con.execute("DELETE FROM entries WHERE file_id=?", (fid,))
         if on_side:
             con.execute("DELETE FROM postings_side WHERE file_id=?", (fid,))
         elif lazy:
@@ -509,6 +509,16 @@ class Store:
             con.executemany("DELETE FROM postings WHERE term=? AND file_id=?", [(t, fid) for t in terms.split("\n")])
         con.execute("DELETE FROM docs WHERE file_id=?", (fid,))
         con.execute("DELETE FROM files WHERE id=?", (fid,))
+
+    def fronts(self, keys: Sequence[str]) -> dict[str, tuple]:
+        """The front matter (source.Front) of these files as last read, for those that had one."""
+        out: dict[str, tuple] = {}
+        for chunk in _chunks(list(keys), 500):
+            qs = ",".join("?" * len(chunk))
+            for key, front in self.con.execute(f"SELECT path, front FROM files WHERE front IS NOT NULL AND path IN ({qs})", chunk):
+                raw, meta, warning = json.loads(front)
+                out[key] = (raw, meta, warning)
+        return out
 
     def prune(self, keys: Iterable[str]) -> None:
         """Forget files that no longer exist."""
@@ -567,6 +577,7 @@ class _Reader:
         self.store = store
         self.names = names
         self.meta: dict[int, _FileMeta] = {}
+        self.texts: dict[int, tuple[list[str], list[str | None]]] = {}
 
     def load(self, fids: Iterable[int]) -> None:
         todo = sorted(set(fids) - self.meta.keys())
@@ -592,21 +603,30 @@ class _Reader:
         fids = {i >> SHIFT for i in ids}
         self.load(fids)
         self.load_paths(fids)
+        self.load_texts(fids)
         out: dict[int, Entry] = {}
-        con = self.store.con
-        for chunk in _chunks(ids, 500):
-            qs = ",".join("?" * len(chunk))
-            for i, text, extra in con.execute(f"SELECT id, text, extra FROM entries WHERE id IN ({qs})", chunk):
-                out[i] = self.entry(i, text, extra)
+        for i in ids:
+            texts, extras = self.texts.get(i >> SHIFT, ((), ()))
+            j = i & MASK
+            if j < len(texts):
+                out[i] = self.entry(i, texts[j], extras[j])
         return out
+
+    def load_texts(self, fids: Iterable[int]) -> None:
+        todo = sorted(set(fids) - self.texts.keys())
+        for chunk in _chunks(todo, 500):
+            qs = ",".join("?" * len(chunk))
+            for fid, data in self.store.con.execute(f"SELECT file_id, data FROM entries WHERE file_id IN ({qs})", chunk):
+                texts, extras = json.loads(data)
+                self.texts[fid] = (texts, extras)
 
     def file_entries(self, fid: int) -> list[Entry]:
         self.load((fid,))
         self.load_paths((fid,))
+        self.load_texts((fid,))
+        texts, extras = self.texts.get(fid, ((), ()))
         base = fid << SHIFT
-        cur = self.store.con.execute("SELECT id, text, extra FROM entries WHERE id BETWEEN ? AND ? ORDER BY id",
-                                     (base, base | MASK))
-        return [self.entry(i, text, extra) for i, text, extra in cur]
+        return [self.entry(base | j, text, extra) for j, (text, extra) in enumerate(zip(texts, extras))]
 
     def entry(self, i: int, text: str, extra: str | None) -> Entry:
         m = self.meta[i >> SHIFT]

@@ -18,14 +18,16 @@ PROGRESS_AFTER = 0.5  # seconds
 WRITE_BATCH = 256  # files per write transaction: each one rewrites most pages of the postings tree
 
 
-def parse_file(path: Path, name: str) -> Document:
+def parse_file(path: Path, name: str, known_front: Any = None) -> Document:
+    """``known_front``: the file's front matter as last read (source.Front), reused if unchanged."""
     from .parse import parse_source
     from .source import read_source
 
-    src = read_source(path)
+    src = read_source(path, known_front)
     src.path = name
     doc = parse_source(src)
     doc.path = str(path)
+    doc.front = src.front
     return doc
 
 
@@ -93,7 +95,7 @@ def load(files: "list[str | Path]", explicit: set[str], *, use_cache: bool = Tru
 
 def parse_documents(items: list[Item], explicit: set[str], progress: Any, skipped: list[str]) -> list[Document]:
     docs: list[Document | None] = [None] * len(items)
-    for batch in parse_many([(str(it.path), it.name) for it in items], "docs", progress):
+    for batch in parse_many([(str(it.path), it.name, None) for it in items], "docs", progress):
         for j, error, doc in batch:
             if error is not None:
                 if str(items[j].path) in explicit:
@@ -123,9 +125,9 @@ def _load_cached(items: list[Item], explicit: set[str], progress: Any, warnings:
         return None
     try:
         keys = {it.key for it in items}
-        rows = _warm_rows(store, items, keys)
-        if rows is None:
-            rows = _sync(store, items, keys, progress)
+        rows, warm = _warm_rows(store, items, keys)
+        if not warm:
+            rows = _sync(store, items, keys, progress, rows)
         frows, fitems = [], []
         for it in items:
             row = rows[it.key]
@@ -155,43 +157,46 @@ def _load_cached(items: list[Item], explicit: set[str], progress: Any, warnings:
     return None
 
 
-def _sync(store: Any, items: list[Item], keys: set[str], progress: Any) -> dict:
-    """Re-read what changed, forget what is gone; the rows, with a read transaction open."""
+def _sync(store: Any, items: list[Item], keys: set[str], progress: Any, rows: dict) -> dict:
+    """Re-read what changed, forget what is gone; the rows, with a read transaction open.
+
+    ``rows``: the files' rows as just read."""
     from .cache import CacheUnusable
 
     for _attempt in range(3):
-        rows = store.file_rows()
         gone = [k for k in rows if k not in keys and not os.path.exists(k)]
         store.prune(gone)
         stale = [it for it in items if not _fresh(rows.get(it.key), it)]
         if stale:
-            _index_into(store, stale, progress)
+            _index_into(store, stale, progress, rows)
         store.begin_read()  # one snapshot from here on: what is read is what was checked
         rows = store.file_rows()
         if all(_fresh(rows.get(it.key), it) for it in items):
             return rows
-        store.con.execute("COMMIT")  # a file changed again meanwhile
+        store.con.execute("COMMIT")  # a file changed again meanwhile: once more, from these rows
     raise CacheUnusable("the notes kept changing while being indexed")
 
 
-def _warm_rows(store: Any, items: list[Item], keys: set[str]) -> dict | None:
+def _warm_rows(store: Any, items: list[Item], keys: set[str]) -> tuple[dict, bool]:
     """The common case in one read: every file unchanged, nothing to forget.
 
-    Returns the rows, with the read transaction left open; None (no transaction) when there is work."""
+    Returns (the rows, True) with the read transaction left open, or (the rows, False) without one
+    when there is work."""
     store.begin_read()
     rows = store.file_rows()
     if (all(_fresh(rows.get(it.key), it) for it in items)
             and not any(k not in keys and not os.path.exists(k) for k in rows)):
-        return rows
+        return rows, True
     store.con.execute("COMMIT")
-    return None
+    return rows, False
 
 
-def _index_into(store: Any, stale: list[Item], progress: Any) -> None:
+def _index_into(store: Any, stale: list[Item], progress: Any, rows: dict) -> None:
     """Parse the files that changed and store them, a batch per transaction."""
+    fronts = store.fronts([it.key for it in stale if it.key in rows])  # edited files: YAML only if it changed
     pending: list[tuple] = []
     last = time.monotonic()
-    for batch in parse_many([(str(it.path), it.name) for it in stale], "rows", progress):
+    for batch in parse_many([(str(it.path), it.name, fronts.get(it.key)) for it in stale], "rows", progress):
         pending.extend((stale[j].key, stale[j].size, stale[j].mtime_ns, error, rows) for j, error, rows in batch)
         if len(pending) >= WRITE_BATCH or time.monotonic() - last > 10.0:
             store.write(pending)
@@ -203,9 +208,9 @@ def _index_into(store: Any, stale: list[Item], progress: Any) -> None:
 # --- parsing, on every core ------------------------------------------------------------------------
 
 
-def _parse_one(path: str, name: str, mode: str) -> tuple[str | None, Any]:
+def _parse_one(path: str, name: str, front: Any, mode: str) -> tuple[str | None, Any]:
     try:
-        doc = parse_file(Path(path), name)
+        doc = parse_file(Path(path), name, front)
     except InputError as exc:
         return exc.message, None
     except RecursionError:
@@ -219,8 +224,8 @@ def _parse_one(path: str, name: str, mode: str) -> tuple[str | None, Any]:
     return None, doc
 
 
-def _parse_chunk(items: list[tuple[str, str]], start: int, mode: str) -> list[tuple]:
-    return [(start + k, *_parse_one(path, name, mode)) for k, (path, name) in enumerate(items)]
+def _parse_chunk(items: list[tuple[str, str, Any]], start: int, mode: str) -> list[tuple]:
+    return [(start + k, *_parse_one(path, name, front, mode)) for k, (path, name, front) in enumerate(items)]
 
 
 def _worker_init() -> None:
@@ -236,14 +241,16 @@ def cores() -> int:
         return os.cpu_count() or 1
 
 
-def parse_many(items: list[tuple[str, str]], mode: str, progress: Any = None) -> Iterator[list[tuple]]:
-    """Batches of (number, error, result), in completion order; in worker processes when there are many."""
+def parse_many(items: list[tuple[str, str, Any]], mode: str, progress: Any = None) -> Iterator[list[tuple]]:
+    """Batches of (number, error, result), in completion order; in worker processes when there are many.
+
+    ``items``: (path, name, its front matter as last read or None)."""
     bar = _Progress(len(items), progress)
     try:
         workers = min(cores(), max(1, len(items) // 4))
         if workers < 2 or len(items) < PARALLEL_MIN_FILES:
-            for j, (path, name) in enumerate(items):
-                batch = [(j, *_parse_one(path, name, mode))]
+            for j, (path, name, front) in enumerate(items):
+                batch = [(j, *_parse_one(path, name, front, mode))]
                 bar.advance(1)
                 yield batch
             return
@@ -252,7 +259,7 @@ def parse_many(items: list[tuple[str, str]], mode: str, progress: Any = None) ->
         bar.close()
 
 
-def _parallel(items: list[tuple[str, str]], mode: str, workers: int, bar: "_Progress") -> Iterator[list[tuple]]:
+def _parallel(items: list[tuple[str, str, Any]], mode: str, workers: int, bar: "_Progress") -> Iterator[list[tuple]]:
     import multiprocessing
 
     mp = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
@@ -279,7 +286,7 @@ def _parallel(items: list[tuple[str, str]], mode: str, workers: int, bar: "_Prog
     pool.join()
 
 
-def _parse_job(job: tuple[list[tuple[str, str]], int, str]) -> list[tuple]:
+def _parse_job(job: tuple[list[tuple[str, str, Any]], int, str]) -> list[tuple]:
     return _parse_chunk(*job)
 
 

@@ -116,4 +116,5 @@ class Document:
     watchlist: list[WatchItem] = field(default_factory=list)
     entries: list[Entry] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    front: tuple | None = field(default=None, repr=False, compare=False)  # source.Front, kept by the cache
 

@@ -10,6 +10,9 @@ from typing import Any
 
 from .errors import InputError
 
+# Front matter as read: (its raw YAML, the metadata it gave, the warning it gave or None).
+Front = tuple[str, dict[str, Any], "str | None"]
+
 _FM_OPEN = "---"
 _FM_CLOSE = ("---", "...")
 
@@ -23,6 +26,7 @@ class Source:
     body: str
     meta: dict[str, Any] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    front: "Front | None" = None  # the front matter as read: the cache keeps it to skip YAML next time
 
     @property
     def lines(self) -> list[str]:
@@ -51,7 +55,8 @@ def decode(data: bytes, path: str) -> tuple[str, list[str]]:
     return text, warnings
 
 
-def read_source(path: Path | str) -> Source:
+def read_source(path: Path | str, known_front: Front | None = None) -> Source:
+    """``known_front``: this file's front matter as last read; reused, without YAML, if it is unchanged."""
     name = str(path)
     try:
         data = Path(path).read_bytes()
@@ -61,39 +66,49 @@ def read_source(path: Path | str) -> Source:
         raise InputError(f"{name}: is a directory") from None
     except OSError as exc:
         raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from None
-    return source_from_bytes(data, name)
+    return source_from_bytes(data, name, known_front)
 
 
-def source_from_bytes(data: bytes, name: str) -> Source:
+def source_from_bytes(data: bytes, name: str, known_front: Front | None = None) -> Source:
     text, warnings = decode(data, name)
-    meta, body, fm_warning = split_front_matter(text)
+    found = find_front_matter(text)
+    if found is None:
+        return Source(path=name, text=text, body=text, warnings=warnings)
+    raw, body = found
+    if known_front is not None and known_front[0] == raw:
+        meta, fm_warning = dict(known_front[1]), known_front[2]
+    else:
+        meta, fm_warning = load_front_matter(raw)
     if fm_warning:
         warnings.append(f"{name}: {fm_warning}")
-    return Source(path=name, text=text, body=body, meta=meta, warnings=warnings)
+    return Source(path=name, text=text, body=body, meta=meta, warnings=warnings, front=(raw, meta, fm_warning))
 
 
-def split_front_matter(text: str) -> tuple[dict[str, Any], str, str | None]:
-    """(metadata, body with the front matter lines blanked, warning or None)."""
+def find_front_matter(text: str) -> tuple[str, str] | None:
+    """(the front matter's raw YAML, the body with its lines blanked), or None when there is none."""
     if not text.startswith(_FM_OPEN + "\n") and text.rstrip("\n") != _FM_OPEN:
-        return {}, text, None
+        return None
     lines = text.split("\n")
     close = next((i for i in range(1, len(lines)) if lines[i].rstrip() in _FM_CLOSE), None)
     if close is None:
-        return {}, text, None  # no closing line: it is a thematic break, not front matter
-    raw = "\n".join(lines[1:close])
-    body = "\n" * (close + 1) + "\n".join(lines[close + 1 :])
+        return None  # no closing line: it is a thematic break, not front matter
+    return "\n".join(lines[1:close]), "\n" * (close + 1) + "\n".join(lines[close + 1 :])
+
+
+def load_front_matter(raw: str) -> tuple[dict[str, Any], str | None]:
+    """(metadata, warning or None) of front matter, read with a real YAML parser."""
     try:
         import yaml
 
         loaded = yaml.safe_load(raw) if raw.strip() else {}
     except Exception as exc:  # yaml.YAMLError and anything a hostile document provokes
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        return {}, body, f"front matter is not valid YAML ({first}); ignored"
+        return {}, f"front matter is not valid YAML ({first}); ignored"
     if loaded is None:
         loaded = {}
     if not isinstance(loaded, dict):
-        return {}, body, "front matter is not a mapping; ignored"
-    return _clean_meta(loaded), body, None
+        return {}, "front matter is not a mapping; ignored"
+    return _clean_meta(loaded), None
 
 
 def _clean_meta(meta: dict[Any, Any]) -> dict[str, Any]:

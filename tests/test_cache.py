@@ -33,9 +33,9 @@ def parsed(monkeypatch):
     seen = []
     real = loader.parse_file
 
-    def spy(path, name):
+    def spy(path, name, *rest):
         seen.append(os.path.basename(str(path)))
-        return real(path, name)
+        return real(path, name, *rest)
 
     monkeypatch.setattr(loader, "parse_file", spy)
     return seen
@@ -163,7 +163,7 @@ def test_interrupted_write_leaves_no_half_file(run, notes_dir, monkeypatch):
 
     def interrupted(self, results):
         key, size, mtime, error, rows = results[0]
-        *head, postings, docs = rows
+        *head, postings, docs, front = rows
 
         def boom():
             yield postings[0]
@@ -173,7 +173,7 @@ def test_interrupted_write_leaves_no_half_file(run, notes_dir, monkeypatch):
             def __iter__(self):
                 return boom()
 
-        real(self, [(key, size, mtime, error, (*head, Rows(postings), docs))])
+        real(self, [(key, size, mtime, error, (*head, Rows(postings), docs, front))])
 
     monkeypatch.setattr(cache.Store, "write", interrupted)
     r = run("-n", notes_dir / "n0.md", "talks")
@@ -203,8 +203,9 @@ def test_concurrent_processes_share_a_fresh_cache(tmp_path, notes_dir):
     con = sqlite3.connect(db)
     assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert con.execute("SELECT count(*) FROM files").fetchone()[0] == 12
-    n = con.execute("SELECT sum(n) FROM files").fetchone()[0]
-    assert con.execute("SELECT count(*) FROM entries").fetchone()[0] == n
+    per_file = dict(con.execute("SELECT id, n FROM files"))
+    stored = {fid: len(json.loads(data)[0]) for fid, data in con.execute("SELECT file_id, data FROM entries")}
+    assert stored == per_file  # every file's entries, once
     con.close()
     warm = subprocess.run(cmd, env=env, capture_output=True, text=True)
     assert warm.returncode == 0 and json.loads(warm.stdout) == results[0]

@@ -255,3 +255,55 @@ def test_fast_path_leaves_the_rest_to_typer(argv):
     from reinvent_cli import fast
 
     assert fast.parse(argv) is None
+
+
+_IMPORTS = ("import sys\nfrom reinvent_cli.cli import main\nsys.argv = ['reinvent', *sys.argv[1:]]\n"
+            "try:\n    main()\nexcept SystemExit as e:\n    code = e.code\n"
+            "print('IMPORTED', sorted({m.split('.')[0] for m in sys.modules} & {'mistune', 'yaml'}), file=sys.stderr)\n")
+
+
+def _run_and_imports(env, *args):
+    import ast
+
+    p = subprocess.run([sys.executable, "-c", _IMPORTS, *args], env=env, capture_output=True, text=True, cwd=ROOT)
+    assert p.returncode == 0, p.stderr
+    line = next(x for x in p.stderr.splitlines() if x.startswith("IMPORTED "))
+    return json.loads(p.stdout), set(ast.literal_eval(line[len("IMPORTED "):])), p.stderr
+
+
+def _rewrite(path, text):
+    before = os.stat(path).st_mtime_ns
+    path.write_text(text, encoding="utf-8")
+    os.utime(path, ns=(before + 10**9, before + 10**9))  # a new mtime even on a coarse-clock file system
+
+
+def test_edit_below_unchanged_front_matter_skips_yaml(tmp_path):
+    """An edited file is parsed again, but front matter that did not change is not read with YAML again:
+    its metadata (and warning) come from the cache, the same as a fresh read gives."""
+    env = {**os.environ, "REINVENT_CACHE_DIR": str(tmp_path / "cache")}
+    notes = tmp_path / "post.md"
+    front = '---\ntitle: "Memo Conf 2024"\ndate: 2024-05-01\ntags: [db, cache]\n---\n'
+    body = "# Day 1\n\n## ABC101 - Caching talk\n\n* bullet one\n"
+    notes.write_text(front + body, encoding="utf-8")
+    talks, imported, _ = _run_and_imports(env, "-n", str(notes), "talks", "--json")
+    assert imported == {"mistune", "yaml"} and talks[0]["conference"] == "Memo Conf 2024"
+
+    _rewrite(notes, front + body + "* bullet two zebrafish\n")
+    hits, imported, _ = _run_and_imports(env, "-n", str(notes), "search", "zebrafish", "--json")
+    assert imported == {"mistune"}  # parsed again, without YAML
+    assert hits[0]["line"] == 11
+    talks, _, _ = _run_and_imports(env, "-n", str(notes), "talks", "--json", "--conference", "memo conf")
+    fresh, _, _ = _run_and_imports(env, "--no-cache", "-n", str(notes), "talks", "--json", "--conference", "memo conf")
+    assert talks == fresh and talks[0]["conference"] == "Memo Conf 2024"
+
+    _rewrite(notes, front.replace("Memo", "Other") + body)  # the front matter changed: read again
+    talks, imported, _ = _run_and_imports(env, "-n", str(notes), "talks", "--json")
+    assert imported == {"mistune", "yaml"} and talks[0]["conference"] == "Other Conf 2024"
+
+    bad = "---\ntitle: [unclosed\n---\n"  # an unchanged invalid front matter keeps its warning
+    _rewrite(notes, bad + body)
+    _, imported, err = _run_and_imports(env, "-n", str(notes), "talks", "--json")
+    assert "yaml" in imported and "not valid YAML" in err
+    _rewrite(notes, bad + body + "* more\n")
+    _, imported, err = _run_and_imports(env, "-n", str(notes), "talks", "--json")
+    assert "yaml" not in imported and "not valid YAML" in err

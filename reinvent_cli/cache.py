@@ -311,57 +311,38 @@ def file_rows(doc: Document) -> tuple:
             r = memo[s] = text_terms(s)  # (never changed)
         return r
 
-    group_of: dict[tuple[str, ...], int] = {}
-    group_terms: list[frozenset[str]] = []
-    paths: list[list[str]] = []
+    entries = doc.entries
+    texts = [e.text for e in entries]
+    term_sets = [tt(t) for t in texts]
+    nterms = [len(ts) for ts in term_sets]
+    lines = [e.line for e in entries]
+    days = [-1 if e.day is None else e.day for e in entries]
     kind_names: dict[str, int] = {}
-    kinds = bytearray()
-    days: list[int] = []
-    nterms: list[int] = []
-    lines: list[int] = []
-    breaks = bytearray()
-    groups: list[int] = []
-    texts: list[str] = []
-    extras: list[str | None] = []
+    kinds = bytes([kind_names.setdefault(e.kind, len(kind_names)) for e in entries])
+    group_of: dict[tuple[str, ...], int] = {}
+    groups = [group_of.setdefault(tuple(e.path), len(group_of)) for e in entries]
+    paths = [list(key) for key in group_of]
+    group_terms = [frozenset(t for p in key for t in tt(p)) for key in group_of]
+    breaks = bytes([1 if e.breaks else 0 for e in entries])
+    extras = [_extra(e.breaks, e.context) if e.breaks or e.context else None for e in entries]
     tx: defaultdict[str, list[int]] = defaultdict(list)
     gx: defaultdict[str, list[int]] = defaultdict(list)
     cx: defaultdict[str, list[int]] = defaultdict(list)
-    for i, e in enumerate(doc.entries):
-        terms = tt(e.text)
-        key = tuple(e.path)
-        g = group_of.get(key)
-        if g is None:
-            g = group_of[key] = len(paths)
-            paths.append(list(e.path))
-            gt = frozenset(t for p in key for t in tt(p))
-            group_terms.append(gt)
-            for t in gt:
-                gx[t].append(g)
+    for g, gt in enumerate(group_terms):
+        for t in gt:
+            gx[t].append(g)
+    for i, terms in enumerate(term_sets):
         for t in terms:
             tx[t].append(i)
+    for i, e in enumerate(entries):
         if e.context:
             own: set[str] = set()
             for c in e.context:
                 own |= url_terms(c) if c.startswith(("http://", "https://")) else tt(c)
-            own -= terms
-            own -= group_terms[g]
+            own -= term_sets[i]
+            own -= group_terms[groups[i]]
             for t in own:
                 cx[t].append(i)
-        k = kind_names.get(e.kind)
-        if k is None:
-            k = kind_names[e.kind] = len(kind_names)
-        kinds.append(k)
-        days.append(-1 if e.day is None else e.day)
-        nterms.append(len(terms))
-        lines.append(e.line)
-        groups.append(g)
-        texts.append(e.text)
-        if e.breaks:
-            breaks.append(1)
-            extras.append(_extra(e.breaks, e.context))
-        else:
-            breaks.append(0)
-            extras.append(_extra(e.breaks, e.context) if e.context else None)
     n = len(texts)
     code = "I" if n > 0xFFFF else "H"
     p_terms = sorted(tx.keys() | gx.keys() | cx.keys())
@@ -377,7 +358,7 @@ def file_rows(doc: Document) -> tuple:
         "days": [[d.number, d.title, d.weekday, d.line] for d in doc.days],
     }, ensure_ascii=False)
     docs = {k: json.dumps([_pack(x) for x in getattr(doc, k)], ensure_ascii=False) for k in DOC_KINDS}
-    return (n, head, "\n".join(kind_names), b"B" + bytes(kinds), _packed(days, True), _packed(nterms), _packed(lines), bytes(breaks),
+    return (n, head, "\n".join(kind_names), b"B" + kinds, _packed(days, True), _packed(nterms), _packed(lines), breaks,
             _packed(groups), json.dumps(paths, ensure_ascii=False), "\n".join(p_terms),
             json.dumps([texts, extras], ensure_ascii=False),
             (p_terms, p_tx, p_gx, p_cx, p_tk), docs, None if doc.front is None else json.dumps(doc.front, ensure_ascii=False))

@@ -68,6 +68,7 @@ class State:
     no_color: bool = False
     _notes: Any = None
     _output: Any = None
+    early: Any = None  # notes loaded before this module was imported (fast.py), or the error it raised
 
     @property
     def output(self):
@@ -82,7 +83,10 @@ class State:
             from .index import load_notes
             from .render import warn
 
-            self._notes = load_notes(self.notes_paths, use_cache=self.use_cache)
+            early, self.early = self.early, None
+            if isinstance(early, BaseException):
+                raise early
+            self._notes = early if early is not None else load_notes(self.notes_paths, use_cache=self.use_cache)
             for w in self._notes.warnings:
                 warn(self.output, w)
         return self._notes
@@ -485,16 +489,6 @@ def cache_clear(ctx: typer.Context) -> None:
 
 
 def main() -> None:
-    try:
-        from .fast import run
+    from .fast import main as _main
 
-        code = run(sys.argv[1:])  # search/talks/announcements without going through Typer's coercion
-        if code is not None:
-            sys.stdout.flush()
-            sys.exit(code)
-        app(prog_name="reinvent")
-    except KeyboardInterrupt:
-        sys.stderr.write("reinvent: interrupted\n")
-        sys.exit(EXIT_INTERRUPTED)
-    except BrokenPipeError:
-        sys.exit(0)
+    _main()

@@ -9,6 +9,7 @@ values Typer would give it; anything else returns None and goes through Typer as
 from __future__ import annotations
 
 import os
+import sys
 from typing import Any
 
 _GLOBAL_VALUES = {"--notes": "notes", "-n": "notes"}
@@ -146,6 +147,7 @@ def run(argv: list[str]) -> int | None:
     if parsed is None:
         return None
     cmd, glob, params = parsed
+    early = _load_early(cmd, glob, params)
     from . import cli
     from .errors import NothingFound, ReinventError
 
@@ -154,7 +156,7 @@ def run(argv: list[str]) -> int | None:
     if kwargs is None or not set(params) <= set(kwargs):
         return None
     kwargs.update(params)
-    state = cli.State(notes_paths=glob["notes"], use_cache=not glob["no_cache"], no_color=glob["no_color"])
+    state = cli.State(notes_paths=glob["notes"], use_cache=not glob["no_cache"], no_color=glob["no_color"], early=early)
     try:
         fn(_Ctx(state, set(params)), **kwargs)
     except ReinventError as exc:  # as cli._Group.invoke does
@@ -164,6 +166,44 @@ def run(argv: list[str]) -> int | None:
             error(state.output, exc.message, exc.hint)
         return exc.exit_code
     return 0
+
+
+def main() -> None:
+    """The ``reinvent`` command: this fast path when it applies, else Typer."""
+    from .errors import EXIT_INTERRUPTED
+
+    try:
+        code = run(sys.argv[1:])  # search/talks/announcements without going through Typer's coercion
+        if code is not None:
+            sys.stdout.flush()
+            sys.exit(code)
+        from .cli import app
+
+        app(prog_name="reinvent")
+    except KeyboardInterrupt:
+        sys.stderr.write("reinvent: interrupted\n")
+        sys.exit(EXIT_INTERRUPTED)
+    except BrokenPipeError:
+        sys.exit(0)
+
+
+def _load_early(cmd: str, glob: dict[str, Any], params: dict[str, Any]) -> Any:
+    """The notes, loaded before the CLI (Typer) and Rich are imported: a few files edited since the last
+    run are then parsed in a child process while this one imports them. Returns the Notes, or the
+    ReinventError loading raised (the command raises it when it asks for the notes, as it would have)."""
+    from .errors import ReinventError
+    from .index import load_notes
+
+    if cmd == "search" and not " ".join(params.get("query") or []).strip():
+        return None  # the command refuses it before reading any notes
+    try:
+        return load_notes(glob["notes"], use_cache=not glob["no_cache"], idle=_import_cli)
+    except ReinventError as exc:
+        return exc
+
+
+def _import_cli() -> None:
+    from . import cli, render  # noqa: F401 - imported now, while an edited file is parsed beside
 
 
 def _defaults(fn: Any) -> dict[str, Any] | None:

@@ -184,15 +184,15 @@ class Notes:
         self._documents, self._store, self._search_index = fresh.documents, None, None
 
 
-def load_notes(given: Iterable[str] | None = None, *, use_cache: bool = True, progress=None) -> Notes:
-    """Read and index every notes file the user pointed at."""
+def load_notes(given: Iterable[str] | None = None, *, use_cache: bool = True, progress=None, idle=None) -> Notes:
+    """Read and index every notes file the user pointed at (``idle``: see loader.load)."""
     from .loader import load
 
     paths = notes_paths(given)
     files, explicit = expand_paths(paths)
     if not files:
         raise InputError(f"no notes files (*.md, *.markdown) in {', '.join(paths)}")
-    return load(files, explicit, use_cache=use_cache, progress=progress)
+    return load(files, explicit, use_cache=use_cache, progress=progress, idle=idle)
 
 
 # --- filters -------------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from .errors import InputError
 from .model import Document
 
 PARALLEL_MIN_FILES = 8
+BESIDE_MAX_FILES = 4  # up to this many changed files are parsed in a forked child while the caller works
 PROGRESS_AFTER = 0.5  # seconds
 WRITE_BATCH = 256  # files per write transaction: each one rewrites most pages of the postings tree
 
@@ -74,14 +75,19 @@ def stat_files(files: "list[str | Path]", explicit: set[str], skipped: list[str]
     return items
 
 
-def load(files: "list[str | Path]", explicit: set[str], *, use_cache: bool = True, progress: Any = None):
-    """The Notes of these files (``progress=False``: never show a progress bar)."""
+def load(files: "list[str | Path]", explicit: set[str], *, use_cache: bool = True, progress: Any = None,
+         idle: Any = None):
+    """The Notes of these files (``progress=False``: never show a progress bar).
+
+    ``idle``: work of the caller's (imports) to do while a few changed files are parsed in a child
+    process; it is called once, in any case, unless loading fails."""
     from .index import Notes
 
     warnings: list[str] = []
     skipped: list[str] = []
+    idle = _Once(idle)
     items = stat_files(files, explicit, skipped)
-    notes = _load_cached(items, explicit, progress, warnings, skipped) if use_cache and items else None
+    notes = _load_cached(items, explicit, progress, warnings, skipped, idle) if use_cache and items else None
     if notes is None:
         docs = parse_documents(items, explicit, progress, skipped)
         for d in docs:
@@ -90,7 +96,18 @@ def load(files: "list[str | Path]", explicit: set[str], *, use_cache: bool = Tru
     if skipped:
         notes.warnings.append(f"skipped {len(skipped)} unreadable file(s): " + "; ".join(skipped[:3])
                               + (" ..." if len(skipped) > 3 else ""))
+    idle()
     return notes
+
+
+class _Once:
+    def __init__(self, fn: Any) -> None:
+        self.fn = fn
+
+    def __call__(self) -> None:
+        fn, self.fn = self.fn, None
+        if fn is not None:
+            fn()
 
 
 def parse_documents(items: list[Item], explicit: set[str], progress: Any, skipped: list[str]) -> list[Document]:
@@ -114,7 +131,7 @@ def _fresh(row: Any, it: Item) -> bool:
 
 
 def _load_cached(items: list[Item], explicit: set[str], progress: Any, warnings: list[str],
-                 skipped: list[str]):
+                 skipped: list[str], idle: _Once):
     import sqlite3
 
     from . import cache
@@ -127,7 +144,7 @@ def _load_cached(items: list[Item], explicit: set[str], progress: Any, warnings:
         keys = {it.key for it in items}
         rows, warm = _warm_rows(store, items, keys)
         if not warm:
-            rows = _sync(store, items, keys, progress, rows)
+            rows = _sync(store, items, keys, progress, rows, idle)
         frows, fitems = [], []
         for it in items:
             row = rows[it.key]
@@ -157,7 +174,7 @@ def _load_cached(items: list[Item], explicit: set[str], progress: Any, warnings:
     return None
 
 
-def _sync(store: Any, items: list[Item], keys: set[str], progress: Any, rows: dict) -> dict:
+def _sync(store: Any, items: list[Item], keys: set[str], progress: Any, rows: dict, idle: _Once) -> dict:
     """Re-read what changed, forget what is gone; the rows, with a read transaction open.
 
     ``rows``: the files' rows as just read."""
@@ -168,7 +185,7 @@ def _sync(store: Any, items: list[Item], keys: set[str], progress: Any, rows: di
         store.prune(gone)
         stale = [it for it in items if not _fresh(rows.get(it.key), it)]
         if stale:
-            _index_into(store, stale, progress, rows)
+            _index_into(store, stale, progress, rows, idle)
         store.begin_read()  # one snapshot from here on: what is read is what was checked
         rows = store.file_rows()
         if all(_fresh(rows.get(it.key), it) for it in items):
@@ -191,12 +208,14 @@ def _warm_rows(store: Any, items: list[Item], keys: set[str]) -> tuple[dict, boo
     return rows, False
 
 
-def _index_into(store: Any, stale: list[Item], progress: Any, rows: dict) -> None:
+def _index_into(store: Any, stale: list[Item], progress: Any, rows: dict, idle: _Once) -> None:
     """Parse the files that changed and store them, a batch per transaction."""
     fronts = store.fronts([it.key for it in stale if it.key in rows])  # edited files: YAML only if it changed
+    jobs = [(str(it.path), it.name, fronts.get(it.key)) for it in stale]
+    beside = parse_beside(jobs, idle) if len(jobs) <= BESIDE_MAX_FILES else None
     pending: list[tuple] = []
     last = time.monotonic()
-    for batch in parse_many([(str(it.path), it.name, fronts.get(it.key)) for it in stale], "rows", progress):
+    for batch in [beside] if beside is not None else parse_many(jobs, "rows", progress):
         pending.extend((stale[j].key, stale[j].size, stale[j].mtime_ns, error, rows) for j, error, rows in batch)
         if len(pending) >= WRITE_BATCH or time.monotonic() - last > 10.0:
             store.write(pending)
@@ -288,6 +307,58 @@ def _parallel(items: list[tuple[str, str, Any]], mode: str, workers: int, bar: "
 
 def _parse_job(job: tuple[list[tuple[str, str, Any]], int, str]) -> list[tuple]:
     return _parse_chunk(*job)
+
+
+def parse_beside(items: list[tuple[str, str, Any]], idle: _Once) -> list[tuple] | None:
+    """Parse a few files as rows in a forked child while this process does ``idle`` (the imports of the
+    CLI and of Rich): on two cores an edited file then costs about nothing. None when there is no idle
+    work or no fork (then the caller parses)."""
+    if idle.fn is None or not hasattr(os, "fork"):
+        return None
+    import pickle
+
+    r, w = os.pipe()
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(r)
+        os.close(w)
+        return None
+    if pid == 0:  # the child: parse, send, and leave without running any of the parent's clean-up
+        status = 1
+        try:
+            os.close(r)
+            with os.fdopen(w, "wb") as out:
+                out.write(pickle.dumps(_parse_chunk(items, 0, "rows"), protocol=pickle.HIGHEST_PROTOCOL))
+            status = 0
+        except BaseException:  # noqa: BLE001 - Ctrl-C or anything else: the parent parses instead
+            pass
+        os._exit(status)
+    os.close(w)
+    with os.fdopen(r, "rb") as inp:
+        try:
+            idle()
+            data = inp.read()
+            _, status = os.waitpid(pid, 0)
+        except BaseException:
+            _kill(pid)
+            raise
+    if status != 0 or not data:
+        return None
+    try:
+        return pickle.loads(data)
+    except Exception:  # noqa: BLE001 - a truncated message: parse here
+        return None
+
+
+def _kill(pid: int) -> None:
+    import signal
+
+    try:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+    except OSError:
+        pass
 
 
 class _Progress:

@@ -257,15 +257,19 @@ def test_fast_path_leaves_the_rest_to_typer(argv):
     assert fast.parse(argv) is None
 
 
-_IMPORTS = ("import sys\nfrom reinvent_cli.cli import main\nsys.argv = ['reinvent', *sys.argv[1:]]\n"
+_IMPORTS = ("import sys\nfrom reinvent_cli import loader\nfrom reinvent_cli.cli import main\nsys.argv = ['reinvent', *sys.argv[1:]]\n"
+            "loader.BESIDE_MAX_FILES = int(sys.argv.pop(1))\n"
             "try:\n    main()\nexcept SystemExit as e:\n    code = e.code\n"
             "print('IMPORTED', sorted({m.split('.')[0] for m in sys.modules} & {'mistune', 'yaml'}), file=sys.stderr)\n")
 
 
-def _run_and_imports(env, *args):
+def _run_and_imports(env, *args, beside=0):
+    """A run's JSON output, which of mistune and yaml it imported, its stderr. ``beside``: at most this many
+    changed files are parsed in a forked child (0: here, where the imports are seen)."""
     import ast
 
-    p = subprocess.run([sys.executable, "-c", _IMPORTS, *args], env=env, capture_output=True, text=True, cwd=ROOT)
+    p = subprocess.run([sys.executable, "-c", _IMPORTS, str(beside), *args], env=env, capture_output=True, text=True,
+                       cwd=ROOT)
     assert p.returncode == 0, p.stderr
     line = next(x for x in p.stderr.splitlines() if x.startswith("IMPORTED "))
     return json.loads(p.stdout), set(ast.literal_eval(line[len("IMPORTED "):])), p.stderr
@@ -307,3 +311,23 @@ def test_edit_below_unchanged_front_matter_skips_yaml(tmp_path):
     _rewrite(notes, bad + body + "* more\n")
     _, imported, err = _run_and_imports(env, "-n", str(notes), "talks", "--json")
     assert "yaml" not in imported and "not valid YAML" in err
+
+
+def test_an_edited_file_is_parsed_beside_the_imports(tmp_path, notes_dir):
+    """A few edited files are parsed in a forked child while the CLI is imported: the process itself never
+    imports the parser, and the answer is the same as a fresh read gives."""
+    env = {**os.environ, "REINVENT_CACHE_DIR": str(tmp_path / "cache")}
+    for n in range(3, 9):
+        _write(notes_dir / f"n{n}.md", f"X{n:02d}")
+    cmd = ("-n", str(notes_dir), "search", "leaderboards", "--json", "-l", "0")
+    first, _, _ = _run_and_imports(env, *cmd, beside=4)  # 9 files: the worker pool
+    assert len(first) == 9
+    _rewrite(notes_dir / "n4.md", (notes_dir / "n4.md").read_text(encoding="utf-8") + "\n* leaderboards zebrafish\n")
+    _rewrite(notes_dir / "n7.md", "# Day 1\n\n## ZZZ999 - Leaderboards everywhere\n")
+    hits, imported, _ = _run_and_imports(env, *cmd, beside=4)
+    assert imported == set()  # parsed beside, in the child
+    fresh, _, _ = _run_and_imports(env, "--no-cache", *cmd)
+    assert hits == fresh and len(hits) == 10
+    assert any("zebrafish" in h["text"] for h in hits) and any("ZZZ999" in h["text"] for h in hits)
+    warm, imported, _ = _run_and_imports(env, *cmd, beside=4)
+    assert warm == fresh and imported == set()

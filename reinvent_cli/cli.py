@@ -202,6 +202,8 @@ def talk(
     ctx: typer.Context,
     query: str = typer.Argument(..., help="Session code (DAT407) or words of the title.",
                                 autocompletion=complete_talk),
+    conference: Optional[str] = ConferenceOpt,
+    file: Optional[str] = FileOpt,
     fmt: Format = FormatOpt,
     as_json: bool = JsonOpt,
 ) -> None:
@@ -211,13 +213,14 @@ def talk(
     Examples:
       reinvent talk DAT407
       reinvent talk "elasticache deep dive"
+      reinvent talk DAT407 --file 2015      (the same code in several files)
     """
     from . import index
     from .render import emit_talk
 
     st = _state(ctx)
     notes = st.notes()
-    found = index.find_talk(notes, query)
+    found = index.find_talk(notes, query, conference, file)
     emit_talk(_out(ctx, fmt, as_json), found, index.talk_source(notes, found))
 
 
@@ -405,6 +408,8 @@ def open_video(
     query: str = typer.Argument(..., help="Session code (DAT407) or words of the title.",
                                 autocompletion=complete_talk),
     print_only: bool = typer.Option(False, "--print", "-p", help="Print the video's URL; don't start a browser."),
+    conference: Optional[str] = ConferenceOpt,
+    file: Optional[str] = FileOpt,
 ) -> None:
     """Open a talk's video in the web browser.
 
@@ -421,7 +426,7 @@ def open_video(
     from .render import safe_url, warn
 
     st = _state(ctx)
-    found = index.find_talk(st.notes(), query)
+    found = index.find_talk(st.notes(), query, conference, file)
     name = found.code or found.title
     if not found.video:
         raise NothingFound(f"{name} has no video in the notes", hint=f"see its notes: reinvent talk {shlex.quote(query)}")

@@ -254,14 +254,17 @@ def talks(notes: Notes, day: DaySpec | None = None, track: str | None = None,
     return out
 
 
-def find_talk(notes: Notes, query: str) -> Talk:
-    """A talk by session code (any case) or by words of its title, typos allowed.
+def find_talk(notes: Notes, query: str, conference: str | None = None, file: str | None = None) -> Talk:
+    """A talk by session code (any case) or by words of its title, typos allowed, in the files that
+    ``conference`` / ``file`` select.
 
     An unknown or ambiguous query is a UsageError whose hint suggests the closest talks.
     """
+    from collections import Counter
+
     from rapidfuzz import fuzz, process
 
-    all_talks = notes.talks
+    all_talks = talks(notes, conference=conference, file=file) if conference or file else notes.talks
     q = query.strip()
     if not q:
         raise UsageError("give a session code or words of a talk title")
@@ -275,12 +278,23 @@ def find_talk(notes: Notes, query: str) -> Talk:
     if len(covering) == 1:
         return covering[0]
     if covering:
-        names = [label[id(t)] + (f" (day {t.day})" if t.day is not None else "") for t in covering[:5]]
-        raise UsageError(f"{len(covering)} talks match {query!r}", hint="which one: " + "; ".join(names) + "?")
+        twins = Counter(label[id(t)] for t in covering)  # the same talk in several files: name the file
+        names = [label[id(t)] + _where(t, twins[label[id(t)]] > 1) for t in covering[:5]]
+        hint = "which one: " + "; ".join(names) + "?"
+        if len({t.file for t in covering}) > 1:
+            hint += " (--file or --conference narrows it to one file)"
+        raise UsageError(f"{len(covering)} talks match {query!r}", hint=hint)
     ranked = process.extract(q.lower(), [label[id(t)].lower() for t in all_talks], scorer=fuzz.WRatio, limit=3)
     suggestions = [label[id(all_talks[i])] for _, score, i in ranked if score >= 70]
     hint = ("did you mean: " + "; ".join(suggestions) + "?") if suggestions else "run `reinvent talks` to list them"
     raise UsageError(f"no talk matches {query!r}", hint=hint)
+
+
+def _where(t: Talk, with_file: bool) -> str:
+    parts = [f"day {t.day}"] if t.day is not None else []
+    if with_file:
+        parts.append(f"{t.file}:{t.line}")
+    return f" ({', '.join(parts)})" if parts else ""
 
 
 def speakers_names(t: Talk) -> str:

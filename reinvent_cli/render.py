@@ -394,7 +394,7 @@ def emit_hits(out: Output, hits: Sequence[Any], explain: bool = False, files: di
         return
     if not out.is_terminal:
         for h in hits:
-            line = f"{h.entry.file}:{h.line}:{h.kind}:{clean(hit_path(h))}:{clean(h.entry.text)}"
+            line = f"{clean(h.entry.file)}:{h.line}:{h.kind}:{clean(hit_path(h))}:{clean(h.entry.text)}"
             out.write_raw(line)
             if explain:
                 for x in explain_lines(h):
@@ -529,7 +529,7 @@ def emit_talk(out: Output, t: Any, body: str) -> None:
     if out.fmt == "markdown" or not out.is_terminal:
         head = f"# {t.code + ' - ' if t.code else ''}{t.title}"
         meta = [f"Day: {t.day}" if t.day is not None else "", f"Speakers: {speakers_text(t)}" if t.speakers else "",
-                f"Video: {t.video}" if t.video else "", f"Source: {t.file}:{t.line}"]
+                f"Video: {t.video}" if t.video else "", f"Source: {clean(t.file)}:{t.line}"]
         text = "\n".join([head, "", *[m for m in meta if m], "", body])
         out.write_raw("\n".join(_clean_line(x) for x in text.split("\n")))
         return

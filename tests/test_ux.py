@@ -386,3 +386,43 @@ def test_clean_and_plain():
     assert render.clean("bell\x07") == "bell\ufffd"
     t = render.plain("[bold red]x[/]")
     assert t.plain == "[bold red]x[/]" and not t.spans
+
+
+@pytest.fixture
+def hostile_names(tmp_path):
+    """Notes files whose names hold an escape sequence, a newline and a tab."""
+    d = tmp_path / "names"
+    d.mkdir()
+    body = ("# Day 1\n\n## EVL202 - Zapper talk\n\nSpeaker: Eve\n\n* zapper one https://example.com/z\n\n"
+            "Announce: Zapper Service\n")
+    for name in ("a\x1b[2J\x1b]0;owned\x07.md", "b\nfake.md:1:bullet:injected.md", "c\td.md"):
+        (d / name).write_text(body, encoding="utf-8")
+    return d
+
+
+@pytest.mark.parametrize("mode", ["piped", "tty"])
+@pytest.mark.parametrize("args", [["search", "zapper"], ["talks"], ["talk", "EVL202", "--file", "c\td"], ["links"], ["announcements"],
+                                  ["speakers"], ["outline"], [], ["talks", "--format", "markdown"],
+                                  ["talks", "--format", "csv"]], ids=lambda a: " ".join(a) or "overview")
+def test_hostile_file_names_print_safely(run, hostile_names, args, mode):
+    r = run("--notes", hostile_names, *args, env=COLOR if mode == "tty" else None)
+    assert r.exit_code == 0, r.output
+    for stream in (r.stdout, r.stderr):
+        only_our_escapes(stream)
+    if mode == "piped" and args == ["search", "zapper"]:
+        lines = r.stdout.rstrip("\n").split("\n")
+        assert all(x.startswith(str(hostile_names)) for x in lines), lines  # a file name never starts a line
+    if mode == "piped" and args == ["talks"]:
+        assert len(r.stdout.rstrip("\n").split("\n")) == 3  # one line per talk
+
+
+def test_the_same_talk_in_several_files(run, hostile_names):
+    r = run("--notes", hostile_names, "talk", "EVL202")
+    assert r.exit_code == 2
+    hint = " ".join(r.stderr.split())
+    assert "3 talks match" in hint and "--file or --conference" in hint
+    assert hint.count(":3)") == 3  # each one named by file:line, the titles being the same
+    r = run("--notes", hostile_names, "talk", "EVL202", "--file", "c\td", "--json")
+    assert r.exit_code == 0 and r.json["file"].endswith("c\td.md")
+    r = run("--notes", hostile_names, "open", "zapper", "--file", "nothing-like-it")
+    assert r.exit_code == 2 and "no talk matches" in r.stderr

@@ -331,7 +331,7 @@ def parse_beside(items: list[tuple[str, str, Any]], idle: _Once) -> list[tuple] 
             with os.fdopen(w, "wb") as out:
                 out.write(pickle.dumps(_parse_chunk(items, 0, "rows"), protocol=pickle.HIGHEST_PROTOCOL))
             status = 0
-        except BaseException:  # noqa: BLE001 - Ctrl-C or anything else: the parent parses instead
+        except BaseException:  # noqa: BLE001, S110 - Ctrl-C or anything else: the parent parses instead
             pass
         os._exit(status)
     os.close(w)

@@ -14,7 +14,10 @@ from .errors import InputError
 from .model import Document
 
 PARALLEL_MIN_FILES = 8
-BESIDE_MAX_FILES = 4  # up to this many changed files are parsed in a forked child while the caller works
+# Up to this many changed files, this big in all, are parsed in a forked child while the caller imports
+# what it needs (bigger jobs gain little from it and would be copied through a pipe).
+BESIDE_MAX_FILES = 4
+BESIDE_MAX_BYTES = 4 << 20
 PROGRESS_AFTER = 0.5  # seconds
 WRITE_BATCH = 256  # files per write transaction: each one rewrites most pages of the postings tree
 
@@ -212,7 +215,8 @@ def _index_into(store: Any, stale: list[Item], progress: Any, rows: dict, idle: 
     """Parse the files that changed and store them, a batch per transaction."""
     fronts = store.fronts([it.key for it in stale if it.key in rows])  # edited files: YAML only if it changed
     jobs = [(str(it.path), it.name, fronts.get(it.key)) for it in stale]
-    beside = parse_beside(jobs, idle) if len(jobs) <= BESIDE_MAX_FILES else None
+    small = len(jobs) <= BESIDE_MAX_FILES and sum(it.size for it in stale) <= BESIDE_MAX_BYTES
+    beside = parse_beside(jobs, idle) if small else None
     pending: list[tuple] = []
     last = time.monotonic()
     for batch in [beside] if beside is not None else parse_many(jobs, "rows", progress):

@@ -331,3 +331,22 @@ def test_an_edited_file_is_parsed_beside_the_imports(tmp_path, notes_dir):
     assert any("zebrafish" in h["text"] for h in hits) and any("ZZZ999" in h["text"] for h in hits)
     warm, imported, _ = _run_and_imports(env, *cmd, beside=4)
     assert warm == fresh and imported == set()
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this platform")
+def test_parse_beside_gives_the_rows_of_a_parse_here_or_none(tmp_path, monkeypatch):
+    from reinvent_cli import loader
+
+    f = tmp_path / "n.md"
+    _write(f, "AAA101")
+    jobs = [(str(f), "n.md", None)]
+    ran = []
+    beside = loader.parse_beside(jobs, loader._Once(lambda: ran.append(1)))
+    assert ran == [1] and beside == loader._parse_chunk(jobs, 0, "rows")
+    assert loader.parse_beside(jobs, loader._Once(None)) is None  # nothing to do meanwhile: no child
+
+    def dies(*a):
+        os._exit(9)  # the child dies without a word: the caller parses instead
+
+    monkeypatch.setattr(loader, "_parse_chunk", dies)
+    assert loader.parse_beside(jobs, loader._Once(lambda: ran.append(2))) is None and ran == [1, 2]

@@ -27,6 +27,8 @@ WEEKDAYS = {
     "lunes": "Monday", "martes": "Tuesday", "miércoles": "Wednesday", "miercoles": "Wednesday",
     "jueves": "Thursday", "viernes": "Friday", "sábado": "Saturday", "sabado": "Saturday",
     "domingo": "Sunday",
+    "mon": "Monday", "tue": "Tuesday", "tues": "Tuesday", "wed": "Wednesday", "thu": "Thursday",
+    "thur": "Thursday", "thurs": "Thursday", "fri": "Friday", "sat": "Saturday", "sun": "Sunday",
 }
 _DAY_WORD = r"(?:day|tag|jour|journ[ée]e|d[ií]a|giorno|dag|dzie[nń]|den|dia)"
 _NUMBER_WORDS = {
@@ -72,10 +74,15 @@ _DATE_RE = re.compile(
 _WEEKDAY_RE = re.compile(r"^(" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\b", re.I)
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
-# A session code: letters then digits, optional suffix (SEC314-R); then " - ", ": " or " – ".
-_CODE = r"[A-Z][A-Z0-9]{0,7}\d{2,4}(?:-[A-Z0-9]{1,4})?"
-_TALK_RE = re.compile(rf"^({_CODE})\s*(?:[-–—:|]\s*|\s+)(.+)$")
+# A session code: letters then digits, optional suffix (SEC314-R, GC-101); then " - ", ": " or " – ".
+# Followed by a space alone, only the usual shape counts (DAT407 Title; not "ES2024 features", "WWDC24 recap").
+_CODE = r"[A-Z][A-Z0-9]{1,7}\d{2,4}(?:-[A-Z0-9]{1,4})?|[A-Z]{2,6}-\d{2,4}"
+_TALK_RE = re.compile(rf"^(?:({_CODE})\s*[-–—:|]\s*|((?!(?:[A-Z]{{1,2}}(?:19|20)\d\d)\b)[A-Z]{{2,6}}\d{{3,4}}(?:-[A-Z0-9]{{1,4}})?)\s+)(.+)$")
+# A time before a talk's title: "11:30 - ", "2:00 PM – ", "10:30 – 11:15 ", "14h30 : ", "(9:00)".
+_TIME = r"\d{1,2}(?:[:.h]\d{2}(?:\s*[ap]\.?m\.?)?|\s*[ap]\.?m\.?)"
+_TIME_PREFIX = re.compile(rf"^\(?{_TIME}(?:\s*(?:[-–—]|to|bis|à)\s*{_TIME})?\)?(?:\s*[-–—:|]\s*|\s+)(?=\S)", re.I)
 _TRAILING_SPEAKER = re.compile(r"^(.*\S)\s+\(([^()]{2,60})\)$")
+_SPEAKER_LABEL = re.compile(r"^\s*(?:speakers?|presenters?|presented by|by|with)\s*:?\s+", re.I)
 # "KubeCon talk: Title", "Session - Title", "Keynote: Title": a talk without a session code.
 _LABELLED_TALK = re.compile(
     r"^(?:[\w.'’&+@-]+\s+){0,3}?(lightning talk|talk|session|keynote|presentation|vortrag|conf[ée]rence|charla|ponencia)"
@@ -141,13 +148,16 @@ _NOT_NAMES = {"session", "part", "repeat", "level", "workshop", "keynote", "pane
 _FILLER = re.compile(r"^(now|first|then|next|and|also|finally|plus)\s+", re.I)
 
 
+_DAY_DECOR = re.compile(r"^[\W_]+|[\W_]+$")
+
+
 def classify_day(title: str) -> tuple[int | None, str | None] | None:
     """(day number or None, weekday or None) when a heading names a day of the conference.
 
     "Day 2 - Thursday", "Tag 1", "Jour deux", "1. Tag", "Tuesday", "Dienstag, 3. Dezember",
     "2019-12-03", "Dec 3, 2019 (Tuesday)", "Dec 3 - Keynotes". Not "Monday Night Live".
     """
-    t = title.strip()
+    t = _DAY_DECOR.sub("", title)  # "📅 Day 1", "[[2024-03-19]]" (a wiki link), "**Day 1**"
     m = _DAY_RE.match(t) or _DAY_FIRST_RE.match(t)
     if m:
         n = m.group(1).lower()
@@ -221,8 +231,9 @@ def _date_weekday(dm: re.Match[str]) -> str | None:
 
 
 def split_talk_heading(title: str, trailing_speakers: bool = True) -> tuple[str | None, str, list[Speaker]]:
-    """"DAT407 - Title (Name)" -> ("DAT407", "Title", [Speaker("Name")])."""
-    code, rest = None, title.strip()
+    """"DAT407 - Title (Name)" -> ("DAT407", "Title", [Speaker("Name")]); a time before it is dropped
+    ("11:30 - Title", "2:00 PM – DAT407 Title")."""
+    code, rest = None, strip_time(title.strip())
     m = _TALK_RE.match(rest)
     if not m:
         lm = _LABELLED_TALK.match(rest)
@@ -230,12 +241,25 @@ def split_talk_heading(title: str, trailing_speakers: bool = True) -> tuple[str 
             rest = lm.group(2).strip()
             m = _TALK_RE.match(rest)  # "Session: DAT407 - Title"
     if m:
-        code, rest = m.group(1), m.group(2).strip()
+        code, rest = m.group(1) or m.group(2), m.group(3).strip()
     speakers: list[Speaker] = []
     sm = _TRAILING_SPEAKER.match(rest) if trailing_speakers else None
-    if sm and _looks_like_name(sm.group(2)):
-        rest, speakers = sm.group(1), parse_speakers(sm.group(2))
+    if sm:
+        names = _SPEAKER_LABEL.sub("", sm.group(2))  # "(Speaker: Mark Ryland)"
+        if _looks_like_name(names):
+            rest, speakers = sm.group(1), parse_speakers(names, trailing_org=True)
     return code, rest, speakers
+
+
+def _labelled(title: str) -> bool:
+    """A heading that says it is a talk: a session code or a label ("Keynote: ..."), after any time."""
+    t = strip_time(title)
+    return bool(_TALK_RE.match(t) or _LABELLED_TALK.match(t))
+
+
+def strip_time(title: str) -> str:
+    m = _TIME_PREFIX.match(title)
+    return title[m.end():] if m else title
 
 
 def _looks_like_name(text: str) -> bool:
@@ -245,8 +269,9 @@ def _looks_like_name(text: str) -> bool:
     return 1 < len(words) <= 8 and all(w[:1].isupper() or w.lower() in ("and", "de", "van", "von") for w in words)
 
 
-def parse_speakers(text: str) -> list[Speaker]:
-    """"Nate Wiger (AWS), Tom Kerr (Riot)" -> two speakers with orgs."""
+def parse_speakers(text: str, trailing_org: bool = False) -> list[Speaker]:
+    """"Nate Wiger (AWS), Tom Kerr (Riot)" -> two speakers with orgs. ``trailing_org``: a one-word part
+    after a name is that speaker's organisation ("Michael Hausenblas, AWS", as in a heading's parentheses)."""
     parts, depth, cur = [], 0, ""
     i = 0
     while i < len(text):
@@ -269,6 +294,8 @@ def parse_speakers(text: str) -> list[Speaker]:
         m = re.match(r"^(.*?)\s*\(([^()]*)\)\s*$", part)
         if m and m.group(1):
             speakers.append(Speaker(m.group(1).strip(), m.group(2).strip() or None))
+        elif trailing_org and speakers and speakers[-1].org is None and " " not in part and " " in speakers[-1].name:
+            speakers[-1] = Speaker(speakers[-1].name, part)
         else:
             speakers.append(Speaker(part, None))
     return speakers
@@ -405,7 +432,7 @@ class _Walker:
         self.headings.append((line, level))
         while self.stack and self.stack[-1].level >= level:
             self.stack.pop()
-        if self.day and level <= self.day_level:
+        if self.day and (level < self.day_level or level == self.day_level and not self._flat_talk(title)):
             self.day = None
         if self.talk and level <= self.talk_level:
             self.talk = None
@@ -450,8 +477,14 @@ class _Walker:
         self.add_entry(kind, title, line)
         self.links(flat, line)  # a link in a heading is a link of the notes too
 
+    def _flat_talk(self, title: str) -> bool:
+        """"## Day 1" then "## DAT407 - Title" at the same level: a talk of that day, not a new part."""
+        return self.talk is None and _labelled(title) and classify_day(title) is None
+
     def _is_talk_heading(self, title: str, level: int) -> bool:
-        labelled = bool(_TALK_RE.match(title) or _LABELLED_TALK.match(title))
+        labelled = _labelled(title)
+        if self.day is not None and level == self.day_level:
+            return labelled
         if self.day is not None:
             # "# Day 1" then "### Talk": the first heading under a day sets the level of its talks
             first = self.day_talk_level is None and level > self.day_level

@@ -69,6 +69,14 @@ def entry_texts(doc: Document, kind: str | None = None) -> list[str]:
     ("3. Dezember 2019", (None, "Tuesday")),
     ("19.11.2019", (None, "Tuesday")),
     ("3 de diciembre de 2019", (None, "Tuesday")),
+    ("📅 Day 1", (1, None)),
+    ("🗓️ Tuesday", (None, "Tuesday")),
+    ("**Day 2**", (2, None)),
+    ("[[2024-03-19]]", (None, "Tuesday")),
+    ("Day 2 – Tue", (2, "Tuesday")),
+    ("Fri, Jun 14", (None, "Friday")),
+    ("Thu, March 21", (None, "Thursday")),
+    ("Mon 10.06.", (None, "Monday")),
 ])
 def test_classify_day(title, expected):
     assert classify_day(title) == expected
@@ -76,7 +84,8 @@ def test_classify_day(title, expected):
 
 @pytest.mark.parametrize("title", [
     "Monday Night Live", "Keynote", "Marketing 10", "Decision 2", "Tag cloud", "May 5 things",
-    "10.5 Performance", "2019 in review", "Today", "Freedom to say yes",
+    "10.5 Performance", "2019 in review", "Today", "Freedom to say yes", "Sunday Funday talks", "🎉 Party",
+    "Wed like to thank", "Monitoring 101",
 ])
 def test_not_a_day(title):
     assert classify_day(title) is None
@@ -93,6 +102,24 @@ def test_not_a_day(title):
     ("Session: CON201 - Containers", "CON201", "Containers", []),
     ("Keynote: Werner Vogels", None, "Keynote: Werner Vogels", []),
     ("Just a title", None, "Just a title", []),
+    # a time before the title (schedules copied into notes)
+    ("11:30 - Cilium Mesh deep dive", None, "Cilium Mesh deep dive", []),
+    ("2:00 PM – COM301 Building with the AWS CDK", "COM301", "Building with the AWS CDK", []),
+    ("13:00 DAT302 - DynamoDB single-table design", "DAT302", "DynamoDB single-table design", []),
+    ("10:30 – 11:15 Event-driven architectures", None, "Event-driven architectures", []),
+    ("14h30 : Observabilité", None, "Observabilité", []),
+    ("(9:00) Opening keynote", None, "Opening keynote", []),
+    # not session codes
+    ("ES2024 features you missed", None, "ES2024 features you missed", []),
+    ("WWDC24 recap", None, "WWDC24 recap", []),
+    ("C23 - what is new in C", None, "C23 - what is new in C", []),
+    ("GC-101: Garbage collection basics", "GC-101", "Garbage collection basics", []),
+    ("BRK2124 Azure at scale", "BRK2124", "Azure at scale", []),
+    # the parentheses of a heading: a name with its organisation, a label
+    ("CON326 - Running Kubernetes at scale (Michael Hausenblas, AWS)", "CON326", "Running Kubernetes at scale",
+     [("Michael Hausenblas", "AWS")]),
+    ("SEC201 – Zero trust on AWS (Speaker: Mark Ryland)", "SEC201", "Zero trust on AWS", [("Mark Ryland", None)]),
+    ("Pair talk (Jane Doe, John Smith)", None, "Pair talk", [("Jane Doe", None), ("John Smith", None)]),
 ])
 def test_split_talk_heading(heading, code, title, speakers):
     c, t, s = split_talk_heading(heading)
@@ -314,3 +341,19 @@ def test_h1_titled_notes_without_speaker_are_not_a_talk():
     assert doc.talks == []
     assert doc.title == "My notes"
     assert "Stuff." in entry_texts(doc, "paragraph")
+
+
+def test_a_talk_at_the_level_of_its_day_keeps_the_day():
+    doc = parse_source(source_from_bytes(
+        b"# Notes\n\n## Day 1\n\n## DAT407 - Aurora\n\n* fast\n\n## Day 2\n\n## 10:00 - Keynote: Werner\n\n"
+        b"## Random thoughts\n\n* later\n", "flat.md"))
+    assert [(t.day, t.code, t.title) for t in doc.talks] == [(1, "DAT407", "Aurora"), (2, None, "Keynote: Werner")]
+    assert [d.number for d in doc.days] == [1, 2]
+
+
+def test_emoji_day_headings_and_time_prefixed_talks():
+    doc = parse_source(source_from_bytes(
+        "# KubeCon EU\n\n## 📅 Day 1\n\n### 10:30 – 11:15 Event-driven architectures\n\n* kafka\n\n"
+        "### 13:00 DAT302 - DynamoDB\n\n* tables\n".encode(), "k.md"))
+    assert [(t.day, t.code, t.title, t.line) for t in doc.talks] == [
+        (1, None, "Event-driven architectures", 5), (1, "DAT302", "DynamoDB", 9)]

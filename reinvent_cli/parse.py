@@ -752,7 +752,12 @@ class _Walker:
         i = bisect.bisect_left(flat.links, start, key=lambda lk: lk.offset)  # links are in offset order
         first_link = flat.links[i] if i < len(flat.links) and flat.links[i].offset < offset + len(line_text) else None
         between = line_text[m.end(): first_link.offset - offset] if first_link else ""
-        if first_link and not between.strip() and first_link.text.strip() and not _GENERIC_LINK.match(first_link.text):
+        around = flat.links[i - 1] if i > 0 else None  # "[Announcing X](url)": the words are the link's
+        if around and around.offset <= offset + m.start() < around.offset + len(around.text):
+            end = around.offset - offset + len(around.text)
+            name, extra = _split_name(line_text[m.end():end])
+            url, extra = around.url, extra + line_text[end:]
+        elif first_link and not between.strip() and first_link.text.strip() and not _GENERIC_LINK.match(first_link.text):
             name, url = _one_line(first_link.text), first_link.url
             extra = line_text[first_link.offset - offset + len(first_link.text):]
         else:
@@ -764,7 +769,7 @@ class _Walker:
                 if head.rstrip().endswith("(") or not head.strip():  # "Name ([blog](url))"
                     plain = head.rstrip().rstrip("(")
             name, extra = _split_name(plain)
-        name = name.strip(" :-–—,.()")
+        name = _strip_name(name)
         if not name:
             name = self._name_from_context(url)
         ann = Announcement(
@@ -857,12 +862,36 @@ def _announce_match(line_text: str) -> re.Match[str] | None:
 
 
 def _split_name(text: str) -> tuple[str, str]:
+    """"Name: details", "Name - details", "Name — details", "Name, details"; not inside parentheses."""
     text = text.strip()
-    for sep in (": ", " - ", " – ", ", "):
-        if sep in text:
-            head, tail = text.split(sep, 1)
-            return head, tail
+    for sep in (": ", " - ", " – ", " — ", ", "):
+        at = _outside_parens(text, sep)
+        if at >= 0:
+            return text[:at], text[at + len(sep):]
     return text, ""
+
+
+def _outside_parens(text: str, sep: str) -> int:
+    """Where ``sep`` first occurs in ``text`` outside parentheses, or -1."""
+    at = text.find(sep)
+    while at >= 0:
+        if text.count("(", 0, at) <= text.count(")", 0, at):
+            return at
+        at = text.find(sep, at + 1)
+    return -1
+
+
+def _strip_name(name: str) -> str:
+    """An announcement's name without surrounding punctuation, an unmatched parenthesis or a leading article."""
+    name = name.strip(" :-–—,.")
+    while name.endswith(")") and name.count(")") > name.count("("):
+        name = name[:-1].rstrip(" :-–—,.")
+    while name.startswith("(") and name.count("(") > name.count(")"):
+        name = name[1:].lstrip(" :-–—,.")
+    if name.startswith("(") and name.endswith(")") and name.count("(") == 1:
+        name = name[1:-1].strip()
+    article = re.match(r"(?:the|a|an)\s+(?=\S)", name, re.I)
+    return name[article.end():] if article else name
 
 
 def _detail(text: str) -> str:

@@ -357,3 +357,17 @@ def test_emoji_day_headings_and_time_prefixed_talks():
         "### 13:00 DAT302 - DynamoDB\n\n* tables\n".encode(), "k.md"))
     assert [(t.day, t.code, t.title, t.line) for t in doc.talks] == [
         (1, None, "Event-driven architectures", 5), (1, "DAT302", "DynamoDB", 9)]
+
+
+def test_announcement_names_keep_their_parentheses_and_links():
+    doc = parse_source(source_from_bytes(
+        "# Day 1\n\n## Keynote\n\nKey announcements:\n\n- Amazon Q (preview)\n- Graviton2 instances (M6g, C6g, R6g)\n"
+        "- Amazon S3 Tables — Iceberg tables\n- Announcing the Cloud Native AI whitepaper\n\n"
+        "* [Announcing Amazon Bedrock in Frankfurt](https://aws.amazon.com/bedrock) - big\n".encode(), "a.md"))
+    assert announcements(doc) == [
+        ("Amazon Q (preview)", None, [], 7),
+        ("Graviton2 instances (M6g, C6g, R6g)", None, [], 8),
+        ("Amazon S3 Tables", None, ["Iceberg tables"], 9),
+        ("Cloud Native AI whitepaper", None, [], 10),
+        ("Amazon Bedrock in Frankfurt", "https://aws.amazon.com/bedrock", ["big"], 12),
+    ]

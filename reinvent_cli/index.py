@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from .errors import InputError, UsageError
+from .errors import InputError, NothingFound, UsageError
 from .model import Announcement, Document, Entry, Link, Talk, WatchItem
 
 BUNDLED_NAME = "reinvent-2015.md"
@@ -287,7 +287,7 @@ def find_talk(notes: Notes, query: str, conference: str | None = None, file: str
     ranked = process.extract(q.lower(), [label[id(t)].lower() for t in all_talks], scorer=fuzz.WRatio, limit=3)
     suggestions = [label[id(all_talks[i])] for _, score, i in ranked if score >= 70]
     hint = ("did you mean: " + "; ".join(suggestions) + "?") if suggestions else "run `reinvent talks` to list them"
-    raise UsageError(f"no talk matches {query!r}", hint=hint)
+    raise NothingFound(f"no talk matches {query!r}", hint=hint)
 
 
 def _where(t: Talk, with_file: bool) -> str:
@@ -308,7 +308,7 @@ def talk_source(notes: Notes, talk: Talk) -> str:
     doc = next((d for d in notes.docs() if d.file == talk.file), None)
     if doc is None or not doc.path:
         return ""
-    lines = read_source(doc.path).text.split("\n")
+    lines = read_source(doc.path).body.split("\n")  # front matter lines blank: a post's YAML is not its notes
     return "\n".join(lines[talk.line : talk.end_line]).strip("\n")
 
 

@@ -317,7 +317,7 @@ def test_open_errors(run):
     r = run("--notes", HOSTILE, "open", "EVL201")
     assert r.exit_code == 2 and "not an http(s) URL" in r.stderr
     r = run("open", "elasticache deep dove xyz")
-    assert r.exit_code == 2 and "did you mean" in r.stderr
+    assert r.exit_code == 1 and "did you mean" in r.stderr
 
 
 # --- hostile notes ---------------------------------------------------------------------------------
@@ -377,7 +377,7 @@ def test_hostile_json_is_escaped_not_raw(run):
 
 def test_hostile_text_in_errors(run):
     r = run("--notes", HOSTILE, "talk", "\x1b]0;owned\x07 nothing like this")
-    assert r.exit_code == 2
+    assert r.exit_code == 1
     assert "\x1b" not in r.stderr and "\x07" not in r.stderr
 
 
@@ -425,4 +425,4 @@ def test_the_same_talk_in_several_files(run, hostile_names):
     r = run("--notes", hostile_names, "talk", "EVL202", "--file", "c\td", "--json")
     assert r.exit_code == 0 and r.json["file"].endswith("c\td.md")
     r = run("--notes", hostile_names, "open", "zapper", "--file", "nothing-like-it")
-    assert r.exit_code == 2 and "no talk matches" in r.stderr
+    assert r.exit_code == 1 and "no talk matches" in r.stderr

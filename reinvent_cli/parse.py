@@ -943,7 +943,36 @@ def parse_source(src: Source) -> Document:
         del tokens
         doc = walker.finish()
         _single_talk_post(doc, src, walker, h1)
+        _front_matter_entries(doc, src)
     return doc
+
+
+_FRONT_KEYS = (("title", "Title"), ("conference", "Conference"), ("event", "Event"), ("speaker", "Speaker"),
+               ("speakers", "Speakers"))
+
+
+def _front_matter_entries(doc: Document, src: Source) -> None:
+    """Front matter values a reader would search for (title, conference, speakers) as entries at their
+    lines: the title of a post that is one talk is that talk's heading; the others read "Key: value"."""
+    if not src.front or not src.meta:
+        return
+    raw_lines = src.front[0].split("\n")
+    talk = doc.talks[0] if len(doc.talks) == 1 and doc.talks[0].line > 1 else None
+    found: list[Entry] = []
+    for key, label in _FRONT_KEYS:
+        value = src.meta.get(key)
+        if not value:
+            continue
+        at = next((i for i, x in enumerate(raw_lines) if re.match(rf"{key}\s*:", x, re.I)), None)
+        if at is None:
+            continue
+        line = at + 2  # the opening "---" is line 1
+        text = _one_line(str(value))
+        if key == "title" and talk is not None and talk.line == line:
+            found.append(Entry("talk", text, [text], doc.file, line))
+        else:
+            found.append(Entry("paragraph", f"{label}: {text}", [], doc.file, line))
+    doc.entries[:0] = sorted(found, key=lambda e: e.line)
 
 
 def _only_h1(tokens: list[dict[str, Any]]) -> tuple[str, int] | None:
@@ -972,7 +1001,7 @@ def _single_talk_post(doc: Document, src: Source, walker: _Walker, h1: tuple[str
         line = next((n for n, text in enumerate(walker.lines[:200], 1) if re.match(r"^title\s*:", text, re.I)), 1)
     else:
         for line_no, text in enumerate(walker.lines, 1):
-            clean = re.sub(r"^[*_]{1,2}([^*_]+?)[*_]{1,2}\s*:", r"\1:", text.strip())
+            clean = re.sub(r"^[*_]{1,2}([^*_]+?)(?:[*_]{1,2}\s*:|:[*_]{1,2})", r"\1:", text.strip())  # **Title**: / **Title:**
             m = _META_RE.match(clean)
             if m and m.group(1).lower() in _TITLE_KEYS and m.group(2).strip():
                 title, line = m.group(2).strip().strip("*_").strip(), line_no

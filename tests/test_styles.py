@@ -371,3 +371,22 @@ def test_announcement_names_keep_their_parentheses_and_links():
         ("Cloud Native AI whitepaper", None, [], 10),
         ("Amazon Bedrock in Frankfurt", "https://aws.amazon.com/bedrock", ["big"], 12),
     ]
+
+
+def test_front_matter_values_are_searchable_entries():
+    doc = load("blog_post.md")
+    front = [(e.kind, e.text, e.line) for e in doc.entries if e.line <= 6]
+    assert front == [("talk", "Scaling Postgres at Example Corp", 2),
+                     ("paragraph", "Speaker: Priya Patel (Example Corp)", 3),
+                     ("paragraph", "Conference: PGConf 2020", 4)]
+    # a notes file of many talks: its front matter title is a "Title: ..." entry
+    doc = parse_source(source_from_bytes(b"---\ntitle: KubeCon EU 2024\n---\n# Day 1\n\n## Talk A\n", "k.md"))
+    assert [(e.kind, e.text, e.line) for e in doc.entries][:1] == [("paragraph", "Title: KubeCon EU 2024", 2)]
+
+
+@pytest.mark.parametrize("text", ["**Title:** Building a search engine\n**Speaker:** Alex Chen (Elastic)\n\nnotes\n",
+                                  "**Title**: Building a search engine\n**Speaker**: Alex Chen (Elastic)\n\nnotes\n"])
+def test_bold_title_and_speaker_lines(text):
+    doc = parse_source(source_from_bytes(text.encode(), "p.md"))
+    assert talks(doc)[0]["title"] == "Building a search engine"
+    assert talks(doc)[0]["speakers"] == [("Alex Chen", "Elastic")]

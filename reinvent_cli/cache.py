@@ -301,7 +301,7 @@ def file_rows(doc: Document) -> tuple:
     terms of its text and of its group."""
     from collections import defaultdict
 
-    from .terms import text_terms, url_terms
+    from .terms import entry_terms, text_terms, url_terms
 
     memo: dict[str, set[str]] = {}
 
@@ -313,7 +313,7 @@ def file_rows(doc: Document) -> tuple:
 
     entries = doc.entries
     texts = [e.text for e in entries]
-    term_sets = [tt(t) for t in texts]
+    term_sets = [entry_terms(e.kind, e.text, e.context) if e.kind == "link" else tt(e.text) for e in entries]
     nterms = [len(ts) for ts in term_sets]
     lines = [e.line for e in entries]
     days = [-1 if e.day is None else e.day for e in entries]

@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
 from .model import Entry
-from .terms import (STOPWORDS, content_terms, normalise, stem, text_terms, typo_allowed, typo_keys, typo_reach, url_terms,
-                    word_spans, word_terms)
+from .terms import (STOPWORDS, content_terms, entry_terms, normalise, stem, text_terms, typo_allowed, typo_keys,
+                    typo_reach, url_terms, word_spans, word_terms)
 
 MIN_SCORE = 50
 STEM_SCORE = 0.85  # same stem: deploying ~ deployment, retries ~ retry
@@ -68,7 +68,7 @@ class SearchIndex:
         self.postings: dict[str, list[int]] = {}
         path_terms: dict[tuple[str, ...], frozenset[str]] = {}  # entries share their headings
         for i, e in enumerate(self.entries):
-            terms = text_terms(e.text)
+            terms = entry_terms(e.kind, e.text, e.context)
             key = tuple(e.path)
             ctx = path_terms.get(key)
             if ctx is None:

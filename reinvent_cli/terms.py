@@ -44,6 +44,15 @@ def url_terms(url: str) -> set[str]:
     return {t for t in text_terms(url) if t not in _URL_NOISE and not t.isdigit()}
 
 
+def entry_terms(kind: str, text: str, context: "list[str]") -> set[str]:
+    """The terms an entry is found by as its own text: a link's URL (its first context) counts as the
+    link's text -- a user looks for "slideshare" or a handle in the URL as much as for the words shown."""
+    terms = text_terms(text)
+    if kind == "link" and context and context[0].startswith(("http://", "https://")):
+        terms = terms | url_terms(context[0])
+    return terms
+
+
 def query_terms(query: str) -> list[str]:
     """Query words as terms: compounds and camelCase split, so each part must be found."""
     out: list[str] = []

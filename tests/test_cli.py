@@ -164,3 +164,16 @@ def test_empty_search_query_is_usage_error(run):
     r = run("search", "")
     assert r.exit_code == 2
     assert "give words to search for" in r.stderr
+
+
+def test_words_of_a_link_url_find_the_link(run, tmp_path):
+    notes = tmp_path / "u.md"
+    notes.write_text("# Day 1\n\n## Talk A\n\n* [Slides on Speaker Deck](https://speakerdeck.com/lizrice/ebpf-intro)\n"
+                     "* [slides](https://www.slideshare.net/xyz/deck)\n* a bullet about ebpf\n", encoding="utf-8")
+    for cache in ([], ["--no-cache"]):
+        r = run(*cache, "-n", notes, "search", "lizrice", "--json")
+        assert r.exit_code == 0 and [(h["kind"], h["line"]) for h in r.json] == [("link", 5)]
+        r = run(*cache, "-n", notes, "search", "slideshare", "--json")
+        assert [(h["kind"], h["line"]) for h in r.json] == [("link", 6)]
+        r = run(*cache, "-n", notes, "search", "ebpf", "--json")  # the words shown rank first
+        assert [(h["kind"], h["line"]) for h in r.json][0] == ("bullet", 7) and len(r.json) == 2

@@ -148,16 +148,13 @@ _NOT_NAMES = {"session", "part", "repeat", "level", "workshop", "keynote", "pane
 _FILLER = re.compile(r"^(now|first|then|next|and|also|finally|plus)\s+", re.I)
 
 
-_DAY_DECOR = re.compile(r"^[\W_]+|[\W_]+$")
-
-
 def classify_day(title: str) -> tuple[int | None, str | None] | None:
     """(day number or None, weekday or None) when a heading names a day of the conference.
 
     "Day 2 - Thursday", "Tag 1", "Jour deux", "1. Tag", "Tuesday", "Dienstag, 3. Dezember",
     "2019-12-03", "Dec 3, 2019 (Tuesday)", "Dec 3 - Keynotes". Not "Monday Night Live".
     """
-    t = _DAY_DECOR.sub("", title)  # "📅 Day 1", "[[2024-03-19]]" (a wiki link), "**Day 1**"
+    t = _trim_decor(title)  # "📅 Day 1", "[[2024-03-19]]" (a wiki link), "**Day 1**"
     m = _DAY_RE.match(t) or _DAY_FIRST_RE.match(t)
     if m:
         n = m.group(1).lower()
@@ -458,6 +455,7 @@ class _Walker:
                 weekday=self.day.weekday if self.day else None, conference=self.doc.title,
             )
             self.talk_level = level
+            self._heading_links(self.talk, flat)
             if self.day is not None and self.day_talk_level is None:
                 self.day_talk_level = level
             self.doc.talks.append(self.talk)
@@ -476,6 +474,21 @@ class _Walker:
         kind = {"day": "day", "talk": "talk"}.get(role, "section")
         self.add_entry(kind, title, line)
         self.links(flat, line)  # a link in a heading is a link of the notes too
+
+    def _heading_links(self, talk: Talk, flat: _Inline) -> None:
+        """A video or slides link in a talk's heading: "[DAT407 - Title](youtube)", "Title [video](url)"."""
+        for lk in flat.links:
+            host = _host(lk.url)
+            label = _VIDEO_TEXT.fullmatch(lk.text.strip()) or _SLIDES_TEXT.fullmatch(lk.text.strip())
+            if talk.video is None and (host.endswith(_VIDEO_HOSTS) or _VIDEO_TEXT.fullmatch(lk.text.strip())):
+                talk.video = lk.url
+            elif talk.slides is None and (host.endswith(_SLIDE_HOSTS) or _SLIDES_TEXT.fullmatch(lk.text.strip())):
+                talk.slides = lk.url
+            else:
+                continue
+            if label:  # "Title [video](url)", "Title ([slides](url))": the word is not part of the title
+                bare = re.sub(rf"\s*[-–—|:]?\s*\(?{re.escape(lk.text.strip())}\)?\s*$", "", talk.title)
+                talk.title = bare or talk.title
 
     def _flat_talk(self, title: str) -> bool:
         """"## Day 1" then "## DAT407 - Title" at the same level: a talk of that day, not a new part."""
@@ -579,7 +592,7 @@ class _Walker:
         if not flat.links:
             return
         before_sections = not talk.sections
-        link_only = len(flat.links) == 1 and flat.links[0].text.strip() == flat.text.strip()
+        link_only = _only_a_link(flat)
         lines = flat.text.split("\n")
         starts = [0]
         for x in lines[:-1]:
@@ -604,7 +617,7 @@ class _Walker:
                         parts.append(line_text[pos:begin])
                     pos = max(pos, begin + len(other.text))
                 parts.append(line_text[pos:])
-                bare_of[n] = " ".join(parts).strip(" *_:-–—|()[]<>·•,").strip()
+                bare_of[n] = _trim_decor(" ".join(parts))  # "🎥 <url>": an emoji is no words
             bare_words = bare_of[n]
             label_words = label.strip(" *_:-–—|([").strip()
             short_label = bool(label_words) and len(label_words.split(maxsplit=3)) <= 3
@@ -701,7 +714,7 @@ class _Walker:
                     self.list_item_roles(flat, text, line0, children[1:], ctx, entry.path, announce_list and top)
                 if self.talk is not None and not context and top and (
                     _META_RE.match(text.split("\n")[0].strip())
-                    or (len(flat.links) == 1 and flat.links[0].text.strip() == text.strip())
+                    or _only_a_link(flat)
                 ):
                     self.metadata(flat, line0)  # "* Speaker: Jane Doe", "* [Slides](url)" as a talk's bullets
                 rest = children[1:]
@@ -807,7 +820,7 @@ class _Walker:
             text = flat.text.strip("\n")
             if not text.strip() or _announce_match(text.split("\n")[0]):
                 return
-            if len(flat.links) == 1 and flat.links[0].text.strip() == text.strip():
+            if _only_a_link(flat):
                 ann.url = ann.url or flat.links[0].url
                 return
             if text.rstrip().endswith(":"):
@@ -839,6 +852,26 @@ class _Walker:
                 end -= 1
             talk.end_line = end
         return self.doc
+
+
+def _trim_decor(s: str) -> str:
+    """``s`` without leading and trailing characters that are not letters or digits (emoji, punctuation).
+    (A loop, not a regex: ``[\\W_]+$`` backtracks quadratically over a long run of punctuation.)"""
+    i, j = 0, len(s)
+    while i < j and not s[i].isalnum():
+        i += 1
+    while j > i and not s[j - 1].isalnum():
+        j -= 1
+    return s[i:j]
+
+
+def _only_a_link(flat: _Inline) -> bool:
+    """Text that is one link and nothing else but punctuation or an emoji ("🎥 <url>", "[Slides](url)")."""
+    if len(flat.links) != 1:
+        return False
+    lk = flat.links[0]
+    rest = flat.text[:lk.offset] + flat.text[lk.offset + len(lk.text):]
+    return not _trim_decor(rest)
 
 
 def _announce_match(line_text: str) -> re.Match[str] | None:
@@ -873,10 +906,13 @@ def _split_name(text: str) -> tuple[str, str]:
 
 def _outside_parens(text: str, sep: str) -> int:
     """Where ``sep`` first occurs in ``text`` outside parentheses, or -1."""
+    depth, pos = 0, 0
     at = text.find(sep)
     while at >= 0:
-        if text.count("(", 0, at) <= text.count(")", 0, at):
+        depth += text.count("(", pos, at) - text.count(")", pos, at)  # counted once per stretch: linear
+        if depth <= 0:
             return at
+        pos = at
         at = text.find(sep, at + 1)
     return -1
 
@@ -884,10 +920,11 @@ def _outside_parens(text: str, sep: str) -> int:
 def _strip_name(name: str) -> str:
     """An announcement's name without surrounding punctuation, an unmatched parenthesis or a leading article."""
     name = name.strip(" :-–—,.")
-    while name.endswith(")") and name.count(")") > name.count("("):
-        name = name[:-1].rstrip(" :-–—,.")
-    while name.startswith("(") and name.count("(") > name.count(")"):
-        name = name[1:].lstrip(" :-–—,.")
+    extra = name.count(")") - name.count("(")
+    while extra > 0 and name.endswith(")"):
+        name, extra = name[:-1].rstrip(" :-–—,."), extra - 1
+    while extra < 0 and name.startswith("("):
+        name, extra = name[1:].lstrip(" :-–—,."), extra + 1
     if name.startswith("(") and name.endswith(")") and name.count("(") == 1:
         name = name[1:-1].strip()
     article = re.match(r"(?:the|a|an)\s+(?=\S)", name, re.I)

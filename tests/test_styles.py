@@ -390,3 +390,16 @@ def test_bold_title_and_speaker_lines(text):
     doc = parse_source(source_from_bytes(text.encode(), "p.md"))
     assert talks(doc)[0]["title"] == "Building a search engine"
     assert talks(doc)[0]["speakers"] == [("Alex Chen", "Elastic")]
+
+
+def test_video_and_slides_links_in_talk_headings_and_after_an_emoji():
+    doc = parse_source(source_from_bytes((
+        "# Day 1\n\n### [DAT407 - Aurora deep dive](https://www.youtube.com/watch?v=aur)\n\n* x\n\n"
+        "### DAT408 - Other [video](https://youtu.be/x)\n\n* y\n\n### DAT409 - Third ([slides](https://example.com/s))\n\n"
+        "### STG301 - S3 perf\n\n- 🎥 https://www.youtube.com/watch?v=s3perf\n").encode(), "h.md"))
+    assert [(t.code, t.title, t.video, t.slides) for t in doc.talks] == [
+        ("DAT407", "Aurora deep dive", "https://www.youtube.com/watch?v=aur", None),
+        ("DAT408", "Other", "https://youtu.be/x", None),
+        ("DAT409", "Third", None, "https://example.com/s"),
+        ("STG301", "S3 perf", "https://www.youtube.com/watch?v=s3perf", None),
+    ]

@@ -145,6 +145,12 @@ _SLIDE_HOSTS = ("slideshare.net", "speakerdeck.com")
 _GENERIC_LINK = re.compile(r"^\s*(blog( post)?|here|link|this|post|more|details|sign ?up( page)?|docs?|announcement)\s*$", re.I)
 _NOT_NAMES = {"session", "part", "repeat", "level", "workshop", "keynote", "panel", "demo", "live", "new",
               "launch", "video", "slides", "beta", "preview", "intro", "advanced", "deep", "dive"}
+# A heading under a day that groups its talks: "Morning", "Afternoon sessions", "Track A", "Room 2".
+_GROUPING = re.compile(
+    r"^(?:(?:morning|afternoon|evening|lunch|breakfast|vormittag|nachmittag|abend|matin|apr[èe]s-midi|soir[ée]e?"
+    r"|ma[ñn]ana|tarde)(?:\s+(?:sessions?|talks|track))?|(?:track|room|stage|hall|saal|salle|sala|raum)\s+\w{1,12})$",
+    re.I,
+)
 _FILLER = re.compile(r"^(now|first|then|next|and|also|finally|plus)\s+", re.I)
 
 
@@ -389,6 +395,7 @@ class _Walker:
         self.day: Day | None = None
         self.day_level = 0
         self.day_talk_level: int | None = None  # level of the first talk under the current day
+        self.undated_talks: set[int] = set()  # in a file without days: the lines of its talk headings
         self.talk: Talk | None = None
         self.talk_level = 0
         self.section: str | None = None
@@ -447,7 +454,7 @@ class _Walker:
             self.day_talk_level = None
             self.doc.days.append(self.day)
             role = "day"
-        elif self.talk is None and not _ANNOUNCE_LIST_HEADING.match(title) and self._is_talk_heading(title, level):
+        elif self.talk is None and not _ANNOUNCE_LIST_HEADING.match(title) and self._is_talk_heading(title, level, line):
             code, name, speakers = split_talk_heading(title)
             self.talk = Talk(
                 day=self.day.number if self.day else None, code=code, title=name, heading=title,
@@ -494,10 +501,14 @@ class _Walker:
         """"## Day 1" then "## DAT407 - Title" at the same level: a talk of that day, not a new part."""
         return self.talk is None and _labelled(title) and classify_day(title) is None
 
-    def _is_talk_heading(self, title: str, level: int) -> bool:
+    def _is_talk_heading(self, title: str, level: int, line: int) -> bool:
         labelled = _labelled(title)
         if self.day is not None and level == self.day_level:
             return labelled
+        if self.day is not None and not labelled and _GROUPING.match(_trim_decor(title)):
+            return False  # "### Morning", "### Track A": the talks are the headings under it
+        if self.day is None and line in self.undated_talks:
+            return True
         if self.day is not None:
             # "# Day 1" then "### Talk": the first heading under a day sets the level of its talks
             first = self.day_talk_level is None and level > self.day_level
@@ -972,6 +983,7 @@ def parse_source(src: Source) -> Document:
     with gc_paused():  # tokens and Document are acyclic: the cycle collector only slows a big file
         walker = _Walker(src)
         tokens = parse_tokens(src.body)
+        walker.undated_talks = _undated_talks(tokens)
         h1 = _only_h1(tokens)
         if walker.doc.title is None and h1 is not None:
             walker.doc.title = h1[0]  # "# KubeCon EU 2022" above everything: the notes' conference
@@ -982,6 +994,60 @@ def parse_source(src: Source) -> Document:
         _single_talk_post(doc, src, walker, h1)
         _front_matter_entries(doc, src)
     return doc
+
+
+def _undated_talks(tokens: list[dict[str, Any]]) -> set[int]:
+    """In a file without day headings, the lines of the headings that are talks: of the shallowest level
+    with two headings or more, those that look like talks (a session code, a "(Name)", a Speaker: line
+    or a video link right under it) -- when two of them or more, and half, do. Else none (then only
+    labelled headings are talks, or the file is one talk)."""
+    heads = [i for i, t in enumerate(tokens) if t.get("type") == "heading"]
+    if len(heads) < 2:
+        return set()
+    titles = {i: _one_line(flatten(tokens[i].get("children")).text) for i in heads}
+    if any(classify_day(t) is not None for t in titles.values()):
+        return set()
+    level_of = {i: int((tokens[i].get("attrs") or {}).get("level", 1)) for i in heads}
+    for level in sorted(set(level_of.values())):
+        at = [i for i in heads if level_of[i] == level]
+        if len(at) >= 2:
+            break
+    else:
+        return set()
+    ends: dict[int, int] = {}  # each one's section ends at the next heading of its level or above (one pass)
+    prev = None
+    for j in heads:
+        if level_of[j] <= level:
+            if prev is not None:
+                ends[prev] = j
+            prev = j if level_of[j] == level else None
+    if prev is not None:
+        ends[prev] = len(tokens)
+    talks = [i for i in at if _talk_evidence(titles[i], tokens[i + 1 : min(ends[i], i + 6)])]
+    return {int(tokens[i]["line"]) for i in talks} if len(talks) >= 2 and 2 * len(talks) >= len(at) else set()
+
+
+def _talk_evidence(title: str, blocks: list[dict[str, Any]]) -> bool:
+    if _labelled(title):
+        return True
+    sm = _TRAILING_SPEAKER.match(strip_time(title))
+    if sm and _looks_like_name(_SPEAKER_LABEL.sub("", sm.group(2))):
+        return True
+    for tok in blocks:
+        items = tok.get("children") or [] if tok.get("type") == "list" else [tok]
+        for item in items[:10]:
+            parts = item.get("children") or [] if item.get("type") == "list_item" else [item]
+            for part in parts[:2]:
+                if part.get("type") not in ("paragraph", "block_text"):
+                    continue
+                flat = flatten(part.get("children"))
+                if any(_host(lk.url).endswith(_VIDEO_HOSTS) for lk in flat.links):
+                    return True
+                for line in flat.text.split("\n")[:4]:
+                    m = _META_RE.match(line.strip())
+                    if m and m.group(1).lower().startswith(_SPEAKER_KEYS) and m.group(2).strip():
+                        return True
+    return False
 
 
 _FRONT_KEYS = (("title", "Title"), ("conference", "Conference"), ("event", "Event"), ("speaker", "Speaker"),

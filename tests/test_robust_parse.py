@@ -222,6 +222,7 @@ GROWTH = {
     "announcements in a paragraph": (lambda n: "## ABC101 - T\n\n" + "Announced X y\n" * n, 1000),
     "deep list (input grows with depth squared)": (lambda n: nested_list(int(n ** 0.5 * 40)), 100),
     "brackets": (lambda n: "[a" * n + "\n", 10000),
+    "many undated talk headings": (lambda n: "# Conf\n\n" + "## A talk (Jo Doe)\n\nSpeaker: Jo Doe\n\n" * n, 1000),
     "an announcement of many parentheses": (lambda n: "# Day 1\n\n## T\n\nAnnounce: (" + "a, (" * n + ")" * n + "\n",
                                             5000),
     "a heading of punctuation and emoji": (lambda n: "# 📅" + "-! " * n + "Day 1\n\n## " + "(. " * n + "\n", 5000),

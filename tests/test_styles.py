@@ -403,3 +403,30 @@ def test_video_and_slides_links_in_talk_headings_and_after_an_emoji():
         ("DAT409", "Third", None, "https://example.com/s"),
         ("STG301", "S3 perf", "https://www.youtube.com/watch?v=s3perf", None),
     ]
+
+
+def test_talks_of_a_file_without_days():
+    """Headings that look like talks (a "(Name)", a Speaker: line, a video link under them) are talks when
+    at least two of their level do; a one-talk post's sections stay sections."""
+    doc = parse_source(source_from_bytes(
+        "# DjangoCon US 2023 — notes\n\n## Django and htmx (Carlton Gibson)\n\n[video](https://www.youtube.com/watch?v=a)"
+        "\n\n* htmx\n\n## Async views in production\n\nSpeaker: Andrew Godwin\n\n* async\n\n## Hallway track\n\n"
+        "Met people.\n".encode(), "d.md"))
+    assert [(t.title, [s.name for s in t.speakers], t.video, t.line) for t in doc.talks] == [
+        ("Django and htmx", ["Carlton Gibson"], "https://www.youtube.com/watch?v=a", 3),
+        ("Async views in production", ["Andrew Godwin"], None, 9),
+    ]
+    assert doc.title == "DjangoCon US 2023 — notes"
+    assert [t.title for t in load("blog_post.md").talks] == ["Scaling Postgres at Example Corp"]
+
+
+def test_grouping_headings_under_a_day_are_not_talks():
+    doc = parse_source(source_from_bytes(
+        b"## Day 1\n\n### Morning\n\n#### Keynote: The state of DevOps (Patrick Debois)\n\n* culture\n\n"
+        b"#### OPS301 - GitOps at scale\n\nSpeaker: Kostis Kapelonis\n\n### Track B\n\n#### Platform panel\n\n* paths\n",
+        "t.md"))
+    assert [(t.day, t.code, t.title, [s.name for s in t.speakers]) for t in doc.talks] == [
+        (1, None, "Keynote: The state of DevOps", ["Patrick Debois"]),
+        (1, "OPS301", "GitOps at scale", ["Kostis Kapelonis"]),
+        (1, None, "Platform panel", []),
+    ]

@@ -991,6 +991,7 @@ def parse_source(src: Source) -> Document:
         # Free the tokens while the collector is paused: re-enabled, it scans what is still alive.
         del tokens
         doc = walker.finish()
+        _weekdays_from_year(doc)
         _single_talk_post(doc, src, walker, h1)
         _front_matter_entries(doc, src)
     return doc
@@ -1048,6 +1049,34 @@ def _talk_evidence(title: str, blocks: list[dict[str, Any]]) -> bool:
                     if m and m.group(1).lower().startswith(_SPEAKER_KEYS) and m.group(2).strip():
                         return True
     return False
+
+
+def _weekdays_from_year(doc: Document) -> None:
+    """"## May 14" under "# Google I/O 2024" (or with front matter ``date: 2024-05-13``): the year of the
+    notes gives the day its weekday."""
+    missing = [d for d in doc.days if d.weekday is None]
+    if not missing:
+        return
+    years = re.findall(r"\b(?:19|20)\d\d\b", f"{doc.date or ''} {doc.title or ''}")
+    if not years:
+        return
+    import datetime as _dt
+
+    for day in missing:
+        dm = _DATE_RE.match(_trim_decor(day.title))
+        if dm is None:
+            continue
+        g = dm.groupdict()
+        if any(g[k] for k in ("y1", "y2", "y3", "y4", "y5")) or not (g["mn2"] or g["mn3"] or g["m4"]):
+            continue  # a year of its own, or 12/03 (month/day or day/month: can't tell)
+        month = int(g["m4"]) if g["m4"] else MONTHS[(g["mn2"] or g["mn3"]).lower().rstrip(".")]
+        try:
+            day.weekday = _WEEKDAY_NAMES[_dt.date(int(years[0]), month, int(g["d2"] or g["d3"] or g["d4"])).weekday()]
+        except ValueError:
+            continue
+        for t in doc.talks:
+            if t.day == day.number and t.weekday is None:
+                t.weekday = day.weekday
 
 
 _FRONT_KEYS = (("title", "Title"), ("conference", "Conference"), ("event", "Event"), ("speaker", "Speaker"),

@@ -430,3 +430,11 @@ def test_grouping_headings_under_a_day_are_not_talks():
         (1, "OPS301", "GitOps at scale", ["Kostis Kapelonis"]),
         (1, None, "Platform panel", []),
     ]
+
+
+def test_a_day_without_a_year_takes_the_year_of_the_notes():
+    doc = parse_source(source_from_bytes(b"# Google I/O 2024\n\n## May 14\n\n### Keynote\n\n## May 15\n\n### Talk\n", "g.md"))
+    assert [(d.number, d.weekday) for d in doc.days] == [(1, "Tuesday"), (2, "Wednesday")]
+    assert [t.weekday for t in doc.talks] == ["Tuesday", "Wednesday"]
+    doc = parse_source(source_from_bytes(b"---\ndate: 2019-12-01\n---\n## Dec 3\n\n### Talk\n", "r.md"))
+    assert doc.days[0].weekday == "Tuesday"

@@ -365,6 +365,14 @@ def flatten(children: list[dict[str, Any]] | None) -> _Inline:
     return _Inline("".join(buf), links)
 
 
+_TAG = re.compile(r"<!--|-->|<[^<>]*>")
+
+
+def _html_text(raw: str) -> str:
+    """The words of a block of HTML: tags and comment marks dropped, line breaks kept (lines stay lines)."""
+    return _TAG.sub(lambda m: "\n" * m.group(0).count("\n") or " ", raw)
+
+
 def _one_line(text: str) -> str:
     return " ".join(text.split())
 
@@ -532,6 +540,11 @@ class _Walker:
                 self.list(tok, context, lead)
             elif kind == "block_quote":
                 self.blocks(tok.get("children") or [], context)
+            elif kind == "block_html":  # "<!-- TODO ... -->", "<div>text</div>": its words are notes too
+                text = "\n".join(" ".join(x.split()) for x in _html_text(str(tok.get("raw", ""))).split("\n"))
+                lead = len(text) - len(text.lstrip("\n"))
+                if text.strip():
+                    self.add_entry("paragraph", text.strip("\n"), tok["line"] + lead, context)
             elif kind == "block_code":
                 raw = str(tok.get("raw", "")).rstrip("\n")
                 if raw.strip():

@@ -438,3 +438,11 @@ def test_a_day_without_a_year_takes_the_year_of_the_notes():
     assert [t.weekday for t in doc.talks] == ["Tuesday", "Wednesday"]
     doc = parse_source(source_from_bytes(b"---\ndate: 2019-12-01\n---\n## Dec 3\n\n### Talk\n", "r.md"))
     assert doc.days[0].weekday == "Tuesday"
+
+
+def test_text_of_html_blocks_is_indexed():
+    doc = parse_source(source_from_bytes(
+        b"# Day 1\n\n## T\n\n<!--\n\n  TODO: finish these notes later\n-->\n\n<div>inline <b>html</b> zebra</div>\n",
+        "h.md"))
+    assert [(e.kind, e.text, e.line) for e in doc.entries if e.kind == "paragraph"] == [
+        ("paragraph", "TODO: finish these notes later", 7), ("paragraph", "inline html zebra", 10)]

@@ -315,7 +315,7 @@ def _parse_job(job: tuple[list[tuple[str, str, Any]], int, str]) -> list[tuple]:
 
 def parse_beside(items: list[tuple[str, str, Any]], idle: _Once) -> list[tuple] | None:
     """Parse a few files as rows in a forked child while this process does ``idle`` (the imports of the
-    CLI and of Rich): on two cores an edited file then costs about nothing. None when there is no idle
+    CLI and of Rich): with a second core free the parse then costs little. None when there is no idle
     work or no fork (then the caller parses)."""
     if idle.fn is None or not hasattr(os, "fork"):
         return None

@@ -44,7 +44,7 @@ def url_terms(url: str) -> set[str]:
     return {t for t in text_terms(url) if t not in _URL_NOISE and not t.isdigit()}
 
 
-def entry_terms(kind: str, text: str, context: "list[str]") -> set[str]:
+def entry_terms(kind: str, text: str, context: list[str]) -> set[str]:
     """The terms an entry is found by as its own text: a link's URL (its first context) counts as the
     link's text -- a user looks for "slideshare" or a handle in the URL as much as for the words shown."""
     terms = text_terms(text)

@@ -58,9 +58,13 @@ def expand_paths(paths: list[str]) -> tuple[list[str | Path], set[str]]:
     return files, explicit  # a file reached twice is read once: the loader keys files by device and inode
 
 
+SKIPPED_FOLDERS = frozenset({"node_modules"})
+
+
 def _walk(folder: str, prefix: str, found: list[str], raw: str | None) -> None:
     """Notes files under ``folder``, as os.walk finds them (symlinked folders not entered, an unreadable
-    sub-folder skipped); ``raw``: the folder as given, whose being unreadable is an error."""
+    sub-folder skipped, hidden files and folders and node_modules left out, as ripgrep does);
+    ``raw``: the folder as given, whose being unreadable is an error."""
     here: list[str] = []
     subdirs: list[str] = []
     try:
@@ -71,6 +75,8 @@ def _walk(folder: str, prefix: str, found: list[str], raw: str | None) -> None:
                 except OSError:
                     is_dir = False
                 name = entry.name
+                if name.startswith(".") or name in SKIPPED_FOLDERS:
+                    continue  # .git, .obsidian, .trash, a hidden note; node_modules' READMEs are not notes
                 if is_dir:
                     try:
                         link = entry.is_symlink()

@@ -105,3 +105,16 @@ def test_listings_of_several_files_name_the_file(run):
     assert any("tag_de.md:" in r for r in rows)
     one = run("talks").stdout.splitlines()
     assert "reinvent-2015.md" not in one[0]  # one file: no File column
+
+
+def test_hidden_folders_and_node_modules_are_left_out(run, notes_dir):
+    """As ripgrep does: .git, .obsidian, .trash, hidden files and node_modules' READMEs are not notes;
+    a hidden file or folder named on the command line is read."""
+    for sub in (".obsidian", ".trash", "node_modules/pkg", "blog/node_modules"):
+        (notes_dir / sub).mkdir(parents=True)
+        (notes_dir / sub / "README.md").write_text(_conf("Noise", "NOI101", "Noise"), encoding="utf-8")
+    (notes_dir / ".draft.md").write_text(_conf("Draft", "DRF101", "Draft"), encoding="utf-8")
+    r = run("--notes", notes_dir, "talks", "--json")
+    assert sorted(t["code"] for t in r.json if t["code"]) == ["DAT407", "KUB201", "PY301"]
+    r = run("--notes", notes_dir / ".draft.md", "--notes", notes_dir / ".trash", "talks", "--json")
+    assert sorted(t["code"] for t in r.json if t["code"]) == ["DRF101", "NOI101"]

@@ -1011,10 +1011,11 @@ def parse_source(src: Source) -> Document:
 
 
 def _undated_talks(tokens: list[dict[str, Any]]) -> set[int]:
-    """In a file without day headings, the lines of the headings that are talks: of the shallowest level
-    with two headings or more, those that look like talks (a session code, a "(Name)", a Speaker: line
-    or a video link right under it) -- when two of them or more, and half, do. Else none (then only
-    labelled headings are talks, or the file is one talk)."""
+    """In a file without day headings, the lines of the headings that are talks: of the shallowest
+    heading level where at least two headings -- and half of that level's -- look like talks (a session
+    code, a "(Name)", a Speaker: line or a video link right under it), those that do ("## Track A" over
+    "### Talk (Name)": the talks are the h3s). None otherwise (then only labelled headings are talks, or
+    the file is one talk)."""
     heads = [i for i, t in enumerate(tokens) if t.get("type") == "heading"]
     if len(heads) < 2:
         return set()
@@ -1024,21 +1025,21 @@ def _undated_talks(tokens: list[dict[str, Any]]) -> set[int]:
     level_of = {i: int((tokens[i].get("attrs") or {}).get("level", 1)) for i in heads}
     for level in sorted(set(level_of.values())):
         at = [i for i in heads if level_of[i] == level]
-        if len(at) >= 2:
-            break
-    else:
-        return set()
-    ends: dict[int, int] = {}  # each one's section ends at the next heading of its level or above (one pass)
-    prev = None
-    for j in heads:
-        if level_of[j] <= level:
-            if prev is not None:
-                ends[prev] = j
-            prev = j if level_of[j] == level else None
-    if prev is not None:
-        ends[prev] = len(tokens)
-    talks = [i for i in at if _talk_evidence(titles[i], tokens[i + 1 : min(ends[i], i + 6)])]
-    return {int(tokens[i]["line"]) for i in talks} if len(talks) >= 2 and 2 * len(talks) >= len(at) else set()
+        if len(at) < 2:
+            continue
+        ends: dict[int, int] = {}  # each one's section ends at the next heading of its level or above
+        prev = None
+        for j in heads:
+            if level_of[j] <= level:
+                if prev is not None:
+                    ends[prev] = j
+                prev = j if level_of[j] == level else None
+        if prev is not None:
+            ends[prev] = len(tokens)
+        talks = [i for i in at if _talk_evidence(titles[i], tokens[i + 1 : min(ends[i], i + 6)])]
+        if len(talks) >= 2 and 2 * len(talks) >= len(at):
+            return {int(tokens[i]["line"]) for i in talks}
+    return set()
 
 
 def _talk_evidence(title: str, blocks: list[dict[str, Any]]) -> bool:

@@ -446,3 +446,11 @@ def test_text_of_html_blocks_is_indexed():
         "h.md"))
     assert [(e.kind, e.text, e.line) for e in doc.entries if e.kind == "paragraph"] == [
         ("paragraph", "TODO: finish these notes later", 7), ("paragraph", "inline html zebra", 10)]
+
+
+def test_talks_under_track_headings_of_a_file_without_days():
+    doc = parse_source(source_from_bytes(
+        b"# Strange Loop 2023\n\n## Track A\n\n### Theory building (Jane Doe)\n\n* notes\n\n### Another talk\n\n"
+        b"Speaker: John Smith\n\n## Track B\n\n### Third talk (Ann Lee)\n\n* more\n", "s.md"))
+    assert [(t.title, [s.name for s in t.speakers], t.line) for t in doc.talks] == [
+        ("Theory building", ["Jane Doe"], 5), ("Another talk", ["John Smith"], 9), ("Third talk", ["Ann Lee"], 15)]

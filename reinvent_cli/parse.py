@@ -76,11 +76,23 @@ _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Satur
 
 # A session code: letters then digits, optional suffix (SEC314-R, GC-101); then " - ", ": " or " – ".
 # Followed by a space alone, only the usual shape counts (DAT407 Title; not "ES2024 features", "WWDC24 recap").
-_CODE = r"[A-Z][A-Z0-9]{1,7}\d{2,4}(?:-[A-Z0-9]{1,4})?|[A-Z]{2,6}-\d{2,4}"
-_TALK_RE = re.compile(rf"^(?:({_CODE})\s*[-–—:|]\s*|((?!(?:[A-Z]{{1,2}}(?:19|20)\d\d)\b)[A-Z]{{2,6}}\d{{3,4}}(?:-[A-Z0-9]{{1,4}})?)\s+)(.+)$")
+# A year is no code ("KCD2024 recap", "AWS2023: ..."), nor one letter and digits ("H100: GPUs"), nor the
+# start of a longer hyphenated number ("CVE-2024-3094 - ...").
+_NOT_A_YEAR = r"(?![A-Z]+(?:19|20)\d\d\b(?!-))"
+_CODE = rf"{_NOT_A_YEAR}(?:[A-Z]{{2}}[A-Z0-9]{{0,6}}\d{{2,4}}(?:-[A-Z0-9]{{1,4}})?|[A-Z]{{2,6}}-\d{{2,4}})"
+_BARE_CODE = rf"{_NOT_A_YEAR}[A-Z]{{2,6}}\d{{3,4}}(?:-[A-Z0-9]{{1,4}})?"  # followed by a space alone
+_TALK_RE = re.compile(rf"^(?:({_CODE})(?:\s*[:|]|\s*[–—]|\s+-)\s*|({_BARE_CODE})\s+)(.+)$")
 # A time before a talk's title: "11:30 - ", "2:00 PM – ", "10:30 – 11:15 ", "14h30 : ", "(9:00)".
+# Not a version ("3.12 performance"), nor words ("10:30 is too early", "5 AM Club", "2 pm thoughts"): one
+# time has a colon or "h" and then a separator or a capital; a range may be "9.30 - 10.15" or "1 - 2pm".
 _TIME = r"\d{1,2}(?:[:.h]\d{2}(?:\s*[ap]\.?m\.?)?|\s*[ap]\.?m\.?)"
-_TIME_PREFIX = re.compile(rf"^\(?{_TIME}(?:\s*(?:[-–—]|to|bis|à)\s*{_TIME})?\)?(?:\s*[-–—:|]\s*|\s+)(?=\S)", re.I)
+_ONE_TIME = r"\d{1,2}[:h]\d{2}(?:\s*[ap]\.?m\.?)?"
+_TIME_PREFIX = re.compile(
+    rf"^\(?(?:{_TIME}\s*(?:[-–—]|to|bis|à)\s*{_TIME}\)?(?:\s*[-–—:|]\s*|\s+)"
+    rf"|{_ONE_TIME}\)?(?:\s*[-–—:|]\s*|\s+(?=(?-i:[A-Z0-9])))"
+    r"|\d{1,2}\s*[ap]\.?m\.?\)?\s*[-–—:|]\s*)(?=\S)",
+    re.I,
+)
 _TRAILING_SPEAKER = re.compile(r"^(.*\S)\s+\(([^()]{2,60})\)$")
 _SPEAKER_LABEL = re.compile(r"^\s*(?:speakers?|presenters?|presented by|by|with)\s*:?\s+", re.I)
 # "KubeCon talk: Title", "Session - Title", "Keynote: Title": a talk without a session code.
@@ -130,7 +142,7 @@ _ANNOUNCE_LIST_HEADING = re.compile(
     re.I,
 )
 _ANNOUNCE_LEAD_IN = re.compile(
-    r"^(?!(?:we|i|our|my)\b)(?:[\w’'-]+\s+){0,3}?" + _ANNOUNCE_WORDS + r"\b[^.!?]{0,30}:$",
+    r"^(?!.*\b(?:we|i|our|my|me)\b)(?:[\w’'-]+\s+){0,3}?" + _ANNOUNCE_WORDS + r"\b[^.!?]{0,30}:$",
     re.I,
 )
 _WATCH_HEADING = re.compile(r"\b(to watch|watch ?list|watch later|talks i missed|to see)\b", re.I)
@@ -144,11 +156,25 @@ _VIDEO_HOSTS = ("youtube.com", "youtu.be", "vimeo.com")
 _SLIDE_HOSTS = ("slideshare.net", "speakerdeck.com")
 _GENERIC_LINK = re.compile(r"^\s*(blog( post)?|here|link|this|post|more|details|sign ?up( page)?|docs?|announcement)\s*$", re.I)
 _NOT_NAMES = {"session", "part", "repeat", "level", "workshop", "keynote", "panel", "demo", "live", "new",
-              "launch", "video", "slides", "beta", "preview", "intro", "advanced", "deep", "dive"}
+              "launch", "video", "slides", "beta", "preview", "intro", "advanced", "deep", "dive",
+              # Title-Case asides that are not people: "(Generally Available)", "(Beginner Friendly)"
+              "available", "generally", "general", "availability", "friendly", "beginner", "beginners",
+              "intermediate", "expert", "optional", "settings", "command", "line", "layer", "cluster", "replicas",
+              "read", "write", "update", "updated", "edition", "version", "recap", "notes", "summary", "overview",
+              "remote", "online", "virtual", "hands-on", "lab", "labs", "day", "track", "room", "free", "open",
+              "source", "public", "private", "draft", "wip", "tbd", "sponsored", "recorded", "cancelled",
+              "canceled", "postponed", "english", "german", "french", "spanish", "the", "of", "for", "with", "to",
+              "on", "at", "in", "a", "an", "is", "are", "my", "our", "your", "part", "edition", "mode", "only"}
+# Words of a job title: "Jane Doe, Principal Engineer, Google" names one speaker (of Google).
+_ROLE_WORDS = {"engineer", "architect", "manager", "director", "developer", "evangelist", "advocate", "cto", "ceo",
+               "cfo", "coo", "cio", "ciso", "vp", "svp", "evp", "head", "lead", "founder", "co-founder", "cofounder",
+               "principal", "senior", "sr", "staff", "scientist", "professor", "researcher", "consultant",
+               "specialist", "president", "chief", "officer", "analyst", "designer", "maintainer", "fellow",
+               "distinguished", "partner", "product", "solutions", "technical", "technologist", "hero", "champion"}
 # A heading under a day that groups its talks: "Morning", "Afternoon sessions", "Track A", "Room 2".
 _GROUPING = re.compile(
     r"^(?:(?:morning|afternoon|evening|lunch|breakfast|vormittag|nachmittag|abend|matin|apr[èe]s-midi|soir[ée]e?"
-    r"|ma[ñn]ana|tarde)(?:\s+(?:sessions?|talks|track))?|(?:track|room|stage|hall|saal|salle|sala|raum)\s+\w{1,12})$",
+    r"|ma[ñn]ana|tarde)(?:\s+(?:sessions?|talks|track))?|(?:track|room|stage|hall|saal|salle|sala|raum)\s+(?-i:[A-Z0-9])\w{0,11})$",
     re.I,
 )
 _FILLER = re.compile(r"^(now|first|then|next|and|also|finally|plus)\s+", re.I)
@@ -165,13 +191,19 @@ def classify_day(title: str) -> tuple[int | None, str | None] | None:
     if m:
         n = m.group(1).lower()
         number = int(n) if n.isdigit() else _NUMBER_WORDS[n]
-        return number, _weekday_in(m.group(2) or "")
+        rest = m.group(2) or ""
+        if number > 14 or re.match(r"[.,]\d", t[m.end(1):]):
+            return None  # "Day 30 of my 100 days of code", "Tag 1.0 release"
+        if rest and (not n.isdigit() or m.re is _DAY_FIRST_RE) and not re.search(r"[-–—:,.|/(]\s*$", t[:m.start(2)]) \
+                and not _WEEKDAY_RE.match(rest) and not _DATE_RE.match(rest):
+            return None  # "One day I will learn Rust", "Second day thoughts": words go on, no separator
+        return number, _weekday_in(rest)
     if len(t) > 40:
         return None
     wm = _WEEKDAY_RE.match(t)
     if wm:
         rest = t[wm.end():].strip(" ,.-–—:()")
-        if not rest or _DATE_RE.match(rest) or re.match(r"^\d", rest):
+        if not rest or _DATE_RE.match(rest) or re.fullmatch(r"\d{1,2}(?:st|nd|rd|th|\.)?(?:[./]\d{1,2}\.?)?", rest):
             return None, WEEKDAYS[wm.group(1).lower()]
         dm = _DAY_RE.match(rest) or _DAY_FIRST_RE.match(rest)  # "Tuesday (Day 2)"
         if dm:
@@ -250,7 +282,7 @@ def split_talk_heading(title: str, trailing_speakers: bool = True) -> tuple[str 
     if sm:
         names = _SPEAKER_LABEL.sub("", sm.group(2))  # "(Speaker: Mark Ryland)"
         if _looks_like_name(names):
-            rest, speakers = sm.group(1), parse_speakers(names, trailing_org=True)
+            rest, speakers = sm.group(1), parse_speakers(names)
     return code, rest, speakers
 
 
@@ -272,9 +304,10 @@ def _looks_like_name(text: str) -> bool:
     return 1 < len(words) <= 8 and all(w[:1].isupper() or w.lower() in ("and", "de", "van", "von") for w in words)
 
 
-def parse_speakers(text: str, trailing_org: bool = False) -> list[Speaker]:
-    """"Nate Wiger (AWS), Tom Kerr (Riot)" -> two speakers with orgs. ``trailing_org``: a one-word part
-    after a name is that speaker's organisation ("Michael Hausenblas, AWS", as in a heading's parentheses)."""
+def parse_speakers(text: str) -> list[Speaker]:
+    """"Nate Wiger (AWS), Tom Kerr (Riot)" -> two speakers with orgs. A one-word part after a full name
+    is that speaker's organisation ("Michael Hausenblas, AWS"); a job title is skipped, and the part
+    after it is the organisation ("Jane Doe, Principal Engineer, Google Cloud")."""
     parts, depth, cur = [], 0, ""
     i = 0
     while i < len(text):
@@ -289,18 +322,24 @@ def parse_speakers(text: str, trailing_org: bool = False) -> list[Speaker]:
         cur += ch
         i += 1
     parts.append(cur)
-    speakers = []
+    speakers: list[Speaker] = []
+    after_role = False
     for part in parts:
         part = part.strip(" .")
         if not part:
             continue
         m = re.match(r"^(.*?)\s*\(([^()]*)\)\s*$", part)
+        if speakers and {w.strip(".").lower() for w in part.split()} & _ROLE_WORDS:
+            after_role = True  # "Principal Engineer": a job title, no person
+            continue
+        last = speakers[-1] if speakers else None
         if m and m.group(1):
             speakers.append(Speaker(m.group(1).strip(), m.group(2).strip() or None))
-        elif trailing_org and speakers and speakers[-1].org is None and " " not in part and " " in speakers[-1].name:
-            speakers[-1] = Speaker(speakers[-1].name, part)
+        elif last is not None and last.org is None and (after_role or (" " not in part and " " in last.name)):
+            speakers[-1] = Speaker(last.name, part)
         else:
             speakers.append(Speaker(part, None))
+        after_role = False
     return speakers
 
 
@@ -450,9 +489,10 @@ class _Walker:
             self.talk = None
         self.section = None
         self.last_lead_in = None
-        day = classify_day(title)
+        day = classify_day(title) if title.strip() else None
         role = "other"
-        if day is not None and self.talk is None:
+        if day is not None and self.talk is None and (self.day is None or level <= self.day_level):
+            # (a day-like heading under a day -- "### Second day thoughts" -- is no new day)
             number, weekday = day
             self.day_count += 1
             if number is None:
@@ -462,7 +502,8 @@ class _Walker:
             self.day_talk_level = None
             self.doc.days.append(self.day)
             role = "day"
-        elif self.talk is None and not _ANNOUNCE_LIST_HEADING.match(title) and self._is_talk_heading(title, level, line):
+        elif self.talk is None and title.strip() and not _ANNOUNCE_LIST_HEADING.match(title) \
+                and self._is_talk_heading(title, level, line):
             code, name, speakers = split_talk_heading(title)
             self.talk = Talk(
                 day=self.day.number if self.day else None, code=code, title=name, heading=title,
@@ -482,8 +523,8 @@ class _Walker:
         self.stack.append(_Heading(level, title, line, role))
         self._path = [h.title for h in self.stack]
         self.in_watch = bool(_WATCH_HEADING.search(title)) and role != "talk"
-        self.in_announce_list = (bool(_ANNOUNCE_HEADING.search(title)) and role == "section") or (
-            role != "talk" and bool(_ANNOUNCE_LIST_HEADING.match(title)))
+        # "### Announcements", "### Launches from the keynote" (not "#### Launch checklist")
+        self.in_announce_list = role != "talk" and bool(_ANNOUNCE_LIST_HEADING.match(title))
         if self.in_announce_list and role == "other":
             self.section = title  # "## What's new" outside any talk
         kind = {"day": "day", "talk": "talk"}.get(role, "section")
@@ -603,9 +644,12 @@ class _Walker:
                 continue
             key, value = m.group(1).lower(), m.group(2).strip()
             if key.startswith(_SPEAKER_KEYS) and value and id(talk) not in self.speaker_seen:
-                if talk.speakers and talk.heading:  # a Speaker: line wins over a "(Name)" read off the heading
+                named = parse_speakers(value)
+                heard = {x.name.casefold() for x in talk.speakers}
+                if heard and talk.heading and not heard & {x.name.casefold() for x in named}:
+                    # a Speaker: line naming others wins over a "(...)" read off the heading: it was no name
                     talk.title = split_talk_heading(talk.heading, trailing_speakers=False)[1]
-                talk.speakers = parse_speakers(value)
+                talk.speakers = named
                 self.speaker_seen.add(id(talk))
             elif key in _DESC_KEYS and value and not talk.description:
                 talk.description = value
@@ -913,8 +957,12 @@ def _announce_match(line_text: str) -> re.Match[str] | None:
     if word.startswith("launch") and m.start(1) > 0:
         return None
     after = line_text[m.end():].strip()
-    if not after and (word == "announced" or line_text.rstrip().endswith(":")):
-        return None  # "Launched:" leads into a list of launches
+    if not after:
+        return None  # "Launched:" leads into a list of launches; "- Announcing" alone names nothing
+    if re.match(r"(?:my|our|your|his|her|their|i|we|it|this|that)\b", after, re.I):
+        return None  # "Launched my own side project"
+    if word == "launch" and not line_text[m.end(1):m.end()].strip() and after[:1].islower():
+        return None  # "Launch party at 8pm": the noun, no separator
     return m
 
 
@@ -996,7 +1044,8 @@ def parse_source(src: Source) -> Document:
     with gc_paused():  # tokens and Document are acyclic: the cycle collector only slows a big file
         walker = _Walker(src)
         tokens = parse_tokens(src.body)
-        walker.undated_talks = _undated_talks(tokens)
+        if not _one_talk_post(src, tokens):
+            walker.undated_talks = _undated_talks(tokens)
         h1 = _only_h1(tokens)
         if walker.doc.title is None and h1 is not None:
             walker.doc.title = h1[0]  # "# KubeCon EU 2022" above everything: the notes' conference
@@ -1008,6 +1057,14 @@ def parse_source(src: Source) -> Document:
         _single_talk_post(doc, src, walker, h1)
         _front_matter_entries(doc, src)
     return doc
+
+
+def _one_talk_post(src: Source, tokens: list[dict[str, Any]]) -> bool:
+    """A post about one talk: its speaker is named in the front matter or above its first heading."""
+    if src.meta.get("speaker") or src.meta.get("speakers"):
+        return True
+    head = next((i for i, t in enumerate(tokens) if t.get("type") == "heading"), len(tokens))
+    return any(_names_a_speaker(flat) for flat in _block_texts(tokens[:min(head, 20)]))
 
 
 def _undated_talks(tokens: list[dict[str, Any]]) -> set[int]:
@@ -1036,33 +1093,61 @@ def _undated_talks(tokens: list[dict[str, Any]]) -> set[int]:
                 prev = j if level_of[j] == level else None
         if prev is not None:
             ends[prev] = len(tokens)
-        talks = [i for i in at if _talk_evidence(titles[i], tokens[i + 1 : min(ends[i], i + 6)])]
+        talks, videos = [], set()
+        for i in at:
+            why = _talk_evidence(titles[i], tokens[i + 1 : min(ends[i], i + 6)])
+            if why and why.startswith("video "):
+                if why in videos:
+                    continue  # the same video again ("&t=300"): sections of one talk, not talks
+                videos.add(why)
+            if why:
+                talks.append(i)
         if len(talks) >= 2 and 2 * len(talks) >= len(at):
             return {int(tokens[i]["line"]) for i in talks}
     return set()
 
 
-def _talk_evidence(title: str, blocks: list[dict[str, Any]]) -> bool:
+def _talk_evidence(title: str, blocks: list[dict[str, Any]]) -> str | None:
+    """Why a heading looks like a talk: "label" (a session code or "Keynote:"), "name" (a trailing
+    "(Name)"), "speaker" (a Speaker: line right under it) or "video <url>" (a video link right under
+    it, the URL without its query but for ``v=``: timestamps of one video are one video); None."""
     if _labelled(title):
-        return True
+        return "label"
     sm = _TRAILING_SPEAKER.match(strip_time(title))
     if sm and _looks_like_name(_SPEAKER_LABEL.sub("", sm.group(2))):
-        return True
+        return "name"
+    video = None
+    for flat in _block_texts(blocks):
+        if video is None:
+            video = next((_video_key(lk.url) for lk in flat.links if _host(lk.url).endswith(_VIDEO_HOSTS)), None)
+        if _names_a_speaker(flat):
+            return "speaker"
+    return video and "video " + video
+
+
+def _block_texts(blocks: list[dict[str, Any]]) -> Iterator[_Inline]:
+    """The paragraphs of these blocks and of the first items of their lists (a bounded look)."""
     for tok in blocks:
         items = tok.get("children") or [] if tok.get("type") == "list" else [tok]
         for item in items[:10]:
             parts = item.get("children") or [] if item.get("type") == "list_item" else [item]
             for part in parts[:2]:
-                if part.get("type") not in ("paragraph", "block_text"):
-                    continue
-                flat = flatten(part.get("children"))
-                if any(_host(lk.url).endswith(_VIDEO_HOSTS) for lk in flat.links):
-                    return True
-                for line in flat.text.split("\n")[:4]:
-                    m = _META_RE.match(line.strip())
-                    if m and m.group(1).lower().startswith(_SPEAKER_KEYS) and m.group(2).strip():
-                        return True
+                if part.get("type") in ("paragraph", "block_text"):
+                    yield flatten(part.get("children"))
+
+
+def _names_a_speaker(flat: _Inline) -> bool:
+    for line in flat.text.split("\n")[:4]:
+        m = _META_RE.match(line.strip())
+        if m and m.group(1).lower().startswith(_SPEAKER_KEYS) and m.group(2).strip():
+            return True
     return False
+
+
+def _video_key(url: str) -> str:
+    parts = urlsplit(url)
+    v = re.search(r"(?:^|&)v=([^&]+)", parts.query)
+    return f"{parts.hostname}{parts.path}" + (f"?v={v.group(1)}" if v else "")
 
 
 def _weekdays_from_year(doc: Document) -> None:

@@ -85,7 +85,8 @@ def test_classify_day(title, expected):
 @pytest.mark.parametrize("title", [
     "Monday Night Live", "Keynote", "Marketing 10", "Decision 2", "Tag cloud", "May 5 things",
     "10.5 Performance", "2019 in review", "Today", "Freedom to say yes", "Sunday Funday talks", "🎉 Party",
-    "Wed like to thank", "Monitoring 101",
+    "Wed like to thank", "Monitoring 101", "Day 30 of my 100 days of code", "One day I will learn Rust",
+    "Second day thoughts", "Tag 1.0 release", "Wed 3pm call", "Sun 21 km run",
 ])
 def test_not_a_day(title):
     assert classify_day(title) is None
@@ -115,6 +116,18 @@ def test_not_a_day(title):
     ("C23 - what is new in C", None, "C23 - what is new in C", []),
     ("GC-101: Garbage collection basics", "GC-101", "Garbage collection basics", []),
     ("BRK2124 Azure at scale", "BRK2124", "Azure at scale", []),
+    ("CVE-2024-3094 - the xz backdoor", None, "CVE-2024-3094 - the xz backdoor", []),
+    ("H100: GPU shortage", None, "H100: GPU shortage", []),
+    ("KCD2024 recap", None, "KCD2024 recap", []),
+    ("AWS2023: highlights", None, "AWS2023: highlights", []),
+    # versions and words are no times
+    ("3.12 performance improvements", None, "3.12 performance improvements", []),
+    ("10:30 is too early", None, "10:30 is too early", []),
+    ("5 AM Club", None, "5 AM Club", []),
+    ("9.30 - 10.15 Talk", None, "Talk", []),
+    # Title-Case asides are no people
+    ("Amazon Bedrock Agents (Generally Available)", None, "Amazon Bedrock Agents (Generally Available)", []),
+    ("Intro to Kubernetes (Beginner Friendly)", None, "Intro to Kubernetes (Beginner Friendly)", []),
     # the parentheses of a heading: a name with its organisation, a label
     ("CON326 - Running Kubernetes at scale (Michael Hausenblas, AWS)", "CON326", "Running Kubernetes at scale",
      [("Michael Hausenblas", "AWS")]),
@@ -454,3 +467,53 @@ def test_talks_under_track_headings_of_a_file_without_days():
         b"Speaker: John Smith\n\n## Track B\n\n### Third talk (Ann Lee)\n\n* more\n", "s.md"))
     assert [(t.title, [s.name for s in t.speakers], t.line) for t in doc.talks] == [
         ("Theory building", ["Jane Doe"], 5), ("Another talk", ["John Smith"], 9), ("Third talk", ["Ann Lee"], 15)]
+
+
+
+@pytest.mark.parametrize("text, speakers", [
+    ("Jane Doe, AWS", [("Jane Doe", "AWS")]),
+    ("Jane Doe, Principal Engineer, Google Cloud", [("Jane Doe", "Google Cloud")]),
+    ("Jane Doe, Sr. Solutions Architect, Amazon Web Services", [("Jane Doe", "Amazon Web Services")]),
+    ("Ada Byron, Grace Hopper", [("Ada Byron", None), ("Grace Hopper", None)]),
+    ("Ada, Grace", [("Ada", None), ("Grace", None)]),
+    ("Nate Wiger (AWS), Tom Kerr (Riot)", [("Nate Wiger", "AWS"), ("Tom Kerr", "Riot")]),
+])
+def test_speaker_lines_with_organisations_and_titles(text, speakers):
+    doc = parse_source(source_from_bytes(f"# Day 1\n\n## A talk\n\nSpeaker: {text}\n".encode(), "s.md"))
+    assert talks(doc)[0]["speakers"] == speakers
+
+
+def test_heading_quirks_under_a_day():
+    doc = parse_source(source_from_bytes(
+        b"## Day 1\n\n### DAT407 - Aurora\n\n### Second day thoughts\n\n### Lambda tips\n\n"
+        b"### Serverless Patterns (Jane Doe)\n\nSpeaker: Jane Doe, AWS\n\n### Stage fright\n\n#### Sub\n\n### \n\n"
+        b"### Python Packaging (Speaker: Jane Smith)\n\n- Speaker: Jane Smith\n", "q.md"))
+    assert [(t.day, t.title, [(s.name, s.org) for s in t.speakers]) for t in doc.talks] == [
+        (1, "Aurora", []), (1, "Second day thoughts", []), (1, "Lambda tips", []),
+        (1, "Serverless Patterns", [("Jane Doe", "AWS")]), (1, "Stage fright", []),
+        (1, "Python Packaging", [("Jane Smith", None)])]
+    assert [d.number for d in doc.days] == [1]
+
+
+def test_one_talk_post_with_sections_stays_one_talk():
+    doc = parse_source(source_from_bytes(
+        b"---\ntitle: Notes on a keynote\nspeaker: Werner Vogels\n---\n\nIntro.\n\n## Everything fails (Werner Vogels)\n\n"
+        b"* x\n\n## Cost (Werner Vogels)\n\n* y\n", "w.md"))
+    assert [(t.title, [s.name for s in t.speakers]) for t in doc.talks] == [("Notes on a keynote", ["Werner Vogels"])]
+    doc = parse_source(source_from_bytes(  # sections that point at one video (timestamps) are no talks
+        b"# My keynote notes\n\n## Frugal\n\n[video](https://www.youtube.com/watch?v=abc&t=300)\n\n"
+        b"## Costs\n\n[video](https://www.youtube.com/watch?v=abc&t=900)\n", "v.md"))
+    assert doc.talks == []
+
+
+@pytest.mark.parametrize("line", ["- Launch party at 8pm at the Venetian", "- Launched my own side project",
+                                  "- Announcing", "New features I want to try:\n\n- thing"])
+def test_not_announcements(line):
+    doc = parse_source(source_from_bytes(f"# Day 1\n\n## Talk\n\n{line}\n".encode(), "a.md"))
+    assert doc.announcements == []
+
+
+def test_a_launch_checklist_section_is_no_list_of_launches():
+    doc = parse_source(source_from_bytes(
+        b"# Day 1\n\n## Talk\n\n### Launch checklist\n\n- Run load tests\n\n### Announcements\n\n- Amazon Q\n", "c.md"))
+    assert [a.name for a in doc.announcements] == ["Amazon Q"]

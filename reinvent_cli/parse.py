@@ -164,13 +164,13 @@ _NOT_NAMES = {"session", "part", "repeat", "level", "workshop", "keynote", "pane
               "remote", "online", "virtual", "hands-on", "lab", "labs", "day", "track", "room", "free", "open",
               "source", "public", "private", "draft", "wip", "tbd", "sponsored", "recorded", "cancelled",
               "canceled", "postponed", "english", "german", "french", "spanish", "the", "of", "for", "with", "to",
-              "on", "at", "in", "a", "an", "is", "are", "my", "our", "your", "part", "edition", "mode", "only"}
-# Words of a job title: "Jane Doe, Principal Engineer, Google" names one speaker (of Google).
+              "on", "at", "in", "a", "an", "is", "are", "my", "our", "your", "mode", "only"}
+# Words of a job title: "Jane Doe, Principal Engineer, Google" names one speaker (of Google). (Not words
+# that are also surnames -- Head, Lead, Partner -- unless "Head of ...".)
 _ROLE_WORDS = {"engineer", "architect", "manager", "director", "developer", "evangelist", "advocate", "cto", "ceo",
-               "cfo", "coo", "cio", "ciso", "vp", "svp", "evp", "head", "lead", "founder", "co-founder", "cofounder",
-               "principal", "senior", "sr", "staff", "scientist", "professor", "researcher", "consultant",
-               "specialist", "president", "chief", "officer", "analyst", "designer", "maintainer", "fellow",
-               "distinguished", "partner", "product", "solutions", "technical", "technologist", "hero", "champion"}
+               "cfo", "coo", "cio", "ciso", "vp", "svp", "evp", "founder", "co-founder", "cofounder", "scientist",
+               "professor", "researcher", "consultant", "specialist", "president", "officer", "analyst", "designer",
+               "maintainer", "technologist", "hero", "champion", "ambassador", "mvp", "gde"}
 # A heading under a day that groups its talks: "Morning", "Afternoon sessions", "Track A", "Room 2".
 _GROUPING = re.compile(
     r"^(?:(?:morning|afternoon|evening|lunch|breakfast|vormittag|nachmittag|abend|matin|apr[èe]s-midi|soir[ée]e?"
@@ -329,7 +329,8 @@ def parse_speakers(text: str) -> list[Speaker]:
         if not part:
             continue
         m = re.match(r"^(.*?)\s*\(([^()]*)\)\s*$", part)
-        if speakers and {w.strip(".").lower() for w in part.split()} & _ROLE_WORDS:
+        if speakers and ({w.strip(".").lower() for w in part.split()} & _ROLE_WORDS
+                         or re.match(r"head of\b", part, re.I)):
             after_role = True  # "Principal Engineer": a job title, no person
             continue
         last = speakers[-1] if speakers else None

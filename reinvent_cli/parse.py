@@ -241,16 +241,15 @@ def _weekday_in(rest: str) -> str | None:
     return None
 
 
-def _date_weekday(dm: re.Match[str]) -> str | None:
-    """The weekday of a matched date when it has a year (month and day alone name no weekday)."""
+def _date_weekday(dm: re.Match[str], default_year: int | None = None) -> str | None:
+    """The weekday of a matched date when it has a year, or ``default_year`` (the year of the notes):
+    month and day alone name no weekday."""
     import datetime as _dt
 
     g = dm.groupdict()
-    year = g["y1"] or g["y2"] or g["y3"] or g["y4"] or g["y5"]
-    if not year:
-        return None
-    if g["y5"]:
-        return None  # 12/03/2019: month/day or day/month, can't tell
+    year = g["y1"] or g["y2"] or g["y3"] or g["y4"] or default_year
+    if not year or g["m5"]:
+        return None  # no year; or 12/03(/2019): month/day or day/month, can't tell
     day = int(g["d1"] or g["d2"] or g["d3"] or g["d4"])
     if g["m1"] or g["m4"]:
         month = int(g["m1"] or g["m4"])
@@ -1077,9 +1076,11 @@ def _undated_talks(tokens: list[dict[str, Any]]) -> set[int]:
     heads = [i for i, t in enumerate(tokens) if t.get("type") == "heading"]
     if len(heads) < 2:
         return set()
-    titles = {i: _one_line(flatten(tokens[i].get("children")).text) for i in heads}
-    if any(classify_day(t) is not None for t in titles.values()):
-        return set()
+    titles: dict[int, str] = {}
+    for i in heads:  # a file with days stops at its first one
+        titles[i] = _one_line(flatten(tokens[i].get("children")).text)
+        if classify_day(titles[i]) is not None:
+            return set()
     level_of = {i: int((tokens[i].get("attrs") or {}).get("level", 1)) for i in heads}
     for level in sorted(set(level_of.values())):
         at = [i for i in heads if level_of[i] == level]
@@ -1160,19 +1161,10 @@ def _weekdays_from_year(doc: Document) -> None:
     years = re.findall(r"\b(?:19|20)\d\d\b", f"{doc.date or ''} {doc.title or ''}")
     if not years:
         return
-    import datetime as _dt
-
     for day in missing:
         dm = _DATE_RE.match(_trim_decor(day.title))
-        if dm is None:
-            continue
-        g = dm.groupdict()
-        if any(g[k] for k in ("y1", "y2", "y3", "y4", "y5")) or not (g["mn2"] or g["mn3"] or g["m4"]):
-            continue  # a year of its own, or 12/03 (month/day or day/month: can't tell)
-        month = int(g["m4"]) if g["m4"] else MONTHS[(g["mn2"] or g["mn3"]).lower().rstrip(".")]
-        try:
-            day.weekday = _WEEKDAY_NAMES[_dt.date(int(years[0]), month, int(g["d2"] or g["d3"] or g["d4"])).weekday()]
-        except ValueError:
+        day.weekday = _date_weekday(dm, int(years[0])) if dm else None
+        if day.weekday is None:
             continue
         for t in doc.talks:
             if t.day == day.number and t.weekday is None:
@@ -1183,22 +1175,26 @@ _FRONT_KEYS = (("title", "Title"), ("conference", "Conference"), ("event", "Even
                ("speakers", "Speakers"))
 
 
+def _front_line(src: Source, key: str) -> int | None:
+    """The line of the file where the front matter sets ``key`` (the opening "---" is line 1)."""
+    if not src.front:
+        return None
+    at = next((i for i, x in enumerate(src.front[0].split("\n")) if re.match(rf"{key}\s*:", x, re.I)), None)
+    return None if at is None else at + 2
+
+
 def _front_matter_entries(doc: Document, src: Source) -> None:
     """Front matter values a reader would search for (title, conference, speakers) as entries at their
     lines: the title of a post that is one talk is that talk's heading; the others read "Key: value"."""
     if not src.front or not src.meta:
         return
-    raw_lines = src.front[0].split("\n")
     talk = doc.talks[0] if len(doc.talks) == 1 and doc.talks[0].line > 1 else None
     found: list[Entry] = []
     for key, label in _FRONT_KEYS:
         value = src.meta.get(key)
-        if not value:
+        line = _front_line(src, key) if value else None
+        if line is None:
             continue
-        at = next((i for i, x in enumerate(raw_lines) if re.match(rf"{key}\s*:", x, re.I)), None)
-        if at is None:
-            continue
-        line = at + 2  # the opening "---" is line 1
         text = _one_line(str(value))
         if key == "title" and talk is not None and talk.line == line:
             found.append(Entry("talk", text, [text], doc.file, line))
@@ -1230,7 +1226,7 @@ def _single_talk_post(doc: Document, src: Source, walker: _Walker, h1: tuple[str
     title = meta.get("title")
     line = 1
     if title:
-        line = next((n for n, text in enumerate(walker.lines[:200], 1) if re.match(r"^title\s*:", text, re.I)), 1)
+        line = _front_line(src, "title") or 1
     else:
         for line_no, text in enumerate(walker.lines, 1):
             clean = re.sub(r"^[*_]{1,2}([^*_]+?)(?:[*_]{1,2}\s*:|:[*_]{1,2})", r"\1:", text.strip())  # **Title**: / **Title:**

@@ -128,7 +128,6 @@ _ANNOUNCE_RE = re.compile(
     r"\s*(?:[:\-–—!]\s*)?",
     re.I,
 )
-_ANNOUNCE_HEADING = re.compile(r"\b(announc\w*|launch\w*|what'?s new|new (?:features|services))\b", re.I)
 # A heading or lead-in that is only "Launches", "What's new", "New launches:", "Announcements from the keynote":
 # the items of the list under it are announcements (a talk heading "What's new in Lambda" is not).
 _ANNOUNCE_WORDS = (
@@ -534,16 +533,16 @@ class _Walker:
     def _heading_links(self, talk: Talk, flat: _Inline) -> None:
         """A video or slides link in a talk's heading: "[DAT407 - Title](youtube)", "Title [video](url)"."""
         for lk in flat.links:
-            host = _host(lk.url)
-            label = _VIDEO_TEXT.fullmatch(lk.text.strip()) or _SLIDES_TEXT.fullmatch(lk.text.strip())
-            if talk.video is None and (host.endswith(_VIDEO_HOSTS) or _VIDEO_TEXT.fullmatch(lk.text.strip())):
+            host, text = _host(lk.url), lk.text.strip()
+            video_word, slides_word = _VIDEO_TEXT.fullmatch(text), _SLIDES_TEXT.fullmatch(text)
+            if talk.video is None and (host.endswith(_VIDEO_HOSTS) or video_word):
                 talk.video = lk.url
-            elif talk.slides is None and (host.endswith(_SLIDE_HOSTS) or _SLIDES_TEXT.fullmatch(lk.text.strip())):
+            elif talk.slides is None and (host.endswith(_SLIDE_HOSTS) or slides_word):
                 talk.slides = lk.url
             else:
                 continue
-            if label:  # "Title [video](url)", "Title ([slides](url))": the word is not part of the title
-                bare = re.sub(rf"\s*[-–—|:]?\s*\(?{re.escape(lk.text.strip())}\)?\s*$", "", talk.title)
+            if video_word or slides_word:  # "Title [video](url)", "Title ([slides](url))": no word of the title
+                bare = re.sub(rf"\s*[-–—|:]?\s*\(?{re.escape(text)}\)?\s*$", "", talk.title)
                 talk.title = bare or talk.title
 
     def _flat_talk(self, title: str) -> bool:

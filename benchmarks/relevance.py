@@ -5,7 +5,7 @@ For every judged query (the shared file ../shared/eval/search-queries.json and
 benchmarks/queries-extra.json) this finds the rank (1-10) of the first hit that sits under an
 accepted heading, for
 
-* reinvent: ``reinvent_cli.search.search`` in-process (or ``reinvent search --json`` with --cli);
+* reinvent: ``reinvent_cli.index.search.search`` in-process (or ``reinvent search --json`` with --cli);
 * fzf:      ``grep -n '' NOTES | fzf --filter QUERY``, each output line mapped to the markdown
             headings that enclose it (a scan of '#' lines outside code fences).
 
@@ -91,7 +91,7 @@ class Reinvent:
             self.cache_dir = tempfile.mkdtemp(prefix="reinvent-bench-cache-")
             atexit.register(shutil.rmtree, self.cache_dir, True)
         if not use_cli:
-            from reinvent_cli.index import load_notes
+            from reinvent_cli.notes.query import load_notes
 
             self.index = load_notes([str(notes)], use_cache=False).search_index()
 
@@ -107,7 +107,7 @@ class Reinvent:
             hits = json.loads(out.stdout) if out.stdout.strip() else []
             rows = [(h["path"], h["kind"], h["line"], h["score"], h["text"]) for h in hits]
         else:
-            from reinvent_cli.search import search
+            from reinvent_cli.index.search import search
 
             hits = search(self.index, query, limit=None)
             rows = [(h.entry.path, h.kind, h.line, h.score, h.entry.text) for h in hits]

@@ -23,8 +23,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from reinvent_cli.errors import InputError  # noqa: E402
-from reinvent_cli.parse import parse_source  # noqa: E402
-from reinvent_cli.source import source_from_bytes  # noqa: E402
+from reinvent_cli.recognise.parse import parse_source  # noqa: E402
+from reinvent_cli.read.source import source_from_bytes  # noqa: E402
 
 SLOW_SECONDS = 5.0
 NO_NUL = False  # --no-nul: NUL bytes to spaces, so that mutations are not spent on binary rejects
@@ -91,7 +91,7 @@ def run_atheris(seconds: int, extra: list[str]) -> None:
     args = [sys.argv[0], f"-max_total_time={seconds}", "-timeout=30", "-rss_limit_mb=4096",
             "-max_len=32768", f"-dict={ROOT / 'fuzz' / 'markdown.dict'}", *extra, str(corpus)]
     import mistune  # noqa: F401  (loaded so that it is instrumented too)
-    import reinvent_cli.mdast  # noqa: F401
+    import reinvent_cli.read.mdast  # noqa: F401
 
     atheris.instrument_all()  # coverage feedback for every loaded module: ours and mistune's
     atheris.Setup(args, one)

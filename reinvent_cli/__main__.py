@@ -1,3 +1,3 @@
-from .fast import main
+from reinvent_cli.cli.fast import main
 
 main()

@@ -21,7 +21,7 @@ def _isolated_env(tmp_path, monkeypatch):
 @pytest.fixture
 def run():
     """Run the CLI in-process: run(*args) -> Result (with .json when the output is JSON)."""
-    from reinvent_cli.cli import app
+    from reinvent_cli.cli.app import app
 
     runner = CliRunner()
 
@@ -38,6 +38,6 @@ def run():
 
 @pytest.fixture(scope="session")
 def bundled():
-    from reinvent_cli.index import load_notes
+    from reinvent_cli.notes.query import load_notes
 
     return load_notes([str(BUNDLED)], use_cache=False)

@@ -28,7 +28,7 @@ def notes_dir(tmp_path):
 @pytest.fixture
 def parsed(monkeypatch):
     """The files parsed during the test (by name)."""
-    from reinvent_cli import loader
+    from reinvent_cli.notes import load as loader
 
     seen = []
     real = loader.parse_file
@@ -64,7 +64,7 @@ def test_warm_run_parses_nothing(run, notes_dir, parsed, monkeypatch):
     assert _codes(run("-n", notes_dir, "talks", "--json")) == ["AAA101", "BBB202", "CCC303"]
     assert sorted(parsed) == ["n0.md", "n1.md", "n2.md"]
     parsed.clear()
-    from reinvent_cli import source
+    from reinvent_cli.read import source
 
     def no_read(*a, **k):
         raise AssertionError("a warm run read a notes file")
@@ -79,7 +79,7 @@ def test_warm_run_parses_nothing(run, notes_dir, parsed, monkeypatch):
 def test_warm_run_does_not_import_the_parser(tmp_path):
     env = {**os.environ, "REINVENT_CACHE_DIR": str(tmp_path / "cache")}
     env.pop("REINVENT_NOTES", None)
-    code = ("import sys\nfrom reinvent_cli.cli import main\nsys.argv = ['reinvent', *sys.argv[1:]]\n"
+    code = ("import sys\nfrom reinvent_cli.cli.app import main\nsys.argv = ['reinvent', *sys.argv[1:]]\n"
             "try:\n    main()\nexcept SystemExit as e:\n    code = e.code\n"
             "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('mistune', 'yaml', 'pydantic'))\n"
             "print('IMPORTED', bad, file=sys.stderr)\n")
@@ -157,7 +157,7 @@ def test_unusable_cache_dir_is_not_fatal(run, tmp_path):
 
 
 def test_interrupted_write_leaves_no_half_file(run, notes_dir, monkeypatch):
-    from reinvent_cli import cache
+    from reinvent_cli.index import store as cache
 
     real = cache.Store.write
 
@@ -239,7 +239,7 @@ def test_no_cache_writes_nothing(run):
     ["search", "elasticache", "--count"], ["--no-color", "-n", str(BUNDLED), "search", "redis", "-k", "bullet"],
 ])
 def test_fast_path_answers_like_typer(run, argv, capsys):
-    from reinvent_cli import fast
+    from reinvent_cli.cli import fast
 
     assert fast.parse(argv) is not None
     code = fast.run(argv)
@@ -252,12 +252,12 @@ def test_fast_path_answers_like_typer(run, argv, capsys):
                                   ["search", "x", "--limit", "-1"], ["search", "x", "--format", "xml"],
                                   ["talks", "--no-cache"], ["--version"], ["speakers"]])
 def test_fast_path_leaves_the_rest_to_typer(argv):
-    from reinvent_cli import fast
+    from reinvent_cli.cli import fast
 
     assert fast.parse(argv) is None
 
 
-_IMPORTS = ("import sys\nfrom reinvent_cli import loader\nfrom reinvent_cli.cli import main\nsys.argv = ['reinvent', *sys.argv[1:]]\n"
+_IMPORTS = ("import sys\nfrom reinvent_cli.notes import load as loader\nfrom reinvent_cli.cli.app import main\nsys.argv = ['reinvent', *sys.argv[1:]]\n"
             "loader.BESIDE_MAX_FILES = int(sys.argv.pop(1))\n"
             "try:\n    main()\nexcept SystemExit as e:\n    code = e.code\n"
             "print('IMPORTED', sorted({m.split('.')[0] for m in sys.modules} & {'mistune', 'yaml'}), file=sys.stderr)\n")
@@ -335,7 +335,7 @@ def test_an_edited_file_is_parsed_beside_the_imports(tmp_path, notes_dir):
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this platform")
 def test_parse_beside_gives_the_rows_of_a_parse_here_or_none(tmp_path, monkeypatch):
-    from reinvent_cli import loader
+    from reinvent_cli.notes import load as loader
 
     f = tmp_path / "n.md"
     _write(f, "AAA101")

@@ -14,7 +14,7 @@ import typer
 from typer.testing import CliRunner
 
 from conftest import FIXTURES, ROOT
-from reinvent_cli.cli import app
+from reinvent_cli.cli.app import app
 
 runner = CliRunner()
 
@@ -86,7 +86,7 @@ def test_version():
 
 
 def test_completion_callbacks_return_live_values():
-    from reinvent_cli.complete import complete_day, complete_talk, complete_track
+    from reinvent_cli.cli.complete import complete_day, complete_talk, complete_track
 
     codes = [c for c, _ in complete_talk(None, "")]
     assert {"DAT407", "SEC314-R", "CMP406"} <= set(codes)
@@ -99,7 +99,7 @@ def test_completion_callbacks_return_live_values():
 
 
 def test_completion_never_raises(monkeypatch):
-    from reinvent_cli.complete import complete_talk
+    from reinvent_cli.cli.complete import complete_talk
 
     monkeypatch.setenv("REINVENT_NOTES", "/nonexistent/notes.md")
     assert complete_talk(None, "") == []

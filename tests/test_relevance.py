@@ -16,7 +16,7 @@ def _judgments():
 
 def _top1_failures(index, queries):
     """(query, path of the top hit) for each query whose top hit is not under an accepted heading."""
-    from reinvent_cli.search import search
+    from reinvent_cli.index.search import search
 
     failures = []
     for q in queries:
@@ -37,7 +37,7 @@ def test_judged_queries(bundled):
 
 
 def test_negatives_find_nothing(bundled):
-    from reinvent_cli.search import search
+    from reinvent_cli.index.search import search
 
     index = bundled.search_index()
     for q in _judgments()["negatives"]:
@@ -51,14 +51,14 @@ def test_negatives_find_nothing(bundled):
     ("snowball", "Snowball"),
 ])
 def test_titles_outrank_mentions(bundled, query, expect):
-    from reinvent_cli.search import search
+    from reinvent_cli.index.search import search
 
     top = search(bundled.search_index(), query, limit=1)[0]
     assert top.entry.text == expect
 
 
 def test_scores_are_ranked_and_bounded(bundled):
-    from reinvent_cli.search import search
+    from reinvent_cli.index.search import search
 
     hits = search(bundled.search_index(), "redis", limit=50)
     scores = [h.score for h in hits]
@@ -72,7 +72,7 @@ EXTRA = ROOT / "benchmarks" / "queries-extra.json"
 
 def test_held_out_queries(bundled):
     """benchmarks/queries-extra.json (never tuned on): 100% top-1 when written; keep >= 97%."""
-    from reinvent_cli.search import search
+    from reinvent_cli.index.search import search
 
     data = json.loads(EXTRA.read_text(encoding="utf-8"))
     index = bundled.search_index()
@@ -92,7 +92,7 @@ def test_held_out_queries(bundled):
     ("jerome petazzoni", "Jérôme Petazzoni"),             # accents folded
 ])
 def test_word_rules(bundled, query, expect):
-    from reinvent_cli.search import search
+    from reinvent_cli.index.search import search
 
     top = search(bundled.search_index(), query, limit=1)[0]
     assert expect.lower() in top.entry.text.lower()
@@ -100,7 +100,7 @@ def test_word_rules(bundled, query, expect):
 
 
 def test_rarest_term_cannot_be_the_missing_one(bundled):
-    from reinvent_cli.search import search
+    from reinvent_cli.index.search import search
 
     for hit in search(bundled.search_index(), "how to scale redis", limit=0):
         text = " ".join([hit.entry.text, *hit.entry.path, *hit.entry.context]).lower()
@@ -108,7 +108,7 @@ def test_rarest_term_cannot_be_the_missing_one(bundled):
 
 
 def test_highlight_of_folded_and_split_words():
-    from reinvent_cli.search import highlight_spans
+    from reinvent_cli.index.search import highlight_spans
 
     text = "Jérôme on Mobile Hub"
     spans = highlight_spans(text, [{"jerome": 1.0}, {"mobile hub": 0.9}])
@@ -116,7 +116,7 @@ def test_highlight_of_folded_and_split_words():
 
 
 def test_stop_words_alone_are_kept():
-    from reinvent_cli.terms import content_terms
+    from reinvent_cli.index.terms import content_terms
 
     assert content_terms("how does coursera grade code") == ["coursera", "grade", "code"]
     assert content_terms("what is") == ["what", "is"]

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from reinvent_cli.errors import InputError
-from reinvent_cli.parse import parse_source
-from reinvent_cli.source import source_from_bytes
+from reinvent_cli.recognise.parse import parse_source
+from reinvent_cli.read.source import source_from_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = ROOT / "data" / "reinvent-2015.md"

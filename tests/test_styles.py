@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from reinvent_cli.model import Document, Talk
-from reinvent_cli.parse import classify_day, parse_source, split_talk_heading
-from reinvent_cli.source import read_source, source_from_bytes
+from reinvent_cli.recognise.parse import classify_day, parse_source, split_talk_heading
+from reinvent_cli.read.source import read_source, source_from_bytes
 
 STYLES = Path(__file__).resolve().parent / "fixtures" / "styles"
 

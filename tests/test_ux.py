@@ -11,8 +11,8 @@ import pytest
 from rich.console import Console
 
 from conftest import BUNDLED, FIXTURES
-from reinvent_cli import render
-from reinvent_cli.render import Output
+from reinvent_cli.render import output as render
+from reinvent_cli.render.output import Output
 
 HOSTILE = FIXTURES / "hostile"
 WIDTHS = [40, 50, 60, 80, 120, 200]
@@ -88,7 +88,7 @@ TABLES = [
     ("watchlist", lambda n: n.watchlist, render.WATCH_COLUMNS, lambda w: w.code),
     ("announcements", lambda n: n.announcements, render.ANNOUNCEMENT_COLUMNS, lambda a: None),
     ("links", lambda n: n.links, render.LINK_COLUMNS, lambda lk: None),
-    ("speakers", lambda n: __import__("reinvent_cli.index").index.speakers(n), render.SPEAKER_COLUMNS, lambda s: None),
+    ("speakers", lambda n: __import__("reinvent_cli.notes.query", fromlist=["speakers"]).speakers(n), render.SPEAKER_COLUMNS, lambda s: None),
 ]
 
 
@@ -167,7 +167,7 @@ def test_search_hits_piped_are_grep_like(run):
 
 
 def test_hit_path_is_shortened_to_fit(bundled):
-    from reinvent_cli.search import search
+    from reinvent_cli.index.search import search
 
     hits = search(bundled.search_index(), "riot redis", limit=3)
     for width in (40, 60, 80):

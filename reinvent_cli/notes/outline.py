@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .model import Document
+from reinvent_cli.model import Document
 
 HEADINGS = ("day", "talk", "section")
 COUNTED = {"bullet": "bullets", "link": "links", "announcement": "announcements"}

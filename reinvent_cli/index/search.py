@@ -19,8 +19,8 @@ import math
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
-from .model import Entry
-from .terms import (STOPWORDS, content_terms, entry_terms, normalise, stem, text_terms, typo_allowed, typo_keys,
+from reinvent_cli.model import Entry
+from reinvent_cli.index.terms import (STOPWORDS, content_terms, entry_terms, normalise, stem, text_terms, typo_allowed, typo_keys,
                     typo_reach, url_terms, word_spans, word_terms)
 
 MIN_SCORE = 50

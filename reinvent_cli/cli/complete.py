@@ -15,7 +15,7 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 
 def _notes(ctx: Optional[typer.Context]) -> Any:
     """The notes the command line being completed points at (--notes, REINVENT_NOTES or bundled)."""
-    from .index import load_notes
+    from reinvent_cli.notes.query import load_notes
 
     paths: List[str] = []
     no_cache = False
@@ -51,7 +51,7 @@ def _like(value: str, incomplete: str) -> str:
 
 
 def _help(text: str, width: int = 60) -> str:
-    from .render import clean
+    from reinvent_cli.render.output import clean
 
     text = clean(text)
     return text if len(text) <= width else text[: width - 1] + "…"

@@ -66,7 +66,7 @@ def _value(kind: str, raw: str) -> Any:
         if not raw.isdigit() or (kind == "int100" and int(raw) > 100):
             raise ValueError(raw)
         return int(raw)
-    from .cli import Format, Kind
+    from reinvent_cli.cli.app import Format, Kind
 
     if kind == "format":
         return Format(raw)
@@ -148,8 +148,8 @@ def run(argv: list[str]) -> int | None:
         return None
     cmd, glob, params = parsed
     early = _load_early(cmd, glob, params)
-    from . import cli
-    from .errors import NothingFound, ReinventError
+    from reinvent_cli.cli import app as cli
+    from reinvent_cli.errors import NothingFound, ReinventError
 
     fn = getattr(cli, cmd, None)
     kwargs = _defaults(fn)
@@ -160,7 +160,7 @@ def run(argv: list[str]) -> int | None:
     try:
         fn(_Ctx(state, set(params)), **kwargs)
     except ReinventError as exc:  # as cli._Group.invoke does
-        from .render import error
+        from reinvent_cli.render.output import error
 
         if not isinstance(exc, NothingFound) or exc.message:
             error(state.output, exc.message, exc.hint)
@@ -170,14 +170,14 @@ def run(argv: list[str]) -> int | None:
 
 def main() -> None:
     """The ``reinvent`` command: this fast path when it applies, else Typer."""
-    from .errors import EXIT_INTERRUPTED
+    from reinvent_cli.errors import EXIT_INTERRUPTED
 
     try:
         code = run(sys.argv[1:])  # search/talks/announcements without going through Typer's coercion
         if code is not None:
             sys.stdout.flush()
             sys.exit(code)
-        from .cli import app
+        from reinvent_cli.cli.app import app
 
         app(prog_name="reinvent")
     except KeyboardInterrupt:
@@ -191,8 +191,8 @@ def _load_early(cmd: str, glob: dict[str, Any], params: dict[str, Any]) -> Any:
     """The notes, loaded before the CLI (Typer) and Rich are imported: a few files edited since the last
     run are then parsed in a child process while this one imports them. Returns the Notes, or the
     ReinventError loading raised (the command raises it when it asks for the notes, as it would have)."""
-    from .errors import ReinventError
-    from .index import load_notes
+    from reinvent_cli.errors import ReinventError
+    from reinvent_cli.notes.query import load_notes
 
     if cmd == "search" and not " ".join(params.get("query") or []).strip():
         return None  # the command refuses it before reading any notes
@@ -203,7 +203,8 @@ def _load_early(cmd: str, glob: dict[str, Any], params: dict[str, Any]) -> Any:
 
 
 def _import_cli() -> None:
-    from . import cli, render  # noqa: F401 - imported now, while an edited file is parsed beside
+    from reinvent_cli.cli import app as cli
+    from reinvent_cli.render import output as render  # noqa: F401 - imported now, while an edited file is parsed beside
 
 
 def _defaults(fn: Any) -> dict[str, Any] | None:

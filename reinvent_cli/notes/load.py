@@ -10,8 +10,8 @@ import time
 from pathlib import Path
 from typing import Any, Iterator, NamedTuple
 
-from .errors import InputError
-from .model import Document
+from reinvent_cli.errors import InputError
+from reinvent_cli.model import Document
 
 PARALLEL_MIN_FILES = 8
 # Up to this many changed files, this big in all, are parsed in a forked child while the caller imports
@@ -24,8 +24,8 @@ WRITE_BATCH = 256  # files per write transaction: each one rewrites most pages o
 
 def parse_file(path: Path, name: str, known_front: Any = None) -> Document:
     """``known_front``: the file's front matter as last read (source.Front), reused if unchanged."""
-    from .parse import parse_source
-    from .source import read_source
+    from reinvent_cli.recognise.parse import parse_source
+    from reinvent_cli.read.source import read_source
 
     src = read_source(path, known_front)
     src.path = name
@@ -44,7 +44,7 @@ class Item(NamedTuple):
 
 
 def _bundled_id() -> tuple[int, int] | None:
-    from .index import bundled_notes
+    from reinvent_cli.notes.query import bundled_notes
 
     try:
         st = os.stat(bundled_notes())
@@ -55,7 +55,7 @@ def _bundled_id() -> tuple[int, int] | None:
 
 def stat_files(files: "list[str | Path]", explicit: set[str], skipped: list[str]) -> list[Item]:
     """Each distinct file once, with what the cache is keyed by."""
-    from .index import BUNDLED_NAME
+    from reinvent_cli.notes.query import BUNDLED_NAME
 
     bundled = _bundled_id()
     seen: set[tuple[int, int]] = set()
@@ -84,7 +84,7 @@ def load(files: "list[str | Path]", explicit: set[str], *, use_cache: bool = Tru
 
     ``idle``: work of the caller's (imports) to do while a few changed files are parsed in a child
     process; it is called once, in any case, unless loading fails."""
-    from .index import Notes
+    from reinvent_cli.notes.query import Notes
 
     warnings: list[str] = []
     skipped: list[str] = []
@@ -137,8 +137,8 @@ def _load_cached(items: list[Item], explicit: set[str], progress: Any, warnings:
                  skipped: list[str], idle: _Once):
     import sqlite3
 
-    from . import cache
-    from .index import Notes
+    from reinvent_cli.index import store as cache
+    from reinvent_cli.notes.query import Notes
 
     store = cache.open_store(warnings)
     if store is None:
@@ -181,7 +181,7 @@ def _sync(store: Any, items: list[Item], keys: set[str], progress: Any, rows: di
     """Re-read what changed, forget what is gone; the rows, with a read transaction open.
 
     ``rows``: the files' rows as just read."""
-    from .cache import CacheUnusable
+    from reinvent_cli.index.store import CacheUnusable
 
     for _attempt in range(3):
         gone = [k for k in rows if k not in keys and not os.path.exists(k)]
@@ -241,7 +241,7 @@ def _parse_one(path: str, name: str, front: Any, mode: str) -> tuple[str | None,
     except Exception as exc:  # noqa: BLE001 - one odd file must not stop the others
         return f"{name}: cannot parse ({type(exc).__name__}: {exc})", None
     if mode == "rows":
-        from .cache import file_rows
+        from reinvent_cli.index.store import file_rows
 
         return None, file_rows(doc)
     return None, doc

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import InputError
+from reinvent_cli.errors import InputError
 
 # Front matter as read: (its raw YAML, the metadata it gave, the warning it gave or None).
 Front = tuple[str, dict[str, Any], "str | None"]

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from .errors import InputError, NothingFound, UsageError
-from .model import Announcement, Document, Entry, Link, Talk, WatchItem
+from reinvent_cli.errors import InputError, NothingFound, UsageError
+from reinvent_cli.model import Announcement, Document, Entry, Link, Talk, WatchItem
 
 BUNDLED_NAME = "reinvent-2015.md"
 NOTES_SUFFIXES = (".md", ".markdown")
@@ -17,7 +17,7 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 
 
 def bundled_notes() -> Path:
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parent.parent  # the package folder
     for candidate in (here / "data" / BUNDLED_NAME, here.parent / "data" / BUNDLED_NAME):
         if candidate.is_file():
             return candidate
@@ -157,7 +157,7 @@ class Notes:
             if self._store is not None:
                 self._search_index = self._store.search_index()
             else:
-                from .search import SearchIndex
+                from reinvent_cli.index.search import SearchIndex
 
                 self._search_index = SearchIndex(self.entries)
         return self._search_index
@@ -166,7 +166,7 @@ class Notes:
         """search.search over these notes; a cache found broken half-way is dropped and the notes parsed."""
         import sqlite3
 
-        from .search import search
+        from reinvent_cli.index.search import search
 
         try:
             return search(self.search_index(), query, **kw)
@@ -177,8 +177,8 @@ class Notes:
             return search(self.search_index(), query, **kw)
 
     def _drop_cache(self, exc: Exception) -> None:
-        from . import cache
-        from .loader import load
+        from reinvent_cli.index import store as cache
+        from reinvent_cli.notes.load import load
 
         self.warnings.append(f"cache {self._store.store.path} failed ({exc}); it will be rebuilt")
         try:
@@ -192,7 +192,7 @@ class Notes:
 
 def load_notes(given: Iterable[str] | None = None, *, use_cache: bool = True, progress=None, idle=None) -> Notes:
     """Read and index every notes file the user pointed at (``idle``: see loader.load)."""
-    from .loader import load
+    from reinvent_cli.notes.load import load
 
     paths = notes_paths(given)
     files, explicit = expand_paths(paths)
@@ -309,7 +309,7 @@ def speakers_names(t: Talk) -> str:
 
 def talk_source(notes: Notes, talk: Talk) -> str:
     """The markdown of a talk's notes as written, its heading line excluded."""
-    from .source import read_source
+    from reinvent_cli.read.source import read_source
 
     doc = next((d for d in notes.docs() if d.file == talk.file), None)
     if doc is None or not doc.path:
@@ -354,8 +354,8 @@ def _host_matches(url: str, domain: str) -> bool:
 
 def _fuzzy_filter(items, query: str, text_of):
     """Items whose text covers every query term (typos allowed), best first, order kept on ties."""
-    from .search import match_vocab
-    from .terms import query_terms, text_terms
+    from reinvent_cli.index.search import match_vocab
+    from reinvent_cli.index.terms import query_terms, text_terms
 
     qterms = query_terms(query)
     scored = []

@@ -36,7 +36,7 @@ from array import array
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
-from .model import Announcement, Day, Document, Entry, Link, Speaker, Talk, WatchItem
+from reinvent_cli.model import Announcement, Day, Document, Entry, Link, Speaker, Talk, WatchItem
 
 SCHEMA = 5
 APP_ID = 0x52764E74  # "RvNt": marks the file as reinvent's
@@ -47,7 +47,9 @@ BUSY_TIMEOUT = 15.0
 SIDE_BATCH = 4  # a write of at most this many files puts their postings in the side table ...
 SIDE_MAX_FILES = 32  # ... until it holds this many files' postings: then it is merged into the big one
 DOC_KINDS = {"talks": Talk, "announcements": Announcement, "links": Link, "watchlist": WatchItem}
-_FINGERPRINT_MODULES = ("cache.py", "parse.py", "mdast.py", "source.py", "terms.py", "model.py")
+# What decides what is stored: every module of these folders (package-relative) and these modules.
+_FINGERPRINT_FOLDERS = ("read", "recognise", "index")
+_FINGERPRINT_MODULES = ("model.py", "lexicon.py")
 
 _TABLES = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value);
@@ -84,13 +86,19 @@ def db_path() -> Path:
 
 def fingerprint() -> str:
     """Changes whenever the code that decides what is stored changes: then everything is re-read."""
-    from . import __version__
+    from reinvent_cli import __version__
 
-    here = os.path.dirname(os.path.abspath(__file__))
+    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     parts = [f"v{__version__}", f"s{SCHEMA}"]
-    for name in _FINGERPRINT_MODULES:
+    names = list(_FINGERPRINT_MODULES)
+    for folder in _FINGERPRINT_FOLDERS:
         try:
-            st = os.stat(os.path.join(here, name))
+            names += sorted(f"{folder}/{n}" for n in os.listdir(os.path.join(package, folder)) if n.endswith(".py"))
+        except OSError:
+            parts.append(f"{folder}:-")
+    for name in names:
+        try:
+            st = os.stat(os.path.join(package, name))
             parts.append(f"{name}:{st.st_size}:{st.st_mtime_ns}")
         except OSError:
             parts.append(f"{name}:-")
@@ -301,7 +309,7 @@ def file_rows(doc: Document) -> tuple:
     terms of its text and of its group."""
     from collections import defaultdict
 
-    from .terms import entry_terms, text_terms, url_terms
+    from reinvent_cli.index.terms import entry_terms, text_terms, url_terms
 
     memo: dict[str, set[str]] = {}
 
@@ -403,7 +411,7 @@ class Store:
         from itertools import repeat
         from operator import itemgetter
 
-        from .terms import typo_keys, typo_reach
+        from reinvent_cli.index.terms import typo_keys, typo_reach
 
         con = self.con
         try:
@@ -695,12 +703,12 @@ class StoreIndex:
         return self._contains(term)
 
     def matches(self, q: str) -> dict[str, float]:
-        from .search import match_vocab
+        from reinvent_cli.index.search import match_vocab
 
         return match_vocab(q, self.vocab, self._contains, self._near)
 
     def _near(self, q: str) -> set[str]:
-        from .terms import typo_allowed, typo_keys
+        from reinvent_cli.index.terms import typo_allowed, typo_keys
 
         return self.store.typo_candidates(typo_keys(q, typo_allowed(q)))
 

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any, Iterator
 from urllib.parse import urlsplit
 
-from .model import Announcement, Day, Document, Entry, Link, Speaker, Talk, WatchItem
-from .source import Source
+from reinvent_cli.model import Announcement, Day, Document, Entry, Link, Speaker, Talk, WatchItem
+from reinvent_cli.read.source import Source
 
 # --- classifying one heading or line -------------------------------------------------------------
 
@@ -1038,7 +1038,7 @@ def _host(url: str) -> str:
 
 
 def parse_source(src: Source) -> Document:
-    from .mdast import gc_paused, parse_tokens
+    from reinvent_cli.read.mdast import gc_paused, parse_tokens
 
     with gc_paused():  # tokens and Document are acyclic: the cycle collector only slows a big file
         walker = _Walker(src)

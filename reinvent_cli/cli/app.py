@@ -9,9 +9,9 @@ from typing import Any, List, Optional
 import typer
 from typer.core import TyperGroup
 
-from . import __version__
-from .complete import complete_day, complete_talk, complete_track
-from .errors import EXIT_INTERRUPTED, NothingFound, ReinventError, UsageError
+from reinvent_cli import __version__
+from reinvent_cli.cli.complete import complete_day, complete_talk, complete_track
+from reinvent_cli.errors import EXIT_INTERRUPTED, NothingFound, ReinventError, UsageError
 
 EXIT_CODES_HELP = "Exit codes: 0 results, 1 nothing found, 2 usage or input error, 130 interrupted."
 
@@ -30,7 +30,7 @@ class _Group(TyperGroup):
         try:
             return super().invoke(ctx)
         except ReinventError as exc:
-            from .render import error, make_output
+            from reinvent_cli.render.output import error, make_output
 
             out = _state(ctx).output if ctx.obj else make_output()
             if not isinstance(exc, NothingFound) or exc.message:
@@ -72,15 +72,15 @@ class State:
     @property
     def output(self):
         if self._output is None:
-            from .render import make_output
+            from reinvent_cli.render.output import make_output
 
             self._output = make_output(self.no_color)
         return self._output
 
     def notes(self):
         if self._notes is None:
-            from .index import load_notes
-            from .render import warn
+            from reinvent_cli.notes.query import load_notes
+            from reinvent_cli.render.output import warn
 
             early, self.early = self.early, None
             if isinstance(early, BaseException):
@@ -131,9 +131,9 @@ def main_callback(
     state.use_cache = not no_cache
     state.no_color = no_color
     if ctx.invoked_subcommand is None:
-        from .render import emit_overview
+        from reinvent_cli.render.output import emit_overview
 
-        from .index import Notes
+        from reinvent_cli.notes.query import Notes
 
         notes = state.notes()  # the overview shows no search entries: don't read them
         emit_overview(state.output, Notes(notes.docs("talks", "announcements", "links", "watchlist"), notes.warnings))
@@ -146,7 +146,7 @@ def _out(ctx: typer.Context, fmt: Format, as_json: bool):
 
 
 def _emit(ctx, items, columns, to_json, fmt: Format, as_json: bool, what: str) -> None:
-    from .render import emit
+    from reinvent_cli.render.output import emit
 
     out = _out(ctx, fmt, as_json)
     if not items:
@@ -156,7 +156,7 @@ def _emit(ctx, items, columns, to_json, fmt: Format, as_json: bool, what: str) -
     files = {getattr(i, "file", None) for i in items}
     has_file = any(c.header in ("Line", "File") for c in columns)
     if len(files) > 1 and None not in files and what != "speakers" and not has_file:
-        from .render import Column
+        from reinvent_cli.render.output import Column
 
         columns = [*columns, Column("File", lambda i: f"{i.file}:{i.line}", no_wrap=True)]  # rows of several files
     emit(out, items, columns, to_json)
@@ -188,8 +188,8 @@ def talks(
       reinvent talks --day 2
       reinvent talks --day thu --track DAT --json
     """
-    from . import index
-    from .render import TALK_COLUMNS, talk_json
+    from reinvent_cli.notes import query as index
+    from reinvent_cli.render.output import TALK_COLUMNS, talk_json
 
     st = _state(ctx)
     found = index.talks(st.notes(), index.parse_day(day), track, conference, file)
@@ -214,8 +214,8 @@ def talk(
       reinvent talk "elasticache deep dive"
       reinvent talk DAT407 --file 2015      (the same code in several files)
     """
-    from . import index
-    from .render import emit_talk
+    from reinvent_cli.notes import query as index
+    from reinvent_cli.render.output import emit_talk
 
     st = _state(ctx)
     notes = st.notes()
@@ -240,8 +240,8 @@ def announcements(
       reinvent announcements
       reinvent announcements --day 2 lambda
     """
-    from . import index
-    from .render import ANNOUNCEMENT_COLUMNS, announcement_json
+    from reinvent_cli.notes import query as index
+    from reinvent_cli.render.output import ANNOUNCEMENT_COLUMNS, announcement_json
 
     found = index.announcements(_state(ctx).notes(), index.parse_day(day), query, conference, file)
     _emit(ctx, found, ANNOUNCEMENT_COLUMNS, announcement_json, fmt, as_json, "announcements")
@@ -282,8 +282,8 @@ def search(
       reinvent search near-line --explain
       reinvent search -- -R             (a query that starts with '-')
     """
-    from . import index
-    from .render import emit_hits
+    from reinvent_cli.notes import query as index
+    from reinvent_cli.render.output import emit_hits
 
     if not " ".join(query).strip():
         raise UsageError("give words to search for", hint="e.g. reinvent search elasticache")
@@ -337,8 +337,8 @@ def links(
       reinvent links --domain github.com
       reinvent links lambda --json
     """
-    from . import index
-    from .render import LINK_COLUMNS, link_json
+    from reinvent_cli.notes import query as index
+    from reinvent_cli.render.output import LINK_COLUMNS, link_json
 
     found = index.links(_state(ctx).notes(), query, domain, conference, file)
     _emit(ctx, found, LINK_COLUMNS, link_json, fmt, as_json, "links")
@@ -353,8 +353,8 @@ def speakers(ctx: typer.Context, fmt: Format = FormatOpt, as_json: bool = JsonOp
       reinvent speakers
       reinvent speakers --format csv
     """
-    from . import index
-    from .render import SPEAKER_COLUMNS, speaker_json
+    from reinvent_cli.notes import query as index
+    from reinvent_cli.render.output import SPEAKER_COLUMNS, speaker_json
 
     _emit(ctx, index.speakers(_state(ctx).notes()), SPEAKER_COLUMNS, speaker_json, fmt, as_json, "speakers")
 
@@ -368,7 +368,7 @@ def watchlist(ctx: typer.Context, fmt: Format = FormatOpt, as_json: bool = JsonO
       reinvent watchlist
       reinvent watchlist --json
     """
-    from .render import WATCH_COLUMNS, watch_json
+    from reinvent_cli.render.output import WATCH_COLUMNS, watch_json
 
     _emit(ctx, _state(ctx).notes().watchlist, WATCH_COLUMNS, watch_json, fmt, as_json, "watch-list entries")
 
@@ -388,9 +388,9 @@ def outline(
       reinvent outline --day 2 --depth 2
       reinvent outline --json
     """
-    from . import index
-    from .outline import outline as build_outline
-    from .render import emit_outline
+    from reinvent_cli.notes import query as index
+    from reinvent_cli.notes.outline import outline as build_outline
+    from reinvent_cli.render.output import emit_outline
 
     trees = build_outline(_state(ctx).notes(), index.parse_day(day), depth)
     out = _out(ctx, Format.table, as_json)
@@ -421,8 +421,8 @@ def open_video(
     import shlex
     import webbrowser
 
-    from . import index
-    from .render import safe_url, warn
+    from reinvent_cli.notes import query as index
+    from reinvent_cli.render.output import safe_url, warn
 
     st = _state(ctx)
     found = index.find_talk(st.notes(), query, conference, file)
@@ -461,7 +461,7 @@ def cache_info(ctx: typer.Context, as_json: bool = JsonOpt) -> None:
     """
     import json
 
-    from . import cache
+    from reinvent_cli.index import store as cache
 
     info = cache.info()
     out = _state(ctx).output
@@ -486,13 +486,13 @@ def cache_clear(ctx: typer.Context) -> None:
     Examples:
       reinvent cache clear
     """
-    from . import cache
+    from reinvent_cli.index import store as cache
 
     path, existed = cache.clear()
     typer.echo(f"removed {path}" if existed else f"no cache at {path}", err=True)
 
 
 def main() -> None:
-    from .fast import main as _main
+    from reinvent_cli.cli.fast import main as _main
 
     _main()

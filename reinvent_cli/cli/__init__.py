@@ -1,0 +1,1 @@
+"""The command line: Typer commands, the fast path, shell completion."""

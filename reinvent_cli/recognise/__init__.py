@@ -1,0 +1,1 @@
+"""Recognising structure: days, talks, speakers, announcements from the AST."""

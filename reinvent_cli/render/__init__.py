@@ -1,0 +1,1 @@
+"""Everything that knows about terminals and output formats."""

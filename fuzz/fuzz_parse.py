@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from reinvent_cli.errors import InputError  # noqa: E402
-from reinvent_cli.recognise.parse import parse_source  # noqa: E402
+from reinvent_cli.recognise import parse_source  # noqa: E402
 from reinvent_cli.read.source import source_from_bytes  # noqa: E402
 
 SLOW_SECONDS = 5.0

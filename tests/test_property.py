@@ -23,7 +23,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from markdown_it import MarkdownIt
 
 from reinvent_cli.errors import InputError
-from reinvent_cli.recognise.parse import parse_source
+from reinvent_cli.recognise import parse_source
 from reinvent_cli.read.source import source_from_bytes
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from reinvent_cli.errors import InputError
-from reinvent_cli.recognise.parse import parse_source
+from reinvent_cli.recognise import parse_source
 from reinvent_cli.read.source import source_from_bytes
 
 ROOT = Path(__file__).resolve().parent.parent

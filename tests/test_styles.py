@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 
 from reinvent_cli.model import Document, Talk
-from reinvent_cli.recognise.parse import classify_day, parse_source, split_talk_heading
+from reinvent_cli.recognise import parse_source
+from reinvent_cli.recognise.days import classify_day
+from reinvent_cli.recognise.talks import split_talk_heading
 from reinvent_cli.read.source import read_source, source_from_bytes
 
 STYLES = Path(__file__).resolve().parent / "fixtures" / "styles"

@@ -24,7 +24,7 @@ WRITE_BATCH = 256  # files per write transaction: each one rewrites most pages o
 
 def parse_file(path: Path, name: str, known_front: Any = None) -> Document:
     """``known_front``: the file's front matter as last read (source.Front), reused if unchanged."""
-    from reinvent_cli.recognise.parse import parse_source
+    from reinvent_cli.recognise import parse_source
     from reinvent_cli.read.source import read_source
 
     src = read_source(path, known_front)

@@ -1,0 +1,148 @@
+"""Day headings: 'Day 2 - Thursday', 'Tag 1', 'Tuesday', '2019-12-03', with their number and weekday."""
+
+from __future__ import annotations
+
+import re
+
+from reinvent_cli.lexicon import (
+    _DAY_WORD,
+    _NUMBER_WORDS,
+    _WEEKDAY_NAMES,
+    MONTHS,
+    WEEKDAYS,
+)
+from reinvent_cli.model import Document
+from reinvent_cli.recognise.inline import _trim_decor
+
+_NUMBER = r"(\d{1,2}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
+
+
+_DAY_SEP = r"(?:\s*[-–—:,.|/]?\s*(.*))?$"
+
+
+# "Day 1 - Wednesday", "Tag 2", "Jour deux"; and number first: "1. Tag", "2e jour", "Second day".
+_DAY_RE = re.compile(rf"^{_DAY_WORD}\s*{_NUMBER}\b{_DAY_SEP}", re.I)
+
+
+_DAY_FIRST_RE = re.compile(rf"^{_NUMBER}(?:\.|st|nd|rd|th|e|er|re|ème|eme)?\s+{_DAY_WORD}\b{_DAY_SEP}", re.I)
+
+
+_MONTHS = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+
+
+# Each alternative names its parts: y(ear), m(onth number) or mn (month name), d(ay).
+_DATE_RE = re.compile(
+    r"^(?:(?P<y1>\d{4})[-/.](?P<m1>\d{1,2})[-/.](?P<d1>\d{1,2})"
+    rf"|(?P<mn2>{_MONTHS})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y2>\d{{4}}))?"
+    rf"|(?P<d3>\d{{1,2}})(?:\.|st|nd|rd|th|er)?\s+(?:de\s+)?(?P<mn3>{_MONTHS})(?:,?\s+(?:de\s+)?(?P<y3>\d{{4}}))?"
+    r"|(?P<d4>\d{1,2})\.(?P<m4>\d{1,2})\.(?P<y4>\d{4}|\d{2})?"
+    r"|(?P<m5>\d{1,2})/(?P<d5>\d{1,2})(?:/(?P<y5>\d{4}|\d{2}))?)"
+    r"(?![\w/.-]\w)",
+    re.I,
+)
+
+
+_WEEKDAY_RE = re.compile(r"^(" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\b", re.I)
+
+
+def classify_day(title: str) -> tuple[int | None, str | None] | None:
+    """(day number or None, weekday or None) when a heading names a day of the conference.
+
+    "Day 2 - Thursday", "Tag 1", "Jour deux", "1. Tag", "Tuesday", "Dienstag, 3. Dezember",
+    "2019-12-03", "Dec 3, 2019 (Tuesday)", "Dec 3 - Keynotes". Not "Monday Night Live".
+    """
+    t = _trim_decor(title)  # "📅 Day 1", "[[2024-03-19]]" (a wiki link), "**Day 1**"
+    m = _DAY_RE.match(t) or _DAY_FIRST_RE.match(t)
+    if m:
+        n = m.group(1).lower()
+        number = int(n) if n.isdigit() else _NUMBER_WORDS[n]
+        rest = m.group(2) or ""
+        if number > 14 or re.match(r"[.,]\d", t[m.end(1):]):
+            return None  # "Day 30 of my 100 days of code", "Tag 1.0 release"
+        if rest and (not n.isdigit() or m.re is _DAY_FIRST_RE) and not re.search(r"[-–—:,.|/(]\s*$", t[:m.start(2)]) \
+                and not _WEEKDAY_RE.match(rest) and not _DATE_RE.match(rest):
+            return None  # "One day I will learn Rust", "Second day thoughts": words go on, no separator
+        return number, _weekday_in(rest)
+    if len(t) > 40:
+        return None
+    wm = _WEEKDAY_RE.match(t)
+    if wm:
+        rest = t[wm.end():].strip(" ,.-–—:()")
+        if not rest or _DATE_RE.match(rest) or re.fullmatch(r"\d{1,2}(?:st|nd|rd|th|\.)?(?:[./]\d{1,2}\.?)?", rest):
+            return None, WEEKDAYS[wm.group(1).lower()]
+        dm = _DAY_RE.match(rest) or _DAY_FIRST_RE.match(rest)  # "Tuesday (Day 2)"
+        if dm:
+            n = dm.group(1).lower()
+            return int(n) if n.isdigit() else _NUMBER_WORDS[n], WEEKDAYS[wm.group(1).lower()]
+        return None
+    dm = _DATE_RE.match(t)
+    if dm:
+        raw_rest = t[dm.end():]
+        rest = raw_rest.strip(" ,.-–—:()")
+        wm = _WEEKDAY_RE.match(rest)
+        if not rest or wm:
+            return None, WEEKDAYS[wm.group(1).lower()] if wm else _date_weekday(dm)
+        if re.match(r"^\s*(?:[-–—:|]|\()", raw_rest):  # "Dec 3 - Keynotes", "2019-12-03: Day of talks"
+            dd = _DAY_RE.match(rest) or _DAY_FIRST_RE.match(rest)
+            number = None
+            if dd:
+                n = dd.group(1).lower()
+                number = int(n) if n.isdigit() else _NUMBER_WORDS[n]
+            return number, _weekday_in(rest) or _date_weekday(dm)
+    return None
+
+
+def _weekday_in(rest: str) -> str | None:
+    """The weekday a day heading's tail names: "Thursday", "(Thursday)", "2015-10-08", "Thu"."""
+    rest = rest.strip(" ,.-–—:()[]")
+    wm = _WEEKDAY_RE.match(rest)
+    if wm:
+        return WEEKDAYS[wm.group(1).lower()]
+    dm = _DATE_RE.match(rest)
+    if dm:
+        after = rest[dm.end():].strip(" ,.-–—:()[]")
+        wm = _WEEKDAY_RE.match(after)
+        return WEEKDAYS[wm.group(1).lower()] if wm else _date_weekday(dm)
+    return None
+
+
+def _date_weekday(dm: re.Match[str], default_year: int | None = None) -> str | None:
+    """The weekday of a matched date when it has a year, or ``default_year`` (the year of the notes):
+    month and day alone name no weekday."""
+    import datetime as _dt
+
+    g = dm.groupdict()
+    year = g["y1"] or g["y2"] or g["y3"] or g["y4"] or default_year
+    if not year or g["m5"]:
+        return None  # no year; or 12/03(/2019): month/day or day/month, can't tell
+    day = int(g["d1"] or g["d2"] or g["d3"] or g["d4"])
+    if g["m1"] or g["m4"]:
+        month = int(g["m1"] or g["m4"])
+    else:
+        month = MONTHS[(g["mn2"] or g["mn3"]).lower().rstrip(".")]
+    y = int(year)
+    if y < 100:
+        y += 2000
+    try:
+        return _WEEKDAY_NAMES[_dt.date(y, month, day).weekday()]
+    except ValueError:
+        return None
+
+
+def _weekdays_from_year(doc: Document) -> None:
+    """"## May 14" under "# Google I/O 2024" (or with front matter ``date: 2024-05-13``): the year of the
+    notes gives the day its weekday."""
+    missing = [d for d in doc.days if d.weekday is None]
+    if not missing:
+        return
+    years = re.findall(r"\b(?:19|20)\d\d\b", f"{doc.date or ''} {doc.title or ''}")
+    if not years:
+        return
+    for day in missing:
+        dm = _DATE_RE.match(_trim_decor(day.title))
+        day.weekday = _date_weekday(dm, int(years[0])) if dm else None
+        if day.weekday is None:
+            continue
+        for t in doc.talks:
+            if t.day == day.number and t.weekday is None:
+                t.weekday = day.weekday

@@ -1,0 +1,108 @@
+"""Inline markdown to text: mistune inline tokens flattened to text with the links in it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+from urllib.parse import urlsplit
+
+_BARE_URL = re.compile(r"https?://[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"]")
+
+
+@dataclass
+class _InlineLink:
+    text: str
+    url: str
+    offset: int  # where its text starts in the flattened text
+
+
+@dataclass
+class _Inline:
+    text: str  # flattened, "\n" kept between source lines
+    links: list[_InlineLink] = field(default_factory=list)
+
+
+_PLAIN_INLINE = frozenset(("text", "softbreak", "linebreak"))
+
+
+def flatten(children: list[dict[str, Any]] | None) -> _Inline:
+    """Inline tokens to text (one "\n" per source line break) and the links in it."""
+    if children:
+        if len(children) == 1:
+            tok = children[0]
+            if tok.get("type") == "text":  # most lines: one plain text token
+                return _Inline(tok.get("raw", "\n"), [])
+        for tok in children:
+            if tok.get("type") not in _PLAIN_INLINE:
+                break
+        else:  # plain text lines
+            return _Inline("".join([tok.get("raw", "\n") for tok in children]), [])
+    buf: list[str] = []
+    size = 0
+    links: list[_InlineLink] = []
+    # Iterative, so inline nesting depth never costs recursion. Frame: (tokens, link, offset, buf index)
+    stack: list[tuple[Iterator[dict[str, Any]], dict[str, Any] | None, int, int]] = [
+        (iter(children or []), None, 0, 0)
+    ]
+    while stack:
+        it, link, start, idx = stack[-1]
+        tok = next(it, None)
+        if tok is None:
+            stack.pop()
+            if link is not None:
+                url = str((link.get("attrs") or {}).get("url", ""))
+                links.append(_InlineLink("".join(buf[idx:]), url, start))
+            continue
+        kind = tok.get("type")
+        if kind in ("softbreak", "linebreak"):
+            buf.append("\n")
+            size += 1
+        elif isinstance(tok.get("children"), list):
+            stack.append((iter(tok["children"]), tok if kind == "link" else None, size, len(buf)))
+        elif "raw" in tok:
+            raw = str(tok["raw"])
+            buf.append(raw)
+            size += len(raw)
+    links.sort(key=lambda lk: lk.offset)
+    return _Inline("".join(buf), links)
+
+
+_TAG = re.compile(r"<!--|-->|<[^<>]*>")
+
+
+def _html_text(raw: str) -> str:
+    """The words of a block of HTML: tags and comment marks dropped, line breaks kept (lines stay lines)."""
+    return _TAG.sub(lambda m: "\n" * m.group(0).count("\n") or " ", raw)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _trim_decor(s: str) -> str:
+    """``s`` without leading and trailing characters that are not letters or digits (emoji, punctuation).
+    (A loop, not a regex: ``[\\W_]+$`` backtracks quadratically over a long run of punctuation.)"""
+    i, j = 0, len(s)
+    while i < j and not s[i].isalnum():
+        i += 1
+    while j > i and not s[j - 1].isalnum():
+        j -= 1
+    return s[i:j]
+
+
+def _only_a_link(flat: _Inline) -> bool:
+    """Text that is one link and nothing else but punctuation or an emoji ("🎥 <url>", "[Slides](url)")."""
+    if len(flat.links) != 1:
+        return False
+    lk = flat.links[0]
+    rest = flat.text[:lk.offset] + flat.text[lk.offset + len(lk.text):]
+    return not _trim_decor(rest)
+
+
+def _host(url: str) -> str:
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:
+        return ""
+    return host.lower()

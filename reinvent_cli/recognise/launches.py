@@ -1,0 +1,119 @@
+"""Announcements: 'Announcing X', launch lists under 'What's new' headings, their names and details."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterator
+
+from reinvent_cli.lexicon import _ANNOUNCE_WORDS
+from reinvent_cli.recognise.inline import _one_line, flatten
+
+_ANNOUNCE_RE = re.compile(
+    r"(?:^|(?<=[.?!;:])\s+|(?<=^[-*]\s))(announc(?:e|es|ed|ing|ement)|new launch|launch(?:ed|ing)?)\b"
+    r"\s*(?:[:\-–—!]\s*)?",
+    re.I,
+)
+
+
+_ANNOUNCE_LIST_HEADING = re.compile(
+    r"^(?:(?:new|product|service|feature|keynote|today[’']?s|the|all|big|major|key|other|recent|latest|aws)\s+)*"
+    rf"{_ANNOUNCE_WORDS}(?:\s+(?:from|at|during|of)\s+(?:the\s+)?[\w:.’' -]{{1,30}})?\s*[:!]?$",
+    re.I,
+)
+
+
+_ANNOUNCE_LEAD_IN = re.compile(
+    r"^(?!.*\b(?:we|i|our|my|me)\b)(?:[\w’'-]+\s+){0,3}?" + _ANNOUNCE_WORDS + r"\b[^.!?]{0,30}:$",
+    re.I,
+)
+
+
+_FILLER = re.compile(r"^(now|first|then|next|and|also|finally|plus)\s+", re.I)
+
+
+def _announce_match(line_text: str) -> re.Match[str] | None:
+    # The regex needs "announc..." or "launch..." (no character that re.I folds onto their letters
+    # lowers to anything else): most lines have neither, and the search tries every position.
+    low = line_text.lower()
+    if "announc" not in low and "launch" not in low:
+        return None
+    m = _ANNOUNCE_RE.search(line_text)
+    if not m:
+        return None
+    word = m.group(1).lower()
+    if word == "announcement":
+        return None
+    if word.startswith("launch") and m.start(1) > 0:
+        return None
+    after = line_text[m.end():].strip()
+    if not after:
+        return None  # "Launched:" leads into a list of launches; "- Announcing" alone names nothing
+    if re.match(r"(?:my|our|your|his|her|their|i|we|it|this|that)\b", after, re.I):
+        return None  # "Launched my own side project"
+    if word == "launch" and not line_text[m.end(1):m.end()].strip() and after[:1].islower():
+        return None  # "Launch party at 8pm": the noun, no separator
+    return m
+
+
+def _split_name(text: str) -> tuple[str, str]:
+    """"Name: details", "Name - details", "Name — details", "Name, details"; not inside parentheses."""
+    text = text.strip()
+    for sep in (": ", " - ", " – ", " — ", ", "):
+        at = _outside_parens(text, sep)
+        if at >= 0:
+            return text[:at], text[at + len(sep):]
+    return text, ""
+
+
+def _outside_parens(text: str, sep: str) -> int:
+    """Where ``sep`` first occurs in ``text`` outside parentheses, or -1."""
+    depth, pos = 0, 0
+    at = text.find(sep)
+    while at >= 0:
+        depth += text.count("(", pos, at) - text.count(")", pos, at)  # counted once per stretch: linear
+        if depth <= 0:
+            return at
+        pos = at
+        at = text.find(sep, at + 1)
+    return -1
+
+
+def _strip_name(name: str) -> str:
+    """An announcement's name without surrounding punctuation, an unmatched parenthesis or a leading article."""
+    name = name.strip(" :-–—,.")
+    extra = name.count(")") - name.count("(")
+    while extra > 0 and name.endswith(")"):
+        name, extra = name[:-1].rstrip(" :-–—,."), extra - 1
+    while extra < 0 and name.startswith("("):
+        name, extra = name[1:].lstrip(" :-–—,."), extra + 1
+    if name.startswith("(") and name.endswith(")") and name.count("(") == 1:
+        name = name[1:-1].strip()
+    article = re.match(r"(?:the|a|an)\s+(?=\S)", name, re.I)
+    return name[article.end():] if article else name
+
+
+def _detail(text: str) -> str:
+    text = _one_line(text)
+    if text.endswith(".") and not text.endswith(".."):
+        text = text[:-1]
+    return text
+
+
+def _list_texts(tokens: list[dict[str, Any]]) -> list[str]:
+    """Texts of every item of these lists, nested items included, in document order."""
+    out: list[str] = []
+    stack: list[Iterator[dict[str, Any]]] = [iter(tokens)]
+    while stack:
+        tok = next(stack[-1], None)
+        if tok is None:
+            stack.pop()
+            continue
+        kind = tok.get("type")
+        if kind in ("paragraph", "block_text"):
+            text = flatten(tok.get("children")).text
+            for line in text.split("\n"):
+                if line.strip():
+                    out.append(_detail(line))
+        elif kind in ("list", "list_item", "block_quote"):
+            stack.append(iter(tok.get("children") or []))
+    return out

@@ -1,0 +1,121 @@
+"""A post that is one talk: its title from front matter, a 'Title:' line or its one heading."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from reinvent_cli.lexicon import _TITLE_KEYS
+from reinvent_cli.model import Document, Entry, Talk
+from reinvent_cli.read.source import Source
+from reinvent_cli.recognise.days import classify_day
+from reinvent_cli.recognise.inline import _one_line, flatten
+from reinvent_cli.recognise.meta import _META_RE
+from reinvent_cli.recognise.speakers import _names_a_speaker, parse_speakers
+from reinvent_cli.recognise.talks import (
+    _LABELLED_TALK,
+    _TALK_RE,
+    _block_texts,
+    split_talk_heading,
+)
+
+if TYPE_CHECKING:  # only for an annotation: walk imports this module's callers
+    from reinvent_cli.recognise.walk import _Walker
+
+
+def _one_talk_post(src: Source, tokens: list[dict[str, Any]]) -> bool:
+    """A post about one talk: its speaker is named in the front matter or above its first heading."""
+    if src.meta.get("speaker") or src.meta.get("speakers"):
+        return True
+    head = next((i for i, t in enumerate(tokens) if t.get("type") == "heading"), len(tokens))
+    return any(_names_a_speaker(flat) for flat in _block_texts(tokens[:min(head, 20)]))
+
+
+_FRONT_KEYS = (("title", "Title"), ("conference", "Conference"), ("event", "Event"), ("speaker", "Speaker"),
+               ("speakers", "Speakers"))
+
+
+def _front_line(src: Source, key: str) -> int | None:
+    """The line of the file where the front matter sets ``key`` (the opening "---" is line 1)."""
+    if not src.front:
+        return None
+    at = next((i for i, x in enumerate(src.front[0].split("\n")) if re.match(rf"{key}\s*:", x, re.I)), None)
+    return None if at is None else at + 2
+
+
+def _front_matter_entries(doc: Document, src: Source) -> None:
+    """Front matter values a reader would search for (title, conference, speakers) as entries at their
+    lines: the title of a post that is one talk is that talk's heading; the others read "Key: value"."""
+    if not src.front or not src.meta:
+        return
+    talk = doc.talks[0] if len(doc.talks) == 1 and doc.talks[0].line > 1 else None
+    found: list[Entry] = []
+    for key, label in _FRONT_KEYS:
+        value = src.meta.get(key)
+        line = _front_line(src, key) if value else None
+        if line is None:
+            continue
+        text = _one_line(str(value))
+        if key == "title" and talk is not None and talk.line == line:
+            found.append(Entry("talk", text, [text], doc.file, line))
+        else:
+            found.append(Entry("paragraph", f"{label}: {text}", [], doc.file, line))
+    doc.entries[:0] = sorted(found, key=lambda e: e.line)
+
+
+def _only_h1(tokens: list[dict[str, Any]]) -> tuple[str, int] | None:
+    """(title, line) of the file's one level-1 heading when it comes first and names no day or talk."""
+    heads = [t for t in tokens if t.get("type") == "heading"]
+    h1 = [t for t in heads if int((t.get("attrs") or {}).get("level", 1)) == 1]
+    if len(h1) != 1 or heads[0] is not h1[0]:
+        return None
+    title = _one_line(flatten(h1[0].get("children")).text)
+    if not title or classify_day(title) is not None or _TALK_RE.match(title) or _LABELLED_TALK.match(title):
+        return None
+    return title, int(h1[0]["line"])
+
+
+def _single_talk_post(doc: Document, src: Source, walker: _Walker, h1: tuple[str, int] | None = None) -> None:
+    """A post with no days and no talks is one talk when it has a title: front matter ``title:``, a
+    ``Title:`` line, or (when it names a speaker) its one ``#`` heading. Its metadata lines (even in an
+    indented block), front matter and video/slides links describe the talk; its headings are its sections."""
+    if doc.talks or doc.days:
+        return
+    pre = walker.pre_talk
+    meta = src.meta
+    title = meta.get("title")
+    line = 1
+    if title:
+        line = _front_line(src, "title") or 1
+    else:
+        for line_no, text in enumerate(walker.lines, 1):
+            clean = re.sub(r"^[*_]{1,2}([^*_]+?)(?:[*_]{1,2}\s*:|:[*_]{1,2})", r"\1:", text.strip())  # **Title**: / **Title:**
+            m = _META_RE.match(clean)
+            if m and m.group(1).lower() in _TITLE_KEYS and m.group(2).strip():
+                title, line = m.group(2).strip().strip("*_").strip(), line_no
+                break
+    used_h1 = False
+    if not title and h1 is not None and pre is not None and pre.speakers:
+        title, line = h1
+        used_h1 = True
+    if not title:
+        return
+    code, name, speakers = split_talk_heading(str(title))
+    if meta.get("speaker") or meta.get("speakers"):
+        speakers = parse_speakers(str(meta.get("speaker") or meta.get("speakers")))
+    elif pre is not None and pre.speakers:
+        speakers = pre.speakers
+    last = len(walker.lines)
+    while last > 1 and not walker.lines[last - 1].strip():
+        last -= 1
+    sections = [e.text for e in doc.entries if e.kind == "section" and not (used_h1 and e.line == line)]
+    talk = Talk(day=None, code=code or meta.get("code"), title=name, heading=str(title), file=doc.file,
+                line=line, end_line=max(last, line), speakers=speakers,
+                video=meta.get("video") or (pre.video if pre else None),
+                slides=meta.get("slides") or (pre.slides if pre else None),
+                description=pre.description if pre else None,
+                conference=meta.get("conference") or meta.get("event") or (pre.conference if pre else None),
+                sections=sections)
+    if doc.title is None and talk.conference:
+        doc.title = talk.conference
+    doc.talks.append(talk)

@@ -1,0 +1,170 @@
+"""Talk headings: session codes, times before titles, labels ('Keynote: ...'), evidence that a heading is a talk."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterator
+
+from reinvent_cli.lexicon import _TALK_LABELS, _VIDEO_HOSTS
+from reinvent_cli.model import Speaker
+from reinvent_cli.recognise.days import classify_day
+from reinvent_cli.recognise.inline import _host, _Inline, _one_line, flatten
+from reinvent_cli.recognise.media import _video_key
+from reinvent_cli.recognise.speakers import (
+    _SPEAKER_LABEL,
+    _TRAILING_SPEAKER,
+    _looks_like_name,
+    _names_a_speaker,
+    parse_speakers,
+)
+
+# A session code: letters then digits, optional suffix (SEC314-R, GC-101); then " - ", ": " or " – ".
+# Followed by a space alone, only the usual shape counts (DAT407 Title; not "ES2024 features", "WWDC24 recap").
+# A year is no code ("KCD2024 recap", "AWS2023: ..."), nor one letter and digits ("H100: GPUs"), nor the
+# start of a longer hyphenated number ("CVE-2024-3094 - ...").
+_NOT_A_YEAR = r"(?![A-Z]+(?:19|20)\d\d\b(?!-))"
+
+
+_CODE = rf"{_NOT_A_YEAR}(?:[A-Z]{{2}}[A-Z0-9]{{0,6}}\d{{2,4}}(?:-[A-Z0-9]{{1,4}})?|[A-Z]{{2,6}}-\d{{2,4}})"
+
+
+_BARE_CODE = rf"{_NOT_A_YEAR}[A-Z]{{2,6}}\d{{3,4}}(?:-[A-Z0-9]{{1,4}})?"  # followed by a space alone
+
+
+_TALK_RE = re.compile(rf"^(?:({_CODE})(?:\s*[:|]|\s*[–—]|\s+-)\s*|({_BARE_CODE})\s+)(.+)$")
+
+
+# A time before a talk's title: "11:30 - ", "2:00 PM – ", "10:30 – 11:15 ", "14h30 : ", "(9:00)".
+# Not a version ("3.12 performance"), nor words ("10:30 is too early", "5 AM Club", "2 pm thoughts"): one
+# time has a colon or "h" and then a separator or a capital; a range may be "9.30 - 10.15" or "1 - 2pm".
+_TIME = r"\d{1,2}(?:[:.h]\d{2}(?:\s*[ap]\.?m\.?)?|\s*[ap]\.?m\.?)"
+
+
+_ONE_TIME = r"\d{1,2}[:h]\d{2}(?:\s*[ap]\.?m\.?)?"
+
+
+_TIME_PREFIX = re.compile(
+    rf"^\(?(?:{_TIME}\s*(?:[-–—]|to|bis|à)\s*{_TIME}\)?(?:\s*[-–—:|]\s*|\s+)"
+    rf"|{_ONE_TIME}\)?(?:\s*[-–—:|]\s*|\s+(?=(?-i:[A-Z0-9])))"
+    r"|\d{1,2}\s*[ap]\.?m\.?\)?\s*[-–—:|]\s*)(?=\S)",
+    re.I,
+)
+
+
+# "KubeCon talk: Title", "Session - Title", "Keynote: Title": a talk without a session code.
+_LABELLED_TALK = re.compile(
+    r"^(?:[\w.'’&+@-]+\s+){0,3}?(lightning talk|talk|session|keynote|presentation|vortrag|conf[ée]rence|charla|ponencia)"
+    r"\s*(?:[:–—|]|\s-)\s*(.+)$",
+    re.I,
+)
+
+
+# A heading under a day that groups its talks: "Morning", "Afternoon sessions", "Track A", "Room 2".
+_GROUPING = re.compile(
+    r"^(?:(?:morning|afternoon|evening|lunch|breakfast|vormittag|nachmittag|abend|matin|apr[èe]s-midi|soir[ée]e?"
+    r"|ma[ñn]ana|tarde)(?:\s+(?:sessions?|talks|track))?|(?:track|room|stage|hall|saal|salle|sala|raum)\s+(?-i:[A-Z0-9])\w{0,11})$",
+    re.I,
+)
+
+
+def split_talk_heading(title: str, trailing_speakers: bool = True) -> tuple[str | None, str, list[Speaker]]:
+    """"DAT407 - Title (Name)" -> ("DAT407", "Title", [Speaker("Name")]); a time before it is dropped
+    ("11:30 - Title", "2:00 PM – DAT407 Title")."""
+    code, rest = None, strip_time(title.strip())
+    m = _TALK_RE.match(rest)
+    if not m:
+        lm = _LABELLED_TALK.match(rest)
+        if lm and lm.group(1).lower() in _TALK_LABELS:
+            rest = lm.group(2).strip()
+            m = _TALK_RE.match(rest)  # "Session: DAT407 - Title"
+    if m:
+        code, rest = m.group(1) or m.group(2), m.group(3).strip()
+    speakers: list[Speaker] = []
+    sm = _TRAILING_SPEAKER.match(rest) if trailing_speakers else None
+    if sm:
+        names = _SPEAKER_LABEL.sub("", sm.group(2))  # "(Speaker: Mark Ryland)"
+        if _looks_like_name(names):
+            rest, speakers = sm.group(1), parse_speakers(names)
+    return code, rest, speakers
+
+
+def _labelled(title: str) -> bool:
+    """A heading that says it is a talk: a session code or a label ("Keynote: ..."), after any time."""
+    t = strip_time(title)
+    return bool(_TALK_RE.match(t) or _LABELLED_TALK.match(t))
+
+
+def strip_time(title: str) -> str:
+    m = _TIME_PREFIX.match(title)
+    return title[m.end():] if m else title
+
+
+def _undated_talks(tokens: list[dict[str, Any]]) -> set[int]:
+    """In a file without day headings, the lines of the headings that are talks: of the shallowest
+    heading level where at least two headings -- and half of that level's -- look like talks (a session
+    code, a "(Name)", a Speaker: line or a video link right under it), those that do ("## Track A" over
+    "### Talk (Name)": the talks are the h3s). None otherwise (then only labelled headings are talks, or
+    the file is one talk)."""
+    heads = [i for i, t in enumerate(tokens) if t.get("type") == "heading"]
+    if len(heads) < 2:
+        return set()
+    titles: dict[int, str] = {}
+    for i in heads:  # a file with days stops at its first one
+        titles[i] = _one_line(flatten(tokens[i].get("children")).text)
+        if classify_day(titles[i]) is not None:
+            return set()
+    level_of = {i: int((tokens[i].get("attrs") or {}).get("level", 1)) for i in heads}
+    for level in sorted(set(level_of.values())):
+        at = [i for i in heads if level_of[i] == level]
+        if len(at) < 2:
+            continue
+        ends: dict[int, int] = {}  # each one's section ends at the next heading of its level or above
+        prev = None
+        for j in heads:
+            if level_of[j] <= level:
+                if prev is not None:
+                    ends[prev] = j
+                prev = j if level_of[j] == level else None
+        if prev is not None:
+            ends[prev] = len(tokens)
+        talks, videos = [], set()
+        for i in at:
+            why = _talk_evidence(titles[i], tokens[i + 1 : min(ends[i], i + 6)])
+            if why and why.startswith("video "):
+                if why in videos:
+                    continue  # the same video again ("&t=300"): sections of one talk, not talks
+                videos.add(why)
+            if why:
+                talks.append(i)
+        if len(talks) >= 2 and 2 * len(talks) >= len(at):
+            return {int(tokens[i]["line"]) for i in talks}
+    return set()
+
+
+def _talk_evidence(title: str, blocks: list[dict[str, Any]]) -> str | None:
+    """Why a heading looks like a talk: "label" (a session code or "Keynote:"), "name" (a trailing
+    "(Name)"), "speaker" (a Speaker: line right under it) or "video <url>" (a video link right under
+    it, the URL without its query but for ``v=``: timestamps of one video are one video); None."""
+    if _labelled(title):
+        return "label"
+    sm = _TRAILING_SPEAKER.match(strip_time(title))
+    if sm and _looks_like_name(_SPEAKER_LABEL.sub("", sm.group(2))):
+        return "name"
+    video = None
+    for flat in _block_texts(blocks):
+        if video is None:
+            video = next((_video_key(lk.url) for lk in flat.links if _host(lk.url).endswith(_VIDEO_HOSTS)), None)
+        if _names_a_speaker(flat):
+            return "speaker"
+    return video and "video " + video
+
+
+def _block_texts(blocks: list[dict[str, Any]]) -> Iterator[_Inline]:
+    """The paragraphs of these blocks and of the first items of their lists (a bounded look)."""
+    for tok in blocks:
+        items = tok.get("children") or [] if tok.get("type") == "list" else [tok]
+        for item in items[:10]:
+            parts = item.get("children") or [] if item.get("type") == "list_item" else [item]
+            for part in parts[:2]:
+                if part.get("type") in ("paragraph", "block_text"):
+                    yield flatten(part.get("children"))

@@ -12,7 +12,7 @@ from reinvent_cli.recognise.meta import _META_RE
 _TRAILING_SPEAKER = re.compile(r"^(.*\S)\s+\(([^()]{2,60})\)$")
 
 
-_SPEAKER_LABEL = re.compile(r"^\s*(?:speakers?|presenters?|presented by|by|with)\s*:?\s+", re.I)
+_SPEAKER_LABEL = re.compile(r"^\s*(?:speakers?|presenters?|presented by|by|with)\s*:?\s+", re.IGNORECASE)
 
 
 def _looks_like_name(text: str) -> bool:
@@ -48,7 +48,7 @@ def parse_speakers(text: str) -> list[Speaker]:
             continue
         m = re.match(r"^(.*?)\s*\(([^()]*)\)\s*$", part)
         if speakers and ({w.strip(".").lower() for w in part.split()} & _ROLE_WORDS
-                         or re.match(r"head of\b", part, re.I)):
+                         or re.match(r"head of\b", part, re.IGNORECASE)):
             after_role = True  # "Principal Engineer": a job title, no person
             continue
         last = speakers[-1] if speakers else None
@@ -68,3 +68,24 @@ def _names_a_speaker(flat: _Inline) -> bool:
         if m and m.group(1).lower().startswith(_SPEAKER_KEYS) and m.group(2).strip():
             return True
     return False
+
+
+def speakers_in_title(title: str) -> tuple[str, list[Speaker]]:
+    """A talk heading's or bold line's text (code and time already stripped) -> (clean title, speakers):
+    "Title (Name, Org)", "Title (Speaker: Name)"; no speakers -> (title, [])."""
+    rest = title.strip()
+    sm = _TRAILING_SPEAKER.match(rest)
+    if sm:
+        names = _SPEAKER_LABEL.sub("", sm.group(2))
+        if _looks_like_name(names):
+            return sm.group(1), parse_speakers(names)
+    return rest, []
+
+
+def speaker_line(text: str) -> list[Speaker] | None:
+    """A line right after a talk's heading that names its speakers ("Speaker: Name, Org") -> the speakers;
+    None when it names none."""
+    m = _META_RE.match(text.strip())
+    if m and m.group(1).lower().startswith(_SPEAKER_KEYS) and m.group(2).strip():
+        return parse_speakers(m.group(2).strip()) or None
+    return None

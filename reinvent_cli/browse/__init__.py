@@ -1,0 +1,33 @@
+"""`reinvent browse`: live, structure-aware search over the notes in a full-screen Textual app."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Iterable
+
+
+def run(paths: Iterable[str] | None, *, use_cache: bool = True, no_color: bool = False, query: str = "",
+        print_selected: bool = False) -> int:
+    """Load the notes (the loader's progress bar shows while a cold index builds), run the app until
+    the user quits, and return the exit code; with ``print_selected`` the selected place's
+    ``file:line`` goes to stdout (exit 1 when nothing was selected), as fzf prints its choice."""
+    from reinvent_cli.browse import data
+
+    paths = list(paths or [])
+    if not (sys.stdin.isatty() and sys.stderr.isatty()):
+        data.usage_error("browse needs a terminal (it draws on stderr and reads the keyboard)",
+                         "for a pipeline, use: reinvent search QUERY")
+    notes = data.load(paths, use_cache)
+    if no_color:
+        os.environ["NO_COLOR"] = "1"  # Textual reads it when the app starts
+    from reinvent_cli.browse.app import BrowseApp  # Textual is imported by this command only
+
+    chosen = BrowseApp(notes, paths, use_cache, query=query).run()
+    if not print_selected:
+        return 0
+    if not chosen:
+        return 1
+    sys.stdout.write(chosen + "\n")
+    sys.stdout.flush()
+    return 0

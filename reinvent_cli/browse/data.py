@@ -1,0 +1,243 @@
+"""The one adapter between the browse app and the rest of reinvent: every call into the core is here.
+
+The app sees only the plain records below (Result, Preview, Row, Branch), so a change of the core's
+API breaks this module alone (tests/test_browse_data.py pins what it gives).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+# What the kind selector offers, in the order `reinvent search --kind` lists them.
+KINDS = ("talk", "section", "day", "announcement", "link", "bullet", "paragraph", "code")
+SEARCH_LIMIT = 200
+MIN_SCORE = 50  # as `reinvent search`
+PREVIEW_BEFORE, PREVIEW_AFTER = 12, 40  # lines around a hit that is in no talk
+
+
+@dataclass
+class Result:
+    """One search hit, ready to show."""
+
+    kind: str
+    text: str
+    spans: list[tuple[int, int]]
+    where: list[str]  # Day › Talk › Section above the hit
+    file: str  # the name hits show
+    line: int
+    score: int
+    day: int | None = None
+
+
+@dataclass
+class Preview:
+    """What the preview pane shows for a place in the notes: a talk's notes, or the lines around it."""
+
+    file: str
+    line: int  # the line asked for
+    body: str  # markdown, control characters removed
+    first_line: int  # the file line of the body's first line
+    code: str | None = None
+    title: str = ""
+    day: str = ""  # "Day 2 (Thursday)"
+    speakers: str = ""
+    video: str | None = None  # an http(s) URL or None
+    talk_line: int | None = None  # the talk's heading line, when the place is in a talk
+
+
+@dataclass
+class Row:
+    """One line of the announcements or watch-list view."""
+
+    title: str
+    detail: str
+    file: str
+    line: int
+    day: int | None = None
+    url: str | None = None
+
+
+@dataclass
+class Branch:
+    """A node of the outline: a file, day, talk or section, with the counts of what is under it."""
+
+    kind: str
+    title: str
+    file: str
+    line: int
+    day: int | None = None
+    code: str | None = None
+    counts: str = ""
+    children: list["Branch"] = field(default_factory=list)
+
+
+# --- text from notes is data -------------------------------------------------------------------
+
+
+def clean(text: Any) -> str:
+    """One line of note text safe for the screen: escape sequences dropped, control characters shown as U+FFFD."""
+    from reinvent_cli.render.terminal import clean as _clean
+
+    return _clean(text)
+
+
+def clean_block(text: str) -> str:
+    """Many lines of note text (markdown) made safe line by line; tabs become four spaces."""
+    return "\n".join(clean(line.replace("\t", "    ")) for line in text.split("\n"))
+
+
+def safe_url(url: str | None) -> str | None:
+    from reinvent_cli.render.terminal import safe_url as _safe_url
+
+    return _safe_url(url) if url else None
+
+
+# --- loading -----------------------------------------------------------------------------------
+
+
+def load(paths: Iterable[str] | None, use_cache: bool = True, progress: Any = None) -> "Data":
+    """The notes the other commands read (same cache); the loader shows its own progress bar on a
+    terminal while a cold index builds. Raises ReinventError (message, exit code) on bad input."""
+    from reinvent_cli.notes.query import load_notes
+
+    return Data(load_notes(list(paths or []), use_cache=use_cache, progress=progress))
+
+
+def usage_error(message: str, hint: str | None = None) -> None:
+    """Raise reinvent's usage error (exit 2), which the command line reports as for any command."""
+    from reinvent_cli.errors import UsageError
+
+    raise UsageError(message, hint=hint)
+
+
+class Data:
+    """The loaded notes, asked only what the app shows."""
+
+    def __init__(self, notes: Any) -> None:
+        self.notes = notes
+        self.warnings = [clean(w) for w in notes.warnings]
+        self._paths = {d.file: d.path for d in notes.docs()}
+        self._talks: dict[str, list[Any]] | None = None
+        self._lines: dict[str, list[str]] = {}
+
+    @property
+    def files(self) -> list[str]:
+        return list(self._paths)
+
+    def path_of(self, file: str) -> str:
+        """The path a file was read from (what an editor opens), else its name."""
+        return self._paths.get(file) or file
+
+    def location(self, file: str, line: int) -> str:
+        return f"{self.path_of(file)}:{line}"
+
+    def days(self) -> list[int]:
+        """The day numbers the notes have, in order."""
+        return sorted({x.number for d in self.notes.docs() for x in d.days if x.number is not None})
+
+    def weekday(self, day: str) -> int | None:
+        """The day number of a weekday name (thu, thursday) in these notes."""
+        day = day.strip().lower()
+        for d in self.notes.docs():
+            for x in d.days:
+                if x.weekday and len(day) >= 2 and x.weekday.lower().startswith(day):
+                    return x.number
+        return None
+
+    def search(self, query: str, day: int | None = None, kind: str | None = None,
+               limit: int = SEARCH_LIMIT) -> list[Result]:
+        """Hits ranked as `reinvent search` ranks them."""
+        hits = self.notes.search(query, kinds=[kind] if kind else [], day=day, limit=limit, min_score=MIN_SCORE)
+        return [_result(h) for h in hits]
+
+    def _talks_by_file(self) -> dict[str, list[Any]]:
+        if self._talks is None:
+            self._talks = {}
+            for t in self.notes.talks:
+                self._talks.setdefault(t.file, []).append(t)
+        return self._talks
+
+    def talk_at(self, file: str, line: int) -> Any:
+        """The talk whose notes hold this line, or None."""
+        inside = [t for t in self._talks_by_file().get(file, []) if t.line <= line <= t.end_line]
+        return max(inside, key=lambda t: t.line, default=None)
+
+    def preview(self, file: str, line: int) -> Preview:
+        """A talk's notes (its header fields and markdown), or the lines around a place in no talk."""
+        t = self.talk_at(file, line)
+        if t is None:
+            lines = self._file_lines(file)
+            start = max(1, line - PREVIEW_BEFORE)
+            body = "\n".join(lines[start - 1 : line + PREVIEW_AFTER])
+            return Preview(file, line, clean_block(body), start, title=clean(file))
+        day = f"Day {t.day}" + (f" ({t.weekday})" if t.weekday else "") if t.day is not None else ""
+        speakers = ", ".join(f"{s.name} ({s.org})" if s.org else s.name for s in t.speakers)
+        body = "\n".join(self._file_lines(file)[t.line : t.end_line])  # as talk_source, but line for line
+        return Preview(file, line, clean_block(body), t.line + 1, clean(t.code) or None,
+                       clean(t.title), day, clean(speakers), safe_url(t.video), t.line)
+
+    def _file_lines(self, file: str) -> list[str]:
+        if file not in self._lines:
+            from reinvent_cli.read.source import read_source
+
+            try:
+                self._lines[file] = read_source(self.path_of(file)).body.split("\n")
+            except Exception:  # noqa: BLE001 - a file gone since it was indexed: nothing to preview
+                self._lines[file] = []
+        return self._lines[file]
+
+    def announcements(self, day: int | None = None) -> list[Row]:
+        rows = []
+        for a in self.notes.announcements:
+            if day is None or a.day == day:
+                where = " › ".join(clean(p) for p in (a.talk, a.section) if p)
+                detail = " · ".join(clean(d) for d in a.details)
+                rows.append(Row(clean(a.name), " — ".join(x for x in (where, detail) if x), a.file, a.line, a.day,
+                                safe_url(a.url)))
+        return rows
+
+    def watchlist(self) -> list[Row]:
+        return [Row(" ".join(clean(x) for x in (w.code, w.title) if x), "", w.file, w.line, None, safe_url(w.video))
+                for w in self.notes.watchlist]
+
+
+def _result(h: Any) -> Result:
+    e = h.entry
+    where = [clean(p) for p in e.path]
+    if e.kind in ("talk", "section", "day") and where:
+        where = where[:-1]  # a heading's path ends with itself
+    return Result(e.kind, e.text, list(h.spans), where, e.file, h.line, h.score, e.day)
+
+
+# --- the outline -------------------------------------------------------------------------------
+
+_COUNT_WORDS = (("bullets", "bullet"), ("links", "link"), ("announcements", "launch"))
+
+
+def outline(paths: Iterable[str] | None, use_cache: bool = True) -> list[Branch]:
+    """Days › talks › sections of every file, as notes.outline builds them.
+
+    It reads its own Notes (so it may run in a thread of its own: a cache connection is not shared
+    between threads), and returns plain records."""
+    from reinvent_cli.notes.outline import outline as build
+
+    notes = load_notes_quietly(paths, use_cache)
+    return [_branch(n, n.file or "") for n in build(notes)]
+
+
+def load_notes_quietly(paths: Iterable[str] | None, use_cache: bool) -> Any:
+    from reinvent_cli.notes.query import load_notes
+
+    return load_notes(list(paths or []), use_cache=use_cache, progress=False)
+
+
+def _branch(node: Any, file: str) -> Branch:
+    counts = "  ".join(f"{node.counts.get(k, 0)} {w}{'s' if node.counts.get(k, 0) != 1 else ''}"
+                       for k, w in _COUNT_WORDS if node.counts.get(k))
+    title = clean(node.title)
+    if node.kind == "talk" and node.code and not title.startswith(node.code):
+        title = f"{clean(node.code)} - {title}"
+    return Branch(node.kind, title, file, node.line, node.day, node.code, counts,
+                  [_branch(c, file) for c in node.children])
+

@@ -121,31 +121,8 @@ def stem(term: str) -> str:
     return term
 
 
-# --- typo look-ups (the index stores these deletion neighbourhoods: changing them changes the cache)
-
-
 def typo_allowed(q: str) -> int:
     """Typos a query term may have: none under 5 letters (or all digits), 1 up to 8, 2 from 9."""
     if len(q) < 5 or q.isdigit():
         return 0
     return 1 if len(q) < 9 else 2
-
-
-def typo_reach(term: str) -> int:
-    """Deletions of a vocabulary term to index so that every query term allowed to reach it does:
-    terms under 4 letters are never typo matches; a 1-typo query (5-8 letters) reaches terms of
-    4-9, a 2-typo one (9+) terms of 7+."""
-    n = len(term)
-    return 0 if n < 4 else (1 if n < 7 else 2)
-
-
-def typo_keys(term: str, k: int) -> set[str]:
-    """The term and every string made by deleting up to ``k`` of its characters (SymSpell): when two
-    words are within Damerau-Levenshtein distance k, some deletion of at most k characters from each
-    gives the same string -- every edit, a transposition too, costs at most one deletion per side."""
-    out = {term}
-    frontier = {term}
-    for _ in range(k):
-        frontier = {f[:i] + f[i + 1:] for f in frontier for i in range(len(f))}
-        out |= frontier
-    return out

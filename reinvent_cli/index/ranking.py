@@ -1,0 +1,179 @@
+"""Scoring one entry, keeping the best entry per line, and ordering the hits: shared by every search path."""
+
+from __future__ import annotations
+
+import heapq
+from dataclasses import dataclass, field
+from typing import Any, Iterable, NamedTuple, Protocol, Sequence
+
+from reinvent_cli.index.terms import STOPWORDS, normalise, word_spans, word_terms
+from reinvent_cli.model import Entry
+
+CONTEXT_WEIGHT = 0.6
+KIND_WEIGHT = {
+    "talk": 1.0, "section": 0.97, "day": 0.9, "announcement": 0.95, "link": 0.9,
+    "bullet": 0.9, "paragraph": 0.89, "code": 0.85,
+}
+OTHER_KIND_WEIGHT = 0.85
+PHRASE_BONUS = 1.06
+KIND_ORDER = ("talk", "section", "announcement", "day", "link", "bullet", "paragraph", "code")
+KIND_RANK = {k: n for n, k in enumerate(KIND_ORDER)}
+
+
+@dataclass
+class Hit:
+    entry: Entry
+    score: int
+    line: int
+    spans: list[tuple[int, int]]
+    explain: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def kind(self) -> str:
+        return self.entry.kind
+
+
+class Weights(NamedTuple):
+    """What scoring needs of the query: per term its IDF and whether it is an announcement word."""
+
+    terms: list[str]
+    idf: list[float]
+    total_idf: float
+    allowed_missing: int
+    key_idf: float | None  # the weight of the rarest term found: it may not be missing
+    announce: list[bool]
+
+
+class EntryScore(NamedTuple):
+    base: float  # the score before the phrase bonus
+    coverage: float
+    density: float
+    detail: list[dict[str, Any]] | None  # per term, with --explain
+
+
+class Scored(NamedTuple):
+    """An entry scored from the postings, before its text is read."""
+
+    id: int
+    kind: str
+    base: float
+    coverage: float
+    density: float
+    detail: list[dict[str, Any]] | None
+    line: int
+    wrapped: int
+    file: str
+
+
+class Ranked(NamedTuple):
+    """The best entry of one (file, line); ``order`` sorts the results (score, kind, file, line: unique)."""
+
+    order: tuple[int, int, str, int]
+    id: int
+    kind: str
+    spans: list[tuple[int, int]] | None
+    bonus: float
+    coverage: float
+    density: float
+    detail: list[dict[str, Any]] | None
+
+
+class EntryReader(Protocol):
+    def entries_for(self, ids: Iterable[int]) -> dict[int, Entry]: ...
+
+
+def score_entry(w: Weights, kind: str, words: int, text_sims: Sequence[float], ctx_sims: Sequence[float],
+                explain: bool = False) -> EntryScore | None:
+    """The score of an entry of this kind and number of terms whose text has each query term with
+    similarity ``text_sims[k]`` and its context ``ctx_sims[k]`` (0: not there); None when it is no hit
+    (no term in its text, too many terms missing, or the rarest one)."""
+    covered, missing, text_hits = 0.0, 0, 0
+    key_missing = False
+    detail: list[dict[str, Any]] | None = [] if explain else None
+    for k, weight in enumerate(w.idf):
+        s_text = text_sims[k]
+        s_ctx = CONTEXT_WEIGHT * ctx_sims[k]
+        if w.announce[k] and kind == "announcement":
+            s_text = 1.0  # "iot announcement", "mobile hub launch": the kind of entry is the word
+        s = max(s_text, s_ctx)
+        if s_text:
+            text_hits += 1
+        if not s:
+            missing += 1
+            key_missing = key_missing or weight == w.key_idf
+        covered += weight * s
+        if detail is not None:
+            detail.append({"term": w.terms[k], "text": round(s_text, 2), "context": round(s_ctx, 2),
+                           "idf": round(weight, 2)})
+    if not text_hits or missing > w.allowed_missing or key_missing:
+        return None
+    coverage = covered / w.total_idf
+    density = 0.9 + 0.1 * min(1.0, text_hits / max(words, 1) * 2)
+    base = 100 * coverage * KIND_WEIGHT.get(kind, OTHER_KIND_WEIGHT) * density
+    return EntryScore(base, coverage, density, detail)
+
+
+def best_by_line(index: EntryReader, scored: list[Scored], phrase: str, matched: list[dict[str, float]],
+                 min_score: int, best: dict[tuple[str, int], Ranked]) -> dict[int, Entry]:
+    """The scored entries into ``best``: the best one per (file, line) with its sort key. Returns the
+    entries read (those needed for the phrase bonus or the line of a match in soft-wrapped text)."""
+    entries = index.entries_for([h.id for h in scored if phrase or h.wrapped])
+    nkinds = len(KIND_ORDER)
+    for h in scored:
+        e = entries.get(h.id) if phrase or h.wrapped else None
+        bonus = PHRASE_BONUS if phrase and e is not None and phrase in normalise(e.text) else 1.0
+        score_i = int(round(min(h.base * bonus, 100)))
+        if score_i < min_score:
+            continue
+        spans = None
+        line = h.line
+        if e is not None and e.breaks:
+            spans = highlight_spans(e.text, matched)
+            line = h.line + (sum(1 for b in e.breaks if b <= spans[0][0]) if spans else 0)
+        key = (h.file, line)
+        old = best.get(key)
+        rank = KIND_RANK.get(h.kind, nkinds)
+        if old is None or (score_i, -rank) > (-old.order[0], -old.order[1]):
+            best[key] = Ranked((-score_i, rank, h.file, line), h.id, h.kind, spans, bonus, h.coverage, h.density,
+                               h.detail)
+    return entries
+
+
+def hits_of(index: EntryReader, best: dict[tuple[str, int], Ranked], entries: dict[int, Entry], limit: int | None,
+            matched: list[dict[str, float]], explain: bool) -> list[Hit]:
+    """The best ``limit`` of ``best`` (all of them for None), in order, as Hits."""
+    ranked = heapq.nsmallest(limit, best.values()) if limit else sorted(best.values())
+    entries.update(index.entries_for([h.id for h in ranked if h.id not in entries]))
+    hits = []
+    for r in ranked:
+        e = entries[r.id]
+        hit = Hit(e, -r.order[0], r.order[3], r.spans if r.spans is not None else highlight_spans(e.text, matched))
+        if explain:
+            hit.explain = {"terms": r.detail, "coverage": round(r.coverage, 3),
+                           "kind_weight": KIND_WEIGHT.get(r.kind, OTHER_KIND_WEIGHT),
+                           "density": round(r.density, 3), "phrase_bonus": r.bonus}
+        hits.append(hit)
+    return hits
+
+
+def phrase_of(query: str) -> str:
+    """The query as a phrase, without the stop words it starts or ends with ("how to scale redis")."""
+    words = normalise(query).split()
+    while words and words[0] in STOPWORDS:
+        del words[0]
+    while words and words[-1] in STOPWORDS:
+        del words[-1]
+    return " ".join(words) if len(words) > 1 else ""
+
+
+def highlight_spans(text: str, matched: list[dict[str, float]]) -> list[tuple[int, int]]:
+    """Character spans of the words in ``text`` that matched a query term."""
+    wanted = set()
+    for m in matched:
+        for v in m:
+            wanted.update(v.split(" "))  # "mobile hub": a query word matched as two words
+    spans = []
+    for start, end, word in word_spans(text):
+        if wanted.intersection(word_terms(word)):
+            spans.append((start, end))
+    return spans

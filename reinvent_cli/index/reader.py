@@ -1,0 +1,294 @@
+"""Reading the stored index on demand: per-file columns, entries, documents' lists and postings."""
+
+from __future__ import annotations
+
+import bisect
+import json
+from array import array
+from itertools import repeat
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, NamedTuple, Sequence, TypeVar
+
+from reinvent_cli.index.match import match_vocab
+from reinvent_cli.index.rows import DOC_KINDS, unextra, unpack_item, unpacked, unz
+from reinvent_cli.model import Document, Entry
+
+if TYPE_CHECKING:
+    from reinvent_cli.index.store import FileRow, Store
+
+SHIFT = 24  # entry id = file id << SHIFT | entry number
+MASK = (1 << SHIFT) - 1
+T = TypeVar("T")
+
+
+class EntryRow(NamedTuple):
+    """What scoring needs of one entry, without its text."""
+
+    id: int
+    kind: str
+    day: int | None  # -1 from the store: none
+    words: int  # number of terms of its text
+    line: int
+    wrapped: int  # soft-wrapped text (the line of a match needs the text)
+    file: str
+
+
+class FilePosting(NamedTuple):
+    """One term's text posting in one file: the entry numbers, their kinds then numbers of terms."""
+
+    fid: int
+    tx: array[int]
+    tk: bytes
+
+
+class _CtxPosting(NamedTuple):
+    fid: int
+    gx: bytes | None
+    cx: bytes | None
+
+
+def chunks(seq: Sequence[T], n: int) -> Iterator[Sequence[T]]:
+    for i in range(0, len(seq), n):
+        yield seq[i:i + n]
+
+
+def ids_by_file(ids: Iterable[int]) -> dict[int, list[int]]:
+    """Entry ids grouped by the file they belong to (the high bits of an id), order kept."""
+    by_file: dict[int, list[int]] = {}
+    for i in ids:
+        by_file.setdefault(i >> SHIFT, []).append(i)
+    return by_file
+
+
+class FileMeta:
+    """The packed per-entry columns of one file."""
+
+    __slots__ = ("kinds", "days", "nterms", "lines", "breaks", "groups", "kind_names", "paths", "name")
+
+    def __init__(self, row: Sequence[Any], name: str) -> None:
+        knames, kinds, days, nterms, lines, breaks, groups = row
+        self.kind_names: list[str] = knames.split("\n")
+        self.kinds: bytes = kinds[1:]
+        self.days = unpacked(days)
+        self.nterms = unpacked(nterms)
+        self.lines = unpacked(lines)
+        self.breaks: bytes = breaks
+        self.groups = unpacked(groups)
+        self.paths: list[list[str]] | None = None
+        self.name = name
+
+
+class Reader:
+    """Per-file columns and entries, read on demand."""
+
+    def __init__(self, store: Store, names: dict[int, str]) -> None:
+        self.store = store
+        self.names = names
+        self.meta: dict[int, FileMeta] = {}
+        self.texts: dict[int, tuple[list[str], list[str | None]]] = {}
+
+    def _select(self, sql: str, fids: Sequence[int]) -> Iterator[Any]:
+        for chunk in chunks(fids, 500):
+            qs = ",".join("?" * len(chunk))
+            yield from self.store.con.execute(sql.format(qs=qs), list(chunk))
+
+    def load(self, fids: Iterable[int]) -> None:
+        todo = sorted(set(fids) - self.meta.keys())
+        sql = "SELECT id, knames, kinds, days, nterms, lines, breaks, groups FROM files WHERE id IN ({qs})"
+        for fid, *row in self._select(sql, todo):
+            self.meta[fid] = FileMeta(row, self.names.get(fid, ""))
+
+    def load_paths(self, fids: Iterable[int]) -> None:
+        todo = sorted(f for f in set(fids) if self.meta[f].paths is None)
+        for fid, paths in self._select("SELECT id, paths FROM files WHERE id IN ({qs})", todo):
+            self.meta[fid].paths = json.loads(unz(paths))
+
+    def load_texts(self, fids: Iterable[int]) -> None:
+        todo = sorted(set(fids) - self.texts.keys())
+        for fid, data in self._select("SELECT file_id, data FROM entries WHERE file_id IN ({qs})", todo):
+            texts, extras = json.loads(unz(data))
+            self.texts[fid] = (texts, extras)
+
+    def _load_all(self, fids: Iterable[int]) -> None:
+        fids = set(fids)
+        self.load(fids)
+        self.load_paths(fids)
+        self.load_texts(fids)
+
+    def entries(self, ids: Iterable[int]) -> dict[int, Entry]:
+        ids = sorted(ids)
+        if not ids:
+            return {}
+        self._load_all({i >> SHIFT for i in ids})
+        out: dict[int, Entry] = {}
+        for i in ids:
+            texts, extras = self.texts.get(i >> SHIFT, ([], []))
+            j = i & MASK
+            if j < len(texts):
+                out[i] = self.entry(i, texts[j], extras[j])
+        return out
+
+    def file_entries(self, fid: int) -> list[Entry]:
+        self._load_all((fid,))
+        texts, extras = self.texts.get(fid, ([], []))
+        base = fid << SHIFT
+        return [self.entry(base | j, text, ex) for j, (text, ex) in enumerate(zip(texts, extras))]
+
+    def entry(self, i: int, text: str, extra: str | None) -> Entry:
+        m = self.meta[i >> SHIFT]
+        j = i & MASK
+        breaks, context = unextra(extra)
+        day = m.days[j]
+        paths = m.paths or []
+        return Entry(m.kind_names[m.kinds[j]], text, list(paths[m.groups[j]]), m.name, m.lines[j],
+                     None if day == -1 else day, breaks, context)
+
+
+class StoreNotes:
+    """Fills the documents of a Notes from the store, one kind of list at a time."""
+
+    def __init__(self, store: Store, rows: list[FileRow], docs: list[Document]) -> None:
+        self.store = store
+        self.rows = rows
+        self.by_id = {r.id: d for r, d in zip(rows, docs)}
+
+    def fill(self, documents: list[Document], kinds: Iterable[str]) -> None:
+        ids = list(self.by_id)
+        for kind in kinds:
+            if kind == "entries":
+                reader = Reader(self.store, {r.id: self.by_id[r.id].file for r in self.rows})
+                for r in self.rows:
+                    self.by_id[r.id].entries = reader.file_entries(r.id) if r.n else []
+                continue
+            cls = DOC_KINDS[kind]
+            for chunk in chunks(ids, 500):
+                qs = ",".join("?" * len(chunk))
+                sql = f"SELECT file_id, data FROM docs WHERE kind=? AND file_id IN ({qs})"
+                for fid, data in self.store.con.execute(sql, [kind, *chunk]):
+                    doc = self.by_id[fid]
+                    setattr(doc, kind, [unpack_item(cls, d, doc.file) for d in json.loads(unz(data))])
+
+    def search_index(self) -> StoreIndex:
+        return StoreIndex(self.store, self.rows, {r.id: self.by_id[r.id].file for r in self.rows})
+
+
+class StoreIndex:
+    """The search index over the store: the same interface as search.SearchIndex, read on demand."""
+
+    def __init__(self, store: Store, rows: list[FileRow], names: dict[int, str]) -> None:
+        self.store = store
+        self.names = names
+        self.size = sum(r.n for r in rows)
+        self.codes = {r.id: "I" if r.wide else "H" for r in rows}  # how a file's postings are packed
+        self.knames = {r.id: r.knames for r in rows}
+        self.shift = SHIFT
+        self.reader = Reader(store, names)
+        self._vocab: list[str] | None = None
+        self._ctx_raw: dict[str, list[_CtxPosting]] = {}
+        self._text: dict[str, set[int]] = {}
+
+    @property
+    def vocab(self) -> list[str]:
+        if self._vocab is None:
+            self._vocab = self.store.vocab()
+        return self._vocab
+
+    def has_term(self, term: str) -> bool:
+        v = self.vocab
+        i = bisect.bisect_left(v, term)
+        return i < len(v) and v[i] == term
+
+    def matches(self, q: str) -> dict[str, float]:
+
+        return match_vocab(q, self.vocab, self.has_term)
+
+    def _postings(self, columns: str, terms: Sequence[str], where: str = "") -> Iterator[Any]:
+        for chunk in chunks(terms, 500):
+            qs = ",".join("?" * len(chunk))
+            yield from self.store.con.execute(
+                f"SELECT term, file_id, {columns} FROM postings WHERE term IN ({qs}){where} UNION ALL"
+                f" SELECT term, file_id, {columns} FROM postings_side WHERE term IN ({qs}){where}", [*chunk, *chunk])
+
+    def postings_for(self, terms: Iterable[str]) -> dict[str, set[int]]:
+        """Per term: the entries with it in their text (the context part is kept for context_of)."""
+        out: dict[str, set[int]] = {}
+        todo = []
+        for t in terms:
+            if t in self._text:
+                out[t] = self._text[t]
+            else:
+                out[t] = self._text[t] = set()
+                self._ctx_raw[t] = []
+                todo.append(t)
+        names, codes = self.names, self.codes
+        for term, fid, tx, gx, cx in self._postings("tx, gx, cx", todo):
+            if fid not in names:
+                continue
+            if tx:
+                out[term].update(map((fid << SHIFT).__or__, array(codes[fid], tx)))
+            if gx or cx:
+                self._ctx_raw[term].append(_CtxPosting(fid, gx, cx))
+        return out
+
+    def file_postings(self, terms: Iterable[str]) -> dict[str, list[FilePosting]]:
+        """Per term, per loaded file having it in an entry's text, its FilePosting."""
+        out: dict[str, list[FilePosting]] = {t: [] for t in terms}
+        names, codes = self.names, self.codes
+        for term, fid, tx, tk in self._postings("tx, tk", list(out), " AND tx IS NOT NULL"):
+            if fid in names:
+                out[term].append(FilePosting(fid, array(codes[fid], tx), tk))
+        return out
+
+    def kind_names(self, fid: int) -> list[str]:
+        return (self.knames.get(fid) or "").split("\n")
+
+    def context_of(self, terms: Iterable[str], ids: set[int]) -> dict[str, set[int]]:
+        """Per term: which of ``ids`` have it in their context (headings, lead-in) and not in their text."""
+        out: dict[str, set[int]] = {}
+        by_group: dict[int, dict[int, list[int]]] | None = None
+        for t in terms:
+            if t not in self._ctx_raw:
+                self.postings_for((t,))
+            found: set[int] = set()
+            for p in self._ctx_raw[t]:
+                if p.gx:
+                    if by_group is None:
+                        by_group = self._by_group(ids)
+                    cand = by_group.get(p.fid)
+                    if cand:
+                        for g in array(self.codes[p.fid], p.gx):
+                            found.update(cand.get(g, ()))
+                if p.cx:
+                    found.update(map((p.fid << SHIFT).__or__, array(self.codes[p.fid], p.cx)))
+            out[t] = (found & ids) - self._text[t]
+        return out
+
+    def _by_group(self, ids: set[int]) -> dict[int, dict[int, list[int]]]:
+        """The ids per file, per path group."""
+        by_file = ids_by_file(ids)
+        self.reader.load(by_file)
+        out: dict[int, dict[int, list[int]]] = {}
+        for f, lst in by_file.items():
+            groups = self.reader.meta[f].groups
+            d: dict[int, list[int]] = {}
+            for i in lst:
+                d.setdefault(groups[i & MASK], []).append(i)
+            out[f] = d
+        return out
+
+    def rows(self, ids: Sequence[int]) -> list[EntryRow]:
+        """The EntryRow of each of ``ids`` (day -1: none), grouped by file."""
+        by_file = ids_by_file(ids)
+        self.reader.load(by_file)
+        out: list[EntryRow] = []
+        meta = self.reader.meta
+        for f, lst in by_file.items():
+            m = meta[f]
+            js = [i & MASK for i in lst]
+            kinds = map(m.kind_names.__getitem__, map(m.kinds.__getitem__, js))
+            out.extend(map(EntryRow._make, zip(lst, kinds, map(m.days.__getitem__, js), map(m.nterms.__getitem__, js),
+                                               map(m.lines.__getitem__, js), map(m.breaks.__getitem__, js),
+                                               repeat(m.name))))
+        return out
+
+    def entries_for(self, ids: Iterable[int]) -> dict[int, Entry]:
+        return self.reader.entries(ids)

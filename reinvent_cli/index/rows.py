@@ -1,0 +1,203 @@
+"""What the store keeps of one parsed file, as rows (made in worker processes), and back to model objects."""
+
+from __future__ import annotations
+
+import json
+import zlib
+from array import array
+from collections import defaultdict
+from typing import Any, Callable, NamedTuple, Sequence
+
+from reinvent_cli.index.terms import entry_terms, text_terms, url_terms
+from reinvent_cli.model import Announcement, Day, Document, Entry, Link, Speaker, Talk, WatchItem
+
+DOC_KINDS: dict[str, type] = {"talks": Talk, "announcements": Announcement, "links": Link, "watchlist": WatchItem}
+ZLEVEL = 1  # texts and JSON are stored compressed: ~4x smaller, ~130 MB/s to compress, 3x that to read
+
+
+class Postings(NamedTuple):
+    """One file's postings as columns, in term order: per term the entry numbers with it in their text
+    (``tx``), the path groups with it in their headings (``gx``), the entries with it in their own context
+    (``cx``), and per text posting its entries' kind numbers then numbers of terms (``tk``)."""
+
+    terms: list[str]
+    tx: list[bytes | None]
+    gx: list[bytes | None]
+    cx: list[bytes | None]
+    tk: list[bytes | None]
+
+
+class FileRows(NamedTuple):
+    """A parsed file as the store keeps it (see store.py for the tables)."""
+
+    n: int  # number of entries
+    head: str  # JSON: title, date, tags, warnings, days
+    knames: str  # the kind names used, "\n"-joined; ``kinds`` holds their numbers
+    kinds: bytes
+    days: bytes
+    nterms: bytes
+    lines: bytes
+    breaks: bytes
+    groups: bytes
+    paths: bytes  # compressed JSON: the heading path of each path group
+    terms: bytes  # compressed: every posted term, "\n"-joined (to delete the postings)
+    entries: bytes  # compressed JSON: [texts, extras]
+    postings: Postings
+    docs: dict[str, bytes]  # kind -> compressed JSON of the talks, announcements, links, watch list
+    front: str | None  # the front matter as read (JSON), reused when it has not changed
+
+
+def z(text: str) -> bytes:
+    return zlib.compress(text.encode("utf-8"), ZLEVEL)
+
+
+def unz(blob: bytes | str | None) -> str:
+    if not blob:
+        return ""
+    if isinstance(blob, str):
+        return blob
+    return zlib.decompress(blob).decode("utf-8")
+
+
+def pack_item(obj: Any) -> dict[str, Any]:
+    d = dict(obj.__dict__)
+    d.pop("file", None)
+    if "speakers" in d:
+        d["speakers"] = [[s.name, s.org] for s in d["speakers"]]
+    return d
+
+
+def unpack_item(cls: type, d: dict[str, Any], name: str) -> Any:
+    d["file"] = name
+    if "speakers" in d:
+        d["speakers"] = [Speaker(n, o) for n, o in d["speakers"]]
+    return cls(**d)
+
+
+def packed(values: Sequence[int], signed: bool = False) -> bytes:
+    """An array of ints as bytes, in the narrowest type that holds them; the first byte is its type code."""
+    a = array("b" if signed else "B")
+    if values:
+        lo, hi = min(values), max(values)
+        if signed:
+            code = ("b" if -128 <= lo and hi < 128 else "h" if -32768 <= lo and hi < 32768
+                    else "i" if -2**31 <= lo and hi < 2**31 else "q")
+        else:
+            code = "B" if hi < 256 else "H" if hi < 65536 else "I" if hi < 2**32 else "Q"
+        a = array(code, values)
+    return a.typecode.encode() + a.tobytes()
+
+
+def unpacked(blob: bytes) -> array[int]:
+    a: array[int] = array(chr(blob[0]))
+    a.frombytes(blob[1:])
+    return a
+
+
+def extra(breaks: list[int], context: list[str]) -> str | None:
+    """An entry's line breaks and context: "1,5" NUL context NUL context ...; JSON if a context has a NUL."""
+    if not context:
+        return ",".join(map(str, breaks)) if breaks else None
+    s = "\x00".join(context)
+    if s.count("\x00") != len(context) - 1:
+        return json.dumps([breaks, context], ensure_ascii=False)
+    return ",".join(map(str, breaks)) + "\x00" + s if breaks else "\x00" + s
+
+
+def unextra(value: str | None) -> tuple[list[int], list[str]]:
+    if not value:
+        return [], []
+    if value[0] == "[":
+        breaks, context = json.loads(value)
+        return breaks, context
+    head, *context = value.split("\x00")
+    return ([int(b) for b in head.split(",")] if head else []), context
+
+
+class _Groups(NamedTuple):
+    """Entries under the same headings form one path group: its heading terms are posted once."""
+
+    of_entry: list[int]
+    paths: list[list[str]]
+    terms: list[frozenset[str]]
+
+
+def _groups(entries: Sequence[Entry], tt: Callable[[str], set[str]]) -> _Groups:
+    group_of: dict[tuple[str, ...], int] = {}
+    of_entry = [group_of.setdefault(tuple(e.path), len(group_of)) for e in entries]
+    return _Groups(of_entry, [list(key) for key in group_of],
+                   [frozenset(t for p in key for t in tt(p)) for key in group_of])
+
+
+def _postings(entries: Sequence[Entry], term_sets: list[set[str]], groups: _Groups, kinds: bytes,
+              nterms: list[int], tt: Callable[[str], set[str]]) -> Postings:
+    """The file's postings; an entry's own context (lead-in, parent bullet, URL) is posted per entry, less
+    the terms of its text and of its group."""
+    tx: defaultdict[str, list[int]] = defaultdict(list)
+    gx: defaultdict[str, list[int]] = defaultdict(list)
+    cx: defaultdict[str, list[int]] = defaultdict(list)
+    for g, gt in enumerate(groups.terms):
+        for t in gt:
+            gx[t].append(g)
+    for i, terms in enumerate(term_sets):
+        for t in terms:
+            tx[t].append(i)
+    for i, e in enumerate(entries):
+        if e.context:
+            own: set[str] = set()
+            for c in e.context:
+                own |= url_terms(c) if c.startswith(("http://", "https://")) else tt(c)
+            own -= term_sets[i]
+            own -= groups.terms[groups.of_entry[i]]
+            for t in own:
+                cx[t].append(i)
+    code = "I" if len(entries) > 0xFFFF else "H"
+    p_terms = sorted(tx.keys() | gx.keys() | cx.keys())
+    p_tx, p_gx, p_cx = ([array(code, lst).tobytes() if lst else None for lst in map(d.get, p_terms)]
+                        for d in (tx, gx, cx))
+    # Per text posting, what bounds its score without the file's arrays: the kind (number in the file's
+    # kind names) of each entry, then its number of terms (at most 255).
+    words = bytes(min(k, 255) for k in nterms)
+    p_tk = [bytes(map(kinds.__getitem__, lst)) + bytes(map(words.__getitem__, lst)) if lst else None
+            for lst in map(tx.get, p_terms)]
+    return Postings(p_terms, p_tx, p_gx, p_cx, p_tk)
+
+
+def file_rows(doc: Document) -> FileRows:
+    """A parsed file as rows for the store."""
+    memo: dict[str, set[str]] = {}
+
+    def tt(s: str) -> set[str]:
+        r = memo.get(s)
+        if r is None:
+            r = memo[s] = text_terms(s)  # (never changed)
+        return r
+
+    entries = doc.entries
+    term_sets = [entry_terms(e.kind, e.text, e.context) if e.kind == "link" else tt(e.text) for e in entries]
+    nterms = [len(ts) for ts in term_sets]
+    kind_names: dict[str, int] = {}
+    kinds = bytes([kind_names.setdefault(e.kind, len(kind_names)) for e in entries])
+    groups = _groups(entries, tt)
+    post = _postings(entries, term_sets, groups, kinds, nterms, tt)
+    texts = [e.text for e in entries]
+    extras = [extra(e.breaks, e.context) if e.breaks or e.context else None for e in entries]
+    head = json.dumps({
+        "title": doc.title, "date": doc.date, "tags": doc.tags, "warnings": doc.warnings,
+        "days": [[d.number, d.title, d.weekday, d.line] for d in doc.days],
+    }, ensure_ascii=False)
+    docs = {k: z(json.dumps([pack_item(x) for x in getattr(doc, k)], ensure_ascii=False)) for k in DOC_KINDS}
+    return FileRows(
+        n=len(texts), head=head, knames="\n".join(kind_names), kinds=b"B" + kinds,
+        days=packed([-1 if e.day is None else e.day for e in entries], True), nterms=packed(nterms),
+        lines=packed([e.line for e in entries]), breaks=bytes([1 if e.breaks else 0 for e in entries]),
+        groups=packed(groups.of_entry), paths=z(json.dumps(groups.paths, ensure_ascii=False)),
+        terms=z("\n".join(post.terms)), entries=z(json.dumps([texts, extras], ensure_ascii=False)),
+        postings=post, docs=docs, front=None if doc.front is None else json.dumps(doc.front, ensure_ascii=False))
+
+
+def head_documents(heads: Sequence[str], names: Sequence[str], paths: Sequence[str]) -> list[Document]:
+    """The files' heads as Documents (parsed in one go: a thousand small JSON parses cost more)."""
+    return [Document(file=name, path=path, title=h["title"], date=h["date"], tags=h["tags"], warnings=h["warnings"],
+                     days=[Day(num, title, wd, name, line) for num, title, wd, line in h["days"]])
+            for h, name, path in zip(json.loads("[" + ",".join(heads) + "]"), names, paths)]

@@ -1,0 +1,89 @@
+"""The store stays small: bundled notes under 1 MB, space of forgotten files given back, typos without a table."""
+
+import os
+import sqlite3
+
+import pytest
+from conftest import BUNDLED
+
+TEXT = BUNDLED.read_text(encoding="utf-8")
+
+
+def _load(folder, cache, monkeypatch):
+    from reinvent_cli.notes.load import load
+
+    monkeypatch.setenv("REINVENT_CACHE_DIR", str(cache))
+    files = sorted(str(p) for p in folder.glob("*.md"))
+    notes = load(files, set(), progress=False)
+    hits = notes.search("elasticache", limit=3)
+    notes._store.store.close()  # the last connection: the WAL is checkpointed into the file
+    return hits
+
+
+def _size(cache):
+    db = cache / "index.sqlite3"
+    return sum(os.path.getsize(str(db) + s) for s in ("", "-wal") if os.path.exists(str(db) + s))
+
+
+def _notes(folder, n):
+    folder.mkdir()
+    for k in range(n):
+        # each file a little different: its own code and word
+        (folder / f"n{k:02}.md").write_text(TEXT.replace("DAT407", f"DAT{k:03}") + f"\n\nword{k}x{k * 7919}\n",
+                                            encoding="utf-8")
+
+
+def test_bundled_cache_is_under_a_megabyte(tmp_path, monkeypatch):
+    folder = tmp_path / "one"
+    folder.mkdir()
+    (folder / "reinvent-2015.md").write_text(TEXT, encoding="utf-8")
+    assert _load(folder, tmp_path / "cache", monkeypatch)
+    assert _size(tmp_path / "cache") <= 1_000_000
+
+
+def test_no_typo_table_and_typos_still_found(tmp_path, monkeypatch):
+    folder = tmp_path / "one"
+    folder.mkdir()
+    (folder / "reinvent-2015.md").write_text(TEXT, encoding="utf-8")
+    _load(folder, tmp_path / "cache", monkeypatch)
+    con = sqlite3.connect(tmp_path / "cache" / "index.sqlite3")
+    tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    con.close()
+    assert "typo" not in tables
+    from reinvent_cli.notes.load import load
+
+    notes = load([str(folder / "reinvent-2015.md")], set(), progress=False)
+    for query, text in [("elastcache", "DAT407 - Amazon ElastiCache: Deep Dive"), ("memcahced", "Memcached"),
+                        ("coursra", "Coursera")]:
+        assert text in notes.search(query, limit=1)[0].entry.text
+
+
+def test_exact_query_words_do_not_import_rapidfuzz(tmp_path):
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom reinvent_cli.notes.load import load\n"
+            f"n = load([{str(BUNDLED)!r}], set(), progress=False)\n"
+            "assert n.search('elasticache redis', limit=3)\n"
+            "print('rapidfuzz' in sys.modules)\n")
+    env = {**os.environ, "REINVENT_CACHE_DIR": str(tmp_path / "cache")}
+    for _ in range(2):  # cold, then warm
+        out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+        assert out.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize("keep", [3, 10])
+def test_cache_shrinks_when_files_are_deleted(tmp_path, monkeypatch, keep):
+    folder = tmp_path / "notes"
+    _notes(folder, 30)
+    cache = tmp_path / "cache"
+    _load(folder, cache, monkeypatch)
+    full = _size(cache)
+    for p in sorted(folder.glob("*.md"))[keep:]:
+        p.unlink()
+    hits = _load(folder, cache, monkeypatch)
+    assert {os.path.basename(h.entry.file) for h in hits} <= {f"n{k:02}.md" for k in range(keep)}
+    fresh = tmp_path / "fresh"
+    _load(folder, fresh, monkeypatch)
+    assert _size(cache) < full / 2
+    assert _size(cache) <= 1.2 * _size(fresh), (_size(cache), _size(fresh), full)

@@ -12,6 +12,34 @@ WORD_RE = re.compile(r"[^\W_]+(?:[_\-.'/+:][^\W_]+)*")
 _SEP_RE = re.compile(r"[_\-.'/+:]+")
 _CAMEL_RE = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _URL_NOISE = {"http", "https", "www", "com", "org", "net", "html", "htm", "php", "io"}
+# Scripts written without spaces between words (Han, Hiragana, Katakana, Hangul): a run of them is
+# indexed as its overlapping character pairs, as search engines' CJK analysers do, so that a word
+# inside a run is found by its own pairs (機械学習 in 今日は機械学習の話でした).
+_CJK_RE = re.compile("[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+                     "\uff66-\uff9f]+")
+
+
+def cjk_terms(part: str) -> list[str]:
+    """A word part with CJK characters as terms: the pairs of each CJK run (a lone character as itself),
+    the rest of the part as words of their own."""
+    out: list[str] = []
+    pos = 0
+    for m in _CJK_RE.finditer(part):
+        if m.start() > pos:
+            out.append(part[pos:m.start()].lower())
+        run = m.group(0)
+        out.extend([run] if len(run) == 1 else [run[k:k + 2] for k in range(len(run) - 1)])
+        pos = m.end()
+    if pos < len(part):
+        out.append(part[pos:].lower())
+    return out
+
+
+def _part_terms(part: str) -> list[str]:
+    """One part of a word (no separators) as terms: itself, or its camelCase pieces, or its CJK pairs."""
+    if not part.isascii() and _CJK_RE.search(part):
+        return cjk_terms(part)
+    return [p.lower() for p in _CAMEL_RE.sub(" ", part).split()]
 
 
 def word_spans(text: str) -> Iterator[tuple[int, int, str]]:
@@ -25,14 +53,17 @@ def word_terms(word: str) -> tuple[str, ...]:
     word = fold(word)
     parts = [p for p in _SEP_RE.split(word) if p]
     out: list[str] = []
+    cjk = not word.isascii() and _CJK_RE.search(word) is not None
     for part in parts:
+        if cjk and _CJK_RE.search(part):
+            out.extend(cjk_terms(part))
+            continue
         out.append(part.lower())
         pieces = _CAMEL_RE.sub(" ", part).split()
         if len(pieces) > 1:
             out.extend(p.lower() for p in pieces)
-    joined = "".join(parts).lower()
-    if len(parts) > 1:
-        out.append(joined)
+    if len(parts) > 1 and not cjk:
+        out.append("".join(parts).lower())
     return tuple(dict.fromkeys(out))
 
 
@@ -59,7 +90,7 @@ def query_terms(query: str) -> list[str]:
     for m in WORD_RE.finditer(fold(query)):
         for part in _SEP_RE.split(m.group(0)):
             if part:
-                out.extend(p.lower() for p in _CAMEL_RE.sub(" ", part).split())
+                out.extend(_part_terms(part))
     return list(dict.fromkeys(out))
 
 

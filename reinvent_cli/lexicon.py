@@ -108,3 +108,121 @@ _ROLE_WORDS = {"engineer", "architect", "manager", "director", "developer", "eva
                "cfo", "coo", "cio", "ciso", "vp", "svp", "evp", "founder", "co-founder", "cofounder", "scientist",
                "professor", "researcher", "consultant", "specialist", "president", "officer", "analyst", "designer",
                "maintainer", "technologist", "hero", "champion", "ambassador", "mvp", "gde"}
+
+
+# Headings that are no talk: venue, food, breaks, parties, tables of contents, the note-taker's own parts.
+# (Matched as the whole heading, once a leading number and a trailing "(...)" are gone: "Lunch (Hall B)".)
+NOT_TALK_WORDS = (
+    "event info", "event information", "info", "information", "venue", "location", "local", "travel", "hotel",
+    "getting there", "registration", "check-in", "lunch", "breakfast", "dinner", "coffee", "coffee break",
+    "break", "breaks", "snacks", "food", "drinks", "party", "after party", "afterparty", "afterperty",
+    "reception", "social", "networking", "happy hour", "expo", "expo hall", "booths", "sponsors", "swag",
+    "photos", "pictures", "more photos", "gallery", "table of contents", "contents", "toc", "index",
+    "inhalt", "inhaltsverzeichnis", "sommaire", "índice", "indice", "takes", "my takes", "notes",
+    "meeting notes", "my notes", "questions", "q&a", "q & a", "qa", "faq", "summary", "takeaways",
+    "key takeaways", "conclusion", "conclusions", "introduction", "intro", "overview", "agenda", "abstract",
+    "resources", "links", "references", "further reading", "reading list", "todo", "to do", "tbd", "misc",
+    "miscellaneous", "other", "others", "thoughts", "final thoughts", "wrap-up", "wrap up",
+    "recap", "about", "about me", "background", "outline", "tl;dr", "tldr", "action items", "live",
+    "codelabs", "experience", "schedule", "timetable", "program", "programme", "update", "updates",
+    "fazit", "zusammenfassung", "mittagessen", "pause", "anmerkung", "résumé", "déjeuner", "almuerzo",
+    "comida", "intervalos", "café", "footer", "hallway track", "imprint", "impressum", "contact",
+)
+
+
+# Social parts of an event, anywhere in a short heading: "Community Gathering @ I/O", "Build and AMD Celebration".
+SOCIAL_WORDS = ("gathering", "celebration", "party", "meetup", "meet-up", "reception", "happy hour", "dinner",
+                "lunch", "breakfast", "networking", "get-together", "drinks", "karaoke", "afterparty", "mixer")
+
+
+# Headings that group talks (the talks are the headings, bold lines or list items under them):
+# "Morning", "Afternoon keynotes", "Track A", "Sessions I attended", "Lightning talks".
+GROUP_TIME_WORDS = ("morning", "afternoon", "evening", "lunch", "breakfast", "vormittag", "nachmittag", "abend",
+                    "matin", "après-midi", "apres-midi", "soirée", "soiree", "soir", "mañana", "manana", "tarde")
+
+
+GROUP_PLACE_WORDS = ("track", "room", "stage", "hall", "saal", "salle", "sala", "raum")
+
+
+# Plural words naming talks: a heading that is (mostly) one of them groups talks.
+GROUP_TALK_WORDS = ("sessions", "talks", "keynotes", "presentations", "workshops", "lightning talks",
+                    "panels", "breakouts", "breakout sessions", "vorträge", "vortraege", "palestras", "charlas",
+                    "ponencias", "conférences", "conferences", "exposés", "sesiones")
+
+
+# A title that names an event or a collection of notes rather than a talk ("QConSP 2018", "PyGotham 2018
+# talk links and notes", "Trip Report - Everything Open 2025", "Build 2025 Recap").
+COLLECTION_WORDS = ("notes", "recap", "trip report", "report", "summary", "links", "highlights", "review",
+                    "impressions", "retrospective", "livestream", "live stream", "day", "days", "conference",
+                    "konferenz", "notizen", "resumen", "apuntes", "compte rendu", "bilan", "总结", "笔记", "まとめ")
+
+
+# Speakers. A label that leads a line naming a talk's speakers: "Speaker:", "Presenters -", "演讲者：".
+SPEAKER_LABELS = (
+    r"speakers?|speaker\(s\)|presenters?|presenter\(s\)|presented\s+by|hosts?|hosted\s+by|panelists?|moderators?"
+    r"|sprecher(?:in(?:nen)?)?|referent(?:in(?:nen)?|en)?|vortragende[rn]?|intervenant(?:e|s|es)?"
+    r"|orat(?:eur|rice)s?|conf[ée]renci(?:er|[èe]re)s?|ponentes?|palestrantes?|apresentad[oa]\s+por|relatori?"
+    r"|演讲者|演講者|讲者|講者|主讲人|主講人|讲师|講師|嘉宾|スピーカー|登壇者|発表者|講演者|講師"
+)
+
+
+# A word before a speaker's name: "Title by Name", "“Title” von Name", "-- by Name".
+BY_WORDS = ("by", "von", "par", "por", "door", "av")
+
+
+# A word before several speakers: "... with A and B" (one speaker only after a chat word: "Fireside chat with X").
+WITH_WORDS = ("with", "mit", "avec", "con", "com")
+
+
+CHAT_WORDS = ("chat", "conversation", "interview", "q&a", "ama", "fireside", "gespräch", "entretien", "charla")
+
+
+# Words joining speakers in a list: "A and B", "A et B".
+AND_WORDS = ("and", "und", "et", "y", "e", "en", "og", "och", "i")
+
+
+HONORIFICS = ("dr.", "dr", "prof.", "prof", "mr.", "mrs.", "ms.", "sir", "dame")
+
+
+NAME_SUFFIXES = ("ph.d.", "phd", "ph.d", "md", "m.d.", "msc", "esq.")
+
+
+NAME_PARTICLES = ("de", "da", "del", "della", "der", "den", "di", "do", "dos", "du", "la", "le", "van", "von",
+                  "bin", "al", "zu", "ter", "ten", "y", "st.")
+
+
+# Capitalised words of talk titles and section headings that are never a person's name: "Title - Getting
+# Started", "#### Key Takeaways" under a talk are no speakers.
+TITLE_WORDS = frozenset("""
+about above access action actions advanced after agent agents agile ai all api apis app apps application
+applications approach architecture assistant async at automation awesome azure back backend basics before
+best better beyond big blockchain blocks browser bug bugs build building business by case change changes chat
+cli cloud code coding community complete concepts conclusion considerations containers content continuous
+contracts core create creating culture data database databases debugging deep deploy deployment design
+designing developer developers development devops digital distributed docker does driven dynamic easy edge
+effective end engineering enterprise everything everyday experience experiences explained exploring fast
+features final first framework frameworks from fun functional functions future general getting go good great
+guide hands hard health help high highlights history how human i ideas impact in inside interesting into
+introducing introduction it java javascript journey just key keynote keynotes kubernetes language languages
+large learn learned learning lessons let life lightning linux live local machine main make making management
+manual microservices mobile model models modern more my native network networks new next no notes now of
+on one open opening operations or our out overview patterns people performance platform points
+practical practices production programming project projects python q quality questions quick rails react
+real reality remarks research resources rethinking road rules rust safe safety scale scaling secure
+security serverless service services session sessions simple smart software solutions some state static
+story stories strategy stream streaming structure success summary system systems takeaways takes talk talks
+team teams tech technical technology test testing the things thinking thoughts through time tips to today
+tool tools toward towards tricks understanding unit update updates use user users using ux vs way ways web
+welcome what when where why wins with without work working world wrap writing you your
+morning afternoon evening lunch break coffee dinner breakfast party sponsor sponsors platinum
+track room stage week product program marketing sales support customer principal senior staff chief
+partner account field
+""".split())
+
+
+# Words of an organisation's name: "Toyota Research Institute", "Acme Labs" are no person.
+ORG_WORDS = frozenset("""
+inc inc. ltd ltd. llc gmbh ag corp corp. corporation company co co. labs lab institute university universität
+université universidad foundation group team systems technologies technology solutions software consulting
+partners ventures studio studios agency bank school college academy association society council ministry
+""".split())

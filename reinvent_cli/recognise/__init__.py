@@ -12,18 +12,18 @@ from reinvent_cli.recognise.post import (
     _only_h1,
     _single_talk_post,
 )
-from reinvent_cli.recognise.talks import _undated_talks
+from reinvent_cli.recognise.layout import plan_file
+from reinvent_cli.recognise.roles import Layout
 from reinvent_cli.recognise.walk import _Walker
 
 
-def parse_source(src: Source) -> Document:
+def parse_source(src: Source, layout: Layout | None = None) -> Document:
     from reinvent_cli.read.mdast import gc_paused, parse_tokens
 
     with gc_paused():  # tokens and Document are acyclic: the cycle collector only slows a big file
         walker = _Walker(src)
         tokens = parse_tokens(src.body)
-        if not _one_talk_post(src, tokens):
-            walker.undated_talks = _undated_talks(tokens)
+        walker.plan = plan_file(tokens, _one_talk_post(src, tokens), layout)
         h1 = _only_h1(tokens)
         if walker.doc.title is None and h1 is not None:
             walker.doc.title = h1[0]  # "# KubeCon EU 2022" above everything: the notes' conference

@@ -45,7 +45,21 @@ _DATE_RE = re.compile(
 _WEEKDAY_RE = re.compile(r"^(" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\b", re.I)
 
 
+# "OSCON EU - Day 1", "KubeCon 2024 | Day 2": a name, a separator, then the day.
+_NAMED_DAY = re.compile(rf"^.{{2,40}}?\s[-–—:|,]\s+(?={_DAY_WORD}\s*\d)", re.I)
+
+
 def classify_day(title: str) -> tuple[int | None, str | None] | None:
+    """The day a heading names (see ``_classify_day``), also after an event's name ("OSCON EU - Day 1")."""
+    found = _classify_day(title)
+    if found is None and len(title) <= 60:
+        m = _NAMED_DAY.match(_trim_decor(title))
+        if m:
+            return _classify_day(_trim_decor(title)[m.end():])
+    return found
+
+
+def _classify_day(title: str) -> tuple[int | None, str | None] | None:
     """(day number or None, weekday or None) when a heading names a day of the conference.
 
     "Day 2 - Thursday", "Tag 1", "Jour deux", "1. Tag", "Tuesday", "Dienstag, 3. Dezember",
@@ -146,3 +160,21 @@ def _weekdays_from_year(doc: Document) -> None:
         for t in doc.talks:
             if t.day == day.number and t.weekday is None:
                 t.weekday = day.weekday
+
+
+_FILE_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)-(\d\d)-(\d\d)(?!\d)")
+_TITLE_DAY = re.compile(rf"\b{_DAY_WORD}\s*(\d{{1,2}})\b", re.I)
+
+
+def day_of_file(title: str | None, file_name: str) -> tuple[int, str, str | None] | None:
+    """(number, title, weekday) of the one day a file without day headings is about: "Day 2 of ..." in its
+    title, or the date in its name ("2024-03-21-kubecon.md": one file per day; the day's title is the date)."""
+    m = _TITLE_DAY.search(title or "")
+    if m and 0 < int(m.group(1)) <= 14:
+        return int(m.group(1)), f"Day {int(m.group(1))}", None
+    base = file_name.replace("\\", "/").rsplit("/", 1)[-1]
+    d = _FILE_DATE.search(base)
+    if d is None:
+        return None
+    dm = _DATE_RE.match(d.group(0))
+    return 1, d.group(0), _date_weekday(dm) if dm else None

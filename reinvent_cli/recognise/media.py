@@ -22,3 +22,22 @@ def _video_key(url: str) -> str:
     parts = urlsplit(url)
     v = re.search(r"(?:^|&)v=([^&]+)", parts.query)
     return f"{parts.hostname}{parts.path}" + (f"?v={v.group(1)}" if v else "")
+
+
+# "{{< youtube ID >}}" (Hugo), "{% youtube ID %}" (Jekyll/Liquid), "<iframe src=".../embed/ID">".
+_SHORTCODE = re.compile(r"\{[{%][<%]?\s*(youtube|vimeo)\s+(?:id=)?[\"']?([\w-]{6,20})[\"']?\s*[>%]?[}%]\}", re.I)
+_IFRAME = re.compile(r"<iframe[^>]*\bsrc\s*=\s*[\"']([^\"']+)[\"']", re.I)
+_SHORTCODE_URL = {"youtube": "https://www.youtube.com/watch?v={}", "vimeo": "https://vimeo.com/{}"}
+
+
+def video_in_text(text: str) -> str | None:
+    """The video a shortcode or an iframe in a note's text embeds, as a URL; None."""
+    if "{" in text:
+        m = _SHORTCODE.search(text)
+        if m:
+            return _SHORTCODE_URL[m.group(1).lower()].format(m.group(2))
+    if "<" in text:
+        m = _IFRAME.search(text)
+        if m and re.search(r"youtube(?:-nocookie)?\.com|youtu\.be|vimeo\.com", m.group(1), re.I):
+            return m.group(1)
+    return None

@@ -9,6 +9,7 @@ from reinvent_cli.lexicon import _TITLE_KEYS
 from reinvent_cli.model import Document, Entry, Talk
 from reinvent_cli.read.source import Source
 from reinvent_cli.recognise.days import classify_day
+from reinvent_cli.recognise.evidence import collection_title, one_keynote
 from reinvent_cli.recognise.inline import _one_line, flatten
 from reinvent_cli.recognise.meta import _META_RE
 from reinvent_cli.recognise.speakers import _names_a_speaker, parse_speakers
@@ -27,6 +28,9 @@ def _one_talk_post(src: Source, tokens: list[dict[str, Any]]) -> bool:
     """A post about one talk: its speaker is named in the front matter or above its first heading."""
     if src.meta.get("speaker") or src.meta.get("speakers"):
         return True
+    title = str(src.meta.get("title") or "")
+    if title and one_keynote(title) and not collection_title(title):
+        return True  # "Google I/O 2017 - Keynote": a post about one keynote
     head = next((i for i, t in enumerate(tokens) if t.get("type") == "heading"), len(tokens))
     return any(_names_a_speaker(flat) for flat in _block_texts(tokens[:min(head, 20)]))
 
@@ -84,6 +88,8 @@ def _single_talk_post(doc: Document, src: Source, walker: _Walker, h1: tuple[str
     pre = walker.pre_talk
     meta = src.meta
     title = meta.get("title")
+    if title and collection_title(str(title)):
+        title = None  # "QConSP 2018": the event, not a talk
     line = 1
     if title:
         line = _front_line(src, "title") or 1
@@ -95,7 +101,7 @@ def _single_talk_post(doc: Document, src: Source, walker: _Walker, h1: tuple[str
                 title, line = m.group(2).strip().strip("*_").strip(), line_no
                 break
     used_h1 = False
-    if not title and h1 is not None and pre is not None and pre.speakers:
+    if not title and h1 is not None and (pre is not None and pre.speakers or not collection_title(h1[0], False)):
         title, line = h1
         used_h1 = True
     if not title:

@@ -88,6 +88,18 @@ def split_talk_heading(title: str, trailing_speakers: bool = True) -> tuple[str 
     return code, rest, speakers
 
 
+def talk_parts(text: str) -> tuple[str | None, str, list[Speaker]]:
+    """A talk's line (heading, bold line, list item) -> (code, clean title, speakers)."""
+    from reinvent_cli.recognise.speakers import speakers_in_title  # (speakers imports this module's users)
+
+    code, rest, speakers = split_talk_heading(strip_trailing_time(text))
+    if not speakers:
+        clean, named = speakers_in_title(rest)
+        if named:
+            return code, clean, named
+    return code, rest, speakers
+
+
 def _labelled(title: str) -> bool:
     """A heading that says it is a talk: a session code or a label ("Keynote: ..."), after any time."""
     t = strip_time(title)
@@ -97,6 +109,16 @@ def _labelled(title: str) -> bool:
 def strip_time(title: str) -> str:
     m = _TIME_PREFIX.match(title)
     return title[m.end():] if m else title
+
+
+# A time range after a title: "Title 9:15am to 9:45am", "Title (14:00-14:45)", "Title 9:50am - 10:00am".
+_TIME_SUFFIX = re.compile(
+    rf"\s*[-–—|,@]?\s*\(?{_TIME}\s*(?:[-–—]|to|bis|à|until)\s*{_TIME}\)?\s*$", re.I)
+
+
+def strip_trailing_time(title: str) -> str:
+    m = _TIME_SUFFIX.search(title) if any(c.isdigit() for c in title[-12:]) else None
+    return title[:m.start()].rstrip() if m and m.start() > 0 else title
 
 
 def _undated_talks(tokens: list[dict[str, Any]]) -> set[int]:

@@ -26,7 +26,6 @@ from reinvent_cli.model import (
     WatchItem,
 )
 from reinvent_cli.read.source import Source
-from reinvent_cli.recognise.days import classify_day
 from reinvent_cli.recognise.inline import (
     _BARE_URL,
     _host,
@@ -51,7 +50,9 @@ from reinvent_cli.recognise.launches import (
 from reinvent_cli.recognise.media import _GENERIC_LINK, _SLIDES_TEXT, _VIDEO_TEXT
 from reinvent_cli.recognise.meta import _KV_LINE, _META_RE
 from reinvent_cli.recognise.speakers import parse_speakers
-from reinvent_cli.recognise.talks import _GROUPING, _labelled, split_talk_heading
+from reinvent_cli.recognise.evidence import clean_title
+from reinvent_cli.recognise.layout import Plan
+from reinvent_cli.recognise.talks import split_talk_heading, talk_parts
 from reinvent_cli.recognise.watchlist import _WATCH_HEADING
 
 
@@ -77,8 +78,7 @@ class _Walker:
         self._path: list[str] = []  # titles of self.stack
         self.day: Day | None = None
         self.day_level = 0
-        self.day_talk_level: int | None = None  # level of the first talk under the current day
-        self.undated_talks: set[int] = set()  # in a file without days: the lines of its talk headings
+        self.plan = Plan()
         self.talk: Talk | None = None
         self.talk_level = 0
         self.section: str | None = None
@@ -115,42 +115,25 @@ class _Walker:
         level = int((tok.get("attrs") or {}).get("level", 1))
         line = tok["line"]
         flat = flatten(tok.get("children"))
-        title = _one_line(flat.text)
+        title = clean_title(flat.text) if "<" in flat.text or flat.text.rstrip().endswith("#") else _one_line(flat.text)
         self.headings.append((line, level))
         while self.stack and self.stack[-1].level >= level:
             self.stack.pop()
-        if self.day and (level < self.day_level or level == self.day_level and not self._flat_talk(title)):
+        planned = self.plan.roles.get(line)
+        kind = planned.kind if planned is not None else "other"
+        if self.day and (level < self.day_level or level == self.day_level and kind != "talk"):
             self.day = None
         if self.talk and level <= self.talk_level:
             self.talk = None
         self.section = None
         self.last_lead_in = None
-        day = classify_day(title) if title.strip() else None
         role = "other"
-        if day is not None and self.talk is None and (self.day is None or level <= self.day_level):
-            # (a day-like heading under a day -- "### Second day thoughts" -- is no new day)
-            number, weekday = day
-            self.day_count += 1
-            if number is None:
-                number = self.day_count
-            self.day = Day(number, title, weekday, self.file, line)
-            self.day_level = level
-            self.day_talk_level = None
-            self.doc.days.append(self.day)
+        if kind == "day" and self.talk is None and planned is not None:
+            self.start_day(title, line, level, planned.day)
             role = "day"
-        elif self.talk is None and title.strip() and not _ANNOUNCE_LIST_HEADING.match(title) \
-                and self._is_talk_heading(title, level, line):
-            code, name, speakers = split_talk_heading(title)
-            self.talk = Talk(
-                day=self.day.number if self.day else None, code=code, title=name, heading=title,
-                file=self.file, line=line, end_line=line, speakers=speakers,
-                weekday=self.day.weekday if self.day else None, conference=self.doc.title,
-            )
-            self.talk_level = level
-            self._heading_links(self.talk, flat)
-            if self.day is not None and self.day_talk_level is None:
-                self.day_talk_level = level
-            self.doc.talks.append(self.talk)
+        elif kind == "talk" and self.talk is None:
+            self.start_talk(title, line, level)
+            self._heading_links(self.talk, flat)  # type: ignore[arg-type]
             role = "talk"
         elif self.talk is not None:
             self.section = title
@@ -167,6 +150,40 @@ class _Walker:
         self.add_entry(kind, title, line)
         self.links(flat, line)  # a link in a heading is a link of the notes too
 
+    def start_day(self, title: str, line: int, level: int, day: tuple[int | None, str | None] | None) -> None:
+        number, weekday = day or (None, None)
+        self.day_count += 1
+        self.day = Day(self.day_count if number is None else number, title, weekday, self.file, line)
+        self.day_level = level
+        self.doc.days.append(self.day)
+
+    def start_talk(self, text: str, line: int, level: int) -> Talk:
+        code, name, speakers = talk_parts(text)
+        self.talk = Talk(
+            day=self.day.number if self.day else None, code=code, title=name, heading=text,
+            file=self.file, line=line, end_line=line, speakers=speakers,
+            weekday=self.day.weekday if self.day else None, conference=self.doc.title,
+        )
+        self.talk_level = level
+        self.doc.talks.append(self.talk)
+        return self.talk
+
+    def inner_talk(self, line: int) -> bool:
+        """A bold line or list item the reading made a talk: it starts one, in the path like a heading."""
+        planned = self.plan.roles.get(line)
+        if planned is None or planned.kind != "talk" or planned.form == "heading":
+            return False
+        if self.talk is not None and self.talk_level < planned.level:
+            return False
+        while self.stack and self.stack[-1].level >= planned.level:
+            self.stack.pop()
+        talk = self.start_talk(planned.title, line, planned.level)
+        self.headings.append((line, planned.level))
+        self.stack.append(_Heading(planned.level, talk.title, line, "talk"))
+        self._path = [h.title for h in self.stack]
+        self.add_entry("talk", talk.title, line)
+        return True
+
     def _heading_links(self, talk: Talk, flat: _Inline) -> None:
         """A video or slides link in a talk's heading: "[DAT407 - Title](youtube)", "Title [video](url)"."""
         for lk in flat.links:
@@ -181,24 +198,6 @@ class _Walker:
             if video_word or slides_word:  # "Title [video](url)", "Title ([slides](url))": no word of the title
                 bare = re.sub(rf"\s*[-–—|:]?\s*\(?{re.escape(text)}\)?\s*$", "", talk.title)
                 talk.title = bare or talk.title
-
-    def _flat_talk(self, title: str) -> bool:
-        """"## Day 1" then "## DAT407 - Title" at the same level: a talk of that day, not a new part."""
-        return self.talk is None and _labelled(title) and classify_day(title) is None
-
-    def _is_talk_heading(self, title: str, level: int, line: int) -> bool:
-        labelled = _labelled(title)
-        if self.day is not None and level == self.day_level:
-            return labelled
-        if self.day is not None and not labelled and _GROUPING.match(_trim_decor(title)):
-            return False  # "### Morning", "### Track A": the talks are the headings under it
-        if self.day is None and line in self.undated_talks:
-            return True
-        if self.day is not None:
-            # "# Day 1" then "### Talk": the first heading under a day sets the level of its talks
-            first = self.day_talk_level is None and level > self.day_level
-            return level in (self.day_level + 1, self.day_talk_level) or first or (level > self.day_level and labelled)
-        return labelled and not _WATCH_HEADING.search(title)
 
     # blocks
     def blocks(self, tokens: list[dict[str, Any]], context: list[str]) -> None:
@@ -236,6 +235,8 @@ class _Walker:
         if not text.strip():
             return
         line0 = tok["line"]
+        if not context and self.plan.roles:
+            self.inner_talk(line0)
         entry = self.add_entry("paragraph", text, line0, context)
         if flat.links:
             self.links(flat, line0)
@@ -391,6 +392,7 @@ class _Walker:
         )
         # Iterative over nesting depth: (items iterator, context) frames.
         stack: list[tuple[Iterator[dict[str, Any]], list[str]]] = [(iter(tok.get("children") or []), context + lead)]
+        item_talks = 0
         while stack:
             item = next(stack[-1][0], None)
             if item is None:
@@ -408,6 +410,8 @@ class _Walker:
                 flat = flatten(head.get("children"))
                 text = flat.text.strip("\n")
                 line0 = head["line"]
+                if len(stack) == 1 and not context and self.plan.roles and self.inner_talk(line0):
+                    item_talks += 1
                 entry = self.add_entry("bullet", text, line0, ctx)
                 if flat.links:
                     self.links(flat, line0)
@@ -432,6 +436,11 @@ class _Walker:
                     self.blocks(others, sub_ctx)
                 for lst in reversed(nested):
                     stack.append((iter(lst.get("children") or []), sub_ctx))
+        if item_talks:  # the list's items were talks: what follows the list is none of theirs
+            while self.stack and self.stack[-1].role == "talk" and self.stack[-1].line >= tok["line"]:
+                self.stack.pop()
+            self._path = [h.title for h in self.stack]
+            self.talk = None
 
     def list_item_roles(self, flat: _Inline, text: str, line0: int, rest: list[dict[str, Any]],
                         ctx: list[str], path: list[str], in_announce_list: bool) -> None:

@@ -1,0 +1,116 @@
+"""Talk candidates that are no headings: bold lead lines and schedule list items, with their evidence."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from reinvent_cli.recognise.evidence import block_evidence, names_sessions, title_evidence
+from reinvent_cli.recognise.inline import _Inline, _one_line, _trim_decor, flatten
+from reinvent_cli.recognise.roles import Role
+from reinvent_cli.recognise.talks import strip_time
+from reinvent_cli.recognise.watchlist import _WATCH_HEADING
+
+# After a title: "by Jane Roe", "von Name", "- Name", "with A and B" (a capitalised word follows).
+_BY = re.compile(r"^\s*[,.]?\s*(?:by|von|with|mit|de|par|por|presented by|-|–|—|--)\s+(?=[\[*_]*[A-ZÀ-Þ])", re.I)
+_EMOJI_CODE = re.compile(r":[\w+-]+:")  # ":microphone:"
+_SENTENCE_END = re.compile(r"(?<![A-Z])\.\s+(?=[A-Z])|\.$")
+
+
+def bold_lead(tok: dict[str, Any]) -> tuple[str, str] | None:
+    """(bold text, the rest of its line) of a paragraph that opens with a bold span; None."""
+    children = tok.get("children") or []
+    if tok.get("type") != "paragraph" or not children or children[0].get("type") != "strong":
+        return None
+    title = flatten(children[0].get("children")).text
+    rest: list[dict[str, Any]] = []
+    for child in children[1:]:
+        if child.get("type") in ("softbreak", "linebreak"):
+            break
+        rest.append(child)
+    return _one_line(title), _one_line(flatten(rest).text)
+
+
+def bold_candidates(blocks: list[dict[str, Any]], level: int, forced: bool) -> list[Role]:
+    """Bold lead lines that are talks: ``**Title** by Name``, ``**“Title” von Name**`` and a video under
+    it, ``**C. Keynote: Jane Roe**``; two or more alike in one part of the file (or the layout says so)."""
+    found: list[Role] = []
+    for n, tok in enumerate(blocks):
+        lead = bold_lead(tok)
+        if lead is None:
+            continue
+        title, rest = lead
+        if not 3 <= len(title) <= 160 or title.rstrip("*_ ").endswith((":", "?")) or rest.startswith(":"):
+            continue
+        if rest and not _BY.match(rest):
+            continue
+        text = f"{title} {rest}".strip()
+        why = title_evidence(text) + block_evidence([_rest_of(tok)] + blocks[n + 1:n + 3])
+        if why or forced:
+            found.append(Role("talk", "bold line", text, int(tok["line"]), level, why))
+    if len(found) < 2 and not forced:
+        return []
+    return found
+
+
+def _rest_of(tok: dict[str, Any]) -> dict[str, Any]:
+    """A paragraph without its first line (what follows a bold lead line in the same paragraph)."""
+    children = tok.get("children") or []
+    cut = next((i for i, c in enumerate(children) if c.get("type") in ("softbreak", "linebreak")), len(children))
+    return {"type": "paragraph", "children": children[cut + 1:], "line": tok.get("line")}
+
+
+def item_candidates(blocks: list[dict[str, Any]], level: int, group: str, forced: bool) -> list[Role]:
+    """List items that are talks: ``- 14:00 [Title](url) von *Name*``, ``[*Title*][ref] by Name``, a link
+    to each session under "Sessions"/"Sessions I attended:"; two or more alike in one list."""
+    if group and _WATCH_HEADING.search(group):
+        return []
+    found: list[Role] = []
+    for n, tok in enumerate(blocks):
+        if tok.get("type") != "list":
+            continue
+        prev = blocks[n - 1] if n else None
+        lead = _one_line(flatten(prev.get("children")).text) if prev and prev.get("type") == "paragraph" else ""
+        if _WATCH_HEADING.search(lead):
+            continue
+        sessions = names_sessions(group) or (lead.endswith(":") and names_sessions(lead))
+        items = [r for r in (_item(it, level, sessions, forced) for it in tok.get("children") or [])]
+        talks = [r for r in items if r is not None]
+        if forced or (len(talks) >= 2 and 2 * len(talks) >= len(items)):
+            found += talks
+    return found
+
+
+def _item(item: dict[str, Any], level: int, sessions: bool, forced: bool) -> Role | None:
+    parts = item.get("children") or []
+    head = parts[0] if parts and parts[0].get("type") in ("paragraph", "block_text") else None
+    if head is None:
+        return None
+    flat = flatten(head.get("children"))
+    first = _one_line(flat.text.split("\n")[0]) if "\n" not in flat.text else _one_line(flat.text)
+    line = int(head["line"])
+    if strip_time(first) != first and any(c.isalpha() for c in strip_time(first)):
+        return Role("talk", "list item", first, line, level, title_evidence(first))
+    led = _link_led(flat)
+    if led is not None:
+        title, tail = led
+        m = _BY.match(tail)
+        if m:
+            names = _SENTENCE_END.split(tail[m.end():], maxsplit=1)[0]
+            text = f"{title} by {names.strip()}"
+            return Role("talk", "list item", text, line, level, ["a title link, then who gave it"])
+        if sessions and len(flat.links) == 1 and not _trim_decor(tail) and not flat.links[0].url.startswith("#"):
+            return Role("talk", "list item", title, line, level, ["a link to a session, under sessions"])
+    if forced and first:
+        return Role("talk", "list item", first, line, level, ["the layout says talks are list items"])
+    return None
+
+
+def _link_led(flat: _Inline) -> tuple[str, str] | None:
+    """(link text, the text after the link) of an item that opens with a link (after an emoji)."""
+    if not flat.links:
+        return None
+    lk = flat.links[0]
+    if _trim_decor(_EMOJI_CODE.sub("", flat.text[:lk.offset])) or not lk.text.strip():
+        return None
+    return _one_line(lk.text), _one_line(flat.text[lk.offset + len(lk.text):])

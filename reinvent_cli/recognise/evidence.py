@@ -1,0 +1,196 @@
+"""Evidence rules: small pure functions saying why a heading, bold line or list item is (or is not) a talk."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterator
+
+from reinvent_cli.lexicon import (
+    _SLIDE_HOSTS,
+    _VIDEO_HOSTS,
+    COLLECTION_WORDS,
+    GROUP_PLACE_WORDS,
+    GROUP_TALK_WORDS,
+    GROUP_TIME_WORDS,
+    NOT_TALK_WORDS,
+    SOCIAL_WORDS,
+)
+from reinvent_cli.recognise.inline import _host, _html_text, _Inline, _trim_decor, flatten
+from reinvent_cli.recognise.media import _video_key, video_in_text
+from reinvent_cli.recognise.speakers import _names_a_speaker, speaker_line, speakers_in_title
+from reinvent_cli.recognise.talks import (
+    _LABELLED_TALK,
+    _labelled,
+    _TALK_RE,
+    split_talk_heading,
+    strip_time,
+    strip_trailing_time,
+)
+
+_OUTLINE_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,4}\.|[A-Z]\.)\s+")
+_PAREN_TAIL = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
+_WORDS = "|".join(re.escape(w) for w in sorted(NOT_TALK_WORDS, key=len, reverse=True))
+_NOT_TALK = re.compile(rf"^(?:the |my |some |a |our )?(?:{_WORDS})(?:\s*(?:&|and|/|,)\s*\w+)?$", re.I)
+_GROUP = re.compile(
+    r"^(?:(?:{t})(?:\s+(?:sessions?|talks|track|keynotes?))?|(?:{p})\s+(?-i:[A-Z0-9])\w{{0,11}})$".format(
+        t="|".join(GROUP_TIME_WORDS), p="|".join(GROUP_PLACE_WORDS)),
+    re.I,
+)
+_TALK_WORDS = "|".join(re.escape(w) for w in sorted(GROUP_TALK_WORDS, key=len, reverse=True))
+# "Sessions", "Afternoon keynotes", "Talks I attended", "Session highlights", "Day 1 talks"
+_GROUP_TALKS = re.compile(rf"^(?:[\w'’-]+\s+){{0,2}}(?:{_TALK_WORDS})(?:\s+[\w'’-]+){{0,8}}$", re.I)
+_SOCIAL = re.compile("|".join(rf"(?<!\w){re.escape(w)}(?!\w)" for w in SOCIAL_WORDS), re.I)
+_EVENT_LABEL = re.compile(r"^(?:[\w.'’&+@-]+\s+){0,3}?(?:conference|konferenz)\b", re.I)
+_SESSION_WORD = re.compile(r"\b(?:sessions?|talks?|keynotes?|vortr[äa]ge|palestras|charlas)\b", re.I)
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_COLLECTION = re.compile("|".join(rf"(?<!\w){re.escape(w)}(?!\w)" for w in COLLECTION_WORDS), re.I)
+_ROOM = re.compile(r"(?:\(|@|\|)\s*(?:room|hall|stage|track|saal|salle|sala|raum|auditorium)\b", re.I)
+_ANCHOR = re.compile(r"<a\s+(?:name|id)\s*=", re.I)
+_TAG = re.compile(r"<[^<>]*>")
+_ONE_KEYNOTE = re.compile(r"\bkeynote\b", re.I)
+
+
+def clean_title(text: str) -> str:
+    """A heading's text as a title: inline HTML (``<a name>`` anchors) dropped, closing ``##`` gone."""
+    if "<" in text:
+        text = _TAG.sub("", text)
+    return " ".join(text.split()).rstrip("#").strip()
+
+
+def core(title: str) -> str:
+    """The words that decide what a heading is: no outline number, decoration or trailing "(...)"."""
+    t = _OUTLINE_NUMBER.sub("", _trim_decor(_PAREN_TAIL.sub("", title.strip())) or title)
+    return _trim_decor(_PAREN_TAIL.sub("", t)) or _trim_decor(t)
+
+
+def not_talk(title: str) -> str | None:
+    """Why a heading is no talk ("lunch", "table of contents"), or None."""
+    c = core(title)
+    if not any(ch.isalpha() for ch in c):
+        return "no words"
+    if _NOT_TALK.match(c):
+        return f"'{c.lower()}' is no talk"
+    m = _SOCIAL.search(c) if len(c.split()) <= 8 else None
+    if m:
+        return f"'{m.group(0).lower()}': a social event"
+    return None
+
+
+def labelled(title: str) -> bool:
+    """A session code or a talk label ("Keynote: ..."); not "Rust conference - remote - 2025" (an event)."""
+    if not _labelled(title):
+        return False
+    return not (_EVENT_LABEL.match(strip_time(title)) and _YEAR.search(title))
+
+
+def group_word(title: str) -> str | None:
+    """Why a heading groups talks ("Morning", "Track A", "Sessions I attended"), or None."""
+    c = core(title)
+    if _GROUP.match(c) or _GROUP_TALKS.match(c) and not _LABELLED_TALK.match(c):
+        return f"'{c}' groups talks"
+    return None
+
+
+def one_keynote(title: str) -> bool:
+    return bool(_ONE_KEYNOTE.search(title))
+
+
+def names_sessions(text: str) -> bool:
+    """A lead-in or heading that talks about sessions ("Sessions I attended:", "Talks")."""
+    return bool(_SESSION_WORD.search(text)) and len(text) <= 80
+
+
+def collection_title(title: str, keynote_is_talk: bool = True) -> bool:
+    """A title naming an event or a set of notes ("QConSP 2018", "MSBuild 2024 Notes"), not one talk
+    (with ``keynote_is_talk``, "re:Invent 2017 Keynote Recap" names one talk)."""
+    t = strip_time(title)
+    if labelled(t) or keynote_is_talk and _ONE_KEYNOTE.search(t):
+        return False
+    if _COLLECTION.search(t):
+        return True
+    rest = _YEAR.sub("", t)
+    return bool(_YEAR.search(t)) and len(rest.split()) <= 4
+
+
+def title_evidence(title: str) -> list[str]:
+    """What a talk's own line says: a session code, a label, a time, a room, speakers."""
+    found: list[str] = []
+    t = strip_time(title)
+    if t != title:
+        found.append("a time")
+    elif strip_trailing_time(title) != title:
+        found.append("a time range")
+    code, rest, named = split_talk_heading(title)
+    if code:
+        found.append(f"code {code}")
+    elif _LABELLED_TALK.match(t):
+        found.append("a label")
+    if _ROOM.search(title):
+        found.append("a room")
+    if named or speakers_in_title(rest)[1]:
+        found.append("speakers in the title")
+    return found
+
+
+def block_evidence(blocks: list[dict[str, Any]]) -> list[str]:
+    """What the first blocks after a talk's line say: a speaker line, a video, slides."""
+    found: list[str] = []
+    for n, tok in enumerate(blocks[:4]):
+        kind = tok.get("type")
+        if kind == "block_html":
+            raw = str(tok.get("raw", ""))
+            if video_in_text(raw):
+                _add(found, "a video")
+            continue
+        if kind == "heading" and n < 2 and speaker_line(_text(tok)):
+            _add(found, "a speaker line")
+        for flat in _texts(tok):
+            if n < 3 and (_names_a_speaker(flat) or speaker_line(flat.text.split("\n")[0])):
+                _add(found, "a speaker line")
+            if video_in_text(flat.text) or any(_host(lk.url).endswith(_VIDEO_HOSTS) for lk in flat.links):
+                _add(found, "a video")
+            if any(_host(lk.url).endswith(_SLIDE_HOSTS) for lk in flat.links):
+                _add(found, "slides")
+    return found
+
+
+def video_key(blocks: list[dict[str, Any]]) -> str | None:
+    """The video right under a heading, without its timestamp: sections of one video are one talk."""
+    for tok in blocks[:4]:
+        for flat in _texts(tok):
+            for lk in flat.links:
+                if _host(lk.url).endswith(_VIDEO_HOSTS):
+                    return _video_key(lk.url)
+    return None
+
+
+def anchor_evidence(raw_title: str) -> list[str]:
+    return ["an anchor"] if _ANCHOR.search(raw_title) else []
+
+
+def _add(found: list[str], what: str) -> None:
+    if what not in found:
+        found.append(what)
+
+
+def _text(tok: dict[str, Any]) -> str:
+    return " ".join(flatten(tok.get("children")).text.split())
+
+
+def _texts(tok: dict[str, Any]) -> Iterator[_Inline]:
+    """The paragraph of a block, or the first items of a list (a bounded look)."""
+    kind = tok.get("type")
+    if kind in ("paragraph", "block_text"):
+        yield flatten(tok.get("children"))
+    elif kind == "list":
+        for item in (tok.get("children") or [])[:4]:
+            for part in (item.get("children") or [])[:1]:
+                if part.get("type") in ("paragraph", "block_text"):
+                    yield flatten(part.get("children"))
+    elif kind == "block_quote":
+        for part in (tok.get("children") or [])[:2]:
+            yield from _texts(part)
+
+
+def html_words(raw: str) -> str:
+    return " ".join(_html_text(raw).split())

@@ -1,0 +1,257 @@
+"""The reading of a file: which headings, bold lines and list items are days, groups, talks or sections, and why."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from reinvent_cli.recognise.candidates import bold_candidates, item_candidates
+from reinvent_cli.recognise.roles import Layout, Role
+from reinvent_cli.recognise.days import classify_day
+from reinvent_cli.recognise.evidence import (
+    anchor_evidence,
+    block_evidence,
+    clean_title,
+    collection_title,
+    core,
+    group_word,
+    labelled,
+    not_talk,
+    one_keynote,
+    title_evidence,
+    video_key,
+)
+from reinvent_cli.recognise.inline import flatten
+from reinvent_cli.recognise.watchlist import _WATCH_HEADING
+from reinvent_cli.recognise.launches import _ANNOUNCE_LIST_HEADING
+
+
+@dataclass
+class _Seg:
+    """A heading (or the file's start) and the blocks under it up to the next heading."""
+
+    line: int
+    level: int  # 0: before the first heading
+    title: str
+    raw: str
+    blocks: list[dict[str, Any]] = field(default_factory=list)
+    evidence: list[str] = field(default_factory=list)
+    inner: int = 0  # bold lines and list items under it that look like talks
+    video: str | None = None  # the video right under it, without timestamps
+
+
+@dataclass
+class Plan:
+    roles: dict[int, Role] = field(default_factory=dict)
+    layout: Layout | None = None
+    has_days: bool = False
+
+
+def plan_file(tokens: list[dict[str, Any]], one_talk: bool, layout: Layout | None = None) -> Plan:
+    """The reading of a file's top-level blocks: each candidate's role with its evidence."""
+    segs = _segments(tokens)
+    plan = Plan(layout=layout if layout and (layout.talks or layout.days) else None)
+    heads = [s for s in segs if s.level]
+    _days(heads, plan)
+    if plan.layout and plan.layout.talk_level():
+        _forced_levels(heads, plan, plan.layout.talk_level() or 0)
+    else:
+        _assign(heads, plan, expect=False, one_talk=one_talk)
+    _inner_candidates(segs, plan)
+    return plan
+
+
+def _segments(tokens: list[dict[str, Any]]) -> list[_Seg]:
+    segs = [_Seg(0, 0, "", "")]
+    for tok in tokens:
+        kind = tok.get("type")
+        if kind == "heading":
+            raw = flatten(tok.get("children")).text
+            segs.append(_Seg(int(tok["line"]), int((tok.get("attrs") or {}).get("level", 1)),
+                             clean_title(raw), raw))
+        elif kind not in ("blank_line", "thematic_break"):
+            segs[-1].blocks.append(tok)
+    for s in segs[1:]:
+        if s.title:
+            s.evidence = title_evidence(s.title) + block_evidence(s.blocks) + anchor_evidence(s.raw)
+            s.video = video_key(s.blocks) if "a video" in s.evidence else None
+        s.inner = len(bold_candidates(s.blocks, s.level + 1, False)) + len(item_candidates(s.blocks, s.level + 1, "", False))
+    return segs
+
+
+def _days(heads: list[_Seg], plan: Plan) -> None:
+    """Day headings: at the shallowest level that names a day (or the level the layout says)."""
+    found = [(s, classify_day(s.title)) for s in heads if s.title]
+    forced = plan.layout.day_level() if plan.layout else None
+    days = [(s, d) for s, d in found if d is not None and (forced is None or s.level == forced)]
+    if forced is not None:
+        days += [(s, (None, None)) for s, d in found if d is None and s.level == forced]
+    if not days:
+        return
+    level = min(s.level for s, _ in days)
+    plan.has_days = True
+    for s, d in days:
+        if s.level == level:
+            plan.roles[s.line] = Role("day", "heading", s.title, s.line, s.level, ["names a day"], d)
+
+
+def _children(heads: list[_Seg], i: int) -> list[_Seg]:
+    out = []
+    for s in heads[i + 1:]:
+        if s.level <= heads[i].level:
+            break
+        out.append(s)
+    return out
+
+
+def _assign(heads: list[_Seg], plan: Plan, expect: bool, one_talk: bool) -> None:
+    """Roles for a run of headings (all below one parent): the shallowest level's headings are talks when
+    the evidence or the parent (a day, a group, a collection title) says so; else look one level down."""
+    if not heads:
+        return
+    level = min(s.level for s in heads)
+    tops = [i for i, s in enumerate(heads) if s.level == level]
+    if tops[0]:  # deeper headings before the first of this level: a run of their own
+        _assign(heads[:tops[0]], plan, expect, one_talk)
+    plain = [i for i in tops if heads[i].line not in plan.roles and not not_talk(heads[i].title)
+             and not _groups(heads, i) and not heads[i].inner]
+    backed = _backed(heads, plain)
+    if any(plan.roles.get(heads[i].line, _NO_ROLE).kind == "day" for i in tops):
+        backed = []  # beside day headings, only a labelled heading is a talk ("## Day 1", "## DAT407 - Aurora")
+        plain = []
+    sib = _Siblings(len(plain), len(backed), expect, one_talk)
+    for i in tops:
+        s, kids = heads[i], _children(heads, i)
+        if s.line in plan.roles:  # a day
+            _assign(kids, plan, expect=True, one_talk=False)
+            continue
+        why = not_talk(s.title) if s.title else "no words"
+        if why and not labelled(s.title):
+            _set(plan, s, "ignored", [why])
+            _assign(kids, plan, expect=False, one_talk=one_talk)
+        elif _groups(heads, i) or s.inner:
+            _set(plan, s, "group", [group_word(s.title) or f"{s.inner} talks under it"])
+            _assign(kids, plan, expect=expect or any(k.evidence for k in kids), one_talk=False)
+        elif _is_talk(s, kids, sib, i in backed):
+            _set(plan, s, "talk", _talk_why(s, sib))
+            for k in kids:
+                _set(plan, k, "section", ["under a talk"])
+        else:
+            sub = level == 1 and len(tops) == 1 and collection_title(s.title) and not plan.has_days
+            _set(plan, s, "ignored", ["no evidence of a talk"] + (["a collection's title"] if sub else []))
+            _assign(kids, plan, expect=expect or sub, one_talk=one_talk)
+
+
+_NO_ROLE = Role("", "", "", 0, 0)
+
+
+def _backed(heads: list[_Seg], plain: list[int]) -> list[int]:
+    """The headings with evidence; those whose one evidence is a video that a sibling shows too are
+    sections of that one video ("## Frugal" + "?v=abc&t=300", "## Costs" + "?v=abc&t=900")."""
+    seen: dict[str, int] = {}
+    for i in plain:
+        key = heads[i].video
+        if key:
+            seen[key] = seen.get(key, 0) + 1
+    return [i for i in plain if heads[i].evidence
+            and not (heads[i].evidence == ["a video"] and seen.get(heads[i].video or "", 0) > 1)]
+
+
+@dataclass
+class _Siblings:
+    """The headings of one level under one parent: how many could be talks, how many show evidence."""
+
+    plain: int
+    backed: int
+    expect: bool  # the parent says these are talks (a day, a group, a collection's title)
+    one_talk: bool  # the file is one talk: its headings are its sections
+
+    def alike(self) -> bool:
+        return self.backed >= 2 and 2 * self.backed >= self.plain and not self.one_talk
+
+    def most(self) -> bool:
+        return 3 * self.backed >= 2 * self.plain
+
+    def strict(self) -> bool:
+        """Nearly all show evidence: the one that shows none is no talk ("Fun with a vendor competition")."""
+        return self.backed >= 4 and 4 * self.backed >= 3 * self.plain
+
+
+def _is_talk(s: _Seg, kids: list[_Seg], sib: _Siblings, backed: bool) -> bool:
+    if _WATCH_HEADING.search(s.title) or _ANNOUNCE_LIST_HEADING.match(s.title):
+        return False
+    if labelled(s.title):
+        return True
+    if not backed and any(_strong(k) for k in kids):
+        return False  # "#### etherscan.io" over "##### 2:40 pm - Title": the talks are below it
+    if any(classify_day(k.title) for k in kids):
+        return False  # "### Summaries" over "#### Day 1", "#### Day 2"
+    if sib.expect:
+        return backed or not sib.strict()
+    return sib.alike() and (backed or sib.most())
+
+
+def _strong(s: _Seg) -> bool:
+    return any(w.startswith(("a time", "code ", "a label", "speakers")) for w in s.evidence)
+
+
+def _talk_why(s: _Seg, sib: _Siblings) -> list[str]:
+    why = list(s.evidence)
+    if sib.alike():
+        why.append(f"{sib.backed} of {sib.plain} siblings alike")
+    elif sib.expect and not why:
+        why.append("first level under a day, group or collection")
+    return why
+
+
+def _groups(heads: list[_Seg], i: int) -> bool:
+    """A heading that groups talks: its words say so and something is under it ("## Keynote" over
+    "### Title": only with headings under it)."""
+    s = heads[i]
+    kids = _children(heads, i)
+    if core(s.title).lower() in ("keynote", "keynotes", "keynote speakers"):
+        # "## Keynote" over "### Title" + "**Name**": the talks are below it (not over its own sections)
+        return not s.evidence and sum(1 for k in kids if k.evidence) >= 2
+    if not group_word(s.title) or labelled(s.title):
+        return False
+    return bool(kids) or any(b.get("type") == "list" for b in s.blocks)
+
+
+def _set(plan: Plan, s: _Seg, kind: str, evidence: list[str]) -> None:
+    if s.line not in plan.roles:
+        plan.roles[s.line] = Role(kind, "heading", s.title, s.line, s.level, evidence)
+
+
+def _forced_levels(heads: list[_Seg], plan: Plan, level: int) -> None:
+    """The layout names the talks' heading level: every heading there is a talk, deeper ones sections."""
+    talk = False
+    for s in heads:
+        if s.line in plan.roles:
+            talk = False
+            continue
+        if s.level == level:
+            _set(plan, s, "talk", ["the layout says talks are " + "#" * level])
+            talk = True
+        elif s.level > level and talk:
+            _set(plan, s, "section", ["under a talk"])
+        else:
+            talk = False
+            _set(plan, s, "ignored", ["the layout says talks are " + "#" * level])
+
+
+def _inner_candidates(segs: list[_Seg], plan: Plan) -> None:
+    """Bold lead lines and schedule list items under headings that are no talk."""
+    forced = plan.layout.talks if plan.layout else None
+    if forced and forced not in ("bold", "list"):
+        return
+    for s in segs:
+        role = plan.roles.get(s.line)
+        if role is not None and role.kind in ("talk", "section"):
+            continue
+        group = role is not None and role.kind in ("group", "day")
+        if forced != "list":
+            for r in bold_candidates(s.blocks, s.level + 1, forced == "bold"):
+                plan.roles[r.line] = r
+        if forced != "bold":
+            for r in item_candidates(s.blocks, s.level + 1, s.title if group else "", forced == "list"):
+                plan.roles[r.line] = r

@@ -1,3 +1,5 @@
-from reinvent_cli.cli.fast import main
+"""``python -m reinvent_cli``: the reinvent program."""
+
+from reinvent_cli.cli.main import main
 
 main()

@@ -79,7 +79,7 @@ def test_warm_run_parses_nothing(run, notes_dir, parsed, monkeypatch):
 def test_warm_run_does_not_import_the_parser(tmp_path):
     env = {**os.environ, "REINVENT_CACHE_DIR": str(tmp_path / "cache")}
     env.pop("REINVENT_NOTES", None)
-    code = ("import sys\nfrom reinvent_cli.cli.app import main\nsys.argv = ['reinvent', *sys.argv[1:]]\n"
+    code = ("import sys\nfrom reinvent_cli.cli.main import main\nsys.argv = ['reinvent', *sys.argv[1:]]\n"
             "try:\n    main()\nexcept SystemExit as e:\n    code = e.code\n"
             "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('mistune', 'yaml', 'pydantic'))\n"
             "print('IMPORTED', bad, file=sys.stderr)\n")
@@ -232,32 +232,7 @@ def test_no_cache_writes_nothing(run):
     assert not os.path.exists(_db())
 
 
-@pytest.mark.parametrize("argv", [
-    ["search", "elasticache"], ["search", "failover", "redis", "--json", "-l", "3"], ["talks", "--day", "2"],
-    ["talks", "--day=thu", "--track", "DAT", "--json"], ["announcements", "--day", "2", "lambda"],
-    ["announcements", "-f", "csv"], ["search", "zzzqqq"], ["talks", "--day", "someday"],
-    ["search", "elasticache", "--count"], ["--no-color", "-n", str(BUNDLED), "search", "redis", "-k", "bullet"],
-])
-def test_fast_path_answers_like_typer(run, argv, capsys):
-    from reinvent_cli.cli import fast
-
-    assert fast.parse(argv) is not None
-    code = fast.run(argv)
-    out, err = capsys.readouterr()
-    r = run(*argv)
-    assert (code, out, err) == (r.exit_code, r.stdout, r.stderr)
-
-
-@pytest.mark.parametrize("argv", [["search"], ["search", "--", "-R"], ["talks", "--help"], ["talks", "x"],
-                                  ["search", "x", "--limit", "-1"], ["search", "x", "--format", "xml"],
-                                  ["talks", "--no-cache"], ["--version"], ["speakers"]])
-def test_fast_path_leaves_the_rest_to_typer(argv):
-    from reinvent_cli.cli import fast
-
-    assert fast.parse(argv) is None
-
-
-_IMPORTS = ("import sys\nfrom reinvent_cli.notes import load as loader\nfrom reinvent_cli.cli.app import main\nsys.argv = ['reinvent', *sys.argv[1:]]\n"
+_IMPORTS = ("import sys\nfrom reinvent_cli.notes import load as loader\nfrom reinvent_cli.cli.main import main\nsys.argv = ['reinvent', *sys.argv[1:]]\n"
             "loader.BESIDE_MAX_FILES = int(sys.argv.pop(1))\n"
             "try:\n    main()\nexcept SystemExit as e:\n    code = e.code\n"
             "print('IMPORTED', sorted({m.split('.')[0] for m in sys.modules} & {'mistune', 'yaml'}), file=sys.stderr)\n")

@@ -121,7 +121,7 @@ def test_overview(run):
 
 def test_formats(run):
     csv_out = run("talks", "--format", "csv").stdout.splitlines()
-    assert csv_out[0] == "Day,Code,Title,Speakers,Video" and len(csv_out) == 10
+    assert csv_out[0] == "day,code,title,speakers,video,file,line" and len(csv_out) == 10
     md = run("talks", "--format", "markdown").stdout.splitlines()
     assert md[0].startswith("| Day | Code |") and len(md) == 11
     piped = run("talks", "--day", "1").stdout

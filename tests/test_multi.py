@@ -101,10 +101,13 @@ def test_listings_of_several_files_name_the_file(run):
     from conftest import FIXTURES
 
     rows = run("--notes", FIXTURES / "styles", "talks").stdout.splitlines()
-    assert rows and all(r.rsplit("\t", 1)[-1].split(":")[-1].isdigit() for r in rows)
-    assert any("tag_de.md:" in r for r in rows)
+    assert rows and all(r.split("\t")[-1].isdigit() for r in rows)  # piped: ... file, line
+    assert any(r.split("\t")[-2].endswith("tag_de.md") for r in rows)
     one = run("talks").stdout.splitlines()
-    assert "reinvent-2015.md" not in one[0]  # one file: no File column
+    assert one[0].split("\t")[-2:] == ["reinvent-2015.md", "18"]  # the same columns for one file
+    table = run("--notes", FIXTURES / "styles", "talks", env={"FORCE_COLOR": "1", "COLUMNS": "160"}).stdout
+    assert "tag_de.md:" in table  # a terminal table names the file only when there are several
+    assert "reinvent-2015.md" not in run("talks", env={"FORCE_COLOR": "1", "COLUMNS": "160"}).stdout
 
 
 def test_hidden_folders_and_node_modules_are_left_out(run, notes_dir):

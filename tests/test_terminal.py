@@ -46,7 +46,7 @@ def in_tmux(args: list[str], width: int, height: int, tmp_path: Path, env: dict 
     shell = f"cd {shlex.quote(str(ROOT))} && {cmd}; echo {DONE}; sleep 30"
     run_env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "TMUX", "COLUMNS", "LINES")}
     run_env.update({"REINVENT_CACHE_DIR": str(tmp_path / "tmux-cache"), "TERM": "xterm-256color", "LANG": "C.UTF-8",
-                    "LC_ALL": "C.UTF-8", **(env or {})})
+                    "LC_ALL": "C.UTF-8", "REINVENT_PAGER": "", **(env or {})})  # the pager: its own tests
     tmux = ["tmux", "-L", sock, "-f", "/dev/null"]
     subprocess.run([*tmux, "new-session", "-d", "-s", "t", "-x", str(width), "-y", str(height), shell],
                    env=run_env, check=True, capture_output=True)

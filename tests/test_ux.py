@@ -5,14 +5,19 @@ from __future__ import annotations
 
 import io
 import re
+from types import SimpleNamespace
 from urllib.parse import quote
 
 import pytest
 from rich.console import Console
 
 from conftest import BUNDLED, FIXTURES
-from reinvent_cli.render import output as render
-from reinvent_cli.render.output import Output
+from reinvent_cli.render import hits, listing, overview, records, terminal
+from reinvent_cli.render.terminal import Output
+
+# the renderers' names in one namespace, as the tests below use them
+render = SimpleNamespace(**{k: getattr(m, k) for m in (terminal, listing, records, hits, overview) for k in dir(m)
+                            if not k.startswith("_")})
 
 HOSTILE = FIXTURES / "hostile"
 WIDTHS = [40, 50, 60, 80, 120, 200]
@@ -51,7 +56,7 @@ def test_make_output_follows_the_environment(monkeypatch):
     monkeypatch.setenv("FORCE_COLOR", "1")
     out = render.make_output()
     assert out.is_terminal and out.console.color_system is not None
-    assert render.make_output(no_color=True).console.color_system is None
+    assert render.make_output(color="never").console.color_system is None
     monkeypatch.setenv("NO_COLOR", "1")
     out = render.make_output()
     assert out.is_terminal and out.console.color_system is None  # a table, but no colours
@@ -163,7 +168,7 @@ def test_search_hits_on_a_terminal(run):
 def test_search_hits_piped_are_grep_like(run):
     out = run("search", "elasticache", "--limit", "2").stdout
     assert "\x1b" not in out
-    assert out.splitlines()[0] == "reinvent-2015.md:290:talk:Day 2 - Thursday:DAT407 - Amazon ElastiCache: Deep Dive"
+    assert out.splitlines()[0] == "reinvent-2015.md:290:DAT407 - Amazon ElastiCache: Deep Dive"  # file:line:text, as grep -n
 
 
 def test_hit_path_is_shortened_to_fit(bundled):
@@ -341,7 +346,8 @@ def only_our_escapes(s: str) -> str:
 HOSTILE_RUNS = [
     (["talks"], ["[bold red]Evil[/] talk [link=http://x]click[/link]", "Mallory [red]Root[/red]"]),
     (["talk", "EVL101"], ["[bold red]Evil[/] talk [link=http://x]click[/link]", "Payloads [/] and [bold]markup[/bold]"]),
-    (["search", "zapper"], ["[bold red]", "[/] text", "Payloads [/] and [bold]"]),
+    (["search", "zapper"], ["[bold red]", "[/] text"]),
+    (["search", "zapper", "--format", "tsv"], ["[bold red]", "[/] text", "Payloads [/] and [bold]"]),
     (["search", "markup", "--explain"], ["[link=http://x]", "[/link]"]),
     (["announcements"], ["Zapper [bold]Service[/]"]),
     (["links"], ["http://x"]),

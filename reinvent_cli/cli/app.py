@@ -1,44 +1,30 @@
-"""The command line: one short function per command, calling the core and one renderer."""
+"""The command line: every command and option declared once, here, as Typer functions; each calls the
+core and one renderer. ``cli.commandline`` runs plain command lines of them without Typer's parsing."""
 
-from __future__ import annotations
-
-from dataclasses import dataclass, field
-from enum import Enum
-from typing import Any, List, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 from typer.core import TyperGroup
 
 from reinvent_cli import __version__
-from reinvent_cli.cli.complete import complete_day, complete_talk, complete_track
-from reinvent_cli.errors import EXIT_INTERRUPTED, NothingFound, ReinventError, UsageError
+from reinvent_cli.cli import options as opt
+from reinvent_cli.cli import session
+from reinvent_cli.cli.complete import complete_track
+from reinvent_cli.errors import NothingFound, ReinventError
 
 EXIT_CODES_HELP = "Exit codes: 0 results, 1 nothing found, 2 usage or input error, 130 interrupted."
 
 
-class Format(str, Enum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
-
-
 class _Group(TyperGroup):
-    """Maps every ReinventError to its message and exit code, in one place."""
+    """Maps every ReinventError to its message and exit code (session.report, the one place)."""
 
     def invoke(self, ctx: typer.Context) -> Any:
         try:
             return super().invoke(ctx)
         except ReinventError as exc:
-            from reinvent_cli.render.output import error, make_output
-
-            out = _state(ctx).output if ctx.obj else make_output()
-            if not isinstance(exc, NothingFound) or exc.message:
-                error(out, exc.message, exc.hint)
-            ctx.exit(exc.exit_code)
+            ctx.exit(session.report(exc))
         except KeyboardInterrupt:
-            typer.echo("reinvent: interrupted", err=True)
-            ctx.exit(EXIT_INTERRUPTED)
+            ctx.exit(session.interrupted())
 
 
 app = typer.Typer(
@@ -48,54 +34,9 @@ app = typer.Typer(
     invoke_without_command=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
-    help="Ask questions of your markdown conference notes.\n\n"
-    "\b\nExamples:\n"
-    "  reinvent                         overview: talks and announcements per day\n"
-    "  reinvent outline                 the notes as a tree\n"
-    "  reinvent talks --day 2           the talks of day 2\n"
-    "  reinvent search elasticache      where the notes mention ElastiCache\n"
-    "  reinvent open DAT407             watch a talk's video\n\n" + EXIT_CODES_HELP,
     epilog=EXIT_CODES_HELP,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-
-
-@dataclass
-class State:
-    notes_paths: List[str] = field(default_factory=list)
-    use_cache: bool = True
-    no_color: bool = False
-    _notes: Any = None
-    _output: Any = None
-    early: Any = None  # notes loaded before this module was imported (fast.py), or the error it raised
-
-    @property
-    def output(self):
-        if self._output is None:
-            from reinvent_cli.render.output import make_output
-
-            self._output = make_output(self.no_color)
-        return self._output
-
-    def notes(self):
-        if self._notes is None:
-            from reinvent_cli.notes.query import load_notes
-            from reinvent_cli.render.output import warn
-
-            early, self.early = self.early, None
-            if isinstance(early, BaseException):
-                raise early
-            self._notes = early if early is not None else load_notes(self.notes_paths, use_cache=self.use_cache)
-            for w in self._notes.warnings:
-                warn(self.output, w)
-        return self._notes
-
-
-def _state(ctx: typer.Context) -> State:
-    root = ctx.find_root()
-    if root.obj is None:
-        root.obj = State()
-    return root.obj
 
 
 def _version(value: bool) -> None:
@@ -104,134 +45,118 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-NotesOpt = typer.Option(
-    None, "--notes", "-n", metavar="PATH",
-    help="Notes file or folder (repeatable; env REINVENT_NOTES, ':'-separated). Default: the bundled notes.",
-)
-
-
 @app.callback()
 def main_callback(
     ctx: typer.Context,
-    notes: Optional[List[str]] = NotesOpt,
-    no_cache: bool = typer.Option(False, "--no-cache", help="Parse the notes again; don't read or write the cache."),
-    no_color: bool = typer.Option(False, "--no-color", help="No colours (also: NO_COLOR=1, TERM=dumb)."),
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version."),
+    notes: opt.Notes = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Parse the notes again; don't use the cache.")] = False,
+    color: opt.Color = "auto",
+    no_color: Annotated[bool, typer.Option("--no-color", help="Same as --color never (also NO_COLOR=1).")] = False,
+    no_pager: Annotated[bool, typer.Option("--no-pager", help="Don't page long output (PAGER, REINVENT_PAGER).")] = False,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")] = False,
 ) -> None:
     """Ask questions of your markdown conference notes.
 
     \b
     Examples:
-      reinvent                         overview of the notes
+      reinvent                         overview: talks and announcements per day
+      reinvent outline                 the notes as a tree
       reinvent talks --day 2           the talks of day 2
       reinvent search elasticache      where the notes mention ElastiCache
+      reinvent open DAT407             watch a talk's video
     """
-    state = _state(ctx)
-    state.notes_paths = list(notes or [])
-    state.use_cache = not no_cache
-    state.no_color = no_color
+    session.begin(notes=notes, no_cache=no_cache, color=color, no_color=no_color, no_pager=no_pager)
     if ctx.invoked_subcommand is None:
-        from reinvent_cli.render.output import emit_overview
-
         from reinvent_cli.notes.query import Notes
+        from reinvent_cli.render.overview import emit_overview
 
-        notes = state.notes()  # the overview shows no search entries: don't read them
-        emit_overview(state.output, Notes(notes.docs("talks", "announcements", "links", "watchlist"), notes.warnings))
-
-
-def _out(ctx: typer.Context, fmt: Format, as_json: bool):
-    out = _state(ctx).output
-    out.fmt = "json" if as_json else fmt.value
-    return out
+        st = session.current()
+        notes_read = st.notes()  # the overview shows no search entries: don't read them
+        emit_overview(st.output, Notes(notes_read.docs("talks", "announcements", "links", "watchlist"),
+                                       notes_read.warnings))
 
 
-def _emit(ctx, items, columns, to_json, fmt: Format, as_json: bool, what: str) -> None:
-    from reinvent_cli.render.output import emit
+def _listing(found: list[Any], columns: Any, to_json: Any, fmt: str, as_json: bool, what: str,
+             why: Optional[str] = None) -> None:
+    """Records in the chosen format; none is exit 1 (``[]`` in JSON) with ``why`` or "no ... found"."""
+    from reinvent_cli.render.listing import emit
 
-    out = _out(ctx, fmt, as_json)
-    if not items:
+    out = session.current().output_as(fmt, as_json)
+    if not found:
         if out.fmt == "json":
             out.write_raw("[]")
-        raise NothingFound(f"no {what} found")
-    files = {getattr(i, "file", None) for i in items}
-    has_file = any(c.header in ("Line", "File") for c in columns)
-    if len(files) > 1 and None not in files and what != "speakers" and not has_file:
-        from reinvent_cli.render.output import Column
-
-        columns = [*columns, Column("File", lambda i: f"{i.file}:{i.line}", no_wrap=True)]  # rows of several files
-    emit(out, items, columns, to_json)
-
-
-FormatOpt = typer.Option(Format.table, "--format", "-f", help="Output format.", case_sensitive=False)
-JsonOpt = typer.Option(False, "--json", help="Same as --format json.")
-ConferenceOpt = typer.Option(None, "--conference", "-c", help="Only notes whose title contains this.")
-FileOpt = typer.Option(None, "--file", help="Only notes files whose path contains this.")
-DayOpt = typer.Option(None, "--day", "-d", metavar="DAY", help="Day number (2) or weekday (thursday, thu).",
-                      autocompletion=complete_day)
+        raise NothingFound(why or f"no {what} found")
+    emit(out, found, columns, to_json)
 
 
 @app.command()
 def talks(
-    ctx: typer.Context,
-    day: Optional[str] = DayOpt,
-    track: Optional[str] = typer.Option(None, "--track", "-t", metavar="PREFIX", help="Session code prefix, e.g. DAT.",
-                                        autocompletion=complete_track),
-    conference: Optional[str] = ConferenceOpt,
-    file: Optional[str] = FileOpt,
-    fmt: Format = FormatOpt,
-    as_json: bool = JsonOpt,
+    day: opt.Day = None,
+    track: Annotated[Optional[str], typer.Option("--track", "-t", metavar="PREFIX", autocompletion=complete_track,
+                                                 help="Session code prefix, e.g. DAT.")] = None,
+    conference: opt.Conference = None,
+    file: opt.File = None,
+    fmt: opt.Format = "table",
+    as_json: opt.Json = False,
+    notes: opt.Notes = None,
 ) -> None:
     """List talks: day, code, title, speakers, video.
+
+    Piped, one line per talk, tab-separated: day, code, title, speakers, video, file, line
+    (--format tsv adds a header row).
 
     \b
     Examples:
       reinvent talks --day 2
       reinvent talks --day thu --track DAT --json
     """
-    from reinvent_cli.notes import query as index
-    from reinvent_cli.render.output import TALK_COLUMNS, talk_json
+    from reinvent_cli.notes import query
+    from reinvent_cli.render.records import TALK_COLUMNS, talk_json
 
-    st = _state(ctx)
-    found = index.talks(st.notes(), index.parse_day(day), track, conference, file)
-    _emit(ctx, found, TALK_COLUMNS, talk_json, fmt, as_json, "talks")
+    notes_read = session.current().notes(notes)
+    day_spec = query.parse_day(day)
+    found = query.talks(notes_read, day_spec, track, conference, file)
+    why = query.missing_day(notes_read, day_spec) if not found and day_spec else None
+    _listing(found, TALK_COLUMNS, talk_json, fmt, as_json, "talks", why)
 
 
 @app.command()
 def talk(
-    ctx: typer.Context,
-    query: str = typer.Argument(..., help="Session code (DAT407) or words of the title.",
-                                autocompletion=complete_talk),
-    conference: Optional[str] = ConferenceOpt,
-    file: Optional[str] = FileOpt,
-    fmt: Format = FormatOpt,
-    as_json: bool = JsonOpt,
+    query: opt.TalkQuery,
+    day: opt.Day = None,
+    conference: opt.Conference = None,
+    file: opt.File = None,
+    fmt: opt.TalkFormat = "table",
+    as_json: opt.Json = False,
+    notes: opt.Notes = None,
 ) -> None:
-    """Show one talk's whole notes.
+    """Show one talk's whole notes (a talk of the watch list: its code, title and video).
 
     \b
     Examples:
       reinvent talk DAT407
       reinvent talk "elasticache deep dive"
+      reinvent talk keynote --day 2
       reinvent talk DAT407 --file 2015      (the same code in several files)
     """
-    from reinvent_cli.notes import query as index
-    from reinvent_cli.render.output import emit_talk
+    from reinvent_cli.notes import query as q
+    from reinvent_cli.render.talk import emit_talk
 
-    st = _state(ctx)
-    notes = st.notes()
-    found = index.find_talk(notes, query, conference, file)
-    emit_talk(_out(ctx, fmt, as_json), found, index.talk_source(notes, found))
+    st = session.current()
+    notes_read = st.notes(notes)
+    found = q.find_talk(notes_read, query, conference, file, day=q.parse_day(day))
+    emit_talk(st.output_as(fmt, as_json), found.talk, q.talk_source(notes_read, found.talk), found.attended)
 
 
 @app.command()
 def announcements(
-    ctx: typer.Context,
-    query: Optional[str] = typer.Argument(None, help="Only launches matching these words."),
-    day: Optional[str] = DayOpt,
-    conference: Optional[str] = ConferenceOpt,
-    file: Optional[str] = FileOpt,
-    fmt: Format = FormatOpt,
-    as_json: bool = JsonOpt,
+    query: Annotated[Optional[str], typer.Argument(metavar="[WORDS]", help="Only launches matching these words.")] = None,
+    day: opt.Day = None,
+    conference: opt.Conference = None,
+    file: opt.File = None,
+    fmt: opt.Format = "table",
+    as_json: opt.Json = False,
+    notes: opt.Notes = None,
 ) -> None:
     """List every launch announced: name, day, talk/section, link, details.
 
@@ -240,40 +165,34 @@ def announcements(
       reinvent announcements
       reinvent announcements --day 2 lambda
     """
-    from reinvent_cli.notes import query as index
-    from reinvent_cli.render.output import ANNOUNCEMENT_COLUMNS, announcement_json
+    from reinvent_cli.notes import query as q
+    from reinvent_cli.render.records import ANNOUNCEMENT_COLUMNS, announcement_json
 
-    found = index.announcements(_state(ctx).notes(), index.parse_day(day), query, conference, file)
-    _emit(ctx, found, ANNOUNCEMENT_COLUMNS, announcement_json, fmt, as_json, "announcements")
-
-
-class Kind(str, Enum):
-    talk = "talk"
-    section = "section"
-    day = "day"
-    announcement = "announcement"
-    link = "link"
-    bullet = "bullet"
-    paragraph = "paragraph"
-    code = "code"
+    found = q.announcements(session.current().notes(notes), q.parse_day(day), query, conference, file)
+    _listing(found, ANNOUNCEMENT_COLUMNS, announcement_json, fmt, as_json, "announcements")
 
 
 @app.command()
 def search(
-    ctx: typer.Context,
-    query: List[str] = typer.Argument(..., help="Words to look for; typos are forgiven."),
-    limit: int = typer.Option(10, "--limit", "-l", min=0, help="Most hits to show (0: all)."),
-    kind: Optional[List[Kind]] = typer.Option(None, "--kind", "-k", help="Only hits of this kind (repeatable)."),
-    day: Optional[str] = DayOpt,
-    min_score: int = typer.Option(50, "--min-score", min=0, max=100, help="Hide hits scored below this (0-100)."),
-    explain: bool = typer.Option(False, "--explain", help="Show how each hit was scored."),
-    count: bool = typer.Option(False, "--count", help="Print only the number of hits."),
-    conference: Optional[str] = ConferenceOpt,
-    file: Optional[str] = FileOpt,
-    fmt: Format = FormatOpt,
-    as_json: bool = JsonOpt,
+    query: Annotated[list[str], typer.Argument(metavar="WORDS...", help="Words to look for; typos are forgiven.")],
+    limit: Annotated[Optional[int], typer.Option(
+        "--limit", "-l", min=0, metavar="N", show_default=False,
+        help="Most hits to show (default 10; with --count, all; 0: all).")] = None,
+    kind: opt.Kinds = None,
+    day: opt.Day = None,
+    min_score: Annotated[int, typer.Option("--min-score", min=0, max=100, metavar="0-100",
+                                           help="Hide hits scored below this.")] = 50,
+    explain: Annotated[bool, typer.Option("--explain", help="Show how each hit was scored.")] = False,
+    count: Annotated[bool, typer.Option("--count", help="Print only the number of hits.")] = False,
+    conference: opt.Conference = None,
+    file: opt.File = None,
+    fmt: opt.Format = "table",
+    as_json: opt.Json = False,
+    notes: opt.Notes = None,
 ) -> None:
     """Fuzzy search of everything in the notes, best first.
+
+    Piped, one grep-like line per hit: file:line:text (--format tsv or json: kind, score, path too).
 
     \b
     Examples:
@@ -282,70 +201,39 @@ def search(
       reinvent search near-line --explain
       reinvent search -- -R             (a query that starts with '-')
     """
-    from reinvent_cli.notes import query as index
-    from reinvent_cli.render.output import emit_hits
+    from reinvent_cli.cli.actions import run_search
 
-    if not " ".join(query).strip():
-        raise UsageError("give words to search for", hint="e.g. reinvent search elasticache")
-    notes = _state(ctx).notes()
-    day_spec = index.parse_day(day)
-    if count and getattr(ctx.get_parameter_source("limit"), "name", "") == "DEFAULT":
-        limit = 0  # --count counts every hit, unless --limit is given
-    weekday_filter = bool(day_spec and day_spec.weekday)
-    hits = notes.search(
-        " ".join(query), kinds=[k.value for k in kind or []], day=day_spec.number if day_spec else None,
-        limit=None if weekday_filter else (limit or None), min_score=min_score, explain=explain,
-        files=index.files_matching(notes, conference, file),
-    )
-    if day_spec and day_spec.weekday:
-        hits = [h for h in hits if day_spec.matches(h.entry.day, _weekday(notes, h.entry))]
-    hits = hits[:limit] if limit else hits  # after the weekday filter, so --limit still gives up to N
-    out = _out(ctx, fmt, as_json)
-    if count:
-        out.write_raw(str(len(hits)))
-        if not hits:
-            raise NothingFound("")
-        return
-    if not hits:
-        if out.fmt == "json":
-            out.write_raw("[]")
-        raise NothingFound(f"nothing relevant for {' '.join(query)!r}")
-    emit_hits(out, hits, explain, files={d.file: d.path for d in notes.docs()})
-
-
-def _weekday(notes, entry) -> Optional[str]:
-    for d in notes.docs():
-        if d.file == entry.file:
-            return next((x.weekday for x in d.days if x.number == entry.day), None)
-    return None
+    run_search(" ".join(query), limit=limit, kinds=kind or [], day=day, min_score=min_score, explain=explain,
+               count=count, conference=conference, file=file, fmt=fmt, as_json=as_json, notes=notes)
 
 
 @app.command()
 def links(
-    ctx: typer.Context,
-    query: Optional[str] = typer.Argument(None, help="Only links matching these words."),
-    domain: Optional[str] = typer.Option(None, "--domain", help="Only links to this domain (youtube.com)."),
-    conference: Optional[str] = ConferenceOpt,
-    file: Optional[str] = FileOpt,
-    fmt: Format = FormatOpt,
-    as_json: bool = JsonOpt,
+    query: Annotated[Optional[str], typer.Argument(metavar="[WORDS]", help="Only links matching these words.")] = None,
+    domain: Annotated[Optional[str], typer.Option(
+        "--domain", metavar="DOMAIN", help="Only links to this site: youtube (youtube.com, youtu.be), github.com.")] = None,
+    conference: opt.Conference = None,
+    file: opt.File = None,
+    fmt: opt.Format = "table",
+    as_json: opt.Json = False,
+    notes: opt.Notes = None,
 ) -> None:
-    """List links: text, URL, where they are.
+    """List links: text, URL, the talk they belong to, where they are.
 
     \b
     Examples:
       reinvent links --domain github.com
       reinvent links lambda --json
     """
-    from reinvent_cli.notes import query as index
-    from reinvent_cli.render.output import LINK_COLUMNS, link_json
+    from reinvent_cli.notes import query as q
+    from reinvent_cli.render.records import LINK_COLUMNS, link_json
 
-    found = index.links(_state(ctx).notes(), query, domain, conference, file)
-    _emit(ctx, found, LINK_COLUMNS, link_json, fmt, as_json, "links")
+    found = q.links(session.current().notes(notes), query, domain, conference, file)
+    _listing(found, LINK_COLUMNS, link_json, fmt, as_json, "links")
 
 
 @app.command()
-def speakers(ctx: typer.Context, fmt: Format = FormatOpt, as_json: bool = JsonOpt) -> None:
+def speakers(fmt: opt.Format = "table", as_json: opt.Json = False, notes: opt.Notes = None) -> None:
     """List speakers with their organisations and talks.
 
     \b
@@ -353,14 +241,14 @@ def speakers(ctx: typer.Context, fmt: Format = FormatOpt, as_json: bool = JsonOp
       reinvent speakers
       reinvent speakers --format csv
     """
-    from reinvent_cli.notes import query as index
-    from reinvent_cli.render.output import SPEAKER_COLUMNS, speaker_json
+    from reinvent_cli.notes import query as q
+    from reinvent_cli.render.records import SPEAKER_COLUMNS, speaker_json
 
-    _emit(ctx, index.speakers(_state(ctx).notes()), SPEAKER_COLUMNS, speaker_json, fmt, as_json, "speakers")
+    _listing(q.speakers(session.current().notes(notes)), SPEAKER_COLUMNS, speaker_json, fmt, as_json, "speakers")
 
 
 @app.command()
-def watchlist(ctx: typer.Context, fmt: Format = FormatOpt, as_json: bool = JsonOpt) -> None:
+def watchlist(fmt: opt.Format = "table", as_json: opt.Json = False, notes: opt.Notes = None) -> None:
     """List the talks noted down to watch later: code, title, video.
 
     \b
@@ -368,17 +256,20 @@ def watchlist(ctx: typer.Context, fmt: Format = FormatOpt, as_json: bool = JsonO
       reinvent watchlist
       reinvent watchlist --json
     """
-    from reinvent_cli.render.output import WATCH_COLUMNS, watch_json
+    from reinvent_cli.render.records import WATCH_COLUMNS, watch_json
 
-    _emit(ctx, _state(ctx).notes().watchlist, WATCH_COLUMNS, watch_json, fmt, as_json, "watch-list entries")
+    found = session.current().notes(notes).watchlist
+    _listing(found, WATCH_COLUMNS, watch_json, fmt, as_json, "watch-list entries")
 
 
 @app.command()
 def outline(
-    ctx: typer.Context,
-    day: Optional[str] = DayOpt,
-    depth: Optional[int] = typer.Option(None, "--depth", min=1, help="Levels to draw: 1 days, 2 talks, 3 sections."),
-    as_json: bool = JsonOpt,
+    day: opt.Day = None,
+    depth: Annotated[Optional[int], typer.Option("--depth", min=1, metavar="N",
+                                                 help="Levels to draw: 1 days, 2 talks, 3 sections.")] = None,
+    fmt: opt.TreeFormat = "table",
+    as_json: opt.Json = False,
+    notes: opt.Notes = None,
 ) -> None:
     """Draw the notes as a tree: days › talks › sections, with their bullets, links and announcements.
 
@@ -388,12 +279,13 @@ def outline(
       reinvent outline --day 2 --depth 2
       reinvent outline --json
     """
-    from reinvent_cli.notes import query as index
+    from reinvent_cli.notes import query as q
     from reinvent_cli.notes.outline import outline as build_outline
-    from reinvent_cli.render.output import emit_outline
+    from reinvent_cli.render.tree import emit_outline
 
-    trees = build_outline(_state(ctx).notes(), index.parse_day(day), depth)
-    out = _out(ctx, Format.table, as_json)
+    st = session.current()
+    trees = build_outline(st.notes(notes), q.parse_day(day), depth)
+    out = st.output_as(fmt, as_json)
     if not trees:
         if out.fmt == "json":
             out.write_raw("[]")
@@ -403,12 +295,12 @@ def outline(
 
 @app.command("open")
 def open_video(
-    ctx: typer.Context,
-    query: str = typer.Argument(..., help="Session code (DAT407) or words of the title.",
-                                autocompletion=complete_talk),
-    print_only: bool = typer.Option(False, "--print", "-p", help="Print the video's URL; don't start a browser."),
-    conference: Optional[str] = ConferenceOpt,
-    file: Optional[str] = FileOpt,
+    query: opt.TalkQuery,
+    print_only: Annotated[bool, typer.Option("--print", "-p", help="Print the video's URL; don't start a browser.")] = False,
+    day: opt.Day = None,
+    conference: opt.Conference = None,
+    file: opt.File = None,
+    notes: opt.Notes = None,
 ) -> None:
     """Open a talk's video in the web browser.
 
@@ -416,30 +308,12 @@ def open_video(
     Examples:
       reinvent open DAT407
       reinvent open "elasticache deep dive"
+      reinvent open keynote --day 2
       reinvent open DAT407 --print      just the URL, e.g. for mpv or a script
     """
-    import shlex
-    import webbrowser
+    from reinvent_cli.cli.actions import open_talk_video
 
-    from reinvent_cli.notes import query as index
-    from reinvent_cli.render.output import safe_url, warn
-
-    st = _state(ctx)
-    found = index.find_talk(st.notes(), query, conference, file)
-    name = found.code or found.title
-    if not found.video:
-        raise NothingFound(f"{name} has no video in the notes", hint=f"see its notes: reinvent talk {shlex.quote(query)}")
-    url = safe_url(found.video)
-    if url is None:
-        raise UsageError(f"{name}: the video link is not an http(s) URL: {found.video}")
-    out = st.output
-    if print_only:
-        out.write_raw(url)
-        return
-    typer.echo(f"Opening {url}", err=True)
-    if not webbrowser.open(url):
-        warn(out, "no web browser found; the video is at:")
-        out.write_raw(url)
+    open_talk_video(query, print_only, day, conference, file, notes)
 
 
 cache_app = typer.Typer(
@@ -451,7 +325,7 @@ app.add_typer(cache_app, name="cache")
 
 
 @cache_app.command("info")
-def cache_info(ctx: typer.Context, as_json: bool = JsonOpt) -> None:
+def cache_info(as_json: opt.Json = False) -> None:
     """Show where the cache is, how many notes files it holds and its size.
 
     \b
@@ -459,40 +333,20 @@ def cache_info(ctx: typer.Context, as_json: bool = JsonOpt) -> None:
       reinvent cache info
       reinvent cache info --json
     """
-    import json
+    from reinvent_cli.cli.actions import show_cache_info
 
-    from reinvent_cli.index import store as cache
-
-    info = cache.info()
-    out = _state(ctx).output
-    if as_json:
-        out.write_raw(json.dumps(info, indent=2))
-        return
-    size = info["bytes"]
-    lines = [f"location: {info['location']}" + ("" if info["exists"] else " (not created yet)"),
-             f"files:    {info['files']}" + (f" ({info['unreadable']} unreadable)" if info.get("unreadable") else ""),
-             f"entries:  {info['entries']}",
-             f"size:     {size / 1e6:.1f} MB" if size >= 1e5 else f"size:     {size / 1e3:.1f} kB"]
-    if info.get("status") and info["status"] != "ok":
-        lines.append(f"status:   {info['status']}")
-    out.write_raw("\n".join(lines))
+    show_cache_info(as_json)
 
 
 @cache_app.command("clear")
-def cache_clear(ctx: typer.Context) -> None:
+def cache_clear() -> None:
     """Delete the cache; the next command reads the notes again.
 
     \b
     Examples:
       reinvent cache clear
     """
-    from reinvent_cli.index import store as cache
+    from reinvent_cli.index import store
 
-    path, existed = cache.clear()
+    path, existed = store.clear()
     typer.echo(f"removed {path}" if existed else f"no cache at {path}", err=True)
-
-
-def main() -> None:
-    from reinvent_cli.cli.fast import main as _main
-
-    _main()

@@ -51,7 +51,7 @@ def _like(value: str, incomplete: str) -> str:
 
 
 def _help(text: str, width: int = 60) -> str:
-    from reinvent_cli.render.output import clean
+    from reinvent_cli.render.terminal import clean
 
     text = clean(text)
     return text if len(text) <= width else text[: width - 1] + "…"

@@ -260,40 +260,100 @@ def talks(notes: Notes, day: DaySpec | None = None, track: str | None = None,
     return out
 
 
-def find_talk(notes: Notes, query: str, conference: str | None = None, file: str | None = None) -> Talk:
-    """A talk by session code (any case) or by words of its title, typos allowed, in the files that
-    ``conference`` / ``file`` select.
+_CODE = re.compile(r"[A-Za-z]{2,}[0-9]+[A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
+_DAY_WORDS = re.compile(r"\bday\s*([0-9]{1,2})\b", re.IGNORECASE)
 
-    An unknown or ambiguous query is a UsageError whose hint suggests the closest talks.
+
+@dataclass(frozen=True)
+class FoundTalk:
+    """The talk a user asked for; ``attended`` is False for a talk of the watch list."""
+
+    talk: Talk
+    attended: bool = True
+
+
+def code_key(code: str) -> str:
+    """A session code as compared: any case, with or without its repeat suffix (SEC314-R = SEC314)."""
+    return re.sub(r"-R[0-9]*$", "", code.strip().upper())
+
+
+def watched_talk(w: WatchItem) -> Talk:
+    """A watch-list entry as a talk: its code, title and video, no day, no notes."""
+    return Talk(day=None, code=w.code, title=w.title, heading=w.title, file=w.file, line=w.line,
+                end_line=w.line - 1, video=w.video)
+
+
+def find_talk(notes: Notes, query: str, conference: str | None = None, file: str | None = None,
+              day: DaySpec | None = None) -> FoundTalk:
+    """A talk by session code (exactly, any case, with or without -R) or by words of its title (typos
+    allowed), among the talks and then the watch list of the files ``conference`` / ``file`` select.
+
+    ``day 2`` in the query is the same as ``day``. An ambiguous query is a UsageError naming the
+    candidates; no match is NothingFound, whose hint suggests the closest codes or titles.
     """
-    from collections import Counter
-
-    from rapidfuzz import fuzz, process
-
-    all_talks = talks(notes, conference=conference, file=file) if conference or file else notes.talks
     q = query.strip()
     if not q:
         raise UsageError("give a session code or words of a talk title")
-    by_code = [t for t in all_talks if t.code and t.code.lower() == q.lower()]
-    if not by_code:
-        by_code = [t for t in all_talks if t.code and t.code.lower().startswith(q.lower()) and len(q) >= 4]
-    if len(by_code) == 1:
-        return by_code[0]
-    label = {id(t): f"{t.code} - {t.title}" if t.code else t.title for t in all_talks}
-    covering = _fuzzy_filter(all_talks, q, lambda t: f"{t.code or ''} {t.title} {speakers_names(t)}")
-    if len(covering) == 1:
-        return covering[0]
-    if covering:
-        twins = Counter(label[id(t)] for t in covering)  # the same talk in several files: name the file
-        names = [label[id(t)] + _where(t, twins[label[id(t)]] > 1) for t in covering[:5]]
-        hint = "which one: " + "; ".join(names) + "?"
-        if len({t.file for t in covering}) > 1:
-            hint += " (--file or --conference narrows it to one file)"
-        raise UsageError(f"{len(covering)} talks match {query!r}", hint=hint)
-    ranked = process.extract(q.lower(), [label[id(t)].lower() for t in all_talks], scorer=fuzz.WRatio, limit=3)
-    suggestions = [label[id(all_talks[i])] for _, score, i in ranked if score >= 70]
+    m = _DAY_WORDS.search(q)
+    if m and day is None and _DAY_WORDS.sub(" ", q).strip():
+        day, q = DaySpec(number=int(m.group(1))), _DAY_WORDS.sub(" ", q).strip()
+    attended = [t for t in talks(notes, day, None, conference, file)]
+    watched = [] if day else [watched_talk(w) for d in notes.docs("watchlist") if _match_conference(d, conference, file)
+                              for w in d.watchlist]
+    if _CODE.fullmatch(q):
+        return _by_code(q, attended, watched)
+    for pool, was_attended in ((attended, True), (watched, False)):
+        covering = _fuzzy_filter(pool, q, lambda t: f"{t.code or ''} {t.title} {speakers_names(t)}")
+        if len(covering) == 1:
+            return FoundTalk(covering[0], was_attended)
+        if covering:
+            raise _ambiguous(query, covering)
+    raise _no_talk(query, attended + watched, day)
+
+
+def _by_code(q: str, attended: list[Talk], watched: list[Talk]) -> FoundTalk:
+    key = code_key(q)
+    for pool, was_attended in ((attended, True), (watched, False)):
+        same = [t for t in pool if t.code and code_key(t.code) == key]
+        if same and len({(t.code, t.title, t.file) for t in same}) == 1:  # a watch list may name a talk twice
+            return FoundTalk(same[0], was_attended)
+        if same:
+            raise _ambiguous(q, same)
+    from rapidfuzz import fuzz, process  # only a code that is nowhere needs suggestions
+
+    codes = sorted({t.code for t in attended + watched if t.code})
+    ranked = process.extract(key, [code_key(c) for c in codes], scorer=fuzz.ratio, limit=3)
+    close = [codes[i] for _, score, i in ranked if score >= 80]
+    if close:
+        raise NothingFound(f"no talk {q}; did you mean {' or '.join(close)}?")
+    raise NothingFound(f"no talk {q}", hint="run `reinvent talks` to list them")
+
+
+def _label(t: Talk) -> str:
+    return f"{t.code} - {t.title}" if t.code else t.title
+
+
+def _ambiguous(query: str, covering: list[Talk]) -> UsageError:
+    from collections import Counter
+
+    twins = Counter(_label(t) for t in covering)  # the same talk in several files: name the file
+    names = [_label(t) + _where(t, twins[_label(t)] > 1) for t in covering[:5]]
+    hint = "which one: " + "; ".join(names) + "?"
+    if len({t.file for t in covering}) > 1:
+        hint += " (--file or --conference narrows it to one file)"
+    elif any(t.day is not None for t in covering):
+        hint += " (--day narrows it to one day)"
+    return UsageError(f"{len(covering)} talks match {query!r}", hint=hint)
+
+
+def _no_talk(query: str, pool: list[Talk], day: DaySpec | None) -> NothingFound:
+    from rapidfuzz import fuzz, process  # only a query that matches nothing needs suggestions
+
+    ranked = process.extract(query.lower(), [_label(t).lower() for t in pool], scorer=fuzz.WRatio, limit=3)
+    suggestions = [_label(pool[i]) for _, score, i in ranked if score >= 70]
     hint = ("did you mean: " + "; ".join(suggestions) + "?") if suggestions else "run `reinvent talks` to list them"
-    raise NothingFound(f"no talk matches {query!r}", hint=hint)
+    on_day = f" on day {day.number or day.weekday}" if day else ""
+    return NothingFound(f"no talk matches {query!r}{on_day}", hint=hint)
 
 
 def _where(t: Talk, with_file: bool) -> str:
@@ -325,6 +385,29 @@ def announcements(notes: Notes, day: DaySpec | None = None, query: str | None = 
     if query:
         out = _fuzzy_filter(out, query, lambda a: " ".join([a.name, *a.details, a.url or ""]))
     return out
+
+
+def weekday_of_entry(notes: Notes, entry: Entry) -> str | None:
+    """The weekday of the day an index entry is on, if its notes name one."""
+    doc = next((d for d in notes.docs() if d.file == entry.file), None)
+    return _weekday_of(doc, entry.day) if doc is not None else None
+
+
+def missing_day(notes: Notes, day: DaySpec) -> str | None:
+    """"no talks on day 7; the notes have days 1-3 (...)" when the notes have no such day; else None."""
+    days = [(d.number, d.weekday) for doc in notes.docs() for d in doc.days]
+    if any(day.matches(n, w) for n, w in days):
+        return None
+    numbers = sorted({n for n, _ in days if n is not None})
+    asked = f"day {day.number}" if day.number is not None else str(day.weekday)
+    if not numbers:
+        return f"no talks on {asked}; the notes have no day headings"
+    have = f"days {numbers[0]}-{numbers[-1]}" if numbers == list(range(numbers[0], numbers[-1] + 1)) else \
+        "days " + ", ".join(map(str, numbers))
+    weekdays = [w for _, w in days if w]
+    if weekdays:
+        have += f" ({', '.join(dict.fromkeys(w.lower() for w in weekdays))})"
+    return f"no talks on {asked}; the notes have {have if len(numbers) > 1 else f'day {numbers[0]}'}"
 
 
 def _weekday_of(doc: Document, day: int | None) -> str | None:

@@ -1,0 +1,89 @@
+"""The bodies of the commands that do more than list records: search, open, edit, cache info."""
+
+from __future__ import annotations
+
+import json
+import shlex
+import sys
+from typing import Any
+
+from reinvent_cli.cli import session
+from reinvent_cli.errors import NothingFound, UsageError
+
+
+def run_search(query: str, *, limit: int | None, kinds: list[str], day: str | None, min_score: int,
+               explain: bool, count: bool, conference: str | None, file: str | None, fmt: str,
+               as_json: bool, notes: list[str] | None) -> None:
+    from reinvent_cli.notes import query as q
+    from reinvent_cli.render.hits import emit_hits
+
+    if not query.strip():
+        raise UsageError("give words to search for", hint="e.g. reinvent search elasticache")
+    st = session.current()
+    notes_read = st.notes(notes)
+    day_spec = q.parse_day(day)
+    if limit is None:
+        limit = 0 if count else 10  # --count counts every hit, unless --limit is given
+    weekday_filter = bool(day_spec and day_spec.weekday)
+    hits = notes_read.search(
+        query, kinds=kinds, day=day_spec.number if day_spec else None,
+        limit=None if weekday_filter else (limit or None), min_score=min_score, explain=explain,
+        files=q.files_matching(notes_read, conference, file),
+    )
+    if day_spec and day_spec.weekday:
+        hits = [h for h in hits if day_spec.matches(h.entry.day, q.weekday_of_entry(notes_read, h.entry))]
+    hits = hits[:limit] if limit else hits  # after the weekday filter, so --limit still gives up to N
+    out = st.output_as(fmt, as_json)
+    if count:
+        out.write_raw(str(len(hits)))
+        if not hits:
+            raise NothingFound("")
+        return
+    if not hits:
+        if out.fmt == "json":
+            out.write_raw("[]")
+        raise NothingFound(f"nothing relevant for {query!r}")
+    emit_hits(out, hits, explain, files={d.file: d.path for d in notes_read.docs()})
+
+
+def open_talk_video(query: str, print_only: bool, day: str | None, conference: str | None, file: str | None,
+                    notes: list[str] | None) -> None:
+    import webbrowser
+
+    from reinvent_cli.notes import query as q
+    from reinvent_cli.render.terminal import safe_url, warn
+
+    st = session.current()
+    found = q.find_talk(st.notes(notes), query, conference, file, day=q.parse_day(day)).talk
+    name = found.code or found.title
+    if not found.video:
+        raise NothingFound(f"{name} has no video in the notes", hint=f"see its notes: reinvent talk {shlex.quote(query)}")
+    url = safe_url(found.video)
+    if url is None:
+        raise UsageError(f"{name}: the video link is not an http(s) URL: {found.video}")
+    out = st.output
+    if print_only:
+        out.write_raw(url)
+        return
+    sys.stderr.write(f"Opening {url}\n")
+    if not webbrowser.open(url):
+        warn(out, "no web browser found; the video is at:")
+        out.write_raw(url)
+
+
+def show_cache_info(as_json: bool) -> None:
+    from reinvent_cli.index import store
+
+    info: dict[str, Any] = store.info()
+    out = session.current().output
+    if as_json:
+        out.write_raw(json.dumps(info, indent=2))
+        return
+    size = info["bytes"]
+    lines = [f"location: {info['location']}" + ("" if info["exists"] else " (not created yet)"),
+             f"files:    {info['files']}" + (f" ({info['unreadable']} unreadable)" if info.get("unreadable") else ""),
+             f"entries:  {info['entries']}",
+             f"size:     {size / 1e6:.1f} MB" if size >= 1e5 else f"size:     {size / 1e3:.1f} kB"]
+    if info.get("status") and info["status"] != "ok":
+        lines.append(f"status:   {info['status']}")
+    out.write_raw("\n".join(lines))

@@ -1,0 +1,35 @@
+"""The ``reinvent`` program: a plain command line runs directly (cli.commandline), any other through
+Typer; an interrupt is exit 130, a closed pipe a quiet exit, and long output goes to the pager."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+
+def run(argv: list[str]) -> int | str | None:
+    """Run one command line; its exit code (SystemExit's code: an int, a message or None)."""
+    from reinvent_cli.cli import commandline, session
+
+    try:
+        try:
+            code = commandline.run(argv)
+            if code is None:
+                from reinvent_cli.cli.app import app
+
+                app(args=argv, prog_name="reinvent")
+        except SystemExit as exc:
+            code = exc.code
+        session.finish()
+        return code
+    except KeyboardInterrupt:
+        return session.interrupted()
+    except BrokenPipeError:  # `reinvent talks | head -1`: the reader has gone, as with grep
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+def main() -> None:
+    code = run(sys.argv[1:])
+    sys.stdout.flush()
+    sys.exit(code)

@@ -1,0 +1,68 @@
+"""The options several commands share, declared once as Annotated Typer options (as fastapi-cli does):
+where to read (--notes, --conference, --file, --day) and how to print (--format, --json)."""
+
+from collections.abc import Callable
+from typing import Annotated, Any, Optional
+
+import typer
+
+from reinvent_cli.cli.complete import complete_day, complete_talk
+
+LISTING_FORMATS = ("table", "json", "csv", "tsv", "markdown")
+TALK_FORMATS = ("table", "json", "markdown")
+TREE_FORMATS = ("table", "json")
+KINDS = ("talk", "section", "day", "announcement", "link", "bullet", "paragraph", "code")
+
+
+def _choice(option: str, allowed: tuple[str, ...]) -> Callable[[Optional[str]], Optional[str]]:
+    """A Typer callback: the value in lower case if it is one of ``allowed``, else a usage error."""
+
+    def check(value: Optional[str]) -> Optional[str]:
+        if value is None:
+            return None
+        low = value.strip().lower()
+        if low not in allowed:
+            raise typer.BadParameter(f"{value!r} is not one of {', '.join(allowed)}", param_hint=f"'{option}'")
+        return low
+
+    return check
+
+
+def _kinds(values: Optional[list[str]]) -> Optional[list[str]]:
+    check = _choice("--kind", KINDS)
+    return [check(v) or "" for v in values] if values else values
+
+
+def _starting(values: tuple[str, ...]) -> Callable[[str], list[str]]:
+    return lambda incomplete: [v for v in values if v.startswith(incomplete.lower())]
+
+
+def _format(allowed: tuple[str, ...]) -> Any:
+    """``--format/-f`` for a command that prints these formats; any other value is a usage error."""
+    return typer.Option(
+        "--format", "-f", metavar="FORMAT", callback=_choice("--format", allowed),
+        help=f"Output format: {', '.join(allowed[:-1])} or {allowed[-1]}.",
+        autocompletion=_starting(allowed),
+    )
+
+
+Format = Annotated[str, _format(LISTING_FORMATS)]
+TalkFormat = Annotated[str, _format(TALK_FORMATS)]
+TreeFormat = Annotated[str, _format(TREE_FORMATS)]
+Json = Annotated[bool, typer.Option("--json", help="Same as --format json.")]
+Notes = Annotated[Optional[list[str]], typer.Option(
+    "--notes", "-n", metavar="PATH",
+    help="Notes file or folder (repeatable; env REINVENT_NOTES, ':'-separated). Default: the bundled notes.")]
+Conference = Annotated[Optional[str], typer.Option(
+    "--conference", "-c", metavar="TEXT", help="Only notes whose title contains this.")]
+File = Annotated[Optional[str], typer.Option("--file", metavar="TEXT", help="Only notes files whose path contains this.")]
+Day = Annotated[Optional[str], typer.Option(
+    "--day", "-d", metavar="DAY", help="Day number (2) or weekday (thursday, thu).", autocompletion=complete_day)]
+Kinds = Annotated[Optional[list[str]], typer.Option(
+    "--kind", "-k", metavar="KIND", callback=_kinds, autocompletion=_starting(KINDS),
+    help=f"Only hits of this kind (repeatable): {', '.join(KINDS)}.")]
+TalkQuery = Annotated[str, typer.Argument(
+    metavar="CODE|TITLE", help="Session code (DAT407) or words of the title.", autocompletion=complete_talk)]
+Color = Annotated[str, typer.Option(
+    "--color", metavar="WHEN", callback=_choice("--color", ("auto", "always", "never")),
+    help="Colours: auto (on a terminal, unless NO_COLOR is set), always or never.")]

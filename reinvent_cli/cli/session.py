@@ -1,0 +1,97 @@
+"""One command line's session: its global options, the notes (read once), the output, and the one place
+where an error becomes a message on stderr and an exit code (both ways of running a command use it)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from reinvent_cli.errors import EXIT_INTERRUPTED, NothingFound, ReinventError
+
+if TYPE_CHECKING:
+    from reinvent_cli.notes.query import Notes
+    from reinvent_cli.render.terminal import Output
+
+
+@dataclass
+class Session:
+    notes_paths: list[str] = field(default_factory=list)
+    use_cache: bool = True
+    color: str = "auto"
+    paged: bool = True
+    # Rich is not imported yet (a plain command line): import it while an edited file is parsed beside.
+    import_while_loading: bool = False
+    _notes: Notes | None = None
+    _output: Output | None = None
+
+    @property
+    def output(self) -> Output:
+        if self._output is None:
+            from reinvent_cli.render.terminal import make_output  # Rich: imported while the notes load
+
+            self._output = make_output(self.color, paged=self.paged)
+        return self._output
+
+    def output_as(self, fmt: str, as_json: bool = False) -> Output:
+        """The output, printing ``fmt`` (``--json`` wins)."""
+        out = self.output
+        out.fmt = "json" if as_json else fmt
+        return out
+
+    def notes(self, more: list[str] | None = None) -> Notes:
+        """The notes of ``--notes`` (given before or after the command), read on first use."""
+        if self._notes is None:
+            from reinvent_cli.notes.query import load_notes
+            from reinvent_cli.render.terminal import warn
+
+            paths = [*self.notes_paths, *(more or [])]
+            idle = _import_render if self.import_while_loading else None
+            self._notes = load_notes(paths, use_cache=self.use_cache, idle=idle)
+            for w in self._notes.warnings:
+                warn(self.output, w)
+        return self._notes
+
+
+_current: Session | None = None
+
+
+def begin(notes: list[str] | None = None, no_cache: bool = False, no_color: bool = False, color: str = "auto",
+          no_pager: bool = False) -> Session:
+    """A new session from the global options (the main callback's parameters, by the same names)."""
+    global _current
+    _current = Session(list(notes or []), use_cache=not no_cache, color="never" if no_color else color,
+                       paged=not no_pager)
+    return _current
+
+
+def current() -> Session:
+    return _current if _current is not None else begin()
+
+
+def report(exc: ReinventError) -> int:
+    """An error's message (and hint) on stderr; its exit code. NothingFound may be silent (--count)."""
+    from reinvent_cli.render.terminal import error
+
+    if not isinstance(exc, NothingFound) or exc.message:
+        error(current().output, exc.message, exc.hint)
+    return exc.exit_code
+
+
+def interrupted() -> int:
+    import sys
+
+    sys.stderr.write("reinvent: interrupted\n")
+    return EXIT_INTERRUPTED
+
+
+def finish() -> None:
+    """Show what waits for the pager (long output on a terminal)."""
+    if _current is not None and _current._output is not None:
+        _current._output.finish()
+
+
+def _import_render() -> Any:
+    """Imported while an edited notes file is parsed in a child process (see notes.load)."""
+    from reinvent_cli.render import hits, listing, records, terminal
+
+    return hits, listing, records, terminal

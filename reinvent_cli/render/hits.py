@@ -1,0 +1,165 @@
+"""Search hits: grep-like ``file:line`` lines on a terminal and when piped, records in the other formats."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from rich.padding import Padding
+from rich.style import Style
+from rich.text import Text
+
+from reinvent_cli.render.listing import Column, emit
+from reinvent_cli.render.terminal import MATCH_STYLE, SEP, Output, clean, file_url
+
+_CODE_HEADING = re.compile(r"([A-Z]{2,}[0-9]+[A-Za-z0-9-]*) [-–—:] ")  # noqa: RUF001 - dashes of headings
+
+
+def hit_json(h: Any) -> dict[str, Any]:
+    e = h.entry
+    return {"kind": e.kind, "text": e.text, "path": list(e.path), "file": e.file, "line": h.line,
+            "score": h.score, "day": e.day, "spans": [list(s) for s in h.spans],
+            **({"explain": h.explain} if h.explain else {})}
+
+
+HIT_COLUMNS = [
+    Column("File", lambda h: h.entry.file, key="file"),
+    Column("Line", lambda h: h.line, key="line"),
+    Column("Kind", lambda h: h.kind),
+    Column("Score", lambda h: h.score),
+    Column("Path", lambda h: hit_path(h)),
+    Column("Text", lambda h: h.entry.text),
+]
+
+
+def snippet(text: str, spans: list[tuple[int, int]], width: int = 160) -> tuple[str, list[tuple[int, int]]]:
+    """A window of ``text`` around the first match, spans shifted to it."""
+    if len(text) <= width or not spans:
+        return text[:width * 4], spans
+    start = max(0, spans[0][0] - width // 4)
+    end = min(len(text), start + width)
+    cut = text[start:end]
+    prefix = "…" if start else ""
+    suffix = "…" if end < len(text) else ""
+    shifted = [(a - start + len(prefix), b - start + len(prefix)) for a, b in spans if a >= start and b <= end]
+    return prefix + cut + suffix, shifted
+
+
+def highlighted(text: str, spans: list[tuple[int, int]]) -> Text:
+    out = Text()
+    pos = 0
+    for a, b in spans:
+        if a < pos:
+            continue
+        out.append(clean(text[pos:a]))
+        out.append(clean(text[a:b]), style=MATCH_STYLE)
+        pos = b
+    out.append(clean(text[pos:]))
+    return out
+
+
+def _parents(h: Any) -> list[str]:
+    """The headings above a hit (a heading's own title is its text, not its path)."""
+    path = list(h.entry.path)
+    if h.entry.kind in ("talk", "section", "day") and path:
+        path = path[:-1]
+    return path
+
+
+def hit_path(h: Any) -> str:
+    return SEP.join(_parents(h))
+
+
+def explain_lines(h: Any) -> list[str]:
+    """How a hit was scored, in words: the formula with its numbers, then one line per query term."""
+    x = h.explain or {}
+    if not x:
+        return []
+    parts = [f"coverage {x.get('coverage', 0):.2f}", f"{h.kind} weight {x.get('kind_weight', 0):.2f}",
+             f"density {x.get('density', 0):.2f}"]
+    if x.get("phrase_bonus", 1.0) != 1.0:
+        parts.append(f"exact phrase {x['phrase_bonus']:.2f}")
+    lines = [f"score {h.score} = 100 × " + " × ".join(parts)]  # noqa: RUF001 - a multiplication sign
+    for t in x.get("terms", []):
+        where = []
+        if t.get("text"):
+            where.append(f"in text {t['text']:.2f}")
+        if t.get("context"):
+            where.append(f"in headings/context {t['context']:.2f}")
+        found = ", ".join(where) if where else "not found"
+        lines.append(f"  {clean(t.get('term', ''))!s:<14} {found}; rarity (idf) {t.get('idf', 0):.2f}")
+    return lines
+
+
+def _shorten(path: list[str], room: int) -> list[str]:
+    """Parts of a path in at most ``room`` cells if it can: a talk by its code, then the longest parts
+    shortened first (never below 12 cells)."""
+    for n, part in enumerate(path):  # a talk is known by its code: "DAT407 - Amazon ..." -> "DAT407"
+        m = _CODE_HEADING.match(part)
+        if m and sum(len(p) for p in path) > room:
+            path[n] = m.group(1)
+    while path and sum(len(p) for p in path) > room:
+        n = max(range(len(path)), key=lambda k: len(path[k]))
+        excess = sum(len(p) for p in path) - room
+        keep = max(12, len(path[n]) - excess)
+        if keep >= len(path[n]):
+            break
+        path[n] = path[n][: keep - 1].rstrip() + "…"
+    return path
+
+
+def _hit_path_text(h: Any, room: int) -> Text:
+    """Day › Talk › Section in at most ``room`` cells if it can, separators dimmed."""
+    path = [clean(p) for p in _parents(h)]
+    path = _shorten(path, room - len(SEP) * max(len(path) - 1, 0))
+    out = Text()
+    for n, part in enumerate(path):
+        if n:
+            out.append(SEP, style="dim")
+        out.append(part, style="green")
+    return out
+
+
+def emit_hits(out: Output, hits: Sequence[Any], explain: bool = False, files: dict[str, str] | None = None) -> None:
+    """Search hits, like a good grep: ``file:line``, where (Day › Talk › Section), the text with the
+    matched words highlighted. Piped, one ``file:line:text`` line per hit, as grep -n prints
+    (``--format tsv`` gives kind, score and path as well)."""
+    if out.fmt != "table":
+        emit(out, hits, HIT_COLUMNS, hit_json)
+    elif not out.is_terminal:
+        for h in hits:
+            out.write_raw(f"{clean(h.entry.file)}:{h.line}:{clean(h.entry.text)}")
+            if explain:
+                for x in explain_lines(h):
+                    out.write_raw("    " + x)
+    else:
+        for h in hits:
+            _print_hit(out, h, explain, (files or {}).get(h.entry.file))
+
+
+def _print_hit(out: Output, h: Any, explain: bool, path_on_disk: str | None) -> None:
+    width = out.console.width
+    head = Text()
+    loc = Style(color="magenta", bold=True)
+    link = file_url(path_on_disk)
+    if link:
+        loc += Style(link=link)
+    location = clean(f"{h.entry.file}:{h.line}")
+    head.append(location, style=loc)
+    tag = f"  {h.kind} {h.score}"
+    head.append(tag, style="dim")
+    room = width - len(location) - len(tag) - 2
+    path = _hit_path_text(h, room)
+    own_line = path.cell_len > room
+    if path and not own_line:
+        head.append("  ")
+        head.append_text(path)
+    text, spans = snippet(h.entry.text, h.spans, width=max(60, width * 2 - 8))
+    out.print(head)
+    if path and own_line:  # too narrow for one line: the path goes under file:line
+        out.print(Padding(_hit_path_text(h, width - 2), (0, 0, 0, 2), expand=False))
+    out.print(Padding(highlighted(text, spans), (0, 0, 0, 2), expand=False))
+    if explain:
+        for x in explain_lines(h):
+            out.print(Padding(Text(x, style="dim"), (0, 0, 0, 4), expand=False))

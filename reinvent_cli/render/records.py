@@ -1,0 +1,83 @@
+"""The records commands list (talks, announcements, links, watch-list entries, speakers): their JSON
+objects and their table columns."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reinvent_cli.render.listing import Column
+from reinvent_cli.render.terminal import SEP
+
+
+def talk_json(t: Any) -> dict[str, Any]:
+    return {
+        "day": t.day, "code": t.code, "title": t.title,
+        "speakers": [{"name": s.name, "org": s.org} for s in t.speakers],
+        "video": t.video, "file": t.file, "line": t.line,
+        "slides": t.slides, "weekday": t.weekday, "track": t.track, "description": t.description,
+        "conference": t.conference, "end_line": t.end_line, "sections": list(t.sections),
+    }
+
+
+def speakers_text(t: Any) -> str:
+    return ", ".join(f"{s.name} ({s.org})" if s.org else s.name for s in t.speakers)
+
+
+TALK_COLUMNS = [
+    Column("Day", lambda t: t.day, no_wrap=True, min_width=3),
+    Column("Code", lambda t: t.code or "", style="bold cyan", no_wrap=True, min_width=6),
+    Column("Title", lambda t: t.title, ratio=3, need=16),
+    Column("Speakers", speakers_text, ratio=2, need=12, drop=2),
+    Column("Video", lambda t: t.video or "", style="blue", ratio=2, need=22, drop=3, link=lambda t: t.video),
+]
+
+
+def announcement_json(a: Any) -> dict[str, Any]:
+    return {"name": a.name, "url": a.url, "day": a.day, "talk": a.talk, "section": a.section,
+            "details": list(a.details), "file": a.file, "line": a.line}
+
+
+ANNOUNCEMENT_COLUMNS = [
+    Column("Name", lambda a: a.name, style="bold", ratio=2, need=12),
+    Column("Day", lambda a: a.day, no_wrap=True, min_width=3),
+    Column("Talk / Section", lambda a: SEP.join(x for x in (a.talk, a.section) if x), ratio=2, need=14, drop=2,
+           key="where"),
+    Column("Link", lambda a: a.url or "", style="blue", ratio=2, need=20, drop=3, link=lambda a: a.url, key="url"),
+    Column("Details", lambda a: a.details, ratio=3, need=14, drop=1),
+]
+
+
+def link_json(lk: Any) -> dict[str, Any]:
+    return {"text": lk.text, "url": lk.url, "path": list(lk.path), "file": lk.file, "line": lk.line,
+            "context": lk.context, "day": lk.day, "talk": lk.talk}
+
+
+LINK_COLUMNS = [
+    Column("Text", lambda lk: lk.text, ratio=2, need=10, drop=1),
+    Column("URL", lambda lk: lk.url, style="blue", ratio=3, need=20, link=lambda lk: lk.url),
+    Column("Talk", lambda lk: lk.talk or "", ratio=2, need=12, drop=3),
+    Column("Where", lambda lk: SEP.join(lk.path), ratio=2, need=14, drop=5),
+    Column("Line", lambda lk: f"{lk.file}:{lk.line}", no_wrap=True, drop=2, table_only=True),
+]
+
+
+def watch_json(w: Any) -> dict[str, Any]:
+    return {"code": w.code, "title": w.title, "video": w.video, "line": w.line, "file": w.file}
+
+
+WATCH_COLUMNS = [
+    Column("Code", lambda w: w.code or "", style="bold cyan", no_wrap=True, min_width=6),
+    Column("Title", lambda w: w.title, ratio=3, need=16),
+    Column("Video", lambda w: w.video or "", style="blue", ratio=2, need=22, drop=1, link=lambda w: w.video),
+]
+
+
+def speaker_json(s: Any) -> dict[str, Any]:
+    return {"name": s.name, "org": s.org, "talks": list(s.talks), "file": s.file, "line": s.line}
+
+
+SPEAKER_COLUMNS = [
+    Column("Name", lambda s: s.name, style="bold", need=14),
+    Column("Org", lambda s: s.org or "", need=8, drop=1),
+    Column("Talks", lambda s: s.talks, ratio=3, need=16),
+]

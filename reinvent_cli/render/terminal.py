@@ -1,0 +1,151 @@
+"""The terminal: note text made safe to print, where output goes (colours, pager), messages to stderr."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import shutil
+import sys
+from dataclasses import dataclass
+from typing import Any
+
+from rich.console import Console
+from rich.text import Text
+
+SEP = " › "
+MATCH_STYLE = "bold red"  # matched words in search hits, like grep --color
+COLOR_MODES = ("auto", "always", "never")
+DEFAULT_PAGER = "less -FRX"
+
+# ANSI CSI / OSC / other escape sequences, then any remaining C0/C1 control character.
+_ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[PX^_][^\x1b]*(?:\x1b\\)?|\x1b.?")
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def clean(text: Any) -> str:
+    """Note text made safe for a terminal: escapes removed, control characters shown as U+FFFD."""
+    if text is None:
+        return ""
+    s = str(text)
+    if "\x1b" in s:
+        s = _ESCAPES.sub("", s)
+    s = s.replace("\t", " ").replace("\r", " ").replace("\n", " ")
+    return _CONTROLS.sub("\ufffd", s) if _CONTROLS.search(s) else s
+
+
+def clean_line(line: str) -> str:
+    """One line of a note's markdown made safe: escapes removed, tabs as spaces, controls as U+FFFD."""
+    if "\x1b" in line:
+        line = _ESCAPES.sub("", line)
+    line = line.replace("\t", "    ")
+    return _CONTROLS.sub("\ufffd", line) if _CONTROLS.search(line) else line
+
+
+def plain(text: Any, style: str | None = None) -> Text:
+    """Rich Text holding note text literally (never parsed as markup)."""
+    return Text(clean(text), style=style or "")
+
+
+@dataclass
+class Output:
+    """Where and how to print: set once from the global options. ``pager``: the command long output
+    goes through (the console then writes into a buffer that ``finish`` shows)."""
+
+    console: Console
+    err: Console
+    fmt: str = "table"
+    pager: str | None = None
+
+    @property
+    def is_terminal(self) -> bool:
+        return self.console.is_terminal
+
+    def print(self, *objects: Any, **kw: Any) -> None:
+        self.console.print(*objects, **kw)
+
+    def write_raw(self, s: str) -> None:
+        """Machine formats go to stdout as they are, no wrapping, no styling."""
+        out = self.console.file
+        out.write(s if s.endswith("\n") else s + "\n")
+        if self.pager is None:
+            out.flush()
+
+    def finish(self) -> None:
+        """Show what was buffered for the pager: through it when it is longer than the screen."""
+        command, buf = self.pager, self.console.file
+        if command is None:
+            return
+        text = buf.getvalue() if isinstance(buf, io.StringIO) else ""
+        self.pager, self.console.file = None, sys.stdout
+        if text.count("\n") >= shutil.get_terminal_size().lines:
+            from reinvent_cli.render.pager import page  # only long output on a terminal starts a pager
+
+            page(text, command)
+        else:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+
+
+def pager_command() -> str | None:
+    """The pager as git finds it: REINVENT_PAGER, then PAGER, then ``less -FRX``; '' or 'cat': none."""
+    for var in ("REINVENT_PAGER", "PAGER"):
+        value = os.environ.get(var)
+        if value is not None:
+            return value.strip() if value.strip() not in ("", "cat") else None
+    return DEFAULT_PAGER
+
+
+def make_output(color: str = "auto", fmt: str = "table", paged: bool = False) -> Output:
+    """The Output for ``--color`` (auto: NO_COLOR, TERM=dumb and FORCE_COLOR decide) and ``--no-pager``."""
+    env = os.environ
+    color_off = color == "never" or (color == "auto" and (bool(env.get("NO_COLOR")) or env.get("TERM") == "dumb"))
+    forced = color == "always" or (color == "auto" and bool(env.get("FORCE_COLOR")) and not color_off)
+    kw: dict[str, Any] = {"highlight": False, "emoji": False, "markup": False}
+    if color_off:
+        kw["color_system"] = None
+    console = Console(**kw, force_terminal=True if forced else None)
+    err = Console(stderr=True, **kw)
+    command = pager_command() if paged else None
+    if command and console.is_terminal and sys.stdout.isatty():
+        width, height = console.width, console.height
+        console = Console(**kw, file=io.StringIO(), force_terminal=True, width=width, height=height,
+                          color_system=console.color_system)
+        return Output(console, err, fmt, pager=command)
+    return Output(console, err, fmt)
+
+
+def warn(out: Output, message: str) -> None:
+    out.err.print(Text("reinvent: ", style="bold yellow") + plain(message), soft_wrap=True)
+
+
+def error(out: Output, message: str, hint: str | None = None) -> None:
+    out.err.print(Text("reinvent: ", style="bold red") + plain(message), soft_wrap=True)
+    if hint:
+        out.err.print(Text("  ") + plain(hint, "dim"), soft_wrap=True)
+
+
+def safe_url(url: Any) -> str | None:
+    """A web URL fit for a terminal hyperlink, or None (no escapes, spaces or other schemes)."""
+    if not url:
+        return None
+    u = str(url)
+    return u if re.fullmatch(r"https?://[!-~]+", u) else None
+
+
+def short_url(url: str) -> str:
+    """A URL as shown in a terminal table: no scheme, no ``www.`` (the hyperlink keeps it whole)."""
+    return re.sub(r"^https?://(www\.)?", "", url)
+
+
+def file_url(path: Any) -> str | None:
+    """file:// URL of a notes file (absolute, percent-encoded), for OSC 8 hyperlinks."""
+    if not path:
+        return None
+    from pathlib import Path
+    from urllib.parse import quote
+
+    try:
+        return "file://" + quote(str(Path(path).resolve()))
+    except (OSError, ValueError):
+        return None

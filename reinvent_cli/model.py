@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-
+from typing import Any
 
 
 @dataclass
@@ -116,5 +116,5 @@ class Document:
     watchlist: list[WatchItem] = field(default_factory=list)
     entries: list[Entry] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-    front: tuple | None = field(default=None, repr=False, compare=False)  # source.Front, kept by the cache
+    front: tuple[Any, ...] | None = field(default=None, repr=False, compare=False)  # source.Front, kept by the cache
 

@@ -14,7 +14,8 @@ from __future__ import annotations
 import contextlib
 import gc
 import re
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 import mistune
 from mistune.block_parser import BlockParser
@@ -80,7 +81,7 @@ class _LineState(BlockState):
             return
         tokens.append({"type": "paragraph", "text": text, "line": self.line_at(self.cursor)})
 
-    def child_state(self, src: str, lazy_line_starts: Any = None) -> "_LineState":
+    def child_state(self, src: str, lazy_line_starts: Any = None) -> _LineState:
         child = _LineState(self)
         child.src = src
         child.cursor_max = len(src)
@@ -124,7 +125,7 @@ except (ImportError, AttributeError):  # pragma: no cover - another mistune
     _FAST_LISTS = False
 
 
-def _parse_list(block: "_LineBlockParser", m: Any, state: Any) -> int:
+def _parse_list(block: _LineBlockParser, m: Any, state: Any) -> int:
     """mistune.list_parser.parse_list, calling _parse_list_item below."""
     item = _lp._create_list_marker(m, "list")
     text = item.text
@@ -133,7 +134,7 @@ def _parse_list(block: "_LineBlockParser", m: Any, state: Any) -> int:
         # an empty list item cannot interrupt a paragraph
         end_pos = state.append_paragraph()
         if end_pos:
-            return end_pos
+            return int(end_pos)
 
     marker = item.marker
     depth = state.depth()
@@ -154,7 +155,7 @@ def _parse_list(block: "_LineBlockParser", m: Any, state: Any) -> int:
             # we allow only lists starting with 1 to interrupt paragraphs
             end_pos = state.append_paragraph()
             if end_pos:
-                return end_pos
+                return int(end_pos)
             token["attrs"]["start"] = start
 
     state.cursor = m.end() + 1
@@ -174,13 +175,13 @@ def _parse_list(block: "_LineBlockParser", m: Any, state: Any) -> int:
     if end_pos:
         index = token.pop("_tok_index")
         state.tokens.insert(index, token)
-        return end_pos
+        return int(end_pos)
 
     state.append_token(token)
-    return state.cursor
+    return int(state.cursor)
 
 
-def _parse_list_item(block: "_LineBlockParser", bullet: str, item: Any, token: dict[str, Any], state: Any,
+def _parse_list_item(block: _LineBlockParser, bullet: str, item: Any, token: dict[str, Any], state: Any,
                      rules: list[str]) -> Any:
     """mistune.list_parser._parse_list_item, with its two patterns cached."""
     text = item.text

@@ -26,7 +26,7 @@ class Source:
     body: str
     meta: dict[str, Any] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
-    front: "Front | None" = None  # the front matter as read: the cache keeps it to skip YAML next time
+    front: Front | None = None  # the front matter as read: the cache keeps it to skip YAML next time
 
     @property
     def lines(self) -> list[str]:
@@ -101,7 +101,7 @@ def load_front_matter(raw: str) -> tuple[dict[str, Any], str | None]:
         import yaml
 
         loaded = yaml.safe_load(raw) if raw.strip() else {}
-    except Exception as exc:  # yaml.YAMLError and anything a hostile document provokes
+    except Exception as exc:  # noqa: BLE001 - yaml.YAMLError and anything a hostile document provokes
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         return {}, f"front matter is not valid YAML ({first}); ignored"
     if loaded is None:

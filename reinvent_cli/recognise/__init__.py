@@ -2,36 +2,50 @@
 
 from __future__ import annotations
 
-
-from reinvent_cli.model import Document
+from reinvent_cli.model import Day, Document
 from reinvent_cli.read.source import Source
-from reinvent_cli.recognise.days import _weekdays_from_year
+from reinvent_cli.recognise.days import _weekdays_from_year, day_of_file
+from reinvent_cli.recognise.layout import plan_file
 from reinvent_cli.recognise.post import (
     _front_matter_entries,
     _one_talk_post,
     _only_h1,
     _single_talk_post,
 )
-from reinvent_cli.recognise.layout import plan_file
 from reinvent_cli.recognise.roles import Layout
-from reinvent_cli.recognise.walk import _Walker
+from reinvent_cli.recognise.walk import walk
 
 
 def parse_source(src: Source, layout: Layout | None = None) -> Document:
+    """The Document of a notes file: read (plan_file), then walked (walk) as read."""
     from reinvent_cli.read.mdast import gc_paused, parse_tokens
 
     with gc_paused():  # tokens and Document are acyclic: the cycle collector only slows a big file
-        walker = _Walker(src)
         tokens = parse_tokens(src.body)
-        walker.plan = plan_file(tokens, _one_talk_post(src, tokens), layout)
+        plan = plan_file(tokens, _one_talk_post(src, tokens), layout)
         h1 = _only_h1(tokens)
-        if walker.doc.title is None and h1 is not None:
-            walker.doc.title = h1[0]  # "# KubeCon EU 2022" above everything: the notes' conference
-        walker.blocks(tokens, [])
+        # "# KubeCon EU 2022" above everything: the notes' conference, unless the front matter names it
+        doc, st = walk(src, tokens, plan, h1[0] if h1 is not None else None)
         # Free the tokens while the collector is paused: re-enabled, it scans what is still alive.
         del tokens
-        doc = walker.finish()
         _weekdays_from_year(doc)
-        _single_talk_post(doc, src, walker, h1)
+        _single_talk_post(doc, src, st, h1)
         _front_matter_entries(doc, src)
+        _day_of_file(doc, src)
     return doc
+
+
+def _day_of_file(doc: Document, src: Source) -> None:
+    """Talks of a file without day headings are on the day its title or its name gives ("Day 2 of ...",
+    "2024-03-21-kubecon.md"), if any."""
+    if doc.days or not doc.talks:
+        return
+    found = day_of_file(str(src.meta.get("title") or doc.title or ""), src.path)
+    if found is None:
+        return
+    number, title, weekday = found
+    doc.days.append(Day(number, title, weekday, doc.file, 1))
+    for t in doc.talks:
+        t.day, t.weekday = number, t.weekday or weekday
+    for e in doc.entries:
+        e.day = number

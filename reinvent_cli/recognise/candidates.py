@@ -5,14 +5,18 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from reinvent_cli.recognise.evidence import block_evidence, names_sessions, title_evidence
+from reinvent_cli.recognise.evidence import (
+    block_evidence,
+    names_sessions,
+    title_evidence,
+)
 from reinvent_cli.recognise.inline import _Inline, _one_line, _trim_decor, flatten
 from reinvent_cli.recognise.roles import Role
 from reinvent_cli.recognise.talks import strip_time
 from reinvent_cli.recognise.watchlist import _WATCH_HEADING
 
 # After a title: "by Jane Roe", "von Name", "- Name", "with A and B" (a capitalised word follows).
-_BY = re.compile(r"^\s*[,.]?\s*(?:by|von|with|mit|de|par|por|presented by|-|–|—|--)\s+(?=[\[*_]*[A-ZÀ-Þ])", re.I)
+_BY = re.compile(r"^\s*[,.]?\s*(?:by|von|with|mit|de|par|por|presented by|-|–|—|--)\s+(?=[\[*_]*[A-ZÀ-Þ])", re.IGNORECASE)
 _EMOJI_CODE = re.compile(r":[\w+-]+:")  # ":microphone:"
 _SENTENCE_END = re.compile(r"(?<![A-Z])\.\s+(?=[A-Z])|\.$")
 

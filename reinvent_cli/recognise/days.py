@@ -21,10 +21,10 @@ _DAY_SEP = r"(?:\s*[-–—:,.|/]?\s*(.*))?$"
 
 
 # "Day 1 - Wednesday", "Tag 2", "Jour deux"; and number first: "1. Tag", "2e jour", "Second day".
-_DAY_RE = re.compile(rf"^{_DAY_WORD}\s*{_NUMBER}\b{_DAY_SEP}", re.I)
+_DAY_RE = re.compile(rf"^{_DAY_WORD}\s*{_NUMBER}\b{_DAY_SEP}", re.IGNORECASE)
 
 
-_DAY_FIRST_RE = re.compile(rf"^{_NUMBER}(?:\.|st|nd|rd|th|e|er|re|ème|eme)?\s+{_DAY_WORD}\b{_DAY_SEP}", re.I)
+_DAY_FIRST_RE = re.compile(rf"^{_NUMBER}(?:\.|st|nd|rd|th|e|er|re|ème|eme)?\s+{_DAY_WORD}\b{_DAY_SEP}", re.IGNORECASE)
 
 
 _MONTHS = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
@@ -38,15 +38,15 @@ _DATE_RE = re.compile(
     r"|(?P<d4>\d{1,2})\.(?P<m4>\d{1,2})\.(?P<y4>\d{4}|\d{2})?"
     r"|(?P<m5>\d{1,2})/(?P<d5>\d{1,2})(?:/(?P<y5>\d{4}|\d{2}))?)"
     r"(?![\w/.-]\w)",
-    re.I,
+    re.IGNORECASE,
 )
 
 
-_WEEKDAY_RE = re.compile(r"^(" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\b", re.I)
+_WEEKDAY_RE = re.compile(r"^(" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 
 
 # "OSCON EU - Day 1", "KubeCon 2024 | Day 2": a name, a separator, then the day.
-_NAMED_DAY = re.compile(rf"^.{{2,40}}?\s[-–—:|,]\s+(?={_DAY_WORD}\s*\d)", re.I)
+_NAMED_DAY = re.compile(rf"^.{{2,40}}?\s[-–—:|,]\s+(?={_DAY_WORD}\s*\d)", re.IGNORECASE)
 
 
 def classify_day(title: str) -> tuple[int | None, str | None] | None:
@@ -69,9 +69,9 @@ def _classify_day(title: str) -> tuple[int | None, str | None] | None:
     m = _DAY_RE.match(t) or _DAY_FIRST_RE.match(t)
     if m:
         n = m.group(1).lower()
-        number = int(n) if n.isdigit() else _NUMBER_WORDS[n]
+        number: int | None = int(n) if n.isdigit() else _NUMBER_WORDS[n]
         rest = m.group(2) or ""
-        if number > 14 or re.match(r"[.,]\d", t[m.end(1):]):
+        if number is None or number > 14 or re.match(r"[.,]\d", t[m.end(1):]):
             return None  # "Day 30 of my 100 days of code", "Tag 1.0 release"
         if rest and (not n.isdigit() or m.re is _DAY_FIRST_RE) and not re.search(r"[-–—:,.|/(]\s*$", t[:m.start(2)]) \
                 and not _WEEKDAY_RE.match(rest) and not _DATE_RE.match(rest):
@@ -163,7 +163,7 @@ def _weekdays_from_year(doc: Document) -> None:
 
 
 _FILE_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)-(\d\d)-(\d\d)(?!\d)")
-_TITLE_DAY = re.compile(rf"\b{_DAY_WORD}\s*(\d{{1,2}})\b", re.I)
+_TITLE_DAY = re.compile(rf"\b{_DAY_WORD}\s*(\d{{1,2}})\b", re.IGNORECASE)
 
 
 def day_of_file(title: str | None, file_name: str) -> tuple[int, str, str | None] | None:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from reinvent_cli.lexicon import (
     _SLIDE_HOSTS,
@@ -15,13 +16,22 @@ from reinvent_cli.lexicon import (
     NOT_TALK_WORDS,
     SOCIAL_WORDS,
 )
-from reinvent_cli.recognise.inline import _host, _html_text, _Inline, _trim_decor, flatten
+from reinvent_cli.recognise.inline import (
+    _host,
+    _html_text,
+    _Inline,
+    _trim_decor,
+    flatten,
+)
 from reinvent_cli.recognise.media import _video_key, video_in_text
-from reinvent_cli.recognise.speakers import _names_a_speaker, speaker_line, speakers_in_title
+from reinvent_cli.recognise.speakers import (
+    _names_a_speaker,
+    speaker_line,
+    speakers_in_title,
+)
 from reinvent_cli.recognise.talks import (
     _LABELLED_TALK,
     _labelled,
-    _TALK_RE,
     split_talk_heading,
     strip_time,
     strip_trailing_time,
@@ -30,24 +40,24 @@ from reinvent_cli.recognise.talks import (
 _OUTLINE_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,4}\.|[A-Z]\.)\s+")
 _PAREN_TAIL = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
 _WORDS = "|".join(re.escape(w) for w in sorted(NOT_TALK_WORDS, key=len, reverse=True))
-_NOT_TALK = re.compile(rf"^(?:the |my |some |a |our )?(?:{_WORDS})(?:\s*(?:&|and|/|,)\s*\w+)?$", re.I)
+_NOT_TALK = re.compile(rf"^(?:the |my |some |a |our )?(?:{_WORDS})(?:\s*(?:&|and|/|,)\s*\w+)?$", re.IGNORECASE)
 _GROUP = re.compile(
     r"^(?:(?:{t})(?:\s+(?:sessions?|talks|track|keynotes?))?|(?:{p})\s+(?-i:[A-Z0-9])\w{{0,11}})$".format(
         t="|".join(GROUP_TIME_WORDS), p="|".join(GROUP_PLACE_WORDS)),
-    re.I,
+    re.IGNORECASE,
 )
 _TALK_WORDS = "|".join(re.escape(w) for w in sorted(GROUP_TALK_WORDS, key=len, reverse=True))
 # "Sessions", "Afternoon keynotes", "Talks I attended", "Session highlights", "Day 1 talks"
-_GROUP_TALKS = re.compile(rf"^(?:[\w'’-]+\s+){{0,2}}(?:{_TALK_WORDS})(?:\s+[\w'’-]+){{0,8}}$", re.I)
-_SOCIAL = re.compile("|".join(rf"(?<!\w){re.escape(w)}(?!\w)" for w in SOCIAL_WORDS), re.I)
-_EVENT_LABEL = re.compile(r"^(?:[\w.'’&+@-]+\s+){0,3}?(?:conference|konferenz)\b", re.I)
-_SESSION_WORD = re.compile(r"\b(?:sessions?|talks?|keynotes?|vortr[äa]ge|palestras|charlas)\b", re.I)
+_GROUP_TALKS = re.compile(rf"^(?:[\w'’-]+\s+){{0,2}}(?:{_TALK_WORDS})(?:\s+[\w'’-]+){{0,8}}$", re.IGNORECASE)
+_SOCIAL = re.compile("|".join(rf"(?<!\w){re.escape(w)}(?!\w)" for w in SOCIAL_WORDS), re.IGNORECASE)
+_EVENT_LABEL = re.compile(r"^(?:[\w.'’&+@-]+\s+){0,3}?(?:conference|konferenz)\b", re.IGNORECASE)
+_SESSION_WORD = re.compile(r"\b(?:sessions?|talks?|keynotes?|vortr[äa]ge|palestras|charlas)\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-_COLLECTION = re.compile("|".join(rf"(?<!\w){re.escape(w)}(?!\w)" for w in COLLECTION_WORDS), re.I)
-_ROOM = re.compile(r"(?:\(|@|\|)\s*(?:room|hall|stage|track|saal|salle|sala|raum|auditorium)\b", re.I)
-_ANCHOR = re.compile(r"<a\s+(?:name|id)\s*=", re.I)
+_COLLECTION = re.compile("|".join(rf"(?<!\w){re.escape(w)}(?!\w)" for w in COLLECTION_WORDS), re.IGNORECASE)
+_ROOM = re.compile(r"(?:\(|@|\|)\s*(?:room|hall|stage|track|saal|salle|sala|raum|auditorium)\b", re.IGNORECASE)
+_ANCHOR = re.compile(r"<a\s+(?:name|id)\s*=", re.IGNORECASE)
 _TAG = re.compile(r"<[^<>]*>")
-_ONE_KEYNOTE = re.compile(r"\bkeynote\b", re.I)
+_ONE_KEYNOTE = re.compile(r"\bkeynote\b", re.IGNORECASE)
 
 
 def clean_title(text: str) -> str:

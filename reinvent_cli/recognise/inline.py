@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any
 from urllib.parse import urlsplit
 
 _BARE_URL = re.compile(r"https?://[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"]")
@@ -30,14 +31,14 @@ def flatten(children: list[dict[str, Any]] | None) -> _Inline:
     """Inline tokens to text (one "\n" per source line break) and the links in it."""
     if children:
         if len(children) == 1:
-            tok = children[0]
-            if tok.get("type") == "text":  # most lines: one plain text token
-                return _Inline(tok.get("raw", "\n"), [])
-        for tok in children:
-            if tok.get("type") not in _PLAIN_INLINE:
+            one = children[0]
+            if one.get("type") == "text":  # most lines: one plain text token
+                return _Inline(one.get("raw", "\n"), [])
+        for child in children:
+            if child.get("type") not in _PLAIN_INLINE:
                 break
         else:  # plain text lines
-            return _Inline("".join([tok.get("raw", "\n") for tok in children]), [])
+            return _Inline("".join([child.get("raw", "\n") for child in children]), [])
     buf: list[str] = []
     size = 0
     links: list[_InlineLink] = []
@@ -47,7 +48,7 @@ def flatten(children: list[dict[str, Any]] | None) -> _Inline:
     ]
     while stack:
         it, link, start, idx = stack[-1]
-        tok = next(it, None)
+        tok: dict[str, Any] | None = next(it, None)
         if tok is None:
             stack.pop()
             if link is not None:

@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reinvent_cli.recognise.candidates import bold_candidates, item_candidates
-from reinvent_cli.recognise.roles import Layout, Role
 from reinvent_cli.recognise.days import classify_day
 from reinvent_cli.recognise.evidence import (
     anchor_evidence,
@@ -17,13 +16,13 @@ from reinvent_cli.recognise.evidence import (
     group_word,
     labelled,
     not_talk,
-    one_keynote,
     title_evidence,
     video_key,
 )
 from reinvent_cli.recognise.inline import flatten
-from reinvent_cli.recognise.watchlist import _WATCH_HEADING
 from reinvent_cli.recognise.launches import _ANNOUNCE_LIST_HEADING
+from reinvent_cli.recognise.roles import Layout, Role
+from reinvent_cli.recognise.watchlist import _WATCH_HEADING
 
 
 @dataclass

@@ -7,15 +7,15 @@ from urllib.parse import urlsplit
 
 _VIDEO_TEXT = re.compile(
     r"^\s*(video|recording|youtube|watch\b|vimeo|vid[ée]o|v[íi]deo|aufzeichnung|mitschnitt|enregistrement|"
-    r"grabaci[óo]n|replay)", re.I)
+    r"grabaci[óo]n|replay)", re.IGNORECASE)
 
 
 _SLIDES_TEXT = re.compile(
     r"^\s*(slides?|deck|slideshare|speakerdeck|presentation|folien|foliensatz|pr[äa]sentation|diapos|"
-    r"diapositiv[ae]s?|pr[ée]sentation|transparents|support)\b", re.I)
+    r"diapositiv[ae]s?|pr[ée]sentation|transparents|support)\b", re.IGNORECASE)
 
 
-_GENERIC_LINK = re.compile(r"^\s*(blog( post)?|here|link|this|post|more|details|sign ?up( page)?|docs?|announcement)\s*$", re.I)
+_GENERIC_LINK = re.compile(r"^\s*(blog( post)?|here|link|this|post|more|details|sign ?up( page)?|docs?|announcement)\s*$", re.IGNORECASE)
 
 
 def _video_key(url: str) -> str:
@@ -25,8 +25,8 @@ def _video_key(url: str) -> str:
 
 
 # "{{< youtube ID >}}" (Hugo), "{% youtube ID %}" (Jekyll/Liquid), "<iframe src=".../embed/ID">".
-_SHORTCODE = re.compile(r"\{[{%][<%]?\s*(youtube|vimeo)\s+(?:id=)?[\"']?([\w-]{6,20})[\"']?\s*[>%]?[}%]\}", re.I)
-_IFRAME = re.compile(r"<iframe[^>]*\bsrc\s*=\s*[\"']([^\"']+)[\"']", re.I)
+_SHORTCODE = re.compile(r"\{[{%][<%]?\s*(youtube|vimeo)\s+(?:id=)?[\"']?([\w-]{6,20})[\"']?\s*[>%]?[}%]\}", re.IGNORECASE)
+_IFRAME = re.compile(r"<iframe[^>]*\bsrc\s*=\s*[\"']([^\"']+)[\"']", re.IGNORECASE)
 _SHORTCODE_URL = {"youtube": "https://www.youtube.com/watch?v={}", "vimeo": "https://vimeo.com/{}"}
 
 
@@ -38,6 +38,6 @@ def video_in_text(text: str) -> str | None:
             return _SHORTCODE_URL[m.group(1).lower()].format(m.group(2))
     if "<" in text:
         m = _IFRAME.search(text)
-        if m and re.search(r"youtube(?:-nocookie)?\.com|youtu\.be|vimeo\.com", m.group(1), re.I):
+        if m and re.search(r"youtube(?:-nocookie)?\.com|youtu\.be|vimeo\.com", m.group(1), re.IGNORECASE):
             return m.group(1)
     return None

@@ -20,8 +20,8 @@ from reinvent_cli.recognise.talks import (
     split_talk_heading,
 )
 
-if TYPE_CHECKING:  # only for an annotation: walk imports this module's callers
-    from reinvent_cli.recognise.walk import _Walker
+if TYPE_CHECKING:  # only for an annotation
+    from reinvent_cli.recognise.state import WalkState
 
 
 def _one_talk_post(src: Source, tokens: list[dict[str, Any]]) -> bool:
@@ -43,7 +43,7 @@ def _front_line(src: Source, key: str) -> int | None:
     """The line of the file where the front matter sets ``key`` (the opening "---" is line 1)."""
     if not src.front:
         return None
-    at = next((i for i, x in enumerate(src.front[0].split("\n")) if re.match(rf"{key}\s*:", x, re.I)), None)
+    at = next((i for i, x in enumerate(src.front[0].split("\n")) if re.match(rf"{key}\s*:", x, re.IGNORECASE)), None)
     return None if at is None else at + 2
 
 
@@ -79,7 +79,7 @@ def _only_h1(tokens: list[dict[str, Any]]) -> tuple[str, int] | None:
     return title, int(h1[0]["line"])
 
 
-def _single_talk_post(doc: Document, src: Source, walker: _Walker, h1: tuple[str, int] | None = None) -> None:
+def _single_talk_post(doc: Document, src: Source, walker: WalkState, h1: tuple[str, int] | None = None) -> None:
     """A post with no days and no talks is one talk when it has a title: front matter ``title:``, a
     ``Title:`` line, or (when it names a speaker) its one ``#`` heading. Its metadata lines (even in an
     indented block), front matter and video/slides links describe the talk; its headings are its sections."""

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from reinvent_cli.lexicon import _TALK_LABELS, _VIDEO_HOSTS
 from reinvent_cli.model import Speaker
@@ -47,7 +48,7 @@ _TIME_PREFIX = re.compile(
     rf"^\(?(?:{_TIME}\s*(?:[-–—]|to|bis|à)\s*{_TIME}\)?(?:\s*[-–—:|]\s*|\s+)"
     rf"|{_ONE_TIME}\)?(?:\s*[-–—:|]\s*|\s+(?=(?-i:[A-Z0-9])))"
     r"|\d{1,2}\s*[ap]\.?m\.?\)?\s*[-–—:|]\s*)(?=\S)",
-    re.I,
+    re.IGNORECASE,
 )
 
 
@@ -55,7 +56,7 @@ _TIME_PREFIX = re.compile(
 _LABELLED_TALK = re.compile(
     r"^(?:[\w.'’&+@-]+\s+){0,3}?(lightning talk|talk|session|keynote|presentation|vortrag|conf[ée]rence|charla|ponencia)"
     r"\s*(?:[:–—|]|\s-)\s*(.+)$",
-    re.I,
+    re.IGNORECASE,
 )
 
 
@@ -63,7 +64,7 @@ _LABELLED_TALK = re.compile(
 _GROUPING = re.compile(
     r"^(?:(?:morning|afternoon|evening|lunch|breakfast|vormittag|nachmittag|abend|matin|apr[èe]s-midi|soir[ée]e?"
     r"|ma[ñn]ana|tarde)(?:\s+(?:sessions?|talks|track))?|(?:track|room|stage|hall|saal|salle|sala|raum)\s+(?-i:[A-Z0-9])\w{0,11})$",
-    re.I,
+    re.IGNORECASE,
 )
 
 
@@ -90,7 +91,9 @@ def split_talk_heading(title: str, trailing_speakers: bool = True) -> tuple[str 
 
 def talk_parts(text: str) -> tuple[str | None, str, list[Speaker]]:
     """A talk's line (heading, bold line, list item) -> (code, clean title, speakers)."""
-    from reinvent_cli.recognise.speakers import speakers_in_title  # (speakers imports this module's users)
+    from reinvent_cli.recognise.speakers import (
+        speakers_in_title,  # (speakers imports this module's users)
+    )
 
     code, rest, speakers = split_talk_heading(strip_trailing_time(text))
     if not speakers:
@@ -113,7 +116,7 @@ def strip_time(title: str) -> str:
 
 # A time range after a title: "Title 9:15am to 9:45am", "Title (14:00-14:45)", "Title 9:50am - 10:00am".
 _TIME_SUFFIX = re.compile(
-    rf"\s*[-–—|,@]?\s*\(?{_TIME}\s*(?:[-–—]|to|bis|à|until)\s*{_TIME}\)?\s*$", re.I)
+    rf"\s*[-–—|,@]?\s*\(?{_TIME}\s*(?:[-–—]|to|bis|à|until)\s*{_TIME}\)?\s*$", re.IGNORECASE)
 
 
 def strip_trailing_time(title: str) -> str:

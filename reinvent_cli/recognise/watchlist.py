@@ -4,4 +4,4 @@ from __future__ import annotations
 
 import re
 
-_WATCH_HEADING = re.compile(r"\b(to watch|watch ?list|watch later|talks i missed|to see)\b", re.I)
+_WATCH_HEADING = re.compile(r"\b(to watch|watch ?list|watch later|talks i missed|to see)\b", re.IGNORECASE)

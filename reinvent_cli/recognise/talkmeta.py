@@ -1,0 +1,128 @@
+"""A talk's metadata from the lines under it: Speaker:/Description:/Event:/Date: lines, its video and slides links."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from reinvent_cli.lexicon import (
+    _DATE_KEYS,
+    _DESC_KEYS,
+    _EVENT_KEYS,
+    _SLIDE_HOSTS,
+    _SPEAKER_KEYS,
+    _VIDEO_HOSTS,
+)
+from reinvent_cli.model import Talk
+from reinvent_cli.recognise.inline import (
+    _BARE_URL,
+    _host,
+    _Inline,
+    _InlineLink,
+    _only_a_link,
+    _trim_decor,
+)
+from reinvent_cli.recognise.media import _SLIDES_TEXT, _VIDEO_TEXT, video_in_text
+from reinvent_cli.recognise.meta import _KV_LINE, _META_RE
+from reinvent_cli.recognise.speakers import parse_speakers
+from reinvent_cli.recognise.state import WalkState
+from reinvent_cli.recognise.talks import split_talk_heading
+
+
+def metadata(st: WalkState, flat: _Inline, talk: Talk) -> None:
+    """``Speaker:``/``Description:``/``Conference:``/``Date:`` lines, video and slides links of a talk."""
+    ftext = flat.text
+    # A metadata line has ":" or a dash after its key.
+    if ":" in ftext or "-" in ftext or "\u2013" in ftext or "\u2014" in ftext:
+        for line_text in ftext.split("\n"):
+            m = _META_RE.match(line_text.strip())
+            if m:
+                _key_value(st, talk, m.group(1).lower(), m.group(2).strip())
+    if flat.links:
+        media_links(talk, flat)
+    elif talk.video is None and not talk.sections and ("{" in ftext or "<" in ftext):
+        talk.video = video_in_text(ftext)  # "{{< youtube ID >}}"
+
+
+def _key_value(st: WalkState, talk: Talk, key: str, value: str) -> None:
+    if key.startswith(_SPEAKER_KEYS) and value and id(talk) not in st.speaker_seen:
+        named = parse_speakers(value)
+        heard = {x.name.casefold() for x in talk.speakers}
+        if heard and talk.heading and not heard & {x.name.casefold() for x in named}:
+            # a Speaker: line naming others wins over a "(...)" read off the heading: it was no name
+            talk.title = split_talk_heading(talk.heading, trailing_speakers=False)[1]
+        talk.speakers = named
+        st.speaker_seen.add(id(talk))
+    elif key in _DESC_KEYS and value and not talk.description:
+        talk.description = value
+    elif key in _EVENT_KEYS and value and not talk.conference:
+        talk.conference = value
+    elif key in _DATE_KEYS and value and not st.doc.date and not talk.heading:
+        st.doc.date = value  # the date of a one-talk post
+
+
+def media_links(talk: Talk, flat: _Inline) -> None:
+    """The video and slides among a paragraph's links: by their text, a label before them ("Video: <url>",
+    "Watch - [here](url)"), or their host when the link is alone on its line."""
+    before_sections = not talk.sections
+    link_only = _only_a_link(flat)
+    lines = flat.text.split("\n")
+    starts = [0]
+    for x in lines[:-1]:
+        starts.append(starts[-1] + len(x) + 1)
+    # Links by line, and each line with its links' texts blanked, computed once: linear however
+    # many links a paragraph holds (a per-link scan of every link was quadratic).
+    on_line: dict[int, list[_InlineLink]] = {}
+    for other in flat.links:
+        on_line.setdefault(bisect.bisect_right(starts, other.offset) - 1, []).append(other)
+    bare_of: dict[int, str] = {}
+    for lk in flat.links:
+        host = _host(lk.url)
+        n = bisect.bisect_right(starts, lk.offset) - 1
+        label = lines[n][: lk.offset - starts[n]]
+        if n not in bare_of:
+            bare_of[n] = _bare_line(lines[n], starts[n], on_line[n])
+        label_words = label.strip(" *_:-–—|([").strip()
+        short_label = bool(label_words) and len(label_words.split(maxsplit=3)) <= 3
+        labelled_video = short_label and bool(_VIDEO_TEXT.match(label_words))
+        labelled_slides = short_label and bool(_SLIDES_TEXT.match(label_words))
+        bare = bare_of[n]
+        line_only = not bare or (bare == label_words and (labelled_video or labelled_slides))
+        if talk.video is None and before_sections and (
+            _VIDEO_TEXT.match(lk.text) or labelled_video
+            or ((link_only or line_only) and host.endswith(_VIDEO_HOSTS))
+        ):
+            talk.video = lk.url
+        elif talk.slides is None and (
+            _SLIDES_TEXT.match(lk.text) or host.endswith(_SLIDE_HOSTS) or (labelled_slides and not labelled_video)
+        ):
+            talk.slides = lk.url
+
+
+def _bare_line(line_text: str, start: int, links: list[_InlineLink]) -> str:
+    """A line's words without its links' texts ("🎥 <url>": an emoji is no words)."""
+    parts, pos = [], 0
+    for other in links:
+        begin = other.offset - start
+        if begin >= pos:
+            parts.append(line_text[pos:begin])
+        pos = max(pos, begin + len(other.text))
+    parts.append(line_text[pos:])
+    return _trim_decor(" ".join(parts))
+
+
+def code_metadata(st: WalkState, raw: str) -> bool:
+    """An indented/fenced block of ``Key: value`` lines naming a talk's speaker, event, date: metadata."""
+    talk = st.talk or st.pre_talk
+    if talk is None:
+        return False
+    rows = [x for x in raw.split("\n") if x.strip()]
+    if not rows or len(rows) > 30 or not all(_KV_LINE.match(x) for x in rows):
+        return False
+    texts = [re.sub(r"^[*_]{1,2}([^*_]+?)[*_]{1,2}\s*:", r"\1:", x.strip()) for x in raw.split("\n")]
+    if not any(_META_RE.match(x) for x in texts):
+        return False
+    text = "\n".join(texts)
+    links = [_InlineLink(m.group(0), m.group(0), m.start()) for m in _BARE_URL.finditer(text)]
+    metadata(st, _Inline(text, links), talk)
+    return True

@@ -1,18 +1,37 @@
-"""Speakers: names in a heading's '(Name, Org)', 'Speaker:' lines, lists of names with organisations."""
+"""Speakers: names in a talk's heading ('Title - Name', '(Name, Org)'), speaker lines under it, name lists."""
 
 from __future__ import annotations
 
 import re
 
-from reinvent_cli.lexicon import _NOT_NAMES, _ROLE_WORDS, _SPEAKER_KEYS
+from reinvent_cli.lexicon import (
+    _NOT_NAMES,
+    _ROLE_WORDS,
+    _SPEAKER_KEYS,
+    AND_WORDS,
+    SPEAKER_LABELS,
+)
 from reinvent_cli.model import Speaker
 from reinvent_cli.recognise.inline import _Inline
 from reinvent_cli.recognise.meta import _META_RE
+from reinvent_cli.recognise.names import clean_name, is_person
 
 _TRAILING_SPEAKER = re.compile(r"^(.*\S)\s+\(([^()]{2,60})\)$")
 
 
 _SPEAKER_LABEL = re.compile(r"^\s*(?:speakers?|presenters?|presented by|by|with)\s*:?\s+", re.IGNORECASE)
+
+
+# "Speaker: ...", "Presenters - ...", "**Speakers**: ...", "演讲者：..." (the label, then the value).
+_LABEL_LINE = re.compile(rf"^(?:(?:main|primary|guest|keynote|featured|lead|co-?)\s*)?(?:{SPEAKER_LABELS})\s*(?:[:：]|\s[-–—]\s)\s*(.*)$", re.IGNORECASE)
+
+
+_AND_SPLIT = re.compile(r"\s+(?:" + "|".join(AND_WORDS) + r")\s+", re.IGNORECASE)
+
+
+# Words of a job title beyond _ROLE_WORDS ("Sr. Product Manager", "Staff Engineer", "Empowerment Lead").
+_ROLE_EXTRA = frozenset({"sr", "senior", "principal", "staff", "chief", "distinguished", "fellow", "lead", "head",
+                         "partner", "intern", "student", "phd", "author", "editor", "owner", "pm", "em", "leader"})
 
 
 def _looks_like_name(text: str) -> bool:
@@ -22,43 +41,61 @@ def _looks_like_name(text: str) -> bool:
     return 1 < len(words) <= 8 and all(w[:1].isupper() or w.lower() in ("and", "de", "van", "von") for w in words)
 
 
+def _is_role(part: str) -> bool:
+    words = {w.strip(".,()").lower() for w in part.split()}
+    return bool(words & _ROLE_WORDS or words & _ROLE_EXTRA and not is_person(part)
+                or re.match(r"head of\b|.*\s(?:at|@|bei|chez|en|na)\s", part, re.IGNORECASE))
+
+
+def _split_parts(text: str) -> list[str]:
+    """"A (Org, X), B; C & D" -> ["A (Org, X)", "B", "C", "D"]: commas, semicolons, "&" outside parentheses;
+    "A and B" only where both sides are full names or both surnames ("Dev Home and PowerToys" is one part)."""
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch == "(":
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+        elif depth == 0 and ch in ",;&、，":
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    out: list[str] = []
+    for part in parts:
+        pieces = _AND_SPLIT.split(part.strip())
+        full = [is_person(p) for p in pieces]
+        if len(pieces) > 1 and (all(full) or not any(full) and all(is_person(p, 1) for p in pieces)):
+            out += pieces
+        else:
+            out.append(part)
+    return [p.strip(" .") for p in out if p.strip(" .")]
+
+
 def parse_speakers(text: str) -> list[Speaker]:
     """"Nate Wiger (AWS), Tom Kerr (Riot)" -> two speakers with orgs. A one-word part after a full name
     is that speaker's organisation ("Michael Hausenblas, AWS"); a job title is skipped, and the part
-    after it is the organisation ("Jane Doe, Principal Engineer, Google Cloud")."""
-    parts, depth, cur = [], 0, ""
-    i = 0
-    while i < len(text):
-        ch = text[i]
-        depth += ch == "("
-        depth -= ch == ")" and depth > 0
-        if depth == 0 and (ch in ",;&" or text.startswith(" and ", i)):
-            parts.append(cur)
-            cur = ""
-            i += 5 if ch == " " else 1
-            continue
-        cur += ch
-        i += 1
-    parts.append(cur)
+    after it is the organisation ("Jane Doe, Principal Engineer, Google Cloud"); a part that is neither
+    a name nor an organisation is dropped."""
     speakers: list[Speaker] = []
-    after_role = False
-    for part in parts:
-        part = part.strip(" .")
-        if not part:
-            continue
+    described = False  # a job title or organisation followed the last name: single words now describe it
+    for part in _split_parts(text):
         m = re.match(r"^(.*?)\s*\(([^()]*)\)\s*$", part)
-        if speakers and ({w.strip(".").lower() for w in part.split()} & _ROLE_WORDS
-                         or re.match(r"head of\b", part, re.IGNORECASE)):
-            after_role = True  # "Principal Engineer": a job title, no person
-            continue
         last = speakers[-1] if speakers else None
-        if m and m.group(1):
-            speakers.append(Speaker(m.group(1).strip(), m.group(2).strip() or None))
-        elif last is not None and last.org is None and (after_role or (" " not in part and " " in last.name)):
+        if last is not None and _is_role(part):
+            described = True  # "Principal Engineer": a job title, no person
+            continue
+        head = m.group(1) if m and m.group(1) else part
+        if described and last is not None and last.org is None and len(part) <= 40:
+            speakers[-1] = Speaker(last.name, part)  # the organisation after a job title
+        elif last is None or is_person(head) or is_person(head, 1) and not described and (
+                " " not in last.name or last.org is not None):
+            # (the first part is a speaker whatever its shape: the line said so)
+            org = m.group(2).strip() or None if m and m.group(1) else None
+            speakers.append(Speaker(clean_name(head) or head, org))
+            described = False
+        elif last is not None and last.org is None and len(part) <= 40:
             speakers[-1] = Speaker(last.name, part)
-        else:
-            speakers.append(Speaker(part, None))
-        after_role = False
+            described = True
     return speakers
 
 
@@ -70,22 +107,248 @@ def _names_a_speaker(flat: _Inline) -> bool:
     return False
 
 
-def speakers_in_title(title: str) -> tuple[str, list[Speaker]]:
-    """A talk heading's or bold line's text (code and time already stripped) -> (clean title, speakers):
-    "Title (Name, Org)", "Title (Speaker: Name)"; no speakers -> (title, [])."""
-    rest = title.strip()
-    sm = _TRAILING_SPEAKER.match(rest)
-    if sm:
-        names = _SPEAKER_LABEL.sub("", sm.group(2))
-        if _looks_like_name(names):
-            return sm.group(1), parse_speakers(names)
-    return rest, []
+
+# Markdown of a raw line: "[text](url)" / "[text][ref]" to its text, bare URLs, @handles, :emoji: codes.
+_MD_LINK = re.compile(r"!?\[([^\]\n]{0,300})\](?:\([^()\s]{0,600}(?:\s+\"[^\"\n]{0,200}\")?\)|\[[^\]\n]{0,100}\])")
+
+
+_URL = re.compile(r"<?https?://[^\s>]{1,600}>?")
+
+
+_HANDLE = re.compile(r"(?<![\w.@])@[\w.-]{2,40}")
+
+
+_SHORTCODE = re.compile(r":[a-z0-9_+-]{2,30}:")
+
+
+_LIST_MARK = re.compile(r"(?:>\s*)*(?:[-*+]\s+|\d{1,3}[.)]\s+)?")
+
+
+_HEADING_MARK = re.compile(r"#{1,6}(?:\s+|$)")
+
+
+_EMPHASIS_EDGE = re.compile(r"(?<![\w*])[*_]+|[*_]+(?![\w*])")
+
+
+_BY_LINE = re.compile(r"(?:[-–—~]+\s*)?(?:by|von|par|por|door)\s+(.+)$", re.IGNORECASE)
+
+
+_AS_LINE = re.compile(r"(\S.{1,48}?)\s+as\s+(\S.*)$")
+
+
+_DASH = re.compile(r"\s+[-–—|]\s+")
+
+
+def _plain(raw: str) -> tuple[str, bool]:
+    """A raw markdown line as text, and whether its form marks it out: a heading, emphasis around all of
+    it ("_Jane Doe_", "**Jane Doe (Org)**") or an @handle beside the name."""
+    s = raw.strip().replace("（", " (").replace("）", ")").replace("：", ": ")
+    heading = bool(_HEADING_MARK.match(s))
+    if heading:
+        s = _HEADING_MARK.sub("", s, count=1).rstrip("# ")
+    s = _LIST_MARK.sub("", s, count=1)
+    s = _MD_LINK.sub(lambda m: m.group(1), s)
+    handle = bool(_HANDLE.search(s))
+    s = _SHORTCODE.sub("", _HANDLE.sub("", _URL.sub("", s))).strip()
+    i = 0
+    while i < len(s) and not (s[i].isalnum() or s[i] in "*_\"“'(["):
+        i += 1  # a leading emoji or dash
+    s = s[i:].strip()
+    emphasised = len(s) > 2 and s[0] in "*_" and s.rstrip(" .,")[-1:] in ("*", "_")
+    s = _EMPHASIS_EDGE.sub("", s)
+    return " ".join(s.split()).strip(" ,;"), heading or emphasised or handle
+
+
+def _first_is_person(text: str) -> bool:
+    parts = _split_parts(text)
+    if not parts:
+        return False
+    head = re.sub(r"\s*\([^()]*\)\s*$", "", parts[0])
+    return is_person(head)
+
+
+def _name_line(text: str, marked: bool) -> list[Speaker] | None:
+    """"Jane Doe - Principal Engineer", "Jane Doe, CTO at Org", "Jane Doe (Org)", or (marked by a heading,
+    emphasis or a handle) a bare "Jane Doe"."""
+    if not text or len(text) > 160:
+        return None
+    dash = _DASH.search(text)
+    if dash and is_person(text[:dash.start()]) and (marked or _is_role(text[dash.end():])):
+        return [Speaker(clean_name(text[:dash.start()]), None)]
+    if not _first_is_person(text):
+        return None
+    parts = _split_parts(text)
+    described = len(parts) > 1 and any(_is_role(p) for p in parts[1:]) or text.endswith(")")
+    if not (marked or described or is_person(text) and len(text.split()) <= 3):
+        return None  # (a bare "Jane Doe" alone on its line is a name too)
+    return parse_speakers(text) or None
+
+
+def _labelled(text: str) -> tuple[bool, str]:
+    m = _LABEL_LINE.match(text)
+    return (True, m.group(1).strip()) if m else (False, "")
 
 
 def speaker_line(text: str) -> list[Speaker] | None:
-    """A line right after a talk's heading that names its speakers ("Speaker: Name, Org") -> the speakers;
-    None when it names none."""
-    m = _META_RE.match(text.strip())
-    if m and m.group(1).lower().startswith(_SPEAKER_KEYS) and m.group(2).strip():
-        return parse_speakers(m.group(2).strip()) or None
+    """A line, paragraph or small heading right after a talk's heading (raw markdown) -> the speakers it
+    names, None when it names none: "Presenter: [Name](url), CTO at Org", "Speakers: A, B.", "by Name",
+    "-- by Name", "_Name_", "**Name (Org)**", "#### Name - Job title", "Name as Role, Company",
+    "Sprecher: ...", "演讲者：...". A bare label ("Speakers:") followed, in the same text, by one name per
+    line ("Speakers:\\n- A, Role\\n- B") names those (join a label paragraph and the list under it)."""
+    lines = [x for x in text.split("\n") if x.strip()]
+    if not lines:
+        return None
+    first, marked = _plain(lines[0])
+    is_label, value = _labelled(first)
+    if is_label and not value and len(lines) > 1:
+        found = [s for x in lines[1:12] for s in (_item_speakers(x) or [])]
+        return found or None
+    if is_label:
+        return parse_speakers(value) or None
+    by = _BY_LINE.match(first)
+    if by and _first_is_person(by.group(1)):
+        return parse_speakers(by.group(1)) or None
+    role = _AS_LINE.match(first)
+    if role and is_person(role.group(1)):
+        org = role.group(2).rsplit(",", 1)[1].strip() if "," in role.group(2) else None
+        return [Speaker(clean_name(role.group(1)), org or None)]
+    return _name_line(first, marked)
+
+
+def speaker_label(text: str) -> bool:
+    """A line that is only a speaker label ("Speakers:", "**Presenters**:"): the names follow, one per line."""
+    is_label, value = _labelled(_plain(text.strip().split("\n")[0])[0])
+    return is_label and not value
+
+
+def _item_speakers(raw: str) -> list[Speaker] | None:
+    text, _ = _plain(raw)
+    if not _first_is_person(text):
+        return None
+    return parse_speakers(text) or None
+
+
+_TITLE_LABEL = re.compile(r"(?:lightning talk|talk|session|presentation|vortrag|conf[ée]rence|charla|ponencia)"
+                          r"\s*(?:[:–—|]|\s-)\s*(?=\S)", re.IGNORECASE)
+
+
+_TITLE_SEPS = (" - ", " – ", " — ", " | ", " -- ")
+
+
+_BY_WORD = re.compile(r"\s(?:by|von|par|por|door)\s", re.IGNORECASE)
+
+
+_WITH_WORD = re.compile(r"\s(?:with|mit|avec|con|com)\s", re.IGNORECASE)
+
+
+_CHAT_BEFORE = re.compile(r"(?:chat|conversation|interview|q&a|ama|gespr[äa]ch|entretien|talk)\s*$", re.IGNORECASE)
+
+
+# Names after the title with no separator: "Title (2017 edition) Jane Doe", "Title! Jane Doe", "Title Dr. Jane Doe".
+_TAIL_NAME = re.compile(r"^(.*?(?:[)!?”\"]|(?=\s(?:Dr|Prof)\.\s)))\s+((?:(?:Dr|Prof)\.\s+)?\S+(?:\s+\S+){1,3})$")
+
+
+def _people(text: str, single_words: bool) -> list[Speaker] | None:
+    """The speakers when ``text`` is only names ("A & B", "Jane Doe (Org)", "Jane Doe, Ph.D. & Bob Roe"):
+    full names, or (``single_words``) two or more surnames ("Hanselman and Toub")."""
+    text = re.split(r"(?<=[a-z]{2})\.\s+(?=[A-Z])", text.strip(), maxsplit=1)[0].strip(" .")
+    parts = _split_parts(text)
+    if not parts or len(parts) > 8:
+        return None
+    names = []
+    for part in parts:
+        head = re.sub(r"\s*\([^()]*\)\s*$", "", part)
+        if is_person(head) or single_words and len(parts) > 1 and is_person(head, 1):
+            names.append(part)
+        elif not names or not (_is_role(part) or " " not in part and part[:1].isupper() or clean_name(part) == ""):
+            return None  # a part that is no name, nor a name's org or degree
+    found = parse_speakers(text)
+    return found if found and len(found) >= len(names) else None
+
+
+def _split_at(title: str, sep: str) -> tuple[str, str] | None:
+    at = title.rfind(sep)
+    return (title[:at].strip(), title[at + len(sep):].strip()) if at > 0 else None
+
+
+def _by_dash(title: str) -> tuple[str, list[Speaker]] | None:
+    """"Title - Name", "Title - A & B", "Title - Hanselman and Toub", "Name - Title"."""
+    for sep in _TITLE_SEPS:
+        halves = _split_at(title, sep)
+        if halves is None:
+            continue
+        left, right = halves
+        found = _people(right, True)
+        if found and left:
+            return left, found
+        first = halves if title.find(sep) == title.rfind(sep) else None
+        if first and is_person(first[0]) and first[1] and not _people(first[1], False):
+            return first[1], [Speaker(clean_name(first[0]), None)]
+    halves = _split_at(title, ", ")  # "A long title, Jane Doe": one full name after a title of 3+ words
+    if halves and len(halves[0].split()) >= 3 and is_person(halves[1]):
+        return halves[0], [Speaker(clean_name(halves[1]), None)]
     return None
+
+
+def _by_word(title: str) -> tuple[str, list[Speaker]] | None:
+    """"Title by Name", "“Title” von Name", "Title with A and B", "Fireside chat with Name"."""
+    for m in reversed(list(_BY_WORD.finditer(title))):
+        before, after = title[:m.start()].strip(), title[m.end():].strip()
+        found = _people(after, False)
+        if not found and _unquote(before) != before and is_person(after, 1):
+            found = [Speaker(clean_name(after), None)]  # "“Title” by Glyph": one name after a quoted title
+        if found and before:
+            return before, found
+    for m in reversed(list(_WITH_WORD.finditer(title))):
+        before = title[:m.start()].strip()
+        found = _people(title[m.end():], True)
+        if found and before and (len(found) > 1 or _CHAT_BEFORE.search(before)):
+            return before, found
+    return None
+
+
+def _by_tail(title: str) -> tuple[str, list[Speaker]] | None:
+    """Names after the title without a separator: "Title (2017 edition) Jane Doe", "Title A B & C D"."""
+    m = _TAIL_NAME.match(title)
+    if m and m.group(1).strip() and is_person(m.group(2)):
+        return m.group(1).strip(), [Speaker(clean_name(m.group(2)), None)]
+    if " & " in title:
+        head, _, rest = title.partition(" & ")
+        words = head.split()
+        found = _people(" ".join(words[-2:]) + " & " + rest, False)
+        if found and len(words) > 3:
+            return " ".join(words[:-2]), found
+    return None
+
+
+def _unquote(title: str) -> str:
+    t = title.strip()
+    if len(t) > 2 and t[0] in "\"“„«'" and t[-1] in "\"”“»'" and t.count(t[0]) <= 2:
+        return t[1:-1].strip()
+    return t
+
+
+def speakers_in_title(title: str) -> tuple[str, list[Speaker]]:
+    """A talk heading's or bold line's text (session code and time already stripped) -> (clean title,
+    speakers): "Title - Name", "Title by Name", "Name - Title (Company)", "Title (Name, Org)", "Title with
+    A and B", "“Title” von Name", "Session - Title (Speaker, Company)"; no speakers -> (title, [])."""
+    full = " ".join(title.split())
+    t = _TITLE_LABEL.sub("", full, count=1) if _TITLE_LABEL.match(full) else full
+    org = None
+    sm = _TRAILING_SPEAKER.match(t)
+    if sm:
+        inner = _SPEAKER_LABEL.sub("", sm.group(2))
+        found = _people(inner, False) if _looks_like_name(inner) or inner != sm.group(2) else None
+        if found:
+            return _unquote(sm.group(1)), found
+        if re.fullmatch(r"[A-Z][\w.&' -]{1,40}", inner) and not is_person(inner):
+            org = inner  # "Name - Title (Company)", "Title - Name (Company)"
+    core = t[:sm.start(2) - 1].strip() if org and sm else t
+    for rule in (_by_dash, _by_word, _by_tail):
+        hit = rule(core)
+        if hit:
+            clean, found = hit
+            if org and found[-1].org is None:
+                found[-1] = Speaker(found[-1].name, org)
+            return _unquote(clean), found
+    return _unquote(t) if t != full else full, []

@@ -23,7 +23,11 @@ def run(paths: Iterable[str] | None, *, use_cache: bool = True, no_color: bool =
         os.environ["NO_COLOR"] = "1"  # Textual reads it when the app starts
     from reinvent_cli.browse.app import BrowseApp  # Textual is imported by this command only
 
-    chosen = BrowseApp(notes, paths, use_cache, query=query).run()
+    return finish(BrowseApp(notes, paths, use_cache, query=query).run(), print_selected)
+
+
+def finish(chosen: str | None, print_selected: bool) -> int:
+    """The exit code; with ``print_selected`` the chosen ``file:line`` on stdout (exit 1: none)."""
     if not print_selected:
         return 0
     if not chosen:

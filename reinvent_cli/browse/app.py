@@ -22,7 +22,8 @@ LISTS = ("results", "outline", "announcements", "watchlist")
 
 CSS = """
 Screen { layout: vertical; }
-#query { dock: top; height: 3; border: tall $accent; }
+#query { height: 1; border: none; padding: 0 1; background: $boost; }
+#query:focus { background: $accent 30%; }
 #status { height: 1; padding: 0 1; color: $text-muted; }
 #body { height: 1fr; }
 #lists { width: 1fr; min-width: 30; }
@@ -30,14 +31,12 @@ Screen { layout: vertical; }
 #preview { width: 1fr; border-left: vkey $primary 50%; padding: 0 0 0 1; }
 #preview-head { padding: 0 1; background: $boost; height: auto; max-height: 6; }
 #preview-scroll { height: 1fr; }
-#preview-body { padding: 0 1; }
-.hit { background: $warning 25%; }
 Screen.-narrow #preview { display: none; }
 #body.-full #lists { display: none; }
 #body.-full #preview { display: block; width: 1fr; border-left: none; }
 OptionList { border: none; padding: 0; text-wrap: nowrap; text-overflow: ellipsis; }
 OptionList > .option-list--option { padding: 0 1; }
-Tree { padding: 0 1; }
+Tree { padding: 0 1; overflow-x: hidden; }
 Picker, Help { align: center middle; }
 #picker { width: 40; height: auto; max-height: 80%; border: round $accent; background: $surface; padding: 0 1; }
 #picker OptionList { height: auto; max-height: 16; }
@@ -53,7 +52,7 @@ class BrowseApp(App[str]):
     ENABLE_COMMAND_PALETTE = False
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (76, "-wide")]
     BINDINGS = [
-        Binding("escape", "back", "Quit", show=False),
+        Binding("escape", "back", "Back", key_display="esc"),
         Binding("ctrl+c", "quit_app", "Quit", show=False, priority=True),
         Binding("q", "quit_app", "Quit"),
         Binding("slash", "focus_search", "Search"),
@@ -100,7 +99,10 @@ class BrowseApp(App[str]):
 
     def on_mount(self) -> None:
         self.query_one("#query", Input).focus()
-        self.build_outline()
+        if self.data.full_outline:
+            self.build_outline()
+        else:
+            self.branches = self.data.file_branches()
         self.refresh_list()
 
     # --- the lists ---------------------------------------------------------------------------------
@@ -151,7 +153,7 @@ class BrowseApp(App[str]):
     def _fill_outline(self) -> None:
         if self.branches is not None:
             tree = self.query_one(Outline)
-            tree.fill(self.branches, self.day)
+            tree.fill(self.branches, self.day, self.data.file_outline)
 
     @work(thread=True, exclusive=True, group="outline")
     def build_outline(self) -> list[core.Branch]:
@@ -164,6 +166,7 @@ class BrowseApp(App[str]):
             return
         if event.state == WorkerState.SUCCESS:
             self.branches = event.worker.result
+            self.update_status()
             if self.list_name() == "outline":
                 self._fill_outline()
                 self.update_preview()
@@ -195,7 +198,7 @@ class BrowseApp(App[str]):
         if name == "outline":
             node = self.query_one(Outline).cursor_node
             b = node.data if node is not None else None
-            return (b.file, max(b.line, 1)) if b is not None else None
+            return (b.file, b.line) if b is not None else None
         ol = self.query_one(f"#{name}", OptionList)
         n = ol.highlighted
         items: list[Any] = self.results if name == "results" else self.rows.get(name, [])
@@ -217,9 +220,8 @@ class BrowseApp(App[str]):
         if place is not None:
             self._show(*place)
 
-    @work(exclusive=True, group="preview")
-    async def _show(self, file: str, line: int) -> None:
-        await self.query_one(PreviewPane).show(self.data.preview(file, line), f"{file}:{line}")
+    def _show(self, file: str, line: int) -> None:
+        self.query_one(PreviewPane).show(self.data.preview(file, line), f"{file}:{max(line, 1)}")
 
     # --- actions ---------------------------------------------------------------------------------
 
@@ -275,6 +277,8 @@ class BrowseApp(App[str]):
             self.action_quit_app()
 
     def action_quit_app(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
         self.exit(self.location())
 
     def action_day(self, n: int) -> None:

@@ -12,6 +12,10 @@ from typing import Any, Iterable
 # What the kind selector offers, in the order `reinvent search --kind` lists them.
 KINDS = ("talk", "section", "day", "announcement", "link", "bullet", "paragraph", "code")
 SEARCH_LIMIT = 200
+# Up to this many files the outline is notes.outline's (sections with their lines and counts, built in
+# a thread); above, it is days › talks › section titles from the talks alone (notes.outline reads every
+# entry: 5.6 s for 1,000 files, and a thread doing it holds the GIL while the user types).
+FULL_OUTLINE_FILES = 50
 MIN_SCORE = 50  # as `reinvent search`
 PREVIEW_BEFORE, PREVIEW_AFTER = 12, 40  # lines around a hit that is in no talk
 
@@ -70,6 +74,7 @@ class Branch:
     code: str | None = None
     counts: str = ""
     children: list["Branch"] = field(default_factory=list)
+    lazy: bool = False  # children not read yet: Data.file_outline gives them
 
 
 # --- text from notes is data -------------------------------------------------------------------
@@ -130,7 +135,7 @@ class Data:
         return self._paths.get(file) or file
 
     def location(self, file: str, line: int) -> str:
-        return f"{self.path_of(file)}:{line}"
+        return f"{self.path_of(file)}:{max(line, 1)}"
 
     def days(self) -> list[int]:
         """The day numbers the notes have, in order."""
@@ -164,8 +169,9 @@ class Data:
         return max(inside, key=lambda t: t.line, default=None)
 
     def preview(self, file: str, line: int) -> Preview:
-        """A talk's notes (its header fields and markdown), or the lines around a place in no talk."""
-        t = self.talk_at(file, line)
+        """A talk's notes (its header fields and markdown), or the lines around a place in no talk
+        (line 0: the top of the file, without reading the talks: a file of the outline)."""
+        t = self.talk_at(file, line) if line > 0 else None
         if t is None:
             lines = self._file_lines(file)
             start = max(1, line - PREVIEW_BEFORE)
@@ -186,6 +192,27 @@ class Data:
             except Exception:  # noqa: BLE001 - a file gone since it was indexed: nothing to preview
                 self._lines[file] = []
         return self._lines[file]
+
+    @property
+    def full_outline(self) -> bool:
+        return len(self._paths) <= FULL_OUTLINE_FILES
+
+    def file_branches(self) -> list[Branch]:
+        """One branch per file, its days and talks read when it is opened (file_outline)."""
+        return [Branch("file", clean(d.title or d.file), d.file, 0, lazy=True) for d in self.notes.docs()]
+
+    def file_outline(self, file: str) -> list[Branch]:
+        """Days › talks › section titles of one file, from the talks and days alone (fast on many files)."""
+        doc = next(d for d in self.notes.docs() if d.file == file)
+        days = {x.number: Branch("day", clean(x.title), file, x.line, x.number) for x in doc.days}
+        loose = []
+        for t in self._talks_by_file().get(file, []):
+            title = clean(f"{t.code} - {t.title}" if t.code else t.title)
+            node = Branch("talk", title, file, t.line, t.day, clean(t.code) or None,
+                          children=[Branch("section", clean(s), file, t.line, t.day) for s in t.sections])
+            parent = days.get(t.day)
+            (parent.children if parent is not None else loose).append(node)
+        return sorted([*days.values(), *loose], key=lambda b: b.line)
 
     def announcements(self, day: int | None = None) -> list[Row]:
         rows = []
@@ -212,7 +239,7 @@ def _result(h: Any) -> Result:
 
 # --- the outline -------------------------------------------------------------------------------
 
-_COUNT_WORDS = (("bullets", "bullet"), ("links", "link"), ("announcements", "launch"))
+_COUNT_WORDS = (("bullets", "bullet", "bullets"), ("links", "link", "links"), ("announcements", "launch", "launches"))
 
 
 def outline(paths: Iterable[str] | None, use_cache: bool = True) -> list[Branch]:
@@ -233,8 +260,8 @@ def load_notes_quietly(paths: Iterable[str] | None, use_cache: bool) -> Any:
 
 
 def _branch(node: Any, file: str) -> Branch:
-    counts = "  ".join(f"{node.counts.get(k, 0)} {w}{'s' if node.counts.get(k, 0) != 1 else ''}"
-                       for k, w in _COUNT_WORDS if node.counts.get(k))
+    counts = "  ".join(f"{node.counts[k]} {one if node.counts[k] == 1 else many}"
+                       for k, one, many in _COUNT_WORDS if node.counts.get(k))
     title = clean(node.title)
     if node.kind == "talk" and node.code and not title.startswith(node.code):
         title = f"{clean(node.code)} - {title}"

@@ -6,20 +6,24 @@ never as a markup string, so `[bold]` in a note shows as written.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
+from rich.markdown import Markdown
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Input, Markdown, OptionList, Static, Tree
-from textual.widgets.markdown import MarkdownBlock
+from textual.widgets import Input, OptionList, Static, Tree
 from textual.widgets.option_list import Option
 
 from reinvent_cli.browse.data import Branch, Preview, Result, Row, clean
 
 SEP = " › "
+_CODE = re.compile(r"([A-Z]{2,}[0-9]+[A-Za-z0-9-]*) [-–—:] ")  # "DAT407 - Amazon ..." -> DAT407
 MATCH = "bold red"
 
 
@@ -47,17 +51,22 @@ def snippet(text: str, spans: list[tuple[int, int]], width: int = 120) -> tuple[
 
 
 def result_label(r: Result) -> Text:
-    """Two lines: file:line, kind and score, Day › Talk › Section; then the text, matches highlighted."""
-    head = Text(no_wrap=True, overflow="ellipsis")
-    head.append(f"{clean(r.file)}:{r.line}", style="bold magenta")
-    head.append(f"  {r.kind} {r.score}", style="dim")
-    for n, part in enumerate(r.where):
-        head.append("  " if n == 0 else SEP, style="dim")
-        head.append(part, style="green")
+    """Two lines: the text with the matched words highlighted; then file:line, kind and score, and
+    Day › Talk › Section (a talk by its code: the preview shows its title)."""
     text, spans = snippet(r.text, r.spans)
-    body = Text("  ", no_wrap=True, overflow="ellipsis") + highlighted(text, spans)
-    body.no_wrap, body.overflow = True, "ellipsis"
-    return Text("\n", no_wrap=True, overflow="ellipsis").join([head, body])
+    top = highlighted(text, spans)
+    if r.kind in ("talk", "section", "day"):
+        top.stylize("bold")
+    under = Text("  ")
+    under.append(f"{clean(r.file)}:{r.line}", style="magenta")
+    under.append(f"  {r.kind} {r.score}", style="dim")
+    for n, part in enumerate(r.where):
+        under.append("  " if n == 0 else SEP, style="dim")
+        m = _CODE.match(part)
+        under.append(m.group(1) if m else part, style="green")
+    out = Text("\n").join([top, under])
+    out.no_wrap, out.overflow = True, "ellipsis"
+    return out
 
 
 def row_label(row: Row, what: str) -> Text:
@@ -93,35 +102,48 @@ class Outline(Tree[Branch]):
         self.show_root = True
         self.auto_expand = False
         self.guide_depth = 3
+        self.read: Any = None
+        self.day: int | None = None
 
-    def fill(self, roots: list[Branch], day: int | None) -> None:
+    def fill(self, roots: list[Branch], day: int | None, read: Any = None) -> None:
+        """``read(file)``: the branches of a file given as ``lazy`` (its talks are read on opening)."""
         self.clear()
         self.show_root = False
+        self.read = read
+        self.day = day
         tops: list[Branch] = []
         for root in roots:
-            kids = [c for c in root.children if day is None or (c.kind == "day" and c.day == day)]
-            if day is not None and not kids:
+            kids = self._kids(root)
+            if day is not None and not kids and not root.lazy:
                 continue
             if len(roots) == 1:
                 tops.extend(kids)
             else:
-                tops.append(Branch(root.kind, root.title, root.file, root.line, children=kids, counts=root.counts))
+                tops.append(root)
         if not tops:
             self.root.add_leaf(Text("nothing for this day", style="dim"))
         for b in tops:
             self._add(self.root, b, expand=len(roots) == 1 and b.kind == "day")
         self.cursor_line = 0
 
+    def _kids(self, b: Branch) -> list[Branch]:
+        """A branch's children; under a file, only the chosen day's."""
+        if self.day is None or b.kind != "file":
+            return list(b.children)
+        return [c for c in b.children if c.kind == "day" and c.day == self.day]
+
     def _add(self, parent: Any, b: Branch, expand: bool = False) -> None:
-        node = parent.add(branch_label(b), data=b, allow_expand=bool(b.children))
+        node = parent.add(branch_label(b), data=b, allow_expand=bool(b.children) or b.lazy)
         if expand:
             self._open(node)
             node.expand()
 
     def _open(self, node: Any) -> None:
         b = node.data
-        if b is not None and b.children and not node.children:
-            for c in b.children:
+        if b is not None and b.lazy and self.read is not None:
+            b.children, b.lazy = self.read(b.file), False
+        if b is not None and not node.children:
+            for c in self._kids(b):
                 self._add(node, c)
 
     def on_tree_node_expanded(self, event: Tree.NodeExpanded) -> None:
@@ -143,46 +165,80 @@ def branch_label(b: Branch) -> Text:
 
 class PreviewPane(Vertical):
     """The selected place's talk: a header (code, title, day, speakers, video, file:line) over its
-    notes as markdown, scrolled to the place, whose block is marked."""
+    notes as markdown, scrolled to the place, whose lines are marked in the gutter.
+
+    The notes are drawn by Rich's Markdown into one widget (a long talk as Textual Markdown widgets
+    takes a second to mount); the place's rows are found by drawing the markdown before it."""
 
     def __init__(self, **kw: Any) -> None:
         super().__init__(**kw)
-        self.shown: tuple[str, int, str] | None = None  # (file, first line, body) now rendered
         self.current: Preview | None = None
+        self.marked: tuple[int, int] = (0, 0)  # rows of the place in the drawn notes
+        self._drawn: dict[tuple[str, int], list[list[Segment]]] = {}
 
     def compose(self) -> ComposeResult:
         yield Static(id="preview-head")
         with VerticalScroll(id="preview-scroll"):
-            yield Markdown(id="preview-body")
+            yield Static(id="preview-body")
 
-    async def show(self, p: Preview, location: str) -> None:
+    def show(self, p: Preview, location: str) -> None:
         self.current = p
         self.query_one("#preview-head", Static).update(preview_header(p, location))
-        md = self.query_one("#preview-body", Markdown)
-        key = (p.file, p.first_line, p.body)
-        if key != self.shown:
-            self.shown = None  # until the update is done (a newer selection may cancel it half-way)
-            await md.update(p.body or "*(no notes under this heading)*")
-            self.shown = key
-        self.call_after_refresh(self.mark, p)
+        self.draw()
 
-    def mark(self, p: Preview) -> None:
-        """Mark the block that holds the hit's line and bring it into view."""
+    def draw(self) -> None:
+        p = self.current
         scroll = self.query_one("#preview-scroll", VerticalScroll)
-        row = p.line - p.first_line
-        best = None
-        for block in self.query(MarkdownBlock):
-            block.remove_class("hit")
-            start, end = block.source_range
-            if start <= row < max(end, start + 1) and (best is None or end - start <= best[1] - best[0]):
-                best = (start, end, block)
-        if best is None or row < 0:
-            scroll.scroll_home(animate=False)
+        width = max(scroll.scrollable_content_region.width - 3, 20)  # the gutter, a column to spare
+        if p is None:
             return
-        best[2].add_class("hit")
-        scroll.scroll_to_widget(best[2], animate=False, top=True)
-        if scroll.scroll_y > 0:
-            scroll.scroll_relative(y=-2, animate=False)  # a little of what comes before it
+        body = p.body if p.body.strip() else "*(no notes under this heading)*"
+        row = p.line - p.first_line
+        lines = self._draw_markdown(body, width)
+        y0 = y1 = 0
+        if 0 <= row < len(body.split("\n")):
+            before = body.split("\n")
+            y0 = min(_height(self._draw_markdown("\n".join(before[:row]), width, keep=False)), len(lines))
+            y1 = max(y0 + 1, _height(self._draw_markdown("\n".join(before[: row + 1]), width, keep=False)))
+        self.marked = (y0, y1)
+        self.query_one("#preview-body", Static).update(_Marked(lines, y0, y1))
+        scroll.scroll_to(y=max(y0 - 2, 0), animate=False, immediate=True) if y1 else scroll.scroll_home(animate=False)
+
+    def _draw_markdown(self, text: str, width: int, keep: bool = True) -> list[list[Segment]]:
+        key = (text, width)
+        if key in self._drawn:
+            return self._drawn[key]
+        console = self.app.console
+        lines = console.render_lines(Markdown(text, hyperlinks=False), console.options.update_width(width),
+                                     pad=False, new_lines=False)
+        if keep:
+            self._drawn = {key: lines}  # the talk shown; the prefixes are drawn anew
+        return lines
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.draw)
+
+
+def _height(lines: list[list[Segment]]) -> int:
+    """Rows of drawn markdown, blank rows at the end left out."""
+    n = len(lines)
+    while n and not "".join(s.text for s in lines[n - 1]).strip():
+        n -= 1
+    return n
+
+
+class _Marked:
+    """Drawn lines with a gutter: a bar beside the rows of the place."""
+
+    def __init__(self, lines: list[list[Segment]], y0: int, y1: int) -> None:
+        self.lines, self.y0, self.y1 = lines, y0, y1
+
+    def __rich_console__(self, console: Any, options: Any) -> Any:
+        bar = Style(color="yellow", bold=True)
+        for y, line in enumerate(self.lines):
+            yield Segment("▌ ", bar) if self.y0 <= y < self.y1 else Segment("  ")
+            yield from line
+            yield Segment.line()
 
 
 def preview_header(p: Preview, location: str) -> Text:

@@ -316,6 +316,27 @@ def open_video(
     open_talk_video(query, print_only, day, conference, file, notes)
 
 
+@app.command()
+def browse(
+    query: Annotated[Optional[list[str]], typer.Argument(metavar="WORDS", help="Words to search at start.")] = None,
+    print_selected: Annotated[bool, typer.Option("--print", "-p", help="On exit, print the chosen file:line.")] = False,
+    notes: opt.Notes = None,
+) -> None:
+    """Search the notes live in a full-screen app: hits as you type, the talk beside them.
+
+    \b
+    Examples:
+      reinvent browse
+      reinvent browse elasticache
+      reinvent browse --print           on exit, print the chosen file:line
+    """
+    from reinvent_cli.browse import run  # Textual is imported by this command only
+
+    st = session.current()
+    raise typer.Exit(run([*st.notes_paths, *(notes or [])], use_cache=st.use_cache, no_color=st.color == "never",
+                         query=" ".join(query or []), print_selected=print_selected))
+
+
 cache_app = typer.Typer(
     help="The on-disk index of the notes (it makes repeated questions fast).\n\n"
     "\b\nExamples:\n  reinvent cache info\n  reinvent cache clear",

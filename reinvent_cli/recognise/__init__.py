@@ -5,6 +5,7 @@ from __future__ import annotations
 from reinvent_cli.model import Day, Document
 from reinvent_cli.read.source import Source
 from reinvent_cli.recognise.days import _weekdays_from_year, day_of_file
+from reinvent_cli.recognise.launches import find_announcements
 from reinvent_cli.recognise.layout import plan_file
 from reinvent_cli.recognise.post import (
     _front_matter_entries,
@@ -26,6 +27,7 @@ def parse_source(src: Source, layout: Layout | None = None) -> Document:
         h1 = _only_h1(tokens)
         # "# KubeCon EU 2022" above everything: the notes' conference, unless the front matter names it
         doc, st = walk(src, tokens, plan, h1[0] if h1 is not None else None)
+        find_announcements(tokens, doc)
         # Free the tokens while the collector is paused: re-enabled, it scans what is still alive.
         del tokens
         _weekdays_from_year(doc)

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Callable, Iterator
 from typing import Any
-from urllib.parse import urlsplit
 
 from reinvent_cli.lexicon import _VIDEO_HOSTS
-from reinvent_cli.model import Announcement, Day, Document, Entry, Talk, WatchItem
+from reinvent_cli.model import Day, Document, Entry, Talk, WatchItem
 from reinvent_cli.read.source import Source
 from reinvent_cli.recognise.headings import close_item_talks, inner_talk, on_heading
 from reinvent_cli.recognise.inline import (
@@ -20,18 +18,9 @@ from reinvent_cli.recognise.inline import (
     _only_a_link,
     flatten,
 )
-from reinvent_cli.recognise.launches import (
-    _ANNOUNCE_LEAD_IN,
-    _FILLER,
-    _announce_match,
-    _detail,
-    _list_texts,
-    _split_name,
-    _strip_name,
-)
 from reinvent_cli.recognise.layout import Plan
 from reinvent_cli.recognise.links import add_links
-from reinvent_cli.recognise.media import _GENERIC_LINK, _VIDEO_TEXT, video_in_text
+from reinvent_cli.recognise.media import _VIDEO_TEXT, video_in_text
 from reinvent_cli.recognise.meta import _META_RE
 from reinvent_cli.recognise.state import WalkState, finish, new_state
 from reinvent_cli.recognise.talkmeta import code_metadata, metadata
@@ -131,48 +120,17 @@ class _Walker:
         line0 = tok["line"]
         if not context and st.plan.roles:
             inner_talk(st, line0)
-        entry = st.add_entry("paragraph", text, line0, context)
+        st.add_entry("paragraph", text, line0, context)
         if flat.links:
             add_links(st, flat, line0)
         if st.talk is not None and not context:
             metadata(st, flat, st.talk)
         elif st.pre_talk is not None and not context and st.day is None and not st.doc.talks:
             metadata(st, flat, st.pre_talk)
-        low = text.lower()
-        if "announc" not in low and "launch" not in low:  # no line is an announcement (see _announce_match)
-            if text.rstrip().endswith(":"):
-                st.last_lead_in = _one_line(text)
-            return
-        self.paragraph_launches(flat, text, line0, entry.path, following, context)
-
-    def paragraph_launches(self, flat: _Inline, text: str, line0: int, path: list[str], following: list[Block],
-                           context: list[str]) -> None:
-        lines = text.split("\n")
-        # One pass (per-line rescans of the rest of the paragraph were quadratic): an announcement's
-        # details are the following non-blank lines up to the next announcement line.
-        matches = [_announce_match(x) for x in lines]
-        last_text = max((i for i, x in enumerate(lines) if x.strip()), default=-1)
-        offset = 0
-        for n, line_text in enumerate(lines):
-            m = matches[n]
-            if m:
-                ann = self.announcement(line_text, m, flat, offset, line0 + n, path)
-                if n < last_text:  # details on the following lines of the same paragraph
-                    end = next((i for i in range(n + 1, len(lines)) if matches[i]), len(lines))
-                    ann.details += [_detail(x) for x in lines[n + 1 : end] if x.strip()]
-                elif n == len(lines) - 1 and not context:
-                    self.details_from_following(ann, following)
-            offset += len(line_text) + 1
-        if text.rstrip().endswith(":"):
-            self.st.last_lead_in = _one_line(text)
-
 
     def bullets(self, tok: Block, context: list[str], lead_in: str | None = None) -> None:
         """Bullets, each with its context: the paragraph that leads into the list, parent bullets."""
         lead = [lead_in] if lead_in and len(lead_in) <= 200 else []
-        announce_list = not context and (
-            self.st.in_announce_list or bool(lead_in and _ANNOUNCE_LEAD_IN.match(lead_in))
-        )
         # Iterative over nesting depth: (items iterator, context) frames.
         stack: list[tuple[Iterator[Block], list[str]]] = [(iter(tok.get("children") or []), context + lead)]
         item_talks = 0
@@ -194,7 +152,7 @@ class _Walker:
             if head is not None:
                 if top and not context and self.st.plan.roles and inner_talk(self.st, head["line"]):
                     item_talks += 1
-                text = self.list_item(head, children[1:], ctx, top and not context, announce_list and top)
+                text = self.list_item(head, ctx, top and not context)
                 rest = children[1:]
             if rest:
                 sub_ctx = ctx + ([_one_line(text)] if text else [])
@@ -207,35 +165,20 @@ class _Walker:
         if item_talks:
             close_item_talks(self.st, tok["line"])
 
-    def list_item(self, head: Block, rest: list[Block], ctx: list[str], top: bool, announce_list: bool) -> str:
-        """One bullet: its entry, its links, its role (a watch-list item, a launch, a talk's metadata)."""
+    def list_item(self, head: Block, ctx: list[str], top: bool) -> str:
+        """One bullet: its entry, its links, its role (a watch-list item, a talk's metadata)."""
         st = self.st
         flat = flatten(head.get("children"))
         text = flat.text.strip("\n")
         line0 = head["line"]
-        entry = st.add_entry("bullet", text, line0, ctx)
+        st.add_entry("bullet", text, line0, ctx)
         if flat.links:
             add_links(st, flat, line0)
-        low = text.lower()
-        if (st.in_watch and not ctx) or announce_list or "launch" in low or "announc" in low:
-            # (else it is no announcement: see _announce_match)
-            self.list_item_roles(flat, text, line0, rest, ctx, entry.path, announce_list)
+        if st.in_watch and not ctx:
+            self.watch_item(flat, text, line0)
         if st.talk is not None and top and (_META_RE.match(text.split("\n")[0].strip()) or _only_a_link(flat)):
             metadata(st, flat, st.talk)  # "* Speaker: Jane Doe", "* [Slides](url)" as a talk's bullets
         return text
-
-    def list_item_roles(self, flat: _Inline, text: str, line0: int, rest: list[dict[str, Any]],
-                        ctx: list[str], path: list[str], in_announce_list: bool) -> None:
-        if self.in_watch and not ctx:
-            self.watch_item(flat, text, line0)
-        m = _announce_match(text.split("\n")[0])
-        if m or in_announce_list:
-            if m is None:
-                m = re.match(r"", text)
-            assert m is not None  # ("" matches any text)
-            ann = self.announcement(text.split("\n")[0], m, flat, 0, line0, path)
-            ann.details += [_detail(x) for x in text.split("\n")[1:] if x.strip()]
-            ann.details += _list_texts(rest)
 
     def watch_item(self, flat: _Inline, text: str, line0: int) -> None:
         plain = _one_line(text)
@@ -251,83 +194,6 @@ class _Walker:
         plain = re.sub(r"\(\s*\)\S*\s*$", "", plain).strip(" -–—")
         code, title, _ = split_talk_heading(plain)
         self.doc.watchlist.append(WatchItem(code, title.strip() or plain, video, self.file, line0))
-
-    # announcements
-    def announcement(self, line_text: str, m: re.Match[str], flat: _Inline, offset: int, line: int,
-                     path: list[str]) -> Announcement:
-        start = offset + m.end()
-        rest_text = line_text[m.end():]
-        name, url, extra = "", None, ""
-        i = bisect.bisect_left(flat.links, start, key=lambda lk: lk.offset)  # links are in offset order
-        first_link = flat.links[i] if i < len(flat.links) and flat.links[i].offset < offset + len(line_text) else None
-        between = line_text[m.end(): first_link.offset - offset] if first_link else ""
-        around = flat.links[i - 1] if i > 0 else None  # "[Announcing X](url)": the words are the link's
-        if around and around.offset <= offset + m.start() < around.offset + len(around.text):
-            end = around.offset - offset + len(around.text)
-            name, extra = _split_name(line_text[m.end():end])
-            url, extra = around.url, extra + line_text[end:]
-        elif first_link and not between.strip() and first_link.text.strip() and not _GENERIC_LINK.match(first_link.text):
-            name, url = _one_line(first_link.text), first_link.url
-            extra = line_text[first_link.offset - offset + len(first_link.text):]
-        else:
-            plain = rest_text
-            if first_link:
-                url = first_link.url
-                cut = first_link.offset - offset
-                head = line_text[m.end():cut]
-                if head.rstrip().endswith("(") or not head.strip():  # "Name ([blog](url))"
-                    plain = head.rstrip().rstrip("(")
-            name, extra = _split_name(plain)
-        name = _strip_name(name)
-        if not name:
-            name = self._name_from_context(url)
-        ann = Announcement(
-            name=name, url=url, day=self.day.number if self.day else None,
-            talk=self.talk.title if self.talk else None, section=self.section,
-            details=[], file=self.file, line=line, path=list(path),
-        )
-        extra = extra.strip(" :-–—,()")
-        if extra:
-            ann.details.append(_detail(extra))
-        self.doc.announcements.append(ann)
-        self.add_entry("announcement", name, line, [_one_line(line_text)])
-        return ann
-
-    def _name_from_context(self, url: str | None) -> str:
-        if self.last_lead_in:
-            lead = _FILLER.sub("", self.last_lead_in.rstrip(":").strip())
-            if lead and len(lead) <= 60:
-                return lead
-        if url:
-            slug = [w for w in re.split(r"[-_/.]+", urlsplit(url).path) if w.isalpha() and w not in ("blogs", "aws", "html")]
-            if slug:
-                return " ".join(slug[:4]).title()
-        return self.section or (self.talk.title if self.talk else "announcement")
-
-    def details_from_following(self, ann: Announcement, following: list[dict[str, Any]]) -> None:
-        if not following:
-            return
-        nxt = following[0]
-        kind = nxt.get("type")
-        if kind == "list":
-            ann.details += _list_texts([nxt])
-        elif kind in ("paragraph", "block_text"):
-            flat = flatten(nxt.get("children"))
-            text = flat.text.strip("\n")
-            if not text.strip() or _announce_match(text.split("\n")[0]):
-                return
-            if _only_a_link(flat):
-                ann.url = ann.url or flat.links[0].url
-                return
-            if text.rstrip().endswith(":"):
-                return
-            lines = [x for x in text.split("\n") if x.strip()]
-            after = following[1] if len(following) > 1 else None
-            if len(lines) == 1 and after is not None and after.get("type") in ("paragraph", "block_text"):  # noqa: SIM102
-                if _announce_match(flatten(after.get("children")).text.split("\n")[0]):
-                    return  # the lead-in of the next announcement
-            ann.details += [_detail(x) for x in lines]
-
 
 _HANDLERS: dict[str, Callable[[_Walker, list[Block], int, list[str]], None]] = {
     "heading": _Walker.on_heading,

@@ -7,7 +7,8 @@ import subprocess
 import sys
 
 import pytest
-from conftest import BUNDLED, FIXTURES, ROOT
+
+from conftest import FIXTURES, ROOT
 
 MINI = (FIXTURES / "mini.md").read_text(encoding="utf-8")
 
@@ -162,18 +163,15 @@ def test_interrupted_write_leaves_no_half_file(run, notes_dir, monkeypatch):
     real = cache.Store.write
 
     def interrupted(self, results):
-        key, size, mtime, error, rows = results[0]
-        *head, postings, docs, front = rows
+        parsed = cache.Parsed(*results[0])
 
-        def boom():
-            yield postings[0]
-            raise KeyboardInterrupt
-
-        class Rows(list):
+        class Terms(list):  # the postings' terms: Ctrl-C after the first one is stored
             def __iter__(self):
-                return boom()
+                yield self[0]
+                raise KeyboardInterrupt
 
-        real(self, [(key, size, mtime, error, (*head, Rows(postings), docs, front))])
+        post = parsed.rows.postings._replace(terms=Terms(parsed.rows.postings.terms))
+        real(self, [parsed._replace(rows=parsed.rows._replace(postings=post))])
 
     monkeypatch.setattr(cache.Store, "write", interrupted)
     r = run("-n", notes_dir / "n0.md", "talks")
@@ -204,7 +202,9 @@ def test_concurrent_processes_share_a_fresh_cache(tmp_path, notes_dir):
     assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert con.execute("SELECT count(*) FROM files").fetchone()[0] == 12
     per_file = dict(con.execute("SELECT id, n FROM files"))
-    stored = {fid: len(json.loads(data)[0]) for fid, data in con.execute("SELECT file_id, data FROM entries")}
+    from reinvent_cli.index.rows import unz
+
+    stored = {fid: len(json.loads(unz(data))[0]) for fid, data in con.execute("SELECT file_id, data FROM entries")}
     assert stored == per_file  # every file's entries, once
     con.close()
     warm = subprocess.run(cmd, env=env, capture_output=True, text=True)

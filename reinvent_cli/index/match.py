@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 from reinvent_cli.index.terms import stem, typo_allowed
 

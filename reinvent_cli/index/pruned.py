@@ -10,11 +10,23 @@ from __future__ import annotations
 
 import heapq
 import math
-from typing import Callable, NamedTuple
+from collections.abc import Callable
+from typing import NamedTuple
 
 from reinvent_cli.index.match import ANNOUNCE_STEMS
-from reinvent_cli.index.ranking import (CONTEXT_WEIGHT, KIND_ORDER, KIND_RANK, EntryScore, Hit, Ranked, Scored, Weights,
-                                        best_by_line, hits_of, score_entry)
+from reinvent_cli.index.ranking import (
+    CONTEXT_WEIGHT,
+    KIND_ORDER,
+    KIND_RANK,
+    EntryScore,
+    Hit,
+    Ranked,
+    Scored,
+    Weights,
+    best_by_line,
+    hits_of,
+    score_entry,
+)
 from reinvent_cli.index.reader import FilePosting, StoreIndex
 from reinvent_cli.index.terms import stem
 from reinvent_cli.model import Entry
@@ -55,7 +67,7 @@ def _bounds(index: StoreIndex, per_file: dict[int, list[_Part]], kinds: set[str]
                 if kinds and kind not in kinds:
                     continue
                 # words is at most 255: fewer words can only raise the bound
-                sb = int(round(min(score(part.sim, kind, words).base, 100)))
+                sb = round(min(score(part.sim, kind, words).base, 100))
                 if sb < min_score:
                     continue
                 b = (-sb, KIND_RANK.get(kind, nkinds))
@@ -112,7 +124,7 @@ def search_pruned(index: StoreIndex, q: str, m: dict[str, float], *, kinds: set[
             if kinds and row.kind not in kinds or day is not None and row.day != day:
                 continue
             r = score(tb[row.id], row.kind, row.words)
-            if int(round(min(r.base, 100))) >= min_score:
+            if round(min(r.base, 100)) >= min_score:
                 scored.append(Scored(row.id, row.kind, r.base, r.coverage, r.density, None, row.line, row.wrapped,
                                      row.file))
         file_best: dict[tuple[str, int], Ranked] = {}  # (file, line) keys of this file alone

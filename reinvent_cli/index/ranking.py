@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import heapq
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Iterable, NamedTuple, Protocol, Sequence
+from typing import Any, NamedTuple, Protocol
 
 from reinvent_cli.index.terms import STOPWORDS, normalise, word_spans, word_terms
 from reinvent_cli.model import Entry
@@ -16,6 +17,8 @@ KIND_WEIGHT = {
 }
 OTHER_KIND_WEIGHT = 0.85
 PHRASE_BONUS = 1.06
+DETAIL_WEIGHT = 0.85  # an announcement found by its details only, not by its name
+PARTIAL = 0.8  # a partial match's score, per query term it misses
 KIND_ORDER = ("talk", "section", "announcement", "day", "link", "bullet", "paragraph", "code")
 KIND_RANK = {k: n for n, k in enumerate(KIND_ORDER)}
 
@@ -32,6 +35,14 @@ class Hit:
     def kind(self) -> str:
         return self.entry.kind
 
+    @property
+    def url(self) -> str | None:
+        """A link's URL (a hit on a link shows where it goes, not only its text)."""
+        e = self.entry
+        if e.kind == "link" and e.context and e.context[0].startswith(("http://", "https://")):
+            return e.context[0]
+        return None
+
 
 class Weights(NamedTuple):
     """What scoring needs of the query: per term its IDF and whether it is an announcement word."""
@@ -42,6 +53,8 @@ class Weights(NamedTuple):
     allowed_missing: int
     key_idf: float | None  # the weight of the rarest term found: it may not be missing
     announce: list[bool]
+    partial_ok: bool = False  # partial matches may be returned (see score_entry) ...
+    subject_idf: float | None = None  # ... if they have the term of this weight
 
 
 class EntryScore(NamedTuple):
@@ -49,6 +62,7 @@ class EntryScore(NamedTuple):
     coverage: float
     density: float
     detail: list[dict[str, Any]] | None  # per term, with --explain
+    partial: bool  # a partial match: shown only after the full ones
 
 
 class Scored(NamedTuple):
@@ -63,6 +77,7 @@ class Scored(NamedTuple):
     line: int
     wrapped: int
     file: str
+    partial: bool = False
 
 
 class Ranked(NamedTuple):
@@ -85,10 +100,15 @@ class EntryReader(Protocol):
 def score_entry(w: Weights, kind: str, words: int, text_sims: Sequence[float], ctx_sims: Sequence[float],
                 explain: bool = False) -> EntryScore | None:
     """The score of an entry of this kind and number of terms whose text has each query term with
-    similarity ``text_sims[k]`` and its context ``ctx_sims[k]`` (0: not there); None when it is no hit
-    (no term in its text, too many terms missing, or the rarest one)."""
-    covered, missing, text_hits = 0.0, 0, 0
-    key_missing = False
+    similarity ``text_sims[k]`` and its context ``ctx_sims[k]`` (0: not there); None when it is no hit (no
+    term in its text, or fewer than half of them).
+
+    A full match may miss a third of the terms of a query of three or more, never the rarest one. Other
+    entries with half the terms or more, the query's subject among them, are partial matches ("lambda
+    pricing" when no entry has both), if ``w.partial_ok``: scored as if the query were the terms they
+    have, times PARTIAL per missing term."""
+    covered, missing, text_hits, present_idf = 0.0, 0, 0, 0.0
+    key_missing = subject_missing = False
     detail: list[dict[str, Any]] | None = [] if explain else None
     for k, weight in enumerate(w.idf):
         s_text = text_sims[k]
@@ -101,28 +121,42 @@ def score_entry(w: Weights, kind: str, words: int, text_sims: Sequence[float], c
         if not s:
             missing += 1
             key_missing = key_missing or weight == w.key_idf
+            subject_missing = subject_missing or weight == w.subject_idf
+        else:
+            present_idf += weight
         covered += weight * s
         if detail is not None:
             detail.append({"term": w.terms[k], "text": round(s_text, 2), "context": round(s_ctx, 2),
                            "idf": round(weight, 2)})
-    if not text_hits or missing > w.allowed_missing or key_missing:
+    if not text_hits:
         return None
-    coverage = covered / w.total_idf
+    partial = missing > w.allowed_missing or key_missing
+    if partial and (not w.partial_ok or subject_missing or w.subject_idf is None or 2 * missing > len(w.idf)):
+        return None
+    coverage = covered / (present_idf if partial else w.total_idf)
     density = 0.9 + 0.1 * min(1.0, text_hits / max(words, 1) * 2)
     base = 100 * coverage * KIND_WEIGHT.get(kind, OTHER_KIND_WEIGHT) * density
-    return EntryScore(base, coverage, density, detail)
+    if partial:
+        base *= PARTIAL ** missing
+    return EntryScore(base, coverage, density, detail, partial)
 
 
 def best_by_line(index: EntryReader, scored: list[Scored], phrase: str, matched: list[dict[str, float]],
-                 min_score: int, best: dict[tuple[str, int], Ranked]) -> dict[int, Entry]:
+                 min_score: int, best: dict[tuple[str, int], Ranked], required: Sequence[str] = ()) -> dict[int, Entry]:
     """The scored entries into ``best``: the best one per (file, line) with its sort key. Returns the
-    entries read (those needed for the phrase bonus or the line of a match in soft-wrapped text)."""
-    entries = index.entries_for([h.id for h in scored if phrase or h.wrapped])
+    entries read (those needed for the phrase bonus, the ``required`` phrases (quoted in the query), or the
+    line of a match in soft-wrapped text)."""
+    read = bool(phrase or required)
+    entries = index.entries_for([h.id for h in scored if read or h.wrapped or h.kind == "announcement"])
     nkinds = len(KIND_ORDER)
     for h in scored:
-        e = entries.get(h.id) if phrase or h.wrapped else None
+        e = entries.get(h.id) if read or h.wrapped or h.kind == "announcement" else None
+        if required and not (e is not None and has_phrases(e.text, required)):
+            continue
         bonus = PHRASE_BONUS if phrase and e is not None and phrase in normalise(e.text) else 1.0
-        score_i = int(round(min(h.base * bonus, 100)))
+        if h.kind == "announcement" and e is not None and not highlight_spans(e.text, matched):
+            bonus *= DETAIL_WEIGHT  # found by its details alone
+        score_i = round(min(h.base * bonus, 100))
         if score_i < min_score:
             continue
         spans = None
@@ -154,6 +188,12 @@ def hits_of(index: EntryReader, best: dict[tuple[str, int], Ranked], entries: di
                            "density": round(r.density, 3), "phrase_bonus": r.bonus}
         hits.append(hit)
     return hits
+
+
+def has_phrases(text: str, phrases: Sequence[str]) -> bool:
+    """Whether ``text`` has each of the (normalised) phrases, as whole words in that order."""
+    norm = f" {normalise(text)} "
+    return all(f" {p} " in norm or (not p.isascii() and p in norm) for p in phrases)
 
 
 def phrase_of(query: str) -> str:

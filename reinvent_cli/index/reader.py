@@ -5,8 +5,9 @@ from __future__ import annotations
 import bisect
 import json
 from array import array
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import repeat
-from typing import TYPE_CHECKING, Any, Iterable, Iterator, NamedTuple, Sequence, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from reinvent_cli.index.match import match_vocab
 from reinvent_cli.index.rows import DOC_KINDS, unextra, unpack_item, unpacked, unz
@@ -62,7 +63,7 @@ def ids_by_file(ids: Iterable[int]) -> dict[int, list[int]]:
 class FileMeta:
     """The packed per-entry columns of one file."""
 
-    __slots__ = ("kinds", "days", "nterms", "lines", "breaks", "groups", "kind_names", "paths", "name")
+    __slots__ = ("breaks", "days", "groups", "kind_names", "kinds", "lines", "name", "nterms", "paths")
 
     def __init__(self, row: Sequence[Any], name: str) -> None:
         knames, kinds, days, nterms, lines, breaks, groups = row

@@ -6,10 +6,20 @@ import json
 import zlib
 from array import array
 from collections import defaultdict
-from typing import Any, Callable, NamedTuple, Sequence
+from collections.abc import Callable, Sequence
+from typing import Any, NamedTuple
 
 from reinvent_cli.index.terms import entry_terms, text_terms, url_terms
-from reinvent_cli.model import Announcement, Day, Document, Entry, Link, Speaker, Talk, WatchItem
+from reinvent_cli.model import (
+    Announcement,
+    Day,
+    Document,
+    Entry,
+    Link,
+    Speaker,
+    Talk,
+    WatchItem,
+)
 
 DOC_KINDS: dict[str, type] = {"talks": Talk, "announcements": Announcement, "links": Link, "watchlist": WatchItem}
 ZLEVEL = 1  # texts and JSON are stored compressed: ~4x smaller, ~130 MB/s to compress, 3x that to read
@@ -114,6 +124,21 @@ def unextra(value: str | None) -> tuple[list[int], list[str]]:
     return ([int(b) for b in head.split(",")] if head else []), context
 
 
+def detail_terms(entries: Sequence[Entry], announcements: Sequence[Announcement]) -> dict[int, set[str]]:
+    """Per announcement entry (by number), the terms of its details: an announcement's details are part of
+    it for search ("vpc" finds the Lambda launch whose details say "VPC support")."""
+    details = {(a.file, a.line, a.name): a.details for a in announcements if a.details}
+    out: dict[int, set[str]] = {}
+    if not details:
+        return out
+    for i, e in enumerate(entries):
+        if e.kind == "announcement":
+            d = details.get((e.file, e.line, e.text))
+            if d:
+                out[i] = text_terms(" ".join(d))
+    return out
+
+
 class _Groups(NamedTuple):
     """Entries under the same headings form one path group: its heading terms are posted once."""
 
@@ -175,7 +200,9 @@ def file_rows(doc: Document) -> FileRows:
 
     entries = doc.entries
     term_sets = [entry_terms(e.kind, e.text, e.context) if e.kind == "link" else tt(e.text) for e in entries]
-    nterms = [len(ts) for ts in term_sets]
+    nterms = [len(ts) for ts in term_sets]  # of the entry's own text: what its density is
+    for i, terms in detail_terms(entries, doc.announcements).items():
+        term_sets[i] = term_sets[i] | terms
     kind_names: dict[str, int] = {}
     kinds = bytes([kind_names.setdefault(e.kind, len(kind_names)) for e in entries])
     groups = _groups(entries, tt)

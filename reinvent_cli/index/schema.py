@@ -42,7 +42,9 @@ def cache_dir() -> Path:
     env = os.environ.get("REINVENT_CACHE_DIR")
     if env:
         return Path(env).expanduser()
-    from platformdirs import user_cache_dir  # imported here: only when no folder is given
+    from platformdirs import (
+        user_cache_dir,  # imported here: only when no folder is given
+    )
 
     return Path(user_cache_dir("reinvent"))
 
@@ -53,7 +55,9 @@ def db_path() -> Path:
 
 def fingerprint() -> str:
     """Changes whenever the code that decides what is stored changes: then everything is re-read."""
-    from reinvent_cli import __version__  # imported here: the package's __init__ imports nothing of ours
+    from reinvent_cli import (
+        __version__,  # imported here: the package's __init__ imports nothing of ours
+    )
 
     package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     parts = [f"v{__version__}", f"s{SCHEMA}"]
@@ -122,11 +126,8 @@ def create(con: sqlite3.Connection, fp: str) -> None:
     except BaseException:
         rollback(con)
         raise
-    if con.execute("PRAGMA auto_vacuum").fetchone()[0] != 2:
-        try:
-            con.execute("VACUUM")  # an old file: now nearly empty, so this is quick
-        except sqlite3.OperationalError:  # busy: another process reads it; next time
-            pass
+    # The tables of older code are gone: their pages too (and an old file gets incremental auto-vacuum).
+    vacuum(con, rebuild=con.execute("PRAGMA auto_vacuum").fetchone()[0] != 2)
 
 
 def vacuum(con: sqlite3.Connection, rebuild: bool = False) -> bool:

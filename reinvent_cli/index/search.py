@@ -16,15 +16,44 @@ same words), and short entries and exact phrases get a small bonus. Scores are 0
 from __future__ import annotations
 
 import math
-from typing import Any, Iterable, NamedTuple, Protocol, Sequence
+from collections.abc import Iterable, Sequence
+from typing import Any, NamedTuple, Protocol
 
-from reinvent_cli.index.match import ANNOUNCE_STEMS, SPLIT_SCORE, match_vocab, split_term
+from reinvent_cli.index.bytalk import TalkMatch, rank_talks, talk_hits
+from reinvent_cli.index.match import (
+    ANNOUNCE_STEMS,
+    SPLIT_SCORE,
+    STEM_SCORE,
+    match_vocab,
+    split_term,
+)
 from reinvent_cli.index.pruned import MIN_SCORE, search_pruned
-from reinvent_cli.index.ranking import (CONTEXT_WEIGHT, KIND_WEIGHT, Hit, Scored, Weights, best_by_line,
-                                        highlight_spans, hits_of, phrase_of, score_entry)
+from reinvent_cli.index.ranking import (
+    CONTEXT_WEIGHT,
+    KIND_WEIGHT,
+    PHRASE_BONUS,
+    EntryScore,
+    Hit,
+    Ranked,
+    Scored,
+    Weights,
+    best_by_line,
+    highlight_spans,
+    hits_of,
+    phrase_of,
+    score_entry,
+)
 from reinvent_cli.index.reader import EntryRow, StoreIndex
-from reinvent_cli.index.terms import content_terms, entry_terms, stem, text_terms, url_terms
-from reinvent_cli.model import Entry
+from reinvent_cli.index.rows import detail_terms
+from reinvent_cli.index.terms import (
+    content_terms,
+    entry_terms,
+    quoted_phrases,
+    stem,
+    text_terms,
+    url_terms,
+)
+from reinvent_cli.model import Announcement, Entry, Talk
 
 __all__ = ["CONTEXT_WEIGHT", "KIND_WEIGHT", "MIN_SCORE", "Hit", "SearchIndex", "highlight_spans", "match_vocab", "search"]
 
@@ -46,14 +75,18 @@ class Index(Protocol):
 class SearchIndex:
     """Terms of every entry, with postings and a sorted vocabulary for prefix and typo look-ups."""
 
-    def __init__(self, entries: Sequence[Entry]) -> None:
+    def __init__(self, entries: Sequence[Entry], announcements: Sequence[Announcement] = ()) -> None:
         self.entries = list(entries)
+        details = detail_terms(self.entries, announcements)
         self.text_terms: list[frozenset[str]] = []
         self.ctx_terms: list[frozenset[str]] = []
         self.postings: dict[str, list[int]] = {}
+        self.own_counts: list[int] = []  # terms of each entry's own text (without an announcement's details)
         path_terms: dict[tuple[str, ...], frozenset[str]] = {}  # entries share their headings
         for i, e in enumerate(self.entries):
             terms = entry_terms(e.kind, e.text, e.context)
+            self.own_counts.append(len(terms))
+            terms = terms | details.get(i, set())
             key = tuple(e.path)
             ctx = path_terms.get(key)
             if ctx is None:
@@ -97,8 +130,8 @@ class SearchIndex:
         return {t: ids.intersection(self.ctx_postings(t)) for t in terms}
 
     def rows(self, ids: Sequence[int]) -> list[EntryRow]:
-        entries, text_terms_ = self.entries, self.text_terms
-        return [EntryRow(i, e.kind, e.day, len(text_terms_[i]), e.line, int(bool(e.breaks)), e.file)
+        entries, counts = self.entries, self.own_counts
+        return [EntryRow(i, e.kind, e.day, counts[i], e.line, int(bool(e.breaks)), e.file)
                 for i, e in zip(ids, map(entries.__getitem__, ids))]
 
     def entries_for(self, ids: Iterable[int]) -> dict[int, Entry]:
@@ -143,27 +176,34 @@ def _weights(qterms: list[str], matched: list[dict[str, float]], post: dict[str,
     # The term that may go missing is never the rarest one found in the notes: it says most what the
     # query is about ("how to scale redis" without redis is not an answer).
     key_idf = max((w for w, m in zip(idf, matched) if m), default=None)
-    return Weights(qterms, idf, sum(idf) or 1.0, len(qterms) // 3, key_idf,
-                   [stem(q) in ANNOUNCE_STEMS for q in qterms])
+    allowed = len(qterms) // 3
+    # Partial matches only while the query's words are in the notes (but for the third a full match may
+    # miss): a word found nowhere ("spark streaming") says the notes do not have the answer. They must have
+    # the query's subject: of the words found as written, the one the notes mention most ("lambda" of
+    # "lambda pricing", "redis" of "how to scale redis"); what is missing is an aspect of it.
+    partial_ok = sum(1 for m in matched if not m) <= allowed
+    strong = [w for w, m in zip(idf, matched) if m and max(m.values()) >= STEM_SCORE]
+    return Weights(qterms, idf, sum(idf) or 1.0, allowed, key_idf, [stem(q) in ANNOUNCE_STEMS for q in qterms],
+                   partial_ok, min(strong, default=None))
 
 
-def search(index: Index, query: str, *, kinds: Iterable[str] | None = None, day: int | None = None,
-           limit: int | None = 10, min_score: int = MIN_SCORE, explain: bool = False,
-           files: set[str] | None = None) -> list[Hit]:
-    """Ranked hits for ``query``; ``index`` is a SearchIndex or a reader.StoreIndex (same interface).
+class _Query(NamedTuple):
+    """A query, matched against the notes."""
 
-    ``files``: only hits in files of these names (the IDF still counts every loaded file).
-    """
+    terms: list[str]  # the content terms
+    matched: list[dict[str, float]]  # per term, the terms of the notes it matches, with their similarity
+    splits: dict[str, tuple[str, str]]
+    post: dict[str, set[int]]  # per matched term, the entries with it in their text
+    weights: Weights
+    phrases: list[str]  # quoted phrases ("failover redis"), normalised: an entry's text must have them
+
+
+def _prepare(index: Index, query: str) -> _Query | None:
+    """The query's terms matched against the notes; None when nothing can be found."""
     qterms = content_terms(query)
     if not qterms:
-        return []
-    kind_set = set(kinds) if kinds else None
+        return None
     found = _match(index, qterms)
-    if (len(qterms) == 1 and limit and not explain and not found.splits and isinstance(index, StoreIndex)):
-        pruned = search_pruned(index, qterms[0], found.terms[0], kinds=kind_set, day=day, limit=limit,
-                               min_score=min_score, files=files)
-        if pruned is not None:
-            return pruned
     splits = found.splits
     post = index.postings_for({p for m in found.terms for v in m for p in splits.get(v, (v,))})
     for key, (a, b) in splits.items():
@@ -171,16 +211,74 @@ def search(index: Index, query: str, *, kinds: Iterable[str] | None = None, day:
     # The stored vocabulary may also hold terms of files not loaded now: keep the terms found here.
     matched = [{v: s for v, s in m.items() if post[v]} for m in found.terms]
     weights = _weights(qterms, matched, post, max(index.size, 1))
+    return _Query(qterms, matched, splits, post, weights, quoted_phrases(query))
+
+
+def search_talks(index: Index, query: str, talks: Sequence[Talk], *, day: int | None = None,
+                 min_score: int = MIN_SCORE, files: set[str] | None = None) -> list[TalkMatch]:
+    """The talks whose notes match ``query``, those whose notes match most first (``search --by talk``)."""
+    return rank_talks(search(index, query, day=day, limit=None, min_score=min_score, files=files), talks)
+
+
+def search(index: Index, query: str, *, kinds: Iterable[str] | None = None, day: int | None = None,
+           limit: int | None = 10, min_score: int = MIN_SCORE, explain: bool = False,
+           files: set[str] | None = None, talks: Sequence[Talk] | None = None) -> list[Hit]:
+    """Ranked hits for ``query``; ``index`` is a SearchIndex or a reader.StoreIndex (same interface).
+
+    ``files``: only hits in files of these names (the IDF still counts every loaded file). ``talks``: with
+    ``kinds`` talk alone, the talks whose notes are about the query are found, not only those whose title
+    has its words (see bytalk.py).
+    """
+    kind_set = set(kinds) if kinds else None
+    if kind_set == {"talk"} and talks is not None and not explain:
+        matches = search_talks(index, query, talks, day=day, min_score=min_score, files=files)
+        return talk_hits(matches, query, limit)
+    if len(content_terms(query)) == 1 and limit and not explain and isinstance(index, StoreIndex):
+        q = content_terms(query)[0]
+        m = index.matches(q)
+        if not split_term(q, index.has_term) or m.get(q) == 1.0:
+            pruned = search_pruned(index, q, m, kinds=kind_set, day=day, limit=limit, min_score=min_score,
+                                   files=files)
+            if pruned is not None:
+                return pruned
+    prepared = _prepare(index, query)
+    if prepared is None:
+        return []
     candidates: set[int] = set()
-    for m in matched:
+    for m in prepared.matched:
         for v in m:
-            candidates.update(post[v])
-    text_best, ctx_best = _best_sims(index, matched, splits, post, candidates, explain)
-    phrase = phrase_of(query) if len(qterms) > 1 else ""
-    factor = 1.06 if phrase else 1.0
+            candidates.update(prepared.post[v])
+    phrase = phrase_of(query) if len(prepared.terms) > 1 else ""
+    scored = _score_candidates(index, prepared, candidates, kind_set, day, files, min_score,
+                               PHRASE_BONUS if phrase else 1.0, explain)
+    # Full matches first; partial ones (a query word missing: "lambda pricing") after them, while the
+    # limit leaves room, on lines without a full match.
+    hits: list[Hit] = []
+    seen: set[tuple[str, int]] = set()
+    for part in (False, True):
+        if limit and len(hits) >= limit:
+            break
+        best: dict[tuple[str, int], Ranked] = {}
+        group = [h for h in scored if h.partial == part]
+        entries = best_by_line(index, group, phrase, prepared.matched, min_score, best, prepared.phrases)
+        best = {k: v for k, v in best.items() if k not in seen}
+        seen.update(best)
+        found = hits_of(index, best, entries, limit - len(hits) if limit else None, prepared.matched, explain)
+        if part and hits:  # never above a full match: the order is the scores' order
+            for h in found:
+                h.score = min(h.score, hits[-1].score)
+        hits += [h for h in found if h.score >= min_score]
+    return hits
+
+
+def _score_candidates(index: Index, q: _Query, candidates: set[int], kind_set: set[str] | None, day: int | None,
+                      files: set[str] | None, min_score: int, bonus: float, explain: bool) -> list[Scored]:
+    """The candidates that pass the filters and can reach ``min_score`` (with the phrase ``bonus``), scored
+    from the postings alone; entry texts are read later, only for these."""
+    text_best, ctx_best = _best_sims(index, q.matched, q.splits, q.post, candidates, explain)
     scored = []
-    memo: dict[tuple[Any, ...], Any] = {}
-    single = len(qterms) == 1 and not explain
+    memo: dict[tuple[Any, ...], EntryScore | None] = {}
+    single = len(q.terms) == 1 and not explain  # then few distinct keys: memoised
     for row in index.rows(sorted(candidates)):
         if (kind_set and row.kind not in kind_set or day is not None and row.day != day
                 or files is not None and row.file not in files):
@@ -188,17 +286,18 @@ def search(index: Index, query: str, *, kinds: Iterable[str] | None = None, day:
         sims = tuple(tb.get(row.id, 0.0) for tb in text_best)
         ctxs = tuple(cb.get(row.id, 0.0) for cb in ctx_best)
         key = (sims, ctxs, row.kind, row.words)
-        s = memo.get(key) if single else None
-        if s is None:
-            s = score_entry(weights, row.kind, row.words, sims, ctxs, explain)
+        if single and key in memo:
+            s = memo[key]
+        else:
+            s = score_entry(q.weights, row.kind, row.words, sims, ctxs, explain)
             if single:
                 memo[key] = s
-        if s is not None and int(round(min(s.base * factor, 100))) >= min_score:
+        if s is None:
+            continue
+        if round(min(s.base * bonus, 100)) >= min_score:
             scored.append(Scored(row.id, row.kind, s.base, s.coverage, s.density, s.detail, row.line, row.wrapped,
-                                 row.file))
-    best: dict[tuple[str, int], Any] = {}
-    entries = best_by_line(index, scored, phrase, matched, min_score, best)
-    return hits_of(index, best, entries, limit, matched, explain)
+                                 row.file, s.partial))
+    return scored
 
 
 def _best_sims(index: Index, matched: list[dict[str, float]], splits: dict[str, tuple[str, str]],

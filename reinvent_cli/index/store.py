@@ -30,18 +30,34 @@ Any cache failure is a warning at most: the notes are then parsed.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable, Sequence
 from itertools import repeat
 from operator import itemgetter
 from pathlib import Path
-from typing import Any, Iterable, NamedTuple, Sequence
+from typing import Any, NamedTuple
 
 from reinvent_cli.index import schema
 from reinvent_cli.index.reader import SHIFT, StoreIndex, StoreNotes, chunks
 from reinvent_cli.index.rows import FileRows, file_rows, head_documents, unz
 from reinvent_cli.index.schema import CacheUnusable, clear, db_path, info
 
-__all__ = ["SHIFT", "CacheUnusable", "FileRow", "Parsed", "Store", "StoreIndex", "StoreNotes", "clear", "db_path",
-           "file_rows", "head_documents", "info", "open_store", "_corrupt", "_remove_db"]
+__all__ = [
+    "SHIFT",
+    "CacheUnusable",
+    "FileRow",
+    "Parsed",
+    "Store",
+    "StoreIndex",
+    "StoreNotes",
+    "_corrupt",
+    "_remove_db",
+    "clear",
+    "db_path",
+    "file_rows",
+    "head_documents",
+    "info",
+    "open_store",
+]
 
 SIDE_BATCH = 4  # a write of at most this many files puts their postings in the side table ...
 SIDE_MAX_FILES = 32  # ... until it holds this many files' postings: then it is merged into the big one
@@ -162,8 +178,7 @@ class Store:
         except BaseException:
             schema.rollback(con)
             raise
-        if not side:
-            schema.vacuum(con)
+        schema.vacuum(con)
 
     def _insert_files(self, results: list[Parsed], side: bool, known: set[str]) -> set[str]:
         """The files' rows and postings (the postings of the whole batch in term order: each page of the

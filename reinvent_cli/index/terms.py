@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from functools import lru_cache
-from typing import Iterator
 
 # A word: letters/digits, compounds joined by _ - . ' / + (sync_binlog, well-architected, x509).
 WORD_RE = re.compile(r"[^\W_]+(?:[_\-.'/+:][^\W_]+)*")
@@ -117,20 +117,35 @@ def fold(text: str) -> str:
 
 # Question and filler words: dropped from a query when some other word remains ("how does coursera
 # grade code" -> coursera grade code).
-STOPWORDS = frozenset("""
-a about an and are as at be by can could did do does for from how i in is it its much many of on or
-say said says should the their them then there these this to vs was we were what when where which who
-whom why will with would
-""".split())
+STOPWORDS = frozenset(["a", "about", "an", "and", "are", "as", "at", "be", "by", "can", "could", "did", "do", "does", "for", "from", "how", "i", "in", "is", "it", "its", "much", "many", "of", "on", "or", "say", "said", "says", "should", "the", "their", "them", "then", "there", "these", "this", "to", "vs", "was", "we", "were", "what", "when", "where", "which", "who", "whom", "why", "will", "with", "would"])
+
+
+# Words of a question about notes rather than of what it asks ("which talks mentioned containers"):
+# dropped like stop words when some other word remains.
+FILLER = frozenset(["talk", "talks", "session", "sessions", "mention", "mentions", "mentioned", "they", "he", "she",
+                    "you", "me", "us", "our", "my", "tell", "anything", "something", "any", "some", "get", "there",
+                    "discussed", "covered", "notes", "know"])
+_QUOTED_RE = re.compile(r"[\"\u201c\u201d]([^\"\u201c\u201d]+)[\"\u201c\u201d]")
 
 
 def content_terms(query: str) -> list[str]:
-    """The query's terms without the stop words that stand as words of their own ("a" of "a/b" stays);
-    all of them when nothing else would remain."""
+    """The query's terms without the stop and filler words that stand as words of their own ("a" of "a/b"
+    stays); without the filler words only when nothing else would remain; all of them if even so."""
     terms = query_terms(query)
     alone = {w.lower() for w in WORD_RE.findall(fold(query))}
     content = [t for t in terms if not (t in STOPWORDS and t in alone)]
-    return content or terms
+    fewer = [t for t in content if not (t in FILLER and t in alone)]
+    return fewer or content or terms
+
+
+def quoted_phrases(query: str) -> list[str]:
+    """The phrases quoted in a query ('"failover redis" docs'), normalised, of two words or more (or CJK)."""
+    out = []
+    for m in _QUOTED_RE.finditer(query):
+        p = normalise(m.group(1))
+        if " " in p or (p and not p.isascii()):
+            out.append(p)
+    return out
 
 
 _SUFFIXES = ("ements", "ement", "ments", "ment", "ations", "ation", "ings", "ing", "ies", "ied", "ers", "er",

@@ -7,8 +7,9 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator, NamedTuple
+from typing import Any, NamedTuple
 
 from reinvent_cli.errors import InputError
 from reinvent_cli.model import Document
@@ -24,8 +25,8 @@ WRITE_BATCH = 256  # files per write transaction: each one rewrites most pages o
 
 def parse_file(path: Path, name: str, known_front: Any = None) -> Document:
     """``known_front``: the file's front matter as last read (source.Front), reused if unchanged."""
-    from reinvent_cli.recognise import parse_source
     from reinvent_cli.read.source import read_source
+    from reinvent_cli.recognise import parse_source
 
     src = read_source(path, known_front)
     src.path = name
@@ -36,7 +37,7 @@ def parse_file(path: Path, name: str, known_front: Any = None) -> Document:
 
 
 class Item(NamedTuple):
-    path: "str | Path"  # as found: folder walks give strings
+    path: str | Path  # as found: folder walks give strings
     name: str  # how results name the file
     key: str  # absolute path: the cache key, with size and mtime_ns
     size: int
@@ -53,7 +54,7 @@ def _bundled_id() -> tuple[int, int] | None:
     return st.st_dev, st.st_ino
 
 
-def stat_files(files: "list[str | Path]", explicit: set[str], skipped: list[str]) -> list[Item]:
+def stat_files(files: list[str | Path], explicit: set[str], skipped: list[str]) -> list[Item]:
     """Each distinct file once, with what the cache is keyed by."""
     from reinvent_cli.notes.query import BUNDLED_NAME
 
@@ -78,7 +79,7 @@ def stat_files(files: "list[str | Path]", explicit: set[str], skipped: list[str]
     return items
 
 
-def load(files: "list[str | Path]", explicit: set[str], *, use_cache: bool = True, progress: Any = None,
+def load(files: list[str | Path], explicit: set[str], *, use_cache: bool = True, progress: Any = None,
          idle: Any = None):
     """The Notes of these files (``progress=False``: never show a progress bar).
 
@@ -282,7 +283,7 @@ def parse_many(items: list[tuple[str, str, Any]], mode: str, progress: Any = Non
         bar.close()
 
 
-def _parallel(items: list[tuple[str, str, Any]], mode: str, workers: int, bar: "_Progress") -> Iterator[list[tuple]]:
+def _parallel(items: list[tuple[str, str, Any]], mode: str, workers: int, bar: _Progress) -> Iterator[list[tuple]]:
     import multiprocessing
 
     mp = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
@@ -384,7 +385,13 @@ class _Progress:
             if time.monotonic() - self.start < PROGRESS_AFTER or self.done >= self.total:
                 return
             from rich.console import Console
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TextColumn,
+                TimeElapsedColumn,
+            )
 
             self.bar = Progress(TextColumn("indexing notes"), BarColumn(), MofNCompleteColumn(), TextColumn("files"),
                                 TimeElapsedColumn(), console=Console(stderr=True), transient=True)

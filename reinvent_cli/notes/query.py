@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Any, TypeVar
 
 from reinvent_cli.errors import InputError, NothingFound, UsageError
 from reinvent_cli.model import Announcement, Document, Entry, Link, Talk, WatchItem
 
+T = TypeVar("T")
 BUNDLED_NAME = "reinvent-2015.md"
 NOTES_SUFFIXES = (".md", ".markdown")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -106,12 +108,12 @@ class Notes:
 
     ALL = ("talks", "announcements", "links", "watchlist", "entries")
 
-    def __init__(self, documents: list[Document], warnings: list[str] | None = None, store=None) -> None:
+    def __init__(self, documents: list[Document], warnings: list[str] | None = None, store: Any = None) -> None:
         self._documents = documents
         self.warnings = warnings if warnings is not None else []
         self._store = store  # a cache.StoreNotes, or None when everything is in memory
         self._loaded: set[str] = set()
-        self._search_index = None
+        self._search_index: Any = None
 
     def docs(self, *kinds: str) -> list[Document]:
         """The documents, with (at least) these lists filled in; with no kinds, only their heads."""
@@ -151,7 +153,7 @@ class Notes:
     def entries(self) -> list[Entry]:
         return [e for d in self.docs("entries") for e in d.entries]
 
-    def search_index(self):
+    def search_index(self) -> Any:
         """The search index: read from the cache on demand, or built in memory (--no-cache)."""
         if self._search_index is None:
             if self._store is not None:
@@ -159,15 +161,17 @@ class Notes:
             else:
                 from reinvent_cli.index.search import SearchIndex
 
-                self._search_index = SearchIndex(self.entries)
+                self._search_index = SearchIndex(self.entries, self.announcements)
         return self._search_index
 
-    def search(self, query: str, **kw):
+    def search(self, query: str, **kw: Any) -> Any:
         """search.search over these notes; a cache found broken half-way is dropped and the notes parsed."""
         import sqlite3
 
         from reinvent_cli.index.search import search
 
+        if set(kw.get("kinds") or ()) == {"talk"}:
+            kw["talks"] = self.talks  # talks whose notes are about the query, not only their titles
         try:
             return search(self.search_index(), query, **kw)
         except sqlite3.DatabaseError as exc:
@@ -190,7 +194,8 @@ class Notes:
         self._documents, self._store, self._search_index = fresh.documents, None, None
 
 
-def load_notes(given: Iterable[str] | None = None, *, use_cache: bool = True, progress=None, idle=None) -> Notes:
+def load_notes(given: Iterable[str] | None = None, *, use_cache: bool = True, progress: Any = None,
+               idle: Any = None) -> Notes:
     """Read and index every notes file the user pointed at (``idle``: see loader.load)."""
     from reinvent_cli.notes.load import load
 
@@ -198,7 +203,8 @@ def load_notes(given: Iterable[str] | None = None, *, use_cache: bool = True, pr
     files, explicit = expand_paths(paths)
     if not files:
         raise InputError(f"no notes files (*.md, *.markdown) in {', '.join(paths)}")
-    return load(files, explicit, use_cache=use_cache, progress=progress, idle=idle)
+    notes: Notes = load(files, explicit, use_cache=use_cache, progress=progress, idle=idle)
+    return notes
 
 
 # --- filters -------------------------------------------------------------------------------------
@@ -212,7 +218,7 @@ class DaySpec:
     def matches(self, day: int | None, weekday: str | None) -> bool:
         if self.number is not None:
             return day == self.number
-        return bool(weekday) and weekday.lower() == self.weekday
+        return weekday is not None and weekday.lower() == self.weekday
 
 
 def parse_day(value: str | int | None) -> DaySpec | None:
@@ -240,9 +246,7 @@ def files_matching(notes: Notes, conference: str | None, file: str | None) -> se
 def _match_conference(doc: Document, conference: str | None, file: str | None) -> bool:
     if conference and conference.lower() not in (doc.title or "").lower():
         return False
-    if file and file.lower() not in doc.file.lower():
-        return False
-    return True
+    return not (file and file.lower() not in doc.file.lower())
 
 
 def talks(notes: Notes, day: DaySpec | None = None, track: str | None = None,
@@ -297,7 +301,7 @@ def find_talk(notes: Notes, query: str, conference: str | None = None, file: str
     m = _DAY_WORDS.search(q)
     if m and day is None and _DAY_WORDS.sub(" ", q).strip():
         day, q = DaySpec(number=int(m.group(1))), _DAY_WORDS.sub(" ", q).strip()
-    attended = [t for t in talks(notes, day, None, conference, file)]
+    attended = talks(notes, day, None, conference, file)
     watched = [] if day else [watched_talk(w) for d in notes.docs("watchlist") if _match_conference(d, conference, file)
                               for w in d.watchlist]
     if _CODE.fullmatch(q):
@@ -435,13 +439,13 @@ def _host_matches(url: str, domain: str) -> bool:
     return host == domain or host.endswith("." + domain)
 
 
-def _fuzzy_filter(items, query: str, text_of):
+def _fuzzy_filter(items: Sequence[T], query: str, text_of: Callable[[T], str]) -> list[T]:
     """Items whose text covers every query term (typos allowed), best first, order kept on ties."""
     from reinvent_cli.index.search import match_vocab
     from reinvent_cli.index.terms import query_terms, text_terms
 
     qterms = query_terms(query)
-    scored = []
+    scored: list[tuple[float, int, T]] = []
     for n, item in enumerate(items):
         vocab = sorted(text_terms(text_of(item)))
         sims = [max(match_vocab(q, vocab).values(), default=0.0) for q in qterms]

@@ -20,6 +20,7 @@ def hit_json(h: Any) -> dict[str, Any]:
     e = h.entry
     return {"kind": e.kind, "text": e.text, "path": list(e.path), "file": e.file, "line": h.line,
             "score": h.score, "day": e.day, "spans": [list(s) for s in h.spans],
+            **({"url": h.url} if getattr(h, "url", None) else {}),  # a link's URL
             **({"explain": h.explain} if h.explain else {})}
 
 

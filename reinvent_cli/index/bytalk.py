@@ -14,6 +14,12 @@ from reinvent_cli.model import Entry, Talk
 MORE_LINES = 2
 
 
+class _Span(NamedTuple):
+    start: int
+    end: int
+    number: int  # of the talk in the list given
+
+
 class TalkMatch(NamedTuple):
     """One talk and the hits inside its notes, best first."""
 
@@ -25,20 +31,20 @@ class TalkMatch(NamedTuple):
 def talk_of(hits: Sequence[Hit], talks: Sequence[Talk]) -> dict[int, list[Hit]]:
     """The hits inside each talk's notes (by the talk's number in ``talks``): same file, between its
     heading's line and its last line."""
-    spans: dict[str, list[tuple[int, int, int]]] = {}
+    spans: dict[str, list[_Span]] = {}
     for n, t in enumerate(talks):
-        spans.setdefault(t.file, []).append((t.line, t.end_line, n))
+        spans.setdefault(t.file, []).append(_Span(t.line, t.end_line, n))
     for lst in spans.values():
         lst.sort()
     out: dict[int, list[Hit]] = {}
     for h in hits:
-        lst = spans.get(h.entry.file)
-        if not lst:
+        found = spans.get(h.entry.file)
+        if not found:
             continue
-        k = bisect.bisect_right(lst, (h.line, 1 << 62, 1 << 62)) - 1
+        k = bisect.bisect_right(found, _Span(h.line, 1 << 62, 1 << 62)) - 1
         # talks do not overlap; the one starting last at or before the hit holds it if it ends after it
-        if k >= 0 and lst[k][0] <= h.line <= lst[k][1]:
-            out.setdefault(lst[k][2], []).append(h)
+        if k >= 0 and found[k].start <= h.line <= found[k].end:
+            out.setdefault(found[k].number, []).append(h)
     return out
 
 

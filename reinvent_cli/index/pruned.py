@@ -113,7 +113,7 @@ def search_pruned(index: StoreIndex, q: str, m: dict[str, float], *, kinds: set[
     entries: dict[int, Entry] = {}
     top: list[Ranked] = []
     for fo in _bounds(index, per_file, kinds, min_score, files, score):
-        if len(top) >= limit and (fo.neg_score, fo.kind_rank, fo.name) > top[-1].order[:3]:
+        if len(top) >= limit and (fo.neg_score, fo.kind_rank, fo.name) > (top[-1].order.neg_score, top[-1].order.kind_rank, top[-1].order.file):
             break  # this file's entries, and the later files', all sort after the limit-th best
         base_id = fo.fid << index.shift
         tb: dict[int, float] = {}

@@ -80,10 +80,19 @@ class Scored(NamedTuple):
     partial: bool = False
 
 
+class Order(NamedTuple):
+    """How results are ordered: score (negated), kind, file, line -- unique per result."""
+
+    neg_score: int
+    kind_rank: int
+    file: str
+    line: int
+
+
 class Ranked(NamedTuple):
     """The best entry of one (file, line); ``order`` sorts the results (score, kind, file, line: unique)."""
 
-    order: tuple[int, int, str, int]
+    order: Order
     id: int
     kind: str
     spans: list[tuple[int, int]] | None
@@ -167,8 +176,8 @@ def best_by_line(index: EntryReader, scored: list[Scored], phrase: str, matched:
         key = (h.file, line)
         old = best.get(key)
         rank = KIND_RANK.get(h.kind, nkinds)
-        if old is None or (score_i, -rank) > (-old.order[0], -old.order[1]):
-            best[key] = Ranked((-score_i, rank, h.file, line), h.id, h.kind, spans, bonus, h.coverage, h.density,
+        if old is None or (score_i, -rank) > (-old.order.neg_score, -old.order.kind_rank):
+            best[key] = Ranked(Order(-score_i, rank, h.file, line), h.id, h.kind, spans, bonus, h.coverage, h.density,
                                h.detail)
     return entries
 
@@ -181,7 +190,7 @@ def hits_of(index: EntryReader, best: dict[tuple[str, int], Ranked], entries: di
     hits = []
     for r in ranked:
         e = entries[r.id]
-        hit = Hit(e, -r.order[0], r.order[3], r.spans if r.spans is not None else highlight_spans(e.text, matched))
+        hit = Hit(e, -r.order.neg_score, r.order.line, r.spans if r.spans is not None else highlight_spans(e.text, matched))
         if explain:
             hit.explain = {"terms": r.detail, "coverage": round(r.coverage, 3),
                            "kind_weight": KIND_WEIGHT.get(r.kind, OTHER_KIND_WEIGHT),

@@ -9,10 +9,14 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reinvent_cli.errors import InputError
 from reinvent_cli.model import Document
+
+if TYPE_CHECKING:
+    from reinvent_cli.index.store import FileRow, Store
+    from reinvent_cli.notes.query import Notes
 
 PARALLEL_MIN_FILES = 8
 # Up to this many changed files, this big in all, are parsed in a forked child while the caller imports
@@ -34,6 +38,22 @@ def parse_file(path: Path, name: str, known_front: Any = None) -> Document:
     doc.path = str(path)
     doc.front = src.front
     return doc
+
+
+class Job(NamedTuple):
+    """A file to parse: its path, how results name it, its front matter as last read (or None)."""
+
+    path: str
+    name: str
+    front: Any
+
+
+class Done(NamedTuple):
+    """A parsed file: its number among the jobs, an error or None, and its Document or store rows."""
+
+    number: int
+    error: str | None
+    result: Any
 
 
 class Item(NamedTuple):
@@ -80,7 +100,7 @@ def stat_files(files: list[str | Path], explicit: set[str], skipped: list[str]) 
 
 
 def load(files: list[str | Path], explicit: set[str], *, use_cache: bool = True, progress: Any = None,
-         idle: Any = None):
+         idle: Any = None) -> Notes:
     """The Notes of these files (``progress=False``: never show a progress bar).
 
     ``idle``: work of the caller's (imports) to do while a few changed files are parsed in a child
@@ -116,7 +136,7 @@ class _Once:
 
 def parse_documents(items: list[Item], explicit: set[str], progress: Any, skipped: list[str]) -> list[Document]:
     docs: list[Document | None] = [None] * len(items)
-    for batch in parse_many([(str(it.path), it.name, None) for it in items], "docs", progress):
+    for batch in parse_many([Job(str(it.path), it.name, None) for it in items], "docs", progress):
         for j, error, doc in batch:
             if error is not None:
                 if str(items[j].path) in explicit:
@@ -135,7 +155,7 @@ def _fresh(row: Any, it: Item) -> bool:
 
 
 def _load_cached(items: list[Item], explicit: set[str], progress: Any, warnings: list[str],
-                 skipped: list[str], idle: _Once):
+                 skipped: list[str], idle: _Once) -> Notes | None:
     import sqlite3
 
     from reinvent_cli.index import store as cache
@@ -178,7 +198,8 @@ def _load_cached(items: list[Item], explicit: set[str], progress: Any, warnings:
     return None
 
 
-def _sync(store: Any, items: list[Item], keys: set[str], progress: Any, rows: dict, idle: _Once) -> dict:
+def _sync(store: Store, items: list[Item], keys: set[str], progress: Any, rows: dict[str, FileRow],
+          idle: _Once) -> dict[str, FileRow]:
     """Re-read what changed, forget what is gone; the rows, with a read transaction open.
 
     ``rows``: the files' rows as just read."""
@@ -198,7 +219,7 @@ def _sync(store: Any, items: list[Item], keys: set[str], progress: Any, rows: di
     raise CacheUnusable("the notes kept changing while being indexed")
 
 
-def _warm_rows(store: Any, items: list[Item], keys: set[str]) -> tuple[dict, bool]:
+def _warm_rows(store: Store, items: list[Item], keys: set[str]) -> tuple[dict[str, FileRow], bool]:
     """The common case in one read: every file unchanged, nothing to forget.
 
     Returns (the rows, True) with the read transaction left open, or (the rows, False) without one
@@ -212,16 +233,19 @@ def _warm_rows(store: Any, items: list[Item], keys: set[str]) -> tuple[dict, boo
     return rows, False
 
 
-def _index_into(store: Any, stale: list[Item], progress: Any, rows: dict, idle: _Once) -> None:
+def _index_into(store: Store, stale: list[Item], progress: Any, rows: dict[str, FileRow], idle: _Once) -> None:
     """Parse the files that changed and store them, a batch per transaction."""
+    from reinvent_cli.index.store import Parsed  # imported here: the store is loaded only with the cache
+
     fronts = store.fronts([it.key for it in stale if it.key in rows])  # edited files: YAML only if it changed
-    jobs = [(str(it.path), it.name, fronts.get(it.key)) for it in stale]
+    jobs = [Job(str(it.path), it.name, fronts.get(it.key)) for it in stale]
     small = len(jobs) <= BESIDE_MAX_FILES and sum(it.size for it in stale) <= BESIDE_MAX_BYTES
     beside = parse_beside(jobs, idle) if small else None
-    pending: list[tuple] = []
+    pending: list[Parsed] = []
     last = time.monotonic()
     for batch in [beside] if beside is not None else parse_many(jobs, "rows", progress):
-        pending.extend((stale[j].key, stale[j].size, stale[j].mtime_ns, error, rows) for j, error, rows in batch)
+        pending.extend(Parsed(stale[d.number].key, stale[d.number].size, stale[d.number].mtime_ns, d.error, d.result)
+                       for d in batch)
         if len(pending) >= WRITE_BATCH or time.monotonic() - last > 10.0:
             store.write(pending)
             pending, last = [], time.monotonic()
@@ -248,8 +272,8 @@ def _parse_one(path: str, name: str, front: Any, mode: str) -> tuple[str | None,
     return None, doc
 
 
-def _parse_chunk(items: list[tuple[str, str, Any]], start: int, mode: str) -> list[tuple]:
-    return [(start + k, *_parse_one(path, name, front, mode)) for k, (path, name, front) in enumerate(items)]
+def _parse_chunk(items: list[Job], start: int, mode: str) -> list[Done]:
+    return [Done(start + k, *_parse_one(path, name, front, mode)) for k, (path, name, front) in enumerate(items)]
 
 
 def _worker_init() -> None:
@@ -265,16 +289,14 @@ def cores() -> int:
         return os.cpu_count() or 1
 
 
-def parse_many(items: list[tuple[str, str, Any]], mode: str, progress: Any = None) -> Iterator[list[tuple]]:
-    """Batches of (number, error, result), in completion order; in worker processes when there are many.
-
-    ``items``: (path, name, its front matter as last read or None)."""
+def parse_many(items: list[Job], mode: str, progress: Any = None) -> Iterator[list[Done]]:
+    """Batches of Done, in completion order; in worker processes when there are many."""
     bar = _Progress(len(items), progress)
     try:
         workers = min(cores(), max(1, len(items) // 4))
         if workers < 2 or len(items) < PARALLEL_MIN_FILES:
             for j, (path, name, front) in enumerate(items):
-                batch = [(j, *_parse_one(path, name, front, mode))]
+                batch = [Done(j, *_parse_one(path, name, front, mode))]
                 bar.advance(1)
                 yield batch
             return
@@ -283,7 +305,7 @@ def parse_many(items: list[tuple[str, str, Any]], mode: str, progress: Any = Non
         bar.close()
 
 
-def _parallel(items: list[tuple[str, str, Any]], mode: str, workers: int, bar: _Progress) -> Iterator[list[tuple]]:
+def _parallel(items: list[Job], mode: str, workers: int, bar: _Progress) -> Iterator[list[Done]]:
     import multiprocessing
 
     mp = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
@@ -310,11 +332,11 @@ def _parallel(items: list[tuple[str, str, Any]], mode: str, workers: int, bar: _
     pool.join()
 
 
-def _parse_job(job: tuple[list[tuple[str, str, Any]], int, str]) -> list[tuple]:
+def _parse_job(job: tuple[list[Job], int, str]) -> list[Done]:
     return _parse_chunk(*job)
 
 
-def parse_beside(items: list[tuple[str, str, Any]], idle: _Once) -> list[tuple] | None:
+def parse_beside(items: list[Job], idle: _Once) -> list[Done] | None:
     """Parse a few files as rows in a forked child while this process does ``idle`` (the imports of the
     CLI and of Rich): with a second core free the parse then costs little. None when there is no idle
     work or no fork (then the caller parses)."""
@@ -351,7 +373,8 @@ def parse_beside(items: list[tuple[str, str, Any]], idle: _Once) -> list[tuple] 
     if status != 0 or not data:
         return None
     try:
-        return pickle.loads(data)
+        done: list[Done] = pickle.loads(data)
+        return done
     except Exception:  # noqa: BLE001 - a truncated message: parse here
         return None
 

@@ -3,7 +3,24 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import Any
+
+
+class EntryKind(str, Enum):
+    """The kinds of searchable entries; members compare, hash and serialise as their plain strings."""
+
+    TALK = "talk"
+    SECTION = "section"
+    DAY = "day"
+    ANNOUNCEMENT = "announcement"
+    LINK = "link"
+    BULLET = "bullet"
+    PARAGRAPH = "paragraph"
+    CODE = "code"
+
+    def __str__(self) -> str:
+        return self.value
 
 
 @dataclass
@@ -88,7 +105,7 @@ class Day:
 class Entry:
     """One searchable piece of text: a heading, bullet, paragraph, link, announcement."""
 
-    kind: str
+    kind: str  # an EntryKind value
     text: str
     path: list[str]  # heading titles above it (and itself, for headings)
     file: str

@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from reinvent_cli.index.ranking import Hit, highlight_spans
 from reinvent_cli.index.terms import content_terms
-from reinvent_cli.model import Entry, Talk
+from reinvent_cli.model import Entry, EntryKind, Talk
 
 # A talk's score: its best hit's, plus this much per further matching line (up to 100).
 MORE_LINES = 2
@@ -67,11 +67,11 @@ def talk_hits(matches: Sequence[TalkMatch], query: str, limit: int | None = None
     out = []
     for m in matches[:limit] if limit else matches:
         t = m.talk
-        inside = [h for h in m.hits if h.kind == "talk" and h.line == t.line]
+        inside = [h for h in m.hits if h.kind == EntryKind.TALK and h.line == t.line]
         if inside:  # the talk's own heading matched: its entry as the search found it
             e = inside[0].entry
         else:
             path = next((h.entry.path for h in m.hits if t.heading in h.entry.path), [t.heading])
-            e = Entry("talk", t.heading, list(path[:path.index(t.heading) + 1]), t.file, t.line, t.day)
+            e = Entry(EntryKind.TALK.value, t.heading, list(path[:path.index(t.heading) + 1]), t.file, t.line, t.day)
         out.append(Hit(e, m.score, t.line, highlight_spans(e.text, terms)))
     return out

@@ -8,19 +8,20 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple, Protocol
 
 from reinvent_cli.index.terms import STOPWORDS, normalise, word_spans, word_terms
-from reinvent_cli.model import Entry
+from reinvent_cli.model import Entry, EntryKind
 
 CONTEXT_WEIGHT = 0.6
-KIND_WEIGHT = {
-    "talk": 1.0, "section": 0.97, "day": 0.9, "announcement": 0.95, "link": 0.9,
-    "bullet": 0.9, "paragraph": 0.89, "code": 0.85,
+K = EntryKind
+KIND_WEIGHT: dict[str, float] = {
+    K.TALK: 1.0, K.SECTION: 0.97, K.DAY: 0.9, K.ANNOUNCEMENT: 0.95, K.LINK: 0.9,
+    K.BULLET: 0.9, K.PARAGRAPH: 0.89, K.CODE: 0.85,
 }
 OTHER_KIND_WEIGHT = 0.85
 PHRASE_BONUS = 1.06
 DETAIL_WEIGHT = 0.85  # an announcement found by its details only, not by its name
 PARTIAL = 0.8  # a partial match's score, per query term it misses
-KIND_ORDER = ("talk", "section", "announcement", "day", "link", "bullet", "paragraph", "code")
-KIND_RANK = {k: n for n, k in enumerate(KIND_ORDER)}
+KIND_ORDER = (K.TALK, K.SECTION, K.ANNOUNCEMENT, K.DAY, K.LINK, K.BULLET, K.PARAGRAPH, K.CODE)
+KIND_RANK: dict[str, int] = {k: n for n, k in enumerate(KIND_ORDER)}
 
 
 @dataclass
@@ -39,7 +40,7 @@ class Hit:
     def url(self) -> str | None:
         """A link's URL (a hit on a link shows where it goes, not only its text)."""
         e = self.entry
-        if e.kind == "link" and e.context and e.context[0].startswith(("http://", "https://")):
+        if e.kind == EntryKind.LINK and e.context and e.context[0].startswith(("http://", "https://")):
             return e.context[0]
         return None
 
@@ -122,7 +123,7 @@ def score_entry(w: Weights, kind: str, words: int, text_sims: Sequence[float], c
     for k, weight in enumerate(w.idf):
         s_text = text_sims[k]
         s_ctx = CONTEXT_WEIGHT * ctx_sims[k]
-        if w.announce[k] and kind == "announcement":
+        if w.announce[k] and kind == EntryKind.ANNOUNCEMENT:
             s_text = 1.0  # "iot announcement", "mobile hub launch": the kind of entry is the word
         s = max(s_text, s_ctx)
         if s_text:
@@ -156,14 +157,14 @@ def best_by_line(index: EntryReader, scored: list[Scored], phrase: str, matched:
     entries read (those needed for the phrase bonus, the ``required`` phrases (quoted in the query), or the
     line of a match in soft-wrapped text)."""
     read = bool(phrase or required)
-    entries = index.entries_for([h.id for h in scored if read or h.wrapped or h.kind == "announcement"])
+    entries = index.entries_for([h.id for h in scored if read or h.wrapped or h.kind == EntryKind.ANNOUNCEMENT])
     nkinds = len(KIND_ORDER)
     for h in scored:
-        e = entries.get(h.id) if read or h.wrapped or h.kind == "announcement" else None
+        e = entries.get(h.id) if read or h.wrapped or h.kind == EntryKind.ANNOUNCEMENT else None
         if required and not (e is not None and has_phrases(e.text, required)):
             continue
         bonus = PHRASE_BONUS if phrase and e is not None and phrase in normalise(e.text) else 1.0
-        if h.kind == "announcement" and e is not None and not highlight_spans(e.text, matched):
+        if h.kind == EntryKind.ANNOUNCEMENT and e is not None and not highlight_spans(e.text, matched):
             bonus *= DETAIL_WEIGHT  # found by its details alone
         score_i = round(min(h.base * bonus, 100))
         if score_i < min_score:

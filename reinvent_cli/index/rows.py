@@ -15,6 +15,7 @@ from reinvent_cli.model import (
     Day,
     Document,
     Entry,
+    EntryKind,
     Link,
     Speaker,
     Talk,
@@ -132,7 +133,7 @@ def detail_terms(entries: Sequence[Entry], announcements: Sequence[Announcement]
     if not details:
         return out
     for i, e in enumerate(entries):
-        if e.kind == "announcement":
+        if e.kind == EntryKind.ANNOUNCEMENT:
             d = details.get((e.file, e.line, e.text))
             if d:
                 out[i] = text_terms(" ".join(d))
@@ -199,7 +200,7 @@ def file_rows(doc: Document) -> FileRows:
         return r
 
     entries = doc.entries
-    term_sets = [entry_terms(e.kind, e.text, e.context) if e.kind == "link" else tt(e.text) for e in entries]
+    term_sets = [entry_terms(e.kind, e.text, e.context) if e.kind == EntryKind.LINK else tt(e.text) for e in entries]
     nterms = [len(ts) for ts in term_sets]  # of the entry's own text: what its density is
     for i, terms in detail_terms(entries, doc.announcements).items():
         term_sets[i] = term_sets[i] | terms

@@ -53,7 +53,7 @@ from reinvent_cli.index.terms import (
     text_terms,
     url_terms,
 )
-from reinvent_cli.model import Announcement, Entry, Talk
+from reinvent_cli.model import Announcement, Entry, EntryKind, Talk
 
 __all__ = ["CONTEXT_WEIGHT", "KIND_WEIGHT", "MIN_SCORE", "Hit", "SearchIndex", "highlight_spans", "match_vocab", "search"]
 
@@ -230,7 +230,7 @@ def search(index: Index, query: str, *, kinds: Iterable[str] | None = None, day:
     has its words (see bytalk.py).
     """
     kind_set = set(kinds) if kinds else None
-    if kind_set == {"talk"} and talks is not None and not explain:
+    if kind_set == {EntryKind.TALK} and talks is not None and not explain:
         matches = search_talks(index, query, talks, day=day, min_score=min_score, files=files)
         return talk_hits(matches, query, limit)
     if len(content_terms(query)) == 1 and limit and not explain and isinstance(index, StoreIndex):

@@ -7,6 +7,8 @@ import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 
+from reinvent_cli.model import EntryKind
+
 # A word: letters/digits, compounds joined by _ - . ' / + (sync_binlog, well-architected, x509).
 WORD_RE = re.compile(r"[^\W_]+(?:[_\-.'/+:][^\W_]+)*")
 _SEP_RE = re.compile(r"[_\-.'/+:]+")
@@ -79,7 +81,7 @@ def entry_terms(kind: str, text: str, context: list[str]) -> set[str]:
     """The terms an entry is found by as its own text: a link's URL (its first context) counts as the
     link's text -- a user looks for "slideshare" or a handle in the URL as much as for the words shown."""
     terms = text_terms(text)
-    if kind == "link" and context and context[0].startswith(("http://", "https://")):
+    if kind == EntryKind.LINK and context and context[0].startswith(("http://", "https://")):
         terms = terms | url_terms(context[0])
     return terms
 

@@ -2,8 +2,9 @@
 
 import filecmp
 
-from conftest import BUNDLED, SHARED
 import pytest
+
+from conftest import BUNDLED, SHARED
 
 TALKS = [
     (1, None, "Keynote", [], "https://www.youtube.com/watch?v=D5-ifl7KJ00", 18),

@@ -3,6 +3,7 @@
 import os
 
 import pytest
+
 from conftest import FIXTURES
 
 MINI = (FIXTURES / "mini.md").read_text(encoding="utf-8")

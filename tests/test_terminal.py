@@ -95,7 +95,7 @@ def test_talks_table(width, height, tmp_path):
     assert "Amazon ElastiCache:" in s.text and "Deep Dive" in s.text
     assert "┃ Day ┃ Code" in s.text
     if width >= 100:
-        assert "Video" in s.text and "youtube.com/watch?v=4VfIINg9DYI" in s.text
+        assert "Video" in s.text and "youtu.be/4VfIINg9DYI" in s.text  # the short form, never cut
         assert "Nate Wiger (AWS)" in s.text.replace("\n", " ")
 
 
@@ -166,3 +166,63 @@ def test_piped_output_has_no_escapes():
                              env=env, cwd=ROOT)
         assert out.returncode == 0, (args, out.stderr)
         assert "\x1b" not in out.stdout and "\x07" not in out.stdout, args
+
+
+def _start(args: list[str], width: int, height: int, tmp_path: Path, env: dict) -> tuple[list[str], dict]:
+    """A detached tmux session running reinvent (then DONE); its tmux command prefix and environment."""
+    sock = f"reinvent-test-{uuid.uuid4().hex[:10]}"
+    cmd = " ".join(shlex.quote(a) for a in [sys.executable, "-m", "reinvent_cli", *args])
+    shell = f"cd {shlex.quote(str(ROOT))} && {cmd}; echo {DONE}; sleep 30"
+    run_env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "TMUX", "COLUMNS", "LINES",
+                                                                  "REINVENT_PAGER", "PAGER", "LESS")}
+    run_env.update({"REINVENT_CACHE_DIR": str(tmp_path / "tmux-cache"), "TERM": "xterm-256color", "LANG": "C.UTF-8",
+                    "LC_ALL": "C.UTF-8", **env})
+    tmux = ["tmux", "-L", sock, "-f", "/dev/null"]
+    subprocess.run([*tmux, "new-session", "-d", "-s", "t", "-x", str(width), "-y", str(height), shell],
+                   env=run_env, check=True, capture_output=True)
+    return tmux, run_env
+
+
+def _screen(tmux: list[str], env: dict) -> str:
+    return subprocess.run([*tmux, "capture-pane", "-p", "-t", "t"], capture_output=True, text=True, env=env).stdout
+
+
+def _wait(tmux: list[str], env: dict, want: str, timeout: float = 20.0) -> str:
+    deadline = time.monotonic() + timeout
+    text = ""
+    while time.monotonic() < deadline:
+        text = _screen(tmux, env)
+        if want in text:
+            return text
+        time.sleep(0.1)
+    pytest.fail(f"{want!r} never appeared:\n{text}")
+
+
+@pytest.mark.skipif(shutil.which("less") is None, reason="less is not installed")
+def test_long_output_goes_through_the_pager(tmp_path):
+    """As git: long output on a terminal waits in ``less`` until q; short output is printed as it is."""
+    tmux, env = _start(["talk", "DAT407"], 80, 20, tmp_path, {})
+    try:
+        first = _wait(tmux, env, "DAT407")
+        time.sleep(0.5)
+        held = _screen(tmux, env)
+        assert DONE not in held and "Amazon ElastiCache: Deep Dive" in first  # the pager holds the screen
+        assert len(held.rstrip("\n").split("\n")) <= 20
+        subprocess.run([*tmux, "send-keys", "-t", "t", "q"], env=env, check=True)
+        _wait(tmux, env, DONE)
+    finally:
+        subprocess.run([*tmux, "kill-server"], capture_output=True, env=env)
+    short = in_tmux(["talks", "--day", "2"], 120, 40, tmp_path, env={"REINVENT_PAGER": "less -FRX"})
+    assert "DAT407" in short.text  # it fits: printed, no key needed
+    direct = in_tmux(["--no-pager", "talk", "DAT407"], 80, 20, tmp_path, env={"REINVENT_PAGER": "less -FRX"})
+    assert "Memcached" in direct.text
+
+
+def test_narrow_multi_file_table_keeps_titles(tmp_path):
+    """Several files at 50 columns: codes and titles shown, a column no row fills left out, the hidden
+    columns named under the table."""
+    s = in_tmux(["--notes", str(FIXTURES / "styles"), "talks"], 50, 40, tmp_path)
+    no_garbage(s)
+    fits(s, 50)
+    assert "┃ Title" in s.text and "Containers at" in s.text and "CON201" in s.text
+    assert "hidden here:" in s.text and "File" in s.text.split("hidden here:")[1]

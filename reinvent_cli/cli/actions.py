@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shlex
 import sys
 from typing import Any
 
@@ -48,6 +47,7 @@ def run_search(query: str, *, limit: int | None, kinds: list[str], day: str | No
 
 def open_talk_video(query: str, print_only: bool, day: str | None, conference: str | None, file: str | None,
                     notes: list[str] | None) -> None:
+    import shlex  # only for a hint; shlex and webbrowser are not worth loading for search
     import webbrowser
 
     from reinvent_cli.notes import query as q
@@ -87,3 +87,44 @@ def show_cache_info(as_json: bool) -> None:
     if info.get("status") and info["status"] != "ok":
         lines.append(f"status:   {info['status']}")
     out.write_raw("\n".join(lines))
+
+
+def edit_at(target: str, notes: list[str] | None) -> int:
+    """Open $VISUAL/$EDITOR (else vi) at a talk's heading (CODE or title words) or at FILE:LINE, as
+    ``zk edit`` does; the editor's exit code."""
+    import os
+    import re
+    import shlex
+    import subprocess
+
+    from reinvent_cli.notes import query as q
+
+    notes_read = session.current().notes(notes)
+    paths = {d.file: d.path for d in notes_read.docs()}
+    m = re.fullmatch(r"(.+):([0-9]+)", target)
+    if m and (m.group(1) in paths or os.path.isfile(m.group(1))):
+        path, line = paths.get(m.group(1), m.group(1)), int(m.group(2))
+    else:
+        talk = q.find_talk(notes_read, target).talk
+        path, line = paths.get(talk.file, talk.file), talk.line
+    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+    command = [*shlex.split(editor), *editor_arguments(editor, str(path), line)]
+    try:
+        return subprocess.call(command)
+    except OSError as exc:
+        raise UsageError(f"cannot start the editor {editor!r}: {exc.strerror or exc}",
+                         hint="set EDITOR, e.g. EDITOR=nano") from None
+
+
+def editor_arguments(editor: str, path: str, line: int) -> list[str]:
+    """How an editor is told the line: ``+LINE FILE`` (vi, vim, nano, emacs, ...), ``--goto FILE:LINE``
+    (VS Code), ``FILE:LINE`` (Sublime, Zed, Helix)."""
+    import os
+    import shlex
+
+    name = os.path.basename(shlex.split(editor)[0]) if editor.strip() else ""
+    if name in ("code", "codium", "code-insiders", "cursor"):
+        return ["--goto", f"{path}:{line}"]
+    if name in ("subl", "zed", "hx", "helix"):
+        return [f"{path}:{line}"]
+    return [f"+{line}", path]

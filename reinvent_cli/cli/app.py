@@ -1,15 +1,17 @@
 """The command line: every command and option declared once, here, as Typer functions; each calls the
 core and one renderer. ``cli.commandline`` runs plain command lines of them without Typer's parsing."""
 
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
+from typer._click.core import Context  # the type TyperGroup.invoke is declared with
 from typer.core import TyperGroup
 
 from reinvent_cli import __version__
 from reinvent_cli.cli import options as opt
 from reinvent_cli.cli import session
-from reinvent_cli.cli.complete import complete_track
+from reinvent_cli.cli.complete import complete_talk, complete_track
+from reinvent_cli.cli.helptext import PlainHelp
 from reinvent_cli.errors import NothingFound, ReinventError
 
 EXIT_CODES_HELP = "Exit codes: 0 results, 1 nothing found, 2 usage or input error, 130 interrupted."
@@ -18,7 +20,7 @@ EXIT_CODES_HELP = "Exit codes: 0 results, 1 nothing found, 2 usage or input erro
 class _Group(TyperGroup):
     """Maps every ReinventError to its message and exit code (session.report, the one place)."""
 
-    def invoke(self, ctx: typer.Context) -> Any:
+    def invoke(self, ctx: Context) -> Any:
         try:
             return super().invoke(ctx)
         except ReinventError as exc:
@@ -77,7 +79,7 @@ def main_callback(
 
 
 def _listing(found: list[Any], columns: Any, to_json: Any, fmt: str, as_json: bool, what: str,
-             why: Optional[str] = None) -> None:
+             why: str | None = None) -> None:
     """Records in the chosen format; none is exit 1 (``[]`` in JSON) with ``why`` or "no ... found"."""
     from reinvent_cli.render.listing import emit
 
@@ -89,10 +91,10 @@ def _listing(found: list[Any], columns: Any, to_json: Any, fmt: str, as_json: bo
     emit(out, found, columns, to_json)
 
 
-@app.command()
+@app.command(cls=PlainHelp)
 def talks(
     day: opt.Day = None,
-    track: Annotated[Optional[str], typer.Option("--track", "-t", metavar="PREFIX", autocompletion=complete_track,
+    track: Annotated[str | None, typer.Option("--track", "-t", metavar="PREFIX", autocompletion=complete_track,
                                                  help="Session code prefix, e.g. DAT.")] = None,
     conference: opt.Conference = None,
     file: opt.File = None,
@@ -120,7 +122,7 @@ def talks(
     _listing(found, TALK_COLUMNS, talk_json, fmt, as_json, "talks", why)
 
 
-@app.command()
+@app.command(cls=PlainHelp)
 def talk(
     query: opt.TalkQuery,
     day: opt.Day = None,
@@ -148,9 +150,9 @@ def talk(
     emit_talk(st.output_as(fmt, as_json), found.talk, q.talk_source(notes_read, found.talk), found.attended)
 
 
-@app.command()
+@app.command(cls=PlainHelp)
 def announcements(
-    query: Annotated[Optional[str], typer.Argument(metavar="[WORDS]", help="Only launches matching these words.")] = None,
+    query: Annotated[str | None, typer.Argument(metavar="[WORDS]", help="Only launches matching these words.")] = None,
     day: opt.Day = None,
     conference: opt.Conference = None,
     file: opt.File = None,
@@ -172,10 +174,10 @@ def announcements(
     _listing(found, ANNOUNCEMENT_COLUMNS, announcement_json, fmt, as_json, "announcements")
 
 
-@app.command()
+@app.command(cls=PlainHelp)
 def search(
-    query: Annotated[list[str], typer.Argument(metavar="WORDS...", help="Words to look for; typos are forgiven.")],
-    limit: Annotated[Optional[int], typer.Option(
+    query: Annotated[list[str], typer.Argument(metavar="WORDS", help="Words to look for; typos are forgiven.")],
+    limit: Annotated[int | None, typer.Option(
         "--limit", "-l", min=0, metavar="N", show_default=False,
         help="Most hits to show (default 10; with --count, all; 0: all).")] = None,
     kind: opt.Kinds = None,
@@ -207,10 +209,10 @@ def search(
                count=count, conference=conference, file=file, fmt=fmt, as_json=as_json, notes=notes)
 
 
-@app.command()
+@app.command(cls=PlainHelp)
 def links(
-    query: Annotated[Optional[str], typer.Argument(metavar="[WORDS]", help="Only links matching these words.")] = None,
-    domain: Annotated[Optional[str], typer.Option(
+    query: Annotated[str | None, typer.Argument(metavar="[WORDS]", help="Only links matching these words.")] = None,
+    domain: Annotated[str | None, typer.Option(
         "--domain", metavar="DOMAIN", help="Only links to this site: youtube (youtube.com, youtu.be), github.com.")] = None,
     conference: opt.Conference = None,
     file: opt.File = None,
@@ -232,7 +234,7 @@ def links(
     _listing(found, LINK_COLUMNS, link_json, fmt, as_json, "links")
 
 
-@app.command()
+@app.command(cls=PlainHelp)
 def speakers(fmt: opt.Format = "table", as_json: opt.Json = False, notes: opt.Notes = None) -> None:
     """List speakers with their organisations and talks.
 
@@ -247,7 +249,7 @@ def speakers(fmt: opt.Format = "table", as_json: opt.Json = False, notes: opt.No
     _listing(q.speakers(session.current().notes(notes)), SPEAKER_COLUMNS, speaker_json, fmt, as_json, "speakers")
 
 
-@app.command()
+@app.command(cls=PlainHelp)
 def watchlist(fmt: opt.Format = "table", as_json: opt.Json = False, notes: opt.Notes = None) -> None:
     """List the talks noted down to watch later: code, title, video.
 
@@ -262,10 +264,10 @@ def watchlist(fmt: opt.Format = "table", as_json: opt.Json = False, notes: opt.N
     _listing(found, WATCH_COLUMNS, watch_json, fmt, as_json, "watch-list entries")
 
 
-@app.command()
+@app.command(cls=PlainHelp)
 def outline(
     day: opt.Day = None,
-    depth: Annotated[Optional[int], typer.Option("--depth", min=1, metavar="N",
+    depth: Annotated[int | None, typer.Option("--depth", min=1, metavar="N",
                                                  help="Levels to draw: 1 days, 2 talks, 3 sections.")] = None,
     fmt: opt.TreeFormat = "table",
     as_json: opt.Json = False,
@@ -293,7 +295,7 @@ def outline(
     emit_outline(out, trees)
 
 
-@app.command("open")
+@app.command("open", cls=PlainHelp)
 def open_video(
     query: opt.TalkQuery,
     print_only: Annotated[bool, typer.Option("--print", "-p", help="Print the video's URL; don't start a browser.")] = False,
@@ -318,7 +320,7 @@ def open_video(
 
 @app.command()
 def browse(
-    query: Annotated[Optional[list[str]], typer.Argument(metavar="WORDS", help="Words to search at start.")] = None,
+    query: Annotated[list[str] | None, typer.Argument(metavar="WORDS", help="Words to search at start.")] = None,
     print_selected: Annotated[bool, typer.Option("--print", "-p", help="On exit, print the chosen file:line.")] = False,
     notes: opt.Notes = None,
 ) -> None:
@@ -337,6 +339,26 @@ def browse(
                          query=" ".join(query or []), print_selected=print_selected))
 
 
+@app.command(cls=PlainHelp)
+def edit(
+    target: Annotated[str, typer.Argument(metavar="CODE|FILE:LINE", autocompletion=complete_talk,
+                                          help="A talk (code or title words) or a place in the notes.")],
+    notes: opt.Notes = None,
+) -> None:
+    """Open the notes in $EDITOR (or $VISUAL) at a talk or at a line.
+
+    \b
+    Examples:
+      reinvent edit DAT407
+      reinvent edit reinvent-2015.md:388      a line a search hit named
+    """
+    from reinvent_cli.cli.actions import edit_at
+
+    code = edit_at(target, notes)
+    if code:
+        raise typer.Exit(code)
+
+
 cache_app = typer.Typer(
     help="The on-disk index of the notes (it makes repeated questions fast).\n\n"
     "\b\nExamples:\n  reinvent cache info\n  reinvent cache clear",
@@ -345,7 +367,7 @@ cache_app = typer.Typer(
 app.add_typer(cache_app, name="cache")
 
 
-@cache_app.command("info")
+@cache_app.command("info", cls=PlainHelp)
 def cache_info(as_json: opt.Json = False) -> None:
     """Show where the cache is, how many notes files it holds and its size.
 
@@ -359,7 +381,7 @@ def cache_info(as_json: opt.Json = False) -> None:
     show_cache_info(as_json)
 
 
-@cache_app.command("clear")
+@cache_app.command("clear", cls=PlainHelp)
 def cache_clear() -> None:
     """Delete the cache; the next command reads the notes again.
 

@@ -16,8 +16,9 @@ import os
 import re
 import types
 import typing
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 import typer
 from typer.models import ArgumentInfo, OptionInfo, ParameterInfo

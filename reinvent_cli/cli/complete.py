@@ -6,18 +6,19 @@ the cache when there is one), never print, and never raise: a broken notes path 
 
 from __future__ import annotations
 
-from typing import Any, List, Optional, Tuple
+from collections.abc import Callable
+from typing import Any
 
 import typer
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
-def _notes(ctx: Optional[typer.Context]) -> Any:
+def _notes(ctx: typer.Context | None) -> Any:
     """The notes the command line being completed points at (--notes, REINVENT_NOTES or bundled)."""
     from reinvent_cli.notes.query import load_notes
 
-    paths: List[str] = []
+    paths: list[str] = []
     no_cache = False
     if ctx is not None:
         root = ctx.find_root()
@@ -26,8 +27,11 @@ def _notes(ctx: Optional[typer.Context]) -> Any:
     return load_notes(paths, use_cache=not no_cache)
 
 
-def _safe(fn):
-    def wrapper(ctx: typer.Context, incomplete: str) -> List[Tuple[str, str]]:
+Completer = Callable[[typer.Context, str], list[tuple[str, str]]]
+
+
+def _safe(fn: Completer) -> Completer:
+    def wrapper(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
         try:
             return fn(ctx, incomplete or "")
         except Exception:  # noqa: BLE001 - completion must never break the user's shell
@@ -58,10 +62,10 @@ def _help(text: str, width: int = 60) -> str:
 
 
 @_safe
-def complete_talk(ctx: typer.Context, incomplete: str) -> List[Tuple[str, str]]:
+def complete_talk(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     """Session codes (DAT407) starting with what was typed, any case, with the talk title as help."""
     inc = incomplete.lower()
-    out = []
+    out: list[tuple[str, str]] = []
     for t in _notes(ctx).talks:
         code = _like(t.code or "", incomplete)
         if code and code.lower().startswith(inc) and all(code != c for c, _ in out):
@@ -70,10 +74,10 @@ def complete_talk(ctx: typer.Context, incomplete: str) -> List[Tuple[str, str]]:
 
 
 @_safe
-def complete_day(ctx: typer.Context, incomplete: str) -> List[Tuple[str, str]]:
+def complete_day(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     """Day numbers (1, 2, 3) and weekdays (thursday) that the notes have."""
     inc = incomplete.lower()
-    out: List[Tuple[str, str]] = []
+    out: list[tuple[str, str]] = []
     days = [d for doc in _notes(ctx).documents for d in doc.days]
     for d in days:
         if d.number is not None and str(d.number).startswith(inc) and all(str(d.number) != c for c, _ in out):
@@ -86,10 +90,10 @@ def complete_day(ctx: typer.Context, incomplete: str) -> List[Tuple[str, str]]:
 
 
 @_safe
-def complete_track(ctx: typer.Context, incomplete: str) -> List[Tuple[str, str]]:
+def complete_track(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     """Tracks: the letters of session codes (DAT, CMP), with how many talks each has."""
     inc = incomplete.upper()
-    counts: dict = {}
+    counts: dict[str, int] = {}
     for t in _notes(ctx).talks:
         if t.track:
             counts[t.track.upper()] = counts.get(t.track.upper(), 0) + 1

@@ -11,6 +11,7 @@ def run(argv: list[str]) -> int | str | None:
     """Run one command line; its exit code (SystemExit's code: an int, a message or None)."""
     from reinvent_cli.cli import commandline, session
 
+    code: int | str | None
     try:
         try:
             code = commandline.run(argv)

@@ -2,7 +2,7 @@
 where to read (--notes, --conference, --file, --day) and how to print (--format, --json)."""
 
 from collections.abc import Callable
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 
@@ -14,10 +14,10 @@ TREE_FORMATS = ("table", "json")
 KINDS = ("talk", "section", "day", "announcement", "link", "bullet", "paragraph", "code")
 
 
-def _choice(option: str, allowed: tuple[str, ...]) -> Callable[[Optional[str]], Optional[str]]:
+def _choice(option: str, allowed: tuple[str, ...]) -> Callable[[str | None], str | None]:
     """A Typer callback: the value in lower case if it is one of ``allowed``, else a usage error."""
 
-    def check(value: Optional[str]) -> Optional[str]:
+    def check(value: str | None) -> str | None:
         if value is None:
             return None
         low = value.strip().lower()
@@ -28,7 +28,7 @@ def _choice(option: str, allowed: tuple[str, ...]) -> Callable[[Optional[str]], 
     return check
 
 
-def _kinds(values: Optional[list[str]]) -> Optional[list[str]]:
+def _kinds(values: list[str] | None) -> list[str] | None:
     check = _choice("--kind", KINDS)
     return [check(v) or "" for v in values] if values else values
 
@@ -50,15 +50,15 @@ Format = Annotated[str, _format(LISTING_FORMATS)]
 TalkFormat = Annotated[str, _format(TALK_FORMATS)]
 TreeFormat = Annotated[str, _format(TREE_FORMATS)]
 Json = Annotated[bool, typer.Option("--json", help="Same as --format json.")]
-Notes = Annotated[Optional[list[str]], typer.Option(
+Notes = Annotated[list[str] | None, typer.Option(
     "--notes", "-n", metavar="PATH",
     help="Notes file or folder (repeatable; env REINVENT_NOTES, ':'-separated). Default: the bundled notes.")]
-Conference = Annotated[Optional[str], typer.Option(
+Conference = Annotated[str | None, typer.Option(
     "--conference", "-c", metavar="TEXT", help="Only notes whose title contains this.")]
-File = Annotated[Optional[str], typer.Option("--file", metavar="TEXT", help="Only notes files whose path contains this.")]
-Day = Annotated[Optional[str], typer.Option(
+File = Annotated[str | None, typer.Option("--file", metavar="TEXT", help="Only notes files whose path contains this.")]
+Day = Annotated[str | None, typer.Option(
     "--day", "-d", metavar="DAY", help="Day number (2) or weekday (thursday, thu).", autocompletion=complete_day)]
-Kinds = Annotated[Optional[list[str]], typer.Option(
+Kinds = Annotated[list[str] | None, typer.Option(
     "--kind", "-k", metavar="KIND", callback=_kinds, autocompletion=_starting(KINDS),
     help=f"Only hits of this kind (repeatable): {', '.join(KINDS)}.")]
 TalkQuery = Annotated[str, typer.Argument(

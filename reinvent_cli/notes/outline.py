@@ -24,8 +24,8 @@ class Node:
     day: int | None = None
     file: str | None = None
     talks: int = 0  # talks below a file or day node
-    counts: dict[str, int] = field(default_factory=lambda: {k: 0 for k in COUNTED.values()})
-    children: list["Node"] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(COUNTED.values(), 0))
+    children: list[Node] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"kind": self.kind, "title": self.title, "line": self.line}

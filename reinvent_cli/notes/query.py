@@ -429,13 +429,22 @@ def links(notes: Notes, query: str | None = None, domain: str | None = None,
     return out
 
 
+SHORT_HOSTS = {"youtube": ("youtu.be",), "youtube.com": ("youtu.be",)}  # a site's short links
+
+
 def _host_matches(url: str, domain: str) -> bool:
+    """``domain`` is the host or a parent of it (``youtube.com``), or a name of the site without its
+    ending (``youtube``, ``github``); YouTube's short links count as YouTube's."""
     from urllib.parse import urlsplit
 
     try:
-        host = (urlsplit(url).hostname or "").lower()
+        host = (urlsplit(url).hostname or "").lower().removeprefix("www.")
     except ValueError:
         return False
+    if host in SHORT_HOSTS.get(domain, ()):
+        return True
+    if "." not in domain:
+        return domain in host.split(".")[:-1]
     return host == domain or host.endswith("." + domain)
 
 

@@ -137,6 +137,9 @@ def emit_hits(out: Output, hits: Sequence[Any], explain: bool = False, files: di
     else:
         for h in hits:
             _print_hit(out, h, explain, (files or {}).get(h.entry.file))
+        first = hits[0]
+        out.print(Text(f"open one: reinvent edit {clean(first.entry.file)}:{first.line}", style="dim"),
+                  overflow="ellipsis", no_wrap=True)
 
 
 def _print_hit(out: Output, h: Any, explain: bool, path_on_disk: str | None) -> None:

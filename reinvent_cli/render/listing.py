@@ -81,7 +81,13 @@ def emit(out: Output, items: Sequence[Any], columns: Sequence[Column], to_json: 
     elif not out.is_terminal:
         out.write_raw(delimited(items, machine_columns(columns), "\t", header=False))
     else:
-        out.print(table(out, items, display_columns(columns, items)))
+        shown = display_columns(columns, items)
+        grid = table(out, items, shown)
+        out.print(grid)
+        left_out = [c.header for c in shown if c.header not in {col.header for col in grid.columns}
+                    and any(_shown(c, i) for i in items)]
+        if left_out:
+            out.print(plain(f"hidden here: {', '.join(left_out)} (see --format tsv)", "dim"))
 
 
 def delimited(items: Sequence[Any], columns: Sequence[Column], sep: str, header: bool) -> str:

@@ -28,7 +28,7 @@ TALK_COLUMNS = [
     Column("Code", lambda t: t.code or "", style="bold cyan", no_wrap=True, min_width=6),
     Column("Title", lambda t: t.title, ratio=3, need=16),
     Column("Speakers", speakers_text, ratio=2, need=12, drop=2),
-    Column("Video", lambda t: t.video or "", style="blue", ratio=2, need=22, drop=3, link=lambda t: t.video),
+    Column("Video", lambda t: t.video or "", style="blue", no_wrap=True, drop=3, link=lambda t: t.video),
 ]
 
 
@@ -68,7 +68,7 @@ def watch_json(w: Any) -> dict[str, Any]:
 WATCH_COLUMNS = [
     Column("Code", lambda w: w.code or "", style="bold cyan", no_wrap=True, min_width=6),
     Column("Title", lambda w: w.title, ratio=3, need=16),
-    Column("Video", lambda w: w.video or "", style="blue", ratio=2, need=22, drop=1, link=lambda w: w.video),
+    Column("Video", lambda w: w.video or "", style="blue", no_wrap=True, drop=1, link=lambda w: w.video),
 ]
 
 

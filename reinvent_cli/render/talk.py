@@ -11,7 +11,7 @@ from reinvent_cli.render.listing import dump_json
 from reinvent_cli.render.records import speakers_text, talk_json
 from reinvent_cli.render.terminal import Output, clean, clean_line, safe_url
 
-NOT_ATTENDED = "not attended (from the watch list)"
+NOT_ATTENDED = "not attended (watch list)"
 
 
 def emit_talk(out: Output, t: Any, body: str, attended: bool = True) -> None:
@@ -35,9 +35,9 @@ def _header(t: Any, attended: bool) -> Text:
     if t.code:
         head.append(clean(t.code) + "  ", style="bold cyan")
     head.append(clean(t.title), style="bold")
-    if not attended:
-        head.append(f"  {NOT_ATTENDED}", style="yellow")
     meta = Text()
+    if not attended:
+        meta.append(NOT_ATTENDED, style="yellow")
     if t.day is not None:
         meta.append(f"Day {t.day}" + (f" ({t.weekday})" if t.weekday else ""), style="green")
     if t.speakers:

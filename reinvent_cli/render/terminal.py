@@ -110,7 +110,7 @@ def make_output(color: str = "auto", fmt: str = "table", paged: bool = False) ->
     if command and console.is_terminal and sys.stdout.isatty():
         width, height = console.width, console.height
         console = Console(**kw, file=io.StringIO(), force_terminal=True, width=width, height=height,
-                          color_system=console.color_system)
+                          color_system=console.color_system)  # type: ignore[arg-type] # the name Rich gave
         return Output(console, err, fmt, pager=command)
     return Output(console, err, fmt)
 
@@ -133,9 +133,15 @@ def safe_url(url: Any) -> str | None:
     return u if re.fullmatch(r"https?://[!-~]+", u) else None
 
 
+_YOUTUBE = re.compile(r"^(?:m\.)?youtube\.com/watch\?(?:[^#]*&)?v=([\w-]{6,})(?:[&#].*)?$")
+
+
 def short_url(url: str) -> str:
-    """A URL as shown in a terminal table: no scheme, no ``www.`` (the hyperlink keeps it whole)."""
-    return re.sub(r"^https?://(www\.)?", "", url)
+    """A URL as shown in a terminal table: no scheme, no ``www.``, a YouTube video as ``youtu.be/ID``
+    (the hyperlink keeps it whole)."""
+    bare = re.sub(r"^https?://(www\.)?", "", url)
+    m = _YOUTUBE.match(bare)
+    return f"youtu.be/{m.group(1)}" if m else bare
 
 
 def file_url(path: Any) -> str | None:

@@ -127,7 +127,20 @@ NOT_TALK_WORDS = (
     "codelabs", "experience", "schedule", "timetable", "program", "programme", "update", "updates",
     "fazit", "zusammenfassung", "mittagessen", "pause", "anmerkung", "résumé", "déjeuner", "almuerzo",
     "comida", "intervalos", "café", "footer", "hallway track", "imprint", "impressum", "contact",
+    "mittag", "pause déjeuner", "infos pratiques", "informations pratiques", "pratique", "almoço", "almuerzo",
+    "descanso", "pausa", "follow-ups", "follow ups", "next steps", "ランチ", "昼食", "休憩", "懇親会", "まとめ",
+    "午餐", "午饭", "茶歇", "休息", "总结", "晚宴", "感想", "所感", "参考", "リンク",
 )
+
+
+# A heading that lists what was announced, not a talk ("Neu angekündigt", "Nouveautés annoncées", "発表まとめ").
+ANNOUNCED_WORDS = ("announced", "announcements", "angekündigt", "ankündigungen", "annoncé", "annoncés",
+                   "annoncées", "anunciado", "anunciados", "anunciadas", "anunciou",
+                   "新サービス", "発表", "新機能", "发布", "新功能", "新产品")
+
+
+# Days written in CJK: "第二天", "第2日", "1日目", "二日目".
+CJK_NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
 # Social parts of an event, anywhere in a short heading: "Community Gathering @ I/O", "Build and AMD Celebration".
@@ -147,7 +160,8 @@ GROUP_PLACE_WORDS = ("track", "room", "stage", "hall", "saal", "salle", "sala", 
 # Plural words naming talks: a heading that is (mostly) one of them groups talks.
 GROUP_TALK_WORDS = ("sessions", "talks", "keynotes", "presentations", "workshops", "lightning talks",
                     "panels", "breakouts", "breakout sessions", "vorträge", "vortraege", "palestras", "charlas",
-                    "ponencias", "conférences", "conferences", "exposés", "sesiones")
+                    "ponencias", "conférences", "conferences", "exposés", "sesiones", "lt大会", "lt",
+                    "ライトニングトーク", "セッション", "闪电演讲", "演讲", "分论坛")
 
 
 # A title that names an event or a collection of notes rather than a talk ("QConSP 2018", "PyGotham 2018

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import html
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -323,10 +324,28 @@ def _inline_children(tokens: list[dict[str, Any]], inline: Any, env: Any) -> Non
             if (_SYNTAX_CHAR(text) or ("http" in text and ("http://" in text or "https://" in text))
                     or "www." in text or "  \n" in text or "\t\n" in text):
                 tok["children"] = inline.parse_syntax(text, env)
+                if "&" in text:
+                    _unescape(tok["children"])
             elif "\n" not in text:  # one plain line (already stripped at both ends)
                 tok["children"] = [{"type": "text", "raw": text}] if text else []
             else:
                 tok["children"] = _plain_lines(text)
+
+
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def _unescape(tokens: list[dict[str, Any]]) -> None:
+    """HTML entities in text as the characters they name ("D&iacute;a" -> "Día"): notes are text."""
+    stack = [tokens]
+    while stack:
+        for tok in stack.pop():
+            raw = tok.get("raw")
+            if isinstance(raw, str) and "&" in raw and tok.get("type") == "text":
+                tok["raw"] = _ENTITY.sub(lambda m: html.unescape(m.group(0)), raw)
+            children = tok.get("children")
+            if isinstance(children, list):
+                stack.append(children)
 
 
 def parse_tokens(text: str) -> list[dict[str, Any]]:

@@ -7,7 +7,9 @@ from typing import Any
 
 from reinvent_cli.recognise.evidence import (
     block_evidence,
+    group_word,
     names_sessions,
+    not_talk,
     title_evidence,
 )
 from reinvent_cli.recognise.inline import _Inline, _one_line, _trim_decor, flatten
@@ -16,7 +18,9 @@ from reinvent_cli.recognise.talks import strip_time
 from reinvent_cli.recognise.watchlist import _WATCH_HEADING
 
 # After a title: "by Jane Roe", "von Name", "- Name", "with A and B" (a capitalised word follows).
-_BY = re.compile(r"^\s*[,.]?\s*(?:by|von|with|mit|de|par|por|presented by|-|–|—|--)\s+(?=[\[*_]*[A-ZÀ-Þ])", re.IGNORECASE)
+_BY = re.compile(r"^\s*[,.]?\s*(?:by|von|with|mit|de|par|por|presented by|-|–|—|--|——)\s*(?:by\s+)?"
+                 r"(?=[\[*_]*(?-i:[A-ZÀ-Þ]|[^\x00-\u024f\s]))", re.IGNORECASE)
+_QUOTED = re.compile(r"^\s*[“\"«「『„]([^”\"»」』“]{2,200})[”\"»」』“]\s*(.*)$")
 _EMOJI_CODE = re.compile(r":[\w+-]+:")  # ":microphone:"
 _SENTENCE_END = re.compile(r"(?<![A-Z])\.\s+(?=[A-Z])|\.$")
 
@@ -65,8 +69,9 @@ def _rest_of(tok: dict[str, Any]) -> dict[str, Any]:
 
 
 def item_candidates(blocks: list[dict[str, Any]], level: int, group: str, forced: bool) -> list[Role]:
-    """List items that are talks: ``- 14:00 [Title](url) von *Name*``, ``[*Title*][ref] by Name``, a link
-    to each session under "Sessions"/"Sessions I attended:"; two or more alike in one list."""
+    """List items that are talks: ``- 14:00 [Title](url) von *Name*``, ``[*Title*][ref] by Name``,
+    ``*Title* -- by Name``, ``「Title」 — Name``, a link to each session under "Sessions"/"Sessions I
+    attended:"; two or more alike in one list (the items of a "13:30 Lightning talks" item too)."""
     if group and _WATCH_HEADING.search(group):
         return []
     found: list[Role] = []
@@ -78,11 +83,29 @@ def item_candidates(blocks: list[dict[str, Any]], level: int, group: str, forced
         if _WATCH_HEADING.search(lead):
             continue
         sessions = names_sessions(group) or (lead.endswith(":") and names_sessions(lead))
-        items = [r for r in (_item(it, level, sessions, forced) for it in tok.get("children") or [])]
-        talks = [r for r in items if r is not None]
-        if forced or (len(talks) >= 2 and 2 * len(talks) >= len(items)):
-            found += talks
+        found += _list_talks(tok, level, bool(sessions), forced)
     return found
+
+
+def _list_talks(tok: dict[str, Any], level: int, sessions: bool, forced: bool) -> list[Role]:
+    items = tok.get("children") or []
+    roles = [_item(it, level, sessions, forced) for it in items]
+    talks = [r for r in roles if r is not None]
+    found = talks if forced or (len(talks) >= 2 and 2 * len(talks) >= len(items)) else []
+    for it in items:  # "- 13:30 Lightning talks" over the talks
+        parts = it.get("children") or []
+        head = _head_text(parts)
+        if head is not None and group_word(strip_time(head)):
+            for sub in parts[1:]:
+                if sub.get("type") == "list":
+                    found += _list_talks(sub, level + 1, True, forced)
+    return sorted(found, key=lambda r: r.line)
+
+
+def _head_text(parts: list[dict[str, Any]]) -> str | None:
+    if parts and parts[0].get("type") in ("paragraph", "block_text"):
+        return _one_line(flatten(parts[0].get("children")).text)
+    return None
 
 
 def _item(item: dict[str, Any], level: int, sessions: bool, forced: bool) -> Role | None:
@@ -93,21 +116,37 @@ def _item(item: dict[str, Any], level: int, sessions: bool, forced: bool) -> Rol
     flat = flatten(head.get("children"))
     first = _one_line(flat.text.split("\n")[0]) if "\n" not in flat.text else _one_line(flat.text)
     line = int(head["line"])
-    if strip_time(first) != first and any(c.isalpha() for c in strip_time(first)):
+    rest = strip_time(first)
+    if rest != first and any(c.isalpha() for c in rest):
+        if group_word(rest) or not_talk(rest):
+            return None  # "12:30 Mittag", "13:30 Lightning talks"
         return Role("talk", "list item", first, line, level, title_evidence(first))
-    led = _link_led(flat)
+    led = _link_led(flat) or _emphasis_led(head.get("children") or []) or _quoted(first)
     if led is not None:
         title, tail = led
         m = _BY.match(tail)
-        if m:
-            names = _SENTENCE_END.split(tail[m.end():], maxsplit=1)[0]
-            text = f"{title} by {names.strip()}"
-            return Role("talk", "list item", text, line, level, ["a title link, then who gave it"])
-        if sessions and len(flat.links) == 1 and not _trim_decor(tail) and not flat.links[0].url.startswith("#"):
+        names = _SENTENCE_END.split(tail[m.end():], maxsplit=1)[0] if m else ""
+        if m and len(names.split()) <= 8:
+            return Role("talk", "list item", f"{title} by {names.strip()}", line, level,
+                        ["a title, then who gave it"])
+        if sessions and flat.links and not flat.links[0].url.startswith("#"):
             return Role("talk", "list item", title, line, level, ["a link to a session, under sessions"])
     if forced and first:
         return Role("talk", "list item", first, line, level, ["the layout says talks are list items"])
     return None
+
+
+def _emphasis_led(children: list[dict[str, Any]]) -> tuple[str, str] | None:
+    """(emphasised text, the rest) of an item that opens with ``*Title*`` or ``**Title**``."""
+    if not children or children[0].get("type") not in ("emphasis", "strong"):
+        return None
+    title = _one_line(flatten(children[0].get("children")).text)
+    return (title, _one_line(flatten(children[1:]).text)) if title else None
+
+
+def _quoted(text: str) -> tuple[str, str] | None:
+    m = _QUOTED.match(text)
+    return (m.group(1).strip(), m.group(2)) if m else None
 
 
 def _link_led(flat: _Inline) -> tuple[str, str] | None:

@@ -8,6 +8,7 @@ from reinvent_cli.lexicon import (
     _DAY_WORD,
     _NUMBER_WORDS,
     _WEEKDAY_NAMES,
+    CJK_NUMERALS,
     MONTHS,
     WEEKDAYS,
 )
@@ -49,9 +50,26 @@ _WEEKDAY_RE = re.compile(r"^(" + "|".join(sorted(WEEKDAYS, key=len, reverse=True
 _NAMED_DAY = re.compile(rf"^.{{2,40}}?\s[-–—:|,]\s+(?={_DAY_WORD}\s*\d)", re.IGNORECASE)
 
 
+_CJK_NUM = "[" + "".join(CJK_NUMERALS) + r"\d]{1,2}"
+# "第二天", "第2日", "Day 1（6月20日）" in Chinese / Japanese: "1日目", "二日目", "DAY 2"
+_CJK_DAY = re.compile(rf"^(?:第({_CJK_NUM})[天日]|({_CJK_NUM})日目)(?![\w])")
+
+
+def _cjk_day(title: str) -> tuple[int | None, str | None] | None:
+    m = _CJK_DAY.match(_trim_decor(title))
+    if m is None:
+        return None
+    n = m.group(1) or m.group(2)
+    number = int(n) if n.isdigit() else CJK_NUMERALS.get(n)
+    return (number, None) if number and number <= 14 else None
+
+
 def classify_day(title: str) -> tuple[int | None, str | None] | None:
-    """The day a heading names (see ``_classify_day``), also after an event's name ("OSCON EU - Day 1")."""
+    """The day a heading names (see ``_classify_day``), also after an event's name ("OSCON EU - Day 1"),
+    or in Chinese / Japanese ("第二天", "2日目")."""
     found = _classify_day(title)
+    if found is None and title[:1] in "第一二三四五六七八九十0123456789":
+        found = _cjk_day(title)
     if found is None and len(title) <= 60:
         m = _NAMED_DAY.match(_trim_decor(title))
         if m:

@@ -8,7 +8,9 @@ from typing import Any
 
 from reinvent_cli.lexicon import (
     _SLIDE_HOSTS,
+    _SPEAKER_KEYS,
     _VIDEO_HOSTS,
+    ANNOUNCED_WORDS,
     COLLECTION_WORDS,
     GROUP_PLACE_WORDS,
     GROUP_TALK_WORDS,
@@ -24,6 +26,7 @@ from reinvent_cli.recognise.inline import (
     flatten,
 )
 from reinvent_cli.recognise.media import _video_key, video_in_text
+from reinvent_cli.recognise.meta import _META_RE
 from reinvent_cli.recognise.speakers import (
     _names_a_speaker,
     speaker_line,
@@ -49,6 +52,7 @@ _GROUP = re.compile(
 _TALK_WORDS = "|".join(re.escape(w) for w in sorted(GROUP_TALK_WORDS, key=len, reverse=True))
 # "Sessions", "Afternoon keynotes", "Talks I attended", "Session highlights", "Day 1 talks"
 _GROUP_TALKS = re.compile(rf"^(?:[\w'’-]+\s+){{0,2}}(?:{_TALK_WORDS})(?:\s+[\w'’-]+){{0,8}}$", re.IGNORECASE)
+_ANNOUNCED = re.compile("|".join(re.escape(w) for w in ANNOUNCED_WORDS), re.I)
 _SOCIAL = re.compile("|".join(rf"(?<!\w){re.escape(w)}(?!\w)" for w in SOCIAL_WORDS), re.IGNORECASE)
 _EVENT_LABEL = re.compile(r"^(?:[\w.'’&+@-]+\s+){0,3}?(?:conference|konferenz)\b", re.IGNORECASE)
 _SESSION_WORD = re.compile(r"\b(?:sessions?|talks?|keynotes?|vortr[äa]ge|palestras|charlas)\b", re.IGNORECASE)
@@ -57,6 +61,8 @@ _COLLECTION = re.compile("|".join(rf"(?<!\w){re.escape(w)}(?!\w)" for w in COLLE
 _ROOM = re.compile(r"(?:\(|@|\|)\s*(?:room|hall|stage|track|saal|salle|sala|raum|auditorium)\b", re.IGNORECASE)
 _ANCHOR = re.compile(r"<a\s+(?:name|id)\s*=", re.IGNORECASE)
 _TAG = re.compile(r"<[^<>]*>")
+# Where a title may name its speakers: "(Name)", " - Name", "by Name", "Title, Name", "“Title” von Name".
+_MAYBE_NAMED = re.compile(r"[(\[]|\s[-–—|/]\s|,\s|[”\"»]\s|\s(?:by|von|with|par|por|mit|de|avec|con|and|und|&)\s", re.I)
 _ONE_KEYNOTE = re.compile(r"\bkeynote\b", re.IGNORECASE)
 
 
@@ -69,7 +75,7 @@ def clean_title(text: str) -> str:
 
 def core(title: str) -> str:
     """The words that decide what a heading is: no outline number, decoration or trailing "(...)"."""
-    t = _OUTLINE_NUMBER.sub("", _trim_decor(_PAREN_TAIL.sub("", title.strip())) or title)
+    t = _OUTLINE_NUMBER.sub("", _trim_decor(_PAREN_TAIL.sub("", strip_time(title.strip()))) or title)
     return _trim_decor(_PAREN_TAIL.sub("", t)) or _trim_decor(t)
 
 
@@ -80,9 +86,15 @@ def not_talk(title: str) -> str | None:
         return "no words"
     if _NOT_TALK.match(c):
         return f"'{c.lower()}' is no talk"
-    m = _SOCIAL.search(c) if len(c.split()) <= 8 else None
+    short = len(c.split()) <= 8
+    m = _SOCIAL.search(c) if short else None
     if m:
         return f"'{m.group(0).lower()}': a social event"
+    if c.lower().replace("’", "'") in ("what's new", "what is new", "new launches", "launches"):
+        return f"'{c}': a list of announcements"
+    m = _ANNOUNCED.search(c) if short and not _labelled(c) else None
+    if m:
+        return f"'{m.group(0)}': a list of announcements"
     return None
 
 
@@ -137,7 +149,7 @@ def title_evidence(title: str) -> list[str]:
         found.append("a label")
     if _ROOM.search(title):
         found.append("a room")
-    if named or speakers_in_title(rest)[1]:
+    if named or _MAYBE_NAMED.search(rest) and speakers_in_title(rest)[1]:
         found.append("speakers in the title")
     return found
 
@@ -152,10 +164,11 @@ def block_evidence(blocks: list[dict[str, Any]]) -> list[str]:
             if video_in_text(raw):
                 _add(found, "a video")
             continue
-        if kind == "heading" and n < 2 and speaker_line(_text(tok)):
+        if kind == "heading" and n < 2 and _short_speaker_line(_text(tok)):
             _add(found, "a speaker line")
         for flat in _texts(tok):
-            if n < 3 and (_names_a_speaker(flat) or speaker_line(flat.text.split("\n")[0])):
+            if n < 3 and (_names_a_speaker(flat) or _short_speaker_line(flat.text.split("\n")[0])
+                          or _speaker_label_over_list(flat, blocks[n + 1:n + 2])):
                 _add(found, "a speaker line")
             if video_in_text(flat.text) or any(_host(lk.url).endswith(_VIDEO_HOSTS) for lk in flat.links):
                 _add(found, "a video")
@@ -172,6 +185,18 @@ def video_key(blocks: list[dict[str, Any]]) -> str | None:
                 if _host(lk.url).endswith(_VIDEO_HOSTS):
                     return _video_key(lk.url)
     return None
+
+
+def _speaker_label_over_list(flat: _Inline, after: list[dict[str, Any]]) -> bool:
+    """"Presenters:" alone, the names in the list under it."""
+    m = _META_RE.fullmatch(flat.text.strip()) if len(flat.text) <= 30 else None
+    return bool(m and not m.group(2).strip() and m.group(1).lower().startswith(_SPEAKER_KEYS)
+                and after and after[0].get("type") == "list")
+
+
+def _short_speaker_line(text: str) -> bool:
+    """A line that names speakers: short (names are), then as speakers.speaker_line reads it."""
+    return len(text) <= 160 and speaker_line(text) is not None
 
 
 def anchor_evidence(raw_title: str) -> list[str]:

@@ -13,6 +13,7 @@ from reinvent_cli.recognise.launches import _ANNOUNCE_LIST_HEADING
 from reinvent_cli.recognise.links import add_links
 from reinvent_cli.recognise.media import _SLIDES_TEXT, _VIDEO_TEXT
 from reinvent_cli.recognise.state import OpenHeading, WalkState
+from reinvent_cli.recognise.talkmeta import look_for_speakers
 from reinvent_cli.recognise.talks import talk_parts
 from reinvent_cli.recognise.watchlist import _WATCH_HEADING
 
@@ -41,9 +42,15 @@ def on_heading(st: WalkState, tok: dict[str, Any]) -> None:
         heading_links(start_talk(st, title, line, level), flat)
         role = "talk"
     elif st.talk is not None:
+        look_for_speakers(st, st.lines[line - 1] if 0 < line <= len(st.lines) else title, st.talk)
         st.section = title
         st.talk.sections.append(title)
         role = "section"
+    elif not st.doc.talks and st.day is None:
+        if st.speaker_look == 0 and len(st.headings) == 1:
+            st.speaker_look = 4  # a post's first heading: the lines after it may name its speaker
+        elif len(st.headings) > 1:
+            look_for_speakers(st, st.lines[line - 1] if 0 < line <= len(st.lines) else title, st.pre_talk)
     st.enter(OpenHeading(level, title, line, role))
     st.in_watch = bool(_WATCH_HEADING.search(title)) and role != "talk"
     # "### Announcements", "### Launches from the keynote" (not "#### Launch checklist")
@@ -71,6 +78,9 @@ def start_talk(st: WalkState, text: str, line: int, level: int) -> Talk:
     )
     st.talk_level = level
     st.doc.talks.append(st.talk)
+    st.speaker_look = 3
+    if speakers:
+        st.speaker_from[line] = "the talk's line"
     return st.talk
 
 

@@ -34,9 +34,33 @@ class _Seg:
     title: str
     raw: str
     blocks: list[dict[str, Any]] = field(default_factory=list)
-    evidence: list[str] = field(default_factory=list)
-    inner: int = 0  # bold lines and list items under it that look like talks
+    title_evidence: list[str] = field(default_factory=list)
+    _evidence: list[str] | None = None
+    _inner: int | None = None
     video: str | None = None  # the video right under it, without timestamps
+
+    @property
+    def evidence(self) -> list[str]:
+        """What its title and the blocks under it say (looked at only when a decision needs it)."""
+        if self._evidence is None:
+            self._evidence = self.title_evidence + block_evidence(self.blocks) + anchor_evidence(self.raw)
+            self.video = video_key(self.blocks) if "a video" in self._evidence else None
+        return self._evidence
+
+    @property
+    def inner(self) -> int:
+        """How many bold lines and list items under it look like talks."""
+        if self._inner is None:
+            self._inner = 0
+            if any(b.get("type") == "list" or b.get("type") == "paragraph" and _opens_bold(b) for b in self.blocks):
+                self._inner = len(bold_candidates(self.blocks, self.level + 1, False)) + len(
+                    item_candidates(self.blocks, self.level + 1, "", False))
+        return self._inner
+
+
+def _opens_bold(tok: dict[str, Any]) -> bool:
+    children = tok.get("children") or []
+    return bool(children) and children[0].get("type") == "strong"
 
 
 @dataclass
@@ -62,20 +86,33 @@ def plan_file(tokens: list[dict[str, Any]], one_talk: bool, layout: Layout | Non
 
 def _segments(tokens: list[dict[str, Any]]) -> list[_Seg]:
     segs = [_Seg(0, 0, "", "")]
+    _add_blocks(tokens, segs, 0)
+    for s in segs[1:]:
+        if s.title:
+            s.title_evidence = title_evidence(s.title)
+        else:
+            s._evidence = []
+    return segs
+
+
+def _add_blocks(tokens: list[dict[str, Any]], segs: list[_Seg], depth: int) -> None:
+    """Each heading opens a segment; other blocks go to the open one. An outline's list items that open
+    with a heading (Logseq: "- ## Day 1" / "\t- ### Talk") are read as the headings and blocks they hold."""
     for tok in tokens:
         kind = tok.get("type")
         if kind == "heading":
             raw = flatten(tok.get("children")).text
             segs.append(_Seg(int(tok["line"]), int((tok.get("attrs") or {}).get("level", 1)),
                              clean_title(raw), raw))
+        elif kind == "list" and depth < 8 and _outline(tok):
+            for item in tok.get("children") or []:
+                _add_blocks(item.get("children") or [], segs, depth + 1)
         elif kind not in ("blank_line", "thematic_break"):
             segs[-1].blocks.append(tok)
-    for s in segs[1:]:
-        if s.title:
-            s.evidence = title_evidence(s.title) + block_evidence(s.blocks) + anchor_evidence(s.raw)
-            s.video = video_key(s.blocks) if "a video" in s.evidence else None
-        s.inner = len(bold_candidates(s.blocks, s.level + 1, False)) + len(item_candidates(s.blocks, s.level + 1, "", False))
-    return segs
+
+
+def _outline(tok: dict[str, Any]) -> bool:
+    return any((item.get("children") or [{}])[0].get("type") == "heading" for item in tok.get("children") or [])
 
 
 def _days(heads: list[_Seg], plan: Plan) -> None:
@@ -125,6 +162,8 @@ def _assign(heads: list[_Seg], plan: Plan, expect: bool, one_talk: bool) -> None
             _assign(kids, plan, expect=True, one_talk=False)
             continue
         why = not_talk(s.title) if s.title else "no words"
+        if why is None and classify_day(s.title) is not None:
+            why = "names a day, below the days' level"
         if why and not labelled(s.title):
             _set(plan, s, "ignored", [why])
             _assign(kids, plan, expect=False, one_talk=one_talk)
@@ -137,8 +176,10 @@ def _assign(heads: list[_Seg], plan: Plan, expect: bool, one_talk: bool) -> None
                 _set(plan, k, "section", ["under a talk"])
         else:
             sub = level == 1 and len(tops) == 1 and collection_title(s.title) and not plan.has_days
-            _set(plan, s, "ignored", ["no evidence of a talk"] + (["a collection's title"] if sub else []))
-            _assign(kids, plan, expect=expect or sub, one_talk=one_talk)
+            days_below = any(classify_day(k.title) for k in kids)
+            _set(plan, s, "ignored", ["no evidence of a talk"] + (["a collection's title"] if sub else [])
+                 + (["headings naming days under it"] if days_below else []))
+            _assign(kids, plan, expect=(expect or sub) and not days_below, one_talk=one_talk)
 
 
 _NO_ROLE = Role("", "", "", 0, 0)
@@ -149,7 +190,7 @@ def _backed(heads: list[_Seg], plain: list[int]) -> list[int]:
     sections of that one video ("## Frugal" + "?v=abc&t=300", "## Costs" + "?v=abc&t=900")."""
     seen: dict[str, int] = {}
     for i in plain:
-        key = heads[i].video
+        key = heads[i].video if heads[i].evidence else None  # (evidence first: it finds the video)
         if key:
             seen[key] = seen.get(key, 0) + 1
     return [i for i in plain if heads[i].evidence
@@ -171,27 +212,23 @@ class _Siblings:
     def most(self) -> bool:
         return 3 * self.backed >= 2 * self.plain
 
-    def strict(self) -> bool:
-        """Nearly all show evidence: the one that shows none is no talk ("Fun with a vendor competition")."""
-        return self.backed >= 4 and 4 * self.backed >= 3 * self.plain
-
 
 def _is_talk(s: _Seg, kids: list[_Seg], sib: _Siblings, backed: bool) -> bool:
     if _WATCH_HEADING.search(s.title) or _ANNOUNCE_LIST_HEADING.match(s.title):
         return False
     if labelled(s.title):
         return True
-    if not backed and any(_strong(k) for k in kids):
+    if not _timed(s) and any(_timed(k) for k in kids):
         return False  # "#### etherscan.io" over "##### 2:40 pm - Title": the talks are below it
     if any(classify_day(k.title) for k in kids):
         return False  # "### Summaries" over "#### Day 1", "#### Day 2"
     if sib.expect:
-        return backed or not sib.strict()
+        return True
     return sib.alike() and (backed or sib.most())
 
 
-def _strong(s: _Seg) -> bool:
-    return any(w.startswith(("a time", "code ", "a label", "speakers")) for w in s.evidence)
+def _timed(s: _Seg) -> bool:
+    return any(w.startswith(("a time", "code ")) for w in s.title_evidence)
 
 
 def _talk_why(s: _Seg, sib: _Siblings) -> list[str]:

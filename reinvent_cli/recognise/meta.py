@@ -9,7 +9,7 @@ _META_RE = re.compile(
     r"conference|event|date|video|slides|recording|"
     r"sprecher(?:in(?:nen)?)?|referent(?:in(?:nen)?|en)?|vortragende[rn]?|intervenant(?:e|s|es)?|orat(?:eur|rice)s?|"
     r"ponentes?|titel|titre|t[ií]tulo|konferenz|veranstaltung|[ée]v[ée]nement|evento|datum|fecha|"
-    r"zusammenfassung|r[ée]sum[ée]|resumen)\s*(?::|\s[-–—])\s*(.*)$",
+    r"zusammenfassung|r[ée]sum[ée]|resumen)\s*(?:::?|\s[-–—])\s*(.*)$",
     re.IGNORECASE,
 )
 

@@ -94,11 +94,13 @@ def _single_talk_post(doc: Document, src: Source, walker: WalkState, h1: tuple[s
     if title:
         line = _front_line(src, "title") or 1
     else:
-        for line_no, text in enumerate(walker.lines, 1):
+        for line_no, text in enumerate(src.body.split("\n"), 1):  # (the front matter's lines are blank)
             clean = re.sub(r"^[*_]{1,2}([^*_]+?)(?:[*_]{1,2}\s*:|:[*_]{1,2})", r"\1:", text.strip())  # **Title**: / **Title:**
             m = _META_RE.match(clean)
             if m and m.group(1).lower() in _TITLE_KEYS and m.group(2).strip():
                 title, line = m.group(2).strip().strip("*_").strip(), line_no
+                if collection_title(title):
+                    title = None  # "title:: RustNation UK 2025": the event
                 break
     used_h1 = False
     if not title and h1 is not None and (pre is not None and pre.speakers or not collection_title(h1[0], False)):

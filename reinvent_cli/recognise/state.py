@@ -37,6 +37,8 @@ class WalkState:
     headings: list[tuple[int, int]] = field(default_factory=list)  # (line, level) of each heading or talk line
     last_lead_in: str | None = None  # the last paragraph that ended in ":"
     speaker_seen: set[int] = field(default_factory=set)  # talks whose Speaker: line was read
+    speaker_look: int = 0  # how many more blocks after a talk's line may name its speakers
+    speaker_from: dict[int, str] = field(default_factory=dict)  # talk line -> where its speakers came from
     # What a post that turns out to be one talk says about it before any heading makes a talk.
     pre_talk: Talk | None = None
 

@@ -13,7 +13,7 @@ from reinvent_cli.lexicon import (
     _SPEAKER_KEYS,
     _VIDEO_HOSTS,
 )
-from reinvent_cli.model import Talk
+from reinvent_cli.model import Speaker, Talk
 from reinvent_cli.recognise.inline import (
     _BARE_URL,
     _host,
@@ -24,7 +24,7 @@ from reinvent_cli.recognise.inline import (
 )
 from reinvent_cli.recognise.media import _SLIDES_TEXT, _VIDEO_TEXT, video_in_text
 from reinvent_cli.recognise.meta import _KV_LINE, _META_RE
-from reinvent_cli.recognise.speakers import parse_speakers
+from reinvent_cli.recognise.speakers import parse_speakers, speaker_line
 from reinvent_cli.recognise.state import WalkState
 from reinvent_cli.recognise.talks import split_talk_heading
 
@@ -46,19 +46,46 @@ def metadata(st: WalkState, flat: _Inline, talk: Talk) -> None:
 
 def _key_value(st: WalkState, talk: Talk, key: str, value: str) -> None:
     if key.startswith(_SPEAKER_KEYS) and value and id(talk) not in st.speaker_seen:
-        named = parse_speakers(value)
-        heard = {x.name.casefold() for x in talk.speakers}
-        if heard and talk.heading and not heard & {x.name.casefold() for x in named}:
-            # a Speaker: line naming others wins over a "(...)" read off the heading: it was no name
-            talk.title = split_talk_heading(talk.heading, trailing_speakers=False)[1]
-        talk.speakers = named
-        st.speaker_seen.add(id(talk))
+        set_speakers(st, talk, parse_speakers(value), f"a {key.capitalize()}: line")
     elif key in _DESC_KEYS and value and not talk.description:
         talk.description = value
     elif key in _EVENT_KEYS and value and not talk.conference:
         talk.conference = value
     elif key in _DATE_KEYS and value and not st.doc.date and not talk.heading:
         st.doc.date = value  # the date of a one-talk post
+
+
+def set_speakers(st: WalkState, talk: Talk, named: list[Speaker], source: str) -> None:
+    """A talk's speakers from a line that names them (it wins over a "(...)" read off the heading)."""
+    heard = {x.name.casefold() for x in talk.speakers}
+    if heard and talk.heading and not heard & {x.name.casefold() for x in named}:
+        # a Speaker: line naming others wins over a "(...)" read off the heading: it was no name
+        talk.title = split_talk_heading(talk.heading, trailing_speakers=False)[1]
+    talk.speakers = named
+    st.speaker_seen.add(id(talk))
+    st.speaker_look = 0
+    st.speaker_from[talk.line] = source
+
+
+def look_for_speakers(st: WalkState, raw: str, talk: Talk | None) -> None:
+    """One of the first blocks after a talk's line (a paragraph, a list, a small heading, as written):
+    if it names the talk's speakers ("Presenter: [Name](url), CTO", "by Name", "**Name (Org)**"), they are."""
+    if talk is None or st.speaker_look <= 0 or id(talk) in st.speaker_seen:
+        return
+    st.speaker_look -= 1
+    named = speaker_line(raw) if len(raw) <= 2000 else None
+    if named:
+        set_speakers(st, talk, named, "the line after it: " + " ".join(raw.split("\n")[0].split())[:60])
+
+
+def raw_lines(st: WalkState, line: int, limit: int = 12) -> str:
+    """The source lines of the block at ``line`` (up to a blank line): what the note's author wrote."""
+    out: list[str] = []
+    for n in range(line - 1, min(len(st.lines), line - 1 + limit)):
+        if not st.lines[n].strip():
+            break
+        out.append(st.lines[n])
+    return "\n".join(out)
 
 
 def media_links(talk: Talk, flat: _Inline) -> None:

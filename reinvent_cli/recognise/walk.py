@@ -22,8 +22,9 @@ from reinvent_cli.recognise.layout import Plan
 from reinvent_cli.recognise.links import add_links
 from reinvent_cli.recognise.media import _VIDEO_TEXT, video_in_text
 from reinvent_cli.recognise.meta import _META_RE
+from reinvent_cli.recognise.speakers import speaker_label
 from reinvent_cli.recognise.state import WalkState, finish, new_state
-from reinvent_cli.recognise.talkmeta import code_metadata, metadata
+from reinvent_cli.recognise.talkmeta import code_metadata, look_for_speakers, metadata, raw_lines
 from reinvent_cli.recognise.talks import split_talk_heading
 
 Block = dict[str, Any]
@@ -125,15 +126,27 @@ class _Walker:
             add_links(st, flat, line0)
         if st.talk is not None and not context:
             metadata(st, flat, st.talk)
+            self.speaker_block(line0, following, st.talk)
         elif st.pre_talk is not None and not context and st.day is None and not st.doc.talks:
             metadata(st, flat, st.pre_talk)
+            self.speaker_block(line0, following, st.pre_talk)
+
+    def speaker_block(self, line: int, following: list[Block], talk: Talk) -> None:
+        """A paragraph right after a talk's line may name its speakers ("Speakers:" + the list under it)."""
+        st = self.st
+        if st.speaker_look <= 0 or id(talk) in st.speaker_seen:
+            return
+        raw = raw_lines(st, line)
+        if following and following[0].get("type") == "list" and speaker_label(raw):
+            raw += "\n" + raw_lines(st, int(following[0].get("line") or line + 1), 24)
+        look_for_speakers(st, raw, talk)
 
     def bullets(self, tok: Block, context: list[str], lead_in: str | None = None) -> None:
         """Bullets, each with its context: the paragraph that leads into the list, parent bullets."""
         lead = [lead_in] if lead_in and len(lead_in) <= 200 else []
         # Iterative over nesting depth: (items iterator, context) frames.
         stack: list[tuple[Iterator[Block], list[str]]] = [(iter(tok.get("children") or []), context + lead)]
-        item_talks = 0
+        item_talks: list[int] = []  # lines of the items that were talks
         while stack:
             item = next(stack[-1][0], None)
             if item is None:
@@ -150,8 +163,11 @@ class _Walker:
             text = ""
             rest = children
             if head is not None:
-                if top and not context and self.st.plan.roles and inner_talk(self.st, head["line"]):
-                    item_talks += 1
+                if not context and self.st.plan.roles:
+                    if inner_talk(self.st, head["line"]):
+                        item_talks.append(head["line"])
+                    elif top and item_talks:  # an item after talk items that is none: theirs no more
+                        close_item_talks(self.st, item_talks[0])
                 text = self.list_item(head, ctx, top and not context)
                 rest = children[1:]
             if rest:
@@ -163,7 +179,7 @@ class _Walker:
                 for lst in reversed(nested):
                     stack.append((iter(lst.get("children") or []), sub_ctx))
         if item_talks:
-            close_item_talks(self.st, tok["line"])
+            close_item_talks(self.st, item_talks[0])
 
     def list_item(self, head: Block, ctx: list[str], top: bool) -> str:
         """One bullet: its entry, its links, its role (a watch-list item, a talk's metadata)."""
@@ -178,6 +194,8 @@ class _Walker:
             self.watch_item(flat, text, line0)
         if st.talk is not None and top and (_META_RE.match(text.split("\n")[0].strip()) or _only_a_link(flat)):
             metadata(st, flat, st.talk)  # "* Speaker: Jane Doe", "* [Slides](url)" as a talk's bullets
+        if top and st.speaker_look > 0:
+            look_for_speakers(st, raw_lines(st, line0, 4), st.talk or (st.pre_talk if not st.doc.talks else None))
         return text
 
     def watch_item(self, flat: _Inline, text: str, line0: int) -> None:

@@ -91,8 +91,8 @@ def packed(values: Sequence[int], signed: bool = False) -> bytes:
     if values:
         lo, hi = min(values), max(values)
         if signed:
-            code = ("b" if -128 <= lo and hi < 128 else "h" if -32768 <= lo and hi < 32768
-                    else "i" if -2**31 <= lo and hi < 2**31 else "q")
+            code = ("b" if lo >= -128 and hi < 128 else "h" if lo >= -32768 and hi < 32768
+                    else "i" if lo >= -2**31 and hi < 2**31 else "q")
         else:
             code = "B" if hi < 256 else "H" if hi < 65536 else "I" if hi < 2**32 else "Q"
         a = array(code, values)

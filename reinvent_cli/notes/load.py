@@ -4,6 +4,7 @@ is skipped, with one summary warning."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import time
@@ -29,12 +30,13 @@ WRITE_BATCH = 256  # files per write transaction: each one rewrites most pages o
 
 def parse_file(path: Path, name: str, known_front: Any = None) -> Document:
     """``known_front``: the file's front matter as last read (source.Front), reused if unchanged."""
+    from reinvent_cli.read.layout import find_layout
     from reinvent_cli.read.source import read_source
     from reinvent_cli.recognise import parse_source
 
     src = read_source(path, known_front)
     src.path = name
-    doc = parse_source(src)
+    doc = parse_source(src, find_layout(path))  # the layout a .reinvent.toml over it says, if any
     doc.path = str(path)
     doc.front = src.front
     return doc
@@ -77,6 +79,7 @@ def _bundled_id() -> tuple[int, int] | None:
 def stat_files(files: list[str | Path], explicit: set[str], skipped: list[str]) -> list[Item]:
     """Each distinct file once, with what the cache is keyed by."""
     from reinvent_cli.notes.query import BUNDLED_NAME
+    from reinvent_cli.read.layout import layout_stamp
 
     bundled = _bundled_id()
     seen: set[tuple[int, int]] = set()
@@ -95,7 +98,8 @@ def stat_files(files: list[str | Path], explicit: set[str], skipped: list[str]) 
             continue
         seen.add(ident)
         name = BUNDLED_NAME if ident == bundled else str(f)
-        items.append(Item(f, name, os.path.abspath(f), st.st_size, st.st_mtime_ns))
+        # (plus the mtime of the .reinvent.toml that applies: a changed config re-reads its files)
+        items.append(Item(f, name, os.path.abspath(f), st.st_size, st.st_mtime_ns + layout_stamp(f)))
     return items
 
 
@@ -188,10 +192,8 @@ def _load_cached(items: list[Item], explicit: set[str], progress: Any, warnings:
     except sqlite3.DatabaseError as exc:
         if cache._corrupt(exc):
             warnings.append(f"cache {store.path} is corrupt ({exc}); it will be rebuilt")
-            try:
+            with contextlib.suppress(OSError):
                 cache._remove_db(store.path)
-            except OSError:
-                pass
         else:
             warnings.append(f"cache not used this time ({exc})")
     store.close()

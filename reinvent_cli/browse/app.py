@@ -132,14 +132,31 @@ class BrowseApp(App[str]):
             name = "outline"
         self.query_one("#lists", ContentSwitcher).current = name
         if name == "results":
-            self.results = self.data.search(self.query_text, self.day, self.kind)
-            self._fill("results", [result_label(r) for r in self.results])
-        elif name == "outline":
-            self._fill_outline()
+            self._search(self.query_text, self.day, self.kind)
+            return
+        if name == "outline":
+            self.call_after_refresh(self._fill_outline)  # the screen first: a tree of many files takes a while
         else:
             rows = self.data.announcements(self.day) if name == "announcements" else self.data.watchlist()
             self.rows[name] = rows
             self._fill(name, [row_label(r, name) for r in rows])
+        self.update_status()
+        self.update_preview()
+
+    @work(thread=True, exclusive=True, group="search")
+    def _search(self, query: str, day: int | None, kind: str | None) -> None:
+        """The search runs in a thread: typing goes on while a large corpus is searched."""
+        results = self.data.search(query, day, kind)
+        try:
+            self.call_from_thread(self._show_results, (query, day, kind), results)
+        except RuntimeError:
+            pass  # the app has quit meanwhile
+
+    def _show_results(self, asked: tuple[Any, ...], results: list[core.Result]) -> None:
+        if asked != (self.query_text, self.day, self.kind) or self.list_name() != "results":
+            return  # the query changed meanwhile: its own search is on the way
+        self.results = results
+        self._fill("results", [result_label(r) for r in results])
         self.update_status()
         self.update_preview()
 
@@ -154,6 +171,7 @@ class BrowseApp(App[str]):
         if self.branches is not None:
             tree = self.query_one(Outline)
             tree.fill(self.branches, self.day, self.data.file_outline)
+            self.update_preview()
 
     @work(thread=True, exclusive=True, group="outline")
     def build_outline(self) -> list[core.Branch]:

@@ -6,12 +6,16 @@ API breaks this module alone (tests/test_browse_data.py pins what it gives).
 
 from __future__ import annotations
 
+import functools
+import threading
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable, TypeVar
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 # What the kind selector offers, in the order `reinvent search --kind` lists them.
 KINDS = ("talk", "section", "day", "announcement", "link", "bullet", "paragraph", "code")
-SEARCH_LIMIT = 200
+SEARCH_LIMIT = 50  # hits listed (the first screen shows ten; a query is retyped rather than scrolled far)
 # Up to this many files the outline is notes.outline's (sections with their lines and counts, built in
 # a thread); above, it is days › talks › section titles from the talks alone (notes.outline reads every
 # entry: 5.6 s for 1,000 files, and a thread doing it holds the GIL while the user types).
@@ -116,10 +120,23 @@ def usage_error(message: str, hint: str | None = None) -> None:
     raise UsageError(message, hint=hint)
 
 
+def _locked(method: F) -> F:
+    """One question at a time: searches run in a worker thread, and the notes' cache connection is
+    not for two threads at once."""
+
+    @functools.wraps(method)
+    def call(self: "Data", *args: Any, **kw: Any) -> Any:
+        with self.lock:
+            return method(self, *args, **kw)
+
+    return call  # type: ignore[return-value]
+
+
 class Data:
-    """The loaded notes, asked only what the app shows."""
+    """The loaded notes, asked only what the app shows (from any thread, one question at a time)."""
 
     def __init__(self, notes: Any) -> None:
+        self.lock = threading.RLock()
         self.notes = notes
         self.warnings = [clean(w) for w in notes.warnings]
         self._paths = {d.file: d.path for d in notes.docs()}
@@ -137,19 +154,12 @@ class Data:
     def location(self, file: str, line: int) -> str:
         return f"{self.path_of(file)}:{max(line, 1)}"
 
+    @_locked
     def days(self) -> list[int]:
         """The day numbers the notes have, in order."""
         return sorted({x.number for d in self.notes.docs() for x in d.days if x.number is not None})
 
-    def weekday(self, day: str) -> int | None:
-        """The day number of a weekday name (thu, thursday) in these notes."""
-        day = day.strip().lower()
-        for d in self.notes.docs():
-            for x in d.days:
-                if x.weekday and len(day) >= 2 and x.weekday.lower().startswith(day):
-                    return x.number
-        return None
-
+    @_locked
     def search(self, query: str, day: int | None = None, kind: str | None = None,
                limit: int = SEARCH_LIMIT) -> list[Result]:
         """Hits ranked as `reinvent search` ranks them."""
@@ -168,6 +178,7 @@ class Data:
         inside = [t for t in self._talks_by_file().get(file, []) if t.line <= line <= t.end_line]
         return max(inside, key=lambda t: t.line, default=None)
 
+    @_locked
     def preview(self, file: str, line: int) -> Preview:
         """A talk's notes (its header fields and markdown), or the lines around a place in no talk
         (line 0: the top of the file, without reading the talks: a file of the outline)."""
@@ -197,10 +208,12 @@ class Data:
     def full_outline(self) -> bool:
         return len(self._paths) <= FULL_OUTLINE_FILES
 
+    @_locked
     def file_branches(self) -> list[Branch]:
         """One branch per file, its days and talks read when it is opened (file_outline)."""
         return [Branch("file", clean(d.title or d.file), d.file, 0, lazy=True) for d in self.notes.docs()]
 
+    @_locked
     def file_outline(self, file: str) -> list[Branch]:
         """Days › talks › section titles of one file, from the talks and days alone (fast on many files)."""
         doc = next(d for d in self.notes.docs() if d.file == file)
@@ -214,6 +227,7 @@ class Data:
             (parent.children if parent is not None else loose).append(node)
         return sorted([*days.values(), *loose], key=lambda b: b.line)
 
+    @_locked
     def announcements(self, day: int | None = None) -> list[Row]:
         rows = []
         for a in self.notes.announcements:
@@ -224,6 +238,7 @@ class Data:
                                 safe_url(a.url)))
         return rows
 
+    @_locked
     def watchlist(self) -> list[Row]:
         return [Row(" ".join(clean(x) for x in (w.code, w.title) if x), "", w.file, w.line, None, safe_url(w.video))
                 for w in self.notes.watchlist]

@@ -359,6 +359,29 @@ def edit(
         raise typer.Exit(code)
 
 
+@app.command("inspect", cls=PlainHelp)
+def inspect_file(
+    path: Annotated[str, typer.Argument(metavar="FILE", help="A notes file.")],
+    as_json: opt.Json = False,
+) -> None:
+    """Show how a notes file was read: its headings and candidate lines as a tree, each with its role
+    (day, group, talk, section, ignored) and the evidence for it, speakers and where they came from,
+    announcements, and any layout override (front matter reinvent: or a .reinvent.toml).
+
+    \b
+    Examples:
+      reinvent inspect notes/kubecon-2024.md
+      reinvent inspect notes/kubecon-2024.md --json
+    """
+    from reinvent_cli.read.layout import find_layout
+    from reinvent_cli.read.source import read_source
+    from reinvent_cli.recognise.inspect import inspect_source
+    from reinvent_cli.render.inspect import emit_inspection
+
+    found = inspect_source(read_source(path), find_layout(path))
+    emit_inspection(session.current().output_as("table", as_json), found)
+
+
 cache_app = typer.Typer(
     help="The on-disk index of the notes (it makes repeated questions fast).\n\n"
     "\b\nExamples:\n  reinvent cache info\n  reinvent cache clear",

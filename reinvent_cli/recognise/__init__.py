@@ -2,28 +2,46 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from reinvent_cli.model import Day, Document
 from reinvent_cli.read.source import Source
 from reinvent_cli.recognise.days import _weekdays_from_year, day_of_file
 from reinvent_cli.recognise.launches import find_announcements
-from reinvent_cli.recognise.layout import plan_file
+from reinvent_cli.recognise.layout import Plan, plan_file
 from reinvent_cli.recognise.post import (
     _front_matter_entries,
     _one_talk_post,
     _only_h1,
     _single_talk_post,
 )
-from reinvent_cli.recognise.roles import Layout
+from reinvent_cli.recognise.roles import Layout, layout_in_front_matter
+from reinvent_cli.recognise.state import WalkState
 from reinvent_cli.recognise.walk import walk
 
 
+@dataclass
+class Reading:
+    """A file as recognised: its Document, the reading (each candidate line's role and evidence) and the
+    walk's final state (where each talk's speakers came from)."""
+
+    doc: Document
+    plan: Plan
+    state: WalkState
+
+
 def parse_source(src: Source, layout: Layout | None = None) -> Document:
-    """The Document of a notes file: read (plan_file), then walked (walk) as read."""
+    """The Document of a notes file (``layout``: how the user says it is laid out, if they do)."""
+    return read_notes(src, layout).doc
+
+
+def read_notes(src: Source, layout: Layout | None = None) -> Reading:
+    """Read (plan_file), then walked (walk) as read; announcements; what a one-talk post says."""
     from reinvent_cli.read.mdast import gc_paused, parse_tokens
 
     with gc_paused():  # tokens and Document are acyclic: the cycle collector only slows a big file
         tokens = parse_tokens(src.body)
-        plan = plan_file(tokens, _one_talk_post(src, tokens), layout)
+        plan = plan_file(tokens, _one_talk_post(src, tokens), layout_in_front_matter(src.meta) or layout)
         h1 = _only_h1(tokens)
         # "# KubeCon EU 2022" above everything: the notes' conference, unless the front matter names it
         doc, st = walk(src, tokens, plan, h1[0] if h1 is not None else None)
@@ -34,7 +52,7 @@ def parse_source(src: Source, layout: Layout | None = None) -> Document:
         _single_talk_post(doc, src, st, h1)
         _front_matter_entries(doc, src)
         _day_of_file(doc, src)
-    return doc
+    return Reading(doc, plan, st)
 
 
 def _day_of_file(doc: Document, src: Source) -> None:

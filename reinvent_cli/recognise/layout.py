@@ -76,8 +76,12 @@ def plan_file(tokens: list[dict[str, Any]], one_talk: bool, layout: Layout | Non
     plan = Plan(layout=layout if layout and (layout.talks or layout.days) else None)
     heads = [s for s in segs if s.level]
     _days(heads, plan)
+    forced = plan.layout.talks if plan.layout else None
     if plan.layout and plan.layout.talk_level():
         _forced_levels(heads, plan, plan.layout.talk_level() or 0)
+    elif forced in ("bold", "list"):
+        for s in heads:  # the talks are bold lines / list items: the headings hold them
+            _set(plan, s, "group", [f"the layout says talks are {'bold lines' if forced == 'bold' else 'list items'}"])
     else:
         _assign(heads, plan, expect=False, one_talk=one_talk)
     _inner_candidates(segs, plan)

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from reinvent_cli.read.layout import Layout, layout_in_front_matter
+
+__all__ = ["Layout", "Role", "layout_in_front_matter"]
+
 
 @dataclass
 class Role:
@@ -16,23 +20,3 @@ class Role:
     level: int  # a heading's level; a bold line's or list item's: its container's level + 1
     evidence: list[str] = field(default_factory=list)
     day: tuple[int | None, str | None] | None = None
-
-
-@dataclass
-class Layout:
-    """How the user says a file is laid out (front matter ``reinvent:`` or a ``.reinvent.toml``)."""
-
-    talks: str | None = None  # "###" (a heading level), "bold", "list"
-    days: str | None = None  # "##"
-    source: str = ""  # where it was said: "front matter", a .reinvent.toml path
-
-    def talk_level(self) -> int | None:
-        return _hashes(self.talks)
-
-    def day_level(self) -> int | None:
-        return _hashes(self.days)
-
-
-def _hashes(value: str | None) -> int | None:
-    v = (value or "").strip()
-    return len(v) if v and set(v) == {"#"} and len(v) <= 6 else None

@@ -1,0 +1,100 @@
+"""How a file was read: its headings and candidate lines as a tree, each with its role and the evidence for it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from reinvent_cli.model import Talk
+from reinvent_cli.read.layout import Layout
+from reinvent_cli.read.source import Source
+from reinvent_cli.recognise.roles import Role
+
+
+@dataclass
+class SeenSpeaker:
+    name: str
+    org: str | None
+
+
+@dataclass
+class SeenLine:
+    """One heading, bold line or list item the reading looked at."""
+
+    line: int
+    level: int
+    form: str  # "heading", "bold line", "list item", "post" (the file itself is one talk)
+    text: str
+    role: str  # "day", "group", "talk", "section", "ignored"
+    evidence: list[str]
+    title: str | None = None  # a talk's clean title
+    code: str | None = None
+    day: int | None = None
+    speakers: list[SeenSpeaker] = field(default_factory=list)
+    speakers_from: str | None = None  # "the talk's line", "a Speaker: line", "the line after it: ..."
+    children: list[SeenLine] = field(default_factory=list)
+
+
+@dataclass
+class SeenAnnouncement:
+    name: str
+    line: int
+    rule: str
+
+
+@dataclass
+class Inspection:
+    file: str
+    title: str | None
+    layout: str | None  # the override applied ("talks: ### (from front matter)"), or None
+    days: int
+    talks: int
+    lines: list[SeenLine]
+    announcements: list[SeenAnnouncement]
+
+
+def inspect_source(src: Source, layout: Layout | None = None) -> Inspection:
+    """The reading of ``src`` as parse_source does it (the same pass), laid out for a person to check."""
+    from reinvent_cli.recognise import read_notes  # (the package imports this module's siblings)
+
+    reading = read_notes(src, layout)
+    doc, plan, st = reading.doc, reading.plan, reading.state
+    talks = {t.line: t for t in doc.talks}
+    flat = [_seen(role, talks.get(role.line), st.speaker_from) for role in sorted(plan.roles.values(),
+                                                                               key=lambda r: r.line)]
+    for t in doc.talks:
+        if t.line not in plan.roles:  # the post itself, or a talk a one-talk post's title names
+            role = Role("talk", "post", t.heading or t.title, t.line, 0, ["the file is one talk: its title"])
+            flat.append(_seen(role, t, st.speaker_from))
+    flat.sort(key=lambda s: (s.line, s.level))
+    return Inspection(
+        file=doc.file, title=doc.title, layout=plan.layout.describe() if plan.layout else None,
+        days=len(doc.days), talks=len(doc.talks), lines=_tree(flat),
+        announcements=[SeenAnnouncement(a.name, a.line, str(getattr(a, "rule", "") or "the announcements pass"))
+                       for a in doc.announcements],
+    )
+
+
+def _seen(role: Role, talk: Talk | None, speaker_from: dict[int, str]) -> SeenLine:
+    seen = SeenLine(role.line, role.level, role.form, role.title, role.kind, list(role.evidence))
+    if role.kind == "talk" and talk is None:
+        seen.role, seen.evidence = "section", seen.evidence + ["under another talk"]
+    if talk is not None:
+        seen.role = "talk"
+        seen.title, seen.code, seen.day = talk.title, talk.code, talk.day
+        seen.speakers = [SeenSpeaker(s.name, s.org) for s in talk.speakers]
+        seen.speakers_from = speaker_from.get(talk.line) if talk.speakers else None
+        if seen.speakers and seen.speakers_from is None:
+            seen.speakers_from = "the talk's line" if role.form != "post" else "the front matter or the lines above"
+    return seen
+
+
+def _tree(flat: list[SeenLine]) -> list[SeenLine]:
+    """Lines nested by level: each under the last one above it with a lower level."""
+    roots: list[SeenLine] = []
+    stack: list[SeenLine] = []
+    for s in flat:
+        while stack and stack[-1].level >= s.level:
+            stack.pop()
+        (stack[-1].children if stack else roots).append(s)
+        stack.append(s)
+    return roots

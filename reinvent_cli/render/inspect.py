@@ -1,0 +1,62 @@
+"""``reinvent inspect FILE``: how a file was read, as a tree of its lines with roles and evidence (or JSON)."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from rich.text import Text
+from rich.tree import Tree
+
+from reinvent_cli.render.listing import dump_json
+from reinvent_cli.render.terminal import Output, clean
+
+_ROLE_STYLE = {"day": "bold green", "group": "bold magenta", "talk": "bold cyan", "section": "", "ignored": "dim"}
+
+
+def inspection_json(found: Any) -> dict[str, Any]:
+    return dataclasses.asdict(found)
+
+
+def emit_inspection(out: Output, found: Any) -> None:
+    """The tree of the file's headings and candidate lines: role, line, text, evidence, speakers."""
+    if out.fmt == "json":
+        dump_json(out, inspection_json(found))
+        return
+    head = Text()
+    head.append(clean(found.file), style="bold")
+    if found.title:
+        head.append(f"  {clean(found.title)}", style="dim")
+    head.append(f"  {found.days} days · {found.talks} talks · {len(found.announcements)} announcements", style="dim")
+    tree = Tree(head, guide_style="dim" if out.is_terminal else "")
+    if found.layout:
+        tree.add(Text(f"layout override applied: {clean(found.layout)}", style="yellow"))
+    for line in found.lines:
+        _add(tree.add(_label(line)), line)
+    if found.announcements:
+        launches = tree.add(Text("announcements", style="bold"))
+        for a in found.announcements:
+            launches.add(Text(f"{a.line}  {clean(a.name)}  ({clean(a.rule)})"))
+    out.print(tree)
+
+
+def _add(node: Tree, line: Any) -> None:
+    for child in line.children:
+        _add(node.add(_label(child)), child)
+
+
+def _label(line: Any) -> Text:
+    label = Text()
+    label.append(f"{line.role}", style=_ROLE_STYLE.get(line.role, ""))
+    label.append(f"  {line.line}  ", style="dim")
+    if line.form != "heading":
+        label.append(f"[{line.form}] ", style="dim")
+    label.append(clean(line.text))
+    if line.evidence:
+        label.append(f"  ({clean(', '.join(line.evidence))})", style="dim")
+    if line.speakers:
+        names = ", ".join(s.name + (f" ({s.org})" if s.org else "") for s in line.speakers)
+        label.append(f"  speakers: {clean(names)}", style="green")
+        if line.speakers_from:
+            label.append(f" from {clean(line.speakers_from)}", style="dim")
+    return label

@@ -154,10 +154,13 @@ def title_evidence(title: str) -> list[str]:
     return found
 
 
-def block_evidence(blocks: list[dict[str, Any]]) -> list[str]:
-    """What the first blocks after a talk's line say: a speaker line, a video, slides."""
+def block_evidence(blocks: list[dict[str, Any]], lines: list[str] | None = None) -> list[str]:
+    """What the first blocks after a talk's line say: a speaker line, a video, slides (``lines``: the
+    file's lines, so that a speaker line is read as written: "_Name_", "**Name (Org)**")."""
     found: list[str] = []
     for n, tok in enumerate(blocks[:4]):
+        if n < 3 and lines and kind_has_text(tok) and _short_speaker_line(_raw(tok, lines)):
+            _add(found, "a speaker line")
         kind = tok.get("type")
         if kind == "block_html":
             raw = str(tok.get("raw", ""))
@@ -175,6 +178,16 @@ def block_evidence(blocks: list[dict[str, Any]]) -> list[str]:
             if any(_host(lk.url).endswith(_SLIDE_HOSTS) for lk in flat.links):
                 _add(found, "slides")
     return found
+
+
+def kind_has_text(tok: dict[str, Any]) -> bool:
+    return tok.get("type") in ("paragraph", "block_text", "heading")
+
+
+def _raw(tok: dict[str, Any], lines: list[str]) -> str:
+    """The first line of a block as written in the file."""
+    n = int(tok.get("line") or 0)
+    return lines[n - 1] if 0 < n <= len(lines) else ""
 
 
 def video_key(blocks: list[dict[str, Any]]) -> str | None:

@@ -38,12 +38,13 @@ class _Seg:
     _evidence: list[str] | None = None
     _inner: int | None = None
     video: str | None = None  # the video right under it, without timestamps
+    lines: list[str] | None = None  # the file's lines (shared)
 
     @property
     def evidence(self) -> list[str]:
         """What its title and the blocks under it say (looked at only when a decision needs it)."""
         if self._evidence is None:
-            self._evidence = self.title_evidence + block_evidence(self.blocks) + anchor_evidence(self.raw)
+            self._evidence = self.title_evidence + block_evidence(self.blocks, self.lines) + anchor_evidence(self.raw)
             self.video = video_key(self.blocks) if "a video" in self._evidence else None
         return self._evidence
 
@@ -70,9 +71,12 @@ class Plan:
     has_days: bool = False
 
 
-def plan_file(tokens: list[dict[str, Any]], one_talk: bool, layout: Layout | None = None) -> Plan:
-    """The reading of a file's top-level blocks: each candidate's role with its evidence."""
+def plan_file(tokens: list[dict[str, Any]], one_talk: bool, layout: Layout | None = None,
+              lines: list[str] | None = None) -> Plan:
+    """The reading of a file's top-level blocks (``lines``: the file's): each candidate's role and evidence."""
     segs = _segments(tokens)
+    for s in segs:
+        s.lines = lines
     plan = Plan(layout=layout if layout and (layout.talks or layout.days) else None)
     heads = [s for s in segs if s.level]
     _days(heads, plan)
@@ -144,7 +148,7 @@ def _children(heads: list[_Seg], i: int) -> list[_Seg]:
     return out
 
 
-def _assign(heads: list[_Seg], plan: Plan, expect: bool, one_talk: bool) -> None:
+def _assign(heads: list[_Seg], plan: Plan, expect: bool, one_talk: bool, under_day: bool = False) -> None:
     """Roles for a run of headings (all below one parent): the shallowest level's headings are talks when
     the evidence or the parent (a day, a group, a collection title) says so; else look one level down."""
     if not heads:
@@ -152,18 +156,18 @@ def _assign(heads: list[_Seg], plan: Plan, expect: bool, one_talk: bool) -> None
     level = min(s.level for s in heads)
     tops = [i for i, s in enumerate(heads) if s.level == level]
     if tops[0]:  # deeper headings before the first of this level: a run of their own
-        _assign(heads[:tops[0]], plan, expect, one_talk)
+        _assign(heads[:tops[0]], plan, expect, one_talk, under_day)
     plain = [i for i in tops if heads[i].line not in plan.roles and not not_talk(heads[i].title)
              and not _groups(heads, i) and not heads[i].inner]
     backed = _backed(heads, plain)
     if any(plan.roles.get(heads[i].line, _NO_ROLE).kind == "day" for i in tops):
         backed = []  # beside day headings, only a labelled heading is a talk ("## Day 1", "## DAT407 - Aurora")
         plain = []
-    sib = _Siblings(len(plain), len(backed), expect, one_talk)
+    sib = _Siblings(len(plain), len(backed), expect, one_talk, under_day)
     for i in tops:
         s, kids = heads[i], _children(heads, i)
         if s.line in plan.roles:  # a day
-            _assign(kids, plan, expect=True, one_talk=False)
+            _assign(kids, plan, expect=True, one_talk=False, under_day=True)
             continue
         why = not_talk(s.title) if s.title else "no words"
         if why is None and classify_day(s.title) is not None:
@@ -209,6 +213,11 @@ class _Siblings:
     backed: int
     expect: bool  # the parent says these are talks (a day, a group, a collection's title)
     one_talk: bool  # the file is one talk: its headings are its sections
+    under_day: bool = False  # right under a day heading
+
+    def strict(self) -> bool:
+        """Under a day, nearly all show evidence: the one that shows none is no talk (a sponsor contest)."""
+        return self.under_day and self.backed >= 4 and 4 * self.backed >= 3 * self.plain
 
     def alike(self) -> bool:
         return self.backed >= 2 and 2 * self.backed >= self.plain and not self.one_talk
@@ -227,7 +236,7 @@ def _is_talk(s: _Seg, kids: list[_Seg], sib: _Siblings, backed: bool) -> bool:
     if any(classify_day(k.title) for k in kids):
         return False  # "### Summaries" over "#### Day 1", "#### Day 2"
     if sib.expect:
-        return True
+        return backed or not sib.strict()
     return sib.alike() and (backed or sib.most())
 
 

@@ -90,17 +90,13 @@ def split_talk_heading(title: str, trailing_speakers: bool = True) -> tuple[str 
 
 
 def talk_parts(text: str) -> tuple[str | None, str, list[Speaker]]:
-    """A talk's line (heading, bold line, list item) -> (code, clean title, speakers)."""
-    from reinvent_cli.recognise.speakers import (
-        speakers_in_title,  # (speakers imports this module's users)
-    )
+    """A talk's line (heading, bold line, list item) -> (code, clean title, speakers): the code and times
+    here, the speakers as speakers.speakers_in_title reads them."""
+    from reinvent_cli.recognise.speakers import speakers_in_title  # (speakers imports this module's users)
 
-    code, rest, speakers = split_talk_heading(strip_trailing_time(text))
-    if not speakers:
-        clean, named = speakers_in_title(rest)
-        if named:
-            return code, clean, named
-    return code, rest, speakers
+    code, rest, _ = split_talk_heading(strip_trailing_time(text), trailing_speakers=False)
+    clean, named = speakers_in_title(rest)
+    return code, (clean or rest) if named else rest, named
 
 
 def _labelled(title: str) -> bool:

@@ -89,17 +89,25 @@ def item_candidates(blocks: list[dict[str, Any]], level: int, group: str, forced
 
 def _list_talks(tok: dict[str, Any], level: int, sessions: bool, forced: bool) -> list[Role]:
     items = tok.get("children") or []
-    roles = [_item(it, level, sessions, forced) for it in items]
-    talks = [r for r in roles if r is not None]
-    found = talks if forced or (len(talks) >= 2 and 2 * len(talks) >= len(items)) else []
+    nested: list[Role] = []
     for it in items:  # "- 13:30 Lightning talks" over the talks
         parts = it.get("children") or []
         head = _head_text(parts)
         if head is not None and group_word(strip_time(head)):
             for sub in parts[1:]:
                 if sub.get("type") == "list":
-                    found += _list_talks(sub, level + 1, True, forced)
-    return sorted(found, key=lambda r: r.line)
+                    nested += _list_talks(sub, level + 1, True, forced)
+    roles = [_item(it, level, sessions, forced) for it in items]
+    talks = [r for r in roles if r is not None]
+    # ("12:30 Lunch", "13:30 Lightning talks": a schedule's breaks and groups count for neither side)
+    weighed = sum(1 for it in items if not _break_or_group(_head_text(it.get("children") or []) or ""))
+    alike = len(talks) + len(nested) >= 2 and 2 * len(talks) >= weighed
+    return sorted((talks if forced or alike else []) + nested, key=lambda r: r.line)
+
+
+def _break_or_group(text: str) -> bool:
+    rest = strip_time(text)
+    return rest != text and bool(group_word(rest) or not_talk(rest))
 
 
 def _head_text(parts: list[dict[str, Any]]) -> str | None:

@@ -272,3 +272,8 @@ def test_inspect_records_roles_evidence_speakers_and_the_override():
     assert (talk.role, talk.title, [s.name for s in talk.speakers]) == ("talk", "Opening keynote", ["Jane Roe"])
     assert "speakers in the title" in talk.evidence and talk.speakers_from == "the talk's line"
     assert (lunch.role, lunch.evidence) == ("ignored", ["'lunch' is no talk"])
+
+
+def test_entities_in_html_blocks_read_as_text():
+    doc = doc_of("# Day 1\n\n## T\n\n<div>caf&eacute; &amp; cr&egrave;me</div>\n")
+    assert [e.text for e in doc.entries if e.kind == "paragraph"] == ["café & crème"]

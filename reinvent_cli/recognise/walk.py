@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -96,7 +97,10 @@ class _Walker:
         """"<!-- TODO ... -->", "<div>text</div>": its words are notes too; an <iframe> a talk's video."""
         tok, st = tokens[i], self.st
         raw = str(tok.get("raw", ""))
-        text = "\n".join(" ".join(x.split()) for x in _html_text(raw).split("\n"))
+        words = _html_text(raw)
+        if "&" in words:
+            words = html.unescape(words)  # "caf&eacute;": the character, as in any other text
+        text = "\n".join(" ".join(x.split()) for x in words.split("\n"))
         lead = len(text) - len(text.lstrip("\n"))
         if text.strip():
             st.add_entry("paragraph", text.strip("\n"), tok["line"] + lead, context)

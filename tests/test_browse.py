@@ -274,3 +274,29 @@ def test_search_never_imports_textual(tmp_path):
     imported = [line.rsplit("|", 1)[-1].strip() for line in out.stderr.splitlines() if line.startswith("import time")]
     assert "rich" in imported or "typer" in imported or imported
     assert not [m for m in imported if m.startswith("textual")]
+
+
+def test_ctrl_c_is_an_interrupt():
+    app = make_app("lambda")
+
+    async def script(pilot):
+        await pilot.press("ctrl+c")
+
+    assert drive(app, script) is None
+    assert app.return_code == 130
+
+
+def test_notes_without_talks(tmp_path):
+    notes = tmp_path / "plain.md"
+    notes.write_text("# Ideas\n\n* nothing [bold]here[/] but bullets\n* and more\n", encoding="utf-8")
+
+    async def script(pilot):
+        app = pilot.app
+        assert app.list_name() == "outline"
+        await type_query(pilot, "bullets")
+        assert app.results and app.results[0].line == 3
+        assert app.query_one(PreviewPane).current.code is None
+        assert "[bold]here[/]" in preview_text(app)
+        await pilot.press("down", "enter", "escape", "escape")
+
+    assert drive(make_app(paths=[notes]), script) == f"{notes}:3"

@@ -23,7 +23,11 @@ def run(paths: Iterable[str] | None, *, use_cache: bool = True, no_color: bool =
         os.environ["NO_COLOR"] = "1"  # Textual reads it when the app starts
     from reinvent_cli.browse.app import BrowseApp  # Textual is imported by this command only
 
-    return finish(BrowseApp(notes, paths, use_cache, query=query).run(), print_selected)
+    app = BrowseApp(notes, paths, use_cache, query=query)
+    chosen = app.run()
+    if app.return_code:
+        return app.return_code  # 130: Ctrl-C
+    return finish(chosen, print_selected)
 
 
 def finish(chosen: str | None, print_selected: bool) -> int:

@@ -53,7 +53,7 @@ class BrowseApp(App[str]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (76, "-wide")]
     BINDINGS = [
         Binding("escape", "back", "Back", key_display="esc"),
-        Binding("ctrl+c", "quit_app", "Quit", show=False, priority=True),
+        Binding("ctrl+c", "interrupt", "Quit", show=False, priority=True),
         Binding("q", "quit_app", "Quit"),
         Binding("slash", "focus_search", "Search"),
         Binding("enter", "open", "Open", show=False),
@@ -298,6 +298,10 @@ class BrowseApp(App[str]):
         if self._timer is not None:
             self._timer.stop()
         self.exit(self.location())
+
+    def action_interrupt(self) -> None:
+        """Ctrl-C: quit as interrupted (exit 130, nothing printed), as every command does."""
+        self.exit(None, return_code=130)
 
     def action_day(self, n: int) -> None:
         if n and n not in self.data.days():

@@ -96,6 +96,16 @@ def clean_block(text: str) -> str:
     return "\n".join(clean(line.replace("\t", "    ")) for line in text.split("\n"))
 
 
+def highlighted(text: str, spans: list[tuple[int, int]], width: int = 120) -> Any:
+    """A hit's text around its first match, the matched words styled as `reinvent search` shows them
+    (a rich Text, the note's text literal)."""
+    from reinvent_cli.render.hits import highlighted as _highlighted
+    from reinvent_cli.render.hits import snippet
+
+    cut, shifted = snippet(text, spans, width)
+    return _highlighted(cut, shifted)
+
+
 def safe_url(url: str | None) -> str | None:
     from reinvent_cli.render.terminal import safe_url as _safe_url
 

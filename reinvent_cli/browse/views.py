@@ -20,41 +20,16 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static, Tree
 from textual.widgets.option_list import Option
 
-from reinvent_cli.browse.data import Branch, Preview, Result, Row, clean
+from reinvent_cli.browse.data import Branch, Preview, Result, Row, clean, highlighted
 
 SEP = " › "
 _CODE = re.compile(r"([A-Z]{2,}[0-9]+[A-Za-z0-9-]*) [-–—:] ")  # "DAT407 - Amazon ..." -> DAT407
-MATCH = "bold red"
-
-
-def highlighted(text: str, spans: list[tuple[int, int]]) -> Text:
-    """Note text with the matched words in bold red, the rest literal."""
-    out = Text()
-    pos = 0
-    for a, b in spans:
-        if a < pos:
-            continue
-        out.append(clean(text[pos:a]))
-        out.append(clean(text[a:b]), style=MATCH)
-        pos = b
-    out.append(clean(text[pos:]))
-    return out
-
-
-def snippet(text: str, spans: list[tuple[int, int]], width: int = 120) -> tuple[str, list[tuple[int, int]]]:
-    """A window of a long text around its first match, the spans shifted to it."""
-    if len(text) <= width or not spans:
-        return text[: width * 2], spans
-    start = max(0, spans[0][0] - width // 4)
-    cut = "…" + text[start : start + width]
-    return cut, [(a - start + 1, b - start + 1) for a, b in spans if a >= start and b <= start + width]
 
 
 def result_label(r: Result) -> Text:
     """Two lines: the text with the matched words highlighted; then file:line, kind and score, and
     Day › Talk › Section (a talk by its code: the preview shows its title)."""
-    text, spans = snippet(r.text, r.spans)
-    top = highlighted(text, spans)
+    top = highlighted(r.text, r.spans)
     if r.kind in ("talk", "section", "day"):
         top.stylize("bold")
     under = Text("  ")

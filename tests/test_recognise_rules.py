@@ -277,3 +277,16 @@ def test_inspect_records_roles_evidence_speakers_and_the_override():
 def test_entities_in_html_blocks_read_as_text():
     doc = doc_of("# Day 1\n\n## T\n\n<div>caf&eacute; &amp; cr&egrave;me</div>\n")
     assert [e.text for e in doc.entries if e.kind == "paragraph"] == ["café & crème"]
+
+
+def test_a_label_then_a_name_names_the_speaker():
+    text = ("# Notes\n\n**A. Opening keynote: Maria Svensson**\n\n- a11y\n\n**B. Keynote: Oyelaran Adeyemi**\n\n- b\n")
+    assert [(t.title, [s.name for s in t.speakers]) for t in doc_of(text).talks] == [
+        ("Opening keynote", ["Maria Svensson"]), ("Keynote", ["Oyelaran Adeyemi"])]
+
+
+def test_speaker_lines_with_entities_and_outline_properties():
+    text = "## Día 1\n\n### Taller: Observable Plot\n\nby Mart&iacute;n Ib&aacute;&ntilde;ez\n\n* x\n"
+    assert [s.name for s in doc_of(text).talks[0].speakers] == ["Martín Ibáñez"]
+    outline = "- ## Day 1\n\t- ### Async Rust Without Tears\n\t  speaker:: [[Diego Alvarez]]\n\t\t- crates\n"
+    assert [s.name for s in doc_of(outline).talks[0].speakers] == ["Diego Alvarez"]

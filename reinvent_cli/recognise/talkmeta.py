@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import html
 import re
 
 from reinvent_cli.lexicon import (
@@ -37,7 +38,10 @@ def metadata(st: WalkState, flat: _Inline, talk: Talk) -> None:
         for line_text in ftext.split("\n"):
             m = _META_RE.match(line_text.strip())
             if m:
-                _key_value(st, talk, m.group(1).lower(), m.group(2).strip())
+                value = m.group(2).strip()
+                if "[[" in value:
+                    value = _WIKI_LINK.sub(r"\1", value)  # "[[Greta Holm]]" (Logseq, Obsidian): the name
+                _key_value(st, talk, m.group(1).lower(), value)
     if flat.links:
         media_links(talk, flat)
     elif talk.video is None and not talk.sections and ("{" in ftext or "<" in ftext):
@@ -85,7 +89,17 @@ def raw_lines(st: WalkState, line: int, limit: int = 12) -> str:
         if not st.lines[n].strip():
             break
         out.append(st.lines[n])
-    return "\n".join(out)
+    text = "\n".join(out)
+    if "&" in text:
+        text = _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)  # "Mart&iacute;n": a name
+    if "::" in text:
+        text = _PROPERTY.sub(r"\1: \2", text)  # Logseq "speaker:: [[Greta Holm]]"
+    return text
+
+
+_WIKI_LINK = re.compile(r"\[\[([^\[\]|]+)(?:\|[^\[\]]*)?\]\]")
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_PROPERTY = re.compile(r"^(\s*[\w-]+)::\s*(?:\[\[([^\]]+)\]\])?", re.MULTILINE)
 
 
 def media_links(talk: Talk, flat: _Inline) -> None:

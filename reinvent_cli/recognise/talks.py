@@ -96,7 +96,24 @@ def talk_parts(text: str) -> tuple[str | None, str, list[Speaker]]:
 
     code, rest, _ = split_talk_heading(strip_trailing_time(text), trailing_speakers=False)
     clean, named = speakers_in_title(rest)
+    if not named:
+        return code, *_label_then_name(rest)
     return code, (clean or rest) if named else rest, named
+
+
+# "A. Opening keynote: Maria Svensson", "C. Keynote: Jane Roe": a slot letter, a label, then who gave it.
+_LABEL_NAME = re.compile(r"^(?:[A-Z]\.\s+)?((?:[\w’'-]+\s+){0,3}?(?:keynote|talk|session|panel|workshop|vortrag))"
+                         r"\s*:\s+(.+)$", re.IGNORECASE)
+
+
+def _label_then_name(text: str) -> tuple[str, list[Speaker]]:
+    from reinvent_cli.recognise.names import is_person  # (names is the speakers' module's helper)
+    from reinvent_cli.recognise.speakers import parse_speakers
+
+    m = _LABEL_NAME.match(text)
+    if m and is_person(m.group(2).split(",")[0].split(" & ")[0].split(" and ")[0]):
+        return m.group(1).strip(), parse_speakers(m.group(2))
+    return text, []
 
 
 def _labelled(title: str) -> bool:

@@ -131,6 +131,8 @@ class _Walker:
         if st.talk is not None and not context:
             metadata(st, flat, st.talk)
             self.speaker_block(line0, following, st.talk)
+        elif st.talk is not None and st.speaker_look > 0:  # a talk in an outline (Logseq): its lines nest
+            self.speaker_block(line0, following, st.talk)
         elif st.pre_talk is not None and not context and st.day is None and not st.doc.talks:
             metadata(st, flat, st.pre_talk)
             self.speaker_block(line0, following, st.pre_talk)

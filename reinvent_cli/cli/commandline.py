@@ -17,7 +17,6 @@ import re
 import types
 import typing
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 import typer
@@ -33,15 +32,17 @@ class NotPlain(Exception):
     """The command line is Typer's to read."""
 
 
-@dataclass(frozen=True)
 class Param:
     """One parameter of a command function, as its Typer declaration says."""
 
-    name: str
-    info: ParameterInfo
-    of: type  # str, int or bool
-    many: bool  # a repeatable option, or an argument taking every word
-    default: Any
+    __slots__ = ("default", "info", "many", "name", "of")
+
+    def __init__(self, name: str, info: ParameterInfo, of: type, many: bool, default: Any) -> None:
+        self.name = name
+        self.info = info
+        self.of = of  # str, int or bool
+        self.many = many  # a repeatable option, or an argument taking every word
+        self.default = default
 
     @property
     def names(self) -> tuple[str, ...]:

@@ -3,7 +3,6 @@ where an error becomes a message on stderr and an exit code (both ways of runnin
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from reinvent_cli.errors import EXIT_INTERRUPTED, NothingFound, ReinventError
@@ -13,16 +12,20 @@ if TYPE_CHECKING:
     from reinvent_cli.render.terminal import Output
 
 
-@dataclass
 class Session:
-    notes_paths: list[str] = field(default_factory=list)
-    use_cache: bool = True
-    color: str = "auto"
-    paged: bool = True
-    # Rich is not imported yet (a plain command line): import it while an edited file is parsed beside.
-    import_while_loading: bool = False
-    _notes: Notes | None = None
-    _output: Output | None = None
+    """The global options of one command line and what they lead to (a plain class: a dataclass costs
+    more to define than this module's whole job)."""
+
+    def __init__(self, notes_paths: list[str] | None = None, use_cache: bool = True, color: str = "auto",
+                 paged: bool = True) -> None:
+        self.notes_paths = list(notes_paths or [])
+        self.use_cache = use_cache
+        self.color = color
+        self.paged = paged
+        # Rich is not imported yet (a plain command line): import it while an edited file is parsed beside.
+        self.import_while_loading = False
+        self._notes: Notes | None = None
+        self._output: Output | None = None
 
     @property
     def output(self) -> Output:
@@ -91,7 +94,8 @@ def finish() -> None:
 
 
 def _import_render() -> Any:
-    """Imported while an edited notes file is parsed in a child process (see notes.load)."""
-    from reinvent_cli.render import hits, listing, records, terminal
+    """Imported while an edited notes file is parsed in a child process (see notes.load): what every
+    printing command needs (Rich's console and table)."""
+    from reinvent_cli.render import listing, terminal
 
-    return hits, listing, records, terminal
+    return listing, terminal

@@ -7,7 +7,6 @@ import os
 import re
 import shutil
 import sys
-from dataclasses import dataclass
 from typing import Any
 
 from rich.console import Console
@@ -47,15 +46,15 @@ def plain(text: Any, style: str | None = None) -> Text:
     return Text(clean(text), style=style or "")
 
 
-@dataclass
 class Output:
     """Where and how to print: set once from the global options. ``pager``: the command long output
     goes through (the console then writes into a buffer that ``finish`` shows)."""
 
-    console: Console
-    err: Console
-    fmt: str = "table"
-    pager: str | None = None
+    def __init__(self, console: Console, err: Console, fmt: str = "table", pager: str | None = None) -> None:
+        self.console = console
+        self.err = err
+        self.fmt = fmt
+        self.pager = pager
 
     @property
     def is_terminal(self) -> bool:

@@ -175,6 +175,8 @@ class PreviewPane(Vertical):
             before = body.split("\n")
             y0 = min(_height(self._draw_markdown("\n".join(before[:row]), width, keep=False)), len(lines))
             y1 = max(y0 + 1, _height(self._draw_markdown("\n".join(before[: row + 1]), width, keep=False)))
+            while y0 < y1 - 1 and y0 < len(lines) and not "".join(seg.text for seg in lines[y0]).strip():
+                y0 += 1  # the blank rows between blocks are not the place
         self.marked = (y0, y1)
         self.query_one("#preview-body", Static).update(_Marked(lines, y0, y1))
         scroll.scroll_to(y=max(y0 - 2, 0), animate=False, immediate=True) if y1 else scroll.scroll_home(animate=False)
@@ -186,6 +188,8 @@ class PreviewPane(Vertical):
         console = self.app.console
         lines = console.render_lines(Markdown(text, hyperlinks=False), console.options.update_width(width),
                                      pad=False, new_lines=False)
+        if self.app.no_color:  # bold and underline only: a grey for each colour is hard to read
+            lines = [list(Segment.remove_color(line)) for line in lines]
         if keep:
             self._drawn = {key: lines}  # the talk shown; the prefixes are drawn anew
         return lines

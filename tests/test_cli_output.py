@@ -18,7 +18,7 @@ COLUMNS = {
     "links": ["text", "url", "talk", "where", "file", "line"],
     "speakers": ["name", "org", "talks", "file", "line"],
     "watchlist": ["code", "title", "video", "file", "line"],
-    "search": ["file", "line", "kind", "score", "path", "text"],
+    "search": ["file", "line", "kind", "score", "path", "text", "url"],
 }
 
 
@@ -38,6 +38,15 @@ def test_csv_and_tsv_have_the_same_columns_whatever_the_notes(run, command, note
     piped = run(*args, command, *words).stdout.splitlines()
     if command != "search":
         assert piped == tsv[1:]  # piped: the same rows, no header
+
+
+def test_a_link_hit_shows_where_it_goes(run):
+    piped = run("search", "lambda", "vpc", "--kind", "link").stdout.splitlines()
+    assert piped and piped[0].startswith("reinvent-2015.md:") and " <https://" in piped[0]
+    tty = run("search", "lambda", "vpc", "--kind", "link", env={"FORCE_COLOR": "1", "NO_COLOR": "1", "COLUMNS": "120"})
+    assert "aws.amazon.com/blogs" in tty.stdout
+    tsv = run("search", "lambda", "vpc", "--kind", "link", "--format", "tsv").stdout.splitlines()
+    assert tsv[1].split("\t")[-1].startswith("https://")
 
 
 def test_piped_search_is_grep_compatible(run):

@@ -11,7 +11,7 @@ from rich.style import Style
 from rich.text import Text
 
 from reinvent_cli.render.listing import Column, emit
-from reinvent_cli.render.terminal import MATCH_STYLE, SEP, Output, clean, file_url
+from reinvent_cli.render.terminal import MATCH_STYLE, SEP, Output, clean, file_url, safe_url, short_url
 
 _CODE_HEADING = re.compile(r"([A-Z]{2,}[0-9]+[A-Za-z0-9-]*) [-–—:] ")  # noqa: RUF001 - dashes of headings
 
@@ -31,6 +31,7 @@ HIT_COLUMNS = [
     Column("Score", lambda h: h.score),
     Column("Path", lambda h: hit_path(h)),
     Column("Text", lambda h: h.entry.text),
+    Column("URL", lambda h: getattr(h, "url", None) or "", key="url"),
 ]
 
 
@@ -124,13 +125,14 @@ def _hit_path_text(h: Any, room: int) -> Text:
 
 def emit_hits(out: Output, hits: Sequence[Any], explain: bool = False, files: dict[str, str] | None = None) -> None:
     """Search hits, like a good grep: ``file:line``, where (Day › Talk › Section), the text with the
-    matched words highlighted. Piped, one ``file:line:text`` line per hit, as grep -n prints
-    (``--format tsv`` gives kind, score and path as well)."""
+    matched words highlighted, a link's URL. Piped, one ``file:line:text`` line per hit, as grep -n
+    prints (`` <url>`` after a link's text; ``--format tsv`` gives kind, score and path as well)."""
     if out.fmt != "table":
         emit(out, hits, HIT_COLUMNS, hit_json)
     elif not out.is_terminal:
         for h in hits:
-            out.write_raw(f"{clean(h.entry.file)}:{h.line}:{clean(h.entry.text)}")
+            url = safe_url(getattr(h, "url", None))
+            out.write_raw(f"{clean(h.entry.file)}:{h.line}:{clean(h.entry.text)}" + (f" <{url}>" if url else ""))
             if explain:
                 for x in explain_lines(h):
                     out.write_raw("    " + x)
@@ -163,7 +165,12 @@ def _print_hit(out: Output, h: Any, explain: bool, path_on_disk: str | None) -> 
     out.print(head)
     if path and own_line:  # too narrow for one line: the path goes under file:line
         out.print(Padding(_hit_path_text(h, width - 2), (0, 0, 0, 2), expand=False))
-    out.print(Padding(highlighted(text, spans), (0, 0, 0, 2), expand=False))
+    body = highlighted(text, spans)
+    url = safe_url(getattr(h, "url", None))
+    if url:  # a link hit: where it goes
+        body.append("  ")
+        body.append(short_url(url), style=Style(color="blue", link=url))
+    out.print(Padding(body, (0, 0, 0, 2), expand=False))
     if explain:
         for x in explain_lines(h):
             out.print(Padding(Text(x, style="dim"), (0, 0, 0, 4), expand=False))

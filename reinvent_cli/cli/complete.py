@@ -63,10 +63,12 @@ def _help(text: str, width: int = 60) -> str:
 
 @_safe
 def complete_talk(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
-    """Session codes (DAT407) starting with what was typed, any case, with the talk title as help."""
+    """Session codes (DAT407) starting with what was typed, any case, with the talk title as help; the
+    talks of the watch list too."""
     inc = incomplete.lower()
     out: list[tuple[str, str]] = []
-    for t in _notes(ctx).talks:
+    notes = _notes(ctx)
+    for t in [*notes.talks, *notes.watchlist]:
         code = _like(t.code or "", incomplete)
         if code and code.lower().startswith(inc) and all(code != c for c, _ in out):
             out.append((code, _help(t.title)))

@@ -105,7 +105,7 @@ def test_crlf_twins_of_every_fixture_are_identical():
     files = sorted((ROOT / "tests" / "fixtures").rglob("*.md"))
     assert files
     for path in files:
-        data = path.read_bytes()
+        data = path.read_bytes().replace(b"\r\n", b"\n")  # a CRLF fixture's twins are made from its LF form
         lf = dataclasses.asdict(parse(data, "f.md"))
         for variant, twin_data in _variants(data).items():
             assert dataclasses.asdict(parse(twin_data, "f.md")) == lf, f"{path.name} {variant}"

@@ -17,9 +17,14 @@ MATCH_STYLE = "bold red"  # matched words in search hits, like grep --color
 COLOR_MODES = ("auto", "always", "never")
 DEFAULT_PAGER = "less -FRX"
 
-# ANSI CSI / OSC / other escape sequences, then any remaining C0/C1 control character.
-_ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[PX^_][^\x1b]*(?:\x1b\\)?|\x1b.?")
+# ANSI CSI / OSC / other escape sequences (compiled when a text has one: compiling it takes longer
+# than a warm answer's own work), then any remaining C0/C1 control character.
+_ESCAPES = r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[PX^_][^\x1b]*(?:\x1b\\)?|\x1b.?"
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _strip_escapes(s: str) -> str:
+    return re.sub(_ESCAPES, "", s)  # re caches the compiled pattern
 
 
 def clean(text: Any) -> str:
@@ -28,7 +33,7 @@ def clean(text: Any) -> str:
         return ""
     s = str(text)
     if "\x1b" in s:
-        s = _ESCAPES.sub("", s)
+        s = _strip_escapes(s)
     s = s.replace("\t", " ").replace("\r", " ").replace("\n", " ")
     return _CONTROLS.sub("\ufffd", s) if _CONTROLS.search(s) else s
 
@@ -36,7 +41,7 @@ def clean(text: Any) -> str:
 def clean_line(line: str) -> str:
     """One line of a note's markdown made safe: escapes removed, tabs as spaces, controls as U+FFFD."""
     if "\x1b" in line:
-        line = _ESCAPES.sub("", line)
+        line = _strip_escapes(line)
     line = line.replace("\t", "    ")
     return _CONTROLS.sub("\ufffd", line) if _CONTROLS.search(line) else line
 

@@ -81,3 +81,12 @@ def test_talks_ranked_by_how_much_of_their_notes_match(notes):
     assert ranked[0].talk.code == "DAT407"
     assert len(ranked[0].hits) > 5
     assert [m.score for m in ranked] == sorted((m.score for m in ranked), reverse=True)
+
+
+def test_cli_by_talk_and_link_urls(run):
+    r = run("search", "--by", "talk", "containers", "--json")
+    assert r.exit_code == 0 and r.json and all(h["kind"] == "talk" for h in r.json)
+    assert any(h["text"].startswith("CMP406") for h in r.json)
+    r = run("search", "blog", "post", "--kind", "link", "--json", "-l", "2")
+    assert r.exit_code == 0 and all(h["url"].startswith("https://aws.amazon.com/blogs/") for h in r.json)
+    assert run("search", "--by", "speaker", "redis").exit_code == 2

@@ -191,6 +191,9 @@ def search(
     fmt: opt.Format = "table",
     as_json: opt.Json = False,
     notes: opt.Notes = None,
+    by: Annotated[str | None, typer.Option(
+        "--by", metavar="talk", callback=opt._choice("--by", ("talk",)),
+        help="Rank talks by how much of their notes match, one line per talk.")] = None,
 ) -> None:
     """Fuzzy search of everything in the notes, best first.
 
@@ -202,10 +205,12 @@ def search(
       reinvent search "failover redis" --kind bullet --limit 5
       reinvent search near-line --explain
       reinvent search -- -R             (a query that starts with '-')
+      reinvent search --by talk containers   (which talks are about containers)
     """
     from reinvent_cli.cli.actions import run_search
 
-    run_search(" ".join(query), limit=limit, kinds=kind or [], day=day, min_score=min_score, explain=explain,
+    kinds = ["talk"] if by == "talk" else kind or []  # talks ranked by their notes (index.bytalk)
+    run_search(" ".join(query), limit=limit, kinds=kinds, day=day, min_score=min_score, explain=explain,
                count=count, conference=conference, file=file, fmt=fmt, as_json=as_json, notes=notes)
 
 

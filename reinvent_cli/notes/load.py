@@ -8,9 +8,9 @@ import contextlib
 import os
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from reinvent_cli.errors import InputError
 from reinvent_cli.model import Document
@@ -105,7 +105,8 @@ def stat_files(files: list[str | Path], explicit: set[str], skipped: list[str]) 
 
 def load(files: list[str | Path], explicit: set[str], *, use_cache: bool = True, progress: Any = None,
          idle: Any = None) -> Notes:
-    """The Notes of these files (``progress=False``: never show a progress bar).
+    """The Notes of these files (``progress=False``: never show a progress bar; a callable: makes the
+    ProgressBar for a number of files).
 
     ``idle``: work of the caller's (imports) to do while a few changed files are parsed in a child
     process; it is called once, in any case, unless loading fails."""
@@ -391,16 +392,44 @@ def _kill(pid: int) -> None:
         pass
 
 
+class ProgressBar(Protocol):
+    """What the loader drives while it indexes: a caller's bar (the CLI's), made by ``progress(total)``."""
+
+    def update(self, done: int) -> None: ...
+    def close(self) -> None: ...
+
+
+class _RichBar:
+    """The bar used when the caller gives none (TODO(cli): pass a factory; then this goes, with rich)."""
+
+    def __init__(self, total: int) -> None:
+        from rich.console import Console  # imported here: only a cold index of many files shows a bar
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        self.bar = Progress(TextColumn("indexing notes"), BarColumn(), MofNCompleteColumn(), TextColumn("files"),
+                            TimeElapsedColumn(), console=Console(stderr=True), transient=True)
+        self.bar.start()
+        self.task = self.bar.add_task("index", total=total)
+
+    def update(self, done: int) -> None:
+        self.bar.update(self.task, completed=done)
+
+    def close(self) -> None:
+        self.bar.stop()
+
+
 class _Progress:
-    """Files done / total on stderr, only when stderr is a terminal and it has taken over half a second."""
+    """Files done / total on stderr, only when stderr is a terminal and it has taken over half a second.
+
+    ``enabled``: False (never), a callable making a ProgressBar for a total, or None (the default bar)."""
 
     def __init__(self, total: int, enabled: Any) -> None:
         self.total = total
         self.done = 0
         self.start = time.monotonic()
+        self.make: Callable[[int], ProgressBar] = enabled if callable(enabled) else _RichBar
         self.enabled = enabled is not False and total > 1 and _stderr_tty()
-        self.bar: Any = None
-        self.task: Any = None
+        self.bar: ProgressBar | None = None
 
     def advance(self, n: int) -> None:
         self.done += n
@@ -409,24 +438,12 @@ class _Progress:
         if self.bar is None:
             if time.monotonic() - self.start < PROGRESS_AFTER or self.done >= self.total:
                 return
-            from rich.console import Console
-            from rich.progress import (
-                BarColumn,
-                MofNCompleteColumn,
-                Progress,
-                TextColumn,
-                TimeElapsedColumn,
-            )
-
-            self.bar = Progress(TextColumn("indexing notes"), BarColumn(), MofNCompleteColumn(), TextColumn("files"),
-                                TimeElapsedColumn(), console=Console(stderr=True), transient=True)
-            self.bar.start()
-            self.task = self.bar.add_task("index", total=self.total)
-        self.bar.update(self.task, completed=self.done)
+            self.bar = self.make(self.total)
+        self.bar.update(self.done)
 
     def close(self) -> None:
         if self.bar is not None:
-            self.bar.stop()
+            self.bar.close()
             self.bar = None
 
 

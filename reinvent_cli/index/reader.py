@@ -186,6 +186,7 @@ class StoreIndex:
         self._vocab: list[str] | None = None
         self._ctx_raw: dict[str, list[_CtxPosting]] = {}
         self._text: dict[str, set[int]] = {}
+        self._matches: dict[str, dict[str, float]] = {}
 
     @property
     def vocab(self) -> list[str]:
@@ -199,8 +200,10 @@ class StoreIndex:
         return i < len(v) and v[i] == term
 
     def matches(self, q: str) -> dict[str, float]:
-
-        return match_vocab(q, self.vocab, self.has_term)
+        found = self._matches.get(q)
+        if found is None:
+            found = self._matches[q] = match_vocab(q, self.vocab, self.has_term)
+        return dict(found)  # a copy: search adds joined and split terms to it
 
     def _postings(self, columns: str, terms: Sequence[str], where: str = "") -> Iterator[Any]:
         for chunk in chunks(terms, 500):

@@ -8,14 +8,22 @@ from typing import Iterable
 
 
 def run(paths: Iterable[str] | None, *, use_cache: bool = True, no_color: bool = False, query: str = "",
-        print_selected: bool = False) -> int:
+        print_selected: bool = False, web: int | None = None) -> int:
     """Load the notes (the loader's progress bar shows while a cold index builds), run the app until
     the user quits, and return the exit code; with ``print_selected`` the selected place's
-    ``file:line`` goes to stdout (exit 1 when nothing was selected), as fzf prints its choice."""
+    ``file:line`` goes to stdout (exit 1 when nothing was selected), as fzf prints its choice.
+    ``web``: serve the app on this port of localhost instead (textual-serve), for a browser."""
     from reinvent_cli.browse import data
 
     paths = list(paths or [])
-    if not (sys.stdin.isatty() and sys.stderr.isatty()):
+    if web is not None:
+        from reinvent_cli.browse.web import serve
+
+        argv = [*[a for p in paths for a in ("--notes", p)], *([] if use_cache else ["--no-cache"]),
+                *(["--no-color"] if no_color else []), "browse", *([query] if query else [])]
+        return serve(argv, port=web)
+    served = bool(os.environ.get("TEXTUAL_DRIVER"))  # a process of --web: its terminal is a browser's
+    if not served and not (sys.stdin.isatty() and sys.stderr.isatty()):
         data.usage_error("browse needs a terminal (it draws on stderr and reads the keyboard)",
                          "for a pipeline, use: reinvent search QUERY")
     notes = data.load(paths, use_cache)

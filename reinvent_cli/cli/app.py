@@ -327,6 +327,8 @@ def open_video(
 def browse(
     query: Annotated[list[str] | None, typer.Argument(metavar="WORDS", help="Words to search at start.")] = None,
     print_selected: Annotated[bool, typer.Option("--print", "-p", help="On exit, print the chosen file:line.")] = False,
+    web: Annotated[bool, typer.Option("--web", help="Serve it to a browser on localhost (textual-serve).")] = False,
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, metavar="N", help="--web's port.")] = 8000,
     notes: opt.Notes = None,
 ) -> None:
     """Search the notes live in a full-screen app: hits as you type, the talk beside them.
@@ -336,12 +338,13 @@ def browse(
       reinvent browse
       reinvent browse elasticache
       reinvent browse --print           on exit, print the chosen file:line
+      reinvent browse --web             the same app in the browser
     """
     from reinvent_cli.browse import run  # Textual is imported by this command only
 
     st = session.current()
     raise typer.Exit(run([*st.notes_paths, *(notes or [])], use_cache=st.use_cache, no_color=st.color == "never",
-                         query=" ".join(query or []), print_selected=print_selected))
+                         query=" ".join(query or []), print_selected=print_selected, web=port if web else None))
 
 
 @app.command(cls=PlainHelp)

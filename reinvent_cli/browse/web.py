@@ -1,0 +1,28 @@
+"""`reinvent browse --web`: the same app served to a browser on this machine by textual-serve."""
+
+from __future__ import annotations
+
+import shlex
+import sys
+
+
+def serve(argv: list[str], host: str = "localhost", port: int = 8000, open_browser: bool = True) -> int:
+    """Serve ``reinvent ARGV`` (a browse command line) at http://HOST:PORT until Ctrl-C; each browser
+    tab runs its own app process. Nothing leaves the machine: textual-serve ships its page's scripts."""
+    try:
+        from textual_serve.server import Server  # only for --web: it brings aiohttp
+    except ImportError:
+        from reinvent_cli.browse.data import usage_error
+
+        usage_error("--web needs textual-serve", "pip install 'reinvent-cli[web]'")
+    command = shlex.join([sys.executable, "-m", "reinvent_cli", *argv])
+    server = Server(command, host=host, port=port, title="reinvent browse")
+    sys.stderr.write(f"reinvent browse: serving on {server.public_url} (Ctrl-C stops)\n")
+    sys.stderr.flush()
+    if open_browser:
+        import threading  # only to open the page once the server listens
+        import webbrowser
+
+        threading.Timer(1.0, webbrowser.open, [server.public_url]).start()
+    server.serve()
+    return 0

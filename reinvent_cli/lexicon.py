@@ -80,7 +80,8 @@ _DESC_KEYS = ("desc", "description", "abstract", "summary", "zusammenfassung", "
 _ANNOUNCE_WORDS = (
     r"(?:announcements?|announced|launch(?:es|ed)|releases|releases?\s+and\s+launches|what[’']?s\s+new"
     r"|new\s+(?:features|services|products|launches|releases|announcements)"
-    r"|neuigkeiten|neuerungen|ank[üu]ndigungen|nouveaut[ée]s|annonces|lancements|novedades|anuncios|lanzamientos)"
+    r"|what\s+is\s+new|neuigkeiten|neuerungen|ank[üu]ndigungen|nouveaut[ée]s|annonces|lancements|novedades"
+    r"|anuncios|lanzamientos|lan[çc]amentos|novidades|an[úu]ncios)"
 )
 
 
@@ -240,3 +241,26 @@ inc inc. ltd ltd. llc gmbh ag corp corp. corporation company co co. labs lab ins
 université universidad foundation group team systems technologies technology solutions software consulting
 partners ventures studio studios agency bank school college academy association society council ministry
 """.split())
+
+
+# Launches. A word that leads a line naming one: 'NEW - "X"', 'New: X', 'Launch: X', 'Announcement: X', 'Neu: X'.
+NEW_LEAD_INS = (
+    r"new|launch|launched|announcement|announced|release|released|neu|neue?s?|nouveau|nouvelle|nouveauté"
+    r"|nuevo|nueva|novedad|novo|nova|novidade|lançamento|lanzamiento|ank[üu]ndigung|annonce|新功能|新機能"
+    r"|新サービス|新服务|新服務|新产品|新產品|新开发语言|新特性|新しい機能"
+)
+
+
+# The makers whose products a keynote recap lists: "- Amazon Rekognition Video", "- AWS IoT Analytics".
+VENDORS = r"Amazon|AWS|Google|Azure|Microsoft|GitHub|Apple|Meta|IBM|Oracle|Cloudflare|Red\s+Hat|Docker|HashiCorp"
+
+
+# Japanese and Chinese ways of saying something was announced or released (not 発表者 'presenter').
+CJK_LAUNCH_VERBS = (
+    r"を発表|の発表(?:が|。|$)|発表があ|をリリース|リリースされ|提供開始|提供される|提供を開始|使用可能に|利用可能に"
+    r"|正式发布|正式發佈|宣布推出|正式推出"
+)
+
+
+# A heading over launches in Japanese or Chinese ("新サービス", "新功能", "3. 新产品 & 新技术", "发布会").
+CJK_LAUNCH_HEADING = r"新サービス|新機能|新製品|新功能|新服务|新服務|新产品|新產品|新特性|发布|發佈|発表内容"

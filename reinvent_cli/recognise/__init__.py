@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from reinvent_cli.model import Day, Document
 from reinvent_cli.read.source import Source
 from reinvent_cli.recognise.days import _weekdays_from_year, day_of_file
-from reinvent_cli.recognise.launches import find_announcements
+from reinvent_cli.recognise.launch_find import find_announcements
 from reinvent_cli.recognise.layout import Plan, plan_file
 from reinvent_cli.recognise.post import (
     _front_matter_entries,

@@ -292,16 +292,16 @@ def _by_dash(title: str) -> tuple[str, list[Speaker]] | None:
 
 def _by_word(title: str) -> tuple[str, list[Speaker]] | None:
     """"Title by Name", "“Title” von Name", "Title with A and B", "Fireside chat with Name"."""
-    for m in reversed(list(_BY_WORD.finditer(title))):
-        before, after = title[:m.start()].strip(), title[m.end():].strip()
+    for m in list(_BY_WORD.finditer(title))[-3:][::-1]:  # the last few: the names are at the end
+        before, after = title[:m.start()].strip(), title[m.end():m.end() + 160].strip()
         found = _people(after, False)
         if not found and _unquote(before) != before and is_person(after, 1):
             found = [Speaker(clean_name(after), None)]  # "“Title” by Glyph": one name after a quoted title
         if found and before:
             return before, found
-    for m in reversed(list(_WITH_WORD.finditer(title))):
+    for m in list(_WITH_WORD.finditer(title))[-3:][::-1]:
         before = title[:m.start()].strip()
-        found = _people(title[m.end():], True)
+        found = _people(title[m.end():m.end() + 160], True)
         if found and before and (len(found) > 1 or _CHAT_BEFORE.search(before)):
             return before, found
     return None
@@ -309,7 +309,7 @@ def _by_word(title: str) -> tuple[str, list[Speaker]] | None:
 
 def _by_tail(title: str) -> tuple[str, list[Speaker]] | None:
     """Names after the title without a separator: "Title (2017 edition) Jane Doe", "Title A B & C D"."""
-    m = _TAIL_NAME.match(title)
+    m = _TAIL_NAME.match(title) if len(title) <= 300 else None  # (a title, not a paragraph: bounded work)
     if m and m.group(1).strip() and is_person(m.group(2)):
         return m.group(1).strip(), [Speaker(clean_name(m.group(2)), None)]
     if " & " in title:

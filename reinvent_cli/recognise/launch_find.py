@@ -1,0 +1,309 @@
+"""The announcement pass: after the walk, the launches of a file from its tokens, with heading context."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+from reinvent_cli.model import Announcement, Document, Entry, Talk
+from reinvent_cli.recognise.evidence import clean_title
+from reinvent_cli.recognise.inline import _Inline, _InlineLink, _one_line, flatten
+from reinvent_cli.recognise.launch_heads import heading_launches
+from reinvent_cli.recognise.launch_rules import (
+    announced_subject,
+    cjk_launch,
+    cjk_launch_heading,
+    cjk_launch_name,
+    ga_launch,
+    lead_in_launch,
+    linked_launch,
+    marked_new,
+    vendor_item,
+)
+from reinvent_cli.recognise.launches import (
+    _ANNOUNCE_LEAD_IN,
+    _ANNOUNCE_LIST_HEADING,
+    _FILLER,
+    _announce_match,
+    _detail,
+    _details_from_following,
+    _list_texts,
+    _name_and_url,
+    _strip_name,
+)
+
+Block = dict[str, Any]
+
+
+@dataclass
+class _Hit:
+    """Where a launch is named on a line: after ``end`` (the launch word's end; ``start`` its start), or
+    exactly ``name`` (with ``url``) when a rule knows it."""
+
+    start: int = 0
+    end: int = 0
+    name: str | None = None
+    url: str | None = None
+
+
+_GA_SUBJECT = re.compile(r"\s+(?:is\s+|are\s+)?(?:now\b|became\b).*$|^ga\s+of\s+", re.IGNORECASE)
+
+
+def line_launch(line: str, flat: _Inline | None = None, offset: int = 0, item: bool = False) -> _Hit | None:
+    """(``flat``: the block the line is in, at ``offset`` in its text; only its links on the line are read.)"""
+    links: list[_InlineLink] = []
+    if flat is not None and flat.links:
+        lo = bisect.bisect_left(flat.links, offset, key=lambda lk: lk.offset)  # links are in offset order
+        hi = bisect.bisect_left(flat.links, offset + len(line), key=lambda lk: lk.offset)
+        links = flat.links[lo:hi]
+    return _line_hit(line, links, offset, item)
+
+
+def _line_hit(line: str, links: list[_InlineLink], offset: int, item: bool) -> _Hit | None:
+    """A line that names a launch, by the first rule that fires: 'Announcing X' (the old rule), a lead-in
+    ('NEW - "X"', 'Announcement: X'), 'X is now GA', 'the announcement of [X](url)', '(new)' on an item,
+    a Japanese or Chinese launch verb."""
+    low = line.lower()
+    m = _announce_match(line) if "announc" in low or "launch" in low else None
+    if m is not None:
+        return _Hit(m.start(), m.end())
+    at = lead_in_launch(line)
+    if at is not None:
+        return _Hit(at, at)
+    for lk in links:
+        rel = lk.offset - offset
+        after = line[rel + len(lk.text):rel + len(lk.text) + 3].lstrip()
+        if 0 <= rel < len(line) and lk.text.strip() and linked_launch(line, rel) and not after[:1].islower():
+            # (not "the announcement of the [Imagine Cup] finalists": the link only qualifies a noun)
+            return _Hit(rel, rel, _one_line(lk.text), lk.url)
+    text = line.strip()
+    subject = announced_subject(text)
+    if subject:
+        return _Hit(name=subject)
+    if ga_launch(text):
+        return _Hit(name=_GA_SUBJECT.sub("", text).split(":")[0].strip(" .,;") or text)
+    if item and marked_new(text):
+        return _Hit(name=re.sub(r"\s*[(\[][^()\[\]]*[)\]]\s*$", "", text))
+    if cjk_launch(text):
+        return _Hit(name=cjk_launch_name(text))
+    return None
+
+
+def _launch_block(blocks: list[Block]) -> bool:
+    """A paragraph whose first line names a launch (so it is no detail of the one before)."""
+    if not blocks or blocks[0].get("type") not in ("paragraph", "block_text"):
+        return False
+    first = flatten(blocks[0].get("children")).text.strip("\n").split("\n")[0]
+    return line_launch(first) is not None
+
+
+class _Finder:
+    """Walks the block tokens with their heading context, beside the Document the walk built (days, talks,
+    entries), and adds the Document's announcements and their entries."""
+
+    def __init__(self, doc: Document, tokens: list[Block]) -> None:
+        self.doc = doc
+        self.in_announce_list = False
+        self.last_lead_in: str | None = None
+        self.ordered_scope = False  # a lead-in's numbered list goes on: "1. X" ... "2. Y" (details between)
+        self.talk_lines = {t.line for t in doc.talks}
+        self.by_line: dict[int, Entry] = {}
+        for e in doc.entries:
+            if e.kind != "link":
+                self.by_line.setdefault(e.line, e)
+        self.talks = sorted(doc.talks, key=lambda t: t.line)
+        self.starts = [t.line for t in self.talks]
+        self.head_launches, self.recap = heading_launches(tokens, doc)
+
+    def blocks(self, tokens: list[Block], context: list[str]) -> None:
+        tokens = [t for t in tokens if t.get("type") not in ("blank_line", "thematic_break")]
+        for i, tok in enumerate(tokens):
+            kind = tok.get("type")
+            if kind == "heading":
+                self.heading(tok)
+            elif kind in ("paragraph", "block_text"):
+                self.ordered_scope = False
+                self.paragraph(tok, tokens[i + 1 : i + 3], context)  # 2 suffice (a slice to the end: quadratic)
+            elif kind == "list":
+                prev = tokens[i - 1] if i else None
+                lead = None
+                if prev is not None and prev.get("type") in ("paragraph", "block_text"):
+                    lead = _one_line(flatten(prev.get("children")).text)
+                self.list_block(tok, context, lead, prev is not None and prev.get("type") == "list")
+            elif kind == "block_quote":
+                self.blocks(tok.get("children") or [], context)
+
+    def list_block(self, tok: Block, context: list[str], lead: str | None, after_list: bool) -> None:
+        ordered = bool((tok.get("attrs") or {}).get("ordered"))
+        led = bool(lead and _ANNOUNCE_LEAD_IN.match(lead))
+        launches = not context and (self.in_announce_list or led)
+        if led:
+            self.ordered_scope = ordered
+        elif not (after_list and self.ordered_scope):
+            self.ordered_scope = False
+        elif ordered and not context:
+            launches = True  # "2. FSx for Lustre" after "1. ..." and its details, under the same lead-in
+        elif not context and self.doc.announcements:
+            self.doc.announcements[-1].details += _list_texts([tok])  # "1. X" then "- what X does"
+            launches = False
+        self.bullets(tok, context, lead, launches)
+
+    def heading(self, tok: Block) -> None:
+        text = flatten(tok.get("children")).text
+        title = clean_title(text) if "<" in text or text.rstrip().endswith("#") else _one_line(text)
+        line = int(tok["line"])
+        self.last_lead_in = None
+        self.ordered_scope = False
+        # (only launch words: "## What's new", "## 新サービス" head a launch list, even where read as a talk)
+        self.in_announce_list = bool(_ANNOUNCE_LIST_HEADING.match(title) or cjk_launch_heading(title))
+        name = self.head_launches.get(line)
+        if name:
+            self.add(name, None, line, line, title)
+
+    def where(self, line: int) -> tuple[list[str], int | None, Talk | None, str | None]:
+        """The path, day, talk and section of a block at ``line``, from what the walk built."""
+        entry = self.by_line.get(line)
+        path = entry.path if entry is not None else []
+        day = entry.day if entry is not None else None
+        talk = None
+        i = bisect.bisect_right(self.starts, line)
+        while i > 0:
+            i -= 1
+            t = self.talks[i]
+            if t.line <= line <= t.end_line:
+                talk = t
+                break
+        top = path[-1] if path else None
+        if top is None or talk is not None and top in (talk.title, talk.heading):
+            return path, day, talk, None  # right under the talk's heading: no section
+        return path, day, talk, top if talk is not None or _ANNOUNCE_LIST_HEADING.match(top) else None
+
+    def paragraph(self, tok: Block, following: list[Block], context: list[str]) -> None:
+        flat = flatten(tok.get("children"))
+        text = flat.text.strip("\n")
+        if not text.strip():
+            return
+        line0 = int(tok["line"])
+        lines = text.split("\n")
+        # One pass (per-line rescans of the rest of the paragraph were quadratic): an announcement's
+        # details are the following non-blank lines up to the next announcement line.
+        offsets = [0]
+        for x in lines[:-1]:
+            offsets.append(offsets[-1] + len(x) + 1)
+        hits = [line_launch(x, flat, offsets[n]) for n, x in enumerate(lines)]
+        if following and following[0].get("type") == "list" and _ANNOUNCE_LEAD_IN.match(_one_line(lines[-1])):
+            hits[-1] = None  # "Announced three tools to make common tasks easier:" leads into the launches
+        last_text = max((i for i, x in enumerate(lines) if x.strip()), default=-1)
+        for n, line_text in enumerate(lines):
+            hit = hits[n]
+            if hit is None:
+                continue
+            ann = self.announcement(line_text, hit, flat, offsets[n], line0 + n, line0)
+            if n < last_text:  # details on the following lines of the same paragraph
+                end = next((i for i in range(n + 1, len(lines)) if hits[i]), len(lines))
+                ann.details += [_detail(x) for x in lines[n + 1 : end] if x.strip()]
+            elif n == len(lines) - 1 and not context and not _launch_block(following[:1]):
+                _details_from_following(ann, following)
+        if text.rstrip().endswith(":"):
+            self.last_lead_in = _one_line(text)
+
+    def bullets(self, tok: Block, context: list[str], lead_in: str | None, launches: bool) -> None:
+        """The items of a list: launches when the list is under a launch heading or lead-in, or they say so."""
+        lead = [lead_in] if lead_in and len(lead_in) <= 200 else []
+        stack: list[tuple[Iterator[Block], list[str]]] = [(iter(tok.get("children") or []), context + lead)]
+        while stack:
+            item = next(stack[-1][0], None)
+            if item is None:
+                stack.pop()
+                continue
+            ctx = stack[-1][1]
+            top = len(stack) == 1
+            children = [c for c in item.get("children") or [] if c.get("type") != "blank_line"]
+            head = children[0] if children and children[0].get("type") in ("block_text", "paragraph") else None
+            text = ""
+            rest = children
+            if head is not None:
+                flat = flatten(head.get("children"))
+                text = flat.text.strip("\n")
+                self.list_item(flat, text, int(head["line"]), children[1:], launches and top, top and not context)
+                rest = children[1:]
+            if rest:
+                sub_ctx = ctx + ([_one_line(text)] if text else [])
+                others = [c for c in rest if c.get("type") != "list"]
+                if others:
+                    self.blocks(others, sub_ctx)
+                for lst in reversed([c for c in rest if c.get("type") == "list"]):
+                    stack.append((iter(lst.get("children") or []), sub_ctx))
+
+    def list_item(self, flat: _Inline, text: str, line0: int, rest: list[Block], in_list: bool, top: bool) -> None:
+        lines = text.split("\n")
+        hit = line_launch(lines[0], flat, 0, item=True)
+        if hit is None and in_list:
+            hit = _Hit()
+        product = vendor_item(lines[0]) if hit is None and self.recap and top else None
+        if product is not None:
+            hit = _Hit(name=product)
+        if hit is not None:
+            ann = self.announcement(lines[0], hit, flat, 0, line0, line0)
+            ann.details += [_detail(x) for x in lines[1:] if x.strip()]
+            ann.details += _list_texts(rest)
+        elif top:  # "- Android P" over "・bata 版の発表": the launch is the item the line is in
+            self.paragraph_lines(flat, lines, line0)
+
+    def paragraph_lines(self, flat: _Inline, lines: list[str], line0: int) -> None:
+        """Launch lines after the first line of an item (its lazy continuation lines)."""
+        offset = len(lines[0]) + 1
+        for n, line_text in enumerate(lines[1:], 1):
+            hit = line_launch(line_text, flat, offset, item=True)
+            if hit is not None:
+                self.announcement(line_text, hit, flat, offset, line0 + n, line0)
+            offset += len(line_text) + 1
+
+    def announcement(self, line_text: str, hit: _Hit, flat: _Inline, offset: int, line: int,
+                     block_line: int) -> Announcement:
+        """The launch a line names: the rule's name, or the link's text or the words after the launch word
+        up to a separator; the rest of the line is its first detail."""
+        if hit.name is not None:
+            name, url, extra = hit.name, hit.url, ""
+        else:
+            name, url, extra = _name_and_url(line_text, hit.end, hit.start, flat, offset)
+        name = _strip_name(name).strip("\"“”„'")
+        if ga_launch(name):
+            name = _GA_SUBJECT.sub("", name).strip(" .,;") or name  # "Acme Ledger now in preview"
+        _, _, talk, section = self.where(block_line)
+        if not name:
+            name = self._name_from_context(url, talk, section)
+        ann = self.add(name, url, line, block_line, _one_line(line_text))
+        extra = extra.strip(" :-–—,()")
+        if extra:
+            ann.details.append(_detail(extra))
+        return ann
+
+    def add(self, name: str, url: str | None, line: int, block_line: int, context: str) -> Announcement:
+        path, day, talk, section = self.where(block_line)
+        ann = Announcement(name=name, url=url, day=day, talk=talk.title if talk else None, section=section,
+                           details=[], file=self.doc.file, line=line, path=list(path))
+        self.doc.announcements.append(ann)
+        self.doc.entries.append(Entry("announcement", name, path, self.doc.file, line, day, [], [context]))
+        return ann
+
+    def _name_from_context(self, url: str | None, talk: Talk | None, section: str | None) -> str:
+        if self.last_lead_in:
+            lead = _FILLER.sub("", self.last_lead_in.rstrip(":").strip())
+            if lead and len(lead) <= 60:
+                return lead
+        if url:
+            slug = [w for w in re.split(r"[-_/.]+", urlsplit(url).path) if w.isalpha() and w not in ("blogs", "aws", "html")]
+            if slug:
+                return " ".join(slug[:4]).title()
+        return section or (talk.title if talk else "announcement")
+
+
+def find_announcements(tokens: list[Block], doc: Document) -> None:
+    """The launches of a file (after the walk: its days, talks and entries are known): doc.announcements,
+    and an "announcement" Entry for each (its text the name, its context the line)."""
+    _Finder(doc, tokens).blocks(tokens, [])

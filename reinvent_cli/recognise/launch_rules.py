@@ -1,0 +1,110 @@
+"""Launch lines beyond 'Announcing X': 'NEW - "X"', 'Announcement: X', 'X is now GA', 'the announcement of [X]',
+'X (new)', launch words in Japanese, vendor-named items of a keynote recap; and launch headings in CJK."""
+
+from __future__ import annotations
+
+import re
+
+from reinvent_cli.lexicon import CJK_LAUNCH_HEADING, CJK_LAUNCH_VERBS, NEW_LEAD_INS, VENDORS
+
+# 'NEW - "DynamoDB On Demand"', 'New: X', 'Launch: X', 'Neu: X', 'Nouveauté : X', 'Announcement: X',
+# 'HiddenLayer Announcement: X', '新功能：X' (a lead-in word, a separator, then the name).
+_LEAD_IN = re.compile(
+    rf"^(?:[\w.-]+\s+)?(?:{NEW_LEAD_INS})\s*(?:[:：]|\s[-–—]|-(?=\s)|!)\s*(?=\S)", re.IGNORECASE)
+
+
+# "X is now GA", "X now generally available", "X now available in Y", "GA of X", "X: General Availability".
+_NOW_GA = re.compile(
+    r"\bnow\s+(?:\[)?(?:ga|generally\s+available|available|in\s+(?:public\s+)?preview|live|supported)\b"
+    r"|^ga\s+of\s|\bgeneral\s+availability\b|\bbecame\s+ga\b",
+    re.IGNORECASE,
+)
+
+
+# Not a product: "Slides are now available", "The recording is now live".
+_NOT_PRODUCT = re.compile(r"^(?:the\s+|my\s+|our\s+|all\s+)?(?:slides?|video|recording|notes|deck|code|"
+                          r"it|this|that|they|we|i|he|she|you)\b", re.IGNORECASE)
+
+
+# "the announcement of [X](url)", "introduced [X](url)", "unveiled [X](url)": a launch verb, then a link.
+_VERB_LINK = re.compile(r"\b(?:announcement\s+of|announced|introduced|unveiled|released)\s+(?:the\s+)?$",
+                        re.IGNORECASE)
+
+
+# "Glacier Deep Archive (new)", "X [NEW]", "X (neu)", "X (nouveau)".
+_NEW_MARK = re.compile(r"[(\[](?:new|neu|nouveau|nouvelle|nuevo|nueva|novo|nova|新)[)\]]\s*$", re.IGNORECASE)
+
+
+_CJK_VERB = re.compile(CJK_LAUNCH_VERBS)
+
+
+_VENDOR_ITEM = re.compile(rf"^(?:{VENDORS})\s+[A-Z0-9][\w.+/-]*(?:\s+[A-Z0-9][\w.+/-]*){{0,5}}(?=\s|$)")
+
+
+_CJK_HEADING = re.compile(CJK_LAUNCH_HEADING)
+
+
+def lead_in_launch(line: str) -> int | None:
+    """Where the name starts in a lead-in launch line ('NEW - "X"', 'Announcement: X'), or None."""
+    m = _LEAD_IN.match(line.strip())
+    if m is None:
+        return None
+    return len(line) - len(line.lstrip()) + m.end()
+
+
+def ga_launch(line: str) -> bool:
+    """A product said to be generally available or in preview now: "Azure AI Studio is now GA."."""
+    text = line.strip()
+    m = _NOW_GA.search(text)
+    if m is None or len(text) > 200:
+        return False
+    if text[m.end():].lstrip()[:1] == "?":
+        return False  # "HotReload (coming? now available?)": a question
+    subject = text[:m.start()].strip()
+    if not subject:
+        return True  # "GA of X"
+    return (subject[:1].isupper() or subject[:1] == ".") and not _NOT_PRODUCT.match(subject)
+
+
+# "Azure OpenAI Batch Service: Reduced price announced.": a product, a colon, what was announced about it.
+_SUBJECT_ANNOUNCED = re.compile(r"^([A-Z.][^:]{2,60}):\s[^:]{0,120}\bannounced\.?$")
+
+
+def announced_subject(line: str) -> str | None:
+    """The product a "Product: something announced." line is about, or None."""
+    m = _SUBJECT_ANNOUNCED.match(line.strip())
+    return m.group(1).strip() if m else None
+
+
+def linked_launch(line: str, link_offset: int) -> bool:
+    """A link right after a launch verb: "The announcement of [X](url)", "Kevin Scott introduced [NLWeb](url)"."""
+    return bool(_VERB_LINK.search(line[max(0, link_offset - 40):link_offset]))  # (a bounded look back)
+
+
+def marked_new(line: str) -> bool:
+    """An item marked as new: "access firestore from the console (new)"."""
+    return bool(_NEW_MARK.search(line.strip()))
+
+
+def cjk_launch(line: str) -> bool:
+    """A Japanese or Chinese line that says something was announced or released ("X を発表", "X 提供開始")."""
+    return bool(_CJK_VERB.search(line))
+
+
+def cjk_launch_name(line: str) -> str:
+    """The words before a Japanese or Chinese launch verb: "・cloud tpu を発表" -> "cloud tpu"."""
+    m = _CJK_VERB.search(line)
+    head = line[:m.start()] if m else line
+    return head.strip(" \t・、。:：").rstrip("をのがは ").strip(" ・") or line.strip()
+
+
+def vendor_item(line: str) -> str | None:
+    """The product an item of a keynote recap names: "Amazon Rekognition Video 影片辨識" -> "Amazon
+    Rekognition Video"; None for other items ("AWS has 100 services")."""
+    m = _VENDOR_ITEM.match(line.strip())
+    return m.group(0) if m else None
+
+
+def cjk_launch_heading(title: str) -> bool:
+    """A heading over launches in Japanese or Chinese: "新サービス", "新功能", "3. 新产品 & 新技术", "发布"."""
+    return bool(_CJK_HEADING.search(title)) and len(title) <= 40

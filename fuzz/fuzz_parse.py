@@ -129,6 +129,9 @@ def run_hypothesis(seconds: int) -> None:
         prop()
     except _Done:
         pass
+    except Exception as exc:  # noqa: BLE001 - newer Hypothesis reports the time-up _Done as a flaky failure
+        if "_Done" not in repr(exc) + repr(getattr(exc, "exceptions", "")):
+            raise
     print(f"hypothesis fuzz: {count} inputs in {seconds}s, no failure")
 
 

@@ -89,20 +89,28 @@ def item_candidates(blocks: list[dict[str, Any]], level: int, group: str, forced
 
 def _list_talks(tok: dict[str, Any], level: int, sessions: bool, forced: bool) -> list[Role]:
     items = tok.get("children") or []
+    heads = [_head_text(it.get("children") or []) or "" for it in items]
     nested: list[Role] = []
-    for it in items:  # "- 13:30 Lightning talks" over the talks
+    for it, head in zip(items, heads):  # "- 13:30 Lightning talks" over the talks
         parts = it.get("children") or []
-        head = _head_text(parts)
-        if head is not None and group_word(strip_time(head)):
+        if len(parts) > 1 and head and len(head) <= 60 and group_word(strip_time(head)):
             for sub in parts[1:]:
                 if sub.get("type") == "list":
                     nested += _list_talks(sub, level + 1, True, forced)
-    roles = [_item(it, level, sessions, forced) for it in items]
-    talks = [r for r in roles if r is not None]
+    talks: list[Role] = []
+    for n, it in enumerate(items):
+        if n == _LOOK and len(talks) < 2 and not forced:
+            return nested  # the first items are no talks: the list is notes (a bounded look)
+        role = _item(it, level, sessions, forced)
+        if role is not None:
+            talks.append(role)
     # ("12:30 Lunch", "13:30 Lightning talks": a schedule's breaks and groups count for neither side)
-    weighed = sum(1 for it in items if not _break_or_group(_head_text(it.get("children") or []) or ""))
+    weighed = sum(1 for head in heads if not _break_or_group(head))
     alike = len(talks) + len(nested) >= 2 and 2 * len(talks) >= weighed
     return sorted((talks if forced or alike else []) + nested, key=lambda r: r.line)
+
+
+_LOOK = 8
 
 
 def _break_or_group(text: str) -> bool:

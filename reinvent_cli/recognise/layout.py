@@ -22,6 +22,7 @@ from reinvent_cli.recognise.evidence import (
 from reinvent_cli.recognise.inline import flatten
 from reinvent_cli.recognise.launches import _ANNOUNCE_LIST_HEADING
 from reinvent_cli.recognise.roles import Layout, Role
+from reinvent_cli.recognise.talks import split_talk_heading, strip_time, strip_trailing_time
 from reinvent_cli.recognise.watchlist import _WATCH_HEADING
 
 
@@ -34,11 +35,33 @@ class _Seg:
     title: str
     raw: str
     blocks: list[dict[str, Any]] = field(default_factory=list)
-    title_evidence: list[str] = field(default_factory=list)
+    _title_evidence: list[str] | None = None
     _evidence: list[str] | None = None
+    _day: tuple[tuple[int | None, str | None] | None] | None = None
+    _not_talk: tuple[str | None] | None = None
     _inner: int | None = None
     video: str | None = None  # the video right under it, without timestamps
     lines: list[str] | None = None  # the file's lines (shared)
+
+    @property
+    def title_evidence(self) -> list[str]:
+        """What its title says (a code, a label, a time, a room, speakers)."""
+        if self._title_evidence is None:
+            self._title_evidence = title_evidence(self.title) if self.title else []
+        return self._title_evidence
+
+    @property
+    def day(self) -> tuple[int | None, str | None] | None:
+        if self._day is None:
+            self._day = (classify_day(self.title) if self.title else None,)
+        return self._day[0]
+
+    @property
+    def why_not(self) -> str | None:
+        """Why it is no talk ("'lunch' is no talk"), or None (see evidence.not_talk)."""
+        if self._not_talk is None:
+            self._not_talk = (not_talk(self.title) if self.title else "no words",)
+        return self._not_talk[0]
 
     @property
     def evidence(self) -> list[str]:
@@ -47,6 +70,10 @@ class _Seg:
             self._evidence = self.title_evidence + block_evidence(self.blocks, self.lines) + anchor_evidence(self.raw)
             self.video = video_key(self.blocks) if "a video" in self._evidence else None
         return self._evidence
+
+    def seen_evidence(self) -> list[str]:
+        """The evidence looked at so far (the title's, and the blocks' if a decision needed them)."""
+        return self._evidence if self._evidence is not None else self.title_evidence
 
     @property
     def inner(self) -> int:
@@ -96,9 +123,7 @@ def _segments(tokens: list[dict[str, Any]]) -> list[_Seg]:
     segs = [_Seg(0, 0, "", "")]
     _add_blocks(tokens, segs, 0)
     for s in segs[1:]:
-        if s.title:
-            s.title_evidence = title_evidence(s.title)
-        else:
+        if not s.title:
             s._evidence = []
     return segs
 
@@ -125,7 +150,7 @@ def _outline(tok: dict[str, Any]) -> bool:
 
 def _days(heads: list[_Seg], plan: Plan) -> None:
     """Day headings: at the shallowest level that names a day (or the level the layout says)."""
-    found = [(s, classify_day(s.title)) for s in heads if s.title]
+    found = [(s, s.day) for s in heads if s.title]
     forced = plan.layout.day_level() if plan.layout else None
     days = [(s, d) for s, d in found if d is not None and (forced is None or s.level == forced)]
     if forced is not None:
@@ -139,15 +164,6 @@ def _days(heads: list[_Seg], plan: Plan) -> None:
             plan.roles[s.line] = Role("day", "heading", s.title, s.line, s.level, ["names a day"], d)
 
 
-def _children(heads: list[_Seg], i: int) -> list[_Seg]:
-    out = []
-    for s in heads[i + 1:]:
-        if s.level <= heads[i].level:
-            break
-        out.append(s)
-    return out
-
-
 def _assign(heads: list[_Seg], plan: Plan, expect: bool, one_talk: bool, under_day: bool = False) -> None:
     """Roles for a run of headings (all below one parent): the shallowest level's headings are talks when
     the evidence or the parent (a day, a group, a collection title) says so; else look one level down."""
@@ -157,51 +173,71 @@ def _assign(heads: list[_Seg], plan: Plan, expect: bool, one_talk: bool, under_d
     tops = [i for i, s in enumerate(heads) if s.level == level]
     if tops[0]:  # deeper headings before the first of this level: a run of their own
         _assign(heads[:tops[0]], plan, expect, one_talk, under_day)
-    plain = [i for i in tops if heads[i].line not in plan.roles and not not_talk(heads[i].title)
-             and not _groups(heads, i) and not heads[i].inner]
+    kids_of = {i: heads[i + 1:end] for i, end in zip(tops, [*tops[1:], len(heads)])}
+    groups = {i: _groups(heads[i], kids_of[i]) for i in tops if heads[i].line not in plan.roles}
+    plain = [i for i in tops if heads[i].line not in plan.roles and not heads[i].why_not
+             and not groups[i] and not _holds_talks(heads[i])]
     backed = _backed(heads, plain)
     if any(plan.roles.get(heads[i].line, _NO_ROLE).kind == "day" for i in tops):
         backed = []  # beside day headings, only a labelled heading is a talk ("## Day 1", "## DAT407 - Aurora")
         plain = []
     sib = _Siblings(len(plain), len(backed), expect, one_talk, under_day)
     for i in tops:
-        s, kids = heads[i], _children(heads, i)
+        s, kids = heads[i], kids_of[i]
         if s.line in plan.roles:  # a day
             _assign(kids, plan, expect=True, one_talk=False, under_day=True)
-            continue
-        why = not_talk(s.title) if s.title else "no words"
-        if why is None and classify_day(s.title) is not None:
-            why = "names a day, below the days' level"
-        if why and not labelled(s.title):
-            _set(plan, s, "ignored", [why])
-            _assign(kids, plan, expect=False, one_talk=one_talk)
-        elif _groups(heads, i) or s.inner:
-            _set(plan, s, "group", [group_word(s.title) or f"{s.inner} talks under it"])
-            _assign(kids, plan, expect=expect or any(k.evidence for k in kids), one_talk=False)
-        elif _is_talk(s, kids, sib, i in backed):
-            _set(plan, s, "talk", _talk_why(s, sib))
-            for k in kids:
-                _set(plan, k, "section", ["under a talk"])
         else:
-            sub = level == 1 and len(tops) == 1 and collection_title(s.title) and not plan.has_days
-            days_below = any(classify_day(k.title) for k in kids)
-            _set(plan, s, "ignored", ["no evidence of a talk"] + (["a collection's title"] if sub else [])
-                 + (["headings naming days under it"] if days_below else []))
-            _assign(kids, plan, expect=(expect or sub) and not days_below, one_talk=one_talk)
+            _assign_top(s, kids, plan, sib, _Top(i in backed, groups[i], expect, one_talk, len(tops) == 1))
+
+
+@dataclass
+class _Top:
+    """What the run a heading tops says about it."""
+
+    backed: bool
+    groups: bool
+    expect: bool
+    one_talk: bool
+    alone: bool  # the only heading of its level in the run
+
+
+def _assign_top(s: _Seg, kids: list[_Seg], plan: Plan, sib: _Siblings, top: _Top) -> None:
+    why = s.why_not
+    if why is None and s.day is not None:
+        why = "names a day, below the days' level"
+    if why and not labelled(s.title):
+        _set(plan, s, "ignored", [why])
+        _assign(kids, plan, expect=False, one_talk=top.one_talk)
+    elif top.groups or _holds_talks(s):
+        _set(plan, s, "group", [group_word(s.title) or f"{s.inner} talks under it"])
+        _assign(kids, plan, expect=top.expect or any(k.evidence for k in kids), one_talk=False)
+    elif _is_talk(s, kids, sib, top.backed):
+        _set(plan, s, "talk", _talk_why(s, sib))
+        for k in kids:
+            _set(plan, k, "section", ["under a talk"])
+    else:
+        sub = s.level == 1 and top.alone and collection_title(s.title) and not plan.has_days
+        days_below = any(k.day for k in kids)
+        _set(plan, s, "ignored", ["no evidence of a talk"] + (["a collection's title"] if sub else [])
+             + (["headings naming days under it"] if days_below else []))
+        _assign(kids, plan, expect=(top.expect or sub) and not days_below, one_talk=top.one_talk)
 
 
 _NO_ROLE = Role("", "", "", 0, 0)
 
 
 def _backed(heads: list[_Seg], plain: list[int]) -> list[int]:
-    """The headings with evidence; those whose one evidence is a video that a sibling shows too are
-    sections of that one video ("## Frugal" + "?v=abc&t=300", "## Costs" + "?v=abc&t=900")."""
+    """The headings with evidence (their title's first: the blocks under one are looked at only when its
+    title shows none); those whose one evidence is a video that a sibling shows too are sections of that
+    one video ("## Frugal" + "?v=abc&t=300", "## Costs" + "?v=abc&t=900")."""
     seen: dict[str, int] = {}
     for i in plain:
+        if heads[i].title_evidence:
+            continue
         key = heads[i].video if heads[i].evidence else None  # (evidence first: it finds the video)
         if key:
             seen[key] = seen.get(key, 0) + 1
-    return [i for i in plain if heads[i].evidence
+    return [i for i in plain if heads[i].title_evidence or heads[i].evidence
             and not (heads[i].evidence == ["a video"] and seen.get(heads[i].video or "", 0) > 1)]
 
 
@@ -233,19 +269,28 @@ def _is_talk(s: _Seg, kids: list[_Seg], sib: _Siblings, backed: bool) -> bool:
         return True
     if not _timed(s) and any(_timed(k) for k in kids):
         return False  # "#### etherscan.io" over "##### 2:40 pm - Title": the talks are below it
-    if any(classify_day(k.title) for k in kids):
+    if any(k.day for k in kids):
         return False  # "### Summaries" over "#### Day 1", "#### Day 2"
     if sib.expect:
         return backed or not sib.strict()
     return sib.alike() and (backed or sib.most())
 
 
+def _holds_talks(s: _Seg) -> bool:
+    """Bold lines or list items under it are talks (a heading with a code, label or time is one itself)."""
+    return not any(w.startswith(("a time", "code ", "a label")) for w in s.title_evidence) and s.inner > 0
+
+
 def _timed(s: _Seg) -> bool:
-    return any(w.startswith(("a time", "code ")) for w in s.title_evidence)
+    """A time or a session code in its title (looked at cheaply: no speakers)."""
+    if s._title_evidence is not None:
+        return any(w.startswith(("a time", "code ")) for w in s._title_evidence)
+    return bool(s.title) and (strip_time(s.title) != s.title or strip_trailing_time(s.title) != s.title
+                              or split_talk_heading(s.title, trailing_speakers=False)[0] is not None)
 
 
 def _talk_why(s: _Seg, sib: _Siblings) -> list[str]:
-    why = list(s.evidence)
+    why = list(s.seen_evidence())
     if sib.alike():
         why.append(f"{sib.backed} of {sib.plain} siblings alike")
     elif sib.expect and not why:
@@ -253,17 +298,20 @@ def _talk_why(s: _Seg, sib: _Siblings) -> list[str]:
     return why
 
 
-def _groups(heads: list[_Seg], i: int) -> bool:
+def _groups(s: _Seg, kids: list[_Seg]) -> bool:
     """A heading that groups talks: its words say so and something is under it ("## Keynote" over
     "### Title": only with headings under it)."""
-    s = heads[i]
-    kids = _children(heads, i)
     if core(s.title).lower() in ("keynote", "keynotes", "keynote speakers"):
         # "## Keynote" over "### Title" + "**Name**": the talks are below it (not over its own sections)
-        return not s.evidence and sum(1 for k in kids if k.evidence) >= 2
+        return bool(kids) and not s.evidence and _at_least(2, (k for k in kids if k.evidence))
     if not group_word(s.title) or labelled(s.title):
         return False
     return bool(kids) or any(b.get("type") == "list" for b in s.blocks)
+
+
+def _at_least(n: int, found: Any) -> bool:
+    """At least ``n`` of these (looking no further than that)."""
+    return sum(1 for _, __ in zip(range(n), found)) >= n
 
 
 def _set(plan: Plan, s: _Seg, kind: str, evidence: list[str]) -> None:

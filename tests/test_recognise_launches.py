@@ -51,6 +51,10 @@ def test_keynote_recap_headings_and_vendor_items():
     ]
 
 
+def test_items_marked_by_an_emoji_legend():
+    assert launches("emoji_legend.markdown") == [(8, "Acme Cold Archive"), (14, "Acme Tiny VMs")]
+
+
 def test_every_launch_has_an_entry_with_its_line():
     doc = parse_source(read_source(HERE / "launch_lists.markdown"))
     entries = [(e.line, e.text) for e in doc.entries if e.kind == "announcement"]

@@ -20,7 +20,9 @@ from reinvent_cli.recognise.launch_rules import (
     cjk_launch_name,
     ga_launch,
     lead_in_launch,
+    legend_mark,
     linked_launch,
+    marked_by,
     marked_new,
     vendor_item,
 )
@@ -33,6 +35,7 @@ from reinvent_cli.recognise.launches import (
     _details_from_following,
     _list_texts,
     _name_and_url,
+    _split_name,
     _strip_name,
 )
 
@@ -118,6 +121,9 @@ class _Finder:
         self.talks = sorted(doc.talks, key=lambda t: t.line)
         self.starts = [t.line for t in self.talks]
         self.head_launches, self.recap = heading_launches(tokens, doc)
+        # "- ✨ = new service": the marks a legend in the notes defines as "new"
+        self.marks = {m for e in doc.entries if e.kind in ("bullet", "paragraph") and len(e.text) <= 80
+                      for m in [legend_mark(e.text)] if m}
 
     def blocks(self, tokens: list[Block], context: list[str]) -> None:
         tokens = [t for t in tokens if t.get("type") not in ("blank_line", "thematic_break")]
@@ -244,6 +250,9 @@ class _Finder:
         hit = line_launch(lines[0], flat, 0, item=True)
         if hit is None and in_list:
             hit = _Hit()
+        marked = marked_by(lines[0], self.marks) if hit is None and self.marks else None
+        if marked and legend_mark(lines[0]) is None:
+            hit = _Hit(name=_split_name(marked)[0], url=flat.links[0].url if flat.links else None)
         product = vendor_item(lines[0]) if hit is None and self.recap and top else None
         if product is not None:
             hit = _Hit(name=product)

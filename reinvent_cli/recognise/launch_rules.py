@@ -108,3 +108,27 @@ def vendor_item(line: str) -> str | None:
 def cjk_launch_heading(title: str) -> bool:
     """A heading over launches in Japanese or Chinese: "新サービス", "新功能", "3. 新产品 & 新技术", "发布"."""
     return bool(_CJK_HEADING.search(title)) and len(title) <= 40
+
+
+# A legend of marks: "✨ = new service", "🆕: launched this week", "⭐ – neu" (a mark that is no word, then
+# a launch word). The items that carry the mark are launches.
+_LEGEND = re.compile(rf"^\s*([^\w\s]{{1,4}})\s*(?:=|:|[-–—]|means)\s*(?:a\s+|an\s+|brand\s+)?(?:{NEW_LEAD_INS})\b",
+                     re.IGNORECASE)
+
+
+def legend_mark(line: str) -> str | None:
+    """The mark a legend line defines as "new" ("- ✨ = new service" -> "✨"), or None."""
+    m = _LEGEND.match(line)
+    return m.group(1) if m and m.group(1).strip("*_-.#>|:=()[]") else None
+
+
+def marked_by(line: str, marks: set[str]) -> str | None:
+    """The rest of an item that starts with (or ends with) a legend's mark: "✨ Acme Queue" -> "Acme Queue"."""
+    text = line.strip()
+    for mark in marks:
+        if text.startswith(mark):
+            return text[len(mark):].strip(" :-–—") or None
+        if text.endswith(mark):
+            return text[:-len(mark)].strip(" :-–—") or None
+    return None
+

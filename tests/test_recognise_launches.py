@@ -97,6 +97,13 @@ def test_a_link_after_a_launch_verb():
     assert [(a.line, a.name, a.url) for a in doc.announcements] == [(3, "Acme Agent", "https://a.example/agent")]
 
 
+def test_launch_headings():
+    from reinvent_cli.recognise.launches import launch_heading
+    assert launch_heading("What's new (from the sponsor stage)") and launch_heading("✨ Announcements")
+    assert launch_heading("Launches from the keynote") and launch_heading("Novedades")
+    assert not launch_heading("What's new in Lambda") and not launch_heading("Launch checklist")
+
+
 def test_launch_names_of_headings():
     assert launch_name("3.1 Google Lens") == "Google Lens"
     assert launch_name("3.8.2 Android Go (By Sameer Samat)") == "Android Go"

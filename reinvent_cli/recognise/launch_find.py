@@ -28,7 +28,6 @@ from reinvent_cli.recognise.launch_rules import (
 )
 from reinvent_cli.recognise.launches import (
     _ANNOUNCE_LEAD_IN,
-    _ANNOUNCE_LIST_HEADING,
     _FILLER,
     _announce_match,
     _detail,
@@ -37,6 +36,7 @@ from reinvent_cli.recognise.launches import (
     _name_and_url,
     _split_name,
     _strip_name,
+    launch_heading,
 )
 
 Block = dict[str, Any]
@@ -165,7 +165,7 @@ class _Finder:
         self.last_lead_in = None
         self.ordered_scope = False
         # (only launch words: "## What's new", "## 新サービス" head a launch list, even where read as a talk)
-        self.in_announce_list = bool(_ANNOUNCE_LIST_HEADING.match(title) or cjk_launch_heading(title))
+        self.in_announce_list = launch_heading(title) or cjk_launch_heading(title)
         name = self.head_launches.get(line)
         if name:
             self.add(name, None, line, line, title)
@@ -186,7 +186,7 @@ class _Finder:
         top = path[-1] if path else None
         if top is None or talk is not None and top in (talk.title, talk.heading):
             return path, day, talk, None  # right under the talk's heading: no section
-        return path, day, talk, top if talk is not None or _ANNOUNCE_LIST_HEADING.match(top) else None
+        return path, day, talk, top if talk is not None or launch_heading(top) else None
 
     def paragraph(self, tok: Block, following: list[Block], context: list[str]) -> None:
         flat = flatten(tok.get("children"))

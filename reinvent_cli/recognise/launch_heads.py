@@ -11,7 +11,7 @@ from reinvent_cli.model import Document
 from reinvent_cli.recognise.evidence import clean_title
 from reinvent_cli.recognise.inline import _one_line, flatten
 from reinvent_cli.recognise.launch_rules import cjk_launch_heading
-from reinvent_cli.recognise.launches import _ANNOUNCE_LIST_HEADING
+from reinvent_cli.recognise.launches import launch_heading
 
 _OUTLINE = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,4}\.?|[IVX]{1,4}\.)\s+")
 
@@ -78,7 +78,7 @@ def heading_launches(tokens: list[dict[str, Any]], doc: Document) -> tuple[dict[
     found: dict[int, str] = {}
     for i, h in enumerate(heads):
         if h.line not in talk_lines and not h.has_list and (
-                _ANNOUNCE_LIST_HEADING.match(h.title) or cjk_launch_heading(h.title)):
+                launch_heading(h.title) or cjk_launch_heading(h.title)):
             # (a launch heading with its own list: the launches are its items, its sub-headings something else)
             for leaf in _leaves(heads, i):
                 name = launch_name(leaf.title)

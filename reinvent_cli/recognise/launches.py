@@ -9,7 +9,7 @@ from typing import Any
 
 from reinvent_cli.lexicon import _ANNOUNCE_WORDS
 from reinvent_cli.model import Announcement
-from reinvent_cli.recognise.inline import _Inline, _one_line, _only_a_link, flatten
+from reinvent_cli.recognise.inline import _Inline, _one_line, _only_a_link, _trim_decor, flatten
 from reinvent_cli.recognise.media import _GENERIC_LINK
 
 _ANNOUNCE_RE = re.compile(
@@ -173,3 +173,15 @@ def _details_from_following(ann: Announcement, following: list[Block]) -> None:
                 and _announce_match(flatten(after.get("children")).text.split("\n")[0]):
             return  # the lead-in of the next announcement
         ann.details += [_detail(x) for x in lines]
+
+
+_PAREN_TAIL = re.compile(r"\s*[(（][^()（）]{0,80}[)）]\s*$")
+
+
+def launch_heading(title: str) -> bool:
+    """A heading over launches: "What's new", "Launches from the keynote", "What's new (from the sponsor
+    stage)", "✨ Announcements" (not "Launch checklist", not "What's new in Lambda")."""
+    if _ANNOUNCE_LIST_HEADING.match(title):
+        return True
+    bare = _trim_decor(_PAREN_TAIL.sub("", title)) if len(title) <= 200 else ""
+    return bool(bare) and bare != title and bool(_ANNOUNCE_LIST_HEADING.match(bare))

@@ -196,7 +196,8 @@ CHAT_WORDS = ("chat", "conversation", "interview", "q&a", "ama", "fireside", "ge
 AND_WORDS = ("and", "und", "et", "y", "e", "en", "og", "och", "i")
 
 
-HONORIFICS = ("dr.", "dr", "prof.", "prof", "mr.", "mrs.", "ms.", "sir", "dame")
+HONORIFICS = ("dr.", "dr", "dra.", "dra", "prof.", "prof", "mr.", "mrs.", "ms.", "sir", "dame", "sr.", "sra.", "mme",
+              "frau", "herr")
 
 
 NAME_SUFFIXES = ("ph.d.", "phd", "ph.d", "md", "m.d.", "msc", "esq.")

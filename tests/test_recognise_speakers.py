@@ -80,6 +80,13 @@ def test_speaker_lines():
     assert [s.name for s in speaker_line("by [Jo Bloggs](https://x.example)") or []] == ["Jo Bloggs"]
     assert [s.name for s in speaker_line("Intervenant : Jean Dupont") or []] == ["Jean Dupont"]
     assert [s.name for s in speaker_line("Primary Speaker: Scott Guthrie") or []] == ["Scott Guthrie"]
+    assert [s.name for s in speaker_line("登壇者: 高橋 美咲, 山本 大輔") or []] == ["高橋 美咲", "山本 大輔"]
+    assert [s.name for s in speaker_line("Con Jorge Rincón, Sofía Delgado y Raúl Peña") or []] == \
+        ["Jorge Rincón", "Sofía Delgado", "Raúl Peña"]
+    assert [s.name for s in speaker_line("- moderated by Harriet Cole") or []] == ["Harriet Cole"]
+    assert [s.name for s in speaker_line("**Ponente:** Dra. Elena Castillo") or []] == ["Elena Castillo"]
+    assert speaker_line("With this tool we can deploy") is None and speaker_line("机器学习 入门") is None
+    assert speakers_in_title("端侧推理优化 —— 刘思远")[0] == "端侧推理优化"
     assert speaker_line("Speakers:") is None and speaker_label("**Speakers**:")
     for line in ("Stream : https://www.youtube.com/watch?v=x", "**Video**: http://x.example/v",
                  "He is the Python Web3.py guy", "Wednesday Nov 28th @ Venetian", "Toyota Research Institute",

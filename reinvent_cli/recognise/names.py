@@ -23,7 +23,9 @@ _DAY_WORDS = frozenset(w for w in WEEKDAYS if len(w) > 3) | {"wed", "thu", "thur
 _LANGUAGES = frozenset({"english", "german", "french", "spanish"})
 
 
-_CJK_NAME = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2,4}|[\u30a0-\u30ff]{2,8}(?:・[\u30a0-\u30ff]{2,8})?")
+# "王磊", "佐藤 健一" (family name, a space, given name), "リー・ウェイ".
+_CJK_NAME = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2,4}|[\u3400-\u4dbf\u4e00-\u9fff]{1,3} [\u3400-\u4dbf\u4e00-\u9fff]{1,3}"
+                       r"|[\u30a0-\u30ff]{2,8}(?:・[\u30a0-\u30ff]{2,8})?")
 
 
 _BAD_CHARS = frozenset("/@:#!?=+<>[]{}|*_~`$%^;\\")

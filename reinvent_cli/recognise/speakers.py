@@ -130,7 +130,10 @@ _HEADING_MARK = re.compile(r"#{1,6}(?:\s+|$)")
 _EMPHASIS_EDGE = re.compile(r"(?<![\w*])[*_]+|[*_]+(?![\w*])")
 
 
-_BY_LINE = re.compile(r"(?:[-–—~]+\s*)?(?:by|von|par|por|door)\s+(.+)$", re.IGNORECASE)
+# "by Name", "-- by Name", "moderated by Name", "Impartido por Name", "Con A, B y C", "With A and B".
+_BY_LINE = re.compile(r"(?:[-–—~]+\s*)?(?:(?:presented|moderated|hosted|given|led|chaired|impartido|impartida|presentado"
+                      r"|presentada|présenté|présentée|animé|animée|gehalten|vorgetragen|moderiert)\s+)?"
+                      r"(?:by|von|par|por|door)\s+(.+)$|(?:with|con|com|mit|avec)\s+(.+)$", re.IGNORECASE)
 
 
 _AS_LINE = re.compile(r"(\S.{1,48}?)\s+as\s+(\S.*)$")
@@ -179,7 +182,7 @@ def _name_line(text: str, marked: bool) -> list[Speaker] | None:
         return None
     parts = _split_parts(text)
     described = len(parts) > 1 and any(_is_role(p) for p in parts[1:]) or text.endswith(")")
-    if not (marked or described or is_person(text) and len(text.split()) <= 3):
+    if not (marked or described or text[:1].isupper() and is_person(text) and len(text.split()) <= 3):
         return None  # (a bare "Jane Doe" alone on its line is a name too)
     return parse_speakers(text) or None
 
@@ -206,8 +209,9 @@ def speaker_line(text: str) -> list[Speaker] | None:
     if is_label:
         return parse_speakers(value) or None
     by = _BY_LINE.match(first)
-    if by and _first_is_person(by.group(1)):
-        return parse_speakers(by.group(1)) or None
+    named = by.group(1) or by.group(2) if by else None
+    if named and _first_is_person(named):
+        return parse_speakers(named) or None
     role = _AS_LINE.match(first)
     if role and is_person(role.group(1)):
         org = role.group(2).rsplit(",", 1)[1].strip() if "," in role.group(2) else None
@@ -232,7 +236,7 @@ _TITLE_LABEL = re.compile(r"(?:lightning talk|talk|session|presentation|vortrag|
                           r"\s*(?:[:–—|]|\s-)\s*(?=\S)", re.IGNORECASE)
 
 
-_TITLE_SEPS = (" - ", " – ", " — ", " | ", " -- ")
+_TITLE_SEPS = (" - ", " – ", " — ", " | ", " -- ", " —— ", "——")
 
 
 _BY_WORD = re.compile(r"\s(?:by|von|par|por|door)\s", re.IGNORECASE)
@@ -323,7 +327,7 @@ def _by_tail(title: str) -> tuple[str, list[Speaker]] | None:
 
 def _unquote(title: str) -> str:
     t = title.strip()
-    if len(t) > 2 and t[0] in "\"“„«'" and t[-1] in "\"”“»'" and t.count(t[0]) <= 2:
+    if len(t) > 2 and t[0] in "\"“„«'「『" and t[-1] in "\"”“»'」』" and t.count(t[0]) <= 2:
         return t[1:-1].strip()
     return t
 

@@ -34,6 +34,7 @@ async def settle(pilot) -> None:
 
 def keys(*pressed: str):
     async def run_before(pilot) -> None:
+        pilot.app.query_one("#query").cursor_blink = False  # a blinking cursor would make the pictures flaky
         await settle(pilot)
         for key in pressed:
             await pilot.press(key)

@@ -6,6 +6,8 @@ import os
 import sys
 from typing import Iterable
 
+from reinvent_cli.browse import data
+
 
 def run(paths: Iterable[str] | None, *, use_cache: bool = True, no_color: bool = False, query: str = "",
         print_selected: bool = False, web: int | None = None) -> int:
@@ -13,11 +15,9 @@ def run(paths: Iterable[str] | None, *, use_cache: bool = True, no_color: bool =
     the user quits, and return the exit code; with ``print_selected`` the selected place's
     ``file:line`` goes to stdout (exit 1 when nothing was selected), as fzf prints its choice.
     ``web``: serve the app on this port of localhost instead (textual-serve), for a browser."""
-    from reinvent_cli.browse import data
-
     paths = list(paths or [])
     if web is not None:
-        from reinvent_cli.browse.web import serve
+        from reinvent_cli.browse.web import serve  # only for --web
 
         argv = [*[a for p in paths for a in ("--notes", p)], *([] if use_cache else ["--no-cache"]),
                 *(["--no-color"] if no_color else []), "browse", *([query] if query else [])]
@@ -29,7 +29,7 @@ def run(paths: Iterable[str] | None, *, use_cache: bool = True, no_color: bool =
     notes = data.load(paths, use_cache)
     if no_color:
         os.environ["NO_COLOR"] = "1"  # Textual reads it when the app starts
-    from reinvent_cli.browse.app import BrowseApp  # Textual is imported by this command only
+    from reinvent_cli.browse.app import BrowseApp  # Textual: after the notes (a bad --notes answers at once)
 
     app = BrowseApp(notes, paths, use_cache, query=query)
     chosen = app.run()

@@ -362,7 +362,7 @@ class BrowseApp(App[str]):
         if place is None:
             return
         import shlex  # only when an editor is started
-        import subprocess
+        import subprocess  # the same
 
         editor = shlex.split(os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi")
         try:

@@ -11,6 +11,15 @@ import threading
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, TypeVar
 
+from reinvent_cli.errors import UsageError
+from reinvent_cli.notes.outline import outline as build_outline
+from reinvent_cli.notes.query import load_notes
+from reinvent_cli.read.source import read_source
+from reinvent_cli.render.hits import highlighted as _highlighted
+from reinvent_cli.render.hits import snippet
+from reinvent_cli.render.terminal import clean as _clean
+from reinvent_cli.render.terminal import safe_url as _safe_url
+
 F = TypeVar("F", bound=Callable[..., Any])
 
 # What the kind selector offers, in the order `reinvent search --kind` lists them.
@@ -86,8 +95,6 @@ class Branch:
 
 def clean(text: Any) -> str:
     """One line of note text safe for the screen: escape sequences dropped, control characters shown as U+FFFD."""
-    from reinvent_cli.render.terminal import clean as _clean
-
     return _clean(text)
 
 
@@ -99,16 +106,11 @@ def clean_block(text: str) -> str:
 def highlighted(text: str, spans: list[tuple[int, int]], width: int = 120) -> Any:
     """A hit's text around its first match, the matched words styled as `reinvent search` shows them
     (a rich Text, the note's text literal)."""
-    from reinvent_cli.render.hits import highlighted as _highlighted
-    from reinvent_cli.render.hits import snippet
-
     cut, shifted = snippet(text, spans, width)
     return _highlighted(cut, shifted)
 
 
 def safe_url(url: str | None) -> str | None:
-    from reinvent_cli.render.terminal import safe_url as _safe_url
-
     return _safe_url(url) if url else None
 
 
@@ -118,15 +120,11 @@ def safe_url(url: str | None) -> str | None:
 def load(paths: Iterable[str] | None, use_cache: bool = True, progress: Any = None) -> "Data":
     """The notes the other commands read (same cache); the loader shows its own progress bar on a
     terminal while a cold index builds. Raises ReinventError (message, exit code) on bad input."""
-    from reinvent_cli.notes.query import load_notes
-
     return Data(load_notes(list(paths or []), use_cache=use_cache, progress=progress))
 
 
 def usage_error(message: str, hint: str | None = None) -> None:
     """Raise reinvent's usage error (exit 2), which the command line reports as for any command."""
-    from reinvent_cli.errors import UsageError
-
     raise UsageError(message, hint=hint)
 
 
@@ -206,8 +204,6 @@ class Data:
 
     def _file_lines(self, file: str) -> list[str]:
         if file not in self._lines:
-            from reinvent_cli.read.source import read_source
-
             try:
                 self._lines[file] = read_source(self.path_of(file)).body.split("\n")
             except Exception:  # noqa: BLE001 - a file gone since it was indexed: nothing to preview
@@ -272,15 +268,11 @@ def outline(paths: Iterable[str] | None, use_cache: bool = True) -> list[Branch]
 
     It reads its own Notes (so it may run in a thread of its own: a cache connection is not shared
     between threads), and returns plain records."""
-    from reinvent_cli.notes.outline import outline as build
-
     notes = load_notes_quietly(paths, use_cache)
-    return [_branch(n, n.file or "") for n in build(notes)]
+    return [_branch(n, n.file or "") for n in build_outline(notes)]
 
 
 def load_notes_quietly(paths: Iterable[str] | None, use_cache: bool) -> Any:
-    from reinvent_cli.notes.query import load_notes
-
     return load_notes(list(paths or []), use_cache=use_cache, progress=False)
 
 

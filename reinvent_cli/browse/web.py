@@ -5,6 +5,8 @@ from __future__ import annotations
 import shlex
 import sys
 
+from reinvent_cli.browse.data import usage_error
+
 
 def serve(argv: list[str], host: str = "localhost", port: int = 8000, open_browser: bool = True) -> int:
     """Serve ``reinvent ARGV`` (a browse command line) at http://HOST:PORT until Ctrl-C; each browser
@@ -12,8 +14,6 @@ def serve(argv: list[str], host: str = "localhost", port: int = 8000, open_brows
     try:
         from textual_serve.server import Server  # only for --web: it brings aiohttp
     except ImportError:
-        from reinvent_cli.browse.data import usage_error
-
         usage_error("--web needs textual-serve", "pip install 'reinvent-cli[web]'")
     command = shlex.join([sys.executable, "-m", "reinvent_cli", *argv])
     server = Server(command, host=host, port=port, title="reinvent browse")
@@ -21,7 +21,7 @@ def serve(argv: list[str], host: str = "localhost", port: int = 8000, open_brows
     sys.stderr.flush()
     if open_browser:
         import threading  # only to open the page once the server listens
-        import webbrowser
+        import webbrowser  # the same
 
         threading.Timer(1.0, webbrowser.open, [server.public_url]).start()
     server.serve()

@@ -89,14 +89,15 @@ def item_candidates(blocks: list[dict[str, Any]], level: int, group: str, forced
 
 def _list_talks(tok: dict[str, Any], level: int, sessions: bool, forced: bool) -> list[Role]:
     items = tok.get("children") or []
-    heads = [_head_text(it.get("children") or []) or "" for it in items]
     nested: list[Role] = []
-    for it, head in zip(items, heads):  # "- 13:30 Lightning talks" over the talks
+    for it in items:  # "- 13:30 Lightning talks" over the talks
         parts = it.get("children") or []
-        if len(parts) > 1 and head and len(head) <= 60 and group_word(strip_time(head)):
-            for sub in parts[1:]:
-                if sub.get("type") == "list":
-                    nested += _list_talks(sub, level + 1, True, forced)
+        if len(parts) > 1 and any(sub.get("type") == "list" for sub in parts[1:]):
+            head = _head_text(parts)
+            if head and len(head) <= 60 and group_word(strip_time(head)):
+                for sub in parts[1:]:
+                    if sub.get("type") == "list":
+                        nested += _list_talks(sub, level + 1, True, forced)
     talks: list[Role] = []
     for n, it in enumerate(items):
         if n == _LOOK and len(talks) < 2 and not forced:
@@ -104,9 +105,11 @@ def _list_talks(tok: dict[str, Any], level: int, sessions: bool, forced: bool) -
         role = _item(it, level, sessions, forced)
         if role is not None:
             talks.append(role)
+    if not forced and len(talks) + len(nested) < 2:
+        return nested
     # ("12:30 Lunch", "13:30 Lightning talks": a schedule's breaks and groups count for neither side)
-    weighed = sum(1 for head in heads if not _break_or_group(head))
-    alike = len(talks) + len(nested) >= 2 and 2 * len(talks) >= weighed
+    weighed = sum(1 for it in items if not _break_or_group(_head_text(it.get("children") or []) or ""))
+    alike = 2 * len(talks) >= weighed
     return sorted((talks if forced or alike else []) + nested, key=lambda r: r.line)
 
 

@@ -21,7 +21,7 @@ from reinvent_cli.recognise.watchlist import _WATCH_HEADING
 def on_heading(st: WalkState, tok: dict[str, Any]) -> None:
     level = int((tok.get("attrs") or {}).get("level", 1))
     line = tok["line"]
-    flat = flatten(tok.get("children"))
+    flat = tok.get("_flat") or flatten(tok.get("children"))  # (the reading pass flattened it)
     text = flat.text
     title = clean_title(text) if "<" in text or text.rstrip().endswith("#") else _one_line(text)
     st.headings.append((line, level))

@@ -134,7 +134,8 @@ def _add_blocks(tokens: list[dict[str, Any]], segs: list[_Seg], depth: int) -> N
     for tok in tokens:
         kind = tok.get("type")
         if kind == "heading":
-            raw = flatten(tok.get("children")).text
+            flat = tok["_flat"] = flatten(tok.get("children"))  # (the walk reads it again)
+            raw = flat.text
             segs.append(_Seg(int(tok["line"]), int((tok.get("attrs") or {}).get("level", 1)),
                              clean_title(raw), raw))
         elif kind == "list" and depth < 8 and _outline(tok):
@@ -145,7 +146,8 @@ def _add_blocks(tokens: list[dict[str, Any]], segs: list[_Seg], depth: int) -> N
 
 
 def _outline(tok: dict[str, Any]) -> bool:
-    return any((item.get("children") or [{}])[0].get("type") == "heading" for item in tok.get("children") or [])
+    items = tok.get("children") or []  # (an outline opens with a heading: its first items say so)
+    return any((item.get("children") or [{}])[0].get("type") == "heading" for item in items[:2])
 
 
 def _days(heads: list[_Seg], plan: Plan) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from reinvent_cli.lexicon import (
     _DAY_WORD,
@@ -64,6 +65,7 @@ def _cjk_day(title: str) -> tuple[int | None, str | None] | None:
     return (number, None) if number and number <= 14 else None
 
 
+@lru_cache(maxsize=4096)  # (pure, on a heading's text)
 def classify_day(title: str) -> tuple[int | None, str | None] | None:
     """The day a heading names (see ``_classify_day``), also after an event's name ("OSCON EU - Day 1"),
     or in Chinese / Japanese ("第二天", "2日目")."""

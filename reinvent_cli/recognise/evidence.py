@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 from reinvent_cli.lexicon import (
@@ -73,12 +74,14 @@ def clean_title(text: str) -> str:
     return " ".join(text.split()).rstrip("#").strip()
 
 
+@lru_cache(maxsize=4096)  # (pure, on a heading's text: a folder repeats its headings)
 def core(title: str) -> str:
     """The words that decide what a heading is: no outline number, decoration or trailing "(...)"."""
     t = _OUTLINE_NUMBER.sub("", _trim_decor(_PAREN_TAIL.sub("", strip_time(title.strip()))) or title)
     return _trim_decor(_PAREN_TAIL.sub("", t)) or _trim_decor(t)
 
 
+@lru_cache(maxsize=4096)
 def not_talk(title: str) -> str | None:
     """Why a heading is no talk ("lunch", "table of contents"), or None."""
     c = core(title)
@@ -98,6 +101,7 @@ def not_talk(title: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def labelled(title: str) -> bool:
     """A session code or a talk label ("Keynote: ..."); not "Rust conference - remote - 2025" (an event)."""
     if not _labelled(title):
@@ -105,6 +109,7 @@ def labelled(title: str) -> bool:
     return not (_EVENT_LABEL.match(strip_time(title)) and _YEAR.search(title))
 
 
+@lru_cache(maxsize=4096)
 def group_word(title: str) -> str | None:
     """Why a heading groups talks ("Morning", "Track A", "Sessions I attended"), or None."""
     c = core(title)

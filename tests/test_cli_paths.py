@@ -30,6 +30,9 @@ PLAIN = [
     ["--no-pager", "--no-cache", "talks", "--day", "1"], ["-n", str(MULTI), "talks"],
     ["talks", "--notes", str(MULTI), "--json"], ["-n", str(FIXTURES / "missing.md"), "talks"],
     ["speakers", "--json", "--notes", str(BUNDLED)],
+    ["search", "failover", "redis", "-C", "2"], ["search", "redis", "--context", "1", "--json", "-l", "2"],
+    ["search", "redis", "-C", "1", "--explain", "-l", "3"], ["search", "redis", "-C", "2", "-f", "csv"],
+    ["--json", "talks", "--day", "1"], ["--format", "json", "watchlist"], ["-f", "table", "speakers"],
 ]
 # Command lines only Typer reads (help, bad values, unknown options, '--'): the same either way too.
 TYPER_ONLY = [
@@ -38,6 +41,8 @@ TYPER_ONLY = [
     ["search", "x", "--kind", "tweet"], ["talks", "--no-cache"], ["--version"], ["talks", "--json=yes"],
     ["search", "x", "-l3"], ["--color", "sometimes", "talks"], ["outline", "--depth", "0"], ["talk"],
     ["search", "x", "--min-score", "101"], ["talks", "--day"], ["cache", "info", "--json"], ["nosuchcommand"],
+    [], ["--json"], ["--format", "json"], ["--format", "csv"], ["--format", "csv", "talks"], ["search", "x", "-C", "-1"],
+    ["search", "x", "-C2"], ["--json", "cache", "info"],
 ]
 
 
@@ -84,4 +89,4 @@ def test_every_command_is_read_from_its_declaration():
             continue  # other engineers' commands: Typer runs them if the direct way cannot
         assert commandline.params_of(info.callback) is not None, info.name
     names = {p.name for p in commandline.params_of(main_callback, skip_others=True)}
-    assert names == {"notes", "no_cache", "color", "no_color", "no_pager"}  # = session.begin's keywords
+    assert names == {"notes", "no_cache", "color", "no_color", "no_pager", "fmt", "as_json"}  # = session.begin's

@@ -12,7 +12,7 @@ from reinvent_cli.errors import NothingFound, UsageError
 
 def run_search(query: str, *, limit: int | None, kinds: list[str], day: str | None, min_score: int,
                explain: bool, count: bool, conference: str | None, file: str | None, fmt: str,
-               as_json: bool, notes: list[str] | None) -> None:
+               as_json: bool, notes: list[str] | None, context: int = 0) -> None:
     from reinvent_cli.notes import query as q
     from reinvent_cli.render.hits import emit_hits
 
@@ -42,7 +42,12 @@ def run_search(query: str, *, limit: int | None, kinds: list[str], day: str | No
         if out.fmt == "json":
             out.write_raw("[]")
         raise NothingFound(f"nothing relevant for {query!r}")
-    emit_hits(out, hits, explain, files={d.file: d.path for d in notes_read.docs()})
+    around = None
+    if context:  # -C N: the lines around each hit, read from its file
+        from reinvent_cli.notes.lines import lines_around
+
+        around = lines_around(notes_read, [(h.entry.file, h.line) for h in hits], context)
+    emit_hits(out, hits, explain, files={d.file: d.path for d in notes_read.docs()}, context=around)
 
 
 def open_talk_video(query: str, print_only: bool, day: str | None, conference: str | None, file: str | None,

@@ -12,7 +12,7 @@ from reinvent_cli.cli import options as opt
 from reinvent_cli.cli import session
 from reinvent_cli.cli.complete import complete_talk, complete_track
 from reinvent_cli.cli.helptext import PlainHelp
-from reinvent_cli.errors import NothingFound, ReinventError
+from reinvent_cli.errors import NothingFound, ReinventError, UsageError
 
 EXIT_CODES_HELP = "Exit codes: 0 results, 1 nothing found, 2 usage or input error, 130 interrupted."
 
@@ -56,25 +56,29 @@ def main_callback(
     no_color: Annotated[bool, typer.Option("--no-color", help="Same as --color never (also NO_COLOR=1).")] = False,
     no_pager: Annotated[bool, typer.Option("--no-pager", help="Don't page long output (PAGER, REINVENT_PAGER).")] = False,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")] = False,
+    fmt: opt.OverviewFormat = "table",
+    as_json: opt.OverviewJson = False,
 ) -> None:
     """Ask questions of your markdown conference notes.
 
     \b
     Examples:
       reinvent                         overview: talks and announcements per day
+      reinvent --json                  the overview as JSON
       reinvent outline                 the notes as a tree
       reinvent talks --day 2           the talks of day 2
       reinvent search elasticache      where the notes mention ElastiCache
       reinvent open DAT407             watch a talk's video
     """
-    session.begin(notes=notes, no_cache=no_cache, color=color, no_color=no_color, no_pager=no_pager)
+    session.begin(notes=notes, no_cache=no_cache, color=color, no_color=no_color, no_pager=no_pager, fmt=fmt,
+                  as_json=as_json)
     if ctx.invoked_subcommand is None:
         from reinvent_cli.notes.query import Notes
         from reinvent_cli.render.overview import emit_overview
 
         st = session.current()
         notes_read = st.notes()  # the overview shows no search entries: don't read them
-        emit_overview(st.output, Notes(notes_read.docs("talks", "announcements", "links", "watchlist"),
+        emit_overview(st.output_as(fmt, as_json), Notes(notes_read.docs("talks", "announcements", "links", "watchlist"),
                                        notes_read.warnings))
 
 
@@ -194,10 +198,14 @@ def search(
     by: Annotated[str | None, typer.Option(
         "--by", metavar="talk", callback=opt._choice("--by", ("talk",)),
         help="Rank talks by how much of their notes match, one line per talk.")] = None,
+    context: Annotated[int, typer.Option(
+        "--context", "-C", min=0, metavar="N", show_default=False,
+        help="Show N lines of the notes before and after each hit, as rg -C does.")] = 0,
 ) -> None:
     """Fuzzy search of everything in the notes, best first.
 
-    Piped, one grep-like line per hit: file:line:text (--format tsv or json: kind, score, path too).
+    Piped, one grep-like line per hit: file:line:text (--format tsv or json: kind, score, path too);
+    with -C N, the lines around it as file-line-text, and -- between groups, as rg prints them.
 
     \b
     Examples:
@@ -206,12 +214,17 @@ def search(
       reinvent search near-line --explain
       reinvent search -- -R             (a query that starts with '-')
       reinvent search --by talk containers   (which talks are about containers)
+      reinvent search redis failover -C 2    (two lines before and after each hit)
     """
     from reinvent_cli.cli.actions import run_search
 
+    if context and ("json" if as_json else fmt) not in ("table", "json"):
+        raise UsageError(f"-C shows the lines around hits on a terminal, piped and in JSON, not with --format {fmt}")
+
     kinds = ["talk"] if by == "talk" else kind or []  # talks ranked by their notes (index.bytalk)
     run_search(" ".join(query), limit=limit, kinds=kinds, day=day, min_score=min_score, explain=explain,
-               count=count, conference=conference, file=file, fmt=fmt, as_json=as_json, notes=notes)
+               count=count, conference=conference, file=file, fmt=fmt, as_json=as_json, notes=notes,
+               context=context)
 
 
 @app.command(cls=PlainHelp)
@@ -409,7 +422,7 @@ def cache_info(as_json: opt.Json = False) -> None:
     """
     from reinvent_cli.cli.actions import show_cache_info
 
-    show_cache_info(as_json)
+    show_cache_info(as_json or session.current().as_json)
 
 
 @cache_app.command("clear", cls=PlainHelp)

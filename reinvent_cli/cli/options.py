@@ -11,6 +11,7 @@ from reinvent_cli.cli.complete import complete_day, complete_talk
 LISTING_FORMATS = ("table", "json", "csv", "tsv", "markdown")
 TALK_FORMATS = ("table", "json", "markdown")
 TREE_FORMATS = ("table", "json")
+OVERVIEW_FORMATS = ("table", "json")
 KINDS = ("talk", "section", "day", "announcement", "link", "bullet", "paragraph", "code")
 
 
@@ -37,11 +38,11 @@ def _starting(values: tuple[str, ...]) -> Callable[[str], list[str]]:
     return lambda incomplete: [v for v in values if v.startswith(incomplete.lower())]
 
 
-def _format(allowed: tuple[str, ...]) -> Any:
+def _format(allowed: tuple[str, ...], what: str = "Output format") -> Any:
     """``--format/-f`` for a command that prints these formats; any other value is a usage error."""
     return typer.Option(
         "--format", "-f", metavar="FORMAT", callback=_choice("--format", allowed),
-        help=f"Output format: {', '.join(allowed[:-1])} or {allowed[-1]}.",
+        help=f"{what}: {', '.join(allowed[:-1])} or {allowed[-1]}.",
         autocompletion=_starting(allowed),
     )
 
@@ -50,6 +51,10 @@ Format = Annotated[str, _format(LISTING_FORMATS)]
 TalkFormat = Annotated[str, _format(TALK_FORMATS)]
 TreeFormat = Annotated[str, _format(TREE_FORMATS)]
 Json = Annotated[bool, typer.Option("--json", help="Same as --format json.")]
+# The overview's (``reinvent`` alone); before a command, json is that command's format too.
+OverviewFormat = Annotated[str, _format(OVERVIEW_FORMATS, "The overview's format")]
+OverviewJson = Annotated[bool, typer.Option(
+    "--json", help="Same as --format json; before a command, that command prints JSON too.")]
 Notes = Annotated[list[str] | None, typer.Option(
     "--notes", "-n", metavar="PATH",
     help="Notes file or folder (repeatable; env REINVENT_NOTES, ':'-separated). Default: the bundled notes.")]

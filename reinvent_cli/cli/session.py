@@ -17,11 +17,12 @@ class Session:
     more to define than this module's whole job)."""
 
     def __init__(self, notes_paths: list[str] | None = None, use_cache: bool = True, color: str = "auto",
-                 paged: bool = True) -> None:
+                 paged: bool = True, as_json: bool = False) -> None:
         self.notes_paths = list(notes_paths or [])
         self.use_cache = use_cache
         self.color = color
         self.paged = paged
+        self.as_json = as_json  # --json / --format json before the command: the overview's, or any command's
         # Rich is not imported yet (a plain command line): import it while an edited file is parsed beside.
         self.import_while_loading = False
         self._notes: Notes | None = None
@@ -38,7 +39,7 @@ class Session:
     def output_as(self, fmt: str, as_json: bool = False) -> Output:
         """The output, printing ``fmt`` (``--json`` wins)."""
         out = self.output
-        out.fmt = "json" if as_json else fmt
+        out.fmt = "json" if as_json or self.as_json else fmt
         return out
 
     def notes(self, more: list[str] | None = None) -> Notes:
@@ -49,7 +50,7 @@ class Session:
 
             paths = [*self.notes_paths, *(more or [])]
             idle = _import_render if self.import_while_loading else None
-            self._notes = load_notes(paths, use_cache=self.use_cache, idle=idle)
+            self._notes = load_notes(paths, use_cache=self.use_cache, idle=idle, progress=_indexing_bar)
             for w in self._notes.warnings:
                 warn(self.output, w)
         return self._notes
@@ -59,11 +60,11 @@ _current: Session | None = None
 
 
 def begin(notes: list[str] | None = None, no_cache: bool = False, no_color: bool = False, color: str = "auto",
-          no_pager: bool = False) -> Session:
+          no_pager: bool = False, fmt: str = "table", as_json: bool = False) -> Session:
     """A new session from the global options (the main callback's parameters, by the same names)."""
     global _current
     _current = Session(list(notes or []), use_cache=not no_cache, color="never" if no_color else color,
-                       paged=not no_pager)
+                       paged=not no_pager, as_json=as_json or fmt == "json")
     return _current
 
 
@@ -91,6 +92,13 @@ def finish() -> None:
     """Show what waits for the pager (long output on a terminal)."""
     if _current is not None and _current._output is not None:
         _current._output.finish()
+
+
+def _indexing_bar(total: int) -> Any:
+    """The loader's progress bar (a cold index of many files on a terminal)."""
+    from reinvent_cli.render.progress import IndexingBar  # Rich's progress: only when a bar is shown
+
+    return IndexingBar(total)
 
 
 def _import_render() -> Any:

@@ -105,8 +105,8 @@ def stat_files(files: list[str | Path], explicit: set[str], skipped: list[str]) 
 
 def load(files: list[str | Path], explicit: set[str], *, use_cache: bool = True, progress: Any = None,
          idle: Any = None) -> Notes:
-    """The Notes of these files (``progress=False``: never show a progress bar; a callable: makes the
-    ProgressBar for a number of files).
+    """The Notes of these files (``progress``: a callable making the ProgressBar for a number of files,
+    shown on a terminal while many are indexed; None or False: no bar).
 
     ``idle``: work of the caller's (imports) to do while a few changed files are parsed in a child
     process; it is called once, in any case, unless loading fails."""
@@ -399,36 +399,17 @@ class ProgressBar(Protocol):
     def close(self) -> None: ...
 
 
-class _RichBar:
-    """The bar used when the caller gives none (TODO(cli): pass a factory; then this goes, with rich)."""
-
-    def __init__(self, total: int) -> None:
-        from rich.console import Console  # imported here: only a cold index of many files shows a bar
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-        self.bar = Progress(TextColumn("indexing notes"), BarColumn(), MofNCompleteColumn(), TextColumn("files"),
-                            TimeElapsedColumn(), console=Console(stderr=True), transient=True)
-        self.bar.start()
-        self.task = self.bar.add_task("index", total=total)
-
-    def update(self, done: int) -> None:
-        self.bar.update(self.task, completed=done)
-
-    def close(self) -> None:
-        self.bar.stop()
-
-
 class _Progress:
     """Files done / total on stderr, only when stderr is a terminal and it has taken over half a second.
 
-    ``enabled``: False (never), a callable making a ProgressBar for a total, or None (the default bar)."""
+    ``enabled``: a callable making a ProgressBar for a total (the caller's); None or False: no bar."""
 
     def __init__(self, total: int, enabled: Any) -> None:
         self.total = total
         self.done = 0
         self.start = time.monotonic()
-        self.make: Callable[[int], ProgressBar] = enabled if callable(enabled) else _RichBar
-        self.enabled = enabled is not False and total > 1 and _stderr_tty()
+        self.make: Callable[[int], ProgressBar] | None = enabled if callable(enabled) else None
+        self.enabled = self.make is not None and total > 1 and _stderr_tty()
         self.bar: ProgressBar | None = None
 
     def advance(self, n: int) -> None:
@@ -436,7 +417,7 @@ class _Progress:
         if not self.enabled:
             return
         if self.bar is None:
-            if time.monotonic() - self.start < PROGRESS_AFTER or self.done >= self.total:
+            if self.make is None or time.monotonic() - self.start < PROGRESS_AFTER or self.done >= self.total:
                 return
             self.bar = self.make(self.total)
         self.bar.update(self.done)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.padding import Padding
 from rich.style import Style
@@ -12,6 +12,9 @@ from rich.text import Text
 
 from reinvent_cli.render.listing import Column, emit
 from reinvent_cli.render.terminal import MATCH_STYLE, SEP, Output, clean, file_url, safe_url, short_url
+
+if TYPE_CHECKING:
+    from reinvent_cli.render.context import Context
 
 _CODE_HEADING = re.compile(r"([A-Z]{2,}[0-9]+[A-Za-z0-9-]*) [-–—:] ")  # noqa: RUF001 - dashes of headings
 
@@ -123,28 +126,40 @@ def _hit_path_text(h: Any, room: int) -> Text:
     return out
 
 
-def emit_hits(out: Output, hits: Sequence[Any], explain: bool = False, files: dict[str, str] | None = None) -> None:
+def emit_hits(out: Output, hits: Sequence[Any], explain: bool = False, files: dict[str, str] | None = None,
+              context: Context | None = None) -> None:
     """Search hits, like a good grep: ``file:line``, where (Day › Talk › Section), the text with the
     matched words highlighted, a link's URL. Piped, one ``file:line:text`` line per hit, as grep -n
-    prints (`` <url>`` after a link's text; ``--format tsv`` gives kind, score and path as well)."""
+    prints (`` <url>`` after a link's text; ``--format tsv`` gives kind, score and path as well).
+    ``context`` (-C N): the lines around each hit, by (file, line), as ``rg -C`` shows them."""
+    if context is not None:
+        from reinvent_cli.render import context as lines_render  # only -C N shows the lines around hits
     if out.fmt != "table":
-        emit(out, hits, HIT_COLUMNS, hit_json)
+        emit(out, hits, HIT_COLUMNS, hit_json if context is None else lines_render.with_context(hit_json, context))
     elif not out.is_terminal:
+        if context is not None:
+            lines_render.write_groups(out, hits, context, _grep_line, explain_lines if explain else None)
+            return
         for h in hits:
-            url = safe_url(getattr(h, "url", None))
-            out.write_raw(f"{clean(h.entry.file)}:{h.line}:{clean(h.entry.text)}" + (f" <{url}>" if url else ""))
+            out.write_raw(_grep_line(h))
             if explain:
                 for x in explain_lines(h):
                     out.write_raw("    " + x)
     else:
         for h in hits:
-            _print_hit(out, h, explain, (files or {}).get(h.entry.file))
+            _print_hit(out, h, explain, (files or {}).get(h.entry.file), (context or {}).get((h.entry.file, h.line)))
         first = hits[0]
         out.print(Text(f"open one: reinvent edit {clean(first.entry.file)}:{first.line}", style="dim"),
                   overflow="ellipsis", no_wrap=True)
 
 
-def _print_hit(out: Output, h: Any, explain: bool, path_on_disk: str | None) -> None:
+def _grep_line(h: Any) -> str:
+    """A hit as grep -n prints a match: ``file:line:text`` (a link's `` <url>`` after it)."""
+    url = safe_url(getattr(h, "url", None))
+    return f"{clean(h.entry.file)}:{h.line}:{clean(h.entry.text)}" + (f" <{url}>" if url else "")
+
+
+def _print_hit(out: Output, h: Any, explain: bool, path_on_disk: str | None, around: list[Any] | None = None) -> None:
     width = out.console.width
     head = Text()
     loc = Style(color="magenta", bold=True)
@@ -170,7 +185,12 @@ def _print_hit(out: Output, h: Any, explain: bool, path_on_disk: str | None) -> 
     if url:  # a link hit: where it goes
         body.append("  ")
         body.append(short_url(url), style=Style(color="blue", link=url))
-    out.print(Padding(body, (0, 0, 0, 2), expand=False))
+    if around is None:
+        out.print(Padding(body, (0, 0, 0, 2), expand=False))
+    else:
+        from reinvent_cli.render.context import print_with_context  # only -C N shows the lines around hits
+
+        print_with_context(out, h.line, body, around)
     if explain:
         for x in explain_lines(h):
             out.print(Padding(Text(x, style="dim"), (0, 0, 0, 4), expand=False))

@@ -81,6 +81,7 @@ def test_context_with_a_format_it_cannot_show_is_a_usage_error(run):
     r = run("search", "redis", "-C", "2", "--format", "csv")
     assert r.exit_code == 2 and "-C" in r.stderr
     assert run("search", "redis", "-C", "0", "--format", "csv").exit_code == 0  # no context asked
+    assert run("--json", "search", "redis", "-C", "1", "--format", "csv").json[0]["context"]  # --json wins
 
 
 def test_on_a_terminal_context_lines_are_dimmed():

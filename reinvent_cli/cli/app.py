@@ -218,7 +218,7 @@ def search(
     """
     from reinvent_cli.cli.actions import run_search
 
-    if context and ("json" if as_json else fmt) not in ("table", "json"):
+    if context and not (as_json or session.current().as_json) and fmt not in ("table", "json"):
         raise UsageError(f"-C shows the lines around hits on a terminal, piped and in JSON, not with --format {fmt}")
 
     kinds = ["talk"] if by == "talk" else kind or []  # talks ranked by their notes (index.bytalk)

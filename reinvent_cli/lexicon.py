@@ -131,7 +131,20 @@ NOT_TALK_WORDS = (
     "mittag", "pause déjeuner", "infos pratiques", "informations pratiques", "pratique", "almoço", "almuerzo",
     "descanso", "pausa", "follow-ups", "follow ups", "next steps", "ランチ", "昼食", "休憩", "懇親会", "まとめ",
     "午餐", "午饭", "茶歇", "休息", "总结", "晚宴", "感想", "所感", "参考", "リンク",
+    # breaks and the note-taker's conclusions in more languages, one idea a line
+    "pause café", "pause-café", "pause déjeuner", "kaffeepause", "koffiepauze", "pausa café", "pausa caffè",
+    "coffee break", "mittagspause", "lunchpauze", "pausa pranzo", "pranzo", "comida", "昼休み", "お昼",
+    "ce que je retiens", "à retenir", "a retenir", "ce qu'il faut retenir", "mes notes", "conclusion personnelle",
+    "conclusiones", "lo que me llevo", "para llevar", "mein fazit", "erkenntnisse", "wat ik meeneem",
+    "conclusie", "conclusioni", "da ricordare", "学び", "学んだこと", "所感まとめ",
 )
+
+
+# A talk's kind leading a schedule item: "Mesa redonda: ...", "Taller: ...", "Panel: ...", "Workshop – ...".
+ITEM_TALK_LABELS = ("panel", "panel discussion", "workshop", "fireside chat", "mesa redonda", "taller",
+                    "table ronde", "atelier", "podiumsdiskussion", "podium", "paneldiscussie", "tavola rotonda",
+                    "keynote", "lightning talk", "talk", "charla", "ponencia", "vortrag", "conférence",
+                    "パネル", "パネルディスカッション", "ワークショップ", "圆桌")
 
 
 # A heading that lists what was announced, not a talk ("Neu angekündigt", "Nouveautés annoncées", "発表まとめ").

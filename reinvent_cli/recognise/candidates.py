@@ -13,6 +13,7 @@ from reinvent_cli.recognise.evidence import (
     title_evidence,
 )
 from reinvent_cli.recognise.inline import _Inline, _one_line, _trim_decor, flatten
+from reinvent_cli.recognise.list_talks import item_of_blocks
 from reinvent_cli.recognise.roles import Role
 from reinvent_cli.recognise.talks import strip_time
 from reinvent_cli.recognise.watchlist import _WATCH_HEADING
@@ -150,6 +151,9 @@ def _item(item: dict[str, Any], level: int, sessions: bool, forced: bool) -> Rol
                         ["a title, then who gave it"])
         if sessions and flat.links and not flat.links[0].url.startswith("#"):
             return Role("talk", "list item", title, line, level, ["a link to a session, under sessions"])
+    more = item_of_blocks(parts)  # (more styles: "Title — Name", "**Title**" over "Ponente: X", "Taller: ...")
+    if more is not None:
+        return Role("talk", "list item", more[0], line, level, [more[1]])
     if forced and first:
         return Role("talk", "list item", first, line, level, ["the layout says talks are list items"])
     return None

@@ -1,0 +1,98 @@
+"""Schedule list items the older rules miss: "Title — Name", "「Title」 Name", "**Title**" over a speaker line, "Panel: ..."."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from reinvent_cli.lexicon import ITEM_TALK_LABELS
+from reinvent_cli.recognise.inline import _one_line, flatten
+from reinvent_cli.recognise.names import is_person
+from reinvent_cli.recognise.speakers import speaker_line
+
+# "Title — Name", "Title – Name, Role bij Org": the last spaced dash of a line (a bounded split, no backtracking).
+_DASHES = (" — ", " – ", " -- ", " —— ", " - ")
+# "「Title」 Name", "“Title” Name", '"Title" Name': a quoted title, then the rest.
+_QUOTED = re.compile(r"^\s*[“\"«「『„]([^”\"»」』“]{2,200})[”\"»」』“]\s*(.{0,200})$")
+_LABELS = "|".join(re.escape(w) for w in sorted(ITEM_TALK_LABELS, key=len, reverse=True))
+# "Mesa redonda: ¿...?", "Taller: ...", "Panel: ...", "Workshop – ...": a talk's kind as its label.
+_LABEL = re.compile(rf"^(?:{_LABELS})\s*(?::|：|\s[-–—]\s)\s*\S", re.IGNORECASE)
+_ROLE_SPLIT = re.compile(r"\s*[,(（]")
+
+
+def _names_person(text: str) -> bool:
+    """The text opens with a person's name ("Lotte Visser, Security Engineer bij X", "伊藤 さくら")."""
+    head = _ROLE_SPLIT.split(text.strip(), maxsplit=1)[0].strip(" .;")
+    return bool(head) and len(head) <= 60 and (is_person(head) or _kana_name(head))
+
+
+def _kana_name(text: str) -> bool:
+    """A Japanese name written partly in kana ("伊藤 さくら"): one or two short words of CJK letters."""
+    words = text.split()
+    return 1 <= len(words) <= 2 and len(text) <= 12 and all(
+        all("\u3040" <= c <= "\u30ff" or "\u4e00" <= c <= "\u9fff" for c in w) for w in words)
+
+
+def dash_named(text: str) -> tuple[str, str] | None:
+    """(title, speakers) of "Title — Name[, Role]"; None when no person follows the dash."""
+    for dash in _DASHES:
+        at = text.rfind(dash)
+        if at > 2:
+            title, rest = text[:at].strip(), text[at + len(dash):].strip()
+            if title and _names_person(rest):
+                return title, rest
+    return None
+
+
+def quoted_named(text: str) -> tuple[str, str] | None:
+    """(title, speakers) of "「Title」 Name" or '"Title" Name' (no word between them)."""
+    m = _QUOTED.match(text)
+    if not m:
+        return None
+    rest = m.group(2).strip().lstrip("-–—,:").strip()
+    return (m.group(1).strip(), rest) if rest and _names_person(rest) else None
+
+
+def talk_label(text: str) -> bool:
+    """A talk's kind leads the item: "Mesa redonda: ...", "Taller: ...", "Panel: ..."."""
+    return bool(_LABEL.match(text.strip(" *_")))
+
+
+def item_talk(first: str, emphasised: str | None, tail: str, next_lines: list[str]) -> tuple[str, str] | None:
+    """(title, why) of a list item that is a talk by these styles, else None. ``first``: its first line
+    as text; ``emphasised``: the bold/italic text it opens with (``tail`` after it on that line);
+    ``next_lines``: the lines under it in the item (a "Ponente: X" line)."""
+    if emphasised is not None and not tail.strip(" ,.") and next_lines and _speaker_under(next_lines[0]):
+        return emphasised, "a title, then a speaker line under it"
+    if emphasised is not None and talk_label(emphasised):
+        return first, "a talk's kind as its label"
+    if talk_label(first):
+        return first, "a talk's kind as its label"
+    named = quoted_named(first) or dash_named(first)
+    if named is not None:
+        return f"{named[0]} by {named[1]}", "a title, then who gave it"
+    return None
+
+
+def _speaker_under(line: str) -> bool:
+    text = line.strip()
+    return len(text) <= 200 and any(c in text[:40] for c in ":：") and bool(speaker_line(text))
+
+
+def item_of_blocks(parts: list[dict[str, Any]]) -> tuple[str, str] | None:
+    """(title, why) of a list item (its blocks) that is a talk by these styles, else None."""
+    head = parts[0] if parts and parts[0].get("type") in ("paragraph", "block_text") else None
+    if head is None:
+        return None
+    children = head.get("children") or []
+    lines = flatten(children).text.split("\n")
+    first = _one_line(lines[0])
+    under = [x for x in lines[1:3] if x.strip()]
+    if not under and len(parts) > 1 and parts[1].get("type") in ("paragraph", "block_text"):
+        under = flatten(parts[1].get("children")).text.split("\n")[:1]
+    emphasised, tail = None, ""
+    if children and children[0].get("type") in ("emphasis", "strong"):
+        emphasised = _one_line(flatten(children[0].get("children")).text)
+        cut = next((i for i, c in enumerate(children) if c.get("type") in ("softbreak", "linebreak")), len(children))
+        tail = _one_line(flatten(children[1:cut]).text)
+    return item_talk(first, emphasised or None, tail, under)

@@ -7,7 +7,6 @@ import sys
 from typing import Iterable
 
 from reinvent_cli.browse import data
-from reinvent_cli.render.progress import IndexingBar
 
 
 def run(paths: Iterable[str] | None, *, use_cache: bool = True, no_color: bool = False, query: str = "",
@@ -27,7 +26,7 @@ def run(paths: Iterable[str] | None, *, use_cache: bool = True, no_color: bool =
     if not served and not (sys.stdin.isatty() and sys.stderr.isatty()):
         data.usage_error("browse needs a terminal (it draws on stderr and reads the keyboard)",
                          "for a pipeline, use: reinvent search QUERY")
-    notes = data.load(paths, use_cache, progress=IndexingBar)  # the CLI's bar while a cold index builds
+    notes = data.load(paths, use_cache)  # with the CLI's progress bar while a cold index builds
     if no_color:
         os.environ["NO_COLOR"] = "1"  # Textual reads it when the app starts
     from reinvent_cli.browse.app import BrowseApp  # Textual: after the notes (a bad --notes answers at once)

@@ -17,6 +17,7 @@ from reinvent_cli.notes.query import load_notes
 from reinvent_cli.read.source import read_source
 from reinvent_cli.render.hits import highlighted as _highlighted
 from reinvent_cli.render.hits import snippet
+from reinvent_cli.render.progress import IndexingBar
 from reinvent_cli.render.terminal import clean as _clean
 from reinvent_cli.render.terminal import safe_url as _safe_url
 
@@ -117,9 +118,9 @@ def safe_url(url: str | None) -> str | None:
 # --- loading -----------------------------------------------------------------------------------
 
 
-def load(paths: Iterable[str] | None, use_cache: bool = True, progress: Any = None) -> "Data":
-    """The notes the other commands read (same cache); the loader shows its own progress bar on a
-    terminal while a cold index builds. Raises ReinventError (message, exit code) on bad input."""
+def load(paths: Iterable[str] | None, use_cache: bool = True, progress: Any = IndexingBar) -> "Data":
+    """The notes the other commands read (same cache); the CLI's progress bar shows on a terminal
+    while a cold index builds. Raises ReinventError (message, exit code) on bad input."""
     return Data(load_notes(list(paths or []), use_cache=use_cache, progress=progress))
 
 

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from reinvent_cli.read.mdast import parse_tokens
 from reinvent_cli.read.source import source_from_bytes
 from reinvent_cli.recognise import parse_source
+from reinvent_cli.recognise.evidence import not_talk
 from reinvent_cli.recognise.list_talks import dash_named, item_talk, quoted_named, talk_label
+from reinvent_cli.recognise.one_talk import quoted_h1
 
 FIXTURES = Path(__file__).parent / "fixtures" / "recognise" / "lists"
 
@@ -53,3 +56,22 @@ def test_bold_items_over_speaker_lines_on_both_days() -> None:
 def test_bold_dash_items_on_both_days() -> None:
     assert [(line, day) for line, _, day in talks("bold-items-two-days.markdown")] == [
         (5, 1), (6, 1), (7, 1), (13, 2), (14, 2), (15, 2)]
+
+
+def test_bold_question_and_panel_lines_and_a_spoken_heading_after_lunch() -> None:
+    found = talks("bold-lines-and-headings.markdown")
+    assert [line for line, _, _ in found] == [5, 9, 13, 24]
+    assert found[3][1] == "Zero-trust networking in practice"
+
+
+def test_a_post_whose_h1_quotes_its_talk_is_one_talk() -> None:
+    found = talks("quoted-h1-post.markdown")
+    assert len(found) == 1 and found[0][0] == 1
+    assert quoted_h1(parse_tokens('# Notes: "Designing Rate Limiters"\n\n## Why\n')) == "Designing Rate Limiters"
+    assert quoted_h1(parse_tokens("# Conference notes\n\n## Talk\n")) is None
+
+
+def test_not_talk_headings_in_more_languages() -> None:
+    for title in ("Pause café", "Ce que je retiens", "Mittagspause", "Koffiepauze", "Pausa pranzo", "À retenir",
+                  "Conclusiones", "休憩", "Almuerzo"):
+        assert not_talk(title), title

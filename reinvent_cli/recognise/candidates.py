@@ -13,7 +13,7 @@ from reinvent_cli.recognise.evidence import (
     title_evidence,
 )
 from reinvent_cli.recognise.inline import _Inline, _one_line, _trim_decor, flatten
-from reinvent_cli.recognise.list_talks import item_of_blocks
+from reinvent_cli.recognise.list_talks import item_of_blocks, talk_label
 from reinvent_cli.recognise.roles import Role
 from reinvent_cli.recognise.talks import strip_time
 from reinvent_cli.recognise.watchlist import _WATCH_HEADING
@@ -49,12 +49,15 @@ def bold_candidates(blocks: list[dict[str, Any]], level: int, forced: bool) -> l
         if lead is None:
             continue
         title, rest = lead
-        if not 3 <= len(title) <= 160 or title.rstrip("*_ ").endswith((":", "?")) or rest.startswith(":"):
+        asks = title.rstrip("*_ ").endswith("?") and not (rest and _BY.match(rest))  # "**Signals?** – Name"
+        if not 3 <= len(title) <= 160 or title.rstrip("*_ ").endswith(":") or asks or rest.startswith(":"):
             continue
         if rest and not _BY.match(rest):
             continue
         text = f"{title} {rest}".strip()
         why = title_evidence(text) + block_evidence([_rest_of(tok)] + blocks[n + 1:n + 3])
+        if not why and talk_label(title):
+            why = ["a talk's kind as its label"]  # "**Podiumsdiskussion: ...**"
         if why or forced:
             found.append(Role("talk", "bold line", text, int(tok["line"]), level, why))
     if len(found) < 2 and not forced:

@@ -205,6 +205,8 @@ class _Top:
 
 def _assign_top(s: _Seg, kids: list[_Seg], plan: Plan, sib: _Siblings, top: _Top) -> None:
     why = s.why_not
+    if why and why.endswith("a social event") and "a speaker line" in s.evidence:
+        why = None  # "Zero-trust networking in practice" over "Speakers: A, B": a talk, not a social event
     if why is None and s.day is not None:
         why = "names a day, below the days' level"
     if why and not labelled(s.title):
@@ -218,7 +220,7 @@ def _assign_top(s: _Seg, kids: list[_Seg], plan: Plan, sib: _Siblings, top: _Top
         for k in kids:
             _set(plan, k, "section", ["under a talk"])
     else:
-        sub = s.level == 1 and top.alone and collection_title(s.title) and not plan.has_days
+        sub = s.level == 1 and top.alone and collection_title(s.title) and not plan.has_days and not top.one_talk
         days_below = any(k.day for k in kids)
         _set(plan, s, "ignored", ["no evidence of a talk"] + (["a collection's title"] if sub else [])
              + (["headings naming days under it"] if days_below else []))

@@ -12,6 +12,7 @@ from reinvent_cli.recognise.days import classify_day
 from reinvent_cli.recognise.evidence import collection_title, one_keynote
 from reinvent_cli.recognise.inline import _one_line, flatten
 from reinvent_cli.recognise.meta import _META_RE
+from reinvent_cli.recognise.one_talk import quoted_h1
 from reinvent_cli.recognise.speakers import _names_a_speaker, parse_speakers
 from reinvent_cli.recognise.talks import (
     _LABELLED_TALK,
@@ -32,6 +33,8 @@ def _one_talk_post(src: Source, tokens: list[dict[str, Any]]) -> bool:
     if title and one_keynote(title) and not collection_title(title):
         return True  # "Google I/O 2017 - Keynote": a post about one keynote
     head = next((i for i, t in enumerate(tokens) if t.get("type") == "heading"), len(tokens))
+    if quoted_h1(tokens) is not None:
+        return True  # '# Notes: "Title"': its headings are the talk's sections
     return any(_names_a_speaker(flat) for flat in _block_texts(tokens[:min(head, 20)]))
 
 

@@ -13,7 +13,8 @@ from conftest import FIXTURES, SHARED
 from reinvent_cli.read.source import read_source, source_from_bytes
 from reinvent_cli.recognise import parse_source
 from reinvent_cli.recognise.launch_find import line_launch
-from reinvent_cli.recognise.launch_heads import launch_name
+from reinvent_cli.read.mdast import parse_tokens
+from reinvent_cli.recognise.launch_heads import heading_launches, launch_name
 
 HERE = FIXTURES / "recognise" / "launches"
 
@@ -55,6 +56,28 @@ def test_items_marked_by_an_emoji_legend():
     assert launches("emoji_legend.markdown") == [(8, "Acme Cold Archive"), (14, "Acme Tiny VMs")]
 
 
+def test_launch_labels_lead_ins_and_nesting():
+    # a launch word + ":" on its own line (emoji or not), "Preview:"/"GA:" labels over lists and as item
+    # lead-ins, nested "- Lanzado: X", "Neu angekündigt:" over a list, "- 発表：" over its items (status dropped)
+    assert launches("lead_in_styles.markdown") == [
+        (7, "Acme Forge"), (9, "Acme Relay"), (12, "Acme Mirror"), (13, "Acme Ledger Plus"), (16, "Acme Sentinel"),
+        (19, "Acme Vault"), (21, "Acme Trace"), (22, "Acme Shield"), (27, "Acme Datos"), (28, "Acme Mapas"),
+        (29, "Acme Censo"), (34, "Acme Brücke"), (35, "Acme Tor"), (41, "Acme Observe"), (42, "Acme Insight"),
+    ]  # and nothing under "## Not launches"
+
+
+def test_remarks_and_presenters_parts_are_no_launches():
+    doc = parse_source(source_from_bytes(
+        b"# N\n\n## What is new\n\n- finally out of beta\n- Acme Rows\n- access it from the console (new)\n", "x.md"))
+    assert [(a.line, a.name) for a in doc.announcements] == [(6, "Acme Rows"), (7, "access it from the console")]
+    text = ("# Acme Keynote\n\n## 3. 新产品\n### 3.1 Acme Lens\n- x\n### 3.2 Acme Home (By Ann Lee)\n- y\n"
+            "### 3.3 Acme OS (By Bo Li)\n#### 3.3.1 Acme Go (By Cy Wu)\n- z\n")
+    doc = parse_source(source_from_bytes(text.encode(), "x.md"))
+    doc.talks = []  # (as in a keynote's notes, where these headings are no talks)
+    found, _ = heading_launches(parse_tokens(text), doc)
+    assert list(found.values()) == ["Acme Lens", "Acme Go"]  # a presenter's part is none; a part's child is
+
+
 def test_every_launch_has_an_entry_with_its_line():
     doc = parse_source(read_source(HERE / "launch_lists.markdown"))
     entries = [(e.line, e.text) for e in doc.entries if e.kind == "announcement"]
@@ -84,7 +107,8 @@ def test_launch_lines(line, name):
     "Launch checklist:", "Launch party at 8pm", "We launched my side project last week.",
     "I announced my talk on Twitter.", "Slides are now available.", "The recording is now live.",
     "It is a new way to think about queues.", "New to me: the hallway track", "HotReload (coming? now available?)",
-    "発表者は三人でした", "NGINX is now 20 years old.", "This is new.",
+    "発表者は三人でした", "NGINX is now 20 years old.", "This is new.", "Preview:", "🚀 Launched:", "発表：",
+    "🚀 Launched: later this year",
 ])
 def test_no_launch_lines(line):
     assert line_launch(line) is None
@@ -117,6 +141,11 @@ GROWTH = {
     "vendor item": lambda n: "- AWS " + "Big " * n + "\n",
     "japanese": lambda n: "・" + "の" * n + "発表\n",
     "links after a verb": lambda n: "announced " + "[a](http://x.example) " * n + "\n",
+    "status tail": lambda n: "- Acme" + " (ga)" * n + " " * n + "x\n",
+    "label words": lambda n: "Now in " * n + "preview:\n- x\n",
+    "remark words": lambda n: "## What's new\n\n- " + "a " * n + "A\n",
+    "presenter heading": lambda n: "## New products\n### X (By " + "(" * n + "\n### Y\n",
+    "nested labels": lambda n: "".join("  " * i + "- GA:\n" for i in range(min(n, 40))) + "- x " * n + "\n",
 }
 
 

@@ -75,3 +75,8 @@ def test_not_talk_headings_in_more_languages() -> None:
     for title in ("Pause café", "Ce que je retiens", "Mittagspause", "Koffiepauze", "Pausa pranzo", "À retenir",
                   "Conclusiones", "休憩", "Almuerzo"):
         assert not_talk(title), title
+
+
+def test_untimed_breaks_count_for_neither_side() -> None:
+    assert [(line, day) for line, _, day in talks("items-between-breaks.markdown")] == [
+        (5, 1), (6, 1), (10, 2), (12, 2)]

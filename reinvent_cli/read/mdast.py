@@ -23,6 +23,8 @@ from mistune.block_parser import BlockParser
 from mistune.core import BlockState
 from mistune.plugins.url import url as url_plugin
 
+from reinvent_cli.read.md_tables import table_plugin
+
 # Deep nesting costs mistune recursion; past this depth it parses containers as text.
 MAX_NESTING = 24
 
@@ -290,6 +292,7 @@ def _markdown() -> mistune.Markdown:
     block = _LineBlockParser(max_nested_level=MAX_NESTING)
     md = mistune.Markdown(renderer=None, block=block, inline=_FastInlineParser(max_nested_level=MAX_NESTING))
     url_plugin(md)
+    table_plugin(md)  # pipe tables: rows with their lines (read/md_tables.py)
     return md
 
 

@@ -121,8 +121,8 @@ _LOOK = 8
 
 
 def _break_or_group(text: str) -> bool:
-    rest = strip_time(text)
-    return rest != text and bool(group_word(rest) or not_talk(rest))
+    rest = strip_time(text)  # (an untimed "- Lunch" or "- Borrel" too: a break is named alone)
+    return rest != text and bool(group_word(rest) or not_talk(rest)) or len(rest) <= 30 and bool(not_talk(rest))
 
 
 def _head_text(parts: list[dict[str, Any]]) -> str | None:

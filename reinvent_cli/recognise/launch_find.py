@@ -19,11 +19,15 @@ from reinvent_cli.recognise.launch_rules import (
     cjk_launch_heading,
     cjk_launch_name,
     ga_launch,
+    label_launch,
+    launch_label,
     lead_in_launch,
     legend_mark,
     linked_launch,
     marked_by,
     marked_new,
+    remark,
+    strip_status,
     vendor_item,
 )
 from reinvent_cli.recognise.launches import (
@@ -70,11 +74,15 @@ def _line_hit(line: str, links: list[_InlineLink], offset: int, item: bool) -> _
     """A line that names a launch, by the first rule that fires: 'Announcing X' (the old rule), a lead-in
     ('NEW - "X"', 'Announcement: X'), 'X is now GA', 'the announcement of [X](url)', '(new)' on an item,
     a Japanese or Chinese launch verb."""
+    if launch_label(line):
+        return None  # "Now in preview:" leads into launches; it names none
     low = line.lower()
     m = _announce_match(line) if "announc" in low or "launch" in low else None
     if m is not None:
         return _Hit(m.start(), m.end())
     at = lead_in_launch(line)
+    if at is None:
+        at = label_launch(line)
     if at is not None:
         return _Hit(at, at)
     for lk in links:
@@ -102,6 +110,15 @@ def _launch_block(blocks: list[Block]) -> bool:
         return False
     first = flatten(blocks[0].get("children")).text.strip("\n").split("\n")[0]
     return line_launch(first) is not None
+
+
+@dataclass
+class _Level:
+    """A list being walked in ``bullets``: its items left, their context, whether its items are launches."""
+
+    items: Iterator[Block]
+    ctx: list[str]
+    launches: bool
 
 
 class _Finder:
@@ -145,8 +162,9 @@ class _Finder:
 
     def list_block(self, tok: Block, context: list[str], lead: str | None, after_list: bool) -> None:
         ordered = bool((tok.get("attrs") or {}).get("ordered"))
-        led = bool(lead and _ANNOUNCE_LEAD_IN.match(lead))
-        launches = not context and (self.in_announce_list or led)
+        labelled = bool(lead and launch_label(lead))  # "Preview:", "Neu angekündigt:" (nested too)
+        led = labelled or bool(lead and _ANNOUNCE_LEAD_IN.match(lead))
+        launches = labelled or not context and (self.in_announce_list or led)
         if led:
             self.ordered_scope = ordered
         elif not (after_list and self.ordered_scope):
@@ -201,7 +219,8 @@ class _Finder:
         for x in lines[:-1]:
             offsets.append(offsets[-1] + len(x) + 1)
         hits = [line_launch(x, flat, offsets[n]) for n, x in enumerate(lines)]
-        if following and following[0].get("type") == "list" and _ANNOUNCE_LEAD_IN.match(_one_line(lines[-1])):
+        last = _one_line(lines[-1])
+        if following and following[0].get("type") == "list" and (_ANNOUNCE_LEAD_IN.match(last) or launch_label(last)):
             hits[-1] = None  # "Announced three tools to make common tasks easier:" leads into the launches
         last_text = max((i for i, x in enumerate(lines) if x.strip()), default=-1)
         for n, line_text in enumerate(lines):
@@ -218,38 +237,42 @@ class _Finder:
             self.last_lead_in = _one_line(text)
 
     def bullets(self, tok: Block, context: list[str], lead_in: str | None, launches: bool) -> None:
-        """The items of a list: launches when the list is under a launch heading or lead-in, or they say so."""
+        """The items of a list: launches when the list is under a launch heading or lead-in (or an item that is
+        only a label, "- 発表：" over its launches), or they say so."""
         lead = [lead_in] if lead_in and len(lead_in) <= 200 else []
-        stack: list[tuple[Iterator[Block], list[str]]] = [(iter(tok.get("children") or []), context + lead)]
+        stack = [_Level(iter(tok.get("children") or []), context + lead, launches)]
         while stack:
-            item = next(stack[-1][0], None)
+            item = next(stack[-1].items, None)
             if item is None:
                 stack.pop()
                 continue
-            ctx = stack[-1][1]
+            level = stack[-1]
             top = len(stack) == 1
             children = [c for c in item.get("children") or [] if c.get("type") != "blank_line"]
             head = children[0] if children and children[0].get("type") in ("block_text", "paragraph") else None
             text = ""
             rest = children
+            label = False
             if head is not None:
                 flat = flatten(head.get("children"))
                 text = flat.text.strip("\n")
-                self.list_item(flat, text, int(head["line"]), children[1:], launches and top, top and not context)
+                label = launch_label(text.split("\n")[0]) and len(children) > 1
+                in_list = level.launches and not label
+                self.list_item(flat, text, int(head["line"]), children[1:], in_list, top and not context)
                 rest = children[1:]
             if rest:
-                sub_ctx = ctx + ([_one_line(text)] if text else [])
+                sub_ctx = level.ctx + ([_one_line(text)] if text else [])
                 others = [c for c in rest if c.get("type") != "list"]
                 if others:
                     self.blocks(others, sub_ctx)
                 for lst in reversed([c for c in rest if c.get("type") == "list"]):
-                    stack.append((iter(lst.get("children") or []), sub_ctx))
+                    stack.append(_Level(iter(lst.get("children") or []), sub_ctx, label))
 
     def list_item(self, flat: _Inline, text: str, line0: int, rest: list[Block], in_list: bool, top: bool) -> None:
         lines = text.split("\n")
         hit = line_launch(lines[0], flat, 0, item=True)
-        if hit is None and in_list:
-            hit = _Hit()
+        if hit is None and in_list and not (remark(lines[0]) and not flat.links):
+            hit = _Hit()  # (not "finally out of beta" under "What is new": a remark, no product)
         marked = marked_by(lines[0], self.marks) if hit is None and self.marks else None
         if marked and legend_mark(lines[0]) is None:
             hit = _Hit(name=_split_name(marked)[0], url=flat.links[0].url if flat.links else None)
@@ -280,7 +303,7 @@ class _Finder:
             name, url, extra = hit.name, hit.url, ""
         else:
             name, url, extra = _name_and_url(line_text, hit.end, hit.start, flat, offset)
-        name = _strip_name(name).strip("\"“”„'")
+        name = strip_status(_strip_name(name).strip("\"“”„'"))
         if ga_launch(name):
             name = _GA_SUBJECT.sub("", name).strip(" .,;") or name  # "Acme Ledger now in preview"
         _, _, talk, section = self.where(block_line)

@@ -19,6 +19,10 @@ _OUTLINE = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,4}\.?|[IVX]{1,4}\.)\s+")
 _BY_NAME = re.compile(r"\s*[(（][^()（）]{0,60}[)）]\s*$")
 
 
+# "3.4 Google Assistant (By Scott Huffman)": a presenter's part of the keynote (about a product), no launch.
+_PRESENTED = re.compile(r"[(（]\s*(?:by|von|par|por|presented\s+by)\s+[^()（）]{1,60}[)）]\s*$", re.IGNORECASE)
+
+
 _KEYNOTE = re.compile(r"keynote|基調講演|主題演講|主题演讲|keynote-", re.IGNORECASE)
 
 
@@ -82,7 +86,8 @@ def heading_launches(tokens: list[dict[str, Any]], doc: Document) -> tuple[dict[
             # (a launch heading with its own list: the launches are its items, its sub-headings something else)
             for leaf in _leaves(heads, i):
                 name = launch_name(leaf.title)
-                if name and leaf.line not in talk_lines:
+                segment = leaf.level == heads[i + 1].level and _PRESENTED.search(leaf.title)  # (a part's child: a launch)
+                if name and leaf.line not in talk_lines and not segment:
                     found[leaf.line] = name
     recap = not found and _is_recap(doc, heads)  # (a launch heading is better evidence than the recap's shape)
     if not recap:

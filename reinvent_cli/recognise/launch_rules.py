@@ -5,7 +5,14 @@ from __future__ import annotations
 
 import re
 
-from reinvent_cli.lexicon import CJK_LAUNCH_HEADING, CJK_LAUNCH_VERBS, NEW_LEAD_INS, VENDORS
+from reinvent_cli.lexicon import (
+    CJK_LAUNCH_HEADING,
+    CJK_LAUNCH_VERBS,
+    LAUNCH_LABELS,
+    LAUNCH_STATUS_TAIL,
+    NEW_LEAD_INS,
+    VENDORS,
+)
 
 # 'NEW - "DynamoDB On Demand"', 'New: X', 'Launch: X', 'Neu: X', 'Nouveauté : X', 'Announcement: X',
 # 'HiddenLayer Announcement: X', '新功能：X' (a lead-in word, a separator, then the name).
@@ -132,3 +139,46 @@ def marked_by(line: str, marks: set[str]) -> str | None:
             return text[:-len(mark)].strip(" :-–—") or None
     return None
 
+
+
+# "Preview:", "🚀 Launched:", "Neu angekündigt:", "発表：" (an optional mark, a label, a colon): alone on a line it
+# leads a list of launches; before words, they are a launch's name ("GA: Acme Shield").
+_LABEL = re.compile(rf"^(?:[^\w\s]{{1,4}}\s*)?(?:{LAUNCH_LABELS})\s*[:：]\s*", re.IGNORECASE)
+
+
+_STATUS_TAIL = re.compile(LAUNCH_STATUS_TAIL, re.IGNORECASE)
+
+
+def launch_label(line: str) -> bool:
+    """A line that is only a launch label: "Preview:", "Generally available:", "🚀 Lanzado:", "発表："."""
+    text = line.strip()
+    if len(text) > 60:
+        return False
+    m = _LABEL.match(text)
+    return m is not None and m.end() == len(text)
+
+
+def label_launch(line: str) -> int | None:
+    """Where the name starts after a launch label ("🚀 Launched: Acme Forge — ..." -> at "Acme"), or None; not
+    "Announced: later this year" (the name starts with a capital, a digit, a mark or another script)."""
+    text = line.strip()
+    m = _LABEL.match(text[:80])  # (the label is short: a bounded match)
+    if m is None or m.end() == len(text) or text[m.end()].isascii() and text[m.end()].islower():
+        return None
+    return len(line) - len(line.lstrip()) + m.end()
+
+
+def strip_status(name: str) -> str:
+    """A launch's name without the status after it: "Acme Observe 正式リリース（GA）" -> "Acme Observe"."""
+    if len(name) > 200:
+        return name
+    return _STATUS_TAIL.sub("", name).strip() or name
+
+
+_REMARK = re.compile(r"^[a-z]+(?:\s+[a-z]+){2,}[.!]?$")
+
+
+def remark(line: str) -> bool:
+    """An item of lowercase words only, three or more ("finally out of beta", "works with more regions"): a
+    remark about a launch, not one (a product has a capital, a digit or a mark somewhere)."""
+    return len(line) <= 120 and bool(_REMARK.match(line.strip()))

@@ -22,6 +22,7 @@ from reinvent_cli.recognise.evidence import (
 from reinvent_cli.recognise.inline import flatten
 from reinvent_cli.recognise.launches import _ANNOUNCE_LIST_HEADING
 from reinvent_cli.recognise.roles import Layout, Role
+from reinvent_cli.recognise.tables import table_candidates
 from reinvent_cli.recognise.talks import split_talk_heading, strip_time, strip_trailing_time
 from reinvent_cli.recognise.watchlist import _WATCH_HEADING
 
@@ -83,6 +84,8 @@ class _Seg:
             if any(b.get("type") == "list" or b.get("type") == "paragraph" and _opens_bold(b) for b in self.blocks):
                 self._inner = len(bold_candidates(self.blocks, self.level + 1, False)) + len(
                     item_candidates(self.blocks, self.level + 1, "", False))
+            if any(b.get("type") == "table" for b in self.blocks):
+                self._inner += len(table_candidates(self.blocks, self.level + 1))  # a schedule table's rows
         return self._inner
 
 
@@ -355,4 +358,7 @@ def _inner_candidates(segs: list[_Seg], plan: Plan) -> None:
                 plan.roles[r.line] = r
         if forced != "bold":
             for r in item_candidates(s.blocks, s.level + 1, s.title if group else "", forced == "list"):
+                plan.roles[r.line] = r
+        if not forced:
+            for r in table_candidates(s.blocks, s.level + 1):  # rows of a schedule table (recognise/tables.py)
                 plan.roles[r.line] = r

@@ -25,6 +25,7 @@ from reinvent_cli.recognise.media import _VIDEO_TEXT, video_in_text
 from reinvent_cli.recognise.meta import _META_RE
 from reinvent_cli.recognise.speakers import speaker_label
 from reinvent_cli.recognise.state import WalkState, finish, new_state
+from reinvent_cli.recognise.table_walk import walk_table
 from reinvent_cli.recognise.talkmeta import code_metadata, look_for_speakers, metadata, raw_lines
 from reinvent_cli.recognise.talks import split_talk_heading
 
@@ -106,6 +107,9 @@ class _Walker:
             st.add_entry("paragraph", text.strip("\n"), tok["line"] + lead, context)
         if st.talk is not None and st.talk.video is None and not st.talk.sections and not context:
             st.talk.video = video_in_text(raw)
+
+    def on_table(self, tokens: list[Block], i: int, context: list[str]) -> None:
+        walk_table(self.st, tokens[i], context)  # rows as entries; a schedule's rows as talks (recognise/tables.py)
 
     def on_code(self, tokens: list[Block], i: int, context: list[str]) -> None:
         tok, st = tokens[i], self.st
@@ -227,6 +231,7 @@ _HANDLERS: dict[str, Callable[[_Walker, list[Block], int, list[str]], None]] = {
     "block_quote": _Walker.on_quote,
     "block_html": _Walker.on_html,
     "block_code": _Walker.on_code,
+    "table": _Walker.on_table,
 }
 
 

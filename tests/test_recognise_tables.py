@@ -1,0 +1,60 @@
+"""Schedule tables (recognise/tables.py, read/md_tables.py): rows keep their lines, a schedule's rows are talks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reinvent_cli.read.mdast import parse_tokens
+from reinvent_cli.read.md_tables import rows
+from reinvent_cli.read.source import source_from_bytes
+from reinvent_cli.recognise import parse_source
+from reinvent_cli.recognise.tables import Columns, columns, row_entries, row_talk, table_candidates
+
+FIXTURES = Path(__file__).parent / "fixtures" / "recognise" / "tables"
+
+TABLE = "intro\n\n| Time | Talk | Speaker |\n|---|---|---|\n| 09:00 | Keynote: X | Elena Rossi (CNCF) |\n| 12:00 | Lunch | |\n"
+
+
+def test_rows_keep_their_lines() -> None:
+    tok = next(t for t in parse_tokens(TABLE) if t["type"] == "table")
+    assert tok["line"] == 3
+    assert [r["line"] for r in rows(tok)] == [3, 5, 6]
+    assert row_entries(tok) == [(3, "Time | Talk | Speaker"), (5, "09:00 | Keynote: X | Elena Rossi (CNCF)"),
+                                (6, "12:00 | Lunch")]
+
+
+def test_a_table_in_a_list_item_stays_its_text() -> None:
+    tok = parse_tokens("- item\n\n  | a | b |\n  |---|---|\n  | c | d |\n")[0]
+    assert [t["type"] for t in tok["children"][0]["children"]] == ["paragraph", "blank_line", "paragraph"]
+
+
+def test_columns_in_several_languages() -> None:
+    assert columns(["Time", "Talk", "Speaker"]) == Columns(title=1, speaker=2, time=0)
+    assert columns(["Zeit", "Titel", "Sprecher"]).schedule()
+    assert columns(["Heure", "Session", "Intervenant(s)"]).schedule()
+    assert columns(["Hora", "Charla", "Ponente"]).schedule()
+    assert columns(["時間", "タイトル", "登壇者"]).schedule()
+    assert not columns(["Service", "Price"]).schedule()
+    assert not columns(["Developer Experience", "Hard Part"]).schedule()
+
+
+def test_row_talk() -> None:
+    cols = Columns(title=1, speaker=2, time=0)
+    assert row_talk(["09:00", "Keynote: X", "Elena Rossi (CNCF)"], cols) == "09:00 Keynote: X by Elena Rossi (CNCF)"
+    assert row_talk(["13:00", "Teams", "Ana García, Tom Lee"], cols) == "13:00 Teams by Ana García and Tom Lee"
+    assert row_talk(["12:00", "Lunch", ""], cols) is None
+    assert row_talk(["12:00", "Pause café", ""], cols) is None
+
+
+def test_only_schedule_tables_give_talks() -> None:
+    assert [r.line for r in table_candidates(parse_tokens(TABLE), 2)] == [5]
+    assert table_candidates(parse_tokens("| Service | Price |\n|---|---|\n| Lambda | 1 |\n"), 2) == []
+
+
+def test_a_schedule_file() -> None:
+    path = FIXTURES / "schedule.markdown"
+    doc = parse_source(source_from_bytes(path.read_bytes(), str(path)))
+    assert [(t.line, t.day) for t in doc.talks] == [(7, 1), (8, 1), (10, 1), (18, 2), (19, 2)]
+    assert [s.name for s in doc.talks[2].speakers] == ["Ana García", "Tom Lee"]
+    assert any(e.line == 25 and "Lambda" in e.text for e in doc.entries)  # a table that is no schedule: text
+    assert not any(e.kind == "talk" and e.line > 20 for e in doc.entries)

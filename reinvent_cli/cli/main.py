@@ -3,8 +3,14 @@ Typer; an interrupt is exit 130, a closed pipe a quiet exit, and long output goe
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
+
+# The cyclic garbage collector's first generation is collected after this many new objects instead of
+# 700: a warm answer creates ~10^5 objects (mostly the modules it imports, which live until exit), and
+# collecting them every 700 cost ~3% of its time. Cycles are still collected, later.
+GC_THRESHOLD = 100_000
 
 
 def run(argv: list[str]) -> int | str | None:
@@ -31,6 +37,7 @@ def run(argv: list[str]) -> int | str | None:
 
 
 def main() -> None:
+    gc.set_threshold(GC_THRESHOLD, *gc.get_threshold()[1:])
     code = run(sys.argv[1:])
     sys.stdout.flush()
     sys.exit(code)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -17,8 +16,14 @@ _URL_NOISE = {"http", "https", "www", "com", "org", "net", "html", "htm", "php",
 # Scripts written without spaces between words (Han, Hiragana, Katakana, Hangul): a run of them is
 # indexed as its overlapping character pairs, as search engines' CJK analysers do, so that a word
 # inside a run is found by its own pairs (機械学習 in 今日は機械学習の話でした).
-_CJK_RE = re.compile("[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
-                     "\uff66-\uff9f]+")
+_CJK_CLASS = ("[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+              "\uff66-\uff9f]+")
+
+
+@lru_cache(maxsize=1)
+def _cjk_re() -> re.Pattern[str]:
+    """Compiled on first use: only non-ASCII text needs it, and its wide ranges take ~1 ms to compile."""
+    return re.compile(_CJK_CLASS)
 
 
 def cjk_terms(part: str) -> list[str]:
@@ -26,7 +31,7 @@ def cjk_terms(part: str) -> list[str]:
     the rest of the part as words of their own."""
     out: list[str] = []
     pos = 0
-    for m in _CJK_RE.finditer(part):
+    for m in _cjk_re().finditer(part):
         if m.start() > pos:
             out.append(part[pos:m.start()].lower())
         run = m.group(0)
@@ -39,7 +44,7 @@ def cjk_terms(part: str) -> list[str]:
 
 def _part_terms(part: str) -> list[str]:
     """One part of a word (no separators) as terms: itself, or its camelCase pieces, or its CJK pairs."""
-    if not part.isascii() and _CJK_RE.search(part):
+    if not part.isascii() and _cjk_re().search(part):
         return cjk_terms(part)
     return [p.lower() for p in _CAMEL_RE.sub(" ", part).split()]
 
@@ -55,9 +60,9 @@ def word_terms(word: str) -> tuple[str, ...]:
     word = fold(word)
     parts = [p for p in _SEP_RE.split(word) if p]
     out: list[str] = []
-    cjk = not word.isascii() and _CJK_RE.search(word) is not None
+    cjk = not word.isascii() and _cjk_re().search(word) is not None
     for part in parts:
-        if cjk and _CJK_RE.search(part):
+        if cjk and _cjk_re().search(part):
             out.extend(cjk_terms(part))
             continue
         out.append(part.lower())
@@ -114,6 +119,8 @@ def fold(text: str) -> str:
     """Accents stripped (Jérôme -> Jerome): on index and query side alike. ASCII text is returned as is."""
     if text.isascii():
         return text
+    import unicodedata  # imported here: only non-ASCII text is folded
+
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
@@ -127,7 +134,13 @@ STOPWORDS = frozenset(["a", "about", "an", "and", "are", "as", "at", "be", "by",
 FILLER = frozenset(["talk", "talks", "session", "sessions", "mention", "mentions", "mentioned", "they", "he", "she",
                     "you", "me", "us", "our", "my", "tell", "anything", "something", "any", "some", "get", "there",
                     "discussed", "covered", "notes", "know"])
-_QUOTED_RE = re.compile(r"[\"\u201c\u201d]([^\"\u201c\u201d]+)[\"\u201c\u201d]")
+_QUOTES = ("\"", "\u201c", "\u201d")
+
+
+@lru_cache(maxsize=1)
+def _quoted_re() -> re.Pattern[str]:
+    """Compiled on first use: only a query with quotes needs it."""
+    return re.compile(r"[\"\u201c\u201d]([^\"\u201c\u201d]+)[\"\u201c\u201d]")
 
 
 def content_terms(query: str) -> list[str]:
@@ -142,8 +155,10 @@ def content_terms(query: str) -> list[str]:
 
 def quoted_phrases(query: str) -> list[str]:
     """The phrases quoted in a query ('"failover redis" docs'), normalised, of two words or more (or CJK)."""
-    out = []
-    for m in _QUOTED_RE.finditer(query):
+    out: list[str] = []
+    if not any(q in query for q in _QUOTES):
+        return out
+    for m in _quoted_re().finditer(query):
         p = normalise(m.group(1))
         if " " in p or (p and not p.isascii()):
             out.append(p)

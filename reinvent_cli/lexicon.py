@@ -310,17 +310,3 @@ TABLE_SPEAKER_WORDS = ("speaker", "speakers", "presenter", "presenters", "who", 
                        "sprecherin", "referent", "referentin", "vortragende", "intervenant", "intervenants",
                        "orateur", "conférencier", "ponente", "ponentes", "relatore", "spreker", "sprekers",
                        "登壇者", "発表者", "講演者", "スピーカー", "讲者", "演讲者", "嘉宾")
-
-
-# The columns of a schedule table, by the words of its header: "| Time | Talk | Speaker |", "| Zeit | Titel |
-# Sprecher |", "| Heure | Session | Intervenant |", "| 時間 | タイトル | 登壇者 |".
-TABLE_TIME_WORDS = ("time", "when", "start", "slot", "zeit", "uhrzeit", "heure", "horaire", "hora", "horario",
-                    "ora", "orario", "tijd", "時間", "時刻", "时间")
-TABLE_TITLE_WORDS = ("talk", "talks", "title", "session", "sessions", "topic", "presentation", "keynote", "what",
-                     "titel", "thema", "vortrag", "titre", "sujet", "conférence", "título", "titulo", "charla",
-                     "ponencia", "sesión", "sesion", "tema", "titolo", "intervento", "onderwerp", "タイトル",
-                     "セッション", "講演", "演題", "题目", "标题", "議題", "主题")
-TABLE_SPEAKER_WORDS = ("speaker", "speakers", "presenter", "presenters", "who", "by", "host", "sprecher",
-                       "sprecherin", "referent", "referentin", "vortragende", "intervenant", "intervenants",
-                       "orateur", "conférencier", "ponente", "ponentes", "relatore", "spreker", "sprekers",
-                       "登壇者", "発表者", "講演者", "スピーカー", "讲者", "演讲者", "嘉宾")

@@ -271,7 +271,7 @@ LAUNCH_LABELS = (
     r"(?:now\s+)?(?:in\s+)?(?:public\s+|private\s+)?preview|(?:now\s+)?ga|(?:now\s+)?generally\s+available"
     r"|general\s+availability|(?:newly\s+|just\s+)?(?:announced|launched|released)"
     r"|neu\s+angek[üu]ndigt|angek[üu]ndigt|neu\s+vorgestellt|nouveaut[ée]s?\s+annonc[ée]e?s?|annonc[ée]e?s?"
-    r"|lanc[ée]e?s?|anunciad[oa]s?|lanzad[oa]s?|lan[çc]ad[oa]s?|annunciat[oi]|lanciat[oi]|aangekondigd"
+    r"|lancée?s?|anunciad[oa]s?|lanzad[oa]s?|lan[çc]ad[oa]s?|annunciat[oi]|lanciat[oi]|aangekondigd"
     r"|gelanceerd|새로\s*발표|발표|출시|新発表|発表|正式リリース|リリース|正式发布|发布|發佈"
 )
 

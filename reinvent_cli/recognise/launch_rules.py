@@ -160,10 +160,13 @@ def launch_label(line: str) -> bool:
 
 def label_launch(line: str) -> int | None:
     """Where the name starts after a launch label ("🚀 Launched: Acme Forge — ..." -> at "Acme"), or None; not
-    "Announced: later this year" (the name starts with a capital, a digit, a mark or another script)."""
+    "🚀 Launched: later this year", "Released: 2019" (the name starts with a capital, a mark or another script)."""
     text = line.strip()
     m = _LABEL.match(text[:80])  # (the label is short: a bounded match)
-    if m is None or m.end() == len(text) or text[m.end()].isascii() and text[m.end()].islower():
+    if m is None or m.end() == len(text):
+        return None
+    first = text[m.end()]
+    if first.isascii() and (first.islower() or first.isdigit()):  # "Released: 2019"
         return None
     return len(line) - len(line.lstrip()) + m.end()
 

@@ -191,6 +191,7 @@ SPEAKER_LABELS = (
     r"|sprecher(?:in(?:nen)?)?|referent(?:in(?:nen)?|en)?|vortragende[rn]?|intervenant(?:e|s|es)?"
     r"|orat(?:eur|rice)s?|conf[ée]renci(?:er|[èe]re)s?|ponentes?|palestrantes?|apresentad[oa]\s+por|relatori?"
     r"|演讲者|演講者|讲者|講者|主讲人|主講人|讲师|講師|嘉宾|スピーカー|登壇者|発表者|講演者|講師"
+    r"|mit|avec|with|met"  # "Mit: A, B" under a panel's line
 )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from reinvent_cli.read.mdast import parse_tokens
@@ -58,3 +59,24 @@ def test_a_schedule_file() -> None:
     assert [s.name for s in doc.talks[2].speakers] == ["Ana García", "Tom Lee"]
     assert any(e.line == 25 and "Lambda" in e.text for e in doc.entries)  # a table that is no schedule: text
     assert not any(e.kind == "talk" and e.line > 20 for e in doc.entries)
+
+
+def _best(text: str) -> float:
+    best = float("inf")
+    for _ in range(2):
+        start = time.perf_counter()
+        parse_source(source_from_bytes(text.encode(), "t.md"))
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def _schedule(n: int) -> str:
+    return "## Day 1\n\n| Time | Talk | Speaker |\n|---|---|---|\n" + "| 09:00 | A talk | Jo Doe, Ann Lee |\n" * n
+
+
+def test_a_long_schedule_table_reads_in_linear_time() -> None:
+    doc = parse_source(source_from_bytes(_schedule(50).encode(), "t.md"))
+    assert len(doc.talks) == 50 and doc.talks[-1].line == 54
+    small = max(_best(_schedule(500)), 0.01)  # below 10 ms, timer noise dominates
+    assert _best(_schedule(2000)) < 10 * small
+    assert _best("|" * 20000 + "\n" + "|-" * 5000 + "\n") < 1.0  # pipes alone: no table, no backtracking

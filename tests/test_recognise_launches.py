@@ -63,6 +63,7 @@ def test_launch_labels_lead_ins_and_nesting():
         (7, "Acme Forge"), (9, "Acme Relay"), (12, "Acme Mirror"), (13, "Acme Ledger Plus"), (16, "Acme Sentinel"),
         (19, "Acme Vault"), (21, "Acme Trace"), (22, "Acme Shield"), (27, "Acme Datos"), (28, "Acme Mapas"),
         (29, "Acme Censo"), (34, "Acme Brücke"), (35, "Acme Tor"), (41, "Acme Observe"), (42, "Acme Insight"),
+        (64, "Acme Tabelle"), (65, "Acme Index"),  # a label on the last line of an item's paragraph
     ]  # and nothing under "## Not launches"
 
 

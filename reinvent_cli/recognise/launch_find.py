@@ -104,6 +104,14 @@ def _line_hit(line: str, links: list[_InlineLink], offset: int, item: bool) -> _
     return None
 
 
+def _label_block(block: Block) -> bool:
+    """A paragraph whose last line is a launch label ("Some context.\nNeu angekündigt:"): its list is launches."""
+    if block.get("type") not in ("paragraph", "block_text"):
+        return False
+    text = flatten(block.get("children")).text.rstrip()
+    return launch_label(text[text.rfind("\n") + 1:])
+
+
 def _launch_block(blocks: list[Block]) -> bool:
     """A paragraph whose first line names a launch (so it is no detail of the one before)."""
     if not blocks or blocks[0].get("type") not in ("paragraph", "block_text"):
@@ -156,13 +164,15 @@ class _Finder:
                 lead = None
                 if prev is not None and prev.get("type") in ("paragraph", "block_text"):
                     lead = _one_line(flatten(prev.get("children")).text)
-                self.list_block(tok, context, lead, prev is not None and prev.get("type") == "list")
+                after_list = prev is not None and prev.get("type") == "list"
+                self.list_block(tok, context, lead, after_list, prev is not None and _label_block(prev))
             elif kind == "block_quote":
                 self.blocks(tok.get("children") or [], context)
 
-    def list_block(self, tok: Block, context: list[str], lead: str | None, after_list: bool) -> None:
+    def list_block(self, tok: Block, context: list[str], lead: str | None, after_list: bool, labelled: bool) -> None:
+        """A list, its items launches under a launch heading, lead-in or label ("Preview:", "Neu angekündigt:",
+        nested too), or when they say so; "1. X" ... "2. Y" go on under one lead-in."""
         ordered = bool((tok.get("attrs") or {}).get("ordered"))
-        labelled = bool(lead and launch_label(lead))  # "Preview:", "Neu angekündigt:" (nested too)
         led = labelled or bool(lead and _ANNOUNCE_LEAD_IN.match(lead))
         launches = labelled or not context and (self.in_announce_list or led)
         if led:
@@ -265,8 +275,9 @@ class _Finder:
                 others = [c for c in rest if c.get("type") != "list"]
                 if others:
                     self.blocks(others, sub_ctx)
-                for lst in reversed([c for c in rest if c.get("type") == "list"]):
-                    stack.append(_Level(iter(lst.get("children") or []), sub_ctx, label))
+                for n in reversed([n for n, c in enumerate(rest) if c.get("type") == "list"]):
+                    led = label or n > 0 and _label_block(rest[n - 1])  # "- Talk" > "Neu angekündigt:" > "- X"
+                    stack.append(_Level(iter(rest[n].get("children") or []), sub_ctx, led))
 
     def list_item(self, flat: _Inline, text: str, line0: int, rest: list[Block], in_list: bool, top: bool) -> None:
         lines = text.split("\n")

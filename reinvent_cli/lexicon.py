@@ -269,8 +269,9 @@ NEW_LEAD_INS = (
 # Launches. A status or "newly announced" label that leads a list of launches or one launch: "Preview:", "GA:",
 # "Generally available:", "Now in preview:", "🚀 Launched:", "Neu angekündigt:", "Lanzado:", "発表：".
 LAUNCH_LABELS = (
-    r"(?:now\s+)?(?:in\s+)?(?:public\s+|private\s+)?preview|(?:now\s+)?ga|(?:now\s+)?generally\s+available"
-    r"|general\s+availability|(?:newly\s+|just\s+)?(?:announced|launched|released)"
+    r"(?:new\s+|now\s+)?(?:in\s+)?(?:public\s+|private\s+|open\s+)?(?:preview|beta)|(?:now\s+)?ga"
+    r"|(?:now\s+)?generally\s+available|general\s+availability|now\s+available|available\s+now|new|nieuw"
+    r"|novit[àa]|(?:newly\s+|just\s+)?(?:announced|launched|released)"
     r"|neu\s+angek[üu]ndigt|angek[üu]ndigt|neu\s+vorgestellt|nouveaut[ée]s?\s+annonc[ée]e?s?|annonc[ée]e?s?"
     r"|lancée?s?|anunciad[oa]s?|lanzad[oa]s?|lan[çc]ad[oa]s?|annunciat[oi]|lanciat[oi]|aangekondigd"
     r"|gelanceerd|새로\s*발표|발표|출시|新発表|発表|正式リリース|リリース|正式发布|发布|發佈"
@@ -279,7 +280,7 @@ LAUNCH_LABELS = (
 
 # A launch's status after its name, not part of it: "Acme Observe 正式リリース（GA）", "Acme Vault (preview)".
 LAUNCH_STATUS_TAIL = (
-    r"(?:\s*(?:[(（](?:ga|preview|public\s+preview|private\s+preview|beta|generally\s+available|new|neu|新)[)）]"
+    r"(?:\s*[がをは]?\s*(?:[(（](?:ga|preview|public\s+preview|private\s+preview|beta|generally\s+available|new|neu|新)[)）]"
     r"|正式リリース|プレビュー|一般提供開始|一般提供|正式版|正式发布|预览版|预览))+$"
 )
 

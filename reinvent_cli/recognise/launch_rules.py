@@ -143,7 +143,8 @@ def marked_by(line: str, marks: set[str]) -> str | None:
 
 # "Preview:", "🚀 Launched:", "Neu angekündigt:", "発表：" (an optional mark, a label, a colon): alone on a line it
 # leads a list of launches; before words, they are a launch's name ("GA: Acme Shield").
-_LABEL = re.compile(rf"^(?:[^\w\s]{{1,4}}\s*)?(?:{LAUNCH_LABELS})\s*[:：]\s*", re.IGNORECASE)
+_LABEL = re.compile(rf"^(?:[^\w\s]{{1,4}}\s*)?(?:{LAUNCH_LABELS})(?:\s*[(（][^()（）]{{1,20}}[)）])?\s*[:：]\s*",
+                    re.IGNORECASE)  # ("Generally available (GA):")
 
 
 _STATUS_TAIL = re.compile(LAUNCH_STATUS_TAIL, re.IGNORECASE)

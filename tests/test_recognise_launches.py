@@ -65,6 +65,7 @@ def test_launch_labels_lead_ins_and_nesting():
         (29, "Acme Censo"), (34, "Acme Brücke"), (35, "Acme Tor"), (41, "Acme Observe"), (42, "Acme Insight"),
         (64, "Acme Tabelle"), (65, "Acme Index"),  # a label on the last line of an item's paragraph
         (70, "Acme Queue Pro"), (73, "Acme Sketch"), (76, "Acme Notes"),  # "(GA):", "New:", "が正式リリース"
+        (79, "Acme Pulse"), (80, "Acme Drift"),  # under "- Preview: two new services"
     ]  # and nothing under "## Not launches"
 
 

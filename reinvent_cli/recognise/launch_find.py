@@ -19,6 +19,7 @@ from reinvent_cli.recognise.launch_rules import (
     cjk_launch_heading,
     cjk_launch_name,
     ga_launch,
+    label_heads_list,
     label_launch,
     launch_label,
     lead_in_launch,
@@ -266,7 +267,7 @@ class _Finder:
             if head is not None:
                 flat = flatten(head.get("children"))
                 text = flat.text.strip("\n")
-                label = launch_label(text.split("\n")[0]) and len(children) > 1
+                label = len(children) > 1 and label_heads_list(text.split("\n")[0])
                 in_list = level.launches and not label
                 self.list_item(flat, text, int(head["line"]), children[1:], in_list, top and not context)
                 rest = children[1:]

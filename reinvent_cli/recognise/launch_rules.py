@@ -159,6 +159,12 @@ def launch_label(line: str) -> bool:
     return m is not None and m.end() == len(text)
 
 
+def label_heads_list(line: str) -> bool:
+    """An item's line that leads its sub-list of launches: a label alone ("発表："), or a label and a lowercase
+    description ("Preview: two new services")."""
+    return launch_label(line) or _LABEL.match(line.strip()[:80]) is not None and label_launch(line) is None
+
+
 def label_launch(line: str) -> int | None:
     """Where the name starts after a launch label ("🚀 Launched: Acme Forge — ..." -> at "Acme"), or None; not
     "🚀 Launched: later this year", "Released: 2019" (the name starts with a capital, a mark or another script)."""

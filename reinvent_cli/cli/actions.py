@@ -23,14 +23,15 @@ def run_search(query: str, *, limit: int | None, kinds: list[str], day: str | No
     day_spec = q.parse_day(day)
     if limit is None:
         limit = 0 if count else 10  # --count counts every hit, unless --limit is given
-    weekday_filter = bool(day_spec and day_spec.weekday)
+    weekday_filter = bool(day_spec and (day_spec.weekday or day_spec.date))
     hits = notes_read.search(
         query, kinds=kinds, day=day_spec.number if day_spec else None,
         limit=None if weekday_filter else (limit or None), min_score=min_score, explain=explain,
         files=q.files_matching(notes_read, conference, file),
     )
-    if day_spec and day_spec.weekday:
-        hits = [h for h in hits if day_spec.matches(h.entry.day, q.weekday_of_entry(notes_read, h.entry))]
+    if day_spec and (day_spec.weekday or day_spec.date):
+        hits = [h for h in hits if day_spec.matches(h.entry.day, q.weekday_of_entry(notes_read, h.entry),
+                                                    q.date_of_entry(notes_read, h.entry))]
     hits = hits[:limit] if limit else hits  # after the weekday filter, so --limit still gives up to N
     out = st.output_as(fmt, as_json)
     if count:

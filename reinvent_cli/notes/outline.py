@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reinvent_cli.model import Document
+from reinvent_cli.notes.days import iso_date
 
 HEADINGS = ("day", "talk", "section")
 COUNTED = {"bullet": "bullets", "link": "links", "announcement": "announcements"}
@@ -96,8 +97,12 @@ def outline(notes: Any, day: Any = None, max_depth: int | None = None) -> list[N
         root = document_outline(doc, max_depth)
         if day is not None:
             weekday = {d.number: d.weekday for d in doc.days}
-            root.children = [c for c in root.children
-                             if c.kind == "day" and day.matches(c.day, weekday.get(c.day))]
+            date = {d.number: d.title for d in doc.days}
+            if any(c.kind == "day" for c in root.children) or len(doc.days) != 1:
+                root.children = [c for c in root.children if c.kind == "day"
+                                 and day.matches(c.day, weekday.get(c.day), iso_date(date.get(c.day) or ""))]
+            elif not day.matches(doc.days[0].number, doc.days[0].weekday, iso_date(doc.days[0].title)):
+                root.children = []  # one day with no heading (from the file's name): the file is that day
             if not root.children:
                 continue
             for key in root.counts:

@@ -11,11 +11,15 @@ from typing import Any, TypeVar
 
 from reinvent_cli.errors import InputError, NothingFound, UsageError
 from reinvent_cli.model import Announcement, Document, Entry, Link, Talk, WatchItem
+from reinvent_cli.notes.days import DaySpec, _date_of, _weekday_of
+from reinvent_cli.notes.days import date_of_entry as date_of_entry  # re-exported: commands ask query for days
+from reinvent_cli.notes.days import missing_day as missing_day
+from reinvent_cli.notes.days import parse_day as parse_day
+from reinvent_cli.notes.days import weekday_of_entry as weekday_of_entry
 
 T = TypeVar("T")
 BUNDLED_NAME = "reinvent-2015.md"
 NOTES_SUFFIXES = (".md", ".markdown")
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 def bundled_notes() -> Path:
@@ -210,32 +214,6 @@ def load_notes(given: Iterable[str] | None = None, *, use_cache: bool = True, pr
 # --- filters -------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class DaySpec:
-    number: int | None = None
-    weekday: str | None = None
-
-    def matches(self, day: int | None, weekday: str | None) -> bool:
-        if self.number is not None:
-            return day == self.number
-        return weekday is not None and weekday.lower() == self.weekday
-
-
-def parse_day(value: str | int | None) -> DaySpec | None:
-    """"2", "day 2", "thursday", "thu" -> a DaySpec; anything else is a usage error."""
-    if value is None or value == "":
-        return None
-    text = str(value).strip().lower()
-    m = re.fullmatch(r"(?:day\s*)?(\d{1,2})", text)
-    if m:
-        return DaySpec(number=int(m.group(1)))
-    if len(text) >= 2:
-        found = [w for w in _WEEKDAYS if w.startswith(text)]
-        if len(found) == 1:
-            return DaySpec(weekday=found[0])
-    raise UsageError(f"--day {value!r}: give a day number (1, 2, ...) or a weekday (thursday, thu)")
-
-
 def files_matching(notes: Notes, conference: str | None, file: str | None) -> set[str] | None:
     """Names of the files --conference / --file select (None: no filter)."""
     if not conference and not file:
@@ -256,7 +234,7 @@ def talks(notes: Notes, day: DaySpec | None = None, track: str | None = None,
         if not _match_conference(doc, conference, file):
             continue
         for t in doc.talks:
-            if day and not day.matches(t.day, t.weekday):
+            if day and not day.matches(t.day, t.weekday, _date_of(doc, t.day)):
                 continue
             if track and not (t.code or "").upper().startswith(track.upper()):
                 continue
@@ -385,37 +363,10 @@ def talk_source(notes: Notes, talk: Talk) -> str:
 def announcements(notes: Notes, day: DaySpec | None = None, query: str | None = None,
                   conference: str | None = None, file: str | None = None) -> list[Announcement]:
     out = [a for d in notes.docs("announcements") if _match_conference(d, conference, file) for a in d.announcements
-           if not day or day.matches(a.day, _weekday_of(d, a.day))]
+           if not day or day.matches(a.day, _weekday_of(d, a.day), _date_of(d, a.day))]
     if query:
         out = _fuzzy_filter(out, query, lambda a: " ".join([a.name, *a.details, a.url or ""]))
     return out
-
-
-def weekday_of_entry(notes: Notes, entry: Entry) -> str | None:
-    """The weekday of the day an index entry is on, if its notes name one."""
-    doc = next((d for d in notes.docs() if d.file == entry.file), None)
-    return _weekday_of(doc, entry.day) if doc is not None else None
-
-
-def missing_day(notes: Notes, day: DaySpec) -> str | None:
-    """"no talks on day 7; the notes have days 1-3 (...)" when the notes have no such day; else None."""
-    days = [(d.number, d.weekday) for doc in notes.docs() for d in doc.days]
-    if any(day.matches(n, w) for n, w in days):
-        return None
-    numbers = sorted({n for n, _ in days if n is not None})
-    asked = f"day {day.number}" if day.number is not None else str(day.weekday)
-    if not numbers:
-        return f"no talks on {asked}; the notes have no day headings"
-    have = f"days {numbers[0]}-{numbers[-1]}" if numbers == list(range(numbers[0], numbers[-1] + 1)) else \
-        "days " + ", ".join(map(str, numbers))
-    weekdays = [w for _, w in days if w]
-    if weekdays:
-        have += f" ({', '.join(dict.fromkeys(w.lower() for w in weekdays))})"
-    return f"no talks on {asked}; the notes have {have if len(numbers) > 1 else f'day {numbers[0]}'}"
-
-
-def _weekday_of(doc: Document, day: int | None) -> str | None:
-    return next((d.weekday for d in doc.days if d.number == day), None)
 
 
 def links(notes: Notes, query: str | None = None, domain: str | None = None,

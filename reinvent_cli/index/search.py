@@ -17,9 +17,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
-from typing import Any, NamedTuple, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
-from reinvent_cli.index.bytalk import TalkMatch, rank_talks, talk_hits
 from reinvent_cli.index.match import (
     ANNOUNCE_STEMS,
     SPLIT_SCORE,
@@ -54,6 +53,9 @@ from reinvent_cli.index.terms import (
     url_terms,
 )
 from reinvent_cli.model import Announcement, Entry, EntryKind, Talk
+
+if TYPE_CHECKING:
+    from reinvent_cli.index.bytalk import TalkMatch
 
 __all__ = ["CONTEXT_WEIGHT", "KIND_WEIGHT", "MIN_SCORE", "Hit", "SearchIndex", "highlight_spans", "match_vocab", "search"]
 
@@ -217,6 +219,8 @@ def _prepare(index: Index, query: str) -> _Query | None:
 def search_talks(index: Index, query: str, talks: Sequence[Talk], *, day: int | None = None,
                  min_score: int = MIN_SCORE, files: set[str] | None = None) -> list[TalkMatch]:
     """The talks whose notes match ``query``, those whose notes match most first (``search --by talk``)."""
+    from reinvent_cli.index.bytalk import rank_talks  # imported here: only talks found by their notes need it
+
     return rank_talks(search(index, query, day=day, limit=None, min_score=min_score, files=files), talks)
 
 
@@ -231,6 +235,8 @@ def search(index: Index, query: str, *, kinds: Iterable[str] | None = None, day:
     """
     kind_set = set(kinds) if kinds else None
     if kind_set == {EntryKind.TALK} and talks is not None and not explain:
+        from reinvent_cli.index.bytalk import talk_hits  # imported here: only --kind talk needs it
+
         matches = search_talks(index, query, talks, day=day, min_score=min_score, files=files)
         return talk_hits(matches, query, limit)
     if len(content_terms(query)) == 1 and limit and not explain and isinstance(index, StoreIndex):

@@ -278,10 +278,11 @@ LAUNCH_LABELS = (
 )
 
 
-# A launch's status after its name, not part of it: "Acme Observe 正式リリース（GA）", "Acme Vault (preview)".
+# A launch's status after its name in Japanese or Chinese, not part of it: "Acme Observe 正式リリース（GA）",
+# "X が正式リリース" (an English "(preview)" stays: "Amazon Q (preview)").
 LAUNCH_STATUS_TAIL = (
-    r"(?:\s*[がをは]?\s*(?:[(（](?:ga|preview|public\s+preview|private\s+preview|beta|generally\s+available|new|neu|新)[)）]"
-    r"|正式リリース|プレビュー|一般提供開始|一般提供|正式版|正式发布|预览版|预览))+$"
+    r"\s*[がをは]?\s*(?:正式リリース|プレビュー|一般提供開始|一般提供|正式版|正式发布|预览版|预览)"
+    r"(?:\s*[(（](?:ga|preview|public\s+preview|beta)[)）])?$"
 )
 
 

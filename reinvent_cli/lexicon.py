@@ -297,6 +297,10 @@ CJK_LAUNCH_VERBS = (
 )
 
 
+# What is announced without being a launch: results, figures, examples ("PWA の結果を発表").
+CJK_NOT_LAUNCHED = r"(?:結果|成果|数字|数値|事例|調査|研究|受賞者|结果|数据|案例)(?:を|の)?発表"
+
+
 # A heading over launches in Japanese or Chinese ("新サービス", "新功能", "3. 新产品 & 新技术", "发布会").
 CJK_LAUNCH_HEADING = r"新サービス|新機能|新製品|新功能|新服务|新服務|新产品|新產品|新特性|发布|發佈|発表内容"
 

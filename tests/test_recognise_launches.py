@@ -111,7 +111,7 @@ def test_launch_lines(line, name):
     "I announced my talk on Twitter.", "Slides are now available.", "The recording is now live.",
     "It is a new way to think about queues.", "New to me: the hallway track", "HotReload (coming? now available?)",
     "発表者は三人でした", "NGINX is now 20 years old.", "This is new.", "Preview:", "🚀 Launched:", "発表：",
-    "🚀 Launched: later this year", "GA: 2026", "Lance: We should try it",
+    "🚀 Launched: later this year", "・PWA の結果を発表", "GA: 2026", "Lance: We should try it",
 ])
 def test_no_launch_lines(line):
     assert line_launch(line) is None

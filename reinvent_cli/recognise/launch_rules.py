@@ -8,6 +8,7 @@ import re
 from reinvent_cli.lexicon import (
     CJK_LAUNCH_HEADING,
     CJK_LAUNCH_VERBS,
+    CJK_NOT_LAUNCHED,
     LAUNCH_LABELS,
     LAUNCH_STATUS_TAIL,
     NEW_LEAD_INS,
@@ -93,9 +94,13 @@ def marked_new(line: str) -> bool:
     return bool(_NEW_MARK.search(line.strip()))
 
 
+_CJK_NOT_LAUNCHED = re.compile(CJK_NOT_LAUNCHED)
+
+
 def cjk_launch(line: str) -> bool:
-    """A Japanese or Chinese line that says something was announced or released ("X を発表", "X 提供開始")."""
-    return bool(_CJK_VERB.search(line))
+    """A Japanese or Chinese line that says something was announced or released ("X を発表", "X 提供開始"), not
+    results or figures ("PWA の結果を発表")."""
+    return bool(_CJK_VERB.search(line)) and not _CJK_NOT_LAUNCHED.search(line)
 
 
 def cjk_launch_name(line: str) -> str:

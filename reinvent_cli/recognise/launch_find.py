@@ -283,7 +283,7 @@ class _Finder:
     def list_item(self, flat: _Inline, text: str, line0: int, rest: list[Block], in_list: bool, top: bool) -> None:
         lines = text.split("\n")
         hit = line_launch(lines[0], flat, 0, item=True)
-        if hit is None and in_list and not (remark(lines[0]) and not flat.links):
+        if hit is None and in_list and not (remark(lines[0]) and not flat.links) and legend_mark(lines[0]) is None:
             hit = _Hit()  # (not "finally out of beta" under "What is new": a remark, no product)
         marked = marked_by(lines[0], self.marks) if hit is None and self.marks else None
         if marked and legend_mark(lines[0]) is None:
@@ -316,6 +316,8 @@ class _Finder:
         else:
             name, url, extra = _name_and_url(line_text, hit.end, hit.start, flat, offset)
         name = strip_status(_strip_name(name).strip("\"“”„'"))
+        for mark in self.marks:  # "✨ Acme Queue" under a legend "✨ = new service": the mark is no word of it
+            name = name.removeprefix(mark).removesuffix(mark).strip() or name
         if ga_launch(name):
             name = _GA_SUBJECT.sub("", name).strip(" .,;") or name  # "Acme Ledger now in preview"
         _, _, talk, section = self.where(block_line)

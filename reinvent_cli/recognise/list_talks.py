@@ -88,8 +88,12 @@ def item_of_blocks(parts: list[dict[str, Any]]) -> tuple[str, str] | None:
     lines = flatten(children).text.split("\n")
     first = _one_line(lines[0])
     under = [x for x in lines[1:3] if x.strip()]
-    if not under and len(parts) > 1 and parts[1].get("type") in ("paragraph", "block_text"):
-        under = flatten(parts[1].get("children")).text.split("\n")[:1]
+    below = parts[1] if len(parts) > 1 else {}
+    if not under and below.get("type") == "list":  # "- **Title**" over a nested "- Speaker: X"
+        below = next(iter(below.get("children") or []), {})
+        below = next(iter(below.get("children") or []), {})
+    if not under and below.get("type") in ("paragraph", "block_text"):
+        under = flatten(below.get("children")).text.split("\n")[:1]
     emphasised, tail = None, ""
     if children and children[0].get("type") in ("emphasis", "strong"):
         emphasised = _one_line(flatten(children[0].get("children")).text)

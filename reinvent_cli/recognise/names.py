@@ -56,6 +56,8 @@ def _name_word(word: str, first: bool) -> bool:
     if len(letters) > 1 and letters.isupper() and "." not in bare:
         return False  # AWS, SRE, ICO: acronyms, not names (initials have dots: "J.R.")
     key = bare.lower().rstrip(".")
+    if "-" in key and any(x in ORG_WORDS or x in _ROLE_WORDS for x in key.split("-")):
+        return False  # "Core-Team", "Co-Founder": an organisation's or a job's word, hyphenated
     return (key not in _NOT_NAMES or key in _LANGUAGES) and key not in TITLE_WORDS and key not in ORG_WORDS and key not in _DAY_WORDS and key not in _ROLE_WORDS
 
 

@@ -9,6 +9,7 @@ from reinvent_cli.lexicon import (
     _ROLE_WORDS,
     _SPEAKER_KEYS,
     AND_WORDS,
+    ORG_WORDS,
     SPEAKER_LABELS,
 )
 from reinvent_cli.model import Speaker
@@ -56,7 +57,7 @@ def _split_parts(text: str) -> list[str]:
             depth += 1
         elif ch == ")" and depth:
             depth -= 1
-        elif depth == 0 and ch in ",;&、，":
+        elif depth == 0 and (ch in ",;&、，" or ch == "・" and not _katakana_around(text, i)):
             parts.append(text[start:i])
             start = i + 1
     parts.append(text[start:])
@@ -69,6 +70,16 @@ def _split_parts(text: str) -> list[str]:
         else:
             out.append(part)
     return [p.strip(" .") for p in out if p.strip(" .")]
+
+
+def _katakana_around(text: str, i: int) -> bool:
+    """A "・" inside a katakana name ("リー・ウェイ"), not between two names ("山田 太郎・中村 次郎")."""
+    return any("\u30a0" <= c <= "\u30ff" for c in text[max(0, i - 1):i] + text[i + 1:i + 2])
+
+
+def _org_part(part: str) -> bool:
+    """A part naming an organisation or team ("Core-Team Kolibri", "Acme Labs"): no speaker."""
+    return any(w in ORG_WORDS for w in re.split(r"[\s-]+", part.lower().strip(" .")))
 
 
 def parse_speakers(text: str) -> list[Speaker]:
@@ -170,6 +181,10 @@ def _first_is_person(text: str) -> bool:
     return is_person(head)
 
 
+# A line that ends as a sentence does: a lowercase word, then a full stop ("Mehr Notizen.", not "Bob Roe Jr.").
+_SENTENCE_END = re.compile(r"[a-zà-ÿ]{3}\.$")
+
+
 def _name_line(text: str, marked: bool) -> list[Speaker] | None:
     """"Jane Doe - Principal Engineer", "Jane Doe, CTO at Org", "Jane Doe (Org)", or (marked by a heading,
     emphasis or a handle) a bare "Jane Doe"."""
@@ -182,8 +197,9 @@ def _name_line(text: str, marked: bool) -> list[Speaker] | None:
         return None
     parts = _split_parts(text)
     described = len(parts) > 1 and any(_is_role(p) for p in parts[1:]) or text.endswith(")")
-    if not (marked or described or text[:1].isupper() and is_person(text) and len(text.split()) <= 3):
-        return None  # (a bare "Jane Doe" alone on its line is a name too)
+    bare = text[:1].isupper() and is_person(text) and len(text.split()) <= 3 and not _SENTENCE_END.search(text)
+    if not (marked or described or bare):
+        return None  # (a bare "Jane Doe" alone on its line is a name too; "Mehr Notizen." is a sentence)
     return parse_speakers(text) or None
 
 
@@ -264,7 +280,7 @@ def _people(text: str, single_words: bool) -> list[Speaker] | None:
         head = re.sub(r"\s*\([^()]*\)\s*$", "", part)
         if is_person(head) or single_words and len(parts) > 1 and is_person(head, 1):
             names.append(part)
-        elif not names or not (_is_role(part) or " " not in part and part[:1].isupper() or clean_name(part) == ""):
+        elif not names or not (_is_role(part) or _org_part(part) or " " not in part and part[:1].isupper() or clean_name(part) == ""):
             return None  # a part that is no name, nor a name's org or degree
     found = parse_speakers(text)
     return found if found and len(found) >= len(names) else None

@@ -97,6 +97,25 @@ def raw_lines(st: WalkState, line: int, limit: int = 12) -> str:
     return text
 
 
+def block_after(st: WalkState, line: int, talk: Talk | None, limit: int, nested: bool) -> str:
+    """The raw lines of the block at ``line``; when that line is the talk's own (a bold line, a list item
+    made a talk), the lines under it instead ("**Title**" over "Mit: A, B"; an item's second line or its
+    nested item, ``nested``: only the lines indented under it)."""
+    raw = raw_lines(st, line, limit)
+    if talk is None or talk.line != line or "\n" not in raw:
+        return raw
+    first, *under = raw.split("\n")
+    if nested:
+        indent = len(first) - len(first.lstrip())
+        kept = []
+        for x in under:
+            if len(x) - len(x.lstrip()) <= indent:
+                break
+            kept.append(x)
+        under = kept
+    return "\n".join(under)
+
+
 _WIKI_LINK = re.compile(r"\[\[([^\[\]|]+)(?:\|[^\[\]]*)?\]\]")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _PROPERTY = re.compile(r"^(\s*[\w-]+)::\s*(?:\[\[([^\]]+)\]\])?", re.MULTILINE)

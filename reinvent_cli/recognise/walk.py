@@ -26,7 +26,7 @@ from reinvent_cli.recognise.meta import _META_RE
 from reinvent_cli.recognise.speakers import speaker_label
 from reinvent_cli.recognise.state import WalkState, finish, new_state
 from reinvent_cli.recognise.table_walk import walk_table
-from reinvent_cli.recognise.talkmeta import code_metadata, look_for_speakers, metadata, raw_lines
+from reinvent_cli.recognise.talkmeta import block_after, code_metadata, look_for_speakers, metadata, raw_lines
 from reinvent_cli.recognise.talks import split_talk_heading
 
 Block = dict[str, Any]
@@ -146,7 +146,7 @@ class _Walker:
         st = self.st
         if st.speaker_look <= 0 or id(talk) in st.speaker_seen:
             return
-        raw = raw_lines(st, line)
+        raw = block_after(st, line, talk, 12, False)
         if following and following[0].get("type") == "list" and speaker_label(raw):
             raw += "\n" + raw_lines(st, int(following[0].get("line") or line + 1), 24)
         look_for_speakers(st, raw, talk)
@@ -205,7 +205,8 @@ class _Walker:
         if st.talk is not None and top and (_META_RE.match(text.split("\n")[0].strip()) or _only_a_link(flat)):
             metadata(st, flat, st.talk)  # "* Speaker: Jane Doe", "* [Slides](url)" as a talk's bullets
         if top and st.speaker_look > 0:
-            look_for_speakers(st, raw_lines(st, line0, 4), st.talk or (st.pre_talk if not st.doc.talks else None))
+            talk = st.talk or (st.pre_talk if not st.doc.talks else None)
+            look_for_speakers(st, block_after(st, line0, talk, 4, True), talk)
         return text
 
     def watch_item(self, flat: _Inline, text: str, line0: int) -> None:

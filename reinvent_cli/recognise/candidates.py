@@ -12,7 +12,7 @@ from reinvent_cli.recognise.evidence import (
     not_talk,
     title_evidence,
 )
-from reinvent_cli.recognise.inline import _Inline, _one_line, _trim_decor, flatten
+from reinvent_cli.recognise.inline import _Inline, _one_line, _trim_decor, flat_of, flatten
 from reinvent_cli.recognise.list_talks import item_of_blocks, talk_label
 from reinvent_cli.recognise.roles import Role
 from reinvent_cli.recognise.talks import strip_time
@@ -31,7 +31,7 @@ def bold_lead(tok: dict[str, Any]) -> tuple[str, str] | None:
     children = tok.get("children") or []
     if tok.get("type") != "paragraph" or not children or children[0].get("type") != "strong":
         return None
-    title = flatten(children[0].get("children")).text
+    title = flat_of(children[0]).text
     rest: list[dict[str, Any]] = []
     for child in children[1:]:
         if child.get("type") in ("softbreak", "linebreak"):
@@ -83,7 +83,7 @@ def item_candidates(blocks: list[dict[str, Any]], level: int, group: str, forced
         if tok.get("type") != "list":
             continue
         prev = blocks[n - 1] if n else None
-        lead = _one_line(flatten(prev.get("children")).text) if prev and prev.get("type") == "paragraph" else ""
+        lead = _one_line(flat_of(prev).text) if prev and prev.get("type") == "paragraph" else ""
         if _WATCH_HEADING.search(lead):
             continue
         sessions = names_sessions(group) or (lead.endswith(":") and names_sessions(lead))
@@ -127,7 +127,7 @@ def _break_or_group(text: str) -> bool:
 
 def _head_text(parts: list[dict[str, Any]]) -> str | None:
     if parts and parts[0].get("type") in ("paragraph", "block_text"):
-        return _one_line(flatten(parts[0].get("children")).text)
+        return _one_line(flat_of(parts[0]).text)
     return None
 
 
@@ -136,7 +136,7 @@ def _item(item: dict[str, Any], level: int, sessions: bool, forced: bool) -> Rol
     head = parts[0] if parts and parts[0].get("type") in ("paragraph", "block_text") else None
     if head is None:
         return None
-    flat = flatten(head.get("children"))
+    flat = flat_of(head)
     first = _one_line(flat.text.split("\n")[0]) if "\n" not in flat.text else _one_line(flat.text)
     line = int(head["line"])
     rest = strip_time(first)
@@ -166,7 +166,7 @@ def _emphasis_led(children: list[dict[str, Any]]) -> tuple[str, str] | None:
     """(emphasised text, the rest) of an item that opens with ``*Title*`` or ``**Title**``."""
     if not children or children[0].get("type") not in ("emphasis", "strong"):
         return None
-    title = _one_line(flatten(children[0].get("children")).text)
+    title = _one_line(flat_of(children[0]).text)
     return (title, _one_line(flatten(children[1:]).text)) if title else None
 
 

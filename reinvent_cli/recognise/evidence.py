@@ -24,7 +24,7 @@ from reinvent_cli.recognise.inline import (
     _html_text,
     _Inline,
     _trim_decor,
-    flatten,
+    flat_of,
 )
 from reinvent_cli.recognise.media import _video_key, video_in_text
 from reinvent_cli.recognise.meta import _META_RE
@@ -227,19 +227,19 @@ def _add(found: list[str], what: str) -> None:
 
 
 def _text(tok: dict[str, Any]) -> str:
-    return " ".join(flatten(tok.get("children")).text.split())
+    return " ".join(flat_of(tok).text.split())
 
 
 def _texts(tok: dict[str, Any]) -> Iterator[_Inline]:
     """The paragraph of a block, or the first items of a list (a bounded look)."""
     kind = tok.get("type")
     if kind in ("paragraph", "block_text"):
-        yield flatten(tok.get("children"))
+        yield flat_of(tok)
     elif kind == "list":
         for item in (tok.get("children") or [])[:4]:
             for part in (item.get("children") or [])[:1]:
                 if part.get("type") in ("paragraph", "block_text"):
-                    yield flatten(part.get("children"))
+                    yield flat_of(part)
     elif kind == "block_quote":
         for part in (tok.get("children") or [])[:2]:
             yield from _texts(part)

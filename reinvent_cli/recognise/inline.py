@@ -69,6 +69,15 @@ def flatten(children: list[dict[str, Any]] | None) -> _Inline:
     return _Inline("".join(buf), links)
 
 
+def flat_of(tok: dict[str, Any]) -> _Inline:
+    """A block token's inline children flattened, once per parse: kept on the token under "_flat", shared by
+    the reading pass, the walk and the announcements (none of them changes it)."""
+    flat: _Inline | None = tok.get("_flat")
+    if flat is None:
+        flat = tok["_flat"] = flatten(tok.get("children"))
+    return flat
+
+
 _TAG = re.compile(r"<!--|-->|<[^<>]*>")
 
 

@@ -19,7 +19,7 @@ from reinvent_cli.recognise.evidence import (
     title_evidence,
     video_key,
 )
-from reinvent_cli.recognise.inline import flatten
+from reinvent_cli.recognise.inline import flat_of
 from reinvent_cli.recognise.launches import _ANNOUNCE_LIST_HEADING
 from reinvent_cli.recognise.roles import Layout, Role
 from reinvent_cli.recognise.tables import table_candidates
@@ -137,7 +137,7 @@ def _add_blocks(tokens: list[dict[str, Any]], segs: list[_Seg], depth: int) -> N
     for tok in tokens:
         kind = tok.get("type")
         if kind == "heading":
-            flat = tok["_flat"] = flatten(tok.get("children"))  # (the walk reads it again)
+            flat = flat_of(tok)  # (kept on the token: the walk and the announcements read it again)
             raw = flat.text
             segs.append(_Seg(int(tok["line"]), int((tok.get("attrs") or {}).get("level", 1)),
                              clean_title(raw), raw))

@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from reinvent_cli.lexicon import ITEM_TALK_LABELS
-from reinvent_cli.recognise.inline import _one_line, flatten
+from reinvent_cli.recognise.inline import _one_line, flat_of, flatten
 from reinvent_cli.recognise.names import is_person
 from reinvent_cli.recognise.speakers import speaker_line
 
@@ -93,10 +93,10 @@ def item_of_blocks(parts: list[dict[str, Any]]) -> tuple[str, str] | None:
         below = next(iter(below.get("children") or []), {})
         below = next(iter(below.get("children") or []), {})
     if not under and below.get("type") in ("paragraph", "block_text"):
-        under = flatten(below.get("children")).text.split("\n")[:1]
+        under = flat_of(below).text.split("\n")[:1]
     emphasised, tail = None, ""
     if children and children[0].get("type") in ("emphasis", "strong"):
-        emphasised = _one_line(flatten(children[0].get("children")).text)
+        emphasised = _one_line(flat_of(children[0]).text)
         cut = next((i for i, c in enumerate(children) if c.get("type") in ("softbreak", "linebreak")), len(children))
         tail = _one_line(flatten(children[1:cut]).text)
     return item_talk(first, emphasised or None, tail, under)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from reinvent_cli.recognise.inline import flatten
+from reinvent_cli.recognise.inline import flat_of
 
 # A short lead ("Notes", "Notes on", "My notes from"), then the quoted title: the whole heading.
 _QUOTED_TITLE = re.compile(r"^[^\"“„«「『]{0,40}[\"“„«「『]([^\"”“»」』]{3,200})[\"”“»」』]\s*[.!]?$")
@@ -17,5 +17,5 @@ def quoted_h1(tokens: list[dict[str, Any]]) -> str | None:
     h1s = [t for t in heads if (t.get("attrs") or {}).get("level") == 1]
     if len(h1s) != 1 or heads[0] is not h1s[0]:
         return None
-    m = _QUOTED_TITLE.match(flatten(h1s[0].get("children")).text.strip())
+    m = _QUOTED_TITLE.match(flat_of(h1s[0]).text.strip())
     return m.group(1).strip() if m else None

@@ -10,7 +10,7 @@ from reinvent_cli.model import Document, Entry, Talk
 from reinvent_cli.read.source import Source
 from reinvent_cli.recognise.days import classify_day
 from reinvent_cli.recognise.evidence import collection_title, one_keynote
-from reinvent_cli.recognise.inline import _one_line, flatten
+from reinvent_cli.recognise.inline import _one_line, flat_of
 from reinvent_cli.recognise.meta import _META_RE
 from reinvent_cli.recognise.one_talk import quoted_h1
 from reinvent_cli.recognise.speakers import _names_a_speaker, parse_speakers
@@ -76,7 +76,7 @@ def _only_h1(tokens: list[dict[str, Any]]) -> tuple[str, int] | None:
     h1 = [t for t in heads if int((t.get("attrs") or {}).get("level", 1)) == 1]
     if len(h1) != 1 or heads[0] is not h1[0]:
         return None
-    title = _one_line(flatten(h1[0].get("children")).text)
+    title = _one_line(flat_of(h1[0]).text)
     if not title or classify_day(title) is not None or _TALK_RE.match(title) or _LABELLED_TALK.match(title):
         return None
     return title, int(h1[0]["line"])

@@ -9,7 +9,7 @@ from typing import Any
 from reinvent_cli.lexicon import TABLE_SPEAKER_WORDS, TABLE_TIME_WORDS, TABLE_TITLE_WORDS
 from reinvent_cli.read.md_tables import rows
 from reinvent_cli.recognise.evidence import group_word, not_talk
-from reinvent_cli.recognise.inline import _one_line, flatten
+from reinvent_cli.recognise.inline import _one_line, flat_of
 from reinvent_cli.recognise.names import is_person
 from reinvent_cli.recognise.roles import Role
 
@@ -51,7 +51,7 @@ def columns(header: list[str]) -> Columns:
 
 def cell_texts(row: dict[str, Any]) -> list[str]:
     """A row's cells as one-line text."""
-    return [_one_line(flatten(c.get("children")).text) for c in row.get("children") or []]
+    return [_one_line(flat_of(c).text) for c in row.get("children") or []]
 
 
 def row_talk(cells: list[str], cols: Columns) -> str | None:

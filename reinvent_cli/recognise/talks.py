@@ -9,7 +9,7 @@ from typing import Any
 from reinvent_cli.lexicon import _TALK_LABELS, _VIDEO_HOSTS
 from reinvent_cli.model import Speaker
 from reinvent_cli.recognise.days import classify_day
-from reinvent_cli.recognise.inline import _host, _Inline, _one_line, flatten
+from reinvent_cli.recognise.inline import _host, _Inline, _one_line, flat_of
 from reinvent_cli.recognise.media import _video_key
 from reinvent_cli.recognise.speakers import (
     _SPEAKER_LABEL,
@@ -148,7 +148,7 @@ def _undated_talks(tokens: list[dict[str, Any]]) -> set[int]:
         return set()
     titles: dict[int, str] = {}
     for i in heads:  # a file with days stops at its first one
-        titles[i] = _one_line(flatten(tokens[i].get("children")).text)
+        titles[i] = _one_line(flat_of(tokens[i]).text)
         if classify_day(titles[i]) is not None:
             return set()
     level_of = {i: int((tokens[i].get("attrs") or {}).get("level", 1)) for i in heads}
@@ -205,4 +205,4 @@ def _block_texts(blocks: list[dict[str, Any]]) -> Iterator[_Inline]:
             parts = item.get("children") or [] if item.get("type") == "list_item" else [item]
             for part in parts[:2]:
                 if part.get("type") in ("paragraph", "block_text"):
-                    yield flatten(part.get("children"))
+                    yield flat_of(part)

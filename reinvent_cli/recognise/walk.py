@@ -17,7 +17,7 @@ from reinvent_cli.recognise.inline import (
     _Inline,
     _one_line,
     _only_a_link,
-    flatten,
+    flat_of,
 )
 from reinvent_cli.recognise.layout import Plan
 from reinvent_cli.recognise.links import add_links
@@ -88,7 +88,7 @@ class _Walker:
         prev = tokens[i - 1] if i else None
         lead = None
         if prev is not None and prev.get("type") in ("paragraph", "block_text"):
-            lead = _one_line(flatten(prev.get("children")).text)
+            lead = _one_line(flat_of(prev).text)
         self.bullets(tokens[i], context, lead)
 
     def on_quote(self, tokens: list[Block], i: int, context: list[str]) -> None:
@@ -121,7 +121,7 @@ class _Walker:
                 code_metadata(st, raw)
 
     def paragraph(self, tok: Block, following: list[Block], context: list[str]) -> None:
-        flat = flatten(tok.get("children"))
+        flat = flat_of(tok)
         text = flat.text.strip("\n")
         if not text.strip():
             return
@@ -194,7 +194,7 @@ class _Walker:
     def list_item(self, head: Block, ctx: list[str], top: bool) -> str:
         """One bullet: its entry, its links, its role (a watch-list item, a talk's metadata)."""
         st = self.st
-        flat = flatten(head.get("children"))
+        flat = flat_of(head)
         text = flat.text.strip("\n")
         line0 = head["line"]
         st.add_entry("bullet", text, line0, ctx)

@@ -130,6 +130,5 @@ def test_no_string_the_gold_says_is_no_speaker(figures: Figures) -> None:
     assert figures.not_speakers == []
 
 
-@pytest.mark.xfail(strict=False, reason="announcements are the launches engineer's work in progress")
 def test_announcements_f1(figures: Figures) -> None:
     assert figures.announcements.f1() >= 0.90, figures.announcements

@@ -300,3 +300,18 @@ def test_notes_without_talks(tmp_path):
         await pilot.press("down", "enter", "escape", "escape")
 
     assert drive(make_app(paths=[notes]), script) == f"{notes}:3"
+
+
+def test_interactive_flag_runs_browse(monkeypatch, run):
+    """`reinvent -i` is `reinvent browse` (issue 12), through Typer."""
+    import reinvent_cli.browse as browse_pkg
+
+    seen = {}
+
+    def fake_run(paths, **kw):
+        seen.update(kw, paths=paths)
+        return 0
+
+    monkeypatch.setattr(browse_pkg, "run", fake_run)
+    r = run("-i")
+    assert r.exit_code == 0 and seen["query"] == "" and seen["print_selected"] is False

@@ -89,4 +89,5 @@ def test_every_command_is_read_from_its_declaration():
             continue  # other engineers' commands: Typer runs them if the direct way cannot
         assert commandline.params_of(info.callback) is not None, info.name
     names = {p.name for p in commandline.params_of(main_callback, skip_others=True)}
-    assert names == {"notes", "no_cache", "color", "no_color", "no_pager", "fmt", "as_json"}  # = session.begin's
+    # = session.begin's, and -i (the full-screen app, which the direct way leaves to Typer)
+    assert names == {"notes", "no_cache", "color", "no_color", "no_pager", "fmt", "as_json", "interactive"}

@@ -58,6 +58,7 @@ def main_callback(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")] = False,
     fmt: opt.OverviewFormat = "table",
     as_json: opt.OverviewJson = False,
+    interactive: Annotated[bool, typer.Option("--interactive", "-i", help="Same as reinvent browse.")] = False,
 ) -> None:
     """Ask questions of your markdown conference notes.
 
@@ -69,9 +70,12 @@ def main_callback(
       reinvent talks --day 2           the talks of day 2
       reinvent search elasticache      where the notes mention ElastiCache
       reinvent open DAT407             watch a talk's video
+      reinvent -i                      search live, full screen (= browse)
     """
     session.begin(notes=notes, no_cache=no_cache, color=color, no_color=no_color, no_pager=no_pager, fmt=fmt,
                   as_json=as_json)
+    if ctx.invoked_subcommand is None and interactive:
+        browse()
     if ctx.invoked_subcommand is None:
         from reinvent_cli.notes.query import Notes
         from reinvent_cli.render.overview import emit_overview

@@ -212,6 +212,8 @@ def run(argv: list[str]) -> int | None:
     if parsed is None:
         return None
     fn, glob, kwargs = parsed
+    if glob.pop("interactive", False):
+        return None  # "reinvent -i ...": the full-screen app, through Typer
     session.begin(**glob).import_while_loading = True
     try:
         fn(**kwargs)

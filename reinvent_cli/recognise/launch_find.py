@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 from reinvent_cli.model import Announcement, Document, Entry, Talk
 from reinvent_cli.recognise.evidence import clean_title
-from reinvent_cli.recognise.inline import _Inline, _InlineLink, _one_line, flatten
+from reinvent_cli.recognise.inline import _Inline, _InlineLink, _one_line, flat_of
 from reinvent_cli.recognise.launch_heads import heading_launches
 from reinvent_cli.recognise.launch_rules import (
     announced_subject,
@@ -109,7 +109,7 @@ def _label_block(block: Block) -> bool:
     """A paragraph whose last line is a launch label ("Some context.\nNeu angekündigt:"): its list is launches."""
     if block.get("type") not in ("paragraph", "block_text"):
         return False
-    text = flatten(block.get("children")).text.rstrip()
+    text = flat_of(block).text.rstrip()
     return launch_label(text[text.rfind("\n") + 1:])
 
 
@@ -117,7 +117,7 @@ def _launch_block(blocks: list[Block]) -> bool:
     """A paragraph whose first line names a launch (so it is no detail of the one before)."""
     if not blocks or blocks[0].get("type") not in ("paragraph", "block_text"):
         return False
-    first = flatten(blocks[0].get("children")).text.strip("\n").split("\n")[0]
+    first = flat_of(blocks[0]).text.strip("\n").split("\n")[0]
     return line_launch(first) is not None
 
 
@@ -164,7 +164,7 @@ class _Finder:
                 prev = tokens[i - 1] if i else None
                 lead = None
                 if prev is not None and prev.get("type") in ("paragraph", "block_text"):
-                    lead = _one_line(flatten(prev.get("children")).text)
+                    lead = _one_line(flat_of(prev).text)
                 after_list = prev is not None and prev.get("type") == "list"
                 self.list_block(tok, context, lead, after_list, prev is not None and _label_block(prev))
             elif kind == "block_quote":
@@ -188,7 +188,7 @@ class _Finder:
         self.bullets(tok, context, lead, launches)
 
     def heading(self, tok: Block) -> None:
-        text = flatten(tok.get("children")).text
+        text = flat_of(tok).text
         title = clean_title(text) if "<" in text or text.rstrip().endswith("#") else _one_line(text)
         line = int(tok["line"])
         self.last_lead_in = None
@@ -218,7 +218,7 @@ class _Finder:
         return path, day, talk, top if talk is not None or launch_heading(top) else None
 
     def paragraph(self, tok: Block, following: list[Block], context: list[str]) -> None:
-        flat = flatten(tok.get("children"))
+        flat = flat_of(tok)
         text = flat.text.strip("\n")
         if not text.strip():
             return
@@ -265,7 +265,7 @@ class _Finder:
             rest = children
             label = False
             if head is not None:
-                flat = flatten(head.get("children"))
+                flat = flat_of(head)
                 text = flat.text.strip("\n")
                 label = len(children) > 1 and label_heads_list(text.split("\n")[0])
                 in_list = level.launches and not label

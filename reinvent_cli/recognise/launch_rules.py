@@ -52,8 +52,13 @@ _VENDOR_ITEM = re.compile(rf"^(?:{VENDORS})\s+[A-Z0-9][\w.+/-]*(?:\s+[A-Z0-9][\w
 _CJK_HEADING = re.compile(CJK_LAUNCH_HEADING)
 
 
+_LEAD_IN_MARKS = frozenset(":：-–—!")  # one of them is in every separator _LEAD_IN reads
+
+
 def lead_in_launch(line: str) -> int | None:
     """Where the name starts in a lead-in launch line ('NEW - "X"', 'Announcement: X'), or None."""
+    if not _LEAD_IN_MARKS.intersection(line):
+        return None  # (the separator after the lead-in word is none of these: no need to match)
     m = _LEAD_IN.match(line.strip())
     if m is None:
         return None
@@ -63,6 +68,9 @@ def lead_in_launch(line: str) -> int | None:
 def ga_launch(line: str) -> bool:
     """A product said to be generally available or in preview now: "Azure AI Studio is now GA."."""
     text = line.strip()
+    low = text.lower()
+    if "now" not in low and "ga" not in low and "general" not in low:
+        return False  # (_NOW_GA needs one of these words: no need to search)
     m = _NOW_GA.search(text)
     if m is None or len(text) > 200:
         return False
@@ -80,6 +88,8 @@ _SUBJECT_ANNOUNCED = re.compile(r"^([A-Z.][^:]{2,60}):\s[^:]{0,120}\bannounced\.
 
 def announced_subject(line: str) -> str | None:
     """The product a "Product: something announced." line is about, or None."""
+    if "announced" not in line:
+        return None  # (no need to match)
     m = _SUBJECT_ANNOUNCED.match(line.strip())
     return m.group(1).strip() if m else None
 
@@ -91,7 +101,8 @@ def linked_launch(line: str, link_offset: int) -> bool:
 
 def marked_new(line: str) -> bool:
     """An item marked as new: "access firestore from the console (new)"."""
-    return bool(_NEW_MARK.search(line.strip()))
+    text = line.strip()
+    return text.endswith((")", "]")) and bool(_NEW_MARK.search(text))
 
 
 _CJK_NOT_LAUNCHED = re.compile(CJK_NOT_LAUNCHED)
@@ -155,11 +166,19 @@ _LABEL = re.compile(rf"^(?:[^\w\s]{{1,4}}\s*)?(?:{LAUNCH_LABELS})(?:\s*[(（][^(
 _STATUS_TAIL = re.compile(LAUNCH_STATUS_TAIL, re.IGNORECASE)
 
 
+def _label_at(text: str) -> re.Match[str] | None:
+    """A launch label at the start of ``text`` (a bounded match: the label is short), or None."""
+    head = text[:80]
+    if ":" not in head and "：" not in head:
+        return None  # (a label ends with a colon: no need to match)
+    return _LABEL.match(head)
+
+
 def launch_label(line: str) -> bool:
     """A line that is only a launch label: "Preview:", "Generally available:", "🚀 Lanzado:", "発表："."""
     text = line.strip()
-    if len(text) > 60:
-        return False
+    if len(text) > 60 or ":" not in text and "：" not in text:
+        return False  # (a label ends with a colon)
     m = _LABEL.match(text)
     return m is not None and m.end() == len(text)
 
@@ -167,14 +186,14 @@ def launch_label(line: str) -> bool:
 def label_heads_list(line: str) -> bool:
     """An item's line that leads its sub-list of launches: a label alone ("発表："), or a label and a lowercase
     description ("Preview: two new services")."""
-    return launch_label(line) or _LABEL.match(line.strip()[:80]) is not None and label_launch(line) is None
+    return launch_label(line) or _label_at(line.strip()) is not None and label_launch(line) is None
 
 
 def label_launch(line: str) -> int | None:
     """Where the name starts after a launch label ("🚀 Launched: Acme Forge — ..." -> at "Acme"), or None; not
     "🚀 Launched: later this year", "Released: 2019" (the name starts with a capital, a mark or another script)."""
     text = line.strip()
-    m = _LABEL.match(text[:80])  # (the label is short: a bounded match)
+    m = _label_at(text)
     if m is None or m.end() == len(text):
         return None
     first = text[m.end()]

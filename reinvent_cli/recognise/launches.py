@@ -9,7 +9,7 @@ from typing import Any
 
 from reinvent_cli.lexicon import _ANNOUNCE_WORDS
 from reinvent_cli.model import Announcement
-from reinvent_cli.recognise.inline import _Inline, _one_line, _only_a_link, _trim_decor, flatten
+from reinvent_cli.recognise.inline import _Inline, _one_line, _only_a_link, _trim_decor, flat_of
 from reinvent_cli.recognise.media import _GENERIC_LINK
 
 _ANNOUNCE_RE = re.compile(
@@ -114,7 +114,7 @@ def _list_texts(tokens: list[dict[str, Any]]) -> list[str]:
             continue
         kind = tok.get("type")
         if kind in ("paragraph", "block_text"):
-            text = flatten(tok.get("children")).text
+            text = flat_of(tok).text
             for line in text.split("\n"):
                 if line.strip():
                     out.append(_detail(line))
@@ -158,7 +158,7 @@ def _details_from_following(ann: Announcement, following: list[Block]) -> None:
     if kind == "list":
         ann.details += _list_texts([nxt])
     elif kind in ("paragraph", "block_text"):
-        flat = flatten(nxt.get("children"))
+        flat = flat_of(nxt)
         text = flat.text.strip("\n")
         if not text.strip() or _announce_match(text.split("\n")[0]):
             return
@@ -170,7 +170,7 @@ def _details_from_following(ann: Announcement, following: list[Block]) -> None:
         lines = [x for x in text.split("\n") if x.strip()]
         after = following[1] if len(following) > 1 else None
         if len(lines) == 1 and after is not None and after.get("type") in ("paragraph", "block_text") \
-                and _announce_match(flatten(after.get("children")).text.split("\n")[0]):
+                and _announce_match(flat_of(after).text.split("\n")[0]):
             return  # the lead-in of the next announcement
         ann.details += [_detail(x) for x in lines]
 

@@ -24,12 +24,15 @@ def make_app(query: str = "") -> BrowseApp:
     return BrowseApp(data.load([str(BUNDLED)]), [str(BUNDLED)], query=query)
 
 
-async def settle(pilot) -> None:
-    await pilot.pause(0.15)
-    for worker in list(pilot.app.workers):
-        with contextlib.suppress(Exception):
-            await worker.wait()
-    await pilot.pause()
+async def settle(pilot, rounds: int = 4) -> None:
+    """Let the debounce timer fire, the search worker finish and its results be drawn: several rounds, since
+    under load the timer may fire, or the results arrive, only after a round's workers were waited for."""
+    for _ in range(rounds):
+        await pilot.pause(0.15)
+        for worker in list(pilot.app.workers):
+            with contextlib.suppress(Exception):
+                await worker.wait()
+        await pilot.pause()
 
 
 def keys(*pressed: str):

@@ -195,17 +195,6 @@ SPEAKER_LABELS = (
 )
 
 
-# A word before a speaker's name: "Title by Name", "“Title” von Name", "-- by Name".
-BY_WORDS = ("by", "von", "par", "por", "door", "av")
-
-
-# A word before several speakers: "... with A and B" (one speaker only after a chat word: "Fireside chat with X").
-WITH_WORDS = ("with", "mit", "avec", "con", "com")
-
-
-CHAT_WORDS = ("chat", "conversation", "interview", "q&a", "ama", "fireside", "gespräch", "entretien", "charla")
-
-
 # Words joining speakers in a list: "A and B", "A et B".
 AND_WORDS = ("and", "und", "et", "y", "e", "en", "og", "och", "i")
 

@@ -21,7 +21,6 @@ from reinvent_cli.lexicon import (
 )
 from reinvent_cli.recognise.inline import (
     _host,
-    _html_text,
     _Inline,
     _trim_decor,
     flat_of,
@@ -245,5 +244,3 @@ def _texts(tok: dict[str, Any]) -> Iterator[_Inline]:
             yield from _texts(part)
 
 
-def html_words(raw: str) -> str:
-    return " ".join(_html_text(raw).split())

@@ -6,16 +6,13 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from reinvent_cli.lexicon import _TALK_LABELS, _VIDEO_HOSTS
+from reinvent_cli.lexicon import _TALK_LABELS
 from reinvent_cli.model import Speaker
-from reinvent_cli.recognise.days import classify_day
-from reinvent_cli.recognise.inline import _host, _Inline, _one_line, flat_of
-from reinvent_cli.recognise.media import _video_key
+from reinvent_cli.recognise.inline import _Inline, flat_of
 from reinvent_cli.recognise.speakers import (
     _SPEAKER_LABEL,
     _TRAILING_SPEAKER,
     _looks_like_name,
-    _names_a_speaker,
     parse_speakers,
 )
 
@@ -56,14 +53,6 @@ _TIME_PREFIX = re.compile(
 _LABELLED_TALK = re.compile(
     r"^(?:[\w.'’&+@-]+\s+){0,3}?(lightning talk|talk|session|keynote|presentation|vortrag|conf[ée]rence|charla|ponencia)"
     r"\s*(?:[:–—|]|\s-)\s*(.+)$",
-    re.IGNORECASE,
-)
-
-
-# A heading under a day that groups its talks: "Morning", "Afternoon sessions", "Track A", "Room 2".
-_GROUPING = re.compile(
-    r"^(?:(?:morning|afternoon|evening|lunch|breakfast|vormittag|nachmittag|abend|matin|apr[èe]s-midi|soir[ée]e?"
-    r"|ma[ñn]ana|tarde)(?:\s+(?:sessions?|talks|track))?|(?:track|room|stage|hall|saal|salle|sala|raum)\s+(?-i:[A-Z0-9])\w{0,11})$",
     re.IGNORECASE,
 )
 
@@ -135,66 +124,6 @@ _TIME_SUFFIX = re.compile(
 def strip_trailing_time(title: str) -> str:
     m = _TIME_SUFFIX.search(title) if any(c.isdigit() for c in title[-12:]) else None
     return title[:m.start()].rstrip() if m and m.start() > 0 else title
-
-
-def _undated_talks(tokens: list[dict[str, Any]]) -> set[int]:
-    """In a file without day headings, the lines of the headings that are talks: of the shallowest
-    heading level where at least two headings -- and half of that level's -- look like talks (a session
-    code, a "(Name)", a Speaker: line or a video link right under it), those that do ("## Track A" over
-    "### Talk (Name)": the talks are the h3s). None otherwise (then only labelled headings are talks, or
-    the file is one talk)."""
-    heads = [i for i, t in enumerate(tokens) if t.get("type") == "heading"]
-    if len(heads) < 2:
-        return set()
-    titles: dict[int, str] = {}
-    for i in heads:  # a file with days stops at its first one
-        titles[i] = _one_line(flat_of(tokens[i]).text)
-        if classify_day(titles[i]) is not None:
-            return set()
-    level_of = {i: int((tokens[i].get("attrs") or {}).get("level", 1)) for i in heads}
-    for level in sorted(set(level_of.values())):
-        at = [i for i in heads if level_of[i] == level]
-        if len(at) < 2:
-            continue
-        ends: dict[int, int] = {}  # each one's section ends at the next heading of its level or above
-        prev = None
-        for j in heads:
-            if level_of[j] <= level:
-                if prev is not None:
-                    ends[prev] = j
-                prev = j if level_of[j] == level else None
-        if prev is not None:
-            ends[prev] = len(tokens)
-        talks, videos = [], set()
-        for i in at:
-            why = _talk_evidence(titles[i], tokens[i + 1 : min(ends[i], i + 6)])
-            if why and why.startswith("video "):
-                if why in videos:
-                    continue  # the same video again ("&t=300"): sections of one talk, not talks
-                videos.add(why)
-            if why:
-                talks.append(i)
-        if len(talks) >= 2 and 2 * len(talks) >= len(at):
-            return {int(tokens[i]["line"]) for i in talks}
-    return set()
-
-
-def _talk_evidence(title: str, blocks: list[dict[str, Any]]) -> str | None:
-    """Why a heading looks like a talk: "label" (a session code or "Keynote:"), "name" (a trailing
-    "(Name)"), "speaker" (a Speaker: line right under it) or "video <url>" (a video link right under
-    it, the URL without its query but for ``v=``: timestamps of one video are one video); None."""
-    if _labelled(title):
-        return "label"
-    sm = _TRAILING_SPEAKER.match(strip_time(title))
-    if sm and _looks_like_name(_SPEAKER_LABEL.sub("", sm.group(2))):
-        return "name"
-    video = None
-    for flat in _block_texts(blocks):
-        if video is None:
-            video = next((_video_key(lk.url) for lk in flat.links if _host(lk.url).endswith(_VIDEO_HOSTS)), None)
-        if _names_a_speaker(flat):
-            return "speaker"
-    return video and "video " + video
 
 
 def _block_texts(blocks: list[dict[str, Any]]) -> Iterator[_Inline]:

@@ -30,8 +30,8 @@ def run_search(query: str, *, limit: int | None, kinds: list[str], day: str | No
         files=q.files_matching(notes_read, conference, file),
     )
     if day_spec and (day_spec.weekday or day_spec.date):
-        hits = [h for h in hits if day_spec.matches(h.entry.day, q.weekday_of_entry(notes_read, h.entry),
-                                                    q.date_of_entry(notes_read, h.entry))]
+        on_day = q.entry_on_day(notes_read, day_spec)
+        hits = [h for h in hits if on_day(h.entry)]
     hits = hits[:limit] if limit else hits  # after the weekday filter, so --limit still gives up to N
     out = st.output_as(fmt, as_json)
     if count:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -46,16 +47,18 @@ def parse_day(value: str | int | None) -> DaySpec | None:
     raise UsageError(f"--day {value!r}: give a day number (1, 2, ...), a weekday (thursday, thu) or a date (2024-03-21)")
 
 
-def weekday_of_entry(notes: Notes, entry: Entry) -> str | None:
-    """The weekday of the day an index entry is on, if its notes name one."""
-    doc = next((d for d in notes.docs() if d.file == entry.file), None)
-    return _weekday_of(doc, entry.day) if doc is not None else None
+def entry_on_day(notes: Notes, day: DaySpec) -> Callable[[Entry], bool]:
+    """Whether an index entry is on ``day`` (by number, or by the weekday or date its notes give that day);
+    the files' documents are looked up once, not per entry."""
+    docs = {d.file: d for d in notes.docs()}
 
+    def on_day(entry: Entry) -> bool:
+        doc = docs.get(entry.file)
+        if doc is None:
+            return day.matches(entry.day, None)
+        return day.matches(entry.day, _weekday_of(doc, entry.day), _date_of(doc, entry.day))
 
-def date_of_entry(notes: Notes, entry: Entry) -> str | None:
-    """The ISO date of the day an index entry is on, if its day heading (or file name) is a date."""
-    doc = next((d for d in notes.docs() if d.file == entry.file), None)
-    return _date_of(doc, entry.day) if doc is not None else None
+    return on_day
 
 
 def missing_day(notes: Notes, day: DaySpec) -> str | None:

@@ -12,10 +12,9 @@ from typing import Any, TypeVar
 from reinvent_cli.errors import InputError, NothingFound, UsageError
 from reinvent_cli.model import Announcement, Document, Entry, Link, Talk, WatchItem
 from reinvent_cli.notes.days import DaySpec, _date_of, _weekday_of
-from reinvent_cli.notes.days import date_of_entry as date_of_entry  # re-exported: commands ask query for days
+from reinvent_cli.notes.days import entry_on_day as entry_on_day  # re-exported: commands ask query for days
 from reinvent_cli.notes.days import missing_day as missing_day
 from reinvent_cli.notes.days import parse_day as parse_day
-from reinvent_cli.notes.days import weekday_of_entry as weekday_of_entry
 
 T = TypeVar("T")
 BUNDLED_NAME = "reinvent-2015.md"

@@ -11,6 +11,7 @@ from reinvent_cli import __version__
 from reinvent_cli.cli import options as opt
 from reinvent_cli.cli import session
 from reinvent_cli.cli.complete import complete_talk, complete_track
+from reinvent_cli.cli.early import NO_CACHE_FLAG
 from reinvent_cli.cli.helptext import PlainHelp
 from reinvent_cli.errors import NothingFound, ReinventError, UsageError
 
@@ -51,7 +52,7 @@ def _version(value: bool) -> None:
 def main_callback(
     ctx: typer.Context,
     notes: opt.Notes = None,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Parse the notes again; don't use the cache.")] = False,
+    no_cache: Annotated[bool, typer.Option(NO_CACHE_FLAG, help="Parse the notes again; don't use the cache.")] = False,
     color: opt.Color = "auto",
     no_color: Annotated[bool, typer.Option("--no-color", help="Same as --color never (also NO_COLOR=1).")] = False,
     no_pager: Annotated[bool, typer.Option("--no-pager", help="Don't page long output (PAGER, REINVENT_PAGER).")] = False,

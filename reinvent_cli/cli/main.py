@@ -15,11 +15,14 @@ GC_THRESHOLD = 100_000
 
 def run(argv: list[str]) -> int | str | None:
     """Run one command line; its exit code (SystemExit's code: an int, a message or None)."""
-    from reinvent_cli.cli import commandline, session
+    from reinvent_cli.cli import early, session
 
     code: int | str | None
     try:
         try:
+            early.start(argv, _imports)  # the notes first: an edited file is parsed while Typer is imported
+            from reinvent_cli.cli import commandline
+
             code = commandline.run(argv)
             if code is None:
                 from reinvent_cli.cli.app import app
@@ -27,6 +30,8 @@ def run(argv: list[str]) -> int | str | None:
                 app(args=argv, prog_name="reinvent")
         except SystemExit as exc:
             code = exc.code
+        finally:
+            early.discard()
         session.finish()
         return code
     except KeyboardInterrupt:
@@ -34,6 +39,12 @@ def run(argv: list[str]) -> int | str | None:
     except BrokenPipeError:  # `reinvent talks | head -1`: the reader has gone, as with grep
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+
+
+def _imports() -> None:
+    """What a command line needs besides the notes: Typer and the commands, Rich's console and table."""
+    from reinvent_cli.cli import app, commandline  # noqa: F401
+    from reinvent_cli.render import listing, terminal  # noqa: F401
 
 
 def main() -> None:

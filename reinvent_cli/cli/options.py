@@ -7,6 +7,7 @@ from typing import Annotated, Any
 import typer
 
 from reinvent_cli.cli.complete import complete_day, complete_talk
+from reinvent_cli.cli.early import NOTES_FLAGS
 
 LISTING_FORMATS = ("table", "json", "csv", "tsv", "markdown")
 TALK_FORMATS = ("table", "json", "markdown")
@@ -56,7 +57,7 @@ OverviewFormat = Annotated[str, _format(OVERVIEW_FORMATS, "The overview's format
 OverviewJson = Annotated[bool, typer.Option(
     "--json", help="Same as --format json; before a command, that command prints JSON too.")]
 Notes = Annotated[list[str] | None, typer.Option(
-    "--notes", "-n", metavar="PATH",
+    *NOTES_FLAGS, metavar="PATH",
     help="Notes file or folder (repeatable; env REINVENT_NOTES, ':'-separated). Default: the bundled notes.")]
 Conference = Annotated[str | None, typer.Option(
     "--conference", "-c", metavar="TEXT", help="Only notes whose title contains this.")]

@@ -45,12 +45,16 @@ class Session:
     def notes(self, more: list[str] | None = None) -> Notes:
         """The notes of ``--notes`` (given before or after the command), read on first use."""
         if self._notes is None:
+            from reinvent_cli.cli import early
             from reinvent_cli.notes.query import load_notes
             from reinvent_cli.render.terminal import warn
 
             paths = [*self.notes_paths, *(more or [])]
-            idle = _import_render if self.import_while_loading else None
-            self._notes = load_notes(paths, use_cache=self.use_cache, idle=idle, progress=_indexing_bar)
+            self._notes, carried = early.take(paths, self.use_cache)  # loaded before the command line was read
+            if self._notes is None:
+                idle = _import_render if self.import_while_loading else None
+                self._notes = load_notes(paths, use_cache=self.use_cache, idle=idle, progress=_indexing_bar)
+                self._notes.warnings[:0] = carried
             for w in self._notes.warnings:
                 warn(self.output, w)
         return self._notes

@@ -103,20 +103,35 @@ def stat_files(files: list[str | Path], explicit: set[str], skipped: list[str]) 
     return items
 
 
+class Deferred(Exception):
+    """An early load (``only_small``) met more changed files than it takes on, or no usable cache; with
+    the warnings it gave so far (a corrupt cache removed), for the load that does the work."""
+
+    def __init__(self, warnings: list[str] | None = None) -> None:
+        super().__init__("deferred")
+        self.warnings = list(warnings or [])
+
+
 def load(files: list[str | Path], explicit: set[str], *, use_cache: bool = True, progress: Any = None,
-         idle: Any = None) -> Notes:
+         idle: Any = None, only_small: bool = False) -> Notes:
     """The Notes of these files (``progress``: a callable making the ProgressBar for a number of files,
     shown on a terminal while many are indexed; None or False: no bar).
 
     ``idle``: work of the caller's (imports) to do while a few changed files are parsed in a child
-    process; it is called once, in any case, unless loading fails."""
+    process; it is called once, in any case, unless loading fails.
+    ``only_small``: raise Deferred instead of parsing more than a few files (a load started before the
+    command line is read, which must not index a folder for ``--help``)."""
     from reinvent_cli.notes.query import Notes
 
     warnings: list[str] = []
     skipped: list[str] = []
     idle = _Once(idle)
     items = stat_files(files, explicit, skipped)
-    notes = _load_cached(items, explicit, progress, warnings, skipped, idle) if use_cache and items else None
+    if only_small and not (use_cache and items):
+        raise Deferred
+    notes = _load_cached(items, explicit, progress, warnings, skipped, idle, only_small) if use_cache and items else None
+    if notes is None and only_small:
+        raise Deferred(warnings)
     if notes is None:
         docs = parse_documents(items, explicit, progress, skipped)
         for d in docs:
@@ -160,7 +175,7 @@ def _fresh(row: Any, it: Item) -> bool:
 
 
 def _load_cached(items: list[Item], explicit: set[str], progress: Any, warnings: list[str],
-                 skipped: list[str], idle: _Once) -> Notes | None:
+                 skipped: list[str], idle: _Once, only_small: bool = False) -> Notes | None:
     import sqlite3
 
     from reinvent_cli.index import store as cache
@@ -173,6 +188,9 @@ def _load_cached(items: list[Item], explicit: set[str], progress: Any, warnings:
         keys = {it.key for it in items}
         rows, warm = _warm_rows(store, items, keys)
         if not warm:
+            if only_small and not _small([it for it in items if not _fresh(rows.get(it.key), it)]):
+                store.close()
+                raise Deferred(warnings)
             rows = _sync(store, items, keys, progress, rows, idle)
         frows, fitems = [], []
         for it in items:
@@ -222,6 +240,11 @@ def _sync(store: Store, items: list[Item], keys: set[str], progress: Any, rows: 
     raise CacheUnusable("the notes kept changing while being indexed")
 
 
+def _small(stale: list[Item]) -> bool:
+    """Few enough changed files to parse beside the caller's imports."""
+    return len(stale) <= BESIDE_MAX_FILES and sum(it.size for it in stale) <= BESIDE_MAX_BYTES
+
+
 def _warm_rows(store: Store, items: list[Item], keys: set[str]) -> tuple[dict[str, FileRow], bool]:
     """The common case in one read: every file unchanged, nothing to forget.
 
@@ -242,8 +265,7 @@ def _index_into(store: Store, stale: list[Item], progress: Any, rows: dict[str, 
 
     fronts = store.fronts([it.key for it in stale if it.key in rows])  # edited files: YAML only if it changed
     jobs = [Job(str(it.path), it.name, fronts.get(it.key)) for it in stale]
-    small = len(jobs) <= BESIDE_MAX_FILES and sum(it.size for it in stale) <= BESIDE_MAX_BYTES
-    beside = parse_beside(jobs, idle) if small else None
+    beside = parse_beside(jobs, idle) if _small(stale) else None
     pending: list[Parsed] = []
     last = time.monotonic()
     for batch in [beside] if beside is not None else parse_many(jobs, "rows", progress):

@@ -183,6 +183,11 @@ class Notes:
             self._drop_cache(exc)
             return search(self.search_index(), query, **kw)
 
+    def close(self) -> None:
+        """Close the cache these notes read from (notes no command will read)."""
+        if self._store is not None:
+            self._store.store.close()
+
     def _drop_cache(self, exc: Exception) -> None:
         from reinvent_cli.index import store as cache
         from reinvent_cli.notes.load import load
@@ -198,15 +203,15 @@ class Notes:
 
 
 def load_notes(given: Iterable[str] | None = None, *, use_cache: bool = True, progress: Any = None,
-               idle: Any = None) -> Notes:
-    """Read and index every notes file the user pointed at (``idle``: see loader.load)."""
+               idle: Any = None, only_small: bool = False) -> Notes:
+    """Read and index every notes file the user pointed at (``idle``, ``only_small``: see load.load)."""
     from reinvent_cli.notes.load import load
 
     paths = notes_paths(given)
     files, explicit = expand_paths(paths)
     if not files:
         raise InputError(f"no notes files (*.md, *.markdown) in {', '.join(paths)}")
-    notes: Notes = load(files, explicit, use_cache=use_cache, progress=progress, idle=idle)
+    notes: Notes = load(files, explicit, use_cache=use_cache, progress=progress, idle=idle, only_small=only_small)
     return notes
 
 

@@ -27,6 +27,7 @@ from reinvent_cli.recognise.launch_rules import (
     linked_launch,
     marked_by,
     marked_new,
+    may_name_launch,
     remark,
     strip_status,
     vendor_item,
@@ -118,7 +119,7 @@ def _launch_block(blocks: list[Block]) -> bool:
     if not blocks or blocks[0].get("type") not in ("paragraph", "block_text"):
         return False
     first = flat_of(blocks[0]).text.strip("\n").split("\n")[0]
-    return line_launch(first) is not None
+    return may_name_launch(first, False) and line_launch(first) is not None
 
 
 @dataclass
@@ -222,7 +223,13 @@ class _Finder:
         text = flat.text.strip("\n")
         if not text.strip():
             return
-        line0 = int(tok["line"])
+        if may_name_launch(text, bool(flat.links)):  # (else no line rule can fire on any of its lines)
+            self.launch_lines(flat, text, int(tok["line"]), following, context)
+        if text.rstrip().endswith(":"):
+            self.last_lead_in = _one_line(text)
+
+    def launch_lines(self, flat: _Inline, text: str, line0: int, following: list[Block], context: list[str]) -> None:
+        """The launches a paragraph's lines name, with their details."""
         lines = text.split("\n")
         # One pass (per-line rescans of the rest of the paragraph were quadratic): an announcement's
         # details are the following non-blank lines up to the next announcement line.
@@ -244,8 +251,6 @@ class _Finder:
                 ann.details += [_detail(x) for x in lines[n + 1 : end] if x.strip()]
             elif n == len(lines) - 1 and not context and not _launch_block(following[:1]):
                 _details_from_following(ann, following)
-        if text.rstrip().endswith(":"):
-            self.last_lead_in = _one_line(text)
 
     def bullets(self, tok: Block, context: list[str], lead_in: str | None, launches: bool) -> None:
         """The items of a list: launches when the list is under a launch heading or lead-in (or an item that is
@@ -282,7 +287,8 @@ class _Finder:
 
     def list_item(self, flat: _Inline, text: str, line0: int, rest: list[Block], in_list: bool, top: bool) -> None:
         lines = text.split("\n")
-        hit = line_launch(lines[0], flat, 0, item=True)
+        may = may_name_launch(text, bool(flat.links))
+        hit = line_launch(lines[0], flat, 0, item=True) if may else None
         if hit is None and in_list and not (remark(lines[0]) and not flat.links) and legend_mark(lines[0]) is None:
             hit = _Hit()  # (not "finally out of beta" under "What is new": a remark, no product)
         marked = marked_by(lines[0], self.marks) if hit is None and self.marks else None
@@ -295,7 +301,7 @@ class _Finder:
             ann = self.announcement(lines[0], hit, flat, 0, line0, line0)
             ann.details += [_detail(x) for x in lines[1:] if x.strip()]
             ann.details += _list_texts(rest)
-        elif top:  # "- Android P" over "・bata 版の発表": the launch is the item the line is in
+        elif top and may:  # "- Android P" over "・bata 版の発表": the launch is the item the line is in
             self.paragraph_lines(flat, lines, line0)
 
     def paragraph_lines(self, flat: _Inline, lines: list[str], line0: int) -> None:

@@ -17,16 +17,14 @@ from reinvent_cli.lexicon import (
 
 # 'NEW - "DynamoDB On Demand"', 'New: X', 'Launch: X', 'Neu: X', 'Nouveauté : X', 'Announcement: X',
 # 'HiddenLayer Announcement: X', '新功能：X' (a lead-in word, a separator, then the name).
-_LEAD_IN = re.compile(
-    rf"^(?:[\w.-]+\s+)?(?:{NEW_LEAD_INS})\s*(?:[:：]|\s[-–—]|-(?=\s)|!)\s*(?=\S)", re.IGNORECASE)
+_LEAD_IN_SEP = r"\s*(?:[:：]|\s[-–—]|-(?=\s)|!)"
+_LEAD_IN = re.compile(rf"^(?:[\w.-]+\s+)?(?:{NEW_LEAD_INS}){_LEAD_IN_SEP}\s*(?=\S)", re.IGNORECASE)
 
 
 # "X is now GA", "X now generally available", "X now available in Y", "GA of X", "X: General Availability".
-_NOW_GA = re.compile(
-    r"\bnow\s+(?:\[)?(?:ga|generally\s+available|available|in\s+(?:public\s+)?preview|live|supported)\b"
-    r"|^ga\s+of\s|\bgeneral\s+availability\b|\bbecame\s+ga\b",
-    re.IGNORECASE,
-)
+_NOW = r"now\s+(?:\[)?(?:ga|generally\s+available|available|in\s+(?:public\s+)?preview|live|supported)\b"
+_GA = (r"general\s+availability\b", r"became\s+ga\b")
+_NOW_GA = re.compile(rf"\b{_NOW}|^ga\s+of\s|\b{_GA[0]}|\b{_GA[1]}", re.IGNORECASE)
 
 
 # Not a product: "Slides are now available", "The recording is now live".
@@ -35,12 +33,13 @@ _NOT_PRODUCT = re.compile(r"^(?:the\s+|my\s+|our\s+|all\s+)?(?:slides?|video|rec
 
 
 # "the announcement of [X](url)", "introduced [X](url)", "unveiled [X](url)": a launch verb, then a link.
-_VERB_LINK = re.compile(r"\b(?:announcement\s+of|announced|introduced|unveiled|released)\s+(?:the\s+)?$",
-                        re.IGNORECASE)
+_LINK_VERBS = r"(?:announcement\s+of|announced|introduced|unveiled|released)"
+_VERB_LINK = re.compile(rf"\b{_LINK_VERBS}\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 # "Glacier Deep Archive (new)", "X [NEW]", "X (neu)", "X (nouveau)".
-_NEW_MARK = re.compile(r"[(\[](?:new|neu|nouveau|nouvelle|nuevo|nueva|novo|nova|新)[)\]]\s*$", re.IGNORECASE)
+_NEW_MARK_WORDS = r"[(\[](?:new|neu|nouveau|nouvelle|nuevo|nueva|novo|nova|新)[)\]]"
+_NEW_MARK = re.compile(rf"{_NEW_MARK_WORDS}\s*$", re.IGNORECASE)
 
 
 _CJK_VERB = re.compile(CJK_LAUNCH_VERBS)
@@ -159,8 +158,8 @@ def marked_by(line: str, marks: set[str]) -> str | None:
 
 # "Preview:", "🚀 Launched:", "Neu angekündigt:", "発表：" (an optional mark, a label, a colon): alone on a line it
 # leads a list of launches; before words, they are a launch's name ("GA: Acme Shield").
-_LABEL = re.compile(rf"^(?:[^\w\s]{{1,4}}\s*)?(?:{LAUNCH_LABELS})(?:\s*[(（][^()（）]{{1,20}}[)）])?\s*[:：]\s*",
-                    re.IGNORECASE)  # ("Generally available (GA):")
+_LABEL_WORDS = rf"(?:{LAUNCH_LABELS})(?:\s*[(（][^()（）]{{1,20}}[)）])?\s*[:：]"  # ("Generally available (GA):")
+_LABEL = re.compile(rf"^(?:[^\w\s]{{1,4}}\s*)?{_LABEL_WORDS}\s*", re.IGNORECASE)
 
 
 _STATUS_TAIL = re.compile(LAUNCH_STATUS_TAIL, re.IGNORECASE)
@@ -216,3 +215,38 @@ def remark(line: str) -> bool:
     """An item of lowercase words only, three or more ("finally out of beta", "works with more regions"): a
     remark about a launch, not one (a product has a capital, a digit or a mark somewhere)."""
     return len(line) <= 120 and bool(_REMARK.match(line.strip()))
+
+
+# The announcement pass tries its line rules (launch_find._line_hit) on every line of a block; what each rule
+# needs in a line is searched once in the whole block instead: the rule's own pattern without its anchors and
+# bounded context (so it finds at least what the rule does), in the block's lowered text after a "\n" (a
+# rule at the start of a stripped line: after a "\n" and blanks). A miss proves no line names a launch.
+_LINE_START_RULES = re.compile(  # lead-ins, labels before a name, "GA of X"
+    rf"\n\s*(?:(?:[\w.-]++\s+)?(?:{NEW_LEAD_INS}){_LEAD_IN_SEP}|(?:[^\w\s]{{1,4}}\s*)?{_LABEL_WORDS}|ga\s+of\s)")
+_NOW_GA_ANYWHERE = re.compile(rf"{_NOW}|{_GA[0]}|{_GA[1]}")
+_VERB_ANYWHERE = re.compile(rf"{_LINK_VERBS}\s")
+_NEW_MARK_ANYWHERE = re.compile(_NEW_MARK_WORDS)
+_CJK_VERB_ANYWHERE = re.compile(CJK_LAUNCH_VERBS, re.MULTILINE)
+# What re.IGNORECASE matches to "i" or "s" that lower() does not turn into them ("ı", "ſ"), or lengthens ("İ").
+FOLD_UNSAFE = frozenset("İıſ")
+LAUNCH_FILTERS = (_LINE_START_RULES, _NOW_GA_ANYWHERE, _VERB_ANYWHERE, _NEW_MARK_ANYWHERE, _CJK_VERB_ANYWHERE)
+
+
+def may_name_launch(text: str, links: bool = True) -> bool:
+    """Whether some line of ``text`` (a block's flattened text; ``links``: whether it has any) may name a
+    launch by a line rule; False proves that none does. (The patterns, lowercase, read the lowered text: but
+    for FOLD_UNSAFE, what re.IGNORECASE matches to a lowercase letter lowers to it, one character for one.)"""
+    if not text.isascii() and ("İ" in text or "ı" in text or "ſ" in text):  # (FOLD_UNSAFE)
+        return True
+    low = "\n" + text.lower()
+    if "announc" in low or "launch" in low:  # 'Announcing X' (its own test), 'Product: X announced.'
+        return True
+    if _LINE_START_RULES.search(low):
+        return True
+    if ("now" in low or "general" in low or "became" in low) and _NOW_GA_ANYWHERE.search(low):
+        return True  # 'X is now GA'
+    if links and _VERB_ANYWHERE.search(low):
+        return True  # 'the announcement of [X](url)'
+    if ("(" in low or "[" in low) and _NEW_MARK_ANYWHERE.search(low):
+        return True  # 'X (new)'
+    return not low.isascii() and _CJK_VERB_ANYWHERE.search(low) is not None  # (each verb has a CJK character)

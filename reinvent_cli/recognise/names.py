@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from reinvent_cli.lexicon import (
     _NOT_NAMES,
@@ -61,6 +62,7 @@ def _name_word(word: str, first: bool) -> bool:
     return (key not in _NOT_NAMES or key in _LANGUAGES) and key not in TITLE_WORDS and key not in ORG_WORDS and key not in _DAY_WORDS and key not in _ROLE_WORDS
 
 
+@lru_cache(maxsize=8192)  # (pure, on short texts: a file asks of the same words again and again)
 def is_person(text: str, min_words: int = 2) -> bool:
     """"Jane Doe", "Karen M. Sandler", "Yukihiro "Matz" Matsumoto", "Dr. Greg Colvin", "Ursula von der
     Leyen": capitalised words (2-5, or ``min_words``), no digits, no title words; "張三" in CJK."""

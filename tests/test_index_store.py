@@ -2,6 +2,7 @@
 
 import os
 import sqlite3
+from array import array
 
 import pytest
 from conftest import BUNDLED
@@ -87,3 +88,44 @@ def test_cache_shrinks_when_files_are_deleted(tmp_path, monkeypatch, keep):
     _load(folder, fresh, monkeypatch)
     assert _size(cache) < full / 2
     assert _size(cache) <= 1.2 * _size(fresh), (_size(cache), _size(fresh), full)
+
+
+@pytest.mark.parametrize("code", ["H", "I"])
+def test_postings_records_read_back(code):
+    from reinvent_cli.index.rows import _records, batch_blob, batch_records, record
+
+    tx = {"a": [0, 2], "b": [1]}
+    gx = {"b": [3], "c": [0, 1]}
+    cx = {"c": [2]}
+    post = _records(tx, gx, cx, bytes([0, 1, 2]), [5, 300, 7], code)
+    assert post.terms == ["a", "b", "c"] and post.text == bytes([1, 1, 0])
+    a, b, c = (record(r, code) for r in post.recs)
+    assert list(a[0]) == [0, 2] and a[1] == a[2] == b"" and a[3] == bytes([0, 2, 5, 7])
+    assert list(b[0]) == [1] and list(array(code, b[1])) == [3] and b[3] == bytes([1, 255])
+    assert not c[0] and list(array(code, c[1])) == [0, 1] and list(array(code, c[2])) == [2] and c[3] == b""
+    blob = batch_blob([14, 7], post.recs[:2])
+    assert list(batch_records(blob)) == [(14, post.recs[0]), (7, post.recs[1])]
+
+
+def test_forgotten_files_records_are_dropped_by_a_bigger_write(tmp_path, monkeypatch):
+    from reinvent_cli.index.rows import batch_records
+
+    folder = tmp_path / "notes"
+    _notes(folder, 12)
+    cache = tmp_path / "cache"
+    _load(folder, cache, monkeypatch)
+    (folder / "n00.md").write_text(TEXT + "\n\nedited\n", encoding="utf-8")  # one file: on the side
+    _load(folder, cache, monkeypatch)
+    con = sqlite3.connect(cache / "index.sqlite3")
+    assert con.execute("SELECT count(*) FROM dead").fetchone()[0] == 1
+    con.close()
+    for p in sorted(folder.glob("*.md"))[6:]:  # many: the side table merged, the dead records dropped
+        p.write_text(p.read_text(encoding="utf-8") + "\n\nagain\n", encoding="utf-8")
+    _load(folder, cache, monkeypatch)
+    con = sqlite3.connect(cache / "index.sqlite3")
+    live = {r[0] for r in con.execute("SELECT id FROM files")}
+    stored = {f2 >> 1 for (data,) in con.execute("SELECT data FROM postings") for f2, _ in batch_records(data)}
+    assert con.execute("SELECT count(*) FROM dead").fetchone()[0] == 0
+    assert con.execute("SELECT count(*) FROM postings_side").fetchone()[0] == 0
+    con.close()
+    assert stored == live

@@ -10,7 +10,7 @@ from itertools import repeat
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from reinvent_cli.index.match import match_vocab
-from reinvent_cli.index.rows import DOC_KINDS, unextra, unpack_item, unpacked, unz
+from reinvent_cli.index.rows import DOC_KINDS, batch_records, record, unextra, unpack_item, unpacked, unz
 from reinvent_cli.model import Document, Entry
 
 if TYPE_CHECKING:
@@ -205,12 +205,18 @@ class StoreIndex:
             found = self._matches[q] = match_vocab(q, self.vocab, self.has_term)
         return dict(found)  # a copy: search adds joined and split terms to it
 
-    def _postings(self, columns: str, terms: Sequence[str], where: str = "") -> Iterator[Any]:
+    def _postings(self, terms: Sequence[str], text: bool = False) -> Iterator[tuple[str, int, bytes]]:
+        """(term, file id, record) of the files read now; ``text``: only records with text entries."""
+        where = " AND text" if text else ""
+        names = self.names
         for chunk in chunks(terms, 500):
             qs = ",".join("?" * len(chunk))
-            yield from self.store.con.execute(
-                f"SELECT term, file_id, {columns} FROM postings WHERE term IN ({qs}){where} UNION ALL"
-                f" SELECT term, file_id, {columns} FROM postings_side WHERE term IN ({qs}){where}", [*chunk, *chunk])
+            for term, data in self.store.con.execute(
+                    f"SELECT term, data FROM postings WHERE term IN ({qs}){where} UNION ALL"
+                    f" SELECT term, data FROM postings_side WHERE term IN ({qs}){where}", [*chunk, *chunk]):
+                for f2, rec in batch_records(data):
+                    if f2 >> 1 in names and (f2 & 1 or not text):
+                        yield term, f2 >> 1, rec
 
     def postings_for(self, terms: Iterable[str]) -> dict[str, set[int]]:
         """Per term: the entries with it in their text (the context part is kept for context_of)."""
@@ -223,12 +229,11 @@ class StoreIndex:
                 out[t] = self._text[t] = set()
                 self._ctx_raw[t] = []
                 todo.append(t)
-        names, codes = self.names, self.codes
-        for term, fid, tx, gx, cx in self._postings("tx, gx, cx", todo):
-            if fid not in names:
-                continue
+        codes = self.codes
+        for term, fid, rec in self._postings(todo):
+            tx, gx, cx, _ = record(rec, codes[fid])
             if tx:
-                out[term].update(map((fid << SHIFT).__or__, array(codes[fid], tx)))
+                out[term].update(map((fid << SHIFT).__or__, tx))
             if gx or cx:
                 self._ctx_raw[term].append(_CtxPosting(fid, gx, cx))
         return out
@@ -236,10 +241,10 @@ class StoreIndex:
     def file_postings(self, terms: Iterable[str]) -> dict[str, list[FilePosting]]:
         """Per term, per loaded file having it in an entry's text, its FilePosting."""
         out: dict[str, list[FilePosting]] = {t: [] for t in terms}
-        names, codes = self.names, self.codes
-        for term, fid, tx, tk in self._postings("tx, tk", list(out), " AND tx IS NOT NULL"):
-            if fid in names:
-                out[term].append(FilePosting(fid, array(codes[fid], tx), tk))
+        codes = self.codes
+        for term, fid, rec in self._postings(list(out), text=True):
+            tx, _, _, tk = record(rec, codes[fid])
+            out[term].append(FilePosting(fid, tx, tk))
         return out
 
     def kind_names(self, fid: int) -> list[str]:

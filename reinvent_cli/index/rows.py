@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import sys
 import zlib
 from array import array
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from itertools import accumulate, repeat
 from typing import Any, NamedTuple
 
 from reinvent_cli.index.terms import entry_terms, text_terms, url_terms
@@ -23,19 +25,20 @@ from reinvent_cli.model import (
 )
 
 DOC_KINDS: dict[str, type] = {"talks": Talk, "announcements": Announcement, "links": Link, "watchlist": WatchItem}
+_LITTLE = sys.byteorder == "little"
 ZLEVEL = 1  # texts and JSON are stored compressed: ~4x smaller, ~130 MB/s to compress, 3x that to read
 
 
 class Postings(NamedTuple):
-    """One file's postings as columns, in term order: per term the entry numbers with it in their text
-    (``tx``), the path groups with it in their headings (``gx``), the entries with it in their own context
-    (``cx``), and per text posting its entries' kind numbers then numbers of terms (``tk``)."""
+    """One file's postings, in term order: per term one record (``recs``), an array in the file's type of
+    the numbers of entries with the term in their text, of path groups with it in their headings and of
+    entries with it in their own context, then those entries, groups and entries, then per text entry its
+    kind number plus 256 times its number of terms; and whether the term is in a text (``text``: a byte a
+    term, 1 or 0)."""
 
     terms: list[str]
-    tx: list[bytes | None]
-    gx: list[bytes | None]
-    cx: list[bytes | None]
-    tk: list[bytes | None]
+    recs: list[bytes]
+    text: bytes
 
 
 class FileRows(NamedTuple):
@@ -105,6 +108,36 @@ def unpacked(blob: bytes) -> array[int]:
     return a
 
 
+def batch_blob(fids: Sequence[int], recs: Sequence[bytes]) -> bytes:
+    """One term's records of a batch of files as one blob: their number, the file ids (times 2, plus 1
+    for a record with text entries), the end of each record, then the records."""
+    return array("I", (len(fids), *fids, *accumulate(map(len, recs)))).tobytes() + b"".join(recs)
+
+
+def batch_records(blob: bytes) -> Iterator[tuple[int, bytes]]:
+    """The (file id times 2 plus text flag, record) pairs of a batch blob."""
+    k = array("I", blob[:4])[0]
+    head = array("I", blob[4:4 + 8 * k])
+    start = base = 4 + 8 * k
+    for j in range(k):
+        end = base + head[k + j]
+        yield head[j], blob[start:end]
+        start = end
+
+
+def record(rec: bytes, code: str) -> tuple[array[int], bytes, bytes, bytes]:
+    """A record's parts (see Postings): its text entries (as an array), groups and context entries (in
+    the file's array type), and its text entries' kinds then numbers of terms (bytes)."""
+    w = 2 if code == "H" else 4
+    ntx, ngx, ncx = array(code, rec[:3 * w])
+    q = (3 + ntx) * w
+    r = q + ngx * w
+    s = r + ncx * w
+    kw = rec[s:]  # an item's low byte is its kind, the next its number of terms
+    tk = kw[0::w] + kw[1::w] if _LITTLE else kw[w - 1::w] + kw[w - 2::w]
+    return array(code, rec[3 * w:q]), rec[q:r], rec[r:s], tk
+
+
 def extra(breaks: list[int], context: list[str]) -> str | None:
     """An entry's line breaks and context: "1,5" NUL context NUL context ...; JSON if a context has a NUL."""
     if not context:
@@ -168,25 +201,33 @@ def _postings(entries: Sequence[Entry], term_sets: list[set[str]], groups: _Grou
     for i, terms in enumerate(term_sets):
         for t in terms:
             tx[t].append(i)
+    own_of: dict[tuple[str, ...], set[str]] = {}  # the same context is often that of many entries
     for i, e in enumerate(entries):
         if e.context:
-            own: set[str] = set()
-            for c in e.context:
-                own |= url_terms(c) if c.startswith(("http://", "https://")) else tt(c)
-            own -= term_sets[i]
+            key = tuple(e.context)
+            ctx = own_of.get(key)
+            if ctx is None:
+                ctx = own_of[key] = set().union(*[url_terms(c) if c.startswith(("http://", "https://")) else tt(c)
+                                                   for c in key])
+            own = ctx - term_sets[i]
             own -= groups.terms[groups.of_entry[i]]
             for t in own:
                 cx[t].append(i)
-    code = "I" if len(entries) > 0xFFFF else "H"
-    p_terms = sorted(tx.keys() | gx.keys() | cx.keys())
-    p_tx, p_gx, p_cx = ([array(code, lst).tobytes() if lst else None for lst in map(d.get, p_terms)]
-                        for d in (tx, gx, cx))
-    # Per text posting, what bounds its score without the file's arrays: the kind (number in the file's
-    # kind names) of each entry, then its number of terms (at most 255).
-    words = bytes(min(k, 255) for k in nterms)
-    p_tk = [bytes(map(kinds.__getitem__, lst)) + bytes(map(words.__getitem__, lst)) if lst else None
-            for lst in map(tx.get, p_terms)]
-    return Postings(p_terms, p_tx, p_gx, p_cx, p_tk)
+    return _records(tx, gx, cx, kinds, nterms, "I" if len(entries) > 0xFFFF else "H")
+
+
+def _records(tx: dict[str, list[int]], gx: dict[str, list[int]], cx: dict[str, list[int]], kinds: bytes,
+             nterms: list[int], code: str) -> Postings:
+    """The postings as one record a term (see Postings). Per text entry, what bounds its score without the
+    file's arrays: its kind (number in the file's kind names) and its number of terms (at most 255)."""
+    terms = sorted(tx.keys() | gx.keys() | cx.keys())
+    kind_words = [k | min(n, 255) << 8 for k, n in zip(kinds, nterms)]
+    kw = kind_words.__getitem__
+    none: list[int] = []
+    recs = [array(code, (len(a), len(b), len(c), *a, *b, *c, *map(kw, a))).tobytes()
+            for a, b, c in zip(map(tx.get, terms, repeat(none)), map(gx.get, terms, repeat(none)),
+                               map(cx.get, terms, repeat(none)))]
+    return Postings(terms, recs, bytes([t in tx for t in terms]))
 
 
 def file_rows(doc: Document) -> FileRows:

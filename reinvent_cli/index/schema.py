@@ -8,7 +8,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-SCHEMA = 6
+SCHEMA = 7
 APP_ID = 0x52764E74  # "RvNt": marks the file as reinvent's
 DB_NAME = "index.sqlite3"
 BUSY_TIMEOUT = 15.0
@@ -21,16 +21,14 @@ VACUUM_MIN_PAGES = 64  # ... and at least this many
 
 TABLES = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value);
-CREATE TABLE files(id INTEGER PRIMARY KEY AUTOINCREMENT, side INTEGER DEFAULT 0, path TEXT UNIQUE NOT NULL,
+CREATE TABLE files(id INTEGER PRIMARY KEY AUTOINCREMENT, batch INTEGER, path TEXT UNIQUE NOT NULL,
                    size INTEGER, mtime_ns INTEGER, error TEXT, n INTEGER, wide INTEGER, head TEXT, knames TEXT,
                    kinds BLOB, days BLOB, nterms BLOB, lines BLOB, breaks BLOB, groups BLOB, paths BLOB, terms BLOB,
                    front TEXT);
 CREATE TABLE entries(file_id INTEGER PRIMARY KEY, data BLOB);
-CREATE TABLE postings(term TEXT, file_id INTEGER, tx BLOB, gx BLOB, cx BLOB, tk BLOB, PRIMARY KEY(term, file_id))
-    WITHOUT ROWID;
-CREATE TABLE postings_side(term TEXT, file_id INTEGER, tx BLOB, gx BLOB, cx BLOB, tk BLOB, PRIMARY KEY(term, file_id))
-    WITHOUT ROWID;
-CREATE TABLE dead(file_id INTEGER PRIMARY KEY, terms BLOB);
+CREATE TABLE postings(term TEXT, batch INTEGER, text INTEGER, data BLOB, PRIMARY KEY(term, batch)) WITHOUT ROWID;
+CREATE TABLE postings_side(term TEXT, batch INTEGER, text INTEGER, data BLOB, PRIMARY KEY(term, batch)) WITHOUT ROWID;
+CREATE TABLE dead(file_id INTEGER PRIMARY KEY, batch INTEGER, terms BLOB);
 CREATE TABLE docs(file_id INTEGER, kind TEXT, data BLOB, PRIMARY KEY(file_id, kind)) WITHOUT ROWID;
 """
 
@@ -121,6 +119,7 @@ def create(con: sqlite3.Connection, fp: str) -> None:
             con.execute("INSERT INTO meta VALUES ('fingerprint', ?)", (fp,))
             con.execute("INSERT INTO meta VALUES ('vocab', '')")
             con.execute("INSERT INTO meta VALUES ('side_files', 0)")
+            con.execute("INSERT INTO meta VALUES ('batch', 0)")
         con.execute("COMMIT")
     except BaseException:
         rollback(con)

@@ -10,14 +10,16 @@ run never imports the parser (mistune, yaml): it reads only what the command nee
   front matter as read (raw YAML, metadata, warning): an edit that leaves it unchanged skips YAML;
 * ``entries``: per file, the text of each searchable entry and its line breaks and context when it has
   any, as one compressed JSON array (an entry's id is file id << SHIFT | its number in the file);
-* ``postings``: per (term, file) the entries whose text has the term, the path groups whose headings
-  have it, and the entries whose own context (lead-in, parent bullet, link URL) has it, and per text
-  posting the entry's kind and number of terms (``tk``: search bounds scores with it, without reading
-  the file's arrays);
+* ``postings``: per (term, batch of files written together) one row: per file of the batch having the
+  term, one record -- the entries whose text has the term, the path groups whose headings have it, the
+  entries whose own context (lead-in, parent bullet, link URL) has it, and per text entry its kind and
+  number of terms (search bounds scores with them, without reading the file's arrays) -- and whether any
+  has it in a text. A cold index of 1,000 files writes a few thousand rows, not one a term and file;
 * ``postings_side``: the same for files stored a few at a time (an edited file): a small table, so one
-  changed file writes a few pages rather than ~1,400 scattered ones of the big tree; their old postings
-  stay in ``postings`` (listed in ``dead``; file ids are never reused, readers skip unknown ones) until a
-  bigger write, or the 33rd file on the side, merges the side table and deletes the dead postings;
+  changed file writes a few pages rather than ~1,400 scattered ones of the big tree. A forgotten file's
+  records stay where they are (listed in ``dead``; file ids are never reused, readers skip unknown ones)
+  until a bigger write, or the 33rd file on the side, merges the side table and rewrites each row with
+  dead records once, without them;
 * ``docs``: per file the talks, announcements, links and watch list as compressed JSON;
 * ``meta`` 'vocab': every text term, sorted, in one blob (prefix, stem and typo look-ups: typos are
   found in it with rapidfuzz, only for a query word the notes do not have).
@@ -30,15 +32,15 @@ Any cache failure is a warning at most: the notes are then parsed.
 from __future__ import annotations
 
 import sqlite3
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from itertools import repeat
-from operator import itemgetter
+from itertools import compress, repeat
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from reinvent_cli.index import schema
 from reinvent_cli.index.reader import SHIFT, StoreIndex, StoreNotes, chunks
-from reinvent_cli.index.rows import FileRows, file_rows, head_documents, unz
+from reinvent_cli.index.rows import FileRows, batch_blob, batch_records, file_rows, head_documents, unz
 from reinvent_cli.index.schema import CacheUnusable, clear, db_path, info
 
 __all__ = [
@@ -181,37 +183,44 @@ class Store:
         schema.vacuum(con)
 
     def _insert_files(self, results: list[Parsed], side: bool, known: set[str]) -> set[str]:
-        """The files' rows and postings (the postings of the whole batch in term order: each page of the
-        (term, file) tree is then written once per batch rather than once per file); the new text terms."""
+        """The files' rows and postings (one row a term for the whole batch: a few thousand rows rather than
+        one a term and file); the new text terms."""
         con = self.con
-        new_terms: set[str] = set()
-        all_postings: list[tuple[str, int, bytes | None, bytes | None, bytes | None, bytes | None]] = []
+        con.execute("UPDATE meta SET value=value+1 WHERE key='batch'")
+        batch = con.execute("SELECT value FROM meta WHERE key='batch'").fetchone()[0]
+        fids_of: defaultdict[str, list[int]] = defaultdict(list)
+        recs_of: defaultdict[str, list[bytes]] = defaultdict(list)
+        text: set[str] = set()
         for p in results:
-            self._delete(p.key, lazy=side)
+            self._delete(p.key)
             r = p.rows
             if r is None:
                 con.execute("INSERT INTO files(path, size, mtime_ns, error, n) VALUES (?,?,?,?,0)",
                             (p.key, p.size, p.mtime_ns, p.error))
                 continue
             fid = con.execute(
-                "INSERT INTO files(side, path, size, mtime_ns, error, n, wide, head, knames, kinds, days, nterms,"
+                "INSERT INTO files(batch, path, size, mtime_ns, error, n, wide, head, knames, kinds, days, nterms,"
                 " lines, breaks, groups, paths, terms, front) VALUES (?,?,?,?,NULL,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (int(side), p.key, p.size, p.mtime_ns, r.n, int(r.n > 0xFFFF), r.head, r.knames, r.kinds, r.days,
+                (batch, p.key, p.size, p.mtime_ns, r.n, int(r.n > 0xFFFF), r.head, r.knames, r.kinds, r.days,
                  r.nterms, r.lines, r.breaks, r.groups, r.paths, r.terms, r.front)).lastrowid
             assert fid is not None
             con.execute("INSERT INTO entries VALUES (?,?)", (fid, r.entries))
-            post = r.postings
-            all_postings.extend(zip(post.terms, repeat(fid), post.tx, post.gx, post.cx, post.tk))
             con.executemany("INSERT INTO docs VALUES (?,?,?)", zip(repeat(fid), r.docs.keys(), r.docs.values()))
-            new_terms.update(t for t, a in zip(post.terms, post.tx) if a and t not in known)
-        all_postings.sort(key=itemgetter(0, 1))
+            post = r.postings
+            f2 = fid << 1
+            for t, flag in zip(post.terms, post.text):
+                fids_of[t].append(f2 | flag)
+            for t, rec in zip(post.terms, post.recs):
+                recs_of[t].append(rec)
+            text.update(compress(post.terms, post.text))
+        rows = [(t, batch, t in text, batch_blob(fids_of[t], recs_of[t])) for t in sorted(fids_of)]
         if side:
-            con.executemany("INSERT INTO postings_side VALUES (?,?,?,?,?,?)", all_postings)
+            con.executemany("INSERT INTO postings_side VALUES (?,?,?,?)", rows)
             con.execute("UPDATE meta SET value=value+? WHERE key='side_files'", (len(results),))
         else:
-            con.executemany("INSERT INTO postings VALUES (?,?,?,?,?,?)", all_postings)
+            con.executemany("INSERT INTO postings VALUES (?,?,?,?)", rows)
             self._merge_side()
-        return new_terms
+        return text - known
 
     def _vocab_terms(self) -> list[str]:
         blob = self.con.execute("SELECT value FROM meta WHERE key='vocab'").fetchone()[0]
@@ -223,36 +232,43 @@ class Store:
 
     def _rebuild_vocab(self) -> None:
         """The vocabulary of the files stored now (after many were forgotten)."""
-        rows = self.con.execute("SELECT DISTINCT term FROM postings WHERE tx IS NOT NULL UNION"
-                                " SELECT term FROM postings_side WHERE tx IS NOT NULL ORDER BY 1")
+        rows = self.con.execute("SELECT DISTINCT term FROM postings WHERE text UNION"
+                                " SELECT term FROM postings_side WHERE text ORDER BY 1")
         self._set_vocab([t for (t,) in rows])
 
     def _merge_side(self) -> None:
-        """Side postings into the big table, dead postings out of it (inside a write transaction)."""
+        """Side postings into the big table, dead postings out of it (inside a write transaction): each
+        row (term, batch) with a forgotten file's record is rewritten without it, once."""
         con = self.con
-        con.execute("INSERT INTO postings SELECT * FROM postings_side ORDER BY term, file_id")
+        con.execute("INSERT INTO postings SELECT * FROM postings_side ORDER BY term, batch")
         con.execute("DELETE FROM postings_side")
-        con.execute("UPDATE files SET side=0 WHERE side=1")
-        dead = sorted((t, fid) for fid, terms in con.execute("SELECT file_id, terms FROM dead") if terms
-                      for t in unz(terms).split("\n"))
-        con.executemany("DELETE FROM postings WHERE term=? AND file_id=?", dead)
+        gone: dict[tuple[str, int], set[int]] = {}
+        for fid, batch, terms in con.execute("SELECT file_id, batch, terms FROM dead WHERE terms IS NOT NULL"):
+            for t in unz(terms).split("\n"):
+                gone.setdefault((t, batch), set()).add(fid)
+        for (t, batch), fids in sorted(gone.items()):
+            row = con.execute("SELECT data FROM postings WHERE term=? AND batch=?", (t, batch)).fetchone()
+            if row is None:
+                continue
+            kept = [(f2, rec) for f2, rec in batch_records(row[0]) if f2 >> 1 not in fids]
+            if kept:
+                con.execute("UPDATE postings SET text=?, data=? WHERE term=? AND batch=?",
+                            (any(f2 & 1 for f2, _ in kept), batch_blob(*zip(*kept)), t, batch))
+            else:
+                con.execute("DELETE FROM postings WHERE term=? AND batch=?", (t, batch))
         con.execute("DELETE FROM dead")
         con.execute("UPDATE meta SET value=0 WHERE key='side_files'")
 
-    def _delete(self, key: str, lazy: bool = False) -> None:
+    def _delete(self, key: str) -> None:
+        """Forget a file; its postings stay, dead (readers skip unknown file ids), until _merge_side."""
         con = self.con
-        row = con.execute("SELECT id, terms, side FROM files WHERE path=?", (key,)).fetchone()
+        row = con.execute("SELECT id, batch, terms FROM files WHERE path=?", (key,)).fetchone()
         if row is None:
             return
-        fid, terms, on_side = row
+        fid, batch, terms = row
+        if terms:
+            con.execute("INSERT INTO dead VALUES (?,?,?)", (fid, batch, terms))
         con.execute("DELETE FROM entries WHERE file_id=?", (fid,))
-        if on_side:
-            con.execute("DELETE FROM postings_side WHERE file_id=?", (fid,))
-        elif lazy:
-            con.execute("INSERT INTO dead VALUES (?,?)", (fid, terms))
-        elif terms:
-            con.executemany("DELETE FROM postings WHERE term=? AND file_id=?",
-                            [(t, fid) for t in unz(terms).split("\n")])
         con.execute("DELETE FROM docs WHERE file_id=?", (fid,))
         con.execute("DELETE FROM files WHERE id=?", (fid,))
 
@@ -279,7 +295,7 @@ class Store:
         side = len(keys) <= SIDE_BATCH
         try:
             for key in keys:
-                self._delete(key, lazy=side)
+                self._delete(key)
             if not side:
                 self._merge_side()
                 self._rebuild_vocab()

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import FIXTURES, SHARED
+from reinvent_cli.lexicon import CJK_LAUNCH_VERBS
 from reinvent_cli.read.mdast import parse_tokens
 from reinvent_cli.recognise import launch_rules
 from reinvent_cli.recognise.inline import _Inline, _InlineLink, flat_of
@@ -59,7 +60,7 @@ _WORDS = ["new", "New", "NEW", "launch", "Launched", "announcement", "Announced"
           "neues", "nouveau", "Nouveauté", "lançamento", "ankündigung", "novità", "preview", "Public Preview",
           "beta", "GA", "ga of", "now", "generally available", "general availability", "became GA", "available now",
           "introduced", "unveiled", "(new)", "[NEW]", "(neu)", "Acme", "Vault", "the", "is", "of", "発表", "を発表",
-          "の発表", "リリース", "提供開始", "新功能", "新機能", "正式发布", "发布", "🚀", "✨", "(GA)", "ıntroduced", "releaſed",
+          "の発表", "の発表 ", "リリース", "提供開始", "新功能", "新機能", "正式发布", "发布", "🚀", "✨", "(GA)", "ıntroduced", "releaſed",
           "İ", "K", "ſ", "ı", "x"]
 _SEPS = [" ", "  ", ":", ": ", "：", " - ", "-", " — ", "!", "\n", "\n  ", "\t", "(", ")", "[", "]", "."]
 
@@ -104,6 +105,8 @@ def test_a_filter_finds_at_least_what_its_rule_does():
     assert may_name_launch("Kevin Scott introduced NLWeb", links=True)
     assert not may_name_launch("Kevin Scott introduced NLWeb", links=False)
     assert may_name_launch("・cloud tpu を発表")
+    assert may_name_launch("x\nAcme の発表 \ny")  # (the rule's "$": the end of the stripped line)
+    assert "\\$" not in CJK_LAUNCH_VERBS and CJK_LAUNCH_VERBS.count("$") == CJK_LAUNCH_VERBS.count("|$)")
     assert may_name_launch("releaſed: Acme")  # (a character that lower() keeps apart: not proved)
     assert not may_name_launch("Speaker: Jane Doe\nWe talked about queues - and more.")
     assert launch_rules._LINE_START_RULES.pattern.startswith("\\n")

@@ -6,7 +6,8 @@ text has the same lines as the parent's span (prefixes are stripped, lines are n
 So a token's line is the line of the position its rule matched at, plus the line its state's text
 starts at in the file. ``_LineState`` stamps that on each token as ``"line"`` (1-based).
 
-This is the only module that imports mistune: a run answered from the cache never loads it.
+Only this module and its helpers (md_lists, md_tables) import mistune: a run answered from the cache never
+loads it.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from mistune.block_parser import BlockParser
 from mistune.core import BlockState
 from mistune.plugins.url import url as url_plugin
 
+from reinvent_cli.read.md_lists import FAST_LISTS, parse_list
 from reinvent_cli.read.md_tables import table_plugin
 
 # Deep nesting costs mistune recursion; past this depth it parses containers as text.
@@ -114,127 +116,17 @@ class _LineState(BlockState):
         return child
 
 
-# mistune's list parser (mistune/list_parser.py, 3.4.0), with the patterns it builds for every list
-# item (its break scanner, its next-item pattern) built once per indent width. Only for the mistune
-# it was copied from: another version parses lists with its own code.
-try:
-    from mistune import list_parser as _lp
-
-    _LIST_HELPERS = (_lp._create_list_marker, _lp._get_list_bullet, _lp._transform_tight_list,
-                     _lp._compile_continue_width, _lp._compile_list_item_pattern, _lp._compile_list_break_sc,
-                     _lp._collect_list_item_lines, _lp._build_list_item_source, _lp._is_loose_list)
-    _FAST_LISTS = getattr(mistune, "__version__", "") == "3.4.0"
-except (ImportError, AttributeError):  # pragma: no cover - another mistune
-    _FAST_LISTS = False
-
-
-def _parse_list(block: _LineBlockParser, m: Any, state: Any) -> int:
-    """mistune.list_parser.parse_list, calling _parse_list_item below."""
-    item = _lp._create_list_marker(m, "list")
-    text = item.text
-    if not text.strip():
-        # Example 285
-        # an empty list item cannot interrupt a paragraph
-        end_pos = state.append_paragraph()
-        if end_pos:
-            return int(end_pos)
-
-    marker = item.marker
-    depth = state.depth()
-    token: dict[str, Any] = {
-        "type": "list",
-        "children": [],
-        "tight": True,
-        "bullet": item.bullet,
-        "attrs": {
-            "depth": depth,
-            "ordered": item.ordered,
-        },
-    }
-    if item.ordered:
-        start = int(marker[:-1])
-        if start != 1:
-            # Example 304
-            # we allow only lists starting with 1 to interrupt paragraphs
-            end_pos = state.append_paragraph()
-            if end_pos:
-                return int(end_pos)
-            token["attrs"]["start"] = start
-
-    state.cursor = m.end() + 1
-    item_or_none: Any = item
-
-    if depth >= block.max_nested_level - 1:
-        rules = [rule for rule in block.list_rules if rule not in ("list", "block_quote")]
-    else:
-        rules = block.list_rules
-
-    bullet = _lp._get_list_bullet(item.bullet)
-    while item_or_none:
-        item_or_none = _parse_list_item(block, bullet, item_or_none, token, state, rules)
-
-    end_pos = token.pop("_end_pos", None)
-    _lp._transform_tight_list(token)
-    if end_pos:
-        index = token.pop("_tok_index")
-        state.tokens.insert(index, token)
-        return int(end_pos)
-
-    state.append_token(token)
-    return int(state.cursor)
-
-
-def _parse_list_item(block: _LineBlockParser, bullet: str, item: Any, token: dict[str, Any], state: Any,
-                     rules: list[str]) -> Any:
-    """mistune.list_parser._parse_list_item, with its two patterns cached."""
-    text = item.text
-    leading_width = item.leading_width
-    text, continue_width = _lp._compile_continue_width(text, leading_width)
-    key = (bullet, leading_width)
-    list_item_re = block.list_item_res.get(key)
-    if list_item_re is None:
-        list_item_re = block.list_item_res[key] = re.compile(_lp._compile_list_item_pattern(bullet, leading_width))
-    break_sc = block.break_scs.get(leading_width)
-    if break_sc is None:
-        break_sc = block.break_scs[leading_width] = _lp._compile_list_break_sc(block, leading_width)
-
-    lines = _lp._collect_list_item_lines(block, list_item_re, break_sc, state, text, continue_width)
-    if lines.loose:
-        token["tight"] = False
-    if lines.end_pos is not None:
-        token["_tok_index"] = lines.token_index
-        token["_end_pos"] = lines.end_pos
-
-    child = state.child_state(_lp._build_list_item_source(text, lines.src, continue_width))
-
-    block.parse(child, rules)
-
-    if token["tight"] and _lp._is_loose_list(child.tokens):
-        token["tight"] = False
-
-    token["children"].append(
-        {
-            "type": "list_item",
-            "children": child.tokens,
-        }
-    )
-    if lines.next_item:
-        return lines.next_item
-
-    return None
-
-
 class _LineBlockParser(BlockParser):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        # Patterns of list items, by (bullet, indent width) and indent width (see _parse_list_item).
+        # Patterns of list items, by (bullet, indent width) and indent width (see md_lists).
         self.list_item_res: dict[tuple[str, int], Any] = {}
         self.break_scs: dict[int, Any] = {}
-        if _FAST_LISTS:
+        if FAST_LISTS:
             self._methods["list"] = self.parse_list_fast
 
     def parse_list_fast(self, m: Any, state: Any) -> int:
-        return _parse_list(self, m, state)
+        return parse_list(self, m, state)
 
     def _parse_indent_code_fast(self, state: Any) -> Any:
         # An indented code line starts with a space or a tab: most lines are answered here, without

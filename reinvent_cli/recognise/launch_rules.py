@@ -226,7 +226,8 @@ _LINE_START_RULES = re.compile(  # lead-ins, labels before a name, "GA of X"
 _NOW_GA_ANYWHERE = re.compile(rf"{_NOW}|{_GA[0]}|{_GA[1]}")
 _VERB_ANYWHERE = re.compile(rf"{_LINK_VERBS}\s")
 _NEW_MARK_ANYWHERE = re.compile(_NEW_MARK_WORDS)
-_CJK_VERB_ANYWHERE = re.compile(CJK_LAUNCH_VERBS, re.MULTILINE)
+# (cjk_launch reads the stripped line: the end its "$" stands for may be before blanks)
+_CJK_VERB_ANYWHERE = re.compile(CJK_LAUNCH_VERBS.replace("$", r"\s*$"), re.MULTILINE)
 # What re.IGNORECASE matches to "i" or "s" that lower() does not turn into them ("ı", "ſ"), or lengthens ("İ").
 FOLD_UNSAFE = frozenset("İıſ")
 LAUNCH_FILTERS = (_LINE_START_RULES, _NOW_GA_ANYWHERE, _VERB_ANYWHERE, _NEW_MARK_ANYWHERE, _CJK_VERB_ANYWHERE)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from reinvent_cli.lexicon import (
     _NOT_NAMES,
@@ -48,7 +49,8 @@ def _is_role(part: str) -> bool:
                 or re.match(r"head of\b|.*\s(?:at|@|bei|chez|en|na)\s", part, re.IGNORECASE))
 
 
-def _split_parts(text: str) -> list[str]:
+@lru_cache(maxsize=4096)  # (pure; a line is split again by each reading of it)
+def _split_parts(text: str) -> tuple[str, ...]:
     """"A (Org, X), B; C & D" -> ["A (Org, X)", "B", "C", "D"]: commas, semicolons, "&" outside parentheses;
     "A and B" only where both sides are full names or both surnames ("Dev Home and PowerToys" is one part)."""
     parts, depth, start = [], 0, 0
@@ -69,7 +71,7 @@ def _split_parts(text: str) -> list[str]:
             out += pieces
         else:
             out.append(part)
-    return [p.strip(" .") for p in out if p.strip(" .")]
+    return tuple(p.strip(" .") for p in out if p.strip(" ."))
 
 
 def _katakana_around(text: str, i: int) -> bool:

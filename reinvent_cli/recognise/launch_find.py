@@ -149,8 +149,9 @@ class _Finder:
         self.starts = [t.line for t in self.talks]
         self.head_launches, self.recap = heading_launches(tokens, doc)
         # "- ✨ = new service": the marks a legend in the notes defines as "new"
+        # (a legend starts with its mark: a text that starts with a letter or digit is none)
         self.marks = {m for e in doc.entries if e.kind in ("bullet", "paragraph") and len(e.text) <= 80
-                      for m in [legend_mark(e.text)] if m}
+                      and not e.text[:1].isalnum() for m in [legend_mark(e.text)] if m}
 
     def blocks(self, tokens: list[Block], context: list[str]) -> None:
         tokens = [t for t in tokens if t.get("type") not in ("blank_line", "thematic_break")]

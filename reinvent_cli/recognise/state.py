@@ -47,11 +47,13 @@ class WalkState:
         return self.doc.file
 
     def add_entry(self, kind: str, text: str, line: int, context: list[str] | None = None) -> Entry:
-        if "\n" in text:
-            breaks = [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+        breaks: list[int] = []
+        at = text.find("\n")
+        if at >= 0:
+            while at >= 0:  # (where each line after the first starts: found, not a loop over the characters)
+                breaks.append(at + 1)
+                at = text.find("\n", at + 1)
             text = text.replace("\n", " ")
-        else:
-            breaks = []
         day = self.day
         entry = Entry(kind, text, self.path, self.doc.file, line, day.number if day else None, breaks,
                       list(context) if context else [])

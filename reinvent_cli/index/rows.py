@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator, Sequence
 from itertools import accumulate, repeat
 from typing import Any, NamedTuple
 
-from reinvent_cli.index.terms import entry_terms, text_terms, url_terms
+from reinvent_cli.index.terms import entry_terms, text_terms, texts_terms, url_terms
 from reinvent_cli.model import (
     Announcement,
     Day,
@@ -221,7 +221,7 @@ def _records(tx: dict[str, list[int]], gx: dict[str, list[int]], cx: dict[str, l
     """The postings as one record a term (see Postings). Per text entry, what bounds its score without the
     file's arrays: its kind (number in the file's kind names) and its number of terms (at most 255)."""
     terms = sorted(tx.keys() | gx.keys() | cx.keys())
-    kind_words = [k | min(n, 255) << 8 for k, n in zip(kinds, nterms)]
+    kind_words = [k | (n if n < 255 else 255) << 8 for k, n in zip(kinds, nterms)]
     kw = kind_words.__getitem__
     none: list[int] = []
     recs = [array(code, (len(a), len(b), len(c), *a, *b, *c, *map(kw, a))).tobytes()
@@ -241,7 +241,11 @@ def file_rows(doc: Document) -> FileRows:
         return r
 
     entries = doc.entries
-    term_sets = [entry_terms(e.kind, e.text, e.context) if e.kind == EntryKind.LINK else tt(e.text) for e in entries]
+    link = EntryKind.LINK
+    texts = [e.text for e in entries]
+    own = list(dict.fromkeys([t for e, t in zip(entries, texts) if e.kind != link]))
+    memo.update(zip(own, texts_terms(own)))  # the texts in one call: their headings and contexts then hit
+    term_sets = [entry_terms(link, t, e.context) if e.kind == link else memo[t] for e, t in zip(entries, texts)]
     nterms = [len(ts) for ts in term_sets]  # of the entry's own text: what its density is
     for i, terms in detail_terms(entries, doc.announcements).items():
         term_sets[i] = term_sets[i] | terms
@@ -249,7 +253,6 @@ def file_rows(doc: Document) -> FileRows:
     kinds = bytes([kind_names.setdefault(e.kind, len(kind_names)) for e in entries])
     groups = _groups(entries, tt)
     post = _postings(entries, term_sets, groups, kinds, nterms, tt)
-    texts = [e.text for e in entries]
     extras = [extra(e.breaks, e.context) if e.breaks or e.context else None for e in entries]
     head = json.dumps({
         "title": doc.title, "date": doc.date, "tags": doc.tags, "warnings": doc.warnings,

@@ -211,6 +211,7 @@ def _speaker_label_over_list(flat: _Inline, after: list[dict[str, Any]]) -> bool
                 and after and after[0].get("type") == "list")
 
 
+@lru_cache(maxsize=4096)  # (pure; a line is read as written and as text, often the same)
 def _short_speaker_line(text: str) -> bool:
     """A line that names speakers: short (names are), then as speakers.speaker_line reads it."""
     return len(text) <= 160 and speaker_line(text) is not None

@@ -9,6 +9,7 @@ version parses lists with its own code.
 from __future__ import annotations
 
 import re
+import string
 from typing import Any
 
 import mistune
@@ -91,11 +92,11 @@ def _parse_list_item(block: Any, bullet: str, item: Any, token: dict[str, Any], 
     list_item_re = block.list_item_res.get(key)
     if list_item_re is None:
         list_item_re = block.list_item_res[key] = re.compile(_lp._compile_list_item_pattern(bullet, leading_width))
-    break_sc = block.break_scs.get(leading_width)
-    if break_sc is None:
-        break_sc = block.break_scs[leading_width] = _lp._compile_list_break_sc(block, leading_width)
+    breaks = block.break_scs.get(leading_width)
+    if breaks is None:
+        breaks = block.break_scs[leading_width] = _break_patterns(block, leading_width)
 
-    lines = _collect_lines(block, list_item_re, break_sc, state, text, continue_width)
+    lines = _collect_lines(block, list_item_re, breaks, state, text, continue_width)
     if lines.loose:
         token["tight"] = False
     if lines.end_pos is not None:
@@ -103,8 +104,8 @@ def _parse_list_item(block: Any, bullet: str, item: Any, token: dict[str, Any], 
         token["_end_pos"] = lines.end_pos
 
     child = state.child_state(_item_source(text, lines.src, continue_width))
-
-    block.parse(child, rules)
+    if not _one_line_of_text(block, child, rules):
+        block.parse(child, rules)
 
     if token["tight"] and _lp._is_loose_list(child.tokens):
         token["tight"] = False
@@ -119,6 +120,20 @@ def _parse_list_item(block: Any, bullet: str, item: Any, token: dict[str, Any], 
         return lines.next_item
 
     return None
+
+
+def _one_line_of_text(block: Any, child: Any, rules: list[str]) -> bool:
+    """``block.parse(child, rules)`` for the most common item, one line of text that starts no other block (it
+    starts as mistune's plain paragraphs do, and no rule matches it): its paragraph; False for any other."""
+    src = child.src
+    if not src or src.find("\n") != len(src) - 1:
+        return False
+    c = src[0]
+    if c.isspace() or c.isdigit() or c in string.punctuation or block.compile_sc(rules).match(src, 0):
+        return False
+    child.tokens.append({"type": "paragraph", "text": src, "line": child.line_at(0)})
+    child.cursor = len(src)
+    return True
 
 
 def _continue_width(text: str, leading_width: int) -> tuple[str, int]:
@@ -142,8 +157,20 @@ def _continues(line: str, columns: int) -> bool:
     return "\t" in line[:columns] and bool(_lp._has_continuation_indent(line, columns))
 
 
-def _collect_lines(block: Any, list_item_re: Any, break_sc: Any, state: Any, text: str, continue_width: int) -> Any:
+def _break_patterns(block: Any, leading_width: int) -> tuple[Any, Any]:
+    """mistune's scanner of what ends an item's lines (_lp._compile_list_break_sc), and its first rule alone:
+    a thematic break, the one that wins over a next item."""
+    pattern = block.specification["thematic_break"]
+    if leading_width < 3:
+        pattern = pattern.replace(" {0,3}", f" {{0,{leading_width}}}", 1)  # (as mistune relaxes it)
+    assert _lp._get_list_break_rules(block)[0] == "thematic_break"
+    return _lp._compile_list_break_sc(block, leading_width), re.compile(r"(?<=\n)" + pattern, re.M)
+
+
+def _collect_lines(block: Any, list_item_re: Any, breaks: tuple[Any, Any], state: Any, text: str,
+                   continue_width: int) -> Any:
     """_lp._collect_list_item_lines: the lines of an item, up to the next item or what ends the list."""
+    break_sc, thematic = breaks
     if continue_width < 1:  # pragma: no cover - (mistune's widths are 1 or more)
         return _lp._collect_list_item_lines(block, list_item_re, break_sc, state, text, continue_width)
     parts: list[str] = []
@@ -171,13 +198,13 @@ def _collect_lines(block: Any, list_item_re: Any, break_sc: Any, state: Any, tex
             continue
 
         line = _lp._expand_leading_tabs(raw_line) if "\t" in raw_line else raw_line
-        # (_lp._match_list_item_break)
-        m = break_sc.match(src, pos)
-        m2 = None if m and m.lastgroup == "thematic_break" else list_item_re.match(line)
-        if m2:
+        # (_lp._match_list_item_break: the next item, unless the line is a thematic break; else what ends it)
+        m2 = list_item_re.match(line)
+        if m2 and not thematic.match(src, pos):
             state.cursor = next_pos
             return _lp._ListItemLines("".join(parts), next_item=_lp._create_list_marker(m2, "listitem"),
                                       loose=prev_blank_line)
+        m = break_sc.match(src, pos)  # (after a next item's line: the thematic break)
         if m:
             if m.lastgroup == "list":
                 break

@@ -265,7 +265,11 @@ class _Finder:
                 continue
             level = stack[-1]
             top = len(stack) == 1
-            children = [c for c in item.get("children") or [] if c.get("type") != "blank_line"]
+            children = item.get("children") or []
+            if len(children) != 1:  # (most items are one block: their text)
+                children = [c for c in children if c.get("type") != "blank_line"]
+            elif children[0].get("type") == "blank_line":
+                children = []
             head = children[0] if children and children[0].get("type") in ("block_text", "paragraph") else None
             text = ""
             rest = children

@@ -1,9 +1,10 @@
-"""mistune's list parser (mistune/list_parser.py, 3.4.0), copied: its patterns built once, its helpers fast on lines without tabs.
+"""mistune's list parser (mistune/list_parser.py, 3.4.0), copied: its patterns built once, the common cases made cheap.
 
 The helpers it calls per line (leading tabs expanded, continuation indents measured and stripped) walk each
 line a character at a time; a line without a tab is answered by string tests that give the same result, and
-a line with one by mistune's own helper. Only for the mistune it was copied from (``FAST_LISTS``): another
-version parses lists with its own code.
+a line with one by mistune's own helper. A next item's line is checked for the one rule that wins over it (a
+thematic break), and an item of one line of plain text is given the paragraph mistune's parse would give it.
+Only for the mistune it was copied from (``FAST_LISTS``): another version parses lists with its own code.
 """
 
 from __future__ import annotations

@@ -63,10 +63,10 @@ def ids_by_file(ids: Iterable[int]) -> dict[int, list[int]]:
 class FileMeta:
     """The packed per-entry columns of one file."""
 
-    __slots__ = ("breaks", "days", "groups", "kind_names", "kinds", "lines", "name", "nterms", "paths")
+    __slots__ = ("breaks", "cgroups", "days", "groups", "kind_names", "kinds", "lines", "name", "nterms", "paths")
 
     def __init__(self, row: Sequence[Any], name: str) -> None:
-        knames, kinds, days, nterms, lines, breaks, groups = row
+        knames, kinds, days, nterms, lines, breaks, groups, cgroups = row
         self.kind_names: list[str] = knames.split("\n")
         self.kinds: bytes = kinds[1:]
         self.days = unpacked(days)
@@ -74,6 +74,7 @@ class FileMeta:
         self.lines = unpacked(lines)
         self.breaks: bytes = breaks
         self.groups = unpacked(groups)
+        self.cgroups = unpacked(cgroups)
         self.paths: list[list[str]] | None = None
         self.name = name
 
@@ -94,7 +95,7 @@ class Reader:
 
     def load(self, fids: Iterable[int]) -> None:
         todo = sorted(set(fids) - self.meta.keys())
-        sql = "SELECT id, knames, kinds, days, nterms, lines, breaks, groups FROM files WHERE id IN ({qs})"
+        sql = "SELECT id, knames, kinds, days, nterms, lines, breaks, groups, cgroups FROM files WHERE id IN ({qs})"
         for fid, *row in self._select(sql, todo):
             self.meta[fid] = FileMeta(row, self.names.get(fid, ""))
 
@@ -253,35 +254,36 @@ class StoreIndex:
     def context_of(self, terms: Iterable[str], ids: set[int]) -> dict[str, set[int]]:
         """Per term: which of ``ids`` have it in their context (headings, lead-in) and not in their text."""
         out: dict[str, set[int]] = {}
-        by_group: dict[int, dict[int, list[int]]] | None = None
+        by_group: dict[int, tuple[dict[int, list[int]], dict[int, list[int]]]] | None = None
         for t in terms:
             if t not in self._ctx_raw:
                 self.postings_for((t,))
             found: set[int] = set()
             for p in self._ctx_raw[t]:
-                if p.gx:
-                    if by_group is None:
-                        by_group = self._by_group(ids)
-                    cand = by_group.get(p.fid)
-                    if cand:
-                        for g in array(self.codes[p.fid], p.gx):
-                            found.update(cand.get(g, ()))
-                if p.cx:
-                    found.update(map((p.fid << SHIFT).__or__, array(self.codes[p.fid], p.cx)))
+                if by_group is None:
+                    by_group = self._by_group(ids)
+                cand = by_group.get(p.fid)
+                if cand:
+                    for part, groups in ((p.gx, cand[0]), (p.cx, cand[1])):
+                        if part and groups:
+                            for g in array(self.codes[p.fid], part):
+                                found.update(groups.get(g, ()))
             out[t] = (found & ids) - self._text[t]
         return out
 
-    def _by_group(self, ids: set[int]) -> dict[int, dict[int, list[int]]]:
-        """The ids per file, per path group."""
+    def _by_group(self, ids: set[int]) -> dict[int, tuple[dict[int, list[int]], dict[int, list[int]]]]:
+        """The ids per file, per path group and per context group (0: none)."""
         by_file = ids_by_file(ids)
         self.reader.load(by_file)
-        out: dict[int, dict[int, list[int]]] = {}
+        out: dict[int, tuple[dict[int, list[int]], dict[int, list[int]]]] = {}
         for f, lst in by_file.items():
-            groups = self.reader.meta[f].groups
-            d: dict[int, list[int]] = {}
+            m = self.reader.meta[f]
+            paths: dict[int, list[int]] = {}
+            contexts: dict[int, list[int]] = {}
             for i in lst:
-                d.setdefault(groups[i & MASK], []).append(i)
-            out[f] = d
+                paths.setdefault(m.groups[i & MASK], []).append(i)
+                contexts.setdefault(m.cgroups[i & MASK], []).append(i)
+            out[f] = paths, contexts
         return out
 
     def rows(self, ids: Sequence[int]) -> list[EntryRow]:

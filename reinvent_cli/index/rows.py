@@ -32,9 +32,9 @@ ZLEVEL = 1  # texts and JSON are stored compressed: ~4x smaller, ~130 MB/s to co
 class Postings(NamedTuple):
     """One file's postings, in term order: per term one record (``recs``), an array in the file's type of
     the numbers of entries with the term in their text, of path groups with it in their headings and of
-    entries with it in their own context, then those entries, groups and entries, then per text entry its
-    kind number plus 256 times its number of terms; and whether the term is in a text (``text``: a byte a
-    term, 1 or 0)."""
+    context groups with it in their context, then those entries, path groups and context groups (numbers
+    as in FileRows.cgroups), then per text entry its kind number plus 256 times its number of terms; and
+    whether the term is in a text (``text``: a byte a term, 1 or 0)."""
 
     terms: list[str]
     recs: list[bytes]
@@ -53,6 +53,7 @@ class FileRows(NamedTuple):
     lines: bytes
     breaks: bytes
     groups: bytes
+    cgroups: bytes  # per entry its context group (entries with the same context), plus 1; 0: none
     paths: bytes  # compressed JSON: the heading path of each path group
     terms: bytes  # compressed: every posted term, "\n"-joined (to delete the postings)
     entries: bytes  # compressed JSON: [texts, extras]
@@ -126,8 +127,8 @@ def batch_records(blob: bytes) -> Iterator[tuple[int, bytes]]:
 
 
 def record(rec: bytes, code: str) -> tuple[array[int], bytes, bytes, bytes]:
-    """A record's parts (see Postings): its text entries (as an array), groups and context entries (in
-    the file's array type), and its text entries' kinds then numbers of terms (bytes)."""
+    """A record's parts (see Postings): its text entries (as an array), path groups and context groups
+    (in the file's array type), and its text entries' kinds then numbers of terms (bytes)."""
     w = 2 if code == "H" else 4
     ntx, ngx, ncx = array(code, rec[:3 * w])
     q = (3 + ntx) * w
@@ -189,9 +190,10 @@ def _groups(entries: Sequence[Entry], tt: Callable[[str], set[str]]) -> _Groups:
 
 
 def _postings(entries: Sequence[Entry], term_sets: list[set[str]], groups: _Groups, kinds: bytes,
-              nterms: list[int], tt: Callable[[str], set[str]]) -> Postings:
-    """The file's postings; an entry's own context (lead-in, parent bullet, URL) is posted per entry, less
-    the terms of its text and of its group."""
+              nterms: list[int], tt: Callable[[str], set[str]]) -> tuple[Postings, list[int]]:
+    """The file's postings, and per entry its context group (see FileRows). An entry's own context
+    (lead-in, parent bullet, URL) is posted once per context group: the entries with the same context
+    (search takes the entries that have a term in their text out of its context hits)."""
     tx: defaultdict[str, list[int]] = defaultdict(list)
     gx: defaultdict[str, list[int]] = defaultdict(list)
     cx: defaultdict[str, list[int]] = defaultdict(list)
@@ -201,19 +203,13 @@ def _postings(entries: Sequence[Entry], term_sets: list[set[str]], groups: _Grou
     for i, terms in enumerate(term_sets):
         for t in terms:
             tx[t].append(i)
-    own_of: dict[tuple[str, ...], set[str]] = {}  # the same context is often that of many entries
-    for i, e in enumerate(entries):
-        if e.context:
-            key = tuple(e.context)
-            ctx = own_of.get(key)
-            if ctx is None:
-                ctx = own_of[key] = set().union(*[url_terms(c) if c.startswith(("http://", "https://")) else tt(c)
-                                                   for c in key])
-            own = ctx - term_sets[i]
-            own -= groups.terms[groups.of_entry[i]]
-            for t in own:
-                cx[t].append(i)
-    return _records(tx, gx, cx, kinds, nterms, "I" if len(entries) > 0xFFFF else "H")
+    number: dict[tuple[str, ...], int] = {(): 0}
+    cgroups = [number.setdefault(tuple(e.context), len(number)) for e in entries]
+    del number[()]
+    for key, g in number.items():
+        for t in set().union(*[url_terms(c) if c.startswith(("http://", "https://")) else tt(c) for c in key]):
+            cx[t].append(g)
+    return _records(tx, gx, cx, kinds, nterms, "I" if len(entries) > 0xFFFF else "H"), cgroups
 
 
 def _records(tx: dict[str, list[int]], gx: dict[str, list[int]], cx: dict[str, list[int]], kinds: bytes,
@@ -252,7 +248,7 @@ def file_rows(doc: Document) -> FileRows:
     kind_names: dict[str, int] = {}
     kinds = bytes([kind_names.setdefault(e.kind, len(kind_names)) for e in entries])
     groups = _groups(entries, tt)
-    post = _postings(entries, term_sets, groups, kinds, nterms, tt)
+    post, cgroups = _postings(entries, term_sets, groups, kinds, nterms, tt)
     extras = [extra(e.breaks, e.context) if e.breaks or e.context else None for e in entries]
     head = json.dumps({
         "title": doc.title, "date": doc.date, "tags": doc.tags, "warnings": doc.warnings,
@@ -263,7 +259,7 @@ def file_rows(doc: Document) -> FileRows:
         n=len(texts), head=head, knames="\n".join(kind_names), kinds=b"B" + kinds,
         days=packed([-1 if e.day is None else e.day for e in entries], True), nterms=packed(nterms),
         lines=packed([e.line for e in entries]), breaks=bytes([1 if e.breaks else 0 for e in entries]),
-        groups=packed(groups.of_entry), paths=z(json.dumps(groups.paths, ensure_ascii=False)),
+        groups=packed(groups.of_entry), cgroups=packed(cgroups), paths=z(json.dumps(groups.paths, ensure_ascii=False)),
         terms=z("\n".join(post.terms)), entries=z(json.dumps([texts, extras], ensure_ascii=False)),
         postings=post, docs=docs, front=None if doc.front is None else json.dumps(doc.front, ensure_ascii=False))
 

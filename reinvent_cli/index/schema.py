@@ -8,7 +8,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-SCHEMA = 7
+SCHEMA = 8
 APP_ID = 0x52764E74  # "RvNt": marks the file as reinvent's
 DB_NAME = "index.sqlite3"
 BUSY_TIMEOUT = 15.0
@@ -23,8 +23,8 @@ TABLES = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value);
 CREATE TABLE files(id INTEGER PRIMARY KEY AUTOINCREMENT, batch INTEGER, path TEXT UNIQUE NOT NULL,
                    size INTEGER, mtime_ns INTEGER, error TEXT, n INTEGER, wide INTEGER, head TEXT, knames TEXT,
-                   kinds BLOB, days BLOB, nterms BLOB, lines BLOB, breaks BLOB, groups BLOB, paths BLOB, terms BLOB,
-                   front TEXT);
+                   kinds BLOB, days BLOB, nterms BLOB, lines BLOB, breaks BLOB, groups BLOB, cgroups BLOB, paths BLOB,
+                   terms BLOB, front TEXT);
 CREATE TABLE entries(file_id INTEGER PRIMARY KEY, data BLOB);
 CREATE TABLE postings(term TEXT, batch INTEGER, text INTEGER, data BLOB, PRIMARY KEY(term, batch)) WITHOUT ROWID;
 CREATE TABLE postings_side(term TEXT, batch INTEGER, text INTEGER, data BLOB, PRIMARY KEY(term, batch)) WITHOUT ROWID;

@@ -12,9 +12,10 @@ run never imports the parser (mistune, yaml): it reads only what the command nee
   any, as one compressed JSON array (an entry's id is file id << SHIFT | its number in the file);
 * ``postings``: per (term, batch of files written together) one row: per file of the batch having the
   term, one record -- the entries whose text has the term, the path groups whose headings have it, the
-  entries whose own context (lead-in, parent bullet, link URL) has it, and per text entry its kind and
-  number of terms (search bounds scores with them, without reading the file's arrays) -- and whether any
-  has it in a text. A cold index of 1,000 files writes a few thousand rows, not one a term and file;
+  context groups (entries with the same lead-in, parent bullet or link URL: ``files`` has each entry's)
+  whose context has it, and per text entry its kind and number of terms (search bounds scores with them,
+  without reading the file's arrays) -- and whether any has it in a text. A cold index of 1,000 files
+  writes a few thousand rows, not one a term and file;
 * ``postings_side``: the same for files stored a few at a time (an edited file): a small table, so one
   changed file writes a few pages rather than ~1,400 scattered ones of the big tree. A forgotten file's
   records stay where they are (listed in ``dead``; file ids are never reused, readers skip unknown ones)
@@ -200,9 +201,9 @@ class Store:
                 continue
             fid = con.execute(
                 "INSERT INTO files(batch, path, size, mtime_ns, error, n, wide, head, knames, kinds, days, nterms,"
-                " lines, breaks, groups, paths, terms, front) VALUES (?,?,?,?,NULL,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " lines, breaks, groups, cgroups, paths, terms, front) VALUES (?,?,?,?,NULL,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (batch, p.key, p.size, p.mtime_ns, r.n, int(r.n > 0xFFFF), r.head, r.knames, r.kinds, r.days,
-                 r.nterms, r.lines, r.breaks, r.groups, r.paths, r.terms, r.front)).lastrowid
+                 r.nterms, r.lines, r.breaks, r.groups, r.cgroups, r.paths, r.terms, r.front)).lastrowid
             assert fid is not None
             con.execute("INSERT INTO entries VALUES (?,?)", (fid, r.entries))
             con.executemany("INSERT INTO docs VALUES (?,?,?)", zip(repeat(fid), r.docs.keys(), r.docs.values()))

@@ -70,8 +70,9 @@ def parse_list(block: Any, m: Any, state: Any) -> int:
         rules = block.list_rules
 
     bullet = _lp._get_list_bullet(item.bullet)
+    sc = block.compile_sc(rules)  # (what block.parse of each item's lines matches with)
     while item_or_none:
-        item_or_none = _parse_list_item(block, bullet, item_or_none, token, state, rules)
+        item_or_none = _parse_list_item(block, bullet, item_or_none, token, state, (rules, sc))
 
     end_pos = token.pop("_end_pos", None)
     _lp._transform_tight_list(token)
@@ -84,8 +85,11 @@ def parse_list(block: Any, m: Any, state: Any) -> int:
     return int(state.cursor)
 
 
-def _parse_list_item(block: Any, bullet: str, item: Any, token: dict[str, Any], state: Any, rules: list[str]) -> Any:
-    """mistune.list_parser._parse_list_item, with its two patterns cached."""
+def _parse_list_item(block: Any, bullet: str, item: Any, token: dict[str, Any], state: Any,
+                     rules_sc: tuple[list[str], Any]) -> Any:
+    """mistune.list_parser._parse_list_item, with its two patterns cached (``rules_sc``: the rules of the
+    item's blocks, and their scanner)."""
+    rules, sc = rules_sc
     text = item.text
     leading_width = item.leading_width
     text, continue_width = _continue_width(text, leading_width)
@@ -105,7 +109,7 @@ def _parse_list_item(block: Any, bullet: str, item: Any, token: dict[str, Any], 
         token["_end_pos"] = lines.end_pos
 
     child = state.child_state(_item_source(text, lines.src, continue_width))
-    if not _one_line_of_text(block, child, rules):
+    if not _one_line_of_text(child, sc):
         block.parse(child, rules)
 
     if token["tight"] and _lp._is_loose_list(child.tokens):
@@ -123,14 +127,14 @@ def _parse_list_item(block: Any, bullet: str, item: Any, token: dict[str, Any], 
     return None
 
 
-def _one_line_of_text(block: Any, child: Any, rules: list[str]) -> bool:
+def _one_line_of_text(child: Any, sc: Any) -> bool:
     """``block.parse(child, rules)`` for the most common item, one line of text that starts no other block (it
-    starts as mistune's plain paragraphs do, and no rule matches it): its paragraph; False for any other."""
+    starts as mistune's plain paragraphs do, and no rule matches it: ``sc``): its paragraph; False for any other."""
     src = child.src
     if not src or src.find("\n") != len(src) - 1:
         return False
     c = src[0]
-    if c.isspace() or c.isdigit() or c in string.punctuation or block.compile_sc(rules).match(src, 0):
+    if c.isspace() or c.isdigit() or c in string.punctuation or sc.match(src, 0):
         return False
     child.tokens.append({"type": "paragraph", "text": src, "line": child.line_at(0)})
     child.cursor = len(src)
@@ -226,8 +230,13 @@ def _collect_lines(block: Any, list_item_re: Any, breaks: tuple[Any, Any], state
 
 def _item_source(text: str, src: str, continue_width: int) -> str:
     """_lp._build_list_item_source: the item's text and its lines, continuation indents stripped."""
-    if "\t" in src or continue_width < 1:
+    if not src:  # (an item of one line)
+        whole = text
+    elif "\t" in src or continue_width < 1:
         return strip_end(text + _lp._clean_list_item_text(src, continue_width))
-    lead = " " * continue_width
-    lines = [x[continue_width:] if x.startswith(lead) else x for x in src.split("\n")]
-    return strip_end(text + "\n".join(lines))
+    else:
+        lead = " " * continue_width
+        whole = text + "\n".join([x[continue_width:] if x.startswith(lead) else x for x in src.split("\n")])
+    if len(whole) > 1 and whole[-1] == "\n" and not whole[-2].isspace():
+        return whole  # (what strip_end gives back: no blanks before its last line break)
+    return strip_end(whole)

@@ -129,3 +129,26 @@ def test_forgotten_files_records_are_dropped_by_a_bigger_write(tmp_path, monkeyp
     assert con.execute("SELECT count(*) FROM postings_side").fetchone()[0] == 0
     con.close()
     assert stored == live
+
+
+def test_stored_context_hits_are_those_of_the_index_in_memory(tmp_path, monkeypatch):
+    """Headings and contexts are posted per group in the store: the same hits as per entry in memory."""
+    from collections import Counter
+
+    from reinvent_cli.index.terms import text_terms
+    from reinvent_cli.notes.load import load
+
+    monkeypatch.setenv("REINVENT_CACHE_DIR", str(tmp_path / "cache"))
+    stored = load([str(BUNDLED)], set(), progress=False).search_index()
+    memory = load([str(BUNDLED)], set(), progress=False, use_cache=False).search_index()
+    assert type(stored).__name__ == "StoreIndex" and type(memory).__name__ == "SearchIndex"
+    key = {fid << stored.shift | j: (e.file, e.line, e.kind, e.text)
+           for fid in stored.names for j, e in enumerate(stored.reader.file_entries(fid))}
+    m_entries = memory.entries_for(range(memory.size))
+    mkey = {i: (e.file, e.line, e.kind, e.text) for i, e in m_entries.items()}
+    terms = sorted({t for e in m_entries.values() for p in e.path + e.context for t in text_terms(p)})[::7]
+    assert len(terms) > 50
+    s_ctx = stored.context_of(terms, set(key))
+    m_ctx = memory.context_of(terms, set(mkey))
+    for t in terms:
+        assert Counter(map(key.get, s_ctx[t])) == Counter(map(mkey.get, m_ctx[t])), t

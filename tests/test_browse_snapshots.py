@@ -24,15 +24,21 @@ def make_app(query: str = "") -> BrowseApp:
     return BrowseApp(data.load([str(BUNDLED)]), [str(BUNDLED)], query=query)
 
 
-async def settle(pilot, rounds: int = 4) -> None:
-    """Let the debounce timer fire, the search worker finish and its results be drawn: several rounds, since
-    under load the timer may fire, or the results arrive, only after a round's workers were waited for."""
-    for _ in range(rounds):
+async def settle(pilot, rounds: int = 4, most: int = 20) -> None:
+    """Let the debounce timer fire, the search worker finish and its results be drawn: at least ``rounds``
+    rounds, then until a round leaves the screen as it was (under load the timer may fire, or the results
+    arrive or be drawn, only after a round's workers were waited for)."""
+    last = None
+    for n in range(most):
         await pilot.pause(0.15)
         for worker in list(pilot.app.workers):
             with contextlib.suppress(Exception):
                 await worker.wait()
         await pilot.pause()
+        screen = pilot.app.export_screenshot()
+        if n + 1 >= rounds and screen == last:
+            return
+        last = screen
 
 
 def keys(*pressed: str):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import sys
 import zlib
@@ -227,7 +228,19 @@ def _records(tx: dict[str, list[int]], gx: dict[str, list[int]], cx: dict[str, l
 
 
 def file_rows(doc: Document) -> FileRows:
-    """A parsed file as rows for the store."""
+    """A parsed file as rows for the store. The cyclic garbage collector is paused meanwhile: the many
+    short-lived lists, sets and tuples made here form no cycles, and its passes over them (and over the
+    rest of the heap) cost ~7% of the time in a worker process, more in a bigger one."""
+    if not gc.isenabled():
+        return _file_rows(doc)
+    gc.disable()
+    try:
+        return _file_rows(doc)
+    finally:
+        gc.enable()
+
+
+def _file_rows(doc: Document) -> FileRows:
     memo: dict[str, set[str]] = {}
 
     def tt(s: str) -> set[str]:

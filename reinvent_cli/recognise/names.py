@@ -27,7 +27,7 @@ _LANGUAGES = frozenset({"english", "german", "french", "spanish"})
 @lru_cache(maxsize=1)
 def _cjk_name() -> re.Pattern[str]:
     """"王磊", "佐藤 健一" (family name, a space, given name), "リー・ウェイ". Compiled on first use (~3 ms: its
-    big character sets), for the notes with CJK text only."""
+    big character sets), for names with katakana or CJK letters only."""
     return re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2,4}|[\u3400-\u4dbf\u4e00-\u9fff]{1,3} [\u3400-\u4dbf\u4e00-\u9fff]{1,3}"
                       r"|[\u30a0-\u30ff]{2,8}(?:・[\u30a0-\u30ff]{2,8})?")
 
@@ -72,7 +72,7 @@ def is_person(text: str, min_words: int = 2) -> bool:
     name = clean_name(text)
     if name[:1] in "\"“'‘" and name[-1:] in "\"”'’":
         return False  # '"Programmer"': a quoted word is a nickname or a joke, not the name
-    if not name.isascii() and _cjk_name().fullmatch(name):
+    if name and max(name) >= "\u30a0" and _cjk_name().fullmatch(name):  # (a katakana or CJK letter in it)
         return True
     words = name.split()
     if not min_words <= len(words) <= 5 or len(name) > 50:

@@ -291,8 +291,10 @@ class _Finder:
                     stack.append(_Level(iter(rest[n].get("children") or []), sub_ctx, led))
 
     def list_item(self, flat: _Inline, text: str, line0: int, rest: list[Block], in_list: bool, top: bool) -> None:
-        lines = text.split("\n")
         may = may_name_launch(text, bool(flat.links))
+        if not (may or in_list or self.marks or self.recap and top):
+            return  # (most items: no rule below can fire)
+        lines = text.split("\n")
         hit = line_launch(lines[0], flat, 0, item=True) if may else None
         if hit is None and in_list and not (remark(lines[0]) and not flat.links) and legend_mark(lines[0]) is None:
             hit = _Hit()  # (not "finally out of beta" under "What is new": a remark, no product)

@@ -41,6 +41,7 @@ class _Seg:
     _day: tuple[tuple[int | None, str | None] | None] | None = None
     _not_talk: tuple[str | None] | None = None
     _inner: int | None = None
+    _found: tuple[list[Role], list[Role]] | None = None  # (bold lines, list items) that ``inner`` counted
     video: str | None = None  # the video right under it, without timestamps
     lines: list[str] | None = None  # the file's lines (shared)
 
@@ -82,8 +83,11 @@ class _Seg:
         if self._inner is None:
             self._inner = 0
             if any(b.get("type") == "list" or b.get("type") == "paragraph" and _opens_bold(b) for b in self.blocks):
-                self._inner = len(bold_candidates(self.blocks, self.level + 1, False)) + len(
-                    item_candidates(self.blocks, self.level + 1, "", False))
+                self._found = (bold_candidates(self.blocks, self.level + 1, False),
+                               item_candidates(self.blocks, self.level + 1, "", False))
+                self._inner = len(self._found[0]) + len(self._found[1])
+            else:
+                self._found = ([], [])  # (no bold lead line and no list: neither finds any)
             if any(b.get("type") == "table" for b in self.blocks):
                 self._inner += len(table_candidates(self.blocks, self.level + 1))  # a schedule table's rows
         return self._inner
@@ -353,11 +357,15 @@ def _inner_candidates(segs: list[_Seg], plan: Plan) -> None:
         if role is not None and role.kind in ("talk", "section"):
             continue
         group = role is not None and role.kind in ("group", "day")
+        found = s._found if not forced else None  # (what ``inner`` found, with the same arguments)
         if forced != "list":
-            for r in bold_candidates(s.blocks, s.level + 1, forced == "bold"):
+            for r in found[0] if found is not None else bold_candidates(s.blocks, s.level + 1, forced == "bold"):
                 plan.roles[r.line] = r
         if forced != "bold":
-            for r in item_candidates(s.blocks, s.level + 1, s.title if group else "", forced == "list"):
+            items = found[1] if found is not None and not group else None
+            if items is None:
+                items = item_candidates(s.blocks, s.level + 1, s.title if group else "", forced == "list")
+            for r in items:
                 plan.roles[r.line] = r
         if not forced:
             for r in table_candidates(s.blocks, s.level + 1):  # rows of a schedule table (recognise/tables.py)

@@ -325,3 +325,39 @@ def test_parse_beside_gives_the_rows_of_a_parse_here_or_none(tmp_path, monkeypat
 
     monkeypatch.setattr(loader, "_parse_chunk", dies)
     assert loader.parse_beside(jobs, loader._Once(lambda: ran.append(2))) is None and ran == [1, 2]
+
+
+def test_a_write_by_another_process_while_indexing_is_seen(run, notes_dir, monkeypatch):
+    """After its own writes a load re-reads only the files it wrote, unless another connection wrote
+    meanwhile (Store.data_version): then it reads every row again."""
+    from reinvent_cli.index import store as cache
+    from reinvent_cli.notes import load as loader
+
+    assert _codes(run("-n", notes_dir, "talks", "--json")) == ["AAA101", "BBB202", "CCC303"]
+    st = cache.open_store([])
+    st.begin_read()
+    before = st.data_version()
+    st.con.execute("COMMIT")
+    st.write([cache.Parsed("/nowhere/x.md", 1, 1, "x.md: cannot read", None)])
+    st.begin_read()
+    assert st.data_version() == before  # its own write
+    st.con.execute("COMMIT")
+    _write(notes_dir / "n1.md", "BBB999")
+    _write(notes_dir / "n2.md", "CCC999")
+    real = loader._index_into
+
+    def and_another(store, stale, *rest):
+        real(store, stale, *rest)
+        other = cache.open_store([])  # another process re-writes n0.md's row meanwhile (one not written here)
+        n0 = notes_dir / "n0.md"
+        st = n0.stat()
+        other.write([cache.Parsed(os.path.abspath(n0), st.st_size, st.st_mtime_ns, "n0.md: seen elsewhere", None)])
+        other.close()
+
+    monkeypatch.setattr(loader, "_index_into", and_another)
+    r = run("-n", notes_dir, "talks", "--json")
+    assert _codes(r) == ["BBB999", "CCC999"]  # the other's row for n0.md, an error: skipped, with a warning
+    assert "n0.md: seen elsewhere" in r.stderr
+    st.begin_read()
+    assert st.data_version() != before
+    st.close()

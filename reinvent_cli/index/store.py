@@ -151,8 +151,21 @@ class Store:
         schema.rollback(self.con)
         self.con.close()
 
-    def file_rows(self) -> dict[str, FileRow]:
-        return {r[1]: FileRow(*r) for r in self.con.execute(f"SELECT {_FILE_COLS} FROM files")}
+    def file_rows(self, keys: Sequence[str] | None = None) -> dict[str, FileRow]:
+        """Every file's row, or those of these keys (files just written)."""
+        if keys is None:
+            return {r[1]: FileRow(*r) for r in self.con.execute(f"SELECT {_FILE_COLS} FROM files")}
+        out: dict[str, FileRow] = {}
+        for chunk in chunks(list(keys), 500):
+            sql = f"SELECT {_FILE_COLS} FROM files WHERE path IN ({','.join('?' * len(chunk))})"
+            out.update((r[1], FileRow(*r)) for r in self.con.execute(sql, chunk))
+        return out
+
+    def data_version(self) -> int:
+        """Changes (inside a read transaction: for its snapshot) when another connection has committed a
+        write since it was last read here; this connection's own writes leave it as it is."""
+        version: int = self.con.execute("PRAGMA data_version").fetchone()[0]
+        return version
 
     # writing
 

@@ -186,12 +186,12 @@ def _load_cached(items: list[Item], explicit: set[str], progress: Any, warnings:
         return None
     try:
         keys = {it.key for it in items}
-        rows, warm = _warm_rows(store, items, keys)
-        if not warm:
+        rows, version = _warm_rows(store, items, keys)
+        if version is not None:
             if only_small and not _small([it for it in items if not _fresh(rows.get(it.key), it)]):
                 store.close()
                 raise Deferred(warnings)
-            rows = _sync(store, items, keys, progress, rows, idle)
+            rows = _sync(store, items, keys, progress, rows, version, idle)
         frows, fitems = [], []
         for it in items:
             row = rows[it.key]
@@ -220,10 +220,10 @@ def _load_cached(items: list[Item], explicit: set[str], progress: Any, warnings:
 
 
 def _sync(store: Store, items: list[Item], keys: set[str], progress: Any, rows: dict[str, FileRow],
-          idle: _Once) -> dict[str, FileRow]:
+          version: int, idle: _Once) -> dict[str, FileRow]:
     """Re-read what changed, forget what is gone; the rows, with a read transaction open.
 
-    ``rows``: the files' rows as just read."""
+    ``rows``: the files' rows as just read, in a snapshot of this data version (Store.data_version)."""
     from reinvent_cli.index.store import CacheUnusable
 
     for _attempt in range(3):
@@ -233,7 +233,14 @@ def _sync(store: Store, items: list[Item], keys: set[str], progress: Any, rows: 
         if stale:
             _index_into(store, stale, progress, rows, idle)
         store.begin_read()  # one snapshot from here on: what is read is what was checked
-        rows = store.file_rows()
+        now = store.data_version()
+        if now == version:  # no other process wrote meanwhile: only the rows written here are new
+            for k in gone:
+                rows.pop(k, None)
+            rows.update(store.file_rows([it.key for it in stale]))
+        else:
+            rows = store.file_rows()
+        version = now
         if all(_fresh(rows.get(it.key), it) for it in items):
             return rows
         store.con.execute("COMMIT")  # a file changed again meanwhile: once more, from these rows
@@ -245,18 +252,19 @@ def _small(stale: list[Item]) -> bool:
     return len(stale) <= BESIDE_MAX_FILES and sum(it.size for it in stale) <= BESIDE_MAX_BYTES
 
 
-def _warm_rows(store: Store, items: list[Item], keys: set[str]) -> tuple[dict[str, FileRow], bool]:
+def _warm_rows(store: Store, items: list[Item], keys: set[str]) -> tuple[dict[str, FileRow], int | None]:
     """The common case in one read: every file unchanged, nothing to forget.
 
-    Returns (the rows, True) with the read transaction left open, or (the rows, False) without one
-    when there is work."""
+    Returns (the rows, None) with the read transaction left open, or (the rows, the data version they
+    were read at) without one when there is work."""
     store.begin_read()
     rows = store.file_rows()
     if (all(_fresh(rows.get(it.key), it) for it in items)
             and not any(k not in keys and not os.path.exists(k) for k in rows)):
-        return rows, True
+        return rows, None
+    version = store.data_version()
     store.con.execute("COMMIT")
-    return rows, False
+    return rows, version
 
 
 def _index_into(store: Store, stale: list[Item], progress: Any, rows: dict[str, FileRow], idle: _Once) -> None:

@@ -154,6 +154,10 @@ class _LineBlockParser(BlockParser):
 # (A hard break is "  \n" literally: `` {2,}\n`` would rescan runs of spaces, cubic on deep indents.)
 _INLINE_SYNTAX = re.compile(r"[\\`*_\[!<&]|https?://|www\.|  \n|\t\n")
 _SYNTAX_CHAR = re.compile(r"[\\`*_\[!<&]").search
+# Of those characters, what mistune reads as syntax: a "!" only before "[" (an image), a "_" only beside a
+# character that is no ASCII letter or digit ("snake_case" opens no emphasis), a "&" only in an entity.
+_SYNTAX_MARK = re.compile(r"[\\`*\[<]|!\[|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])"
+                          r"|&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});").search
 
 
 def _plain_lines(s: str) -> list[dict[str, Any]]:
@@ -215,8 +219,10 @@ def _inline_children(tokens: list[dict[str, Any]], inline: Any, env: Any) -> Non
             _inline_children(tok["children"], inline, env)
         elif "text" in tok:
             text = tok.pop("text").strip(" \r\n\t\f")
-            # _INLINE_SYNTAX.search(text), as plain substring tests (faster than the alternation)
-            if (_SYNTAX_CHAR(text) or ("http" in text and ("http://" in text or "https://" in text))
+            # _INLINE_SYNTAX.search(text), as plain substring tests (faster than the alternation), but for the
+            # characters mistune reads as text where they are ("Hi!", "snake_case", "R&D")
+            if (_SYNTAX_CHAR(text) and _SYNTAX_MARK(text)
+                    or ("http" in text and ("http://" in text or "https://" in text))
                     or "www." in text or "  \n" in text or "\t\n" in text):
                 tok["children"] = inline.parse_syntax(text, env)
                 if "&" in text:

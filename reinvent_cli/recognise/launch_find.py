@@ -122,13 +122,42 @@ def _launch_block(blocks: list[Block]) -> bool:
     return may_name_launch(first, False) and line_launch(first) is not None
 
 
+# An item as ``bullets`` reads it: its blocks (no blank lines), its first block if text (else None), that
+# block's flattened inline text, and the text without its line breaks at the ends.
+_Item = tuple[list[Block], Block | None, _Inline | None, str]
+
+
 @dataclass
 class _Level:
-    """A list being walked in ``bullets``: its items left, their context, whether its items are launches."""
+    """A list being walked in ``bullets``: its items left, their context, whether its items are launches,
+    and whether any of its items' texts may name a launch by a line rule (False proves none does)."""
 
-    items: Iterator[Block]
+    items: Iterator[_Item]
     ctx: list[str]
     launches: bool
+    may: bool = True
+
+
+def _level(items: list[Block], ctx: list[str], launches: bool) -> _Level:
+    """A list's items, read once; a line rule is tried on an item only if one may fire on their texts joined
+    (each rule's filter finds in the joined texts all it finds in any one of them: see may_name_launch)."""
+    read: list[_Item] = []
+    links = False
+    for item in items:
+        children = item.get("children") or []
+        if len(children) != 1:  # (most items are one block: their text)
+            children = [c for c in children if c.get("type") != "blank_line"]
+        elif children[0].get("type") == "blank_line":
+            children = []
+        head = children[0] if children and children[0].get("type") in ("block_text", "paragraph") else None
+        if head is None:
+            read.append((children, None, None, ""))
+            continue
+        flat = flat_of(head)
+        links = links or bool(flat.links)
+        read.append((children, head, flat, flat.text.strip("\n")))
+    may = may_name_launch("\n".join([x[3] for x in read]), links)
+    return _Level(iter(read), ctx, launches, may)
 
 
 class _Finder:
@@ -257,7 +286,7 @@ class _Finder:
         """The items of a list: launches when the list is under a launch heading or lead-in (or an item that is
         only a label, "- 発表：" over its launches), or they say so."""
         lead = [lead_in] if lead_in and len(lead_in) <= 200 else []
-        stack = [_Level(iter(tok.get("children") or []), context + lead, launches)]
+        stack = [_level(tok.get("children") or [], context + lead, launches)]
         while stack:
             item = next(stack[-1].items, None)
             if item is None:
@@ -265,21 +294,13 @@ class _Finder:
                 continue
             level = stack[-1]
             top = len(stack) == 1
-            children = item.get("children") or []
-            if len(children) != 1:  # (most items are one block: their text)
-                children = [c for c in children if c.get("type") != "blank_line"]
-            elif children[0].get("type") == "blank_line":
-                children = []
-            head = children[0] if children and children[0].get("type") in ("block_text", "paragraph") else None
-            text = ""
+            children, head, flat, text = item
             rest = children
             label = False
-            if head is not None:
-                flat = flat_of(head)
-                text = flat.text.strip("\n")
+            if head is not None and flat is not None:
                 label = len(children) > 1 and label_heads_list(text.split("\n")[0])
                 in_list = level.launches and not label
-                self.list_item(flat, text, int(head["line"]), children[1:], in_list, top and not context)
+                self.list_item(flat, text, int(head["line"]), children[1:], in_list, top and not context, level.may)
                 rest = children[1:]
             if rest:
                 sub_ctx = level.ctx + ([_one_line(text)] if text else [])
@@ -288,10 +309,11 @@ class _Finder:
                     self.blocks(others, sub_ctx)
                 for n in reversed([n for n, c in enumerate(rest) if c.get("type") == "list"]):
                     led = label or n > 0 and _label_block(rest[n - 1])  # "- Talk" > "Neu angekündigt:" > "- X"
-                    stack.append(_Level(iter(rest[n].get("children") or []), sub_ctx, led))
+                    stack.append(_level(rest[n].get("children") or [], sub_ctx, led))
 
-    def list_item(self, flat: _Inline, text: str, line0: int, rest: list[Block], in_list: bool, top: bool) -> None:
-        may = may_name_launch(text, bool(flat.links))
+    def list_item(self, flat: _Inline, text: str, line0: int, rest: list[Block], in_list: bool, top: bool,
+                  may_level: bool = True) -> None:
+        may = may_level and may_name_launch(text, bool(flat.links))
         if not (may or in_list or self.marks or self.recap and top):
             return  # (most items: no rule below can fire)
         lines = text.split("\n")

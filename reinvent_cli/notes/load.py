@@ -276,14 +276,17 @@ def _index_into(store: Store, stale: list[Item], progress: Any, rows: dict[str, 
     beside = parse_beside(jobs, idle) if _small(stale) else None
     pending: list[Parsed] = []
     last = time.monotonic()
-    for batch in [beside] if beside is not None else parse_many(jobs, "rows", progress):
-        pending.extend(Parsed(stale[d.number].key, stale[d.number].size, stale[d.number].mtime_ns, d.error, d.result)
-                       for d in batch)
-        if len(pending) >= WRITE_BATCH or time.monotonic() - last > 10.0:
+    try:
+        for batch in [beside] if beside is not None else parse_many(jobs, "rows", progress):
+            pending.extend(Parsed(stale[d.number].key, stale[d.number].size, stale[d.number].mtime_ns, d.error,
+                                  d.result) for d in batch)
+            if len(pending) >= WRITE_BATCH or time.monotonic() - last > 10.0:
+                store.write(pending)
+                pending, last = [], time.monotonic()
+        if pending:
             store.write(pending)
-            pending, last = [], time.monotonic()
-    if pending:
-        store.write(pending)
+    finally:
+        reap()
 
 
 # --- parsing, on every core ------------------------------------------------------------------------
@@ -399,17 +402,27 @@ def parse_beside(items: list[Job], idle: _Once) -> list[Done] | None:
         try:
             idle()
             data = inp.read()
-            _, status = os.waitpid(pid, 0)
         except BaseException:
             _kill(pid)
             raise
-    if status != 0 or not data:
-        return None
-    try:
-        done: list[Done] = pickle.loads(data)
-        return done
+    try:  # the child sends its whole message at once, then exits: a complete one is its answer
+        done: list[Done] | None = pickle.loads(data) if data else None
     except Exception:  # noqa: BLE001 - a truncated message: parse here
-        return None
+        done = None
+    _exiting.append(pid)
+    if done is None:
+        reap()
+    return done  # its exit (~1 ms: its memory freed) is waited for later (reap), once its rows are stored
+
+
+_exiting: list[int] = []  # children of parse_beside that sent their answer, not yet waited for
+
+
+def reap() -> None:
+    """Wait for the children of parse_beside to have exited."""
+    while _exiting:
+        with contextlib.suppress(OSError):
+            os.waitpid(_exiting.pop(), 0)
 
 
 def _kill(pid: int) -> None:

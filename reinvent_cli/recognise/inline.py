@@ -78,6 +78,32 @@ def flat_of(tok: dict[str, Any]) -> _Inline:
     return flat
 
 
+# A list item as the walk and the announcement pass read it: its blocks (no blank lines), its first block if
+# that is text (else None), that block's flattened inline text, and that text without line breaks at its ends.
+ListItem = tuple[list[dict[str, Any]], dict[str, Any] | None, _Inline | None, str]
+
+
+def list_items(tok: dict[str, Any]) -> list[ListItem]:
+    """A list token's items, read once per parse: kept on the token under "_items" (as ``flat_of`` keeps a
+    block's text), shared by the walk and the announcement pass (neither changes them)."""
+    read: list[ListItem] | None = tok.get("_items")
+    if read is None:
+        read = tok["_items"] = [_list_item(item) for item in tok.get("children") or []]
+    return read
+
+
+def _list_item(item: dict[str, Any]) -> ListItem:
+    children = item.get("children") or []
+    if len(children) != 1:  # (most items are one block: their text)
+        children = [c for c in children if c.get("type") != "blank_line"]
+    elif children[0].get("type") == "blank_line":
+        children = []
+    if not children or children[0].get("type") not in ("block_text", "paragraph"):
+        return children, None, None, ""
+    flat = flat_of(children[0])
+    return children, children[0], flat, flat.text.strip("\n")
+
+
 _TAG = re.compile(r"<!--|-->|<[^<>]*>")
 
 

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 from reinvent_cli.model import Announcement, Document, Entry, Talk
 from reinvent_cli.recognise.evidence import clean_title
-from reinvent_cli.recognise.inline import _Inline, _InlineLink, _one_line, flat_of
+from reinvent_cli.recognise.inline import ListItem, _Inline, _InlineLink, _one_line, flat_of, list_items
 from reinvent_cli.recognise.launch_heads import heading_launches
 from reinvent_cli.recognise.launch_rules import (
     announced_subject,
@@ -122,41 +122,22 @@ def _launch_block(blocks: list[Block]) -> bool:
     return may_name_launch(first, False) and line_launch(first) is not None
 
 
-# An item as ``bullets`` reads it: its blocks (no blank lines), its first block if text (else None), that
-# block's flattened inline text, and the text without its line breaks at the ends.
-_Item = tuple[list[Block], Block | None, _Inline | None, str]
-
-
 @dataclass
 class _Level:
     """A list being walked in ``bullets``: its items left, their context, whether its items are launches,
     and whether any of its items' texts may name a launch by a line rule (False proves none does)."""
 
-    items: Iterator[_Item]
+    items: Iterator[ListItem]
     ctx: list[str]
     launches: bool
     may: bool = True
 
 
-def _level(items: list[Block], ctx: list[str], launches: bool) -> _Level:
-    """A list's items, read once; a line rule is tried on an item only if one may fire on their texts joined
-    (each rule's filter finds in the joined texts all it finds in any one of them: see may_name_launch)."""
-    read: list[_Item] = []
-    links = False
-    for item in items:
-        children = item.get("children") or []
-        if len(children) != 1:  # (most items are one block: their text)
-            children = [c for c in children if c.get("type") != "blank_line"]
-        elif children[0].get("type") == "blank_line":
-            children = []
-        head = children[0] if children and children[0].get("type") in ("block_text", "paragraph") else None
-        if head is None:
-            read.append((children, None, None, ""))
-            continue
-        flat = flat_of(head)
-        links = links or bool(flat.links)
-        read.append((children, head, flat, flat.text.strip("\n")))
-    may = may_name_launch("\n".join([x[3] for x in read]), links)
+def _level(tok: Block, ctx: list[str], launches: bool) -> _Level:
+    """A list's items; a line rule is tried on an item only if one may fire on their texts joined (each
+    rule's filter finds in the joined texts all it finds in any one of them: see may_name_launch)."""
+    read = list_items(tok)
+    may = may_name_launch("\n".join([x[3] for x in read]), any(x[2] is not None and x[2].links for x in read))
     return _Level(iter(read), ctx, launches, may)
 
 
@@ -286,7 +267,7 @@ class _Finder:
         """The items of a list: launches when the list is under a launch heading or lead-in (or an item that is
         only a label, "- 発表：" over its launches), or they say so."""
         lead = [lead_in] if lead_in and len(lead_in) <= 200 else []
-        stack = [_level(tok.get("children") or [], context + lead, launches)]
+        stack = [_level(tok, context + lead, launches)]
         while stack:
             item = next(stack[-1].items, None)
             if item is None:
@@ -309,7 +290,7 @@ class _Finder:
                     self.blocks(others, sub_ctx)
                 for n in reversed([n for n, c in enumerate(rest) if c.get("type") == "list"]):
                     led = label or n > 0 and _label_block(rest[n - 1])  # "- Talk" > "Neu angekündigt:" > "- X"
-                    stack.append(_level(rest[n].get("children") or [], sub_ctx, led))
+                    stack.append(_level(rest[n], sub_ctx, led))
 
     def list_item(self, flat: _Inline, text: str, line0: int, rest: list[Block], in_list: bool, top: bool,
                   may_level: bool = True) -> None:

@@ -12,12 +12,14 @@ from reinvent_cli.model import Day, Document, Entry, Talk, WatchItem
 from reinvent_cli.read.source import Source
 from reinvent_cli.recognise.headings import close_item_talks, inner_talk, on_heading
 from reinvent_cli.recognise.inline import (
+    ListItem,
     _host,
     _html_text,
     _Inline,
     _one_line,
     _only_a_link,
     flat_of,
+    list_items,
 )
 from reinvent_cli.recognise.layout import Plan
 from reinvent_cli.recognise.links import add_links
@@ -155,7 +157,7 @@ class _Walker:
         """Bullets, each with its context: the paragraph that leads into the list, parent bullets."""
         lead = [lead_in] if lead_in and len(lead_in) <= 200 else []
         # Iterative over nesting depth: (items iterator, context) frames.
-        stack: list[tuple[Iterator[Block], list[str]]] = [(iter(tok.get("children") or []), context + lead)]
+        stack: list[tuple[Iterator[ListItem], list[str]]] = [(iter(list_items(tok)), context + lead)]
         item_talks: list[int] = []  # lines of the items that were talks
         while stack:
             item = next(stack[-1][0], None)
@@ -164,21 +166,15 @@ class _Walker:
                 continue
             ctx = stack[-1][1]
             top = len(stack) == 1
-            children = item.get("children") or []
-            if len(children) != 1:
-                children = [c for c in children if c.get("type") != "blank_line"]
-            elif children[0].get("type") == "blank_line":
-                children = []
-            head = children[0] if children and children[0].get("type") in ("block_text", "paragraph") else None
-            text = ""
+            children, head, flat, text = item
             rest = children
-            if head is not None:
+            if head is not None and flat is not None:
                 if not context and self.st.plan.roles:
                     if inner_talk(self.st, head["line"]):
                         item_talks.append(head["line"])
                     elif top and item_talks:  # an item after talk items that is none: theirs no more
                         close_item_talks(self.st, item_talks[0])
-                text = self.list_item(head, ctx, top and not context)
+                self.list_item(head, flat, text, ctx, top and not context)
                 rest = children[1:]
             if rest:
                 sub_ctx = ctx + ([_one_line(text)] if text else [])
@@ -187,15 +183,14 @@ class _Walker:
                 if others:
                     self.blocks(others, sub_ctx)
                 for lst in reversed(nested):
-                    stack.append((iter(lst.get("children") or []), sub_ctx))
+                    stack.append((iter(list_items(lst)), sub_ctx))
         if item_talks:
             close_item_talks(self.st, item_talks[0])
 
-    def list_item(self, head: Block, ctx: list[str], top: bool) -> str:
-        """One bullet: its entry, its links, its role (a watch-list item, a talk's metadata)."""
+    def list_item(self, head: Block, flat: _Inline, text: str, ctx: list[str], top: bool) -> None:
+        """One bullet (``text``: its first block's, ``flat`` flattened): its entry, its links, its role (a
+        watch-list item, a talk's metadata)."""
         st = self.st
-        flat = flat_of(head)
-        text = flat.text.strip("\n")
         line0 = head["line"]
         st.add_entry("bullet", text, line0, ctx)
         if flat.links:
@@ -207,7 +202,6 @@ class _Walker:
         if top and st.speaker_look > 0:
             talk = st.talk or (st.pre_talk if not st.doc.talks else None)
             look_for_speakers(st, block_after(st, line0, talk, 4, True), talk)
-        return text
 
     def watch_item(self, flat: _Inline, text: str, line0: int) -> None:
         plain = _one_line(text)

@@ -152,3 +152,23 @@ def test_stored_context_hits_are_those_of_the_index_in_memory(tmp_path, monkeypa
     m_ctx = memory.context_of(terms, set(mkey))
     for t in terms:
         assert Counter(map(key.get, s_ctx[t])) == Counter(map(mkey.get, m_ctx[t])), t
+
+
+def test_heads_made_ahead_are_used_only_for_the_same_rows():
+    """Documents made from the heads read before a changed file was parsed: kept for a file whose row is the
+    same (its id), made again for one rewritten meanwhile."""
+    import json
+
+    from reinvent_cli.index.rows import Heads, head_documents
+
+    def head(title):
+        return json.dumps({"title": title, "date": None, "tags": [], "warnings": [], "days": [[1, "Day 1", None, 3]]})
+
+    heads = Heads()
+    heads.ahead(["/a", "/b"], [1, 2], [head("A"), head("B")], ["a", "b"], ["/a", "/b"])
+    made_a = heads.made["/a"][1]
+    now = [head("A"), head("B2"), head("C")]
+    docs = heads.documents(["/a", "/b", "/c"], [1, 5, 6], now, ["a", "b", "c"], ["/a", "/b", "/c"])
+    assert docs[0] is made_a  # the same row: made ahead
+    assert docs == head_documents(now, ["a", "b", "c"], ["/a", "/b", "/c"])
+    assert [d.title for d in docs] == ["A", "B2", "C"]

@@ -282,3 +282,25 @@ def head_documents(heads: Sequence[str], names: Sequence[str], paths: Sequence[s
     return [Document(file=name, path=path, title=h["title"], date=h["date"], tags=h["tags"], warnings=h["warnings"],
                      days=[Day(num, title, wd, name, line) for num, title, wd, line in h["days"]])
             for h, name, path in zip(json.loads("[" + ",".join(heads) + "]"), names, paths)]
+
+
+class Heads:
+    """The files' Documents from their heads; some made ahead (while a changed file is parsed) from rows read
+    before, used if they are still the files' rows (same row id: a rewritten file gets a new one)."""
+
+    def __init__(self) -> None:
+        self.made: dict[str, tuple[int, Document]] = {}
+
+    def ahead(self, keys: Sequence[str], ids: Sequence[int], heads: Sequence[str], names: Sequence[str],
+              paths: Sequence[str]) -> None:
+        self.made = dict(zip(keys, zip(ids, head_documents(heads, names, paths))))
+
+    def documents(self, keys: Sequence[str], ids: Sequence[int], heads: Sequence[str], names: Sequence[str],
+                  paths: Sequence[str]) -> list[Document]:
+        get = self.made.get
+        out = [made[1] if made is not None and made[0] == fid else None for made, fid in zip(map(get, keys), ids)]
+        todo = [j for j, d in enumerate(out) if d is None]
+        for j, doc in zip(todo, head_documents([heads[j] for j in todo], [names[j] for j in todo],
+                                               [paths[j] for j in todo])):
+            out[j] = doc
+        return [d for d in out if d is not None]

@@ -145,13 +145,17 @@ def load(files: list[str | Path], explicit: set[str], *, use_cache: bool = True,
 
 
 class _Once:
-    def __init__(self, fn: Any) -> None:
-        self.fn = fn
+    """``fn`` (if any), then ``then``, called once."""
+
+    def __init__(self, fn: Any, then: Any = None) -> None:
+        self.fn, self.then = fn, then
 
     def __call__(self) -> None:
-        fn, self.fn = self.fn, None
+        fn, self.fn, then, self.then = self.fn, None, self.then, None
         if fn is not None:
             fn()
+        if then is not None:
+            then()
 
 
 def parse_documents(items: list[Item], explicit: set[str], progress: Any, skipped: list[str]) -> list[Document]:
@@ -187,10 +191,14 @@ def _load_cached(items: list[Item], explicit: set[str], progress: Any, warnings:
     try:
         keys = {it.key for it in items}
         rows, version = _warm_rows(store, items, keys)
+        heads = cache.Heads()
         if version is not None:
             if only_small and not _small([it for it in items if not _fresh(rows.get(it.key), it)]):
                 store.close()
                 raise Deferred(warnings)
+            if idle.fn is not None:  # the heads of the files that did not change: made while one that did is parsed
+                ahead = [(it, rows[it.key]) for it in items if _fresh(rows.get(it.key), it)]
+                idle = _Once(idle, lambda: heads.ahead(*_head_args(ahead)))
             rows = _sync(store, items, keys, progress, rows, version, idle)
         frows, fitems = [], []
         for it in items:
@@ -202,7 +210,11 @@ def _load_cached(items: list[Item], explicit: set[str], progress: Any, warnings:
                 continue
             frows.append(row)
             fitems.append(it)
-        docs = cache.head_documents([r.head for r in frows], [it.name for it in fitems], [str(it.path) for it in fitems])
+        if heads.made:
+            docs = heads.documents(*_head_args(list(zip(fitems, frows))))
+        else:
+            docs = cache.head_documents([r.head for r in frows], [it.name for it in fitems],
+                                        [str(it.path) for it in fitems])
         for doc in docs:
             warnings.extend(doc.warnings)
         return Notes(docs, warnings, store=cache.StoreNotes(store, frows, docs))
@@ -217,6 +229,13 @@ def _load_cached(items: list[Item], explicit: set[str], progress: Any, warnings:
             warnings.append(f"cache not used this time ({exc})")
     store.close()
     return None
+
+
+def _head_args(pairs: list[tuple[Item, FileRow]]) -> tuple[list[str], list[int], list[str], list[str], list[str]]:
+    """What rows.Heads takes of these files: their keys, row ids, heads, names and paths."""
+    pairs = [(it, r) for it, r in pairs if r.error is None]
+    return ([it.key for it, _ in pairs], [r.id for _, r in pairs], [r.head for _, r in pairs],
+            [it.name for it, _ in pairs], [str(it.path) for it, _ in pairs])
 
 
 def _sync(store: Store, items: list[Item], keys: set[str], progress: Any, rows: dict[str, FileRow],

@@ -85,7 +85,7 @@ def item_of_blocks(parts: list[dict[str, Any]]) -> tuple[str, str] | None:
     if head is None:
         return None
     children = head.get("children") or []
-    lines = flatten(children).text.split("\n")
+    lines = flat_of(head).text.split("\n")  # (kept on the token: the walk and the announcements read it)
     first = _one_line(lines[0])
     under = [x for x in lines[1:3] if x.strip()]
     below = parts[1] if len(parts) > 1 else {}

@@ -49,12 +49,15 @@ def _is_role(part: str) -> bool:
                 or re.match(r"head of\b|.*\s(?:at|@|bei|chez|en|na)\s", part, re.IGNORECASE))
 
 
+_PART_SEP = re.compile(r"[,;&、，・]").search
+
+
 @lru_cache(maxsize=4096)  # (pure; a line is split again by each reading of it)
 def _split_parts(text: str) -> tuple[str, ...]:
     """"A (Org, X), B; C & D" -> ["A (Org, X)", "B", "C", "D"]: commas, semicolons, "&" outside parentheses;
     "A and B" only where both sides are full names or both surnames ("Dev Home and PowerToys" is one part)."""
     parts, depth, start = [], 0, 0
-    for i, ch in enumerate(text):
+    for i, ch in enumerate(text if _PART_SEP(text) else ""):  # (no separator: the loop would find none)
         if ch == "(":
             depth += 1
         elif ch == ")" and depth:

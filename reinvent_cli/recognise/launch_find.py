@@ -152,16 +152,22 @@ class _Finder:
         self.ordered_scope = False  # a lead-in's numbered list goes on: "1. X" ... "2. Y" (details between)
         self.talk_lines = {t.line for t in doc.talks}
         self.by_line: dict[int, Entry] = {}
+        # "- ✨ = new service": the marks a legend in the notes defines as "new"
+        # (a legend starts with its mark: a text that starts with a letter or digit is none)
+        self.marks: set[str] = set()
         for e in doc.entries:
-            if e.kind != "link":
-                self.by_line.setdefault(e.line, e)
+            kind = e.kind
+            if kind == "link":
+                continue
+            if e.line not in self.by_line:
+                self.by_line[e.line] = e
+            if (kind == "bullet" or kind == "paragraph") and len(e.text) <= 80 and not e.text[:1].isalnum():
+                mark = legend_mark(e.text)
+                if mark:
+                    self.marks.add(mark)
         self.talks = sorted(doc.talks, key=lambda t: t.line)
         self.starts = [t.line for t in self.talks]
         self.head_launches, self.recap = heading_launches(tokens, doc)
-        # "- ✨ = new service": the marks a legend in the notes defines as "new"
-        # (a legend starts with its mark: a text that starts with a letter or digit is none)
-        self.marks = {m for e in doc.entries if e.kind in ("bullet", "paragraph") and len(e.text) <= 80
-                      and not e.text[:1].isalnum() for m in [legend_mark(e.text)] if m}
 
     def blocks(self, tokens: list[Block], context: list[str]) -> None:
         tokens = [t for t in tokens if t.get("type") not in ("blank_line", "thematic_break")]

@@ -221,9 +221,20 @@ def _records(tx: dict[str, list[int]], gx: dict[str, list[int]], cx: dict[str, l
     kind_words = [k | (n if n < 255 else 255) << 8 for k, n in zip(kinds, nterms)]
     kw = kind_words.__getitem__
     none: list[int] = []
-    recs = [array(code, (len(a), len(b), len(c), *a, *b, *c, *map(kw, a))).tobytes()
-            for a, b, c in zip(map(tx.get, terms, repeat(none)), map(gx.get, terms, repeat(none)),
-                               map(cx.get, terms, repeat(none)))]
+    flat: list[int] = []  # every record in one array, then cut (one array a term costs ~10% more)
+    add = flat.extend
+    ends = []
+    for a, b, c in zip(map(tx.get, terms, repeat(none)), map(gx.get, terms, repeat(none)),
+                       map(cx.get, terms, repeat(none))):
+        add((len(a), len(b), len(c)))
+        add(a)
+        add(b)
+        add(c)
+        add(map(kw, a))
+        ends.append(len(flat))
+    blob = array(code, flat).tobytes()
+    w = 2 if code == "H" else 4
+    recs = [blob[start * w:end * w] for start, end in zip([0, *ends], ends)]
     return Postings(terms, recs, bytes([t in tx for t in terms]))
 
 

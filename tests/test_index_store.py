@@ -172,3 +172,27 @@ def test_heads_made_ahead_are_used_only_for_the_same_rows():
     assert docs[0] is made_a  # the same row: made ahead
     assert docs == head_documents(now, ["a", "b", "c"], ["/a", "/b", "/c"])
     assert [d.title for d in docs] == ["A", "B2", "C"]
+
+
+def test_vocabulary_written_here_is_reused_only_while_no_other_connection_wrote(tmp_path, monkeypatch):
+    from reinvent_cli.index import store as cache
+    from reinvent_cli.index.rows import file_rows
+    from reinvent_cli.notes.load import parse_file
+
+    monkeypatch.setenv("REINVENT_CACHE_DIR", str(tmp_path / "cache"))
+
+    def parsed(word):
+        f = tmp_path / f"{word}.md"
+        f.write_text(f"# Day 1\n\n* {word} notes\n", encoding="utf-8")
+        return cache.Parsed(str(f), 1, 1, None, file_rows(parse_file(f, f.name)))
+
+    here, other = cache.open_store([]), cache.open_store([])
+    here.write([parsed("zebrafish")])
+    here.begin_read()
+    assert "zebrafish" in here.vocab() and here.vocab() == here._vocab_terms()
+    here.con.execute("COMMIT")
+    other.write([parsed("quokka")])
+    here.begin_read()
+    assert "quokka" in here.vocab() and here.vocab() == here._vocab_terms()
+    here.close()
+    other.close()

@@ -184,6 +184,7 @@ class Store:
     def __init__(self, con: sqlite3.Connection, path: Path) -> None:
         self.con = con
         self.path = path
+        self._written: tuple[int, list[str]] | None = None  # the vocabulary written here, at this data version
 
     def close(self) -> None:
         schema.rollback(self.con)
@@ -234,10 +235,12 @@ class Store:
                 else:
                     vocab = sorted(vocab + list(new_terms))
                 self._set_vocab(vocab)
+            version = self.data_version()
             con.execute("COMMIT")
         except BaseException:
             schema.rollback(con)
             raise
+        self._written = version, vocab  # a search right after it need not read it again
         schema.vacuum(con)
 
     def _insert_files(self, results: list[Parsed], side: bool) -> set[str]:
@@ -341,6 +344,7 @@ class Store:
             return
         con = self.con
         con.execute("BEGIN IMMEDIATE")
+        self._written = None
         side = len(keys) <= SIDE_BATCH
         try:
             for key in keys:
@@ -361,4 +365,6 @@ class Store:
         self.con.execute("BEGIN")
 
     def vocab(self) -> list[str]:
+        if self._written is not None and self._written[0] == self.data_version():  # no other write since
+            return self._written[1]
         return self._vocab_terms()

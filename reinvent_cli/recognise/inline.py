@@ -87,21 +87,26 @@ def list_items(tok: dict[str, Any]) -> list[ListItem]:
     """A list token's items, read once per parse: kept on the token under "_items" (as ``flat_of`` keeps a
     block's text), shared by the walk and the announcement pass (neither changes them)."""
     read: list[ListItem] | None = tok.get("_items")
-    if read is None:
-        read = tok["_items"] = [_list_item(item) for item in tok.get("children") or []]
+    if read is not None:
+        return read
+    read = tok["_items"] = []
+    for item in tok.get("children") or ():  # (one loop, no call per item: lists hold most of a file's blocks)
+        children = item.get("children") or []
+        if len(children) != 1:  # (most items are one block: their text)
+            children = [c for c in children if c.get("type") != "blank_line"]
+            if not children:
+                read.append((children, None, None, ""))
+                continue
+        head = children[0]
+        kind = head.get("type")
+        if kind != "block_text" and kind != "paragraph":
+            read.append(([] if kind == "blank_line" and len(children) == 1 else children, None, None, ""))
+            continue
+        flat = head.get("_flat")
+        if flat is None:
+            flat = head["_flat"] = flatten(head.get("children"))
+        read.append((children, head, flat, flat.text.strip("\n")))
     return read
-
-
-def _list_item(item: dict[str, Any]) -> ListItem:
-    children = item.get("children") or []
-    if len(children) != 1:  # (most items are one block: their text)
-        children = [c for c in children if c.get("type") != "blank_line"]
-    elif children[0].get("type") == "blank_line":
-        children = []
-    if not children or children[0].get("type") not in ("block_text", "paragraph"):
-        return children, None, None, ""
-    flat = flat_of(children[0])
-    return children, children[0], flat, flat.text.strip("\n")
 
 
 _TAG = re.compile(r"<!--|-->|<[^<>]*>")

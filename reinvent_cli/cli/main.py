@@ -51,4 +51,8 @@ def main() -> None:
     gc.set_threshold(GC_THRESHOLD, *gc.get_threshold()[1:])
     code = run(sys.argv[1:])
     sys.stdout.flush()
+    # What is alive now lives until exit: frozen, it is not scanned by the full collection the interpreter
+    # runs as it exits (~10 ms of a warm answer: every object of the imported modules). Refcounts still
+    # free it all, and atexit handlers still run; only unreachable cycles left at exit are not collected.
+    gc.freeze()
     sys.exit(code)

@@ -361,3 +361,13 @@ def test_a_write_by_another_process_while_indexing_is_seen(run, notes_dir, monke
     st.begin_read()
     assert st.data_version() != before
     st.close()
+
+
+def test_the_cache_is_closed_at_exit(tmp_path, notes_dir):
+    """The program freezes what is alive before it exits (no collection at exit), so the cache's connections
+    are closed by an exit handler: no write-ahead log is left beside the database after a run that wrote."""
+    env = {**os.environ, "REINVENT_CACHE_DIR": str(tmp_path / "cache")}
+    p = subprocess.run([sys.executable, "-m", "reinvent_cli", "-n", str(notes_dir), "talks", "--json"], env=env,
+                       capture_output=True, text=True, cwd=ROOT)
+    assert p.returncode == 0, p.stderr
+    assert sorted(f.name for f in (tmp_path / "cache").iterdir()) == ["index.sqlite3"]

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import os
 import sqlite3
+import weakref
 from pathlib import Path
 from typing import Any
 
@@ -81,8 +83,28 @@ def remove_db(path: Path) -> None:
             os.unlink(str(path) + suffix)
 
 
+class _Connection(sqlite3.Connection):
+    """A connection to the cache, closed at exit if it is still open (a weak reference to it is kept)."""
+
+
+_OPEN: weakref.WeakSet[_Connection] = weakref.WeakSet()
+
+
 def connect(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(str(path), timeout=BUSY_TIMEOUT, isolation_level=None, check_same_thread=False)
+    con = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT, isolation_level=None, check_same_thread=False,
+                          factory=_Connection)
+    _OPEN.add(con)
+    return con
+
+
+@atexit.register
+def _close_open() -> None:
+    """Close what is still open as the program exits: the last connection folds the write-ahead log into
+    the database (cli.main freezes the objects alive at exit, so no collection would close them)."""
+    for con in list(_OPEN):
+        rollback(con)
+        with contextlib.suppress(sqlite3.Error):
+            con.close()
 
 
 def state(con: sqlite3.Connection, fp: str) -> str:

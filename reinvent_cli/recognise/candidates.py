@@ -14,16 +14,17 @@ from reinvent_cli.recognise.evidence import (
 )
 from reinvent_cli.recognise.inline import _Inline, _one_line, _trim_decor, flat_of, flatten
 from reinvent_cli.recognise.list_talks import item_of_blocks, talk_label
+from reinvent_cli.recognise.patterns import pattern
 from reinvent_cli.recognise.roles import Role
 from reinvent_cli.recognise.talks import strip_time
 from reinvent_cli.recognise.watchlist import _WATCH_HEADING
 
 # After a title: "by Jane Roe", "von Name", "- Name", "with A and B" (a capitalised word follows).
-_BY = re.compile(r"^\s*[,.]?\s*(?:by|von|with|mit|de|par|por|presented by|-|–|—|--|——)\s*(?:by\s+)?"
+_BY = pattern(r"^\s*[,.]?\s*(?:by|von|with|mit|de|par|por|presented by|-|–|—|--|——)\s*(?:by\s+)?"
                  r"(?=[\[*_]*(?-i:[A-ZÀ-Þ]|[^\x00-\u024f\s]))", re.IGNORECASE)
-_QUOTED = re.compile(r"^\s*[“\"«「『„]([^”\"»」』“]{2,200})[”\"»」』“]\s*(.*)$")
-_EMOJI_CODE = re.compile(r":[\w+-]+:")  # ":microphone:"
-_SENTENCE_END = re.compile(r"(?<![A-Z])\.\s+(?=[A-Z])|\.$")
+_QUOTED = pattern(r"^\s*[“\"«「『„]([^”\"»」』“]{2,200})[”\"»」』“]\s*(.*)$")
+_EMOJI_CODE = pattern(r":[\w+-]+:")  # ":microphone:"
+_SENTENCE_END = pattern(r"(?<![A-Z])\.\s+(?=[A-Z])|\.$")
 
 
 def bold_lead(tok: dict[str, Any]) -> tuple[str, str] | None:

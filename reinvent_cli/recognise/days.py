@@ -15,6 +15,7 @@ from reinvent_cli.lexicon import (
 )
 from reinvent_cli.model import Document
 from reinvent_cli.recognise.inline import _trim_decor
+from reinvent_cli.recognise.patterns import pattern
 
 _NUMBER = r"(\d{1,2}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
 
@@ -23,17 +24,17 @@ _DAY_SEP = r"(?:\s*[-–—:,.|/]?\s*(.*))?$"
 
 
 # "Day 1 - Wednesday", "Tag 2", "Jour deux"; and number first: "1. Tag", "2e jour", "Second day".
-_DAY_RE = re.compile(rf"^{_DAY_WORD}\s*{_NUMBER}\b{_DAY_SEP}", re.IGNORECASE)
+_DAY_RE = pattern(rf"^{_DAY_WORD}\s*{_NUMBER}\b{_DAY_SEP}", re.IGNORECASE)
 
 
-_DAY_FIRST_RE = re.compile(rf"^{_NUMBER}(?:\.|st|nd|rd|th|e|er|re|ème|eme)?\s+{_DAY_WORD}\b{_DAY_SEP}", re.IGNORECASE)
+_DAY_FIRST_RE = pattern(rf"^{_NUMBER}(?:\.|st|nd|rd|th|e|er|re|ème|eme)?\s+{_DAY_WORD}\b{_DAY_SEP}", re.IGNORECASE)
 
 
 _MONTHS = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 
 
 # Each alternative names its parts: y(ear), m(onth number) or mn (month name), d(ay).
-_DATE_RE = re.compile(
+_DATE_RE = pattern(
     r"^(?:(?P<y1>\d{4})[-/.](?P<m1>\d{1,2})[-/.](?P<d1>\d{1,2})"
     rf"|(?P<mn2>{_MONTHS})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y2>\d{{4}}))?"
     rf"|(?P<d3>\d{{1,2}})(?:\.|st|nd|rd|th|er)?\s+(?:de\s+)?(?P<mn3>{_MONTHS})(?:,?\s+(?:de\s+)?(?P<y3>\d{{4}}))?"
@@ -44,16 +45,16 @@ _DATE_RE = re.compile(
 )
 
 
-_WEEKDAY_RE = re.compile(r"^(" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+_WEEKDAY_RE = pattern(r"^(" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 
 
 # "OSCON EU - Day 1", "KubeCon 2024 | Day 2": a name, a separator, then the day.
-_NAMED_DAY = re.compile(rf"^.{{2,40}}?\s[-–—:|,]\s+(?={_DAY_WORD}\s*\d)", re.IGNORECASE)
+_NAMED_DAY = pattern(rf"^.{{2,40}}?\s[-–—:|,]\s+(?={_DAY_WORD}\s*\d)", re.IGNORECASE)
 
 
 _CJK_NUM = "[" + "".join(CJK_NUMERALS) + r"\d]{1,2}"
 # "第二天", "第2日", "Day 1（6月20日）" in Chinese / Japanese: "1日目", "二日目", "DAY 2"
-_CJK_DAY = re.compile(rf"^(?:第({_CJK_NUM})[天日]|({_CJK_NUM})日目)(?![\w])")
+_CJK_DAY = pattern(rf"^(?:第({_CJK_NUM})[天日]|({_CJK_NUM})日目)(?![\w])")
 
 
 def _cjk_day(title: str) -> tuple[int | None, str | None] | None:
@@ -86,14 +87,16 @@ def _classify_day(title: str) -> tuple[int | None, str | None] | None:
     "2019-12-03", "Dec 3, 2019 (Tuesday)", "Dec 3 - Keynotes". Not "Monday Night Live".
     """
     t = _trim_decor(title)  # "📅 Day 1", "[[2024-03-19]]" (a wiki link), "**Day 1**"
-    m = _DAY_RE.match(t) or _DAY_FIRST_RE.match(t)
+    m = _DAY_RE.match(t)
+    number_first = m is None  # "1. Tag", "Second day ..."
+    m = m or _DAY_FIRST_RE.match(t)
     if m:
         n = m.group(1).lower()
         number: int | None = int(n) if n.isdigit() else _NUMBER_WORDS[n]
         rest = m.group(2) or ""
         if number is None or number > 14 or re.match(r"[.,]\d", t[m.end(1):]):
             return None  # "Day 30 of my 100 days of code", "Tag 1.0 release"
-        if rest and (not n.isdigit() or m.re is _DAY_FIRST_RE) and not re.search(r"[-–—:,.|/(]\s*$", t[:m.start(2)]) \
+        if rest and (not n.isdigit() or number_first) and not re.search(r"[-–—:,.|/(]\s*$", t[:m.start(2)]) \
                 and not _WEEKDAY_RE.match(rest) and not _DATE_RE.match(rest):
             return None  # "One day I will learn Rust", "Second day thoughts": words go on, no separator
         return number, _weekday_in(rest)
@@ -182,8 +185,8 @@ def _weekdays_from_year(doc: Document) -> None:
                 t.weekday = day.weekday
 
 
-_FILE_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)-(\d\d)-(\d\d)(?!\d)")
-_TITLE_DAY = re.compile(rf"\b{_DAY_WORD}\s*(\d{{1,2}})\b", re.IGNORECASE)
+_FILE_DATE = pattern(r"(?<!\d)((?:19|20)\d\d)-(\d\d)-(\d\d)(?!\d)")
+_TITLE_DAY = pattern(rf"\b{_DAY_WORD}\s*(\d{{1,2}})\b", re.IGNORECASE)
 
 
 def day_of_file(title: str | None, file_name: str) -> tuple[int, str, str | None] | None:

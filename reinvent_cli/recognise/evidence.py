@@ -27,6 +27,7 @@ from reinvent_cli.recognise.inline import (
 )
 from reinvent_cli.recognise.media import _video_key, video_in_text
 from reinvent_cli.recognise.meta import _META_RE
+from reinvent_cli.recognise.patterns import pattern
 from reinvent_cli.recognise.speakers import (
     _names_a_speaker,
     speaker_line,
@@ -40,30 +41,30 @@ from reinvent_cli.recognise.talks import (
     strip_trailing_time,
 )
 
-_OUTLINE_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,4}\.|[A-Z]\.)\s+")
-_PAREN_TAIL = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
+_OUTLINE_NUMBER = pattern(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,4}\.|[A-Z]\.)\s+")
+_PAREN_TAIL = pattern(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
 _WORDS = "|".join(re.escape(w) for w in sorted(NOT_TALK_WORDS, key=len, reverse=True))
-_NOT_TALK = re.compile(rf"^(?:the |my |some |a |our )?(?:{_WORDS})(?:\s*(?:&|and|/|,)\s*\w+)?$", re.IGNORECASE)
-_GROUP = re.compile(
+_NOT_TALK = pattern(rf"^(?:the |my |some |a |our )?(?:{_WORDS})(?:\s*(?:&|and|/|,)\s*\w+)?$", re.IGNORECASE)
+_GROUP = pattern(
     r"^(?:(?:{t})(?:\s+(?:sessions?|talks|track|keynotes?))?|(?:{p})\s+(?-i:[A-Z0-9])\w{{0,11}})$".format(
         t="|".join(GROUP_TIME_WORDS), p="|".join(GROUP_PLACE_WORDS)),
     re.IGNORECASE,
 )
 _TALK_WORDS = "|".join(re.escape(w) for w in sorted(GROUP_TALK_WORDS, key=len, reverse=True))
 # "Sessions", "Afternoon keynotes", "Talks I attended", "Session highlights", "Day 1 talks"
-_GROUP_TALKS = re.compile(rf"^(?:[\w'’-]+\s+){{0,2}}(?:{_TALK_WORDS})(?:\s+[\w'’-]+){{0,8}}$", re.IGNORECASE)
-_ANNOUNCED = re.compile("|".join(re.escape(w) for w in ANNOUNCED_WORDS), re.I)
-_SOCIAL = re.compile("|".join(rf"(?<!\w){re.escape(w)}(?!\w)" for w in SOCIAL_WORDS), re.IGNORECASE)
-_EVENT_LABEL = re.compile(r"^(?:[\w.'’&+@-]+\s+){0,3}?(?:conference|konferenz)\b", re.IGNORECASE)
-_SESSION_WORD = re.compile(r"\b(?:sessions?|talks?|keynotes?|vortr[äa]ge|palestras|charlas)\b", re.IGNORECASE)
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-_COLLECTION = re.compile("|".join(rf"(?<!\w){re.escape(w)}(?!\w)" for w in COLLECTION_WORDS), re.IGNORECASE)
-_ROOM = re.compile(r"(?:\(|@|\|)\s*(?:room|hall|stage|track|saal|salle|sala|raum|auditorium)\b", re.IGNORECASE)
-_ANCHOR = re.compile(r"<a\s+(?:name|id)\s*=", re.IGNORECASE)
-_TAG = re.compile(r"<[^<>]*>")
+_GROUP_TALKS = pattern(rf"^(?:[\w'’-]+\s+){{0,2}}(?:{_TALK_WORDS})(?:\s+[\w'’-]+){{0,8}}$", re.IGNORECASE)
+_ANNOUNCED = pattern("|".join(re.escape(w) for w in ANNOUNCED_WORDS), re.I)
+_SOCIAL = pattern("|".join(rf"(?<!\w){re.escape(w)}(?!\w)" for w in SOCIAL_WORDS), re.IGNORECASE)
+_EVENT_LABEL = pattern(r"^(?:[\w.'’&+@-]+\s+){0,3}?(?:conference|konferenz)\b", re.IGNORECASE)
+_SESSION_WORD = pattern(r"\b(?:sessions?|talks?|keynotes?|vortr[äa]ge|palestras|charlas)\b", re.IGNORECASE)
+_YEAR = pattern(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_COLLECTION = pattern("|".join(rf"(?<!\w){re.escape(w)}(?!\w)" for w in COLLECTION_WORDS), re.IGNORECASE)
+_ROOM = pattern(r"(?:\(|@|\|)\s*(?:room|hall|stage|track|saal|salle|sala|raum|auditorium)\b", re.IGNORECASE)
+_ANCHOR = pattern(r"<a\s+(?:name|id)\s*=", re.IGNORECASE)
+_TAG = pattern(r"<[^<>]*>")
 # Where a title may name its speakers: "(Name)", " - Name", "by Name", "Title, Name", "“Title” von Name".
-_MAYBE_NAMED = re.compile(r"[(\[]|\s[-–—|/]\s|,\s|[”\"»]\s|\s(?:by|von|with|par|por|mit|de|avec|con|and|und|&)\s", re.I)
-_ONE_KEYNOTE = re.compile(r"\bkeynote\b", re.IGNORECASE)
+_MAYBE_NAMED = pattern(r"[(\[]|\s[-–—|/]\s|,\s|[”\"»]\s|\s(?:by|von|with|par|por|mit|de|avec|con|and|und|&)\s", re.I)
+_ONE_KEYNOTE = pattern(r"\bkeynote\b", re.IGNORECASE)
 
 
 def clean_title(text: str) -> str:

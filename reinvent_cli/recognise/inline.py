@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-_BARE_URL = re.compile(r"https?://[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"]")
+from reinvent_cli.recognise.patterns import pattern
+
+_BARE_URL = pattern(r"https?://[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"]")
 
 
 @dataclass
@@ -109,7 +110,7 @@ def list_items(tok: dict[str, Any]) -> list[ListItem]:
     return read
 
 
-_TAG = re.compile(r"<!--|-->|<[^<>]*>")
+_TAG = pattern(r"<!--|-->|<[^<>]*>")
 
 
 def _html_text(raw: str) -> str:

@@ -44,6 +44,7 @@ from reinvent_cli.recognise.launches import (
     _strip_name,
     launch_heading,
 )
+from reinvent_cli.recognise.patterns import pattern
 
 Block = dict[str, Any]
 
@@ -59,7 +60,7 @@ class _Hit:
     url: str | None = None
 
 
-_GA_SUBJECT = re.compile(r"\s+(?:is\s+|are\s+)?(?:now\b|became\b).*$|^ga\s+of\s+", re.IGNORECASE)
+_GA_SUBJECT = pattern(r"\s+(?:is\s+|are\s+)?(?:now\b|became\b).*$|^ga\s+of\s+", re.IGNORECASE)
 
 
 def line_launch(line: str, flat: _Inline | None = None, offset: int = 0, item: bool = False) -> _Hit | None:

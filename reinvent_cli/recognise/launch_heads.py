@@ -12,18 +12,19 @@ from reinvent_cli.recognise.evidence import clean_title
 from reinvent_cli.recognise.inline import _one_line, flat_of
 from reinvent_cli.recognise.launch_rules import cjk_launch_heading
 from reinvent_cli.recognise.launches import launch_heading
+from reinvent_cli.recognise.patterns import pattern
 
-_OUTLINE = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,4}\.?|[IVX]{1,4}\.)\s+")
+_OUTLINE = pattern(r"^(?:\d{1,2}(?:\.\d{1,2}){0,4}\.?|[IVX]{1,4}\.)\s+")
 
 
-_BY_NAME = re.compile(r"\s*[(（][^()（）]{0,60}[)）]\s*$")
+_BY_NAME = pattern(r"\s*[(（][^()（）]{0,60}[)）]\s*$")
 
 
 # "3.4 Google Assistant (By Scott Huffman)": a presenter's part of the keynote (about a product), no launch.
-_PRESENTED = re.compile(r"[(（]\s*(?:by|von|par|por|presented\s+by)\s+[^()（）]{1,60}[)）]\s*$", re.IGNORECASE)
+_PRESENTED = pattern(r"[(（]\s*(?:by|von|par|por|presented\s+by)\s+[^()（）]{1,60}[)）]\s*$", re.IGNORECASE)
 
 
-_KEYNOTE = re.compile(r"keynote|基調講演|主題演講|主题演讲|keynote-", re.IGNORECASE)
+_KEYNOTE = pattern(r"keynote|基調講演|主題演講|主题演讲|keynote-", re.IGNORECASE)
 
 
 @dataclass

@@ -14,41 +14,42 @@ from reinvent_cli.lexicon import (
     NEW_LEAD_INS,
     VENDORS,
 )
+from reinvent_cli.recognise.patterns import pattern
 
 # 'NEW - "DynamoDB On Demand"', 'New: X', 'Launch: X', 'Neu: X', 'Nouveauté : X', 'Announcement: X',
 # 'HiddenLayer Announcement: X', '新功能：X' (a lead-in word, a separator, then the name).
 _LEAD_IN_SEP = r"\s*(?:[:：]|\s[-–—]|-(?=\s)|!)"
-_LEAD_IN = re.compile(rf"^(?:[\w.-]+\s+)?(?:{NEW_LEAD_INS}){_LEAD_IN_SEP}\s*(?=\S)", re.IGNORECASE)
+_LEAD_IN = pattern(rf"^(?:[\w.-]+\s+)?(?:{NEW_LEAD_INS}){_LEAD_IN_SEP}\s*(?=\S)", re.IGNORECASE)
 
 
 # "X is now GA", "X now generally available", "X now available in Y", "GA of X", "X: General Availability".
 _NOW = r"now\s+(?:\[)?(?:ga|generally\s+available|available|in\s+(?:public\s+)?preview|live|supported)\b"
 _GA = (r"general\s+availability\b", r"became\s+ga\b")
-_NOW_GA = re.compile(rf"\b{_NOW}|^ga\s+of\s|\b{_GA[0]}|\b{_GA[1]}", re.IGNORECASE)
+_NOW_GA = pattern(rf"\b{_NOW}|^ga\s+of\s|\b{_GA[0]}|\b{_GA[1]}", re.IGNORECASE)
 
 
 # Not a product: "Slides are now available", "The recording is now live".
-_NOT_PRODUCT = re.compile(r"^(?:the\s+|my\s+|our\s+|all\s+)?(?:slides?|video|recording|notes|deck|code|"
+_NOT_PRODUCT = pattern(r"^(?:the\s+|my\s+|our\s+|all\s+)?(?:slides?|video|recording|notes|deck|code|"
                           r"it|this|that|they|we|i|he|she|you)\b", re.IGNORECASE)
 
 
 # "the announcement of [X](url)", "introduced [X](url)", "unveiled [X](url)": a launch verb, then a link.
 _LINK_VERBS = r"(?:announcement\s+of|announced|introduced|unveiled|released)"
-_VERB_LINK = re.compile(rf"\b{_LINK_VERBS}\s+(?:the\s+)?$", re.IGNORECASE)
+_VERB_LINK = pattern(rf"\b{_LINK_VERBS}\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 # "Glacier Deep Archive (new)", "X [NEW]", "X (neu)", "X (nouveau)".
 _NEW_MARK_WORDS = r"[(\[](?:new|neu|nouveau|nouvelle|nuevo|nueva|novo|nova|新)[)\]]"
-_NEW_MARK = re.compile(rf"{_NEW_MARK_WORDS}\s*$", re.IGNORECASE)
+_NEW_MARK = pattern(rf"{_NEW_MARK_WORDS}\s*$", re.IGNORECASE)
 
 
-_CJK_VERB = re.compile(CJK_LAUNCH_VERBS)
+_CJK_VERB = pattern(CJK_LAUNCH_VERBS)
 
 
-_VENDOR_ITEM = re.compile(rf"^(?:{VENDORS})\s+[A-Z0-9][\w.+/-]*(?:\s+[A-Z0-9][\w.+/-]*){{0,5}}(?=\s|$)")
+_VENDOR_ITEM = pattern(rf"^(?:{VENDORS})\s+[A-Z0-9][\w.+/-]*(?:\s+[A-Z0-9][\w.+/-]*){{0,5}}(?=\s|$)")
 
 
-_CJK_HEADING = re.compile(CJK_LAUNCH_HEADING)
+_CJK_HEADING = pattern(CJK_LAUNCH_HEADING)
 
 
 _LEAD_IN_MARKS = frozenset(":：-–—!")  # one of them is in every separator _LEAD_IN reads
@@ -82,7 +83,7 @@ def ga_launch(line: str) -> bool:
 
 
 # "Azure OpenAI Batch Service: Reduced price announced.": a product, a colon, what was announced about it.
-_SUBJECT_ANNOUNCED = re.compile(r"^([A-Z.][^:]{2,60}):\s[^:]{0,120}\bannounced\.?$")
+_SUBJECT_ANNOUNCED = pattern(r"^([A-Z.][^:]{2,60}):\s[^:]{0,120}\bannounced\.?$")
 
 
 def announced_subject(line: str) -> str | None:
@@ -104,7 +105,7 @@ def marked_new(line: str) -> bool:
     return text.endswith((")", "]")) and bool(_NEW_MARK.search(text))
 
 
-_CJK_NOT_LAUNCHED = re.compile(CJK_NOT_LAUNCHED)
+_CJK_NOT_LAUNCHED = pattern(CJK_NOT_LAUNCHED)
 
 
 def cjk_launch(line: str) -> bool:
@@ -134,7 +135,7 @@ def cjk_launch_heading(title: str) -> bool:
 
 # A legend of marks: "✨ = new service", "🆕: launched this week", "⭐ – neu" (a mark that is no word, then
 # a launch word). The items that carry the mark are launches.
-_LEGEND = re.compile(rf"^\s*([^\w\s]{{1,4}})\s*(?:=|:|[-–—]|means)\s*(?:a\s+|an\s+|brand\s+)?(?:{NEW_LEAD_INS})\b",
+_LEGEND = pattern(rf"^\s*([^\w\s]{{1,4}})\s*(?:=|:|[-–—]|means)\s*(?:a\s+|an\s+|brand\s+)?(?:{NEW_LEAD_INS})\b",
                      re.IGNORECASE)
 
 
@@ -159,10 +160,10 @@ def marked_by(line: str, marks: set[str]) -> str | None:
 # "Preview:", "🚀 Launched:", "Neu angekündigt:", "発表：" (an optional mark, a label, a colon): alone on a line it
 # leads a list of launches; before words, they are a launch's name ("GA: Acme Shield").
 _LABEL_WORDS = rf"(?:{LAUNCH_LABELS})(?:\s*[(（][^()（）]{{1,20}}[)）])?\s*[:：]"  # ("Generally available (GA):")
-_LABEL = re.compile(rf"^(?:[^\w\s]{{1,4}}\s*)?{_LABEL_WORDS}\s*", re.IGNORECASE)
+_LABEL = pattern(rf"^(?:[^\w\s]{{1,4}}\s*)?{_LABEL_WORDS}\s*", re.IGNORECASE)
 
 
-_STATUS_TAIL = re.compile(LAUNCH_STATUS_TAIL, re.IGNORECASE)
+_STATUS_TAIL = pattern(LAUNCH_STATUS_TAIL, re.IGNORECASE)
 
 
 def _label_at(text: str) -> re.Match[str] | None:
@@ -208,7 +209,7 @@ def strip_status(name: str) -> str:
     return _STATUS_TAIL.sub("", name).strip() or name
 
 
-_REMARK = re.compile(r"^[a-z]+(?:\s+[a-z]+){2,}[.!]?$")
+_REMARK = pattern(r"^[a-z]+(?:\s+[a-z]+){2,}[.!]?$")
 
 
 def remark(line: str) -> bool:
@@ -221,13 +222,13 @@ def remark(line: str) -> bool:
 # needs in a line is searched once in the whole block instead: the rule's own pattern without its anchors and
 # bounded context (so it finds at least what the rule does), in the block's lowered text after a "\n" (a
 # rule at the start of a stripped line: after a "\n" and blanks). A miss proves no line names a launch.
-_LINE_START_RULES = re.compile(  # lead-ins, labels before a name, "GA of X"
+_LINE_START_RULES = pattern(  # lead-ins, labels before a name, "GA of X"
     rf"\n\s*(?:(?:[\w.-]++\s+)?(?:{NEW_LEAD_INS}){_LEAD_IN_SEP}|(?:[^\w\s]{{1,4}}\s*)?{_LABEL_WORDS}|ga\s+of\s)")
-_NOW_GA_ANYWHERE = re.compile(rf"{_NOW}|{_GA[0]}|{_GA[1]}")
-_VERB_ANYWHERE = re.compile(rf"{_LINK_VERBS}\s")
-_NEW_MARK_ANYWHERE = re.compile(_NEW_MARK_WORDS)
+_NOW_GA_ANYWHERE = pattern(rf"{_NOW}|{_GA[0]}|{_GA[1]}")
+_VERB_ANYWHERE = pattern(rf"{_LINK_VERBS}\s")
+_NEW_MARK_ANYWHERE = pattern(_NEW_MARK_WORDS)
 # (cjk_launch reads the stripped line: the end its "$" stands for may be before blanks)
-_CJK_VERB_ANYWHERE = re.compile(CJK_LAUNCH_VERBS.replace("$", r"\s*$"), re.MULTILINE)
+_CJK_VERB_ANYWHERE = pattern(CJK_LAUNCH_VERBS.replace("$", r"\s*$"), re.MULTILINE)
 # What re.IGNORECASE matches to "i" or "s" that lower() does not turn into them ("ı", "ſ"), or lengthens ("İ").
 FOLD_UNSAFE = frozenset("İıſ")
 LAUNCH_FILTERS = (_LINE_START_RULES, _NOW_GA_ANYWHERE, _VERB_ANYWHERE, _NEW_MARK_ANYWHERE, _CJK_VERB_ANYWHERE)

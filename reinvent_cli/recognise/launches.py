@@ -11,28 +11,29 @@ from reinvent_cli.lexicon import _ANNOUNCE_WORDS
 from reinvent_cli.model import Announcement
 from reinvent_cli.recognise.inline import _Inline, _one_line, _only_a_link, _trim_decor, flat_of
 from reinvent_cli.recognise.media import _GENERIC_LINK
+from reinvent_cli.recognise.patterns import pattern
 
-_ANNOUNCE_RE = re.compile(
+_ANNOUNCE_RE = pattern(
     r"(?:^|(?<=[.?!;:])\s+|(?<=^[-*]\s))(announc(?:e|es|ed|ing|ement)|new launch|launch(?:ed|ing)?)\b"
     r"\s*(?:[:\-–—!]\s*)?",
     re.I,
 )
 
 
-_ANNOUNCE_LIST_HEADING = re.compile(
+_ANNOUNCE_LIST_HEADING = pattern(
     r"^(?:(?:new|product|service|feature|keynote|today[’']?s|the|all|big|major|key|other|recent|latest|aws)\s+)*"
     rf"{_ANNOUNCE_WORDS}(?:\s+(?:from|at|during|of)\s+(?:the\s+)?[\w:.’' -]{{1,30}})?\s*[:!]?$",
     re.I,
 )
 
 
-_ANNOUNCE_LEAD_IN = re.compile(
+_ANNOUNCE_LEAD_IN = pattern(
     r"^(?!.*\b(?:we|i|our|my|me)\b)(?:[\w’'-]+\s+){0,3}?" + _ANNOUNCE_WORDS + r"\b[^.!?]{0,60}:$",
     re.I,
 )
 
 
-_FILLER = re.compile(r"^(now|first|then|next|and|also|finally|plus)\s+", re.I)
+_FILLER = pattern(r"^(now|first|then|next|and|also|finally|plus)\s+", re.I)
 
 
 def _announce_match(line_text: str) -> re.Match[str] | None:
@@ -175,7 +176,7 @@ def _details_from_following(ann: Announcement, following: list[Block]) -> None:
         ann.details += [_detail(x) for x in lines]
 
 
-_PAREN_TAIL = re.compile(r"\s*[(（][^()（）]{0,80}[)）]\s*$")
+_PAREN_TAIL = pattern(r"\s*[(（][^()（）]{0,80}[)）]\s*$")
 
 
 def launch_heading(title: str) -> bool:

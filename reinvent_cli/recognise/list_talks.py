@@ -8,16 +8,17 @@ from typing import Any
 from reinvent_cli.lexicon import ITEM_TALK_LABELS
 from reinvent_cli.recognise.inline import _one_line, flat_of, flatten
 from reinvent_cli.recognise.names import is_person
+from reinvent_cli.recognise.patterns import pattern
 from reinvent_cli.recognise.speakers import speaker_line
 
 # "Title — Name", "Title – Name, Role bij Org": the last spaced dash of a line (a bounded split, no backtracking).
 _DASHES = (" — ", " – ", " -- ", " —— ", " - ")
 # "「Title」 Name", "“Title” Name", '"Title" Name': a quoted title, then the rest.
-_QUOTED = re.compile(r"^\s*[“\"«「『„]([^”\"»」』“]{2,200})[”\"»」』“]\s*(.{0,200})$")
+_QUOTED = pattern(r"^\s*[“\"«「『„]([^”\"»」』“]{2,200})[”\"»」』“]\s*(.{0,200})$")
 _LABELS = "|".join(re.escape(w) for w in sorted(ITEM_TALK_LABELS, key=len, reverse=True))
 # "Mesa redonda: ¿...?", "Taller: ...", "Panel: ...", "Workshop – ...": a talk's kind as its label.
-_LABEL = re.compile(rf"^(?:{_LABELS})\s*(?::|：|\s[-–—]\s)\s*\S", re.IGNORECASE)
-_ROLE_SPLIT = re.compile(r"\s*[,(（]")
+_LABEL = pattern(rf"^(?:{_LABELS})\s*(?::|：|\s[-–—]\s)\s*\S", re.IGNORECASE)
+_ROLE_SPLIT = pattern(r"\s*[,(（]")
 
 
 def _names_person(text: str) -> bool:

@@ -5,17 +5,19 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-_VIDEO_TEXT = re.compile(
+from reinvent_cli.recognise.patterns import pattern
+
+_VIDEO_TEXT = pattern(
     r"^\s*(video|recording|youtube|watch\b|vimeo|vid[ée]o|v[íi]deo|aufzeichnung|mitschnitt|enregistrement|"
     r"grabaci[óo]n|replay)", re.IGNORECASE)
 
 
-_SLIDES_TEXT = re.compile(
+_SLIDES_TEXT = pattern(
     r"^\s*(slides?|deck|slideshare|speakerdeck|presentation|folien|foliensatz|pr[äa]sentation|diapos|"
     r"diapositiv[ae]s?|pr[ée]sentation|transparents|support)\b", re.IGNORECASE)
 
 
-_GENERIC_LINK = re.compile(r"^\s*(blog( post)?|here|link|this|post|more|details|sign ?up( page)?|docs?|announcement)\s*$", re.IGNORECASE)
+_GENERIC_LINK = pattern(r"^\s*(blog( post)?|here|link|this|post|more|details|sign ?up( page)?|docs?|announcement)\s*$", re.IGNORECASE)
 
 
 def _video_key(url: str) -> str:
@@ -25,8 +27,8 @@ def _video_key(url: str) -> str:
 
 
 # "{{< youtube ID >}}" (Hugo), "{% youtube ID %}" (Jekyll/Liquid), "<iframe src=".../embed/ID">".
-_SHORTCODE = re.compile(r"\{[{%][<%]?\s*(youtube|vimeo)\s+(?:id=)?[\"']?([\w-]{6,20})[\"']?\s*[>%]?[}%]\}", re.IGNORECASE)
-_IFRAME = re.compile(r"<iframe[^>]*\bsrc\s*=\s*[\"']([^\"']+)[\"']", re.IGNORECASE)
+_SHORTCODE = pattern(r"\{[{%][<%]?\s*(youtube|vimeo)\s+(?:id=)?[\"']?([\w-]{6,20})[\"']?\s*[>%]?[}%]\}", re.IGNORECASE)
+_IFRAME = pattern(r"<iframe[^>]*\bsrc\s*=\s*[\"']([^\"']+)[\"']", re.IGNORECASE)
 _SHORTCODE_URL = {"youtube": "https://www.youtube.com/watch?v={}", "vimeo": "https://vimeo.com/{}"}
 
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from reinvent_cli.recognise.inline import flat_of
+from reinvent_cli.recognise.patterns import pattern
 
 # A short lead ("Notes", "Notes on", "My notes from"), then the quoted title: the whole heading.
-_QUOTED_TITLE = re.compile(r"^[^\"“„«「『]{0,40}[\"“„«「『]([^\"”“»」』]{3,200})[\"”“»」』]\s*[.!]?$")
+_QUOTED_TITLE = pattern(r"^[^\"“„«「『]{0,40}[\"“„«「『]([^\"”“»」』]{3,200})[\"”“»」』]\s*[.!]?$")
 
 
 def quoted_h1(tokens: list[dict[str, Any]]) -> str | None:

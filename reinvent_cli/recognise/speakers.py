@@ -17,18 +17,19 @@ from reinvent_cli.model import Speaker
 from reinvent_cli.recognise.inline import _Inline
 from reinvent_cli.recognise.meta import _META_RE
 from reinvent_cli.recognise.names import clean_name, is_person
+from reinvent_cli.recognise.patterns import pattern
 
-_TRAILING_SPEAKER = re.compile(r"^(.*\S)\s+\(([^()]{2,60})\)$")
+_TRAILING_SPEAKER = pattern(r"^(.*\S)\s+\(([^()]{2,60})\)$")
 
 
-_SPEAKER_LABEL = re.compile(r"^\s*(?:speakers?|presenters?|presented by|by|with)\s*:?\s+", re.IGNORECASE)
+_SPEAKER_LABEL = pattern(r"^\s*(?:speakers?|presenters?|presented by|by|with)\s*:?\s+", re.IGNORECASE)
 
 
 # "Speaker: ...", "Presenters - ...", "**Speakers**: ...", "演讲者：..." (the label, then the value).
-_LABEL_LINE = re.compile(rf"^(?:(?:main|primary|guest|keynote|featured|lead|co-?)\s*)?(?:{SPEAKER_LABELS})\s*(?:[:：]|\s[-–—]\s)\s*(.*)$", re.IGNORECASE)
+_LABEL_LINE = pattern(rf"^(?:(?:main|primary|guest|keynote|featured|lead|co-?)\s*)?(?:{SPEAKER_LABELS})\s*(?:[:：]|\s[-–—]\s)\s*(.*)$", re.IGNORECASE)
 
 
-_AND_SPLIT = re.compile(r"\s+(?:" + "|".join(AND_WORDS) + r")\s+", re.IGNORECASE)
+_AND_SPLIT = pattern(r"\s+(?:" + "|".join(AND_WORDS) + r")\s+", re.IGNORECASE)
 
 
 # Words of a job title beyond _ROLE_WORDS ("Sr. Product Manager", "Staff Engineer", "Empowerment Lead").
@@ -125,37 +126,37 @@ def _names_a_speaker(flat: _Inline) -> bool:
 
 
 # Markdown of a raw line: "[text](url)" / "[text][ref]" to its text, bare URLs, @handles, :emoji: codes.
-_MD_LINK = re.compile(r"!?\[([^\]\n]{0,300})\](?:\([^()\s]{0,600}(?:\s+\"[^\"\n]{0,200}\")?\)|\[[^\]\n]{0,100}\])")
+_MD_LINK = pattern(r"!?\[([^\]\n]{0,300})\](?:\([^()\s]{0,600}(?:\s+\"[^\"\n]{0,200}\")?\)|\[[^\]\n]{0,100}\])")
 
 
-_URL = re.compile(r"<?https?://[^\s>]{1,600}>?")
+_URL = pattern(r"<?https?://[^\s>]{1,600}>?")
 
 
-_HANDLE = re.compile(r"(?<![\w.@])@[\w.-]{2,40}")
+_HANDLE = pattern(r"(?<![\w.@])@[\w.-]{2,40}")
 
 
-_SHORTCODE = re.compile(r":[a-z0-9_+-]{2,30}:")
+_SHORTCODE = pattern(r":[a-z0-9_+-]{2,30}:")
 
 
-_LIST_MARK = re.compile(r"(?:>\s*)*(?:[-*+]\s+|\d{1,3}[.)]\s+)?")
+_LIST_MARK = pattern(r"(?:>\s*)*(?:[-*+]\s+|\d{1,3}[.)]\s+)?")
 
 
-_HEADING_MARK = re.compile(r"#{1,6}(?:\s+|$)")
+_HEADING_MARK = pattern(r"#{1,6}(?:\s+|$)")
 
 
-_EMPHASIS_EDGE = re.compile(r"(?<![\w*])[*_]+|[*_]+(?![\w*])")
+_EMPHASIS_EDGE = pattern(r"(?<![\w*])[*_]+|[*_]+(?![\w*])")
 
 
 # "by Name", "-- by Name", "moderated by Name", "Impartido por Name", "Con A, B y C", "With A and B".
-_BY_LINE = re.compile(r"(?:[-–—~]+\s*)?(?:(?:presented|moderated|hosted|given|led|chaired|impartido|impartida|presentado"
+_BY_LINE = pattern(r"(?:[-–—~]+\s*)?(?:(?:presented|moderated|hosted|given|led|chaired|impartido|impartida|presentado"
                       r"|presentada|présenté|présentée|animé|animée|gehalten|vorgetragen|moderiert)\s+)?"
                       r"(?:by|von|par|por|door)\s+(.+)$|(?:with|con|com|mit|avec)\s+(.+)$", re.IGNORECASE)
 
 
-_AS_LINE = re.compile(r"(\S.{1,48}?)\s+as\s+(\S.*)$")
+_AS_LINE = pattern(r"(\S.{1,48}?)\s+as\s+(\S.*)$")
 
 
-_DASH = re.compile(r"\s+[-–—|]\s+")
+_DASH = pattern(r"\s+[-–—|]\s+")
 
 
 def _plain(raw: str) -> tuple[str, bool]:
@@ -187,7 +188,7 @@ def _first_is_person(text: str) -> bool:
 
 
 # A line that ends as a sentence does: a lowercase word, then a full stop ("Mehr Notizen.", not "Bob Roe Jr.").
-_SENTENCE_END = re.compile(r"[a-zà-ÿ]{3}\.$")
+_SENTENCE_END = pattern(r"[a-zà-ÿ]{3}\.$")
 
 
 def _name_line(text: str, marked: bool) -> list[Speaker] | None:
@@ -253,24 +254,24 @@ def _item_speakers(raw: str) -> list[Speaker] | None:
     return parse_speakers(text) or None
 
 
-_TITLE_LABEL = re.compile(r"(?:lightning talk|talk|session|presentation|vortrag|conf[ée]rence|charla|ponencia)"
+_TITLE_LABEL = pattern(r"(?:lightning talk|talk|session|presentation|vortrag|conf[ée]rence|charla|ponencia)"
                           r"\s*(?:[:–—|]|\s-)\s*(?=\S)", re.IGNORECASE)
 
 
 _TITLE_SEPS = (" - ", " – ", " — ", " | ", " -- ", " —— ", "——")
 
 
-_BY_WORD = re.compile(r"\s(?:by|von|par|por|door)\s", re.IGNORECASE)
+_BY_WORD = pattern(r"\s(?:by|von|par|por|door)\s", re.IGNORECASE)
 
 
-_WITH_WORD = re.compile(r"\s(?:with|mit|avec|con|com)\s", re.IGNORECASE)
+_WITH_WORD = pattern(r"\s(?:with|mit|avec|con|com)\s", re.IGNORECASE)
 
 
-_CHAT_BEFORE = re.compile(r"(?:chat|conversation|interview|q&a|ama|gespr[äa]ch|entretien|talk)\s*$", re.IGNORECASE)
+_CHAT_BEFORE = pattern(r"(?:chat|conversation|interview|q&a|ama|gespr[äa]ch|entretien|talk)\s*$", re.IGNORECASE)
 
 
 # Names after the title with no separator: "Title (2017 edition) Jane Doe", "Title! Jane Doe", "Title Dr. Jane Doe".
-_TAIL_NAME = re.compile(r"^(.*?(?:[)!?”\"]|(?=\s(?:Dr|Prof)\.\s)))\s+((?:(?:Dr|Prof)\.\s+)?\S+(?:\s+\S+){1,3})$")
+_TAIL_NAME = pattern(r"^(.*?(?:[)!?”\"]|(?=\s(?:Dr|Prof)\.\s)))\s+((?:(?:Dr|Prof)\.\s+)?\S+(?:\s+\S+){1,3})$")
 
 
 def _people(text: str, single_words: bool) -> list[Speaker] | None:

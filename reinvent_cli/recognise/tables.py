@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,6 +10,7 @@ from reinvent_cli.read.md_tables import rows
 from reinvent_cli.recognise.evidence import group_word, not_talk
 from reinvent_cli.recognise.inline import _one_line, flat_of
 from reinvent_cli.recognise.names import is_person
+from reinvent_cli.recognise.patterns import pattern
 from reinvent_cli.recognise.roles import Role
 
 
@@ -74,7 +74,7 @@ def _and(speakers: str) -> str:
     return speakers
 
 
-_SEPARATORS = re.compile(r"[,;、/&]")
+_SEPARATORS = pattern(r"[,;、/&]")
 
 
 def table_talks(tok: dict[str, Any], level: int) -> list[Role]:

@@ -25,6 +25,7 @@ from reinvent_cli.recognise.inline import (
 )
 from reinvent_cli.recognise.media import _SLIDES_TEXT, _VIDEO_TEXT, video_in_text
 from reinvent_cli.recognise.meta import _KV_LINE, _META_RE
+from reinvent_cli.recognise.patterns import pattern
 from reinvent_cli.recognise.speakers import parse_speakers, speaker_line
 from reinvent_cli.recognise.state import WalkState
 from reinvent_cli.recognise.talks import split_talk_heading
@@ -116,9 +117,9 @@ def block_after(st: WalkState, line: int, talk: Talk | None, limit: int, nested:
     return "\n".join(under)
 
 
-_WIKI_LINK = re.compile(r"\[\[([^\[\]|]+)(?:\|[^\[\]]*)?\]\]")
-_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-_PROPERTY = re.compile(r"^(\s*[\w-]+)::\s*(?:\[\[([^\]]+)\]\])?", re.MULTILINE)
+_WIKI_LINK = pattern(r"\[\[([^\[\]|]+)(?:\|[^\[\]]*)?\]\]")
+_ENTITY = pattern(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_PROPERTY = pattern(r"^(\s*[\w-]+)::\s*(?:\[\[([^\]]+)\]\])?", re.MULTILINE)
 
 
 def media_links(talk: Talk, flat: _Inline) -> None:

@@ -9,6 +9,7 @@ from typing import Any
 from reinvent_cli.lexicon import _TALK_LABELS
 from reinvent_cli.model import Speaker
 from reinvent_cli.recognise.inline import _Inline, flat_of
+from reinvent_cli.recognise.patterns import pattern
 from reinvent_cli.recognise.speakers import (
     _SPEAKER_LABEL,
     _TRAILING_SPEAKER,
@@ -29,7 +30,7 @@ _CODE = rf"{_NOT_A_YEAR}(?:[A-Z]{{2}}[A-Z0-9]{{0,6}}\d{{2,4}}(?:-[A-Z0-9]{{1,4}}
 _BARE_CODE = rf"{_NOT_A_YEAR}[A-Z]{{2,6}}\d{{3,4}}(?:-[A-Z0-9]{{1,4}})?"  # followed by a space alone
 
 
-_TALK_RE = re.compile(rf"^(?:({_CODE})(?:\s*[:|]|\s*[–—]|\s+-)\s*|({_BARE_CODE})\s+)(.+)$")
+_TALK_RE = pattern(rf"^(?:({_CODE})(?:\s*[:|]|\s*[–—]|\s+-)\s*|({_BARE_CODE})\s+)(.+)$")
 
 
 # A time before a talk's title: "11:30 - ", "2:00 PM – ", "10:30 – 11:15 ", "14h30 : ", "(9:00)".
@@ -41,7 +42,7 @@ _TIME = r"\d{1,2}(?:[:.h]\d{2}(?:\s*[ap]\.?m\.?)?|\s*[ap]\.?m\.?)"
 _ONE_TIME = r"\d{1,2}[:h]\d{2}(?:\s*[ap]\.?m\.?)?"
 
 
-_TIME_PREFIX = re.compile(
+_TIME_PREFIX = pattern(
     rf"^\(?(?:{_TIME}\s*(?:[-–—]|to|bis|à)\s*{_TIME}\)?(?:\s*[-–—:|]\s*|\s+)"
     rf"|{_ONE_TIME}\)?(?:\s*[-–—:|]\s*|\s+(?=(?-i:[A-Z0-9])))"
     r"|\d{1,2}\s*[ap]\.?m\.?\)?\s*[-–—:|]\s*)(?=\S)",
@@ -50,7 +51,7 @@ _TIME_PREFIX = re.compile(
 
 
 # "KubeCon talk: Title", "Session - Title", "Keynote: Title": a talk without a session code.
-_LABELLED_TALK = re.compile(
+_LABELLED_TALK = pattern(
     r"^(?:[\w.'’&+@-]+\s+){0,3}?(lightning talk|talk|session|keynote|presentation|vortrag|conf[ée]rence|charla|ponencia)"
     r"\s*(?:[:–—|]|\s-)\s*(.+)$",
     re.IGNORECASE,
@@ -91,7 +92,7 @@ def talk_parts(text: str) -> tuple[str | None, str, list[Speaker]]:
 
 
 # "A. Opening keynote: Maria Svensson", "C. Keynote: Jane Roe": a slot letter, a label, then who gave it.
-_LABEL_NAME = re.compile(r"^(?:[A-Z]\.\s+)?((?:[\w’'-]+\s+){0,3}?(?:keynote|talk|session|panel|workshop|vortrag))"
+_LABEL_NAME = pattern(r"^(?:[A-Z]\.\s+)?((?:[\w’'-]+\s+){0,3}?(?:keynote|talk|session|panel|workshop|vortrag))"
                          r"\s*:\s+(.+)$", re.IGNORECASE)
 
 
@@ -117,7 +118,7 @@ def strip_time(title: str) -> str:
 
 
 # A time range after a title: "Title 9:15am to 9:45am", "Title (14:00-14:45)", "Title 9:50am - 10:00am".
-_TIME_SUFFIX = re.compile(
+_TIME_SUFFIX = pattern(
     rf"\s*[-–—|,@]?\s*\(?{_TIME}\s*(?:[-–—]|to|bis|à|until)\s*{_TIME}\)?\s*$", re.IGNORECASE)
 
 

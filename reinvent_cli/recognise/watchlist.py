@@ -4,4 +4,6 @@ from __future__ import annotations
 
 import re
 
-_WATCH_HEADING = re.compile(r"\b(to watch|watch ?list|watch later|talks i missed|to see)\b", re.IGNORECASE)
+from reinvent_cli.recognise.patterns import pattern
+
+_WATCH_HEADING = pattern(r"\b(to watch|watch ?list|watch later|talks i missed|to see)\b", re.IGNORECASE)

@@ -12,7 +12,6 @@ every message about a command line is Typer's, and every error of a command goes
 from __future__ import annotations
 
 import inspect
-import os
 import re
 import types
 import typing
@@ -22,7 +21,7 @@ from typing import Any
 import typer
 from typer.models import ArgumentInfo, OptionInfo, ParameterInfo
 
-from reinvent_cli.cli import session
+from reinvent_cli.cli import early, session
 from reinvent_cli.errors import ReinventError
 
 _INT = re.compile(r"[0-9]+")
@@ -206,7 +205,7 @@ def parse(argv: list[str]) -> tuple[Callable[..., Any], dict[str, Any], dict[str
 
 def run(argv: list[str]) -> int | None:
     """Run a plain command line; its exit code, or None when Typer should read it."""
-    if any(k.startswith("_REINVENT_COMPLETE") for k in os.environ):
+    if early.completing():
         return None
     parsed = parse(argv)
     if parsed is None:
@@ -214,7 +213,7 @@ def run(argv: list[str]) -> int | None:
     fn, glob, kwargs = parsed
     if glob.pop("interactive", False):
         return None  # "reinvent -i ...": the full-screen app, through Typer
-    session.begin(**glob).import_while_loading = True
+    session.begin(**glob)
     try:
         fn(**kwargs)
     except ReinventError as exc:

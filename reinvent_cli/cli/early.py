@@ -40,10 +40,15 @@ class Early:
 _early: Early | None = None
 
 
+def completing() -> bool:
+    """Whether the shell is asking Typer to complete a command line (not to run it)."""
+    return any(k.startswith("_REINVENT_COMPLETE") for k in os.environ)
+
+
 def scan(argv: list[str]) -> tuple[list[str], bool] | None:
     """(every ``--notes`` value in order, whether the cache is used) of a command line that reads notes,
     as Typer will read them; None when nothing should be loaded before the command line is read."""
-    if any(k.startswith("_REINVENT_COMPLETE") for k in os.environ):
+    if completing():
         return None
     paths: list[str] = []
     use_cache, command, i = True, None, 0
@@ -78,18 +83,15 @@ def start(argv: list[str], imports: Any) -> None:
         from reinvent_cli.notes.load import Deferred
         from reinvent_cli.notes.query import load_notes
 
-        early = Early(key)
+        early = _early = Early(key)
         try:
             early.notes = load_notes(key[0], use_cache=key[1], idle=imports, only_small=True)
-            _early = early
         except Deferred as exc:
             early.warnings = exc.warnings
-            _early = early
         except ReinventError as exc:
             early.error = exc
-            _early = early
-        except Exception:  # noqa: BLE001, S110 - anything else: the command's own load meets it and reports it
-            pass
+        except Exception:  # noqa: BLE001 - anything else: the command's own load meets it and reports it
+            _early = None
     imports()  # (again, if the load called it: then the modules are there, and this costs nothing)
 
 

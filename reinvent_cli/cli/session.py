@@ -23,15 +23,13 @@ class Session:
         self.color = color
         self.paged = paged
         self.as_json = as_json  # --json / --format json before the command: the overview's, or any command's
-        # Rich is not imported yet (a plain command line): import it while an edited file is parsed beside.
-        self.import_while_loading = False
         self._notes: Notes | None = None
         self._output: Output | None = None
 
     @property
     def output(self) -> Output:
         if self._output is None:
-            from reinvent_cli.render.terminal import make_output  # Rich: imported while the notes load
+            from reinvent_cli.render.terminal import make_output  # (cli.main imported Rich while the notes loaded)
 
             self._output = make_output(self.color, paged=self.paged)
         return self._output
@@ -52,8 +50,7 @@ class Session:
             paths = [*self.notes_paths, *(more or [])]
             self._notes, carried = early.take(paths, self.use_cache)  # loaded before the command line was read
             if self._notes is None:
-                idle = _import_render if self.import_while_loading else None
-                self._notes = load_notes(paths, use_cache=self.use_cache, idle=idle, progress=_indexing_bar)
+                self._notes = load_notes(paths, use_cache=self.use_cache, progress=_indexing_bar)
                 self._notes.warnings[:0] = carried
             for w in self._notes.warnings:
                 warn(self.output, w)
@@ -104,10 +101,3 @@ def _indexing_bar(total: int) -> Any:
 
     return IndexingBar(total)
 
-
-def _import_render() -> Any:
-    """Imported while an edited notes file is parsed in a child process (see notes.load): what every
-    printing command needs (Rich's console and table)."""
-    from reinvent_cli.render import listing, terminal
-
-    return listing, terminal

@@ -186,8 +186,7 @@ class BrowseApp(App[str]):
             self.branches = event.worker.result
             self.update_status()
             if self.list_name() == "outline":
-                self._fill_outline()
-                self.update_preview()
+                self._fill_outline()  # (which draws the preview)
         elif event.state == WorkerState.ERROR:
             self.branches = []
             self.notify("the outline could not be built", severity="error")

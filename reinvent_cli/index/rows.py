@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator, Sequence
 from itertools import accumulate, repeat
 from typing import Any, NamedTuple
 
-from reinvent_cli.index.terms import entry_terms, text_terms, texts_terms, url_terms
+from reinvent_cli.index.terms import entry_terms, text_terms, url_terms
 from reinvent_cli.model import (
     Announcement,
     Day,
@@ -264,7 +264,7 @@ def _file_rows(doc: Document) -> FileRows:
     link = EntryKind.LINK
     texts = [e.text for e in entries]
     own = list(dict.fromkeys([t for e, t in zip(entries, texts) if e.kind != link]))
-    memo.update(zip(own, texts_terms(own)))  # the texts in one call: their headings and contexts then hit
+    memo.update(zip(own, map(text_terms, own)))  # (their headings and contexts then hit the memo)
     term_sets = [entry_terms(link, t, e.context) if e.kind == link else memo[t] for e, t in zip(entries, texts)]
     nterms = [len(ts) for ts in term_sets]  # of the entry's own text: what its density is
     for i, terms in detail_terms(entries, doc.announcements).items():

@@ -159,9 +159,8 @@ def _batch_rows(batch: int, posted: list[tuple[int, Postings]]) -> tuple[list[tu
     recs_of: defaultdict[str, list[bytes]] = defaultdict(list)
     text: set[str] = set()
     for f2, post in posted:
-        for t, flag in zip(post.terms, post.text):
+        for t, flag, rec in zip(post.terms, post.text, post.recs):
             fids_of[t].append(f2 | flag)
-        for t, rec in zip(post.terms, post.recs):
             recs_of[t].append(rec)
         text.update(compress(post.terms, post.text))
     return [(t, batch, t in text, batch_blob(fids_of[t], recs_of[t])) for t in sorted(fids_of)], text

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from functools import lru_cache
 from itertools import chain
 
@@ -80,13 +80,6 @@ def word_terms(word: str) -> tuple[str, ...]:
 def text_terms(text: str) -> set[str]:
     words = (_ASCII_WORD_RE if text.isascii() else WORD_RE).findall(text)
     return set(chain.from_iterable(map(word_terms, words)))  # 2x faster than set().union(*...) of tuples
-
-
-def texts_terms(texts: Iterable[str]) -> list[set[str]]:
-    """text_terms of each text (one call for many: a file's entries)."""
-    ascii_words = _ASCII_WORD_RE.findall
-    return [set(chain.from_iterable(map(word_terms, ascii_words(t)))) if t.isascii() else text_terms(t)
-            for t in texts]
 
 
 def url_terms(url: str) -> set[str]:

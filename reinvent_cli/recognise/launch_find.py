@@ -10,7 +10,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from reinvent_cli.model import Announcement, Document, Entry, Talk
-from reinvent_cli.recognise.evidence import clean_title
+from reinvent_cli.recognise.evidence import _PAREN_TAIL, clean_title
 from reinvent_cli.recognise.inline import ListItem, _Inline, _InlineLink, _one_line, flat_of, list_items
 from reinvent_cli.recognise.launch_heads import heading_launches
 from reinvent_cli.recognise.launch_rules import (
@@ -101,7 +101,7 @@ def _line_hit(line: str, links: list[_InlineLink], offset: int, item: bool) -> _
     if ga_launch(text):
         return _Hit(name=_GA_SUBJECT.sub("", text).split(":")[0].strip(" .,;") or text)
     if item and marked_new(text):
-        return _Hit(name=re.sub(r"\s*[(\[][^()\[\]]*[)\]]\s*$", "", text))
+        return _Hit(name=_PAREN_TAIL.sub("", text))
     if cjk_launch(text):
         return _Hit(name=cjk_launch_name(text))
     return None
@@ -151,7 +151,6 @@ class _Finder:
         self.in_announce_list = False
         self.last_lead_in: str | None = None
         self.ordered_scope = False  # a lead-in's numbered list goes on: "1. X" ... "2. Y" (details between)
-        self.talk_lines = {t.line for t in doc.talks}
         self.by_line: dict[int, Entry] = {}
         # "- ✨ = new service": the marks a legend in the notes defines as "new"
         # (a legend starts with its mark: a text that starts with a letter or digit is none)
@@ -343,8 +342,8 @@ class _Finder:
             name = name.removeprefix(mark).removesuffix(mark).strip() or name
         if ga_launch(name):
             name = _GA_SUBJECT.sub("", name).strip(" .,;") or name  # "Acme Ledger now in preview"
-        _, _, talk, section = self.where(block_line)
         if not name:
+            _, _, talk, section = self.where(block_line)
             name = self._name_from_context(url, talk, section)
         ann = self.add(name, url, line, block_line, _one_line(line_text))
         extra = extra.strip(" :-–—,()")

@@ -9,12 +9,14 @@ from typing import Any
 from reinvent_cli.lexicon import _TALK_LABELS
 from reinvent_cli.model import Speaker
 from reinvent_cli.recognise.inline import _Inline, flat_of
+from reinvent_cli.recognise.names import is_person
 from reinvent_cli.recognise.patterns import pattern
 from reinvent_cli.recognise.speakers import (
     _SPEAKER_LABEL,
     _TRAILING_SPEAKER,
     _looks_like_name,
     parse_speakers,
+    speakers_in_title,
 )
 
 # A session code: letters then digits, optional suffix (SEC314-R, GC-101); then " - ", ": " or " – ".
@@ -82,13 +84,11 @@ def split_talk_heading(title: str, trailing_speakers: bool = True) -> tuple[str 
 def talk_parts(text: str) -> tuple[str | None, str, list[Speaker]]:
     """A talk's line (heading, bold line, list item) -> (code, clean title, speakers): the code and times
     here, the speakers as speakers.speakers_in_title reads them."""
-    from reinvent_cli.recognise.speakers import speakers_in_title  # (speakers imports this module's users)
-
     code, rest, _ = split_talk_heading(strip_trailing_time(text), trailing_speakers=False)
     clean, named = speakers_in_title(rest)
     if not named:
         return code, *_label_then_name(rest)
-    return code, (clean or rest) if named else rest, named
+    return code, clean or rest, named
 
 
 # "A. Opening keynote: Maria Svensson", "C. Keynote: Jane Roe": a slot letter, a label, then who gave it.
@@ -97,9 +97,6 @@ _LABEL_NAME = pattern(r"^(?:[A-Z]\.\s+)?((?:[\w’'-]+\s+){0,3}?(?:keynote|talk|
 
 
 def _label_then_name(text: str) -> tuple[str, list[Speaker]]:
-    from reinvent_cli.recognise.names import is_person  # (names is the speakers' module's helper)
-    from reinvent_cli.recognise.speakers import parse_speakers
-
     m = _LABEL_NAME.match(text)
     if m and is_person(m.group(2).split(",")[0].split(" & ")[0].split(" and ")[0]):
         return m.group(1).strip(), parse_speakers(m.group(2))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -28,8 +29,9 @@ class Source:
     warnings: list[str] = field(default_factory=list)
     front: Front | None = None  # the front matter as read: the cache keeps it to skip YAML next time
 
-    @property
+    @cached_property
     def lines(self) -> list[str]:
+        """The text's lines (split once: the reading pass and the walk both read them)."""
         return self.text.split("\n")
 
 

@@ -42,7 +42,7 @@ def read_notes(src: Source, layout: Layout | None = None) -> Reading:
     with gc_paused():  # tokens and Document are acyclic: the cycle collector only slows a big file
         tokens = parse_tokens(src.body)
         plan = plan_file(tokens, _one_talk_post(src, tokens), layout_in_front_matter(src.meta) or layout,
-                         src.text.split("\n"))
+                         src.lines)
         h1 = _only_h1(tokens)
         # "# KubeCon EU 2022" above everything: the notes' conference, unless the front matter names it
         doc, st = walk(src, tokens, plan, h1[0] if h1 is not None else None)

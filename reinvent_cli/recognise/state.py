@@ -78,7 +78,7 @@ def new_state(src: Source) -> WalkState:
     doc.date = meta.get("date")
     doc.tags = list(meta.get("tags") or meta.get("categories") or [])
     pre = Talk(day=None, code=None, title="", heading="", file=src.path, line=0, end_line=0)
-    return WalkState(doc=doc, lines=src.text.split("\n"), pre_talk=pre)
+    return WalkState(doc=doc, lines=src.lines, pre_talk=pre)
 
 
 def finish(st: WalkState) -> Document:

@@ -223,7 +223,7 @@ def search(
     """
     from reinvent_cli.cli.actions import run_search
 
-    if context and not (as_json or session.current().as_json) and fmt not in ("table", "json"):
+    if context and not session.current().wants_json(as_json) and fmt not in ("table", "json"):
         raise UsageError(f"-C shows the lines around hits on a terminal, piped and in JSON, not with --format {fmt}")
 
     kinds = ["talk"] if by == "talk" else kind or []  # talks ranked by their notes (index.bytalk)
@@ -427,7 +427,7 @@ def cache_info(as_json: opt.Json = False) -> None:
     """
     from reinvent_cli.cli.actions import show_cache_info
 
-    show_cache_info(as_json or session.current().as_json)
+    show_cache_info(session.current().wants_json(as_json))
 
 
 @cache_app.command("clear", cls=PlainHelp)

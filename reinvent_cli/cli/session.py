@@ -37,8 +37,12 @@ class Session:
     def output_as(self, fmt: str, as_json: bool = False) -> Output:
         """The output, printing ``fmt`` (``--json`` wins)."""
         out = self.output
-        out.fmt = "json" if as_json or self.as_json else fmt
+        out.fmt = "json" if self.wants_json(as_json) else fmt
         return out
+
+    def wants_json(self, as_json: bool = False) -> bool:
+        """JSON: the command's --json, or --json / --format json before the command."""
+        return as_json or self.as_json
 
     def notes(self, more: list[str] | None = None) -> Notes:
         """The notes of ``--notes`` (given before or after the command), read on first use."""

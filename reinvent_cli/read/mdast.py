@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import html
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -26,6 +25,7 @@ from mistune.plugins.url import url as url_plugin
 
 from reinvent_cli.read.md_lists import FAST_LISTS, parse_list
 from reinvent_cli.read.md_tables import table_plugin
+from reinvent_cli.read.source import ENTITY, unescape_entities
 
 # Deep nesting costs mistune recursion; past this depth it parses containers as text.
 MAX_NESTING = 24
@@ -157,7 +157,7 @@ _SYNTAX_CHAR = re.compile(r"[\\`*_\[!<&]").search
 # Of those characters, what mistune reads as syntax: a "!" only before "[" (an image), a "_" only beside a
 # character that is no ASCII letter or digit ("snake_case" opens no emphasis), a "&" only in an entity.
 _SYNTAX_MARK = re.compile(r"[\\`*\[<]|!\[|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])"
-                          r"|&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});").search
+                          r"|" + ENTITY).search
 
 
 def _plain_lines(s: str) -> list[dict[str, Any]]:
@@ -233,9 +233,6 @@ def _inline_children(tokens: list[dict[str, Any]], inline: Any, env: Any) -> Non
                 tok["children"] = _plain_lines(text)
 
 
-_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-
-
 def _unescape(tokens: list[dict[str, Any]]) -> None:
     """HTML entities in text as the characters they name ("D&iacute;a" -> "Día"): notes are text."""
     stack = [tokens]
@@ -243,7 +240,7 @@ def _unescape(tokens: list[dict[str, Any]]) -> None:
         for tok in stack.pop():
             raw = tok.get("raw")
             if isinstance(raw, str) and "&" in raw and tok.get("type") == "text":
-                tok["raw"] = _ENTITY.sub(lambda m: html.unescape(m.group(0)), raw)
+                tok["raw"] = unescape_entities(raw)
             children = tok.get("children")
             if isinstance(children, list):
                 stack.append(children)

@@ -18,6 +18,18 @@ _FM_OPEN = "---"
 _FM_CLOSE = ("---", "...")
 
 
+# An HTML character reference: "&iacute;", "&#233;", "&#xE9;".
+ENTITY = r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+
+
+def unescape_entities(text: str) -> str:
+    """The HTML character references in ``text`` as the characters they name ("Mart&iacute;n" -> "Martín");
+    nothing else changes (notes are text, not HTML)."""
+    import html
+
+    return re.sub(ENTITY, lambda m: html.unescape(m.group(0)), text)
+
+
 @dataclass
 class Source:
     """A decoded notes file. ``body`` has front matter lines blanked, so lines keep their numbers."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import html
 import re
 
 from reinvent_cli.lexicon import (
@@ -15,6 +14,7 @@ from reinvent_cli.lexicon import (
     _VIDEO_HOSTS,
 )
 from reinvent_cli.model import Speaker, Talk
+from reinvent_cli.read.source import unescape_entities
 from reinvent_cli.recognise.inline import (
     _BARE_URL,
     _host,
@@ -92,7 +92,7 @@ def raw_lines(st: WalkState, line: int, limit: int = 12) -> str:
         out.append(st.lines[n])
     text = "\n".join(out)
     if "&" in text:
-        text = _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)  # "Mart&iacute;n": a name
+        text = unescape_entities(text)  # "Mart&iacute;n": a name
     if "::" in text:
         text = _PROPERTY.sub(r"\1: \2", text)  # Logseq "speaker:: [[Greta Holm]]"
     return text
@@ -118,7 +118,6 @@ def block_after(st: WalkState, line: int, talk: Talk | None, limit: int, nested:
 
 
 _WIKI_LINK = pattern(r"\[\[([^\[\]|]+)(?:\|[^\[\]]*)?\]\]")
-_ENTITY = pattern(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _PROPERTY = pattern(r"^(\s*[\w-]+)::\s*(?:\[\[([^\]]+)\]\])?", re.MULTILINE)
 
 

@@ -22,6 +22,7 @@ from reinvent_cli.lexicon import (
 from reinvent_cli.recognise.inline import (
     _host,
     _Inline,
+    _one_line,
     _trim_decor,
     flat_of,
 )
@@ -72,6 +73,16 @@ def clean_title(text: str) -> str:
     if "<" in text:
         text = _TAG.sub("", text)
     return " ".join(text.split()).rstrip("#").strip()
+
+
+def heading_title(tok: dict[str, Any]) -> str:
+    """A heading token's title, once per parse (kept on the token, as flat_of keeps its flattening): the
+    walk and the announcement pass both read it."""
+    title: str | None = tok.get("_title")
+    if title is None:
+        text = flat_of(tok).text
+        title = tok["_title"] = clean_title(text) if "<" in text or text.rstrip().endswith("#") else _one_line(text)
+    return title
 
 
 @lru_cache(maxsize=4096)  # (pure, on a heading's text: a folder repeats its headings)

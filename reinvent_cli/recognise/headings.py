@@ -7,8 +7,8 @@ from typing import Any
 
 from reinvent_cli.lexicon import _SLIDE_HOSTS, _VIDEO_HOSTS
 from reinvent_cli.model import Day, Talk
-from reinvent_cli.recognise.evidence import clean_title
-from reinvent_cli.recognise.inline import _host, _Inline, _one_line, flat_of
+from reinvent_cli.recognise.evidence import heading_title
+from reinvent_cli.recognise.inline import _host, _Inline, flat_of
 from reinvent_cli.recognise.launches import _ANNOUNCE_LIST_HEADING
 from reinvent_cli.recognise.links import add_links
 from reinvent_cli.recognise.media import _SLIDES_TEXT, _VIDEO_TEXT
@@ -22,8 +22,7 @@ def on_heading(st: WalkState, tok: dict[str, Any]) -> None:
     level = int((tok.get("attrs") or {}).get("level", 1))
     line = tok["line"]
     flat = flat_of(tok)  # (the reading pass flattened it)
-    text = flat.text
-    title = clean_title(text) if "<" in text or text.rstrip().endswith("#") else _one_line(text)
+    title = heading_title(tok)
     st.headings.append((line, level))
     st.pop_to(level)
     planned = st.plan.roles.get(line)

@@ -10,7 +10,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from reinvent_cli.model import Announcement, Document, Entry, Talk
-from reinvent_cli.recognise.evidence import _PAREN_TAIL, clean_title
+from reinvent_cli.recognise.evidence import _PAREN_TAIL, heading_title
 from reinvent_cli.recognise.inline import ListItem, _Inline, _InlineLink, _one_line, flat_of, list_items
 from reinvent_cli.recognise.launch_heads import heading_launches
 from reinvent_cli.recognise.launch_rules import (
@@ -206,8 +206,7 @@ class _Finder:
         self.bullets(tok, context, lead, launches)
 
     def heading(self, tok: Block) -> None:
-        text = flat_of(tok).text
-        title = clean_title(text) if "<" in text or text.rstrip().endswith("#") else _one_line(text)
+        title = heading_title(tok)
         line = int(tok["line"])
         self.last_lead_in = None
         self.ordered_scope = False

@@ -8,8 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from reinvent_cli.model import Document
-from reinvent_cli.recognise.evidence import clean_title
-from reinvent_cli.recognise.inline import _one_line, flat_of
+from reinvent_cli.recognise.evidence import heading_title
 from reinvent_cli.recognise.launch_rules import cjk_launch_heading
 from reinvent_cli.recognise.launches import launch_heading
 from reinvent_cli.recognise.patterns import pattern
@@ -39,9 +38,7 @@ def _heads(tokens: list[dict[str, Any]]) -> list[_Head]:
     out = []
     for tok in tokens:
         if tok.get("type") == "heading":
-            text = flat_of(tok).text
-            title = clean_title(text) if "<" in text or text.rstrip().endswith("#") else _one_line(text)
-            out.append(_Head(int(tok["line"]), int((tok.get("attrs") or {}).get("level", 1)), title))
+            out.append(_Head(int(tok["line"]), int((tok.get("attrs") or {}).get("level", 1)), heading_title(tok)))
         elif tok.get("type") == "list" and out:
             out[-1].has_list = True
     return out

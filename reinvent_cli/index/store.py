@@ -224,7 +224,7 @@ class Store:
             if side and side_files + len(results) > SIDE_MAX_FILES:
                 side = False
             text = self._insert_files([Parsed(*r) for r in results], side)
-            vocab = self._vocab_terms()
+            vocab = list(self.vocab())  # (a copy: insort below must not change the one a search may hold)
             new_terms = text.difference(vocab)  # (cheaper than a set of the vocabulary)
             if new_terms:
                 # The vocabulary grows here; it is rebuilt when many files are forgotten (prune).

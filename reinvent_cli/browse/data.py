@@ -18,7 +18,7 @@ from reinvent_cli.read.source import read_source
 from reinvent_cli.render.hits import highlighted as _highlighted
 from reinvent_cli.render.hits import snippet
 from reinvent_cli.render.progress import IndexingBar
-from reinvent_cli.render.terminal import clean as _clean
+from reinvent_cli.render.terminal import clean  # one line of note text safe for the screen
 from reinvent_cli.render.terminal import safe_url as _safe_url
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -92,11 +92,6 @@ class Branch:
 
 
 # --- text from notes is data -------------------------------------------------------------------
-
-
-def clean(text: Any) -> str:
-    """One line of note text safe for the screen: escape sequences dropped, control characters shown as U+FFFD."""
-    return _clean(text)
 
 
 def clean_block(text: str) -> str:

@@ -12,7 +12,7 @@ from reinvent_cli.recognise.days import classify_day
 from reinvent_cli.recognise.evidence import collection_title, one_keynote
 from reinvent_cli.recognise.inline import _one_line, flat_of
 from reinvent_cli.recognise.meta import _META_RE
-from reinvent_cli.recognise.one_talk import quoted_h1
+from reinvent_cli.recognise.one_talk import quoted_h1, the_h1
 from reinvent_cli.recognise.speakers import _names_a_speaker, parse_speakers
 from reinvent_cli.recognise.talks import (
     _LABELLED_TALK,
@@ -32,9 +32,9 @@ def _one_talk_post(src: Source, tokens: list[dict[str, Any]]) -> bool:
     title = str(src.meta.get("title") or "")
     if title and one_keynote(title) and not collection_title(title):
         return True  # "Google I/O 2017 - Keynote": a post about one keynote
-    head = next((i for i, t in enumerate(tokens) if t.get("type") == "heading"), len(tokens))
     if quoted_h1(tokens) is not None:
         return True  # '# Notes: "Title"': its headings are the talk's sections
+    head = next((i for i, t in enumerate(tokens) if t.get("type") == "heading"), len(tokens))
     return any(_names_a_speaker(flat) for flat in _block_texts(tokens[:min(head, 20)]))
 
 
@@ -72,14 +72,13 @@ def _front_matter_entries(doc: Document, src: Source) -> None:
 
 def _only_h1(tokens: list[dict[str, Any]]) -> tuple[str, int] | None:
     """(title, line) of the file's one level-1 heading when it comes first and names no day or talk."""
-    heads = [t for t in tokens if t.get("type") == "heading"]
-    h1 = [t for t in heads if int((t.get("attrs") or {}).get("level", 1)) == 1]
-    if len(h1) != 1 or heads[0] is not h1[0]:
+    h1 = the_h1(tokens)
+    if h1 is None:
         return None
-    title = _one_line(flat_of(h1[0]).text)
+    title = _one_line(flat_of(h1).text)
     if not title or classify_day(title) is not None or _TALK_RE.match(title) or _LABELLED_TALK.match(title):
         return None
-    return title, int(h1[0]["line"])
+    return title, int(h1["line"])
 
 
 def _single_talk_post(doc: Document, src: Source, walker: WalkState, h1: tuple[str, int] | None = None) -> None:

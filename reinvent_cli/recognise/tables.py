@@ -31,20 +31,22 @@ def _word(text: str) -> str:
     return text.strip(" *_:`").lower().rstrip("s") if text.isascii() else text.strip(" *_:`").lower()
 
 
+_TIMES = frozenset(map(_word, TABLE_TIME_WORDS))
+_TITLES = frozenset(map(_word, TABLE_TITLE_WORDS))
+_SPEAKERS = frozenset(map(_word, TABLE_SPEAKER_WORDS))
+
+
 def columns(header: list[str]) -> Columns:
     """The schedule columns a header names ("Time", "Talk", "Speaker(s)", "Zeit", "Titel", "登壇者")."""
     found = Columns()
-    times = {_word(w) for w in TABLE_TIME_WORDS}
-    titles = {_word(w) for w in TABLE_TITLE_WORDS}
-    speakers = {_word(w) for w in TABLE_SPEAKER_WORDS}
     for n, cell in enumerate(header):
         words = cell.replace("/", " ").replace("(", " ").replace(")", " ").split()
         keys = {_word(w) for w in words[:3]}
-        if found.time < 0 and keys & times:
+        if found.time < 0 and keys & _TIMES:
             found.time = n
-        elif found.speaker < 0 and keys & speakers:
+        elif found.speaker < 0 and keys & _SPEAKERS:
             found.speaker = n
-        elif found.title < 0 and keys & titles:
+        elif found.title < 0 and keys & _TITLES:
             found.title = n
     return found
 

@@ -223,7 +223,7 @@ def remark(line: str) -> bool:
 # bounded context (so it finds at least what the rule does), in the block's lowered text after a "\n" (a
 # rule at the start of a stripped line: after a "\n" and blanks). A miss proves no line names a launch.
 _LINE_START_RULES = pattern(  # lead-ins, labels before a name, "GA of X"
-    rf"\n\s*(?:(?:[\w.-]++\s+)?(?:{NEW_LEAD_INS}){_LEAD_IN_SEP}|(?:[^\w\s]{{1,4}}\s*)?{_LABEL_WORDS}|ga\s+of\s)")
+    rf"\n\s*(?:(?:[\w.-]+\s+)?(?:{NEW_LEAD_INS}){_LEAD_IN_SEP}|(?:[^\w\s]{{1,4}}\s*)?{_LABEL_WORDS}|ga\s+of\s)")
 _NOW_GA_ANYWHERE = pattern(rf"{_NOW}|{_GA[0]}|{_GA[1]}")
 _VERB_ANYWHERE = pattern(rf"{_LINK_VERBS}\s")
 _NEW_MARK_ANYWHERE = pattern(_NEW_MARK_WORDS)

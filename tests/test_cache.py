@@ -48,10 +48,14 @@ def _codes(r):
 
 
 def _close_connections():
-    """In-process runs leave their read connection to the garbage collector; a process would exit."""
+    """In-process runs leave their read connection open; a process would close it at exit (as close_open does:
+    on Python 3.10 a collection alone does not free it)."""
     import gc
 
+    from reinvent_cli.index.schema import close_open
+
     gc.collect()
+    close_open()
     for suffix in ("-wal", "-shm"):
         if os.path.exists(_db() + suffix):
             os.unlink(_db() + suffix)

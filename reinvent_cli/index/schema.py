@@ -98,7 +98,7 @@ def connect(path: Path) -> sqlite3.Connection:
 
 
 @atexit.register
-def _close_open() -> None:
+def close_open() -> None:
     """Close what is still open as the program exits: the last connection folds the write-ahead log into
     the database (cli.main freezes the objects alive at exit, so no collection would close them)."""
     for con in list(_OPEN):

@@ -306,3 +306,39 @@ TABLE_SPEAKER_WORDS = ("speaker", "speakers", "presenter", "presenters", "who", 
                        "sprecherin", "referent", "referentin", "vortragende", "intervenant", "intervenants",
                        "orateur", "conférencier", "ponente", "ponentes", "relatore", "spreker", "sprekers",
                        "登壇者", "発表者", "講演者", "スピーカー", "讲者", "演讲者", "嘉宾")
+
+
+
+# Whether a file is talk notes at all (recognise/kind.py). Words naming an event, in a file's title, its
+# name, its tags or its headings: "PyGotham 2018 notes", "Cloud Native Kaigi", "Trip report", "参加レポート".
+EVENT_WORDS = (
+    r"conf|conference|conferences|konferenz|konferenzen|conférence|conférences|conferencia|conferencias"
+    r"|conferência|conferencias|congress|congreso|congrès|kongress|symposium|summit|meetup|meetups|devfest"
+    r"|kaigi|barcamp|unconference|fest|festival|keynote|keynotes|webinar|trip report|livestream|jornadas|tagung|eventos"
+    r"|講演|登壇|カンファレンス|勉強会|参加レポート|参加記|参加してきました|大会|峰会|会议|演讲|컨퍼런스|세미나|발표"
+)
+# Words naming talks: weaker alone ("Session cookies", "Talk to the API" are how-tos).
+TALK_WORDS = (
+    r"talk|talks|session|sessions|presentation|presentations|lightning talks?|vortrag|vorträge|charla|charlas"
+    r"|ponencia|ponencias|palestra|palestras|events?|セッション|イベント|세션"
+)
+# An event's name glued to its kind: "KubeCon", "PyCon", "JSConf", "DevOpsDays", "WordCamp", "Cloud-Tage".
+# (CamelCase, or glued "conf": "favicon", "manifest", "outage" are no events.)
+EVENT_NAME_SHAPE = r"[A-Z][A-Za-z]+(?:Con|Conf|Camp|Days|Tage|Fest|Summit)|(?i:[a-z]{2,}conf)"
+# Words of a meeting's minutes (as a heading or a line's label): evidence that a file is other notes.
+MEETING_WORDS = (
+    "minutes", "meeting minutes", "attendees", "attendance", "participants", "present", "agenda",
+    "action items", "action item", "action item review", "meeting roles", "scribe", "facilitator",
+    "next meeting", "protokoll", "teilnehmer", "tagesordnung", "ordre du jour", "participantes",
+    "orden del día", "議事録", "出席者", "議題", "会议纪要", "参会人员",
+)
+# Headings of a daily note ("## Meetings", "## Tasks") and of a how-to or help page ("## Usage").
+DAILY_WORDS = (
+    "tasks", "task", "todo", "todos", "to-do", "to do", "meetings", "journal", "log", "daily log", "habits",
+    "gratitude", "done", "doing", "inbox", "aufgaben", "tâches", "tareas", "タスク", "日記", "任务",
+)
+HOWTO_WORDS = (
+    "installation", "install", "installing", "usage", "setup", "configuration", "example", "examples",
+    "parameters", "options", "arguments", "returns", "syntax", "troubleshooting", "requirements",
+    "prerequisites", "see also", "related", "how it works", "solution", "the solution", "the problem",
+)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from reinvent_cli.model import Day, Document
 from reinvent_cli.read.source import Source
 from reinvent_cli.recognise.days import _weekdays_from_year, day_of_file
+from reinvent_cli.recognise.kind import decide
 from reinvent_cli.recognise.launch_find import find_announcements
 from reinvent_cli.recognise.layout import Plan, plan_file
 from reinvent_cli.recognise.post import (
@@ -43,14 +44,20 @@ def read_notes(src: Source, layout: Layout | None = None) -> Reading:
         tokens = parse_tokens(src.body)
         plan = plan_file(tokens, _one_talk_post(src, tokens), layout_in_front_matter(src.meta) or layout,
                          src.lines)
+        plan.decision = decide(src, tokens, plan.roles)
+        if not plan.decision.talks:
+            plan = Plan(decision=plan.decision)  # other notes: headings are sections, nothing a talk
         h1 = _only_h1(tokens)
         # "# KubeCon EU 2022" above everything: the notes' conference, unless the front matter names it
         doc, st = walk(src, tokens, plan, h1[0] if h1 is not None else None)
-        find_announcements(tokens, doc)
+        talk_notes = plan.decision is None or plan.decision.talks
+        if talk_notes:
+            find_announcements(tokens, doc)
         # Free the tokens while the collector is paused: re-enabled, it scans what is still alive.
         del tokens
         _weekdays_from_year(doc)
-        _single_talk_post(doc, src, st, h1)
+        if talk_notes:
+            _single_talk_post(doc, src, st, h1)
         _front_matter_entries(doc, src)
         _day_of_file(doc, src)
     return Reading(doc, plan, st)

@@ -20,6 +20,7 @@ from reinvent_cli.recognise.evidence import (
     video_key,
 )
 from reinvent_cli.recognise.inline import flat_of
+from reinvent_cli.recognise.kind import Decision
 from reinvent_cli.recognise.launches import _ANNOUNCE_LIST_HEADING
 from reinvent_cli.recognise.roles import Layout, Role
 from reinvent_cli.recognise.tables import table_candidates
@@ -103,6 +104,7 @@ class Plan:
     roles: dict[int, Role] = field(default_factory=dict)
     layout: Layout | None = None
     has_days: bool = False
+    decision: Decision | None = None  # whether the file is talk notes, and why (recognise/kind.py)
 
 
 def plan_file(tokens: list[dict[str, Any]], one_talk: bool, layout: Layout | None = None,

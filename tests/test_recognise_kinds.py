@@ -113,3 +113,49 @@ def test_devnotes_keep_their_talks_beside_other_notes(run, tmp_path: Path) -> No
     kept = sum(1 for t in both if "/conferences/" in t.get("file", ""))
     assert alone and kept >= 0.98 * len(alone), (kept, len(alone))
     assert all("/conferences/" in t.get("file", "") for t in both), json.dumps(both[:3])
+
+
+# What the user says: front matter reinvent: {talks: ...} or a .reinvent.toml, and warnings for what means nothing.
+
+def test_front_matter_says_no_talk_notes() -> None:
+    text = "---\nreinvent: {talks: none}\n---\n# KubeCon 2024\n\n## Day 1\n\n### Keynote: X\n\nSpeaker: Ann Lee\n"
+    reading = read_notes(source_from_bytes(text.encode(), "k.md"))
+    assert (reading.doc.talks, reading.doc.days) == ([], [])
+    assert reading.plan.decision is not None and reading.plan.decision.cues == [Cue.FORCED]
+
+
+def test_front_matter_says_the_file_is_one_talk() -> None:
+    text = "---\nreinvent: {talks: one}\n---\n# Shakshuka, slowly\n\n## Ingredients\n\n- eggs\n"
+    doc = parse_source(source_from_bytes(text.encode(), "s.md"))
+    assert [(t.line, t.title, t.sections) for t in doc.talks] == [(4, "Shakshuka, slowly", ["Ingredients"])]
+
+
+def test_a_kind_of_layout_says_talk_notes() -> None:
+    text = "---\nreinvent: {talks: '##'}\n---\n## Grinding gears\n\nsome notes\n\n## Second thoughts\n\nmore\n"
+    doc = parse_source(source_from_bytes(text.encode(), "g.md"))
+    assert [t.title for t in doc.talks] == ["Grinding gears", "Second thoughts"]
+
+
+def test_a_bad_override_is_a_warning_naming_the_file_and_key(tmp_path: Path, run) -> None:
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "a.md").write_text("---\nreinvent: {talks: nonee, colour: red}\n---\n# Lang sync\n\ntext\n")
+    (notes / ".reinvent.toml").write_text("talks = one\n")
+    result = run("--notes", notes, "search", "sync", "--json")
+    err = result.stderr if hasattr(result, "stderr") else result.output
+    assert "a.md: front matter: reinvent.talks = 'nonee' is not a layout" in err
+    assert "a.md: front matter: reinvent.colour: unknown key" in err
+    assert ".reinvent.toml: not valid TOML" in err and err.count(".reinvent.toml: not valid TOML") == 1
+
+
+def test_a_reinvent_toml_can_say_no_talk_notes(tmp_path: Path, run) -> None:
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "k.md").write_text("# KubeCon 2024\n\n## Day 1\n\n### Keynote: X\n\nSpeaker: Ann Lee\n")
+    assert len(run("--notes", notes, "talks", "--json").json) == 1
+    (notes / ".reinvent.toml").write_text('[layout]\ntalks = "none"\n')
+    from reinvent_cli.read import layout as lay
+
+    lay._config_in.cache_clear()  # (a new process looks again; this one remembers there was none)
+    assert run("--notes", notes, "talks", "--json").json in ([], None)
+    assert run("--notes", notes, "search", "keynote", "--json").json  # still searchable

@@ -81,7 +81,8 @@ def _only_h1(tokens: list[dict[str, Any]]) -> tuple[str, int] | None:
     return title, int(h1["line"])
 
 
-def _single_talk_post(doc: Document, src: Source, walker: WalkState, h1: tuple[str, int] | None = None) -> None:
+def _single_talk_post(doc: Document, src: Source, walker: WalkState, h1: tuple[str, int] | None = None,
+                      forced_one: bool = False) -> None:
     """A post with no days and no talks is one talk when it has a title: front matter ``title:``, a
     ``Title:`` line, or (when it names a speaker) its one ``#`` heading. Its metadata lines (even in an
     indented block), front matter and video/slides links describe the talk; its headings are its sections."""
@@ -90,7 +91,7 @@ def _single_talk_post(doc: Document, src: Source, walker: WalkState, h1: tuple[s
     pre = walker.pre_talk
     meta = src.meta
     title = meta.get("title")
-    if title and collection_title(str(title)):
+    if title and collection_title(str(title)) and not forced_one:
         title = None  # "QConSP 2018": the event, not a talk
     line = 1
     if title:
@@ -105,7 +106,8 @@ def _single_talk_post(doc: Document, src: Source, walker: WalkState, h1: tuple[s
                     title = None  # "title:: RustNation UK 2025": the event
                 break
     used_h1 = False
-    if not title and h1 is not None and (pre is not None and pre.speakers or not collection_title(h1[0], False)):
+    if not title and h1 is not None and (forced_one or pre is not None and pre.speakers
+                                         or not collection_title(h1[0], False)):
         title, line = h1
         used_h1 = True
     if not title:

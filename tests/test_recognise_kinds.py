@@ -159,3 +159,23 @@ def test_a_reinvent_toml_can_say_no_talk_notes(tmp_path: Path, run) -> None:
     lay._config_in.cache_clear()  # (a new process looks again; this one remembers there was none)
     assert run("--notes", notes, "talks", "--json").json in ([], None)
     assert run("--notes", notes, "search", "keynote", "--json").json  # still searchable
+
+
+def test_a_folder_of_other_notes_says_so_and_stays_searchable(run) -> None:
+    folder = KINDS / "other"
+    said = f"no talk notes recognised in {len(OTHER)} files; search covers them all"
+    result = run("--notes", folder, "talks")
+    assert result.exit_code == 1 and said in result.output
+    assert run("--notes", folder, "talks", "--json").json == []
+    result = run("--notes", folder)
+    assert result.exit_code == 0 and said in result.stdout and "0 talks" not in result.stdout
+    hits = run("--notes", folder, "search", "rollout checklist", "--json").json
+    assert hits and any(h.get("file", "").endswith("2024-03-21.md") for h in hits)
+    assert run("--notes", folder, "speakers", "--json").json in ([], None)
+    assert run("--notes", folder, "announcements", "--json").json in ([], None)
+
+
+def test_the_overview_of_a_mixed_folder_counts_the_other_files(run, tmp_path: Path) -> None:
+    shutil.copytree(KINDS, tmp_path / "kinds")
+    out = run("--notes", tmp_path / "kinds").stdout
+    assert "other files with no talk notes; search covers them all" in out

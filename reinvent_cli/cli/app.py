@@ -128,6 +128,10 @@ def talks(
     day_spec = query.parse_day(day)
     found = query.talks(notes_read, day_spec, track, conference, file)
     why = query.missing_day(notes_read, day_spec) if not found and day_spec else None
+    if not found and not notes_read.talks:
+        from reinvent_cli.render.overview import no_talk_notes
+
+        why = no_talk_notes(len(notes_read.docs()))  # (a folder of other notes: say so, once)
     _listing(found, TALK_COLUMNS, talk_json, fmt, as_json, "talks", why)
 
 

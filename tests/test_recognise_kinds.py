@@ -179,3 +179,23 @@ def test_the_overview_of_a_mixed_folder_counts_the_other_files(run, tmp_path: Pa
     shutil.copytree(KINDS, tmp_path / "kinds")
     out = run("--notes", tmp_path / "kinds").stdout
     assert "other files with no talk notes; search covers them all" in out
+
+
+# Speakers of shapes the dev set showed and these fixtures (written here) repeat in other words.
+
+def _talks(name: str) -> list[tuple[str, list[tuple[str, str | None]]]]:
+    doc = parse_source(read_source(KINDS / "talks" / name))
+    return [(t.title, [(s.name, s.org) for s in t.speakers]) for t in doc.talks]
+
+
+def test_a_keynotes_bullets_name_its_speakers_in_bold_but_not_its_launches() -> None:
+    assert _talks("keynote-bold-names.md") == [
+        ("Opening keynote", [("Lena Vogt", None), ("Marco Bellini", "Fabrikam CTO"), ("Yuki Sato", None)]),
+        ("Securing build pipelines", [("Ada Okoro", None)]),
+    ]
+
+
+def test_a_speakers_label_over_a_list_before_any_heading() -> None:
+    assert _talks("speakers-label-list.md") == [("Harbor Dev Summit 2023 – Keynote", [
+        ("Priya Raman", "CEO"), ("Tom Becker", "VP Engineering, Platform"),
+        ("Aiko Tanaka", "Director, Developer Relations")])]

@@ -10,6 +10,7 @@ from typing import Any
 from reinvent_cli.lexicon import _VIDEO_HOSTS
 from reinvent_cli.model import Day, Document, Entry, Speaker, Talk, WatchItem
 from reinvent_cli.read.source import Source
+from reinvent_cli.recognise.evidence import one_keynote
 from reinvent_cli.recognise.headings import close_item_talks, inner_talk, on_heading
 from reinvent_cli.recognise.inline import (
     ListItem,
@@ -21,9 +22,8 @@ from reinvent_cli.recognise.inline import (
     flat_of,
     list_items,
 )
-from reinvent_cli.recognise.layout import Plan
-from reinvent_cli.recognise.evidence import one_keynote
 from reinvent_cli.recognise.launch_find import line_launch
+from reinvent_cli.recognise.layout import Plan
 from reinvent_cli.recognise.links import add_links
 from reinvent_cli.recognise.media import _VIDEO_TEXT, video_in_text
 from reinvent_cli.recognise.meta import _META_RE

@@ -342,3 +342,12 @@ HOWTO_WORDS = (
     "parameters", "options", "arguments", "returns", "syntax", "troubleshooting", "requirements",
     "prerequisites", "see also", "related", "how it works", "solution", "the solution", "the problem",
 )
+
+
+# A blog's decoration before one talk's title: "Talk Notes: X", "My notes on X", "Notizen: X", "Apuntes: X".
+TITLE_DECORATIONS = (
+    r"(?:my\s+|talk\s+|session\s+|keynote\s+|conference\s+|live\s+)*(?:notes?|recap|summary|write-?up|takeaways)"
+    r"(?:\s+(?:on|from|of|about|for))?"
+    r"|notizen(?:\s+zu(?:m|r)?)?|mitschrift|notes\s+de(?:\s+la)?(?:\s+conf[ée]rence)?|compte[- ]rendu"
+    r"|apuntes(?:\s+de)?|notas(?:\s+de)?|resumen(?:\s+de)?|メモ|まとめ|笔记|筆記|노트|정리"
+)

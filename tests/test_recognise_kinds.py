@@ -196,6 +196,30 @@ def test_a_keynotes_bullets_name_its_speakers_in_bold_but_not_its_launches() -> 
 
 
 def test_a_speakers_label_over_a_list_before_any_heading() -> None:
-    assert _talks("speakers-label-list.md") == [("Harbor Dev Summit 2023 – Keynote", [
+    assert _talks("speakers-label-list.md") == [("Keynote", [  # (the event before the dash is no part of it)
         ("Priya Raman", "CEO"), ("Tom Becker", "VP Engineering, Platform"),
         ("Aiko Tanaka", "Director, Developer Relations")])]
+
+
+def test_one_talk_posts_whose_title_the_blog_decorated() -> None:
+    doc = parse_source(read_source(KINDS / "talks" / "talk-notes-decorated.md"))
+    assert [(t.line, t.title, [s.name for s in t.speakers], t.sections) for t in doc.talks] == [
+        (1, "Observability Without Tears", ["Marcus Lindqvist"], ["Why logs are not enough", "Takeaways"])]
+    assert doc.talks[0].slides and doc.talks[0].video
+    assert _talks("one-talk-front-matter.md") == [("Making Postgres Fast Again", [("Olga Petrova", None)])]
+    assert _talks("conf-dash-title.md") == [("Refactoring Legacy Code Safely", [("Dana Whitfield", None)])]
+
+
+@pytest.mark.parametrize("title, bare", [
+    ("Talk Notes: Observability Without Tears", "Observability Without Tears"),
+    ("My notes on: Rust in the kernel", "Rust in the kernel"),
+    ("Notizen: Virtuelle Threads", "Virtuelle Threads"),
+    ("RubyRiver 2018 - Refactoring Legacy Code Safely", "Refactoring Legacy Code Safely"),
+    ("Refactoring Legacy Code | RubyRiver 2018", "Refactoring Legacy Code"),
+    ("PyCon 2024 - Day 1", None), ("KubeCon 2024 – my notes", None), ("Trip Report - Everything Open 2025", None),
+    ("NDC Sydney 2024", None), ("Build 2025 Recap", None), ("DevFest Lyon 2024 : mes notes", None),
+])
+def test_decorated_titles(title: str, bare: str | None) -> None:
+    from reinvent_cli.recognise.one_talk import decorated_title
+
+    assert decorated_title(title) == bare

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import re
+from typing import Any
 
 from reinvent_cli.lexicon import TITLE_DECORATIONS
 from reinvent_cli.recognise.days import classify_day

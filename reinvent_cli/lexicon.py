@@ -159,7 +159,8 @@ CJK_NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七
 
 # Social parts of an event, anywhere in a short heading: "Community Gathering @ I/O", "Build and AMD Celebration".
 SOCIAL_WORDS = ("gathering", "celebration", "party", "meetup", "meet-up", "reception", "happy hour", "dinner",
-                "lunch", "breakfast", "networking", "get-together", "drinks", "karaoke", "afterparty", "mixer")
+                "lunch", "breakfast", "networking", "get-together", "drinks", "karaoke", "afterparty", "mixer",
+                "apéro", "apero", "apéritif", "aperitivo", "cocktail", "borrel", "stammtisch", "懇親会", "交流会")
 
 
 # Headings that group talks (the talks are the headings, bold lines or list items under them):

@@ -223,3 +223,32 @@ def test_decorated_titles(title: str, bare: str | None) -> None:
     from reinvent_cli.recognise.one_talk import decorated_title
 
     assert decorated_title(title) == bare
+
+
+def test_keynote_segments_headed_by_a_person_and_role() -> None:
+    assert _talks("keynote-speaker-headings.md") == [
+        ("Rachel Moreau - CEO - Helix Cloud", [("Rachel Moreau", "Helix Cloud")]),
+        ("Tomás Alvarez - VP Engineering - Helix Cloud", [("Tomás Alvarez", "Helix Cloud")]),
+        ("Kenji Mori - CTO - Orbital Freight", [("Kenji Mori", "Orbital Freight")]),  # the company is no speaker
+    ]
+
+
+def test_one_bold_talk_right_under_a_day_heading() -> None:
+    doc = parse_source(read_source(KINDS / "talks" / "bold-talks-under-day.md"))
+    assert [(t.day, t.title, [s.name for s in t.speakers]) for t in doc.talks] == [
+        (1, "Streaming joins that do not lie", ["Ines Okafor"]), (1, "Feature stores in anger", ["Bartek Nowak"]),
+        (2, "Lakehouse governance", ["Amara Singh"])]
+
+
+def test_a_schedule_rows_break_is_no_talk() -> None:
+    assert _talks("schedule-table.md") == [("Terraform sans douleur", [("Claire Martin", None)]),
+                                           ("Observabilité avec OpenTelemetry", [("Hugo Bernard", None)])]
+
+
+def test_talks_under_a_heading_naming_talks_in_other_languages() -> None:
+    assert [t for t, _ in _talks("talks-heading-de.md")] == ["Records und Pattern Matching im Alltag",
+                                                             "Virtuelle Threads unter Last"]
+    assert _talks("talks-heading-ja.md") == [("コルーチン設計の勘所", [("佐藤 健", None)]),
+                                             ("Compose で作る大規模アプリ", [("山田 花子", None)])]
+    assert [(t, [n for n, _ in s]) for t, s in _talks("spanish-charlas.md")] == [
+        ("Tipado gradual en proyectos grandes", ["Lucía Fernández"]), ("Datos abiertos con pandas", ["Jorge Ruiz"])]

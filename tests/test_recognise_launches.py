@@ -100,6 +100,8 @@ def test_every_launch_has_an_entry_with_its_line():
     ("GA of Vector Search in Databricks.", "Vector Search in Databricks"),
     ("Azure OpenAI Batch Service: Reduced price announced.", "Azure OpenAI Batch Service"),
     ("Announcing Acme Edge - runs at the edge", "Acme Edge"),
+    ('NEW - "Acme Stream" for real-time ingestion', "Acme Stream"),  # no stray quote, the rest is detail
+    ("New: .NET Scaffold!", ".NET Scaffold"),  # the leading dot is the name's
 ])
 def test_launch_lines(line, name):
     # (launches are read in talk notes only: the title says these are a keynote's)

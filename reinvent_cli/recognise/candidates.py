@@ -41,7 +41,7 @@ def bold_lead(tok: dict[str, Any]) -> tuple[str, str] | None:
     return _one_line(title), _one_line(flatten(rest).text)
 
 
-def bold_candidates(blocks: list[dict[str, Any]], level: int, forced: bool) -> list[Role]:
+def bold_candidates(blocks: list[dict[str, Any]], level: int, forced: bool, alone: bool = False) -> list[Role]:
     """Bold lead lines that are talks: ``**Title** by Name``, ``**“Title” von Name**`` and a video under
     it, ``**C. Keynote: Jane Roe**``; two or more alike in one part of the file (or the layout says so)."""
     found: list[Role] = []
@@ -61,8 +61,8 @@ def bold_candidates(blocks: list[dict[str, Any]], level: int, forced: bool) -> l
             why = ["a talk's kind as its label"]  # "**Podiumsdiskussion: ...**"
         if why or forced:
             found.append(Role("talk", "bold line", text, int(tok["line"]), level, why))
-    if len(found) < 2 and not forced:
-        return []
+    if len(found) < 2 and not forced and not (alone and found and any("speaker" in w for w in found[0].evidence)):
+        return []  # (``alone``: right under a day, one bold line that names its speakers is a talk)
     return found
 
 

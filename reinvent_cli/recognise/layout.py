@@ -23,6 +23,7 @@ from reinvent_cli.recognise.inline import flat_of
 from reinvent_cli.recognise.kind import Decision
 from reinvent_cli.recognise.launches import _ANNOUNCE_LIST_HEADING
 from reinvent_cli.recognise.roles import Layout, Role
+from reinvent_cli.recognise.speakers import person_heading
 from reinvent_cli.recognise.tables import table_candidates
 from reinvent_cli.recognise.talks import split_talk_heading, strip_time, strip_trailing_time
 from reinvent_cli.recognise.watchlist import _WATCH_HEADING
@@ -193,8 +194,15 @@ def _assign(heads: list[_Seg], plan: Plan, expect: bool, one_talk: bool, under_d
         backed = []  # beside day headings, only a labelled heading is a talk ("## Day 1", "## DAT407 - Aurora")
         plain = []
     sib = _Siblings(len(plain), len(backed), expect, one_talk, under_day)
+    people = [i for i in plain if person_heading(heads[i].title)]
+    for i in people if len(people) >= 2 else []:  # a keynote's segments: "## Name - Role - Company" each
+        _set(plan, heads[i], "talk", ["a person and their role: a segment", f"{len(people)} alike"])
+        for k in kids_of[i]:
+            _set(plan, k, "section", ["under a talk"])
     for i in tops:
         s, kids = heads[i], kids_of[i]
+        if s.line in plan.roles and plan.roles[s.line].kind == "talk":
+            continue
         if s.line in plan.roles:  # a day
             _assign(kids, plan, expect=True, one_talk=False, under_day=True)
         else:
@@ -361,7 +369,10 @@ def _inner_candidates(segs: list[_Seg], plan: Plan) -> None:
         group = role is not None and role.kind in ("group", "day")
         found = s._found if not forced else None  # (what ``inner`` found, with the same arguments)
         if forced != "list":
-            for r in found[0] if found is not None else bold_candidates(s.blocks, s.level + 1, forced == "bold"):
+            bold = found[0] if found is not None else bold_candidates(s.blocks, s.level + 1, forced == "bold")
+            if not bold and role is not None and role.kind == "day" and not forced:
+                bold = bold_candidates(s.blocks, s.level + 1, False, alone=True)
+            for r in bold:
                 plan.roles[r.line] = r
         if forced != "bold":
             items = found[1] if found is not None and not group else None

@@ -388,3 +388,18 @@ def speakers_in_title(title: str) -> tuple[str, list[Speaker]]:
                 found[-1] = Speaker(found[-1].name, org)
             return _unquote(clean), found
     return _unquote(t) if t != full else full, []
+
+
+_HEADING_PARTS = re.compile(r"\s+[-–—|]\s+|,\s+")
+
+
+@lru_cache(maxsize=4096)
+def person_heading(title: str) -> Speaker | None:
+    """A heading that is a person and their role, no talk title ("Rachel Moreau - CEO - Helix Cloud",
+    "Jane Roe, VP Engineering, Acme"): a keynote's segment, the speaker and their company (the company is
+    no second speaker); None otherwise ("Jane Roe" alone, "Scaling Search - Jane Roe")."""
+    parts = [p.strip() for p in _HEADING_PARTS.split(title.strip()) if p.strip()]
+    if not 2 <= len(parts) <= 4 or not is_person(parts[0]) or not any(_is_role(p) for p in parts[1:]):
+        return None
+    org = parts[-1] if len(parts) > 2 and not _is_role(parts[-1]) else None
+    return Speaker(clean_name(parts[0]), org)

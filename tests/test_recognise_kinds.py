@@ -252,3 +252,27 @@ def test_talks_under_a_heading_naming_talks_in_other_languages() -> None:
                                              ("Compose で作る大規模アプリ", [("山田 花子", None)])]
     assert [(t, [n for n, _ in s]) for t, s in _talks("spanish-charlas.md")] == [
         ("Tipado gradual en proyectos grandes", ["Lucía Fernández"]), ("Datos abiertos con pandas", ["Jorge Ruiz"])]
+
+
+def test_a_talk_list_written_in_raw_html() -> None:
+    doc = parse_source(read_source(KINDS / "talks" / "frontend-nordic-html.md"))
+    assert [(t.line, t.day, t.title, [s.name for s in t.speakers]) for t in doc.talks] == [
+        (5, 1, "CSS Container Queries in Practice", ["Sofia Ekén"]),
+        (6, 1, "Accessible Forms & Error Messages", ["Jonas Müller"]),
+        (11, 2, "Shipping Less JavaScript", ["Hanna Berg"])]
+    assert [(d.number, d.line) for d in doc.days] == [(1, 3), (2, 9)]
+
+
+def test_html_blocks_read_as_blocks_keep_lines_and_skip_comments() -> None:
+    from reinvent_cli.read.mdast import parse_tokens
+    from reinvent_cli.recognise.html_blocks import expand_html_blocks
+
+    text = ("# T\n\n<!-- <h2>Day 9</h2><ul><li>Hidden, Jane Doe</li></ul> -->\n\n"
+            "<iframe src=\"https://www.youtube.com/embed/x\"></iframe>\n\n"
+            "<h3>Caf&eacute; <a href=\"https://e.example\">talk</a></h3>\n<p>Some <b>text</b></p>\n")
+    out = expand_html_blocks(parse_tokens(text))
+    kinds = [(t.get("type"), t.get("line")) for t in out if t.get("type") != "blank_line"]
+    assert kinds == [("heading", 1), ("block_html", 3), ("block_html", 5), ("heading", 7), ("paragraph", 8)]
+    doc = doc_of(text)
+    assert doc.days == [] and [e.text for e in doc.entries if e.kind == "section"][-1] == "Café talk"
+    assert any(lk.url == "https://e.example" for lk in doc.links)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from reinvent_cli.model import Day, Document
 from reinvent_cli.read.source import Source
 from reinvent_cli.recognise.days import _weekdays_from_year, day_of_file
+from reinvent_cli.recognise.html_blocks import expand_html_blocks
 from reinvent_cli.recognise.kind import Cue, Decision, decide
 from reinvent_cli.recognise.launch_find import find_announcements
 from reinvent_cli.recognise.layout import Plan, plan_file
@@ -50,7 +51,7 @@ def read_notes(src: Source, layout: Layout | None = None) -> Reading:
     said = own if own is not None and (own.talks or own.days) else layout
     forced = said.says_talks() if said is not None else None
     with gc_paused():  # tokens and Document are acyclic: the cycle collector only slows a big file
-        tokens = parse_tokens(src.body)
+        tokens = expand_html_blocks(parse_tokens(src.body))  # (<h2>, <ul><li> read as markdown's blocks)
         if forced is False or said is not None and said.talks == "one":
             plan = Plan(decision=Decision(forced is not False, 0, [Cue.FORCED]), layout=said)
         else:

@@ -377,7 +377,8 @@ def _inner_candidates(segs: list[_Seg], plan: Plan) -> None:
         if forced != "bold":
             items = found[1] if found is not None and not group else None
             if items is None:
-                items = item_candidates(s.blocks, s.level + 1, s.title if group else "", forced == "list")
+                items = item_candidates(s.blocks, s.level + 1, s.title if group else "", forced == "list",
+                                        alone=role is not None and role.kind == "day")
             for r in items:
                 plan.roles[r.line] = r
         if not forced:

@@ -276,3 +276,26 @@ def test_html_blocks_read_as_blocks_keep_lines_and_skip_comments() -> None:
     doc = doc_of(text)
     assert doc.days == [] and [e.text for e in doc.entries if e.kind == "section"][-1] == "Café talk"
     assert any(lk.url == "https://e.example" for lk in doc.links)
+
+
+# Days asked for by date, in the ways notes write them; days under a "#" title for outline --day.
+
+@pytest.mark.parametrize("title, year, iso", [
+    ("Fri 16 Feb", "2024", "2024-02-16"), ("9/3/2025", None, "2025-09-03"), ("Tag 1 – 16.02.2024", None, "2024-02-16"),
+    ("Thursday, March 21", "2024", "2024-03-21"), ("Mercredi 22 mai", "2024", "2024-05-22"),
+    ("2024-03-21", None, "2024-03-21"), ("Day 2", "2024", None), ("Day 1 (Tuesday)", "2024", None),
+])
+def test_the_date_a_day_heading_names(title: str, year: str | None, iso: str | None) -> None:
+    from reinvent_cli.notes.days import iso_date
+
+    assert iso_date(title, year) == iso
+
+
+def test_day_by_date_and_outline_day_under_a_title(run, tmp_path: Path) -> None:
+    f = tmp_path / "ndc.md"
+    f.write_text("# Harbour Dev Conf 2024\n\n## Wed 14 Feb\n\n### Keynote: Decades\n\n- a\n\n"
+                 "## Fri 16 Feb\n\n### Keynote: Closing the loop\n\n- b\n")
+    found = run("--notes", f, "talks", "--day", "2024-02-16", "--json").json
+    assert [t["title"] for t in found] == ["Keynote: Closing the loop"]
+    out = run("--notes", f, "outline", "--day", "2").stdout
+    assert "Fri 16 Feb" in out and "Wed 14 Feb" not in out

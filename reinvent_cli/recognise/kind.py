@@ -42,6 +42,7 @@ class Cue(Enum):
     FRONT_TAG = (3, "a tag names a conference or talks")
     EVENT_TITLE = (3, "the title names an event or a keynote")
     EVENT_YEAR = (1, "the title or file name names something and a year")
+    ACRONYM_YEAR = (2, "the title names an event's acronym and its year (ICML 2023, QCon 2018)")
     TALK_TITLE = (1, "the title names a talk or a session")
     SPEAKER_LINE = (3, "a speaker line")
     NAMED_ITEMS = (2, "list items naming a title and who gave it")
@@ -111,7 +112,8 @@ _MEETING_TITLE = pattern(
     re.IGNORECASE,
 )
 _META_KEYS = frozenset((*_SPEAKER_KEYS, *_EVENT_KEYS, "speakers", "slides", "folien", "diapositivas", "video",
-                        "recording of the talk", "talk", "session", "vortrag", "charla", "登壇者", "講演者"))
+                        "recording of the talk", "talk", "session", "vortrag", "charla", "登壇者", "講演者",
+                        "authors", "paper", "poster", "panelists", "moderator"))
 # A session code leading a title: "DAT401 - Title", "DBS-305-building-apps", "SVC201: Title".
 _TITLE_CODE = pattern(r"^([A-Z]{2,6}-?\d{3}[A-Z]?)\s*[-–—:]")
 _ABSTRACT_WORDS = frozenset(("abstract", "talk abstract", "session abstract", "speaker", "speakers", "about the speaker",
@@ -119,6 +121,8 @@ _ABSTRACT_WORDS = frozenset(("abstract", "talk abstract", "session abstract", "s
                              "resumen de la charla", "résumé de la conférence", "登壇者", "講演概要", "演讲者"))
 _NUMBERING = pattern(r"^[\d.)]+\s+")
 _MARKS = pattern(r"[#*_`>\[\]()!.:：]+")
+# "ICML 2023", "QCon 2018", "NDC 2024", "KCD'24" (not "ES2015", a language's version).
+_ACRONYM_YEAR = pattern(r"(?<![\w.])(?!ES\d|ES\s)[A-Z][A-Z0-9]{1,7}[a-z]{0,2}\s?['’]?(?:(?:19|20)\d\d|\d\d(?=\b)(?<=['’]\d\d))(?![\d.-])")
 _LETTER = pattern(r"[^\W\d_]")
 # Notes on a book: "Chapter 1", "Kapitel 2", "Chapitre 3", "Capítulo 4", "第1章", "Part II".
 _CHAPTER = pattern(r"^(?:chapter|ch|kapitel|chapitre|cap[ií]tulo|capitolo|hoofdstuk|part|teil|partie)\s+[\divxlc]+\b|^第.{1,3}章")
@@ -218,7 +222,9 @@ def decide(src: Source, tokens: list[dict[str, Any]], roles: dict[int, Role]) ->
         cues.append(Cue.FRONT_TAG)
     if _EVENT.search(title) or _EVENT_CJK.search(title) or _EVENT.search(stem.replace("-", " ").replace("_", " ")):
         cues.append(Cue.EVENT_TITLE)
-    if _names_a_year(title) or _FILE_YEAR.search(stem):
+    if _ACRONYM_YEAR.search(title):
+        cues.append(Cue.ACRONYM_YEAR)
+    elif _names_a_year(title) or _FILE_YEAR.search(stem):
         cues.append(Cue.EVENT_YEAR)
     if _TALK.search(title) or _TALK.search(stem.replace("-", " ").replace("_", " ")):
         cues.append(Cue.TALK_TITLE)

@@ -28,6 +28,8 @@ _NUMBER_WORDS = {
     "un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5,
     "premier": 1, "première": 1, "deuxième": 2, "troisième": 3, "quatrième": 4, "cinquième": 5,
     "uno": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5,
+    "primer": 1, "primero": 1, "segundo": 2, "tercer": 3, "tercero": 3, "cuarto": 4, "quinto": 5,
+    "primeiro": 1, "terceiro": 3, "quarto": 4, "primo": 1, "secondo": 2, "terzo": 3,
 }
 
 
@@ -137,6 +139,7 @@ NOT_TALK_WORDS = (
     "ce que je retiens", "à retenir", "a retenir", "ce qu'il faut retenir", "mes notes", "conclusion personnelle",
     "conclusiones", "lo que me llevo", "para llevar", "mein fazit", "erkenntnisse", "wat ik meeneem",
     "conclusie", "conclusioni", "da ricordare", "学び", "学んだこと", "所感まとめ",
+    "점심", "점심시간", "휴식", "네트워킹", "정리", "후기", "소감", "마무리",
 )
 
 
@@ -176,7 +179,7 @@ GROUP_PLACE_WORDS = ("track", "room", "stage", "hall", "saal", "salle", "sala", 
 GROUP_TALK_WORDS = ("sessions", "talks", "keynotes", "presentations", "workshops", "lightning talks",
                     "panels", "breakouts", "breakout sessions", "vorträge", "vortraege", "palestras", "charlas",
                     "ponencias", "conférences", "conferences", "exposés", "sesiones", "lt大会", "lt",
-                    "ライトニングトーク", "セッション", "闪电演讲", "演讲", "分论坛")
+                    "ライトニングトーク", "セッション", "闪电演讲", "演讲", "分论坛", "세션", "발표", "강연", "講演")
 
 
 # A title that names an event or a collection of notes rather than a talk ("QConSP 2018", "PyGotham 2018
@@ -191,7 +194,7 @@ SPEAKER_LABELS = (
     r"speakers?|speaker\(s\)|presenters?|presenter\(s\)|presented\s+by|hosts?|hosted\s+by|panelists?|moderators?"
     r"|sprecher(?:in(?:nen)?)?|referent(?:in(?:nen)?|en)?|vortragende[rn]?|intervenant(?:e|s|es)?"
     r"|orat(?:eur|rice)s?|conf[ée]renci(?:er|[èe]re)s?|ponentes?|palestrantes?|apresentad[oa]\s+por|relatori?"
-    r"|演讲者|演講者|讲者|講者|主讲人|主講人|讲师|講師|嘉宾|スピーカー|登壇者|発表者|講演者|講師"
+    r"|演讲者|演講者|讲者|講者|主讲人|主講人|讲师|講師|嘉宾|スピーカー|登壇者|発表者|講演者|講師|발표자|연사|강연자"
     r"|mit|avec|with|met"  # "Mit: A, B" under a panel's line
 )
 

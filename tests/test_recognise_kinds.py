@@ -299,3 +299,20 @@ def test_day_by_date_and_outline_day_under_a_title(run, tmp_path: Path) -> None:
     assert [t["title"] for t in found] == ["Keynote: Closing the loop"]
     out = run("--notes", f, "outline", "--day", "2").stdout
     assert "Fri 16 Feb" in out and "Wed 14 Feb" not in out
+
+
+@pytest.mark.parametrize("title, number", [
+    ("1일차", 1), ("첫째 날", 1), ("2일째 세션", 2), ("Segundo día", 2), ("Primer día", 1), ("Terceiro dia", 3),
+    ("Secondo giorno", 2), ("二日目", 2), ("第一天", 1), ("Sessions du mercredi", None),
+])
+def test_day_headings_in_more_languages(title: str, number: int | None) -> None:
+    from reinvent_cli.recognise.days import classify_day
+
+    found = classify_day(title)
+    assert (found[0] if found else None) == number
+
+
+def test_korean_conference_notes() -> None:
+    doc = parse_source(read_source(KINDS / "talks" / "korean-conf.md"))
+    assert [(t.day, t.title, [s.name for s in t.speakers]) for t in doc.talks] == [
+        (1, "디자인 시스템 운영 3년", ["김지현"]), (1, "모노레포 전환기", ["박서준"])]

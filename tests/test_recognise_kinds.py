@@ -316,3 +316,11 @@ def test_korean_conference_notes() -> None:
     doc = parse_source(read_source(KINDS / "talks" / "korean-conf.md"))
     assert [(t.day, t.title, [s.name for s in t.speakers]) for t in doc.talks] == [
         (1, "디자인 시스템 운영 3년", ["김지현"]), (1, "모노레포 전환기", ["박서준"])]
+
+
+def test_headings_under_a_heading_that_only_names_talks_are_talks() -> None:
+    assert [t.rsplit(" ", 1)[-1] for t, _ in _talks("sessions-heading-plain.md")] == ["use", "buy?", "scale"]
+    # a phrase about talks over prose ("Sobre as palestras" > "Que eu assisti") is no such heading
+    doc = doc_of("---\ntitle: QConf 2018\ntags: [conference]\n---\n## Sobre as palestras\n\n### Que eu assisti\n\n"
+                 "Assisti várias palestras.\n\n### Que eu apresentei\n\nPalestrei sobre Java.\n")
+    assert doc.talks == []

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from reinvent_cli.lexicon import GROUP_TALK_WORDS
 from reinvent_cli.recognise.candidates import bold_candidates, item_candidates
 from reinvent_cli.recognise.days import classify_day
 from reinvent_cli.recognise.evidence import (
@@ -230,8 +231,11 @@ def _assign_top(s: _Seg, kids: list[_Seg], plan: Plan, sib: _Siblings, top: _Top
         _set(plan, s, "ignored", [why])
         _assign(kids, plan, expect=False, one_talk=top.one_talk)
     elif top.groups or _holds_talks(s):
-        _set(plan, s, "group", [group_word(s.title) or f"{s.inner} talks under it"])
-        _assign(kids, plan, expect=top.expect or any(k.evidence for k in kids), one_talk=False)
+        named = group_word(s.title)
+        _set(plan, s, "group", [named or f"{s.inner} talks under it"])
+        # under "Talks", "Sessions", "Vorträge", "講演": its headings are talks, whatever their decoration
+        _assign(kids, plan, expect=top.expect or _only_talk_words(s.title) or any(k.evidence for k in kids),
+                one_talk=False)
     elif _is_talk(s, kids, sib, top.backed):
         _set(plan, s, "talk", _talk_why(s, sib))
         for k in kids:
@@ -295,6 +299,16 @@ def _is_talk(s: _Seg, kids: list[_Seg], sib: _Siblings, backed: bool) -> bool:
     if sib.expect:
         return backed or not sib.strict()
     return sib.alike() and (backed or sib.most())
+
+
+_TALK_WORD_SET = frozenset(w.lower() for w in GROUP_TALK_WORDS)
+
+
+def _only_talk_words(title: str) -> bool:
+    """A heading that is only a word naming talks ("Talks", "Sessions", "Lightning talks", "Vorträge",
+    "講演"), not a phrase about them ("Sobre as palestras", "Talks I missed")."""
+    c = core(title).lower().strip(" :：")
+    return c in _TALK_WORD_SET
 
 
 def _holds_talks(s: _Seg) -> bool:

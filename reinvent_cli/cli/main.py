@@ -47,8 +47,24 @@ def _imports() -> None:
     from reinvent_cli.render import listing, terminal  # noqa: F401
 
 
+def _tolerant_streams() -> None:
+    """On an output that cannot encode Unicode (LC_ALL=C, PYTHONIOENCODING=latin-1), a character it lacks
+    is printed as '?' (Typer's help and messages too), never a UnicodeEncodeError."""
+    import codecs
+
+    for stream in (sys.stdout, sys.stderr):
+        name = getattr(stream, "encoding", None) or "utf-8"
+        try:
+            utf = codecs.lookup(name).name.startswith("utf")
+        except LookupError:
+            utf = False
+        if not utf and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
+
+
 def main() -> None:
     gc.set_threshold(GC_THRESHOLD, *gc.get_threshold()[1:])
+    _tolerant_streams()
     code = run(sys.argv[1:])
     sys.stdout.flush()
     # What is alive now lives until exit: frozen, it is not scanned by the full collection the interpreter

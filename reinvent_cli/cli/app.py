@@ -4,7 +4,7 @@ core and one renderer. ``cli.commandline`` runs plain command lines of them with
 from typing import Annotated, Any
 
 import typer
-from typer._click.core import Context  # the type TyperGroup.invoke is declared with
+from reinvent_cli.cli.clicktypes import Context  # the type TyperGroup.invoke is declared with
 from typer.core import TyperGroup
 
 from reinvent_cli import __version__
@@ -102,6 +102,7 @@ def _listing(found: list[Any], columns: Any, to_json: Any, fmt: str, as_json: bo
 
 @app.command(cls=PlainHelp)
 def talks(
+    query: opt.Words = None,
     day: opt.Day = None,
     track: Annotated[str | None, typer.Option("--track", "-t", metavar="PREFIX", autocompletion=complete_track,
                                                  help="Session code prefix, e.g. DAT.")] = None,
@@ -111,7 +112,8 @@ def talks(
     as_json: opt.Json = False,
     notes: opt.Notes = None,
 ) -> None:
-    """List talks: day, code, title, speakers, video.
+    """List talks: day, code, title, speakers, video; with WORDS, the talks whose code, title or
+    speakers match them (typos forgiven), best first.
 
     Piped, one line per talk, tab-separated: day, code, title, speakers, video, file, line
     (--format tsv adds a header row).
@@ -120,14 +122,17 @@ def talks(
     Examples:
       reinvent talks --day 2
       reinvent talks --day thu --track DAT --json
+      reinvent talks elasticache
     """
-    from reinvent_cli.notes import query
+    from reinvent_cli.notes import query as q
     from reinvent_cli.render.records import TALK_COLUMNS, talk_json
 
     notes_read = session.current().notes(notes)
-    day_spec = query.parse_day(day)
-    found = query.talks(notes_read, day_spec, track, conference, file)
-    why = query.missing_day(notes_read, day_spec) if not found and day_spec else None
+    day_spec = q.parse_day(day)
+    words = " ".join(query or [])
+    found = q.talks(notes_read, day_spec, track, conference, file, words)
+    why = q.missing_day(notes_read, day_spec) if not found and day_spec else None
+    why = why or (f"no talk matches {words!r}" if not found and words else None)
     _listing(found, TALK_COLUMNS, talk_json, fmt, as_json, "talks", why)
 
 
@@ -161,7 +166,7 @@ def talk(
 
 @app.command(cls=PlainHelp)
 def announcements(
-    query: Annotated[str | None, typer.Argument(metavar="[WORDS]", help="Only launches matching these words.")] = None,
+    query: opt.Words = None,
     day: opt.Day = None,
     conference: opt.Conference = None,
     file: opt.File = None,
@@ -179,7 +184,7 @@ def announcements(
     from reinvent_cli.notes import query as q
     from reinvent_cli.render.records import ANNOUNCEMENT_COLUMNS, announcement_json
 
-    found = q.announcements(session.current().notes(notes), q.parse_day(day), query, conference, file)
+    found = q.announcements(session.current().notes(notes), q.parse_day(day), " ".join(query or []), conference, file)
     _listing(found, ANNOUNCEMENT_COLUMNS, announcement_json, fmt, as_json, "announcements")
 
 
@@ -234,7 +239,7 @@ def search(
 
 @app.command(cls=PlainHelp)
 def links(
-    query: Annotated[str | None, typer.Argument(metavar="[WORDS]", help="Only links matching these words.")] = None,
+    query: opt.Words = None,
     domain: Annotated[str | None, typer.Option(
         "--domain", metavar="DOMAIN", help="Only links to this site: youtube (youtube.com, youtu.be), github.com.")] = None,
     conference: opt.Conference = None,
@@ -253,23 +258,29 @@ def links(
     from reinvent_cli.notes import query as q
     from reinvent_cli.render.records import LINK_COLUMNS, link_json
 
-    found = q.links(session.current().notes(notes), query, domain, conference, file)
+    found = q.links(session.current().notes(notes), " ".join(query or []), domain, conference, file)
     _listing(found, LINK_COLUMNS, link_json, fmt, as_json, "links")
 
 
 @app.command(cls=PlainHelp)
-def speakers(fmt: opt.Format = "table", as_json: opt.Json = False, notes: opt.Notes = None) -> None:
-    """List speakers with their organisations and talks.
+def speakers(query: opt.Words = None, fmt: opt.Format = "table", as_json: opt.Json = False,
+             notes: opt.Notes = None) -> None:
+    """List speakers with their organisations and talks; with WORDS, the speakers whose name,
+    organisation or talks match them (typos forgiven), best first.
 
     \b
     Examples:
       reinvent speakers
+      reinvent speakers wiger
       reinvent speakers --format csv
     """
     from reinvent_cli.notes import query as q
     from reinvent_cli.render.records import SPEAKER_COLUMNS, speaker_json
 
-    _listing(q.speakers(session.current().notes(notes)), SPEAKER_COLUMNS, speaker_json, fmt, as_json, "speakers")
+    words = " ".join(query or [])
+    found = q.speakers(session.current().notes(notes), words)
+    _listing(found, SPEAKER_COLUMNS, speaker_json, fmt, as_json, "speakers",
+             f"no speaker matches {words!r}" if words else None)
 
 
 @app.command(cls=PlainHelp)
@@ -341,7 +352,7 @@ def open_video(
     open_talk_video(query, print_only, day, conference, file, notes)
 
 
-@app.command()
+@app.command(cls=PlainHelp)
 def browse(
     query: Annotated[list[str] | None, typer.Argument(metavar="WORDS", help="Words to search at start.")] = None,
     print_selected: Annotated[bool, typer.Option("--print", "-p", help="On exit, print the chosen file:line.")] = False,

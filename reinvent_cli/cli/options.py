@@ -69,6 +69,13 @@ Kinds = Annotated[list[str] | None, typer.Option(
     help=f"Only hits of this kind (repeatable): {', '.join(KINDS)}.")]
 TalkQuery = Annotated[str, typer.Argument(
     metavar="CODE|TITLE", help="Session code (DAT407) or words of the title.", autocompletion=complete_talk)]
+Words = Annotated[list[str] | None, typer.Argument(
+    metavar="WORDS", show_default=False, help="Only those matching these words (typos forgiven).")]
 Color = Annotated[str, typer.Option(
     "--color", metavar="WHEN", callback=_choice("--color", ("auto", "always", "never")),
     help="Colours: auto (on a terminal, unless NO_COLOR is set), always or never.")]
+
+# The global options (parameters of cli.app.main_callback, by name) that every command accepts after its
+# name too: ``reinvent talks --no-pager`` is ``reinvent --no-pager talks``. A command's own option of the
+# same name (--notes, --json) is the command's.
+EVERY_COMMAND = ("notes", "no_cache", "color", "no_color", "no_pager", "as_json")

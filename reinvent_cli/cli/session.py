@@ -73,6 +73,18 @@ def begin(notes: list[str] | None = None, no_cache: bool = False, no_color: bool
     return _current
 
 
+def add_options(notes: list[str] | None = None, no_cache: bool = False, color: str | None = None,
+                no_color: bool = False, no_pager: bool = False, as_json: bool = False) -> Session:
+    """The global options given after the command's name (cli.options.EVERY_COMMAND), added to the session."""
+    st = current()
+    st.notes_paths += list(notes or [])
+    st.use_cache = st.use_cache and not no_cache
+    st.color = "never" if no_color else color or st.color
+    st.paged = st.paged and not no_pager
+    st.as_json = st.as_json or as_json
+    return st
+
+
 def current() -> Session:
     return _current if _current is not None else begin()
 

@@ -4,12 +4,12 @@ core and one renderer. ``cli.commandline`` runs plain command lines of them with
 from typing import Annotated, Any
 
 import typer
-from reinvent_cli.cli.clicktypes import Context  # the type TyperGroup.invoke is declared with
 from typer.core import TyperGroup
 
 from reinvent_cli import __version__
 from reinvent_cli.cli import options as opt
 from reinvent_cli.cli import session
+from reinvent_cli.cli.clicktypes import Context  # the type TyperGroup.invoke is declared with
 from reinvent_cli.cli.complete import complete_talk, complete_track
 from reinvent_cli.cli.early import NO_CACHE_FLAG
 from reinvent_cli.cli.helptext import PlainHelp
@@ -28,6 +28,8 @@ class _Group(TyperGroup):
             ctx.exit(session.report(exc))
         except KeyboardInterrupt:
             ctx.exit(session.interrupted())
+        except BrokenPipeError:  # Typer would exit 1: a closed pipe is not "nothing found"
+            ctx.exit(session.closed_pipe())
 
 
 app = typer.Typer(

@@ -5,7 +5,7 @@ try:
     from typer._click.core import Context, Parameter, ParameterSource
     from typer._click.formatting import HelpFormatter
 except ImportError:  # pragma: no cover - typer before it vendored click
-    from click.core import Context, Parameter, ParameterSource  # type: ignore[no-redef, import-not-found]
-    from click.formatting import HelpFormatter  # type: ignore[no-redef, import-not-found]
+    from click.core import Context, Parameter, ParameterSource  # type: ignore[no-redef, assignment, import-not-found, unused-ignore]
+    from click.formatting import HelpFormatter  # type: ignore[no-redef, assignment, import-not-found, unused-ignore]
 
 __all__ = ["Context", "HelpFormatter", "Parameter", "ParameterSource"]

@@ -4,7 +4,6 @@ Typer; an interrupt is exit 130, a closed pipe a quiet exit, and long output goe
 from __future__ import annotations
 
 import gc
-import os
 import sys
 
 # The cyclic garbage collector's first generation is collected after this many new objects instead of
@@ -37,8 +36,7 @@ def run(argv: list[str]) -> int | str | None:
     except KeyboardInterrupt:
         return session.interrupted()
     except BrokenPipeError:  # `reinvent talks | head -1`: the reader has gone, as with grep
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 0
+        return session.closed_pipe()
 
 
 def _imports() -> None:

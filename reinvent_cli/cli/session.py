@@ -98,6 +98,18 @@ def report(exc: ReinventError) -> int:
     return exc.exit_code
 
 
+def closed_pipe() -> int:
+    """The reader of stdout has gone (``reinvent outline | head -1``): not an error, exit 0, as grep does;
+    what is left to write (and Python's last flush) goes nowhere."""
+    import contextlib
+    import os
+    import sys
+
+    with contextlib.suppress(OSError, ValueError):  # no real stdout (a test's capture): nothing to quiet
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return 0
+
+
 def interrupted() -> int:
     import sys
 

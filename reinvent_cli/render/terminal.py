@@ -108,6 +108,15 @@ def writable(stream: Any) -> Any:
     return stream if is_utf(stream) else Narrow(stream)
 
 
+class _Console(Console):
+    """Rich's console, but a reader that has gone (``reinvent outline | head -1``) is not an error: Rich
+    exits 1 there; the program (cli.main) makes it a quiet exit 0, as grep and git do."""
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        raise BrokenPipeError
+
+
 class _Buffer(io.StringIO):
     """What waits for the pager, drawn for the terminal's encoding (Rich reads ``encoding``)."""
 
@@ -180,15 +189,15 @@ def make_output(color: str = "auto", fmt: str = "table", paged: bool = False) ->
     if color_off:
         kw["color_system"] = None
     stdout = writable(sys.stdout)
-    console = Console(**kw, file=stdout, force_terminal=True if forced else None)
+    console = _Console(**kw, file=stdout, force_terminal=True if forced else None)
     if not console.is_terminal:
         console.width = PIPED_WIDTH
-    err = Console(stderr=True, file=writable(sys.stderr), **kw)
+    err = _Console(stderr=True, file=writable(sys.stderr), **kw)
     command = pager_command() if paged else None
     if command and console.is_terminal and sys.stdout.isatty():
         width, height = console.width, console.height
         kw["color_system"] = console.color_system  # the one Rich chose for the terminal (None: no colours)
-        console = Console(**kw, file=_Buffer(console.encoding), force_terminal=True, width=width, height=height)
+        console = _Console(**kw, file=_Buffer(console.encoding), force_terminal=True, width=width, height=height)
         return Output(console, err, fmt, pager=command)
     return Output(console, err, fmt)
 

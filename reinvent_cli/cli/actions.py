@@ -42,7 +42,8 @@ def run_search(query: str, *, limit: int | None, kinds: list[str], day: str | No
     if not hits:
         if out.fmt == "json":
             out.write_raw("[]")
-        raise NothingFound(f"nothing relevant for {query!r}")
+        raise NothingFound((q.missing_day(notes_read, day_spec, "notes") if day_spec else None)
+                           or f"nothing relevant for {query!r}")
     around = None
     if context:  # -C N: the lines around each hit, read from its file
         from reinvent_cli.notes.lines import lines_around

@@ -186,8 +186,10 @@ def announcements(
     from reinvent_cli.notes import query as q
     from reinvent_cli.render.records import ANNOUNCEMENT_COLUMNS, announcement_json
 
-    found = q.announcements(session.current().notes(notes), q.parse_day(day), " ".join(query or []), conference, file)
-    _listing(found, ANNOUNCEMENT_COLUMNS, announcement_json, fmt, as_json, "announcements")
+    notes_read, day_spec = session.current().notes(notes), q.parse_day(day)
+    found = q.announcements(notes_read, day_spec, " ".join(query or []), conference, file)
+    why = q.missing_day(notes_read, day_spec, "announcements") if not found and day_spec else None
+    _listing(found, ANNOUNCEMENT_COLUMNS, announcement_json, fmt, as_json, "announcements", why)
 
 
 @app.command(cls=PlainHelp)
@@ -322,12 +324,14 @@ def outline(
     from reinvent_cli.render.tree import emit_outline
 
     st = session.current()
-    trees = build_outline(st.notes(notes), q.parse_day(day), depth)
+    notes_read, day_spec = st.notes(notes), q.parse_day(day)
+    trees = build_outline(notes_read, day_spec, depth)
     out = st.output_as(fmt, as_json)
     if not trees:
         if out.fmt == "json":
             out.write_raw("[]")
-        raise NothingFound(f"no notes for day {day}")
+        raise NothingFound((q.missing_day(notes_read, day_spec, "notes") if day_spec else None)
+                           or (f"no notes for day {day}" if day else "no notes"))
     emit_outline(out, trees)
 
 

@@ -17,6 +17,12 @@ def run(argv: list[str]) -> int | str | None:
     from reinvent_cli.cli import early, session
 
     code: int | str | None
+    if any(a.startswith(("--show-completion", "--install-completion")) for a in argv):
+        from reinvent_cli.cli.complete import completion_for_shell
+
+        code = completion_for_shell(argv)  # `--show-completion zsh`: Typer's takes no shell
+        if code is not None:
+            return code
     try:
         try:
             early.start(argv, _imports)  # the notes first: an edited file is parsed while Typer is imported

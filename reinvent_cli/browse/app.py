@@ -52,9 +52,11 @@ class BrowseApp(App[str]):
     ENABLE_COMMAND_PALETTE = False
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (76, "-wide")]
     BINDINGS = [
+        # Esc: back to the list from a talk shown full-width, else quit (the footer says which)
         Binding("escape", "back", "Back", key_display="esc"),
+        Binding("escape", "quit_app", "Quit", key_display="esc"),
         Binding("ctrl+c", "interrupt", "Quit", show=False, priority=True),
-        Binding("q", "quit_app", "Quit"),
+        Binding("q", "quit_app", "Quit", show=False),
         Binding("slash", "focus_search", "Search"),
         Binding("enter", "open", "Open", show=False),
         Binding("o", "video", "Video"),
@@ -266,6 +268,7 @@ class BrowseApp(App[str]):
         if self.selected() is None:
             return
         body.add_class("-full")
+        self.refresh_bindings()
         self.query_one("#preview-scroll").focus()
 
     @on(OptionList.OptionSelected)
@@ -286,7 +289,14 @@ class BrowseApp(App[str]):
         if not body.has_class("-full"):
             return False
         body.remove_class("-full")
+        self.refresh_bindings()
         self.action_focus_list()
+        return True
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Esc's "back" only from a talk shown full-width (else Esc's other binding, quit, runs and shows)."""
+        if action == "back":
+            return self.is_mounted and self.query_one("#body").has_class("-full")
         return True
 
     def action_back(self) -> None:

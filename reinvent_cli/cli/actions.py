@@ -44,12 +44,15 @@ def run_search(query: str, *, limit: int | None, kinds: list[str], day: str | No
             out.write_raw("[]")
         raise NothingFound((q.missing_day(notes_read, day_spec, "notes") if day_spec else None)
                            or f"nothing relevant for {query!r}")
-    around = None
+    around, own_lines = None, None
     if context:  # -C N: the lines around each hit, read from its file
         from reinvent_cli.notes.lines import lines_around
 
-        around = lines_around(notes_read, [(h.entry.file, h.line) for h in hits], context)
-    emit_hits(out, hits, explain, files={d.file: d.path for d in notes_read.docs()}, context=around)
+        own: dict[tuple[str, int], str] = {}
+        around = lines_around(notes_read, [(h.entry.file, h.line) for h in hits], context, own)
+        own_lines = own
+    emit_hits(out, hits, explain, files={d.file: d.path for d in notes_read.docs()}, context=around,
+              own_lines=own_lines)
 
 
 def open_talk_video(query: str, print_only: bool, day: str | None, conference: str | None, file: str | None,

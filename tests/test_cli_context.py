@@ -101,7 +101,7 @@ def test_on_a_terminal_context_lines_are_dimmed():
     shown = buf.getvalue().splitlines()
     assert shown[1] == f"\x1b[2m  387  {_line(387)}\x1b[0m"  # dim
     assert "388" in shown[2] and "Failover" in shown[2]
-    assert "388  * " in shown[2]  # the hit's line as written: the bullet keeps its '* ' (issue 16)
+    assert "388  \x1b[0m* " in shown[2]  # the hit's line as written: the bullet keeps its '* ' (issue 16)
     assert shown[3] == f"\x1b[2m  389  {_line(389)}\x1b[0m"
 
 

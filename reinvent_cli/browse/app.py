@@ -14,6 +14,7 @@ from textual.widgets import ContentSwitcher, Footer, Input, OptionList, Static, 
 from textual.worker import Worker, WorkerState
 
 from reinvent_cli.browse import data as core
+from reinvent_cli.render.terminal import counted
 from reinvent_cli.browse.views import (Help, Outline, Picker, PreviewPane, SearchBox, options, result_label,
                                        row_label)
 
@@ -205,7 +206,7 @@ class BrowseApp(App[str]):
             what = "outline" if self.branches is not None else "building the outline…"
         else:
             n = len(self.rows.get(name, []))
-            what = f"{n} {'announcements' if name == 'announcements' else 'talks to watch'}"
+            what = counted(n, "announcement") if name == "announcements" else f"{counted(n, 'talk')} to watch"
         parts = [what, f"day {self.day}" if self.day else "every day", f"kind {self.kind}" if self.kind else "any kind"]
         self.query_one("#status", Static).update(Text("  ·  ".join(parts)))
 

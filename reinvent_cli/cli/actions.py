@@ -100,8 +100,8 @@ def show_cache_info(as_json: bool) -> None:
 
 
 def edit_at(target: str, notes: list[str] | None) -> int:
-    """Open $VISUAL/$EDITOR (else vi) at a talk's heading (CODE or title words) or at FILE:LINE, as
-    ``zk edit`` does; the editor's exit code."""
+    """Open $VISUAL/$EDITOR (else vi) at a talk's heading (CODE or title words), at FILE:LINE or at a
+    notes FILE's first line, as ``zk edit`` does; the editor's exit code."""
     import os
     import re
     import shlex
@@ -114,6 +114,8 @@ def edit_at(target: str, notes: list[str] | None) -> int:
     m = re.fullmatch(r"(.+):([0-9]+)", target)
     if m and (m.group(1) in paths or os.path.isfile(m.group(1))):
         path, line = paths.get(m.group(1), m.group(1)), int(m.group(2))
+    elif target in paths or os.path.isfile(target):  # a file without :LINE: its first line
+        path, line = paths.get(target, target), 1
     else:
         talk = q.find_talk(notes_read, target).talk
         path, line = paths.get(talk.file, talk.file), talk.line
@@ -123,7 +125,22 @@ def edit_at(target: str, notes: list[str] | None) -> int:
         return subprocess.call(command)
     except OSError as exc:
         raise UsageError(f"cannot start the editor {editor!r}: {exc.strerror or exc}",
-                         hint="set EDITOR, e.g. EDITOR=nano") from None
+                         hint=editor_hint(editor)) from None
+
+
+def editor_hint(failed: str) -> str:
+    """How to name an editor that is there: one found on PATH, not the one that failed."""
+    import os
+    import shlex
+    import shutil
+
+    try:
+        name = os.path.basename(shlex.split(failed)[0]) if failed.strip() else ""
+    except ValueError:
+        name = ""
+    found = next((e for e in ("nano", "vim", "vi", "emacs", "micro", "code") if e != name and shutil.which(e)), None)
+    return f"set EDITOR to an installed editor, e.g. EDITOR={found}" if found else \
+        "set EDITOR (or VISUAL) to an installed editor"
 
 
 def editor_arguments(editor: str, path: str, line: int) -> list[str]:

@@ -405,7 +405,7 @@ def edit(
 @app.command("inspect", cls=PlainHelp)
 def inspect_file(
     path: Annotated[str, typer.Argument(metavar="FILE", help="A notes file.")],
-    as_json: opt.Json = False,
+    as_json: opt.JsonOnly = False,
 ) -> None:
     """Show how a notes file was read: its headings and candidate lines as a tree, each with its role
     (day, group, talk, section, ignored) and the evidence for it, speakers and where they came from,
@@ -434,7 +434,7 @@ app.add_typer(cache_app, name="cache")
 
 
 @cache_app.command("info", cls=PlainHelp)
-def cache_info(as_json: opt.Json = False) -> None:
+def cache_info(as_json: opt.JsonOnly = False) -> None:
     """Show where the cache is, how many notes files it holds and its size.
 
     \b

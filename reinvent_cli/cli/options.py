@@ -52,6 +52,7 @@ Format = Annotated[str, _format(LISTING_FORMATS)]
 TalkFormat = Annotated[str, _format(TALK_FORMATS)]
 TreeFormat = Annotated[str, _format(TREE_FORMATS)]
 Json = Annotated[bool, typer.Option("--json", help="Same as --format json.")]
+JsonOnly = Annotated[bool, typer.Option("--json", help="Print JSON.")]  # a command with no --format
 # The overview's (``reinvent`` alone); before a command, json is that command's format too.
 OverviewFormat = Annotated[str, _format(OVERVIEW_FORMATS, "The overview's format")]
 OverviewJson = Annotated[bool, typer.Option(

@@ -202,6 +202,11 @@ def make_output(color: str = "auto", fmt: str = "table", paged: bool = False) ->
     return Output(console, err, fmt)
 
 
+def counted(n: int, word: str) -> str:
+    """``1 talk``, ``2 talks``, ``0 talks``."""
+    return f"{n} {word if n == 1 else word + 's'}"
+
+
 def warn(out: Output, message: str) -> None:
     out.err.print(Text("reinvent: ", style="bold yellow") + plain(message), soft_wrap=True)
 

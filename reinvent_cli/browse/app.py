@@ -14,7 +14,7 @@ from textual.widgets import ContentSwitcher, Footer, Input, OptionList, Static, 
 from textual.worker import Worker, WorkerState
 
 from reinvent_cli.browse import data as core
-from reinvent_cli.render.terminal import counted
+from reinvent_cli.browse.data import counted
 from reinvent_cli.browse.views import (Help, Outline, Picker, PreviewPane, SearchBox, options, result_label,
                                        row_label)
 

@@ -20,8 +20,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static, Tree
 from textual.widgets.option_list import Option
 
-from reinvent_cli.browse.data import Branch, Preview, Result, Row, clean, highlighted
-from reinvent_cli.render.talk import hard_breaks
+from reinvent_cli.browse.data import Branch, Preview, Result, Row, clean, hard_breaks, highlighted
 
 SEP = " › "
 _CODE = re.compile(r"([A-Z]{2,}[0-9]+[A-Za-z0-9-]*) [-–—:] ")  # "DAT407 - Amazon ..." -> DAT407

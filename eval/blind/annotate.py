@@ -19,8 +19,8 @@ ABOUT = (
     "talks, panels, labs, trainings and workshops count) that the notes give its own heading, bold lead line, plain "
     "lead line or list item; a talk named only in a front-matter title is recorded with form 'heading'. Titles are "
     "as written, minus session codes, times, rooms, speaker decorations, markdown and HTML entities; type prefixes "
-    "with a colon are kept; a segment whose heading names only its speaker is titled 'Keynote' (compare titles "
-    "fuzzily). Speakers are names the notes attach to that talk (heading, Speaker/by line, name line or "
+    "with a colon are kept; a segment whose heading names only its speaker (with a role or organisation) is titled "
+    "with the heading as written (compare titles fuzzily). Speakers are names the notes attach to that talk (heading, Speaker/by line, name line or "
     "parenthesis, or prose that plainly says that person gave it); roles, companies, honorifics dropped. Videos are "
     "the link the notes give for watching that talk (embeds as watch URLs). Days: only real day divisions, numbered "
     "as the heading numbers them, otherwise 1..n in order; a day named only in a title or file name is no day "
@@ -177,8 +177,8 @@ add("chrishic-reinvent2018-vogels-keynote.md", "en", [],
 
 add("alexdmoss-kubecon2019-keynotes.md", "en", [],
     [T("Intro by the CNCF Director", "## Intro by the CNCF Director", ["Dan Kohn"], video=YT("lmGFgZ889kY")),
-     T("Keynote", "## Cheryl Hung", ["Cheryl Hung"], video=YT("w62T1SN4g6Y")),
-     T("Keynote", "## Brian Liles", ["Brian Liles"], video=YT("vdxcaR3I2ic")),
+     T("Cheryl Hung - Director of Ecosystem, CNCF", "## Cheryl Hung", ["Cheryl Hung"], video=YT("w62T1SN4g6Y")),
+     T("Brian Liles - Senior Staff Engineer, VMWare", "## Brian Liles", ["Brian Liles"], video=YT("vdxcaR3I2ic")),
      T("Spotify's Culture of Failure", "## Spotify's Culture", ["David Xia"], video=YT("ix0Tw8uinWs"))],
     [],
     ["re:^title:", "### Linkerd", "### Helm", "### OpenCensus + OpenTracing"],
@@ -186,7 +186,7 @@ add("alexdmoss-kubecon2019-keynotes.md", "en", [],
     [("opentelemetry", ["merging into [OpenTelemetry]"]), ("helm 3", ["Helm 3.0 is in alpha"]),
      ("spotfy clusters deleted", ["## Spotify's Culture"])],
     ["Hugo post on the KubeCon EU 2019 keynotes: one H2 per keynote segment; two headings name only the speaker "
-     "with a role ('## Cheryl Hung - Director of Ecosystem, CNCF'), recorded as talks titled 'Keynote'.",
+     "with a role ('## Cheryl Hung - Director of Ecosystem, CNCF'), recorded as talks titled with the heading as written.",
      "Videos are the YouTube links in each segment's first paragraph.",
      "The H3s under Brian Liles's segment (Linkerd, Helm, OpenCensus + OpenTracing) are CNCF project updates he "
      "compered, not separate talks.",
@@ -438,6 +438,79 @@ add("react-ko-conf2024-recap.md", "ko",
      "markers nor that paragraph are talks.",
      "Keynotes told in prose (no heading or list item of their own) are left out, as in the English post; the "
      "Q&A sessions are talks with their hosts ('Name이 진행한 [React Q&A]') as speakers."])
+
+add("pulibrary-smashingconf-ny2024-day1.md", "en", [],
+    [T("Is Atomic Design Dead?", "## Is Atomic Design Dead?", ["Brad Frost"]),
+     T("How To Use AI To Build Accessible Products", "## How To Use AI", ["Carie Fisher"]),
+     T("The New Rules of UX Writing Moving", "## The New Rules", ["Nick DiLallo"]),
+     T("Moving from Execution To Strategy As A Designer", "## Moving from Execution", ["Catt Small"]),
+     T("Smart Layout Patterns with Modern CSS", "## Smart Layout Patterns", ["Kevin Powell"]),
+     T("How AI Ate My Website", "## How AI Ate My Website", ["Luke Wroblewski"])],
+    [],
+    ["# SmashingConf New York 2024", "### Design system generator", "### Accessible code matters",
+     "### Limitations of AI accessibility", "### Strategic design", "### How designers get sidelined",
+     "### Product vision", "### Get Manager Support", "### @container queries"],
+    ["bigmedium", "github codepilot"],
+    [("atomic design", ["## Is Atomic Design Dead?"]), ("container queries", ["### @container queries"]),
+     ("ux writing", ["## The New Rules"])],
+    ["SmashingConf NY 2024 day 1: H1 'Event - 10/8/2024' (the date is in the file's title, so no day division), "
+     "H2 talks 'Title by Name', H3 topics.",
+     "The YouTube link under Kevin Powell's talk is a tutorial he recommends, not the talk's recording; no video."])
+
+add("pulibrary-openrepositories2024-report.md", "en", [], [], [],
+    ["# Open Repositories, 2024"],
+    ["Kate Lynch", "RDSS"],
+    [("open repositories", ["# Open Repositories, 2024"]), ("internal report", ["available as an internal report"]),
+     ("notes drive", ["[Open Repositories, 2024 notes]"])],
+    ["A conference report that only points to notes kept elsewhere: no talk; the H1 names the event and the "
+     "'Notes by' line names the note taker."])
+
+add("pulibrary-code4lib2023-tang-keynote.md", "en", [],
+    [T("Keynote", "### Lydia Tang Keynote", ["Lydia Tang"])],
+    [], [], [],
+    [("accessible future", ["reimagine a more accessible future"]), ("tang keynote", ["### Lydia Tang Keynote"]),
+     ("comunities of practice", ["Join communities of practice"])],
+    ["One keynote of Code4Lib 2023 in its own file: a single H3 'Name Keynote' followed by bullets; the title is "
+     "'Keynote' and the speaker the name before it."])
+
+add("pulibrary-blacklight-summit2022.md", "en",
+    [(1, "10.4.22", "### 10.4.22")],
+    [T("Ephemera Presentation", "### Miriam Campos-Quinn", ["Miriam Campos-Quinn", "John Lowe"]),
+     T("Eben English | Boston Public Library", "### Eben English", ["Eben English"]),
+     T("Phillip Robinson/ Huda Khan | Cornell University", "### Phillip Robinson", ["Phillip Robinson", "Huda Khan"]),
+     T("Sean Aery | Duke University", "### Sean Aery", ["Sean Aery"]),
+     T("Bess Sadler, Carolyn Cole, Jane Sandberg, Anna Headley | Princeton University", "### Bess Sadler",
+       ["Bess Sadler", "Carolyn Cole", "Jane Sandberg", "Anna Headley"]),
+     T("Johnathan Rochkind | Science History Institute", "### Johnathan Rochkind", ["Johnathan Rochkind"]),
+     T("Improving Hyrax Bulk Imports By Customizing Bulrax", "### Brad Watson", ["Brad Watson"], 1),
+     T("Michael Kanning | University of Penn", "### Michael Kanning", ["Michael Kanning"], 1),
+     T("Bill Dueber | University of Michigan", "### Bill Dueber", ["Bill Dueber"], 1),
+     T("rspec methods", "### David Kinzer | rspec", ["David Kinzer"], 1),
+     T("John Lowe | UC Berkeley", "### John Lowe | UC Berkeley", ["John Lowe"], 1),
+     T("BL on Rails", "### David Kinzer | BL on Rails", ["David Kinzer"], 1),
+     T("Eric Pugh | querqy.org", "### Eric Pugh", ["Eric Pugh"], 1),
+     T("BL Plugins - Add-Ons Session (Arc/Geo/Spot)", "### Nikitas Tampakis", ["Nikitas Tampakis", "Sean Aery"], 1),
+     T("BL & Ecosystem", "### Benjamin Arminton", ["Benjamin Arminton"], 1)],
+    [],
+    ["### Blacklight Summit", "### Live Presentations:", "Blacklight-Adjacent Applications",
+     "re:^Spotlight = curated"],
+    ["Cornell University", "Boston Public Library", "Duke University", "Princeton University",
+     "Science History Institute", "Emory University", "University of Michigan", "UC Berkeley", "Stanford", "Eliot",
+     "Hearst Museum of Anthroplogy", "querqy.org"],
+    [("arclight", ["ArcLight = archival material", "Sean Aery (ArcLight)"]), ("bulkrax", ["Bulkrax*"]),
+     ("vite webpacker", ["We upgraded our catalog from webpacker to vite"])],
+    ["Blacklight Summit 2022 (a library-software community meeting) in one file: the event is an H3 'Blacklight "
+     "Summit ’22 | Cornell'; talks are H3 'Speaker(s) | Title' or 'Speaker | Organisation' (no title given); the "
+     "latter are titled with the heading as written.",
+     "'### 10.4.22' is the only day heading (the second day); the presentations before it have no day division "
+     "of their own and get day null, those after it day 1 (days are numbered in order of appearance when the "
+     "heading carries no number).",
+     "'Agenda Item: Improving Hyrax Bulk Imports By Customizing Bulrax' is the plain line before '### Brad Watson | "
+     "Emory University' and is taken as that talk's title; the talk is located at the heading; the agenda line is "
+     "in neither list.",
+     "'Sean Aery (ArcLight)' on the line after the plugins session heading is a co-presenter of that session.",
+     "Names inside notes ('Jane: Change The Subject', 'Anna: ArcLight app') are parts of the Princeton "
+     "presentation, not talks."])
 
 
 def build():

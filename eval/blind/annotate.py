@@ -512,6 +512,79 @@ add("pulibrary-blacklight-summit2022.md", "en",
      "Names inside notes ('Jane: Change The Subject', 'Anna: ArcLight app') are parts of the Princeton "
      "presentation, not talks."])
 
+add("pulibrary-rubyconf2022.md", "en", [], [], [],
+    ["I attended RubyConf 2022"],
+    [],
+    [("happy queues", ["Happy Queues talk"]), ("slides captures", ["captures of slides"]),
+     ("rubyconf huston", ["I attended RubyConf 2022"])],
+    ["Three prose lines about RubyConf 2022: the one talk named ('the Happy Queues talk by Daniel Magliola') sits "
+     "inside a sentence with no heading, bold line or list item of its own, so gold has no talk; Daniel Magliola is "
+     "left out of not_speakers because he did give that talk."])
+
+add("pulibrary-ansiblefest2022-contributor-summit.md", "en", [],
+    [T("Ansible Community Writers", "* Ansible Community Writers", form=LI),
+     T("Ansible Community Team 101", "* Ansible Community Team 101", form=LI),
+     T("Ansible Community Galaxy", "* Ansible Community Galaxy", form=LI),
+     T("Ansible Core Updates", "* Ansible Core Updates", form=LI),
+     T("Ansible Playbook Debugger", "* Ansible Playbook [Debugger]", form=LI)],
+    [("Ansible SDK", "new ansible [SDK available]")],
+    ["### Contributor Summit"],
+    ["Bullhorn", "Matrix", "JIRA"],
+    [("ansible sdk", ["new ansible [SDK available]"]), ("galaxy beta", ["beta-galaxy.ansible.com"]),
+     ("debugger", ["* Ansible Playbook [Debugger]"])],
+    ["AnsibleFest 2022 contributor-summit day: an H3 'Contributor Summit' followed by top-level list items that "
+     "name the summit's sessions (no speakers given) with nested notes; the sessions are recorded as list-item "
+     "talks. The first item ('From (corridor track) new ansible SDK available') is a hallway announcement, not a "
+     "session.",
+     "'timeline to be announced' (Galaxy) is a future plan, not an announcement."])
+
+add("chrishic-reinvent2018-con366-cloud-map.md", "en", [],
+    [T("Introducing AWS Cloud Map", "CON366 - Introducing AWS Cloud Map", ["Alexandr Moroz", "Mitchell Hashimoto"],
+       code="CON366", form=PL)],
+    [("AWS Cloud Map", "In this session we introduce AWS Cloud Map")],
+    ["Problem: Complexity of modern architectures", "Cloud Map Registry", "Attribute-based discovery",
+     "Action items:"],
+    ["HashiCorp", "Tetrate", "Netflix", "Senior Product Manager"],
+    [("service discovery", ["Solution:  Service discovery"]), ("consul", ["[Consul](https://www.consul.io/)"]),
+     ("cloud map health check", ["Control traffic with custom health checks"])],
+    ["One re:Invent 2018 breakout (same repository as a devnotes file, other file) in plain text: first line "
+     "'CON366 - Introducing AWS Cloud Map' (code and title), the session abstract, then two speaker lines "
+     "'Name - Role, Company'.",
+     "AWS Cloud Map is introduced in the session abstract as 'a new service'; recorded as the announcement.",
+     "Fenced shell blocks ('$ aws servicediscovery ...') hold no structure."])
+
+DOCS = [("Automating Accessibility", "<doc:Automating-Accessibility>"),
+        ("Create a Custom Control with SwiftUI", "<doc:Create-a-Custom-Control"),
+        ("Driving User Engagement in your App", "<doc:Driving-User-Engagement"),
+        ("Fantastic (SwiftUI) Frustrations and Where To Find Them", "<doc:Fantastic-"),
+        ("From Storytime to Scalability", "<doc:From-Storytime"),
+        ("How to Scale an Indie App", "<doc:How-to-Scale"),
+        ("Making Things People Remember", "<doc:Making-Things"),
+        ("Swift Beyond Apple", "<doc:Swift-Beyond-Apple>"),
+        ("Swift's Hidden Gems", "<doc:Swift's-Hidden-Gems>"),
+        ("SwiftUI and UIKit Interoperability", "<doc:SwiftUI-and-UIKit"),
+        ("The Wonderful World of Private APIs", "<doc:The-Wonderful-World"),
+        ("Visualizing, Organizing, and Tidying your Codebase", "<doc:Visualizing,"),
+        ("What's AI Good For", "<doc:What's-AI-Good-For>"),
+        ("Why Would You Automate That", "<doc:Why-Would-You"),
+        ("Build Your Own ID Verifier", "<doc:Build-Your-Own"),
+        ("CloudKit From Zero to Sync", "<doc:CloudKit-From"),
+        ("Convert Previews into Snapshot Tests", "<doc:Convert-Previews"),
+        ("Crafting SwiftUI Components the Apple Way", "<doc:Crafting-SwiftUI"),
+        ("Mastering Swift Concurrency", "<doc:Mastering-Swift"),
+        ("Unleashing Shortcuts", "<doc:Unleashing-Shortcuts>")]
+add("bennokress-arctic2026-index.md", "en", [],
+    [T(t, loc, form=LI) for t, loc in DOCS],
+    [],
+    ["# 2026 ARCtic Conference", "## Topics", "### Talks", "### Workshops", "February 10–12, Oulu"],
+    ["Oulu", "Finland"],
+    [("swift concurrency", ["<doc:Mastering-Swift"]), ("private apis", ["<doc:The-Wonderful-World"]),
+     ("shortcuts", ["<doc:Unleashing-Shortcuts>"])],
+    ["Apple DocC conference index (same repository as a devnotes file, other file): '### Talks' and '### "
+     "Workshops' list the sessions as DocC links '<doc:Title-With-Hyphens>'; each list item is a talk (workshops "
+     "count), titled with the hyphens read as spaces; no speakers in this file.",
+     "'February 10–12, Oulu (Finland)' gives the dates; there is no day division."])
+
 
 def build():
     out = []

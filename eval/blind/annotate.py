@@ -43,9 +43,9 @@ def find(lines, loc):
     if isinstance(loc, tuple):
         loc, nth = loc
     if loc.startswith("re:"):
-        hits = [i + 1 for i, l in enumerate(lines) if re.search(loc[3:], l)]
+        hits = [i + 1 for i, text in enumerate(lines) if re.search(loc[3:], text)]
     else:
-        hits = [i + 1 for i, l in enumerate(lines) if loc in l]
+        hits = [i + 1 for i, text in enumerate(lines) if loc in text]
     if nth is None:
         assert len(hits) == 1, (loc, hits)
         return hits[0]
@@ -53,7 +53,7 @@ def find(lines, loc):
 
 
 def T(title, loc, speakers=(), day=None, code=None, video=None, form="heading"):
-    return dict(title=title, loc=loc, day=day, code=code, speakers=list(speakers), video=video, form=form)
+    return {"title": title, "loc": loc, "day": day, "code": code, "speakers": list(speakers), "video": video, "form": form}
 
 
 def YT(vid):
@@ -67,8 +67,8 @@ FILES = []
 
 
 def add(file, language, days, talks, announcements, not_talks, not_speakers, queries, doubts):
-    FILES.append(dict(file=file, language=language, days=days, talks=talks, announcements=announcements,
-                      not_talks=not_talks, not_speakers=not_speakers, queries=queries, doubts=doubts))
+    FILES.append({"file": file, "language": language, "days": days, "talks": talks, "announcements": announcements,
+                      "not_talks": not_talks, "not_speakers": not_speakers, "queries": queries, "doubts": doubts})
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -593,20 +593,20 @@ def build():
         lines = lines_of(name)
         raw = (HERE / name).read_bytes()
         m = MANIFEST[name]
-        rec = dict(file=name, source=f"{m[1]}:{m[2]}@{m[3]}", licence=m[5], language=spec["language"],
-                   bytes=len(raw), crlf=b"\r\n" in raw)
-        rec["days"] = [dict(day=d, heading=h, line=find(lines, loc)) for d, h, loc in spec["days"]]
+        rec = {"file": name, "source": f"{m[1]}:{m[2]}@{m[3]}", "licence": m[5], "language": spec["language"],
+                   "bytes": len(raw), "crlf": b"\r\n" in raw}
+        rec["days"] = [{"day": d, "heading": h, "line": find(lines, loc)} for d, h, loc in spec["days"]]
         rec["talks"] = []
         for t in spec["talks"]:
-            rec["talks"].append(dict(title=t["title"], line=find(lines, t["loc"]), day=t["day"], code=t["code"],
-                                     speakers=t["speakers"], video=t["video"], form=t["form"]))
-        rec["announcements"] = [dict(name=n, line=find(lines, loc), url=None) for n, loc in spec["announcements"]]
+            rec["talks"].append({"title": t["title"], "line": find(lines, t["loc"]), "day": t["day"], "code": t["code"],
+                                     "speakers": t["speakers"], "video": t["video"], "form": t["form"]})
+        rec["announcements"] = [{"name": n, "line": find(lines, loc), "url": None} for n, loc in spec["announcements"]]
         rec["not_talks"] = []
         for loc in spec["not_talks"]:
             ln = find(lines, loc)
-            rec["not_talks"].append(dict(text=lines[ln - 1].strip(), line=ln))
+            rec["not_talks"].append({"text": lines[ln - 1].strip(), "line": ln})
         rec["not_speakers"] = spec["not_speakers"]
-        rec["queries"] = [dict(q=q, lines=sorted(find(lines, loc) for loc in locs)) for q, locs in spec["queries"]]
+        rec["queries"] = [{"q": q, "lines": sorted(find(lines, loc) for loc in locs)} for q, locs in spec["queries"]]
         rec["doubts"] = spec["doubts"]
         talk_lines = {t["line"] for t in rec["talks"]}
         assert not talk_lines & {n["line"] for n in rec["not_talks"]}, name

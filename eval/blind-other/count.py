@@ -1,0 +1,55 @@
+#!/usr/bin/env python3
+"""False-positive count on the blind negative set: real markdown files by other people that hold no talk notes
+but look close to them (meeting minutes, docs and help pages, READMEs, changelogs, release and event-planning
+notes). Runs `reinvent talks --json` and `reinvent speakers --json` on this folder (all files together, a fresh
+cache) and prints what it finds per 100 files, with the first invented talks. Figures only: no threshold here.
+
+usage: python3 eval/blind-other/count.py [REINVENT COMMAND...]   (default: reinvent)
+env: COUNT_SHOW=N prints N invented talks (default 10).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def rows(cmd: list[str], notes: Path, what: str, env: dict[str, str]) -> list[dict] | None:
+    run = subprocess.run([*cmd, "--notes", str(notes), what, "--json"], capture_output=True, text=True, env=env,
+                         timeout=600)
+    if run.returncode not in (0, 1):
+        print(f"{what}: exit {run.returncode}: {run.stderr.strip()[-300:]}")
+        return None
+    try:
+        return json.loads(run.stdout) if run.stdout.strip() else []
+    except ValueError:
+        print(f"{what}: output is not JSON: {run.stdout[:200]!r}")
+        return None
+
+
+def main(argv: list[str] | None = None) -> int:
+    cmd = (sys.argv[1:] if argv is None else argv) or ["reinvent"]
+    files = sorted(HERE.glob("*.md"))
+    show = int(os.environ.get("COUNT_SHOW", "10"))
+    with tempfile.TemporaryDirectory() as tmp:
+        env = {**os.environ, "REINVENT_CACHE_DIR": str(Path(tmp) / "cache")}
+        talks = rows(cmd, HERE, "talks", env)
+        speakers = rows(cmd, HERE, "speakers", env)
+    if talks is None or speakers is None:
+        return 2
+    n = len(files)
+    print(f"blind-other ({n} files): talks {len(talks)} ({100 * len(talks) / n:.1f} per 100 files), "
+          f"speakers {len(speakers)} ({100 * len(speakers) / n:.1f} per 100 files)")
+    for t in talks[:show]:
+        print(f"    talk {str(t.get('title', ''))[:70]!r} at {Path(str(t.get('file', ''))).name}:{t.get('line')}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

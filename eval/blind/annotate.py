@@ -439,22 +439,24 @@ add("react-ko-conf2024-recap.md", "ko",
      "Keynotes told in prose (no heading or list item of their own) are left out, as in the English post; the "
      "Q&A sessions are talks with their hosts ('Name이 진행한 [React Q&A]') as speakers."])
 
-add("pulibrary-smashingconf-ny2024-day1.md", "en", [],
-    [T("Is Atomic Design Dead?", "## Is Atomic Design Dead?", ["Brad Frost"]),
-     T("How To Use AI To Build Accessible Products", "## How To Use AI", ["Carie Fisher"]),
-     T("The New Rules of UX Writing Moving", "## The New Rules", ["Nick DiLallo"]),
-     T("Moving from Execution To Strategy As A Designer", "## Moving from Execution", ["Catt Small"]),
-     T("Smart Layout Patterns with Modern CSS", "## Smart Layout Patterns", ["Kevin Powell"]),
-     T("How AI Ate My Website", "## How AI Ate My Website", ["Luke Wroblewski"])],
+add("pulibrary-smashingconf-ny2024-day1.md", "en",
+    [(1, "SmashingConf New York 2024 - 10/8/2024", "# SmashingConf New York 2024")],
+    [T("Is Atomic Design Dead?", "## Is Atomic Design Dead?", ["Brad Frost"], 1),
+     T("How To Use AI To Build Accessible Products", "## How To Use AI", ["Carie Fisher"], 1),
+     T("The New Rules of UX Writing Moving", "## The New Rules", ["Nick DiLallo"], 1),
+     T("Moving from Execution To Strategy As A Designer", "## Moving from Execution", ["Catt Small"], 1),
+     T("Smart Layout Patterns with Modern CSS", "## Smart Layout Patterns", ["Kevin Powell"], 1),
+     T("How AI Ate My Website", "## How AI Ate My Website", ["Luke Wroblewski"], 1)],
     [],
-    ["# SmashingConf New York 2024", "### Design system generator", "### Accessible code matters",
+    ["### Design system generator", "### Accessible code matters",
      "### Limitations of AI accessibility", "### Strategic design", "### How designers get sidelined",
      "### Product vision", "### Get Manager Support", "### @container queries"],
     ["bigmedium", "github codepilot"],
     [("atomic design", ["## Is Atomic Design Dead?"]), ("container queries", ["### @container queries"]),
      ("ux writing", ["## The New Rules"])],
-    ["SmashingConf NY 2024 day 1: H1 'Event - 10/8/2024' (the date is in the file's title, so no day division), "
-     "H2 talks 'Title by Name', H3 topics.",
+    ["SmashingConf NY 2024 day 1: H1 'Event - 10/8/2024', H2 talks 'Title by Name', H3 topics. As in the "
+     "development set (an H1 'OSCON EU - Day 1' is that file's day division), the dated H1 over the whole file is "
+     "recorded as its one day division.",
      "The YouTube link under Kevin Powell's talk is a tutorial he recommends, not the talk's recording; no video."])
 
 add("pulibrary-openrepositories2024-report.md", "en", [], [], [],
@@ -584,6 +586,46 @@ add("bennokress-arctic2026-index.md", "en", [],
      "Workshops' list the sessions as DocC links '<doc:Title-With-Hyphens>'; each list item is a talk (workshops "
      "count), titled with the hyphens read as spaces; no speakers in this file.",
      "'February 10–12, Oulu (Finland)' gives the dates; there is no day division."])
+
+add("jorisroovers-osconeu2015-day2.md", "en",
+    [(2, "OSCON EU - Day 2", "# OSCON EU - Day 2")],
+    [T("AB testing: Test your own hypotheses, and prepare to be wrong", "### AB testing", ["Stuart Frisby"], 2),
+     T("Privacy: The next frontier", "### Privacy: The next frontier", ["Ari Gesher"], 2),
+     T("Kubernetes: Changing the way we think and talk about computing", "### Kubernetes: Changing", ["Mandy Waite"], 2),
+     T("Bootstrapping a business around open source", "### Bootstrapping", ["Ninh Bui", "Hongli Lai"], 2),
+     T("Growth Hacking: Data and Product Driven Marketing", "### Growth Hacking:", ["David Arnoux"], 2),
+     T("NoSQL's biggest lie: SQL never went away", "## NoSQL's biggest lie", ["Matthew Revell"], 2)],
+    [],
+    ["re:^## Keynote$", "### OSCON EU: Next year"],
+    ["Booking.com", "Palantir Technologies", "Phusion", "Growth Tribe", "Couchbase"],
+    [("ab testing", ["### AB testing"]), ("n1ql", ["- N1QL Deepdive"]), ("growth hacking", ["### Growth Hacking:"])],
+    ["OSCON EU 2015 day 2 (same repository as a devnotes file, the other day): '## Keynote' groups five H3 keynotes, "
+     "then one H2 talk; speakers are bold lines '**Name (Org)**'; schedule-page links are not videos.",
+     "The H1 'OSCON EU - Day 2' is the file's day division, numbered 2 as written.",
+     "'### OSCON EU: Next year: Oct 17th - Oct 19th: London' is an announcement of the next edition's dates, not a "
+     "talk and not a product launch.",
+     "Bullets are indented with tabs; some lines end with tabs or spaces."])
+
+add("k8s-contribsummit2019-unconf-kind.md", "en", [],
+    [T("Kind", "#### Topic: Kind", ["Ben the Elder"])],
+    [],
+    ["#### Date & time:", "#### Notes", "re:^Questions:$", "#### Key Learning", "#### Action items"],
+    ["klog", "sig-storage"],
+    [("kind create cluster", ["Default is kind create cluster"]), ("block devices", ["* Test block devices"]),
+     ("kubeconfig", ["--kubeconfig=config name"])],
+    ["Kubernetes Contributor Summit 2019 unconference session, filled-in template: '## Presenter: Ben the Elder' "
+     "then '#### Topic: Kind'; the talk is located at the topic line, its speaker is the presenter (a nickname, "
+     "recorded as written).",
+     "'#### Date & time: 11/18/2019 2:00PM' dates the session; not a day division.",
+     "The file has no final newline."])
+
+add("daneah-pygotham2017-readme.md", "en", [], [], [],
+    ["# PyGotham 2017 Notes"],
+    ["Monica Powell"],
+    [("pygotham talks repo", ["[PyGotham 2017 Talks]"]), ("technical talks", ["more technical talks I attended"]),
+     ("pygotam", ["# PyGotham 2017 Notes"])],
+    ["Index README of a conference folder (same repository as a devnotes file): it names the event and points to "
+     "another repository for the talks; no talk of its own. Monica Powell made that talks repository."])
 
 
 def build():

@@ -654,6 +654,54 @@ add("k8s-contribsummit2018-eu-agenda.md", "en", [],
      "'SIG Updates' fills two slots (2:00-3:50 and 4:00-5:30); each row is recorded.",
      "The date 'May 1, 2018 (before Kubecon EU)' is a list item under 'When and Where'; no day division."])
 
+add("react-es-conf2021-recap.md", "es", [],
+    [T("React 18 y funciones concurrentes", "## React 18 y funciones", ["Andrew Clark", "Juan Tejada", "Lauren Tan",
+                                                                      "Rick Hanlon"], video=YT("FZ0cG47msEk")),
+     T("React 18 para desarrolladores de aplicaciones", "## React 18 para desarrolladores", ["Shruti Kapoor"],
+       video=YT("ytudH8je5ko")),
+     T("Renderización de servidores de streaming con Suspense", "## Renderización de servidores", ["Shaundai Person"],
+       video=YT("pj5N-Khihgc")),
+     T("El primer grupo de trabajo de React", "## El primer grupo de trabajo", ["Aakansha Doshi"],
+       video=YT("qn7gRClrC9U")),
+     T("Herramientas para desarrolladores de React", "## Herramientas para desarrolladores", ["Brian Vaughn"],
+       video=YT("oxDfrke8rZg")),
+     T("React sin memo", "## React sin memo", ["Xuan Huang"], video=YT("lGEMwh32soc")),
+     T("Conferencia sobre React Docs", "## Conferencia sobre React Docs", ["Rachel Nabors"], video=YT("mneDaMYOKP8")),
+     T("Cosas que he aprendido de los nuevos documentos de React", "- Debbie O'Brien:", ["Debbie O'Brien"],
+       video=YTB + "-7odLW_hG7s", form=LI),
+     T("Aprendizaje en el navegador", "- Sarah Rainsberger:", ["Sarah Rainsberger"], video=YTB + "5X-WEQflCL0", form=LI),
+     T("El ROI (retorno de la inversión) de diseñar con React", "- Linton Ye:", ["Linton Ye"], video=YTB + "7cPWmID5XAk",
+       form=LI),
+     T("Parques infantiles interactivos con React", "- Delba de Oliveira:", ["Delba de Oliveira"],
+       video=YTB + "zL8cz2W0z34", form=LI),
+     T("Reintroducción de Relay", "- Robert Balicki:", ["Robert Balicki"], video=YTB + "lhVGdErZuN4", form=LI),
+     T("React Native Desktop", "- Eric Rozell y Steven Moyes:", ["Eric Rozell", "Steven Moyes"],
+       video=YTB + "9L4FFrvwJwY", form=LI),
+     T("Aprendizaje automático en el dispositivo para React Native", "- Roman Rädle:", ["Roman Rädle"],
+       video=YTB + "NLj73vrc2I8", form=LI),
+     T("React 18 para librerías de tiendas externas", "- Daishi Kato:", ["Daishi Kato"], video=YTB + "oPfSC5bQPR8",
+       form=LI),
+     T("Construyendo Componentes Accesibles en React 18", "- Diego Haz:", ["Diego Haz"], video=YTB + "dcm8fjBfro8",
+       form=LI),
+     T("Componentes de formulario accesibles en japonés con React", "- Tafu Nakazaki:", ["Tafu Nakazaki"],
+       video=YTB + "S4a0QlsH0pU", form=LI),
+     T("Herramientas de UI para artistas", "- Lyle Troxell:", ["Lyle Troxell"], video=YTB + "b3l4WxipFsE", form=LI),
+     T("Hydrogen + React 18", "- Helen Lin:", ["Helen Lin"], video=YTB + "HS6vIYkSNks", form=LI)],
+    [("React 18 RC", "también anunciamos que ya se puede probar React 18 RC"),
+     ("Timeline Profiler de React DevTools", "un nuevo Timeline Profiler")],
+    ["re:^title:", "17 de diciembre de 2021 por", "**Esto significa que no hay modo", "## Y más...",
+     "**También escuchamos charlas", "**Charlas de los equipos", "**Y charlas de la comunidad", "## Agradecimientos"],
+    ["Jesslyn Tannady", "Vercel", "HitPlay", "Leah Silber", "Dan Lebowitz", "Aisha Blake", "React India", "Meta"],
+    [("createRoot", ["y cambiar a la nueva `createRoot`", "const root = ReactDOM.createRoot"]),
+     ("timeline profiler", ["un nuevo Timeline Profiler"]), ("relay", ["- Robert Balicki:"])],
+    ["Spanish translation (es.react.dev, CC-BY-4.0) of the React Conf 2021 recap, same structure as the Japanese "
+     "one: H2 per talk with the speaker in prose and a <YouTubeIframe> video, then list items 'Name: [Title](video)' "
+     "under bold group lines.",
+     "The file's end repeats four thank-you paragraphs in English after the Spanish ones (an unfinished "
+     "translation); they hold no talk.",
+     "Broken links in the original ('https://twitter. com/anneincoding', 'https://twitter .com/leeerob') are kept "
+     "as written."])
+
 
 def build():
     out = []

@@ -702,6 +702,73 @@ add("react-es-conf2021-recap.md", "es", [],
      "Broken links in the original ('https://twitter. com/anneincoding', 'https://twitter .com/leeerob') are kept "
      "as written."])
 
+add("golang-io2011-videos.md", "en", [],
+    [T("Writing Web Apps in Go", "## Writing Web Apps in Go", video="http://www.youtube.com/watch?v=-i0hat7pdpk"),
+     T("Real World Go", "## Real World Go", video="http://www.youtube.com/watch?v=7QDVRowyUQA")],
+    [("Go runtime for Google App Engine", "we announce the [Go runtime")],
+    ["re:^title:", "## Introduction"],
+    ["Andrew Gerrand", "Heroku", "Atlassian", "Moustachio"],
+    [("app engine", ["we announce the [Go runtime"]), ("plush gopher", ["debut of the plush gopher"]),
+     ("doozer", ["[Heroku](http://heroku.com) with [Doozer]"])],
+    ["Go blog post on the Go team's two Google I/O 2011 talks: one H2 each, the video linked in the first line "
+     "('In “[Title](youtube)”') and embedded with '{{video ...}}'; the presenters are 'we' (the Go team), so no "
+     "speaker names are recorded; the author in front matter is not a speaker here.",
+     "'we announce the Go runtime for Google App Engine' is a launch made in the talk; recorded as the announcement.",
+     "The nested list of four case studies inside 'Real World Go' names companies and projects, not talks."])
+
+add("k8s-blog-contribsummit2019-schedule.md", "en", [],
+    [T("Vision", "* **[Vision]**", form=LI),
+     T("Security", "* **[Security]**", ["Tim Allclair", "CJ Cullen"], form=LI),
+     T("Prow", "* **[Prow]**", ["Rob Keilty"], form=LI),
+     T("Git", "* **[Git]**", ["Christoph Blecker"], form=LI),
+     T("Reviewing", "* **[Reviewing]**", ["Tim Hockin", "Jordan Liggitt"], form=LI),
+     T("End Users", "* **[End Users]**", form=LI),
+     T("Docs", "* **[Docs]**", form=LI)],
+    [],
+    ["re:^title:"],
+    ["Josh Berkus", "Paris Pittman", "Jonas Rosland", "Cheryl Hung", "SIG Architecture", "GitHub", "SIG Docs"],
+    [("prow", ["* **[Prow]**"]), ("api review", ["Jordan Liggitt will conduct a live API review"]),
+     ("unconference", ["Unconference tracks are returning", "![Unconference]"])],
+    ["kubernetes.io blog post (Hugo, YAML front matter with a folded 'author: >' block) announcing a few sessions of "
+     "the Contributor Summit San Diego 2019: each list item starts with a bold reference link '**[Label]**:' (the "
+     "link targets are sched.co pages in reference definitions at the end) followed by who runs it.",
+     "The session titles are the short labels; speakers are the people named as presenting; 'SIG Architecture', "
+     "'SIG Docs' and 'Staff from GitHub' are groups; Cheryl Hung invited the end users but does not present.",
+     "The second security talk mentioned inside the Security item (Vallery Lancey) has no item of its own and is "
+     "left out; so are the awards and the Meet & Greet in prose.",
+     "A schedule announcement written before the event, not notes taken at it; kept as a talk list."])
+
+add("daneah-githubuniverse2015-pixar.md", "en", [],
+    [T("Pixar", "re:^# Pixar$")],
+    [],
+    ["## Pixar Philosophy", "### Quotes", "## Making a movie", "## Storyboarding", "## Editorial", "re:^## Art$",
+     "## Animation", "## Building tools for artists", "## Pitch Docter", "## Artists adopting technology"],
+    ["John Lasseter", "Jason Deamer", "Ed Catmull", "Gower Champion", "Alvy Ray Smith", "Walt Disney",
+     "Pitch Docter"],
+    [("storyboarding", ["## Storyboarding"]), ("giving notes", ["## Giving a Good Note"]),
+     ("lasseter", ["Quality is the best business plan", "It's about being believable"])],
+    ["One GitHub Universe 2015 talk (same repository as a devnotes file, other event): the H1 'Pixar' is the talk; "
+     "the notes never name who gave it, so no speaker.",
+     "Quotations attributed with '– Name' (John Lasseter, Ed Catmull, Walt Disney ...) are not speakers; "
+     "'## Pitch Docter' is a storyboard tool (a pun on Pete Docter), not a person."])
+
+add("chrishic-reinvent2018-srv375-lambda-layers.md", "en", [],
+    [T("Lambda Layers and Runtime API", "SRV375 - Lambda Layers", ["Danilo Poccia"], code="SRV375", form=PL)],
+    [("Lambda Layers", "Lambda Layers and Runtime API are two new features"),
+     ("Lambda Runtime API", "Lambda Layers and Runtime API are two new features")],
+    ["re:^Lambda Layers$", "re:^Using Layers$", "re:^Layer Permissions$", "re:^Layers API$", "re:^Lambda Runtime API$",
+     "Action items:"],
+    ["Marco", "Werner", "Serverless"],
+    [("runtime api bootstrap", ["executable file called \"bootstrap\""]), ("numpy layer", ["`NumPy` and `SciPy`"]),
+     ("layer limit", ["A function can reference up to 5 layers"])],
+    ["Plain-text breakout notes (same repository as a devnotes file, other file): first line 'SRV375 - Title', the "
+     "catalogue abstract, then one speaker line 'Danilo Poccia - Principal Evangelist, Serverless'. The abstract "
+     "says 'Marco will deep dive': the catalogue's original speaker, not the one the notes record.",
+     "Both features are introduced in the abstract as 'two new features' (one line, two announcements); the NOTE "
+     "line says they were announced in Werner's keynote, i.e. elsewhere, and is not annotated.",
+     "'AWS is publishing a prebuilt/optimized public Layer' (NumPy/SciPy) is left out of announcements: a detail of "
+     "the Layers launch rather than a launch of its own."])
+
 
 def build():
     out = []

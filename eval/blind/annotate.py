@@ -769,6 +769,24 @@ add("chrishic-reinvent2018-srv375-lambda-layers.md", "en", [],
      "'AWS is publishing a prebuilt/optimized public Layer' (NumPy/SciPy) is left out of announcements: a detail of "
      "the Layers launch rather than a launch of its own."])
 
+add("zoph-reinforce2022-launches.md", "en",
+    [(1, "July 26th", "#### July 26th"), (2, "July 27th", "#### July 27th")],
+    [],
+    [("AWS IAM Identity Center", "AWS SSO) is now AWS IAM Identity Center"),
+     ("AWS Wickr (Preview)", "AWS announces AWS Wickr"),
+     ("Amazon GuardDuty Malware Protection", "Malware protection now a feature"),
+     ("AWS Security Hub receives GuardDuty Malware Protection findings", "AWS Security Hub now receives"),
+     ("AWS Config conformance pack scores", "AWS Config conformance packs now provide scores")],
+    ["re:^Caption$", "## re:Inforce'22", "## Videos & Labs", "## Blog posts", "## Credits"],
+    ["zoph", "BOSTON"],
+    [("wickr", ["AWS announces AWS Wickr"]), ("guardduty malware", ["Malware protection now a feature"]),
+     ("identity center", ["AWS SSO) is now AWS IAM Identity Center"])],
+    ["A launch one-pager for AWS re:Inforce 2022 (a security conference): an emoji legend ('🚀 = Launch / New "
+     "Service', '🍫 = New feature', '🌊 = Preview') then launches as list items linking to the AWS announcements, "
+     "under day headings '#### July 26th' / '#### July 27th'. No talk in the file.",
+     "The legend's list items are neither launches nor talks; the two empty '- []()' items of July 27th hold nothing.",
+     "The SSO rename is marked 🍫 (new feature) and recorded as an announcement like the others."])
+
 
 def build():
     out = []

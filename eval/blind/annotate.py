@@ -787,6 +787,62 @@ add("zoph-reinforce2022-launches.md", "en",
      "The legend's list items are neither launches nor talks; the two empty '- []()' items of July 27th hold nothing.",
      "The SSO rename is marked 🍫 (new feature) and recorded as an announcement like the others."])
 
+add("k8s-contribsummit2018-steering-update.md", "en", [],
+    [T("Steering Committee Update", "# Steering Committee Update", ["pwittrock", "timothysc"])],
+    [], [],
+    ["tpepper", "Sarah Novotny"],
+    [("sig charters", ["* SIG charters:"]), ("associated projects", ["incubation is deprecated"]),
+     ("voting rules", ["changes to voting roles"])],
+    ["Session notes from the Kubernetes Contributor Summit EU 2018: H1 session title, then '**Leads:** pwittrock, "
+     "timothysc' (GitHub handles, recorded as written as the speakers) and '**Thanks to our notetaker:** tpepper' "
+     "(the note taker, not a speaker).",
+     "'K8s values doc updated by Sarah Novotny' reports work she did; she did not present."])
+
+add("react-fr-conf2021-recap.md", "fr", [],
+    [T("React 18 and concurrent features", "## *React 18 and concurrent", ["Andrew Clark", "Juan Tejada", "Lauren Tan",
+                                                                          "Rick Hanlon"], video=YT("FZ0cG47msEk")),
+     T("React 18 for Application Developers", "## *React 18 for Application", ["Shruti Kapoor"],
+       video=YT("ytudH8je5ko")),
+     T("Streaming Server Rendering with Suspense", "## *Streaming Server", ["Shaundai Person"], video=YT("pj5N-Khihgc")),
+     T("The first React working group", "## *The first React working", ["Aakansha Doshi"], video=YT("qn7gRClrC9U")),
+     T("React Developer Tooling", "## *React Developer Tooling", ["Brian Vaughn"], video=YT("oxDfrke8rZg")),
+     T("React without memo", "## *React without memo", ["Xuan Huang"], video=YT("lGEMwh32soc")),
+     T("React docs keynote", "## *React docs keynote", ["Rachel Nabors"], video=YT("mneDaMYOKP8")),
+     T("Things I learnt from the new React docs", "* Debbie O'Brien :", ["Debbie O'Brien"], video=YTB + "-7odLW_hG7s",
+       form=LI),
+     T("Learning in the Browser", "* Sarah Rainsberger :", ["Sarah Rainsberger"], video=YTB + "5X-WEQflCL0", form=LI),
+     T("The ROI of Designing with React", "* Linton Ye :", ["Linton Ye"], video=YTB + "7cPWmID5XAk", form=LI),
+     T("Interactive playgrounds with React", "* Delba de Oliveira :", ["Delba de Oliveira"], video=YTB + "zL8cz2W0z34",
+       form=LI),
+     T("Re-introducing Relay", "* Robert Balicki :", ["Robert Balicki"], video=YTB + "lhVGdErZuN4", form=LI),
+     T("React Native Desktop", "* Eric Rozell and Steven Moyes :", ["Eric Rozell", "Steven Moyes"],
+       video=YTB + "9L4FFrvwJwY", form=LI),
+     T("On-device Machine Learning for React Native", "* Roman Rädle :", ["Roman Rädle"], video=YTB + "NLj73vrc2I8",
+       form=LI),
+     T("React 18 for External Store Libraries", "* Daishi Kato :", ["Daishi Kato"], video=YTB + "oPfSC5bQPR8", form=LI),
+     T("Building Accessible Components in React 18", "* Diego Haz :", ["Diego Haz"], video=YTB + "dcm8fjBfro8",
+       form=LI),
+     T("Accessible Japanese Form Components with React", "* Tafu Nakazaki :", ["Tafu Nakazaki"],
+       video=YTB + "S4a0QlsH0pU", form=LI),
+     T("UI tools for artists", "* Lyle Troxell :", ["Lyle Troxell"], video=YTB + "b3l4WxipFsE", form=LI),
+     T("Hydrogen + React 18", "* Helen Lin :", ["Helen Lin"], video=YTB + "HS6vIYkSNks", form=LI)],
+    [("React 18 RC", "Nous avons aussi annoncé dans la plénière"),
+     ("Timeline Profiler de React DevTools", "nouveau *Timeline Profiler*")],
+    ["re:^title: \"La React Conf", "re:^title: \"React Conf 2021 Recap", "Le 17 décembre 2021 par",
+     "**Ça signifie qu'il n'y a pas", "## Et plus encore…", "**On trouvait aussi", "**Des présentations par les équipes",
+     "**Et des présentations par la communauté", "## Merci {"],
+    ["Jesslyn Tannady", "Vercel", "HitPlay", "Leah Silber", "Dan Lebowitz", "Aisha Blake", "React India", "Meta"],
+    [("timeline profiler", ["nouveau *Timeline Profiler*"]), ("createRoot", ["et basculez vers la nouvelle API",
+                                                                          "const root = ReactDOM.createRoot"]),
+     ("groupe de travail", ["Nous avons créé pour React 18 notre premier groupe"])],
+    ["French translation (fr.react.dev, CC-BY-4.0) of the React Conf 2021 recap. Its YAML front matter still holds an "
+     "unresolved git merge conflict ('<<<<<<< HEAD', two 'title:' lines, '=======', '>>>>>>> sha'), so it is not "
+     "valid YAML; the body is intact.",
+     "The H2 talk headings keep the English talk titles in italics ('## *React 18 and concurrent features*'); the "
+     "speaker is named in the French prose and the video follows as a <YouTubeIframe>.",
+     "List items are 'Name : [Title](video).' (space before the colon, French style); the last ends with a stray "
+     "'*'."])
+
 
 def build():
     out = []

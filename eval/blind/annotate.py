@@ -843,6 +843,64 @@ add("react-fr-conf2021-recap.md", "fr", [],
      "List items are 'Name : [Title](video).' (space before the colon, French style); the last ends with a stray "
      "'*'."])
 
+add("k8s-contribsummit2018-crds-notes.md", "en", [],
+    [T("CRDs - future and painpoints", "# CRDs - future and painpoints", ["sttts"])],
+    [],
+    ["## outlook - aggregation", "## outlook custom resources", "## The Future: Versioning", "## Questions:",
+     "re:^Missing from Roadmap:"],
+    ["mrbobbytales", "kragniz", "tpepper", "onyiny-ang", "xmudrii"],
+    [("declarative conversion", ["\"Declarative Conversion\" 1.12"]), ("resource quotas crds",
+                                                                       ["Resource Quotas for Custom Resources"]),
+     ("pruning", ["alpha: pruning"])],
+    ["Session notes from the Kubernetes Contributor Summit EU 2018: H1 session title, '**Lead:** sttts' (a GitHub "
+     "handle, the session lead, recorded as its speaker), slides link, and the notetakers (not speakers).",
+     "Version numbers as plain lines ('1.11:', '1.12') are roadmap groupings, not days or talks; a fenced YAML block "
+     "holds no structure.",
+     "'alpha:' / 'beta:' roadmap items are plans discussed in the session, not launches announced at the event."])
+
+add("react-ptbr-conf2021-recap.md", "pt", [],
+    [T("React 18 e recursos concorrentes", "## React 18 e recursos", ["Andrew Clark", "Juan Tejada", "Lauren Tan",
+                                                                   "Rick Hanlon"], video=YT("FZ0cG47msEk")),
+     T("React 18 para Desenvolvedores de Aplicação", "## React 18 para Desenvolvedores", ["Shruti Kapoor"],
+       video=YT("ytudH8je5ko")),
+     T("Renderização de Servidor Streaming com Suspense", "## Renderização de Servidor", ["Shaundai Person"],
+       video=YT("pj5N-Khihgc")),
+     T("O primeiro grupo de trabalho do React", "## O primeiro grupo de trabalho", ["Aakansha Doshi"],
+       video=YT("qn7gRClrC9U")),
+     T("Ferramentas para Desenvolvedores React", "## Ferramentas para Desenvolvedores", ["Brian Vaughn"],
+       video=YT("oxDfrke8rZg")),
+     T("React sem memo", "## React sem memo", ["Xuan Huang"], video=YT("lGEMwh32soc")),
+     T("Palestra sobre a documentação do React", "## Palestra sobre a documentação", ["Rachel Nabors"],
+       video=YT("mneDaMYOKP8")),
+     T("Coisas que aprendi com a nova documentação do React", "* Debbie O'Brien:", ["Debbie O'Brien"],
+       video=YTB + "-7odLW_hG7s", form=LI),
+     T("Aprendendo no Navegador", "* Sarah Rainsberger:", ["Sarah Rainsberger"], video=YTB + "5X-WEQflCL0", form=LI),
+     T("O ROI do Design com React", "* Linton Ye:", ["Linton Ye"], video=YTB + "7cPWmID5XAk", form=LI),
+     T("Playgrounds interativos com React", "* Delba de Oliveira:", ["Delba de Oliveira"], video=YTB + "zL8cz2W0z34",
+       form=LI),
+     T("Reintroduzindo o Relay", "* Robert Balicki:", ["Robert Balicki"], video=YTB + "lhVGdErZuN4", form=LI),
+     T("React Native Desktop", "* Eric Rozell e Steven Moyes:", ["Eric Rozell", "Steven Moyes"],
+       video=YTB + "9L4FFrvwJwY", form=LI),
+     T("Aprendizado de Máquina em Dispositivos para React Native", "* Roman Rädle:", ["Roman Rädle"],
+       video=YTB + "NLj73vrc2I8", form=LI),
+     T("React 18 para Bibliotecas de Armazenamento Externo", "* Daishi Kato:", ["Daishi Kato"],
+       video=YTB + "oPfSC5bQPR8", form=LI),
+     T("Construindo Componentes Acessíveis no React 18", "* Diego Haz:", ["Diego Haz"], video=YTB + "dcm8fjBfro8",
+       form=LI),
+     T("Componentes de Formulário Japonês Acessíveis com React", "* Tafu Nakazaki:", ["Tafu Nakazaki"],
+       video=YTB + "S4a0QlsH0pU", form=LI),
+     T("Ferramentas de UI para artistas", "* Lyle Troxell:", ["Lyle Troxell"], video=YTB + "b3l4WxipFsE", form=LI),
+     T("Hydrogen + React 18", "* Helen Lin:", ["Helen Lin"], video=YTB + "HS6vIYkSNks", form=LI)],
+    [("React 18 RC", "também anunciamos que o RC do React 18"),
+     ("Profiler de Linha do Tempo do React DevTools", "um novo Profiler de Linha do Tempo")],
+    ["re:^title:", "17 de dezembro de 2021 por", "**Isso significa que não há modo", "## E muito mais...",
+     "**Também ouvimos palestras", "**Palestras das equipes", "**E palestras da comunidade", "## Obrigado {"],
+    ["Jesslyn Tannady", "Vercel", "HitPlay", "Leah Silber", "Dan Lebowitz", "Aisha Blake", "React India", "Meta"],
+    [("profiler linha do tempo", ["um novo Profiler de Linha do Tempo"]), ("relay", ["* Robert Balicki:"]),
+     ("grupo de trabalho", ["Para o React 18, criamos nosso primeiro Grupo"])],
+    ["Brazilian-Portuguese translation (pt-br.react.dev, CC-BY-4.0) of the React Conf 2021 recap, same structure as "
+     "the other translations; no final newline."])
+
 
 def build():
     out = []

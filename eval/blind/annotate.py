@@ -901,6 +901,40 @@ add("react-ptbr-conf2021-recap.md", "pt", [],
     ["Brazilian-Portuguese translation (pt-br.react.dev, CC-BY-4.0) of the React Conf 2021 recap, same structure as "
      "the other translations; no final newline."])
 
+add("pulibrary-rustconf2026-day1.md", "en", [],
+    [T("Rust Adoption at Scale with Ubuntu", "### Rust Adoption at Scale", ["Jon Seager"]),
+     T("A Decade of Rustls", "### A Decade of Rustls", ["Joe Birr-Pixton", "Daniel McCarney"]),
+     T("Scaling infrastructure with confidence in the era of AI", "### Scaling infrastructure", ["Emma Forman Ling"]),
+     T("Project update: Bringing Rust into Python", "### Project update: Bringing Rust", ["Tomáš Šedovič"]),
+     T("Good or Bad Vibes? Coding with AI with Rust", "### Good or Bad Vibes?", ["Lisa Crossman"]),
+     T("Detecting Borrow and Provenance Bugs across unsafe Rust and C/C++ Interoperability", "### Detecting Borrow",
+       ["Joannah Nanjekye"]),
+     T("Tokio, Rayon, and the GPU: Profiling a Radiology AI Pipeline in Rust", "### Tokio, Rayon"),
+     T("Reverse Engineering Rust Malware in 2026", "### Reverse Engineering Rust Malware", ["Cindy Xiao"]),
+     T("Listening to the Radio with Rust", "### Listening to the Radio"),
+     T("When Safe Code is Fast: Scientific computing in Rust", "### When Safe Code is Fast", ["Manuel Drehwald"]),
+     T("Redox OS Update", "### Redox OS Update", ["Ron"]),
+     T("Building Rust Africa", "### Building Rust Africa"),
+     T("Using the Rust Standard Library on High-End MCUs", "### Using the Rust Standard Library"),
+     T("Tips for Speeding Up Cargo Build in CI", "### Tips for Speeding Up Cargo"),
+     T("Layered Configuration and Safe Hot Reload in Rust", "### Layered Configuration"),
+     T("Building Efficient Web Scrapers", "### Building Efficient Web Scrapers"),
+     T("Implementing a High Performance Serialization Library", "### Implementing a High Performance"),
+     T("Zero-copy Transfers with io_uring and Rust", "### Zero-copy Transfers"),
+     T("Crates in Firefox Over FFI", "### Crates in Firefox")],
+    [],
+    ["re:^Summary:$", "- FM Radio", "- AM Radio", "- ADS-B", "re:^Tools:$", "- Move to Rust:"],
+    ["Ubuntu", "Rust Africa", "ThreadX", "Ginger OS", "MicroBiorust", "Skyward", "Rob Pike"],
+    [("io_uring", ["### Zero-copy Transfers", "* io_uring: a ring buffer"]), ("shadow memory", ["Shadow memory:"]),
+     ("cargo build timings", ["`cargo build --timings`"])],
+    ["RustConf 2026 day 1 (22 KB): every talk is an H3, 'Title / Speaker(s)' when the speaker is known, the bare "
+     "title otherwise; several talks have only their pasted catalogue abstract. The day is only in the file name.",
+     "'Redox OS Update': the abstract says 'Ron will provide an overview'; the first name is recorded as written.",
+     "'Layered Configuration and Safe Hot Reload in Rust' is a lightning talk (its abstract says so); still a talk.",
+     "Lines starting with '- ' inside the radio and radiology talks are outline points of those talks, not talks; "
+     "' MicroBiorust' (one leading space) is a paragraph, not a heading; the fenced rust block holds no structure.",
+     "No final newline."])
+
 
 def build():
     out = []

@@ -935,6 +935,29 @@ add("pulibrary-rustconf2026-day1.md", "en", [],
      "' MicroBiorust' (one leading space) is a paragraph, not a heading; the fenced rust block holds no structure.",
      "No final newline."])
 
+add("golang-contributors-summit2019.md", "en", [],
+    [T("Compiler and Runtime", "## Compiler and Runtime"),
+     T("Tools", "## Tools (report by"),
+     T("Enterprise Use", "## Enterprise Use"),
+     T("Education", "## Education (report by"),
+     T("Learning Platforms", "## Learning Platforms")],
+    [],
+    ["## Introduction", "**Binary size**.", "**Vector assembly**.", "**New calling convention**.",
+     "**Contributor summit**.", "**Conference days**.", "re:^\\*\\*Gopls\\*\\*\\.$", "**Go Discovery Site**.",
+     "**Build Tags**.", "**Join Us!**", "## Thank You!"],
+    ["Lynn Boger", "Paul Jolly", "Daniel Theophanes", "Andy Walker", "Ronna Steinberg", "Carmen Andoh",
+     "Steve Francia", "Rob Pike"],
+    [("gopls", ["re:^\\*\\*Gopls\\*\\*\\.$", "[Gopls](/wiki/gopls)"]), ("tinygo", ["This led to the topic of TinyGo"]),
+     ("calling convention", ["**New calling convention**."])],
+    ["Go blog report on the Go Contributor Summit 2019 (22 KB): one H2 per breakout roundtable, each written up "
+     "by a participant: '## Compiler and Runtime (report by Lynn Boger)'. The roundtables are the summit's "
+     "sessions and are recorded as talks without speakers: 'report by X' names the note author, not a presenter "
+     "(the five authors are not_speakers).",
+     "Bold lead lines ('**Binary size**.', '**Gopls**.') are discussion topics inside a roundtable, not talks.",
+     "Presentations mentioned only in prose (the morning town-hall on the proposal process, Anthony Starks's "
+     "visualization demo, Julie Qiu's introduction of the Go Discovery Site) have no element of their own and are "
+     "left out of both lists."])
+
 
 def build():
     out = []

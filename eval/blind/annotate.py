@@ -958,6 +958,44 @@ add("golang-contributors-summit2019.md", "en", [],
      "visualization demo, Julie Qiu's introduction of the Go Discovery Site) have no element of their own and are "
      "left out of both lists."])
 
+RI19 = [("AWS DeepComposer", "[AWS DeepComposer"), ("Amazon Transcribe Medical", "[Amazon Transcribe Medical"),
+        ("Amazon EventBridge schema registry and discovery", "[Introducing Amazon EventBridge schema"),
+        ("EC2 Image Builder", "with EC2 Image Builder]"), ("Access Analyzer for Amazon S3", "[Introducing Access Analyzer"),
+        ("Amazon Braket", "[Amazon Braket"), ("IAM Access Analyzer", "[Identify Unintended Resource Access"),
+        ("AWS Outposts (GA)", "[AWS Outposts Now Available"), ("Graviton2-powered EC2 instances", "[Graviton2-Powered"),
+        ("Amazon EKS on AWS Fargate (GA)", "[Amazon EKS on AWS Fargate"), ("Amazon S3 Access Points", "with Amazon S3 Access Points]"),
+        ("UltraWarm for Amazon Elasticsearch Service (Preview)", "[Announcing UltraWarm"),
+        ("Amazon SageMaker Experiments", "[Amazon SageMaker Experiments"),
+        ("Amazon Managed Apache Cassandra Service (MCS)", "[Amazon Managed Apache Cassandra"),
+        ("Amazon Redshift Data Lake Export and Federated Query", "[Amazon Redshift – Data Lake"),
+        ("Amazon Fraud Detector (Preview)", "[Introducing Amazon Fraud Detector"), ("Amazon Kendra", "[Announcing Amazon Kendra"),
+        ("Amazon CodeGuru", "[AWS announces Amazon CodeGuru"), ("Amazon ECS CLI v2", "[Announcing the Amazon ECS CLI v2]"),
+        ("AWS Local Zone in Los Angeles", "[AWS Now Available from a Local Zone"),
+        ("AWS Lambda Provisioned Concurrency", "[AWS Lambda announces Provisioned Concurrency]"),
+        ("AWS Public Safety & Disaster Response Competency Partners", "[Introducing AWS Public Safety"),
+        ("AWS Service Ready Program", "[New AWS Service Ready Program"), ("AWS Marketplace discovery", "[AWS Marketplace makes"),
+        ("APN Global Startup Program", "[New APN Global Startup Program"), ("APN Immersion Days", "APN Immersion Days]"),
+        ("HTTP APIs for Amazon API Gateway", "[Announcing HTTP APIs"), ("Amplify DataStore", "[Introducing the Amplify DataStore"),
+        ("Amplify for iOS and Android", "[Introducing Amplify for iOS")]
+add("zoph-reinvent2019-launches.md", "en",
+    [(1, "Day 1 - 2nd Dec.", "### Day 1 - 2nd Dec."), (2, "Day 2 - 3th Dec.", "### Day 2 - 3th Dec."),
+     (3, "Day 3 - 4th Dec. (Partner Day)", "### Day 3 - 4th Dec."), (4, "Day 4 - 5th Dec.", "### Day 4 - 5th Dec."),
+     (5, "Day 5 - 6th Dec.", "### Day 5 - 6th Dec.")],
+    [],
+    RI19,
+    ["## Pre-re:Invent'19 Launches", "## re:Invent'19 (Dec.", "## Videos", "## Blog posts", "## Credits",
+     "- 🚀 = Launch / New Service"],
+    ["Werner Vogels", "Jeff Thread", "zoph"],
+    [("kendra", ["[Announcing Amazon Kendra"]), ("provisioned concurency", ["[AWS Lambda announces Provisioned Concurrency]"]),
+     ("outposts", ["[AWS Outposts Now Available"])],
+    ["A launch one-pager for AWS re:Invent 2019 (no talks): launches are list items '- 🚀[Title](aws url)' marked by an "
+     "emoji legend (🚀 launch, 🍫 feature, 🌊 preview) under day headings '### Day N - 2nd Dec.' (one day reads "
+     "'3th Dec.'); every item under a day heading is recorded as an announcement, named by its product.",
+     "The '## Pre-re:Invent'19 Launches 🚀 (November 2019)' list precedes the event: those launches were not made at "
+     "the conference and are left out of both announcements and not-lists (a tool may fairly differ).",
+     "The legend items and the 'Videos', 'Blog posts' and 'Credits' lists are not launches; Werner Vogels is named "
+     "only as the next day's keynote speaker (no talk in the file). Day 5 has no launches. No final newline."])
+
 
 def build():
     out = []

@@ -996,6 +996,19 @@ add("zoph-reinvent2019-launches.md", "en",
      "The legend items and the 'Videos', 'Blog posts' and 'Credits' lists are not launches; Werner Vogels is named "
      "only as the next day's keynote speaker (no talk in the file). Day 5 has no launches. No final newline."])
 
+add("k8s-contribsummit2018-networking-notes.md", "en", [],
+    [T("Networking", "re:^# Networking$", ["thockin"])],
+    [],
+    ["## Coming soon", "re:^## Ingress$", "re:^## Istio$", "## Multi-network", "## IPv6", "## Services v3",
+     "## DNS Reboot", "re:^Perf and Scalability", "## Questions:", "## Take Aways:"],
+    ["onyiny-ang", "mrbobbytales", "tpepper", "heptio", "Cilium"],
+    [("ipvs", ["- kube-proxy with IPVS"]), ("dual stack ipv6", ["no** support for dual-stack"]),
+     ("external dns", ["re:^- External DNS$", "- External DNS was not mentioned"])],
+    ["Contributor Summit EU 2018 session notes (the same template as the steering and CRD notes): H1 session, "
+     "'**Lead:** thockin' (a GitHub handle, the speaker), the notetakers (not speakers), then H2 topics.",
+     "'## Coming soon' lists features in beta or planned (kube-proxy IPVS, CoreDNS); the session 'is not declaring "
+     "what's being implemented next', so they are not recorded as announcements."])
+
 
 def build():
     out = []

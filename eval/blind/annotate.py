@@ -1009,6 +1009,27 @@ add("k8s-contribsummit2018-networking-notes.md", "en", [],
      "'## Coming soon' lists features in beta or planned (kube-proxy IPVS, CoreDNS); the session 'is not declaring "
      "what's being implemented next', so they are not recorded as announcements."])
 
+add("apisix-shanghai-meetup2021-announce-en.md", "en", [],
+    [T("Apache APISIX based, iQiYi API gateway implementation practice", "### Apache APISIX based", ["Wenjie Jiang"]),
+     T("How to use Apache APISIX for centralized authentication", "### How to use Apache APISIX", ["Xinxin Zhu"]),
+     T("Data Sovereignty and Apache APISIX Gateway Landing Practice", "### Data Sovereignty", ["Yang Li"]),
+     T("The One Who Walks Alone Goes Fast, The Many Who Walk Far, Apache APISIX Thanks to You", "### The One Who Walks",
+       ["Yansheng Wang"])],
+    [],
+    ["#### Time: August 21", "#### Location:", "#### By attending", "## Event Schedule", "## Introduction to the topic",
+     ("#### Sharing Guests", 1), ("#### Sharing Guests", 2), ("#### Sharing Guests", 3), ("#### Sharing Guests", 4),
+     ("#### Topic Details", 1), ("#### Topic Details", 4), "## Peripheral Benefits", "## How to participate",
+     "### On-site registration", "### Online Live Streaming", "## Join the group"],
+    ["iQiYi", "Airwallex", "api7.ai", "Akiyo", "Apache APISIX Committer"],
+    [("centralized authentication", ["### How to use Apache APISIX"]), ("data sovereignty", ["### Data Sovereignty"]),
+     ("live stream", ["### Online Live Streaming"])],
+    ["English announcement of the meetup whose Chinese recap is also in this set (written before the event): talks "
+     "are H3 under '## Introduction to the topic'; each has H4 '#### Sharing Guests' followed by a plain line "
+     "'Name / Role, Company', then '#### Topic Details'. The speaker is that name line.",
+     "The announced speaker of the first talk (Wenjie Jiang) differs from the one the recap records (何聪): both "
+     "files are kept as written.",
+     "The '#### Time:' line dates the event; no day division."])
+
 
 def build():
     out = []

@@ -58,6 +58,11 @@ def test_blind_structure_figures(tmp_path):
     print(f"\nblind set: {summary[-1]}")
 
 
+def test_blind_other_manifest():
+    count = _load(ROOT / "eval" / "blind-other" / "count.py", "blind_other_count")
+    assert count.check_manifest() == []
+
+
 def test_blind_other_figures(tmp_path):
     """Counts talks/speakers found in eval/blind-other/ per 100 files; prints the figures only."""
     count = _load(ROOT / "eval" / "blind-other" / "count.py", "blind_other_count")

@@ -10,6 +10,7 @@ env: COUNT_SHOW=N prints N invented talks (default 10).
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import subprocess
@@ -31,6 +32,21 @@ def rows(cmd: list[str], notes: Path, what: str, env: dict[str, str]) -> list[di
     except ValueError:
         print(f"{what}: output is not JSON: {run.stdout[:200]!r}")
         return None
+
+
+def check_manifest() -> list[str]:
+    """Every .md file here is listed in manifest.tsv (file, repo, path, commit, characters, licence, kind) with its
+    character count, and every listed file exists."""
+    errors = []
+    rows = {r[0]: r for r in csv.reader((HERE / "manifest.tsv").open(encoding="utf-8"), delimiter="\t") if r}
+    for path in sorted(HERE.glob("*.md")):
+        row = rows.get(path.name)
+        if row is None:
+            errors.append(f"{path.name}: not in manifest.tsv")
+        elif len(path.read_bytes().decode("utf-8")) != int(row[4]):
+            errors.append(f"{path.name}: character count differs from manifest.tsv")
+    errors += [f"{name}: listed but missing" for name in rows if not (HERE / name).is_file()]
+    return errors
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -635,12 +635,16 @@ add("k8s-contribsummit2018-eu-agenda.md", "en", [],
      T("New Contributor Workshop", "| New Contributor Workshop", ["Josh Berkus"], form=TR),
      T("Current Contributor Workshop", "| New Contributor Workshop", ["Paris Pittman"], form=TR),
      T("SIG Updates", "| 2:00-3:50   | SIG Updates", form=TR),
-     T("SIG Updates", "| 4:00-5:30   | SIG Updates", form=TR)],
+     T("SIG Updates", "| 4:00-5:30   | SIG Updates", form=TR),
+     T("SIG Updates", "- SIG Updates (~5 minutes per SIG)", form=LI),
+     T("New Contributor Workshop", "  - New Contributor Workshop - Josh Berkus", ["Josh Berkus"], form=LI),
+     T("Current Contributor Workshop", "  - Current Contributor Workshop - Paris Pittman", ["Paris Pittman"], form=LI),
+     T("SIG Updates", "  - SIG Updates - Jorge Castro", ["Jorge Castro"], form=LI)],
     [],
     ["## What", "## Registration", "## When and Where", "re:^## Agenda", "### Morning", "### Afternoon",
      "| Registration and Breakfast", "| 10:50-11:00 | B R E A K", "| 1:00-2:00   | Lunch", "| Contributor Happy Hour",
      "| 9:30-10:00  | Session", "- Track Leads", "## Misc:"],
-    ["Bella Center", "Copenhagen", "Jorge Castro"],
+    ["Bella Center", "Copenhagen"],
     [("steering committee", ["| Steering Committee Update"]), ("docs sprint", ["| New Contributor Workshop"]),
      ("happy hour", ["| Contributor Happy Hour", "All day event with a happy hour"])],
     ["Event README of the Kubernetes Contributor Summit EU 2018 (planning page, kept as written): the agenda is two "
@@ -648,9 +652,11 @@ add("k8s-contribsummit2018-eu-agenda.md", "en", [],
      "(form 'table row'); the two workshops share one row, so two talks sit at one line.",
      "Generic cells ('Session', 'Unconference') and breaks, meals, registration and the happy hour are not talks. "
      "'Docs Sprint' (a working sprint) and the offsite 'EmpowerHER event' are left out of both lists.",
-     "Workshop speakers come from the 'Track Leads' list ('New Contributor Workshop - Josh Berkus'); Jorge Castro "
-     "leads the SIG Updates track, where each SIG presents, so he is not recorded as their speaker (not_speakers "
-     "keeps him off both SIG Updates rows).",
+     "The list items under the table name sessions too ('- SIG Updates (~5 minutes per SIG)' and the 'Track Leads' "
+     "items 'New Contributor Workshop - Josh Berkus'); as elsewhere in this set, every element that names a session "
+     "is recorded, so these sessions appear both as table rows and as list items. The track lead is recorded as the "
+     "speaker of a 'Session - Name' item and of the workshop rows; the SIG Updates rows have no speaker (each SIG "
+     "presents; Jorge Castro leads the track).",
      "'SIG Updates' fills two slots (2:00-3:50 and 4:00-5:30); each row is recorded.",
      "The date 'May 1, 2018 (before Kubecon EU)' is a list item under 'When and Where'; no day division."])
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -44,18 +45,34 @@ def _clean_env(tmp_path: Path) -> dict[str, str]:
     return env
 
 
-def test_blind_structure_figures(tmp_path):
-    """Scores eval/blind/gold.json with ../shared/eval/structure.py; prints the figures, asserts only that it ran."""
-    if not STRUCTURE.is_file():
-        pytest.skip(f"{STRUCTURE} is absent (the shared eval lives beside the checkout)")
+def _score(gold_path: Path, tmp_path: Path) -> str:
     env = _clean_env(tmp_path)
-    env["STRUCTURE_GOLD_PATH"] = str(GOLD)
+    env["STRUCTURE_GOLD_PATH"] = str(gold_path)
     run = subprocess.run([sys.executable, str(STRUCTURE), sys.executable, "-m", "reinvent_cli"],
                          capture_output=True, text=True, env=env, cwd=ROOT, timeout=900)
     assert run.returncode in (0, 1), run.stderr[-2000:]
     summary = [line for line in run.stdout.splitlines() if line.startswith("talks P ")]
     assert summary, run.stdout[-2000:]
-    print(f"\nblind set: {summary[-1]}")
+    return summary[-1]
+
+
+def test_blind_structure_figures(tmp_path):
+    """Scores eval/blind/gold.json with ../shared/eval/structure.py, then only the files from repositories the
+    development set (../shared/devnotes) does not draw on; prints both, asserts only that they ran."""
+    if not STRUCTURE.is_file():
+        pytest.skip(f"{STRUCTURE} is absent (the shared eval lives beside the checkout)")
+    print(f"\nblind set, all files: {_score(GOLD, tmp_path)}")
+    devnotes = json.loads((STRUCTURE.parent.parent / "devnotes" / "gold.json").read_text(encoding="utf-8"))
+    seen = {f["source"].split(":", 1)[0] for f in devnotes["files"]}
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    unseen = [f for f in gold["files"] if f["source"].split(":", 1)[0] not in seen]
+    subset = tmp_path / "unseen"
+    subset.mkdir()
+    for f in unseen:
+        shutil.copyfile(BLIND / f["file"], subset / f["file"])
+    (subset / "gold.json").write_text(json.dumps({"about": gold["about"], "files": unseen}), encoding="utf-8")
+    print(f"blind set, {len(unseen)} files from repositories not in the development set: "
+          f"{_score(subset / 'gold.json', tmp_path)}")
 
 
 def test_blind_other_manifest():

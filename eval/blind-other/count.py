@@ -4,6 +4,8 @@ but look close to them (meeting minutes, docs and help pages, READMEs, changelog
 notes). Runs `reinvent talks --json` and `reinvent speakers --json` on this folder (all files together, a fresh
 cache) and prints what it finds per 100 files, with the first invented talks. Figures only: no threshold here.
 
+Only the files listed in manifest.tsv are read (copied to a temporary folder), not SOURCES.md.
+
 usage: python3 eval/blind-other/count.py [REINVENT COMMAND...]   (default: reinvent)
 env: COUNT_SHOW=N prints N invented talks (default 10).
 """
@@ -13,6 +15,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -39,7 +42,7 @@ def check_manifest() -> list[str]:
     character count, and every listed file exists."""
     errors = []
     rows = {r[0]: r for r in csv.reader((HERE / "manifest.tsv").open(encoding="utf-8"), delimiter="\t") if r}
-    for path in sorted(HERE.glob("*.md")):
+    for path in sorted(p for p in HERE.glob("*.md") if p.name != "SOURCES.md"):
         row = rows.get(path.name)
         if row is None:
             errors.append(f"{path.name}: not in manifest.tsv")
@@ -51,15 +54,19 @@ def check_manifest() -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     cmd = (sys.argv[1:] if argv is None else argv) or ["reinvent"]
-    files = sorted(HERE.glob("*.md"))
+    names = [r[0] for r in csv.reader((HERE / "manifest.tsv").open(encoding="utf-8"), delimiter="\t") if r]
     show = int(os.environ.get("COUNT_SHOW", "10"))
     with tempfile.TemporaryDirectory() as tmp:
+        notes = Path(tmp) / "notes"  # only the listed files: not SOURCES.md, which describes them
+        notes.mkdir()
+        for name in names:
+            shutil.copyfile(HERE / name, notes / name)
         env = {**os.environ, "REINVENT_CACHE_DIR": str(Path(tmp) / "cache")}
-        talks = rows(cmd, HERE, "talks", env)
-        speakers = rows(cmd, HERE, "speakers", env)
+        talks = rows(cmd, notes, "talks", env)
+        speakers = rows(cmd, notes, "speakers", env)
     if talks is None or speakers is None:
         return 2
-    n = len(files)
+    n = len(names)
     print(f"blind-other ({n} files): talks {len(talks)} ({100 * len(talks) / n:.1f} per 100 files), "
           f"speakers {len(speakers)} ({100 * len(speakers) / n:.1f} per 100 files)")
     for t in talks[:show]:

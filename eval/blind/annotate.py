@@ -1048,6 +1048,28 @@ add("flink-forward2016-schedule-html.md", "en", [], [], [],
      "The people named are real speakers of those sessions, so they are left out of not_speakers; only the "
      "organisations in parentheses are hard negatives. The last <p> is never closed."])
 
+add("k8s-blog-zhtw-contribsummit2019-schedule.md", "zh-Hant", [],
+    [T("預見", "* **[預見]**", form=LI),
+     T("安全", "* **[安全]**", ["Tim Allclair", "CJ Cullen"], form=LI),
+     T("Prow", "* **[Prow]**: 有興趣", ["Rob Keilty"], form=LI),
+     T("Git", "* **[Git]**: GitHub的員工", ["Christoph Blecker"], form=LI),
+     T("審閱", "* **[審閱]**", ["Tim Hockin", "Jordan Liggitt"], form=LI),
+     T("終端使用者", "* **[終端使用者]**", form=LI),
+     T("文檔", "* **[文檔]**", form=LI)],
+    [],
+    ["re:^title: \"聖迭戈", "re:^title: \"Contributor Summit", "* **[Vision]**", "* **[Security]**",
+     "* **[Prow]**: Interested", "* **[Git]**: Staff", "* **[Reviewing]**", "* **[End Users]**", "* **[Docs]**"],
+    ["Josh Berkus", "Paris Pittman", "Jonas Rosland", "Cheryl Hung", "SIG Docs"],
+    [("prow", ["* **[Prow]**: 有興趣"]), ("審閱", ["* **[審閱]**"]), ("非組織會議", ["像去年一樣，非組織會議",
+                                                                          "![非組織會議]"])],
+    ["Traditional-Chinese translation (kubernetes.io, CC-BY-4.0) of the Contributor Summit San Diego schedule post "
+     "that is also in this set in English. Every English paragraph and list is kept inside HTML comments "
+     "('<!-- ... -->') above its translation, including a copy of the front matter: nothing inside a comment is "
+     "structure, so the English list items are not_talks and only the translated items are talks.",
+     "Speaker names are Latin inside Chinese sentences ('Tim Allclair和CJ Cullen將介紹...'); one item gives them as "
+     "'蒂姆·霍金（Tim Hockin）', recorded by the Latin name.",
+     "The second security talk (Vallery Lancey) is inside the 安全 item and left out, as in the English post."])
+
 
 def build():
     out = []

@@ -43,6 +43,11 @@ def test_global_options_after_the_command(run, argv):
     assert r.json is not None
 
 
+def test_version_after_a_command(run):
+    r = run("talks", "--version")
+    assert r.exit_code == 0 and r.stdout.startswith("reinvent ")
+
+
 def test_a_global_option_after_the_command_does_what_it_does_before(run, monkeypatch):
     from reinvent_cli.cli import session
 

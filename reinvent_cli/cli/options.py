@@ -79,4 +79,4 @@ Color = Annotated[str, typer.Option(
 # The global options (parameters of cli.app.main_callback, by name) that every command accepts after its
 # name too: ``reinvent talks --no-pager`` is ``reinvent --no-pager talks``. A command's own option of the
 # same name (--notes, --json) is the command's.
-EVERY_COMMAND = ("notes", "no_cache", "color", "no_color", "no_pager", "as_json")
+EVERY_COMMAND = ("notes", "no_cache", "color", "no_color", "no_pager", "as_json", "version")

@@ -74,8 +74,10 @@ def begin(notes: list[str] | None = None, no_cache: bool = False, no_color: bool
 
 
 def add_options(notes: list[str] | None = None, no_cache: bool = False, color: str | None = None,
-                no_color: bool = False, no_pager: bool = False, as_json: bool = False) -> Session:
-    """The global options given after the command's name (cli.options.EVERY_COMMAND), added to the session."""
+                no_color: bool = False, no_pager: bool = False, as_json: bool = False,
+                version: bool = False) -> Session:
+    """The global options given after the command's name (cli.options.EVERY_COMMAND), added to the session
+    (``--version`` has printed the version and exited while the command line was read)."""
     st = current()
     st.notes_paths += list(notes or [])
     st.use_cache = st.use_cache and not no_cache

@@ -8,7 +8,7 @@ from rich.text import Text
 
 from reinvent_cli.render.listing import dump_json
 from reinvent_cli.render.records import talk_json
-from reinvent_cli.render.terminal import Output, clean
+from reinvent_cli.render.terminal import Output, clean, counted
 
 BAR_WIDTH = 10
 _EIGHTHS = " ▏▎▍▌▋▊▉█"
@@ -68,8 +68,9 @@ def emit_overview(out: Output, notes: Any) -> None:
         out.print(Text(f"{others} other {plural(others, 'file')} with no talk notes; search covers them all",
                        style="dim"))
     if len(docs) > MOST_FILES or others:
-        out.print(Text(f"{len(every)} files · {len(notes.talks)} talks · {len(notes.announcements)} announcements · "
-                       f"{len(notes.links)} links", style="bold"))
+        out.print(Text(f"{len(every)} files · {counted(len(notes.talks), 'talk')} · "
+                       f"{counted(len(notes.announcements), 'announcement')} · {counted(len(notes.links), 'link')}",
+                       style="bold"))
 
 
 def _print_document(out: Output, d: Any) -> None:

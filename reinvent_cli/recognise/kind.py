@@ -156,25 +156,43 @@ def _headings(tokens: list[dict[str, Any]], depth: int = 0) -> list[tuple[int, s
 
 
 def _labels(tokens: list[dict[str, Any]]) -> list[str]:
-    """The labels that lead the file's top-level paragraphs and list items ("Attendees:", "**Agenda**")."""
+    """The labels that lead the file's first top-level paragraphs and list items ("Attendees:", "**Agenda**",
+    "Speaker:"): a bounded look (labels of minutes and of a talk come near the top; a long file costs no more)."""
     found: list[str] = []
-    for tok in tokens:
+    for tok in tokens[:_LOOK_BLOCKS]:
         kind = tok.get("type")
-        texts: list[dict[str, Any]] = []
         if kind == "paragraph":
-            texts.append(tok)
+            _label_of(tok, found)
         elif kind == "list":
-            texts.extend(k for item in (tok.get("children") or [])[:12] for k in (item.get("children") or [])[:1]
-                         if k.get("type") in ("paragraph", "block_text"))
-        for t in texts:
-            children = t.get("children") or []
-            first = flat_of(t).text.split("\n", 1)[0]
-            m = _LABEL.match(first)
-            if m:
-                found.append(m.group(1).strip().lower())
-            elif children and children[0].get("type") == "strong" and len(first) <= 40:
-                found.append(_words(first))
+            for item in (tok.get("children") or [])[:_LOOK_ITEMS]:
+                first = (item.get("children") or [{}])[0]
+                if first.get("type") in ("paragraph", "block_text"):
+                    _label_of(first, found)
     return found
+
+
+_LOOK_BLOCKS = 60
+_LOOK_ITEMS = 6
+
+
+def _label_of(tok: dict[str, Any], found: list[str]) -> None:
+    children = tok.get("children") or []
+    if not children:
+        return
+    opens = children[0]
+    if opens.get("type") == "strong":
+        first = flat_of(tok).text.split("\n", 1)[0]
+    elif opens.get("type") == "text":
+        first = str(opens.get("raw", "")).split("\n", 1)[0]  # (the line's text before any mark)
+    else:
+        return
+    if ":" in first or "：" in first:
+        m = _LABEL.match(first)
+        if m:
+            found.append(m.group(1).strip().lower())
+            return
+    if opens.get("type") == "strong" and len(first) <= 40:
+        found.append(_words(first))
 
 
 def _names_a_year(text: str) -> bool:

@@ -324,3 +324,10 @@ def test_headings_under_a_heading_that_only_names_talks_are_talks() -> None:
     doc = doc_of("---\ntitle: QConf 2018\ntags: [conference]\n---\n## Sobre as palestras\n\n### Que eu assisti\n\n"
                  "Assisti várias palestras.\n\n### Que eu apresentei\n\nPalestrei sobre Java.\n")
     assert doc.talks == []
+
+
+def test_code_in_a_named_language_is_never_a_talks_metadata() -> None:
+    text = ("---\ntags: [conference]\n---\n# Talk: Schemas everywhere\n\n```yaml\nspeaker: Not A Speaker\n"
+            "title: z.string()\n```\n\n    Speaker: Sam Lee (Honeycomb)\n")
+    doc = doc_of(text)
+    assert [(t.title, [s.name for s in t.speakers]) for t in doc.talks] == [("Schemas everywhere", ["Sam Lee"])]

@@ -122,7 +122,10 @@ class _Walker:
         if raw.strip():
             first = tok["line"] + (1 if tok.get("style") == "fenced" else 0)
             st.add_entry("code", raw, first, context)
-            if not context and (st.talk is not None or (st.day is None and not st.doc.talks)):
+            # (a block of "Speaker: X" lines indented or fenced bare is the talk's metadata; code in a named
+            # language -- ```yaml, ```ts -- is code, never structure)
+            info = str((tok.get("attrs") or {}).get("info") or "").strip()
+            if not info and not context and (st.talk is not None or (st.day is None and not st.doc.talks)):
                 code_metadata(st, raw)
 
     def paragraph(self, tok: Block, following: list[Block], context: list[str]) -> None:

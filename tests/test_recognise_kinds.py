@@ -331,3 +331,10 @@ def test_code_in_a_named_language_is_never_a_talks_metadata() -> None:
             "title: z.string()\n```\n\n    Speaker: Sam Lee (Honeycomb)\n")
     doc = doc_of(text)
     assert [(t.title, [s.name for s in t.speakers]) for t in doc.talks] == [("Schemas everywhere", ["Sam Lee"])]
+
+
+def test_a_talk_title_with_a_meeting_like_word_is_still_a_talk() -> None:
+    doc = doc_of("# Capacity planning at scale\n\nSpeaker: Jane Doe (Acme)\n\n## Forecasts\n\n- x\n")
+    assert [t.title for t in doc.talks] == ["Capacity planning at scale"]
+    doc = doc_of("# Platform team sync meeting\n\nSpeaker: Jane Doe\n\n## Attendees\n\n- Jane\n\n## Agenda\n\n- x\n")
+    assert doc.talks == []

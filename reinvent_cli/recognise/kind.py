@@ -106,9 +106,11 @@ _WORD_SETS = {
     "howto": frozenset(HOWTO_WORDS),
 }
 _LABEL = pattern(r"^\W*([^\W\d][^:：]{1,30}?)\s*[:：]")
+# A meeting's title ("Platform team sync meeting", "Minutes 2024-05-02", "1:1 with Bo"), not a talk's words
+# ("Capacity planning at scale", "Incident triage with LLMs") nor a society's "Annual Meeting 2024".
 _MEETING_TITLE = pattern(
-    r"\b(?:meeting|minutes|stand-?up|sync|retro(?:spective)?|1:1|one-on-one|sitzung|besprechung|réunion|reunión"
-    r"|triage|planning|agenda)\b|議事録|会议纪要|打ち合わせ|ミーティング",
+    r"(?<!annual )(?<!general )\b(?:meeting|minutes|stand-?up|1:1|one-on-one|sitzung|besprechung|protokoll|réunion"
+    r"|reunión|compte[- ]rendu de réunion)\b|議事録|会议纪要|打ち合わせ|ミーティング",
     re.IGNORECASE,
 )
 _META_KEYS = frozenset((*_SPEAKER_KEYS, *_EVENT_KEYS, "speakers", "slides", "folien", "diapositivas", "video",

@@ -338,3 +338,8 @@ def test_a_talk_title_with_a_meeting_like_word_is_still_a_talk() -> None:
     assert [t.title for t in doc.talks] == ["Capacity planning at scale"]
     doc = doc_of("# Platform team sync meeting\n\nSpeaker: Jane Doe\n\n## Attendees\n\n- Jane\n\n## Agenda\n\n- x\n")
     assert doc.talks == []
+
+
+def test_a_talk_in_parts_is_no_book() -> None:
+    doc = doc_of("# Kafka in anger\n\nSpeaker: Jane Doe (Acme)\n\n## Part 1: Producers\n\n- x\n\n## Part 2: Consumers\n\n- y\n")
+    assert [t.title for t in doc.talks] == ["Kafka in anger"]

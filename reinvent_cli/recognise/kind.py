@@ -126,8 +126,9 @@ _MARKS = pattern(r"[#*_`>\[\]()!.:：]+")
 # "ICML 2023", "QCon 2018", "NDC 2024", "KCD'24" (not "ES2015", a language's version).
 _ACRONYM_YEAR = pattern(r"(?<![\w.])(?!ES\d|ES\s)[A-Z][A-Z0-9]{1,7}[a-z]{0,2}\s?['’]?(?:(?:19|20)\d\d|\d\d(?=\b)(?<=['’]\d\d))(?![\d.-])")
 _LETTER = pattern(r"[^\W\d_]")
-# Notes on a book: "Chapter 1", "Kapitel 2", "Chapitre 3", "Capítulo 4", "第1章", "Part II".
-_CHAPTER = pattern(r"^(?:chapter|ch|kapitel|chapitre|cap[ií]tulo|capitolo|hoofdstuk|part|teil|partie)\s+[\divxlc]+\b|^第.{1,3}章")
+# Notes on a book: "Chapter 1", "Kapitel 2", "Chapitre 3", "Capítulo 4", "第1章".
+# (Not "Part 1", "Part 2": a talk's parts are headed so too.)
+_CHAPTER = pattern(r"^(?:chapter|ch|kapitel|chapitre|cap[ií]tulo|capitolo|hoofdstuk)\s+[\divxlc]+\b|^第.{1,3}章")
 _TIL = pattern(r"^(?:til|today i learned)\b", re.IGNORECASE)
 
 

@@ -21,6 +21,7 @@ def test_a_query_is_parsed_once_into_a_frozen_object():
     assert q.announce == (False, True, False, False, False, False, False, False)
     assert q.phrases == ("scale out",)
     assert q.phrase.startswith("lambda launch scale out")
+    assert q.code is None and parse_query(" sec314-R ").code == "sec314-R"
     with pytest.raises(dataclasses.FrozenInstanceError):
         q.content = ()  # type: ignore[misc]
     assert parse_query("what is").content == ("what", "is")  # stop words alone are what it asks

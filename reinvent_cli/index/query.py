@@ -15,6 +15,8 @@ from reinvent_cli.index.match import ANNOUNCE_STEMS
 from reinvent_cli.index.terms import FILLER, STOPWORDS, WORD_RE, fold, normalise, query_terms, stem
 
 _QUOTES = ("\"", "\u201c", "\u201d")
+# A session code: DAT407, SEC314-R, cmp301 (a query that is one is looked up as a code: notes.query.find_talk).
+_CODE = re.compile(r"[A-Za-z]{2,}[0-9]+[A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,7 @@ class Query:
     phrase: str  # the query as one phrase, without stop words at its ends: an entry with it ranks a bit higher
     phrases: tuple[str, ...]  # the quoted phrases ('"failover redis" docs'), normalised: a hit must have them
     announce: tuple[bool, ...]  # per content term: an announcement word (launch, announced), met by a launch itself
+    code: str | None  # the session code the whole query is, as written ("DAT407", "sec314-r"), or None
 
     def every_term(self) -> Query:
         """This query looking for every one of its terms, the stop and filler words too (what tells "the
@@ -44,7 +47,8 @@ def parse_query(text: str) -> Query:
     content = _content_terms(folded, terms)
     kept = set(content)
     return Query(text, folded, tuple(terms), tuple(content), tuple(t for t in terms if t not in kept),
-                 _phrase_of(text), tuple(_quoted_phrases(text)), _announce(content))
+                 _phrase_of(text), tuple(_quoted_phrases(text)), _announce(content),
+                 text.strip() if _CODE.fullmatch(text.strip()) else None)
 
 
 def as_query(query: str | Query) -> Query:

@@ -249,7 +249,6 @@ def talks(notes: Notes, day: DaySpec | None = None, track: str | None = None,
     return out
 
 
-_CODE = re.compile(r"[A-Za-z]{2,}[0-9]+[A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
 _DAY_WORDS = re.compile(r"\bday\s*([0-9]{1,2})\b", re.IGNORECASE)
 
 
@@ -289,11 +288,11 @@ def find_talk(notes: Notes, query: str, conference: str | None = None, file: str
     attended = talks(notes, day, None, conference, file)
     watched = [] if day else [watched_talk(w) for d in notes.docs("watchlist") if _match_conference(d, conference, file)
                               for w in d.watchlist]
-    if _CODE.fullmatch(q):
-        return _by_code(q, attended, watched)
     from reinvent_cli.index.query import parse_query
 
     parsed = parse_query(q)
+    if parsed.code:
+        return _by_code(parsed.code, attended, watched)
     for pool, was_attended in ((attended, True), (watched, False)):
         covering = _fuzzy_filter(pool, parsed, _talk_words)
         if len(covering) > 1 and parsed.stop:  # the words left out tell them apart: "the keynote" of keynotes

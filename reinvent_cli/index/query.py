@@ -15,8 +15,6 @@ from reinvent_cli.index.match import ANNOUNCE_STEMS
 from reinvent_cli.index.terms import FILLER, STOPWORDS, WORD_RE, fold, normalise, query_terms, stem
 
 _QUOTES = ("\"", "\u201c", "\u201d")
-# A session code: DAT407, SEC314-R, cmp301 (a query that is one is looked up as a code: notes.query.find_talk).
-_CODE = re.compile(r"[A-Za-z]{2,}[0-9]+[A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
 
 
 @dataclass(frozen=True)
@@ -48,7 +46,7 @@ def parse_query(text: str) -> Query:
     kept = set(content)
     return Query(text, folded, tuple(terms), tuple(content), tuple(t for t in terms if t not in kept),
                  _phrase_of(text), tuple(_quoted_phrases(text)), _announce(content),
-                 text.strip() if _CODE.fullmatch(text.strip()) else None)
+                 _code(text.strip()))
 
 
 def as_query(query: str | Query) -> Query:
@@ -67,6 +65,14 @@ def _content_terms(folded: str, terms: list[str]) -> list[str]:
     content = [t for t in terms if not (t in STOPWORDS and t in alone)]
     fewer = [t for t in content if not (t in FILLER and t in alone)]
     return fewer or content or terms
+
+
+def _code(text: str) -> str | None:
+    """``text`` if it is a session code (DAT407, SEC314-R, cmp301: a query that is one is looked up as a code,
+    notes.query.find_talk), else None."""
+    if not text[-1:].isalnum() or not any(c.isdigit() for c in text):  # most queries: no pattern compiled
+        return None
+    return text if re.fullmatch(r"[A-Za-z]{2,}[0-9]+[A-Za-z0-9]*(?:-[A-Za-z0-9]+)*", text) else None
 
 
 @lru_cache(maxsize=1)

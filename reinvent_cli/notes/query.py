@@ -294,9 +294,9 @@ def find_talk(notes: Notes, query: str, conference: str | None = None, file: str
     if parsed.code:
         return _by_code(parsed.code, attended, watched)
     for pool, was_attended in ((attended, True), (watched, False)):
-        covering = _fuzzy_filter(pool, parsed, _talk_words)
+        covering = _fuzzy_filter(pool, parsed, _talk_text)
         if len(covering) > 1 and parsed.stop:  # the words left out tell them apart: "the keynote" of keynotes
-            covering = _fuzzy_filter(covering, parsed.every_term(), _talk_words) or covering
+            covering = _fuzzy_filter(covering, parsed.every_term(), _talk_text) or covering
         if len(covering) == 1:
             return FoundTalk(covering[0], was_attended)
         if covering:
@@ -304,7 +304,7 @@ def find_talk(notes: Notes, query: str, conference: str | None = None, file: str
     raise _no_talk(query, attended + watched, day)
 
 
-def _talk_words(t: Talk) -> str:
+def _talk_text(t: Talk) -> str:
     return f"{t.code or ''} {t.title} {speakers_names(t)}"
 
 

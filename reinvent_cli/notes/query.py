@@ -235,7 +235,9 @@ def _match_conference(doc: Document, conference: str | None, file: str | None) -
 
 
 def talks(notes: Notes, day: DaySpec | None = None, track: str | None = None,
-          conference: str | None = None, file: str | None = None) -> list[Talk]:
+          conference: str | None = None, file: str | None = None, query: str | None = None) -> list[Talk]:
+    """The talks of these days, track and files; with ``query``, those whose code, title or speakers match
+    its words (typos allowed), best first."""
     out = []
     for doc in notes.docs("talks"):
         if not _match_conference(doc, conference, file):
@@ -246,6 +248,8 @@ def talks(notes: Notes, day: DaySpec | None = None, track: str | None = None,
             if track and not (t.code or "").upper().startswith(track.upper()):
                 continue
             out.append(t)
+    if query:
+        out = _fuzzy_filter(out, query, lambda t: " ".join([t.code or "", t.title, *(f"{s.name} {s.org or ''}" for s in t.speakers)]))
     return out
 
 
@@ -448,7 +452,9 @@ class SpeakerRow:
     line: int
 
 
-def speakers(notes: Notes) -> list[SpeakerRow]:
+def speakers(notes: Notes, query: str | None = None) -> list[SpeakerRow]:
+    """One row per speaker (by name), with their talks; with ``query``, the speakers whose name,
+    organisation or talks match its words (typos allowed), best first."""
     rows: dict[str, SpeakerRow] = {}
     for t in notes.talks:
         for s in t.speakers:
@@ -459,6 +465,9 @@ def speakers(notes: Notes) -> list[SpeakerRow]:
             else:
                 rows[key].talks.append(label)
                 rows[key].org = rows[key].org or s.org
-    return sorted(rows.values(), key=lambda r: r.name.lower())
+    found = sorted(rows.values(), key=lambda r: r.name.lower())
+    if query:
+        found = _fuzzy_filter(found, query, lambda r: " ".join([r.name, r.org or "", *r.talks]))
+    return found
 
 

@@ -217,7 +217,7 @@ class _Walker:
         if top and st.speaker_look > 0:
             talk = st.talk or (st.pre_talk if not st.doc.talks else None)
             look_for_speakers(st, block_after(st, line0, talk, 4, True), talk)
-        if top and st.talk is not None and one_keynote(st.talk.title):
+        if top and st.talk is not None and _has_strong(head) and _is_keynote(st, st.talk):
             keynote_speakers(st, st.talk, head)
 
     def watch_item(self, flat: _Inline, text: str, line0: int) -> None:
@@ -243,10 +243,8 @@ def keynote_speakers(st: WalkState, talk: Talk, head: Block) -> None:
     source = st.speaker_from.get(talk.line)
     if source is not None and source != _BOLD_NAMES:
         return
-    text = _one_line(flat_of(head).text)
-    if line_launch(text) is not None:
-        return
     brand = {w.casefold() for w in (talk.conference or st.doc.title or "").split()[:1]}
+    found: list[Speaker] = []
     for child in head.get("children") or []:
         if child.get("type") != "strong":
             continue
@@ -254,10 +252,24 @@ def keynote_speakers(st: WalkState, talk: Talk, head: Block) -> None:
         text = _POSSESSIVE.sub("", text)
         name, _, org = text.partition("(")
         name = name.strip()
-        if not is_person(name) or any(s.name == name for s in talk.speakers) or name.split()[0].casefold() in brand:
+        if not is_person(name) or any(s.name == name for s in [*talk.speakers, *found]) \
+                or name.split()[0].casefold() in brand:
             continue
-        talk.speakers.append(Speaker(name, org.rstrip(")").strip() or None))
+        found.append(Speaker(name, org.rstrip(")").strip() or None))
+    if found and line_launch(_one_line(flat_of(head).text)) is None:  # (not a launch's line; looked at last)
+        talk.speakers.extend(found)
         st.speaker_from[talk.line] = _BOLD_NAMES
+
+
+def _has_strong(head: Block) -> bool:
+    return any(c.get("type") == "strong" for c in head.get("children") or [])
+
+
+def _is_keynote(st: WalkState, talk: Talk) -> bool:
+    """Whether the talk is a keynote (asked once per talk, not per bullet)."""
+    if st.keynote is None or st.keynote[0] is not talk:
+        st.keynote = (talk, one_keynote(talk.title))
+    return st.keynote[1]
 
 
 _POSSESSIVE = re.compile(r"['’]s$")

@@ -133,6 +133,11 @@ class Notes:
         return self._documents
 
     @property
+    def cache(self) -> Any:
+        """The open cache these notes read from (index.store.Store), or None: parsed in memory."""
+        return None if self._store is None else self._store.store
+
+    @property
     def documents(self) -> list[Document]:
         return self.docs(*self.ALL)
 
@@ -207,12 +212,18 @@ def load_notes(given: Iterable[str] | None = None, *, use_cache: bool = True, pr
     """Read and index every notes file the user pointed at (``idle``, ``only_small``: see load.load)."""
     from reinvent_cli.notes.load import load
 
+    files, explicit = notes_files(given)
+    notes: Notes = load(files, explicit, use_cache=use_cache, progress=progress, idle=idle, only_small=only_small)
+    return notes
+
+
+def notes_files(given: Iterable[str] | None = None) -> tuple[list[str | Path], set[str]]:
+    """The files to read for these paths (see notes_paths, expand_paths); none is an InputError."""
     paths = notes_paths(given)
     files, explicit = expand_paths(paths)
     if not files:
         raise InputError(f"no notes files (*.md, *.markdown) in {', '.join(paths)}")
-    notes: Notes = load(files, explicit, use_cache=use_cache, progress=progress, idle=idle, only_small=only_small)
-    return notes
+    return files, explicit
 
 
 # --- filters -------------------------------------------------------------------------------------
@@ -232,7 +243,9 @@ def _match_conference(doc: Document, conference: str | None, file: str | None) -
 
 
 def talks(notes: Notes, day: DaySpec | None = None, track: str | None = None,
-          conference: str | None = None, file: str | None = None) -> list[Talk]:
+          conference: str | None = None, file: str | None = None, words: str | None = None) -> list[Talk]:
+    """The talks of these files on ``day`` whose code starts with ``track``; with ``words``, those whose
+    code, title and speakers cover them (typos allowed), best first."""
     out = []
     for doc in notes.docs("talks"):
         if not _match_conference(doc, conference, file):
@@ -243,7 +256,29 @@ def talks(notes: Notes, day: DaySpec | None = None, track: str | None = None,
             if track and not (t.code or "").upper().startswith(track.upper()):
                 continue
             out.append(t)
+    if words and words.strip():
+        out = _fuzzy_filter(out, words, _talk_text)
     return out
+
+
+def _talk_text(t: Talk) -> str:
+    return f"{t.code or ''} {t.title} {speakers_names(t)}"
+
+
+def search_hits(notes: Notes, query: str, *, kinds: Sequence[str] = (), day: DaySpec | None = None,
+                limit: int | None = 10, min_score: int = 50, explain: bool = False, conference: str | None = None,
+                file: str | None = None) -> list[Any]:
+    """Ranked search hits (index.search.Hit) of these files on ``day``, at most ``limit`` (None or 0: all)."""
+    if not query.strip():
+        raise UsageError("give words to search for")
+    by_date = bool(day and (day.weekday or day.date))  # days named by weekday or date: filtered here, after
+    hits: list[Any] = notes.search(query, kinds=list(kinds), day=day.number if day else None,
+                                   limit=None if by_date else (limit or None), min_score=min_score, explain=explain,
+                                   files=files_matching(notes, conference, file))
+    if day and by_date:
+        on_day = entry_on_day(notes, day)
+        hits = [h for h in hits if on_day(h.entry)]
+    return hits[:limit] if limit else hits
 
 
 _CODE = re.compile(r"[A-Za-z]{2,}[0-9]+[A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
@@ -289,7 +324,7 @@ def find_talk(notes: Notes, query: str, conference: str | None = None, file: str
     if _CODE.fullmatch(q):
         return _by_code(q, attended, watched)
     for pool, was_attended in ((attended, True), (watched, False)):
-        covering = _fuzzy_filter(pool, q, lambda t: f"{t.code or ''} {t.title} {speakers_names(t)}")
+        covering = _fuzzy_filter(pool, q, _talk_text)
         if len(covering) == 1:
             return FoundTalk(covering[0], was_attended)
         if covering:
@@ -428,7 +463,9 @@ class SpeakerRow:
     line: int
 
 
-def speakers(notes: Notes) -> list[SpeakerRow]:
+def speakers(notes: Notes, words: str | None = None) -> list[SpeakerRow]:
+    """Each speaker once (by name, any case) with their organisation and talks, by name; with ``words``,
+    those whose name, organisation and talks cover them, best first."""
     rows: dict[str, SpeakerRow] = {}
     for t in notes.talks:
         for s in t.speakers:
@@ -439,6 +476,9 @@ def speakers(notes: Notes) -> list[SpeakerRow]:
             else:
                 rows[key].talks.append(label)
                 rows[key].org = rows[key].org or s.org
-    return sorted(rows.values(), key=lambda r: r.name.lower())
+    out = sorted(rows.values(), key=lambda r: r.name.lower())
+    if words and words.strip():
+        out = _fuzzy_filter(out, words, lambda r: " ".join([r.name, r.org or "", *r.talks]))
+    return out
 
 

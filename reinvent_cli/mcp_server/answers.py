@@ -154,7 +154,7 @@ def overview(notes: Notes, conference: str | None = None, file: str | None = Non
     files: list[dict[str, Any]] = []
     text: list[str] = []
     for d in docs:
-        days = [{"day": day.number, "title": day.title, "weekday": day.weekday, "line": day.line,
+        days: list[dict[str, Any]] = [{"day": day.number, "title": day.title, "weekday": day.weekday, "line": day.line,
                  "counts": {"talks": sum(1 for t in d.talks if t.day == day.number),
                             "announcements": sum(1 for a in d.announcements if a.day == day.number)}}
                 for day in d.days]

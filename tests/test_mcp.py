@@ -138,7 +138,7 @@ def test_talks_of_day_2_are_the_four_talks(bundled_server, run):
         ("CMP406", "Amazon ECS at Coursera: Powering a general-purpose near-line execution microservice, while "
                    "defending against untrusted code"),
         ("CMP301", "AWS Lambda and the Serverless Cloud")]
-    assert data["talks"] == _cli_json(run, "talks", "--day", "2")
+    assert data["talks"] == _cli_json(run, "talks", "--day", "2") and data["total"] == 4
     assert bundled_server.ok("talks", day="thu") == data
     assert [t["code"] for t in bundled_server.ok("talks", track="cmp")["talks"]] == ["CMP406", "CMP301"]
     assert [t["code"] for t in bundled_server.ok("talks", words="coursera")["talks"]] == ["CMP406"]
@@ -222,7 +222,16 @@ def test_bad_input_is_a_tool_error_and_the_server_still_answers(bundled_server, 
 def test_nothing_found_is_an_empty_answer_not_an_error(bundled_server):
     is_error, data, text = bundled_server.call("search", query="zzqxv")
     assert not is_error and data == {"hits": []} and text == "nothing relevant for 'zzqxv'"
-    assert bundled_server.call("talks", track="ZZZ")[1:] == ({"talks": []}, "no talks found")
+    assert bundled_server.call("talks", track="ZZZ")[1:] == ({"talks": [], "total": 0}, "no talks found")
+
+
+def test_long_answers_are_cut_at_the_limit_and_say_how_many_there_are(bundled_server, run):
+    data = bundled_server.ok("talks", limit=2)
+    assert [t["code"] for t in data["talks"]] == [None, "DVO317"] and data["total"] == 9  # the keynote first
+    _, _, text = bundled_server.call("talks", limit=2)
+    assert text.splitlines()[-1] == "... and 7 more talks (2 of 9 shown): narrow the question or raise limit"
+    assert bundled_server.ok("links", limit=0)["links"] == _cli_json(run, "links")  # 0: all
+    assert bundled_server.ok("outline", limit=1)["total"] == 1
 
 
 def test_logs_go_to_stderr(bundled_server):

@@ -40,10 +40,22 @@ def _where(file: str, line: int) -> str:
     return f"{file}:{line}"
 
 
+LIMIT = 100  # records a listing returns unless asked for more: an answer must fit an assistant's context
+OUTLINE_FILES = 20  # files an outline draws unless asked for more
+
+
 def _listing(key: str, items: Sequence[Any], to_json: Callable[[Any], dict[str, Any]],
-             line: Callable[[Any], str], none: str) -> Answer:
-    text = "\n".join(line(x) for x in items) if items else none
-    return Answer({key: [to_json(x) for x in items]}, text)
+             line: Callable[[Any], str], none: str, limit: int | None = None) -> Answer:
+    """The first ``limit`` records (None or 0: all) under ``key``, with their ``total``."""
+    shown = items[:limit] if limit else items
+    text = "\n".join(line(x) for x in shown) if shown else none
+    return Answer({key: [to_json(x) for x in shown], "total": len(items)}, text + _more(key, len(shown), len(items)))
+
+
+def _more(what: str, shown: int, total: int) -> str:
+    if shown >= total:
+        return ""
+    return f"\n... and {total - shown} more {what} ({shown} of {total} shown): narrow the question or raise limit"
 
 
 # --- the tools -----------------------------------------------------------------------------------
@@ -77,13 +89,14 @@ def search(notes: Notes, query: str, kinds: Sequence[str] = (), day: int | str |
         lines += [f"  {c.line}- {c.text}" for c in ctx if c.line > h.line]
         return "\n".join(lines)
 
-    return _listing("hits", hits, to_json, line, f"nothing relevant for {query!r}")
+    text = "\n".join(line(h) for h in hits) if hits else f"nothing relevant for {query!r}"
+    return Answer({"hits": [to_json(h) for h in hits]}, text)
 
 
 def talks(notes: Notes, day: int | str | None = None, track: str | None = None, words: str | None = None,
-          conference: str | None = None, file: str | None = None) -> Answer:
+          conference: str | None = None, file: str | None = None, limit: int = LIMIT) -> Answer:
     found = q.talks(notes, _day(notes, day), track, conference, file, words=words)
-    return _listing("talks", found, records.talk_json, _talk_line, "no talks found")
+    return _listing("talks", found, records.talk_json, _talk_line, "no talks found", limit)
 
 
 def talk(notes: Notes, query: str, day: int | str | None = None, conference: str | None = None,
@@ -101,7 +114,7 @@ def talk(notes: Notes, query: str, day: int | str | None = None, conference: str
 
 
 def announcements(notes: Notes, words: str | None = None, day: int | str | None = None,
-                  conference: str | None = None, file: str | None = None) -> Answer:
+                  conference: str | None = None, file: str | None = None, limit: int = LIMIT) -> Answer:
     found = q.announcements(notes, _day(notes, day), words, conference, file)
 
     def line(a: Any) -> str:
@@ -110,50 +123,56 @@ def announcements(notes: Notes, words: str | None = None, day: int | str | None 
         text = " | ".join(p for p in parts if p) + f" ({_where(a.file, a.line)})"
         return text + "".join(f"\n  - {_one_line(d)}" for d in a.details)
 
-    return _listing("announcements", found, records.announcement_json, line, "no announcements found")
+    return _listing("announcements", found, records.announcement_json, line, "no announcements found", limit)
 
 
-def speakers(notes: Notes, words: str | None = None) -> Answer:
+def speakers(notes: Notes, words: str | None = None, limit: int = LIMIT) -> Answer:
     def line(s: Any) -> str:
         return f"{s.name}{f' ({s.org})' if s.org else ''}: {'; '.join(s.talks)} ({_where(s.file, s.line)})"
 
-    return _listing("speakers", q.speakers(notes, words), records.speaker_json, line, "no speakers found")
+    return _listing("speakers", q.speakers(notes, words), records.speaker_json, line, "no speakers found", limit)
 
 
 def links(notes: Notes, words: str | None = None, domain: str | None = None, conference: str | None = None,
-          file: str | None = None) -> Answer:
+          file: str | None = None, limit: int = LIMIT) -> Answer:
     def line(lk: Any) -> str:
         return f"{_one_line(lk.text)} <{lk.url}>{f' in {lk.talk}' if lk.talk else ''} ({_where(lk.file, lk.line)})"
 
     return _listing("links", q.links(notes, words, domain, conference, file), records.link_json, line,
-                    "no links found")
+                    "no links found", limit)
 
 
-def watchlist(notes: Notes) -> Answer:
+def watchlist(notes: Notes, limit: int = LIMIT) -> Answer:
     def line(w: Any) -> str:
         name = f"{w.code} - {w.title}" if w.code else w.title
         return f"{name}{f' <{w.video}>' if w.video else ''} ({_where(w.file, w.line)})"
 
-    return _listing("watchlist", notes.watchlist, records.watch_json, line, "no watch-list entries")
+    return _listing("watchlist", notes.watchlist, records.watch_json, line, "no watch-list entries", limit)
 
 
-def outline(notes: Notes, day: int | str | None = None, depth: int | None = None) -> Answer:
+def outline(notes: Notes, day: int | str | None = None, depth: int | None = None, conference: str | None = None,
+            file: str | None = None, limit: int = OUTLINE_FILES) -> Answer:
+    """A tree per file (at most ``limit`` files; 0: all), with ``total``: the files that have a tree."""
     from reinvent_cli.notes.outline import outline as build_outline
 
-    trees = build_outline(notes, _day(notes, day), depth)
+    chosen = q.files_matching(notes, conference, file)
+    trees = [t for t in build_outline(notes, _day(notes, day), depth) if chosen is None or t.file in chosen]
+    shown = trees[:limit] if limit else trees
     lines: list[str] = []
-    for tree in trees:
+    for tree in shown:
         _tree_lines(tree, 0, lines)
-    return Answer({"outline": [t.to_json() for t in trees]}, "\n".join(lines) if lines else "no notes")
+    text = ("\n".join(lines) if lines else "no notes") + _more("files", len(shown), len(trees))
+    return Answer({"outline": [t.to_json() for t in shown], "total": len(trees)}, text)
 
 
-def overview(notes: Notes, conference: str | None = None, file: str | None = None) -> Answer:
-    """The notes loaded: each file with its title, date, days and counts; totals; the loader's warnings."""
+def overview(notes: Notes, conference: str | None = None, file: str | None = None, limit: int = LIMIT) -> Answer:
+    """The notes loaded: each file (the first ``limit``; 0: all) with its title, date, days and counts; the
+    totals of all of them; the loader's warnings."""
     chosen = q.files_matching(notes, conference, file)
     docs = [d for d in notes.docs("talks", "announcements", "links", "watchlist") if chosen is None or d.file in chosen]
     files: list[dict[str, Any]] = []
     text: list[str] = []
-    for d in docs:
+    for d in docs[:limit] if limit else docs:
         days: list[dict[str, Any]] = [{"day": day.number, "title": day.title, "weekday": day.weekday, "line": day.line,
                  "counts": {"talks": sum(1 for t in d.talks if t.day == day.number),
                             "announcements": sum(1 for a in d.announcements if a.day == day.number)}}
@@ -166,6 +185,7 @@ def overview(notes: Notes, conference: str | None = None, file: str | None = Non
         text.extend(f"  day {x['day']}: {x['title']} ({x['counts']['talks']} talks, line {x['line']})" for x in days)
     totals = {"files": len(docs), **_counts(docs)}
     text.insert(0, _counted(totals))
+    text[-1] += _more("files", len(files), len(docs))
     text.extend(f"warning: {w}" for w in notes.warnings)
     return Answer({"files": files, "totals": totals, "warnings": list(notes.warnings)}, "\n".join(text))
 

@@ -36,6 +36,8 @@ Day = Annotated[int | str | None, Field(
 Words = Annotated[str | None, Field(description="Only records matching these words (typos allowed), best first.")]
 Conference = Annotated[str | None, Field(description="Only notes files whose title contains this text.")]
 File = Annotated[str | None, Field(description="Only notes files whose path contains this text.")]
+Limit = Annotated[int, Field(ge=0, description=f"Most records to return (default {answers.LIMIT}); 0: all. The "
+                                               "answer's total says how many there are.")]
 
 READ_ONLY = ToolAnnotations(read_only_hint=True, destructive_hint=False, idempotent_hint=True, open_world_hint=False)
 
@@ -83,10 +85,11 @@ def build(live: LiveNotes) -> MCPServer[Any]:
             description="Only talks whose code, title or speakers match these words, best first.")] = None,
         conference: Conference = None,
         file: File = None,
+        limit: Limit = answers.LIMIT,
     ) -> CallToolResult:
         """The talks attended: day, session code, title, speakers (with organisation), video and slides
         links, sections, file and line."""
-        return answer(lambda n: answers.talks(n, day, track, words, conference, file))
+        return answer(lambda n: answers.talks(n, day, track, words, conference, file, limit))
 
     @server.tool(annotations=READ_ONLY)
     def talk(
@@ -101,42 +104,69 @@ def build(live: LiveNotes) -> MCPServer[Any]:
         return answer(lambda n: answers.talk(n, query, day, conference, file))
 
     @server.tool(annotations=READ_ONLY)
-    def announcements(words: Words = None, day: Day = None, conference: Conference = None,
-                      file: File = None) -> CallToolResult:
+    def announcements(
+        words: Words = None,
+        day: Day = None,
+        conference: Conference = None,
+        file: File = None,
+        limit: Limit = answers.LIMIT,
+    ) -> CallToolResult:
         """Launches and announcements noted down: name, link, day, the talk and section it was announced
         in, details, file and line."""
-        return answer(lambda n: answers.announcements(n, words, day, conference, file))
+        return answer(lambda n: answers.announcements(n, words, day, conference, file, limit))
 
     @server.tool(annotations=READ_ONLY)
-    def speakers(words: Annotated[str | None, Field(
-            description="Only speakers whose name, organisation or talks match these words.")] = None) -> CallToolResult:
+    def speakers(
+        words: Annotated[str | None, Field(
+            description="Only speakers whose name, organisation or talks match these words.")] = None,
+        limit: Limit = answers.LIMIT,
+    ) -> CallToolResult:
         """Speakers, each once, with their organisation and their talks (code - title), by name."""
-        return answer(lambda n: answers.speakers(n, words))
+        return answer(lambda n: answers.speakers(n, words, limit))
 
     @server.tool(annotations=READ_ONLY)
-    def links(words: Words = None, domain: Annotated[str | None, Field(
+    def links(
+        words: Words = None,
+        domain: Annotated[str | None, Field(
             description="Only links to this site: a host (github.com) or a site's name (youtube).")] = None,
-              conference: Conference = None, file: File = None) -> CallToolResult:
+        conference: Conference = None,
+        file: File = None,
+        limit: Limit = answers.LIMIT,
+    ) -> CallToolResult:
         """Links in the notes: text, URL, the talk and headings they sit under, the line around them."""
-        return answer(lambda n: answers.links(n, words, domain, conference, file))
+        return answer(lambda n: answers.links(n, words, domain, conference, file, limit))
 
     @server.tool(annotations=READ_ONLY)
-    def outline(day: Day = None, depth: Annotated[int | None, Field(
-            ge=1, description="Levels: 1 days, 2 talks, 3 sections; all when not given.")] = None) -> CallToolResult:
+    def outline(
+        day: Day = None,
+        depth: Annotated[int | None, Field(ge=1, description="Levels: 1 days, 2 talks, 3 sections; all when not "
+                                                             "given.")] = None,
+        conference: Conference = None,
+        file: File = None,
+        limit: Annotated[int, Field(ge=0, description=f"Most files to draw (default {answers.OUTLINE_FILES}); 0: "
+                                                      "all. The answer's total says how many there are.")]
+        = answers.OUTLINE_FILES,
+    ) -> CallToolResult:
         """The notes as a tree: files > days > talks > sections, each with its line and its counts of
         bullets, links and announcements."""
-        return answer(lambda n: answers.outline(n, day, depth))
+        return answer(lambda n: answers.outline(n, day, depth, conference, file, limit))
 
     @server.tool(annotations=READ_ONLY)
-    def watchlist() -> CallToolResult:
+    def watchlist(limit: Limit = answers.LIMIT) -> CallToolResult:
         """Talks noted down to watch later (not attended): code, title, video, file and line."""
-        return answer(answers.watchlist)
+        return answer(lambda n: answers.watchlist(n, limit))
 
     @server.tool(annotations=READ_ONLY)
-    def overview(conference: Conference = None, file: File = None) -> CallToolResult:
+    def overview(
+        conference: Conference = None,
+        file: File = None,
+        limit: Annotated[int, Field(ge=0, description=f"Most files to list (default {answers.LIMIT}); 0: all. "
+                                                      "The totals count all of them.")] = answers.LIMIT,
+    ) -> CallToolResult:
         """Which notes are loaded: each file with its title, date, tags, days (with their counts of talks
-        and announcements) and counts; the totals; warnings about files that could not be read."""
-        return answer(lambda n: answers.overview(n, conference, file))
+        and announcements) and counts; the totals; warnings about files that could not be read. Call it
+        first to know what can be asked."""
+        return answer(lambda n: answers.overview(n, conference, file, limit))
 
     return server
 

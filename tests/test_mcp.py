@@ -74,6 +74,9 @@ def folder(tmp_path_factory):
     (notes / "sub").mkdir()
     (notes / "sub" / "b.md").write_text(_talk_file("BBB202", "Queues in practice"), encoding="utf-8")
     (notes / "shopping.md").write_text("Groceries:\n\n- milk\n- eggs\n", encoding="utf-8")  # no talk
+    (notes / "misc").mkdir()
+    for n in range(8):  # enough files for the first load to index in worker processes, beside the server
+        (notes / "misc" / f"n{n}.md").write_text(f"Errands {n}:\n\n- call back\n", encoding="utf-8")
     return notes
 
 
@@ -270,7 +273,7 @@ def test_a_folder_and_its_changes_are_seen_by_the_next_call(folder_server, folde
     assert codes() == ["AAA101", "CCC303"]
     is_error, _, text = folder_server.call("talk", query="BBB202")
     assert is_error and text.startswith("no talk BBB202")
-    assert folder_server.ok("overview")["totals"]["files"] == 3  # a.md, c.md and shopping.md
+    assert folder_server.ok("overview")["totals"]["files"] == 11  # a.md, c.md, shopping.md, misc/*.md
 
 
 # --- without the server ----------------------------------------------------------------------------

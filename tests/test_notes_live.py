@@ -70,3 +70,16 @@ def test_a_folder_gone_is_an_error_then_its_return_is_seen(folder):
     moved.rename(folder)
     assert _codes(live) == ["AAA101", "BBB202"]
     live.close()
+
+
+def test_prime_loads_from_a_warm_cache_only(folder):
+    for n in range(6):  # more files than a load beside other work takes on (load.BESIDE_MAX_FILES)
+        _write(folder / f"x{n}.md", f"XXX10{n}")
+    live = LiveNotes([str(folder)])
+    assert live.prime() is False and live.loads == 0  # a cold index: left to the first read
+    assert len(_codes(live)) == 8 and live.loads == 1
+    live.close()
+    again = LiveNotes([str(folder)])
+    assert again.prime() is True and again.loads == 1  # from the cache, here and now
+    assert len(_codes(again)) == 8 and again.loads == 1
+    again.close()

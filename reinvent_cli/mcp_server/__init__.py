@@ -44,27 +44,36 @@ def serve(paths: Iterable[str] | None = None, use_cache: bool = True) -> None:
     the client closes stdin."""
     check_sdk()
     _log_to_stderr()
-    from reinvent_cli.mcp_server.server import build
     from reinvent_cli.notes.live import LiveNotes
 
     live = LiveNotes(paths, use_cache=use_cache, on_load=_loaded)
-    threading.Thread(target=_warm, args=(live,), name="reinvent-mcp-load", daemon=True).start()
+    # The notes first: from a warm cache they load here at once. Indexing many files forks parsers, which
+    # must not happen while another thread imports (a child could inherit a module lock held for good):
+    # that load waits for the SDK's imports (about a second), then runs beside the client's handshake.
+    primed = _warm(live, prime=True)
+    from reinvent_cli.mcp_server.server import build
+
+    if not primed:
+        threading.Thread(target=_warm, args=(live,), name="reinvent-mcp-load", daemon=True).start()
     try:
         build(live).run("stdio")
     finally:
         live.close()
 
 
-def _warm(live: LiveNotes) -> None:
-    """Load the notes while the client starts, so the first call is answered from them (an error here
-    is the calls' to report, and is logged)."""
+def _warm(live: LiveNotes, prime: bool = False) -> bool:
+    """Load the notes before the first call (``prime``: only if the cache has them; see LiveNotes.prime).
+    True when done, or when it failed: the calls meet the error again and report it (it is logged)."""
     try:
+        if prime:
+            return live.prime()
         with live.reading():
             pass
     except ReinventError as exc:
         log.warning("%s", exc.message)
     except Exception:  # noqa: BLE001 - the first call meets it again and reports it
         log.exception("loading the notes failed")
+    return True
 
 
 log = logging.getLogger("reinvent_cli.mcp_server")

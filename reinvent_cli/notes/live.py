@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
-from reinvent_cli.notes.load import load, stat_files
+from reinvent_cli.notes.load import Deferred, load, stat_files
 from reinvent_cli.notes.query import notes_files
 
 if TYPE_CHECKING:
@@ -44,18 +44,28 @@ class LiveNotes:
             finally:
                 self._end_read(notes)
 
+    def prime(self) -> bool:
+        """Load the notes now if that takes no more than a few files' parsing (a warm cache), in this
+        thread and without a child process; False if it would take more (then the first read loads them)."""
+        with self._lock:
+            try:
+                self._end_read(self._current(only_small=True))
+            except Deferred:
+                return False
+        return True
+
     def close(self) -> None:
         with self._lock:
             self._drop()
 
-    def _current(self) -> Notes:
+    def _current(self, only_small: bool = False) -> Notes:
         files, explicit = notes_files(self.paths)
         skipped: list[str] = []
         stamp = (stat_files(files, explicit, skipped), skipped)
         if self._notes is not None and stamp == self._stamp and self._same_cache(self._notes):
             return self._notes
         self._drop()
-        notes = load(files, explicit, use_cache=self.use_cache, progress=False)
+        notes = load(files, explicit, use_cache=self.use_cache, progress=False, only_small=only_small)
         self._notes, self._stamp, self.loads = notes, stamp, self.loads + 1
         store = notes.cache
         self._version = store.data_version() if store is not None else None  # (inside the load's snapshot)

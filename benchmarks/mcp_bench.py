@@ -7,7 +7,8 @@ For the bundled notes and the 1,000-file corpus (../shared/bench/make_corpus.py)
   ``tools/call`` (initialize, initialized, then the call, as a client does), beside one
   ``python -m reinvent_cli --notes X QUERY --json`` run;
 * a warm tool call: the round trip of the same call to a running server (after one call), beside the
-  same command-line run;
+  same command-line run (``talks`` with ``limit: 0``: every talk, as the command line prints them);
+* importing the SDK alone (``python -c "from mcp.server.mcpserver import MCPServer"``): most of the start;
 * on the corpus, the call right after one file was edited (it must find the new word), beside a warm call.
 
 The server is driven with raw JSON-RPC lines over its pipes (no client library in the timings). Runs of
@@ -38,8 +39,9 @@ PY = sys.executable
 REINVENT = [PY, "-m", "reinvent_cli"]
 QUERIES = [  # (label, tool, arguments, the same as a command line)
     ("search elasticache", "search", {"query": "elasticache"}, ["search", "elasticache"]),
-    ("talks --day 2", "talks", {"day": 2}, ["talks", "--day", "2"]),
+    ("talks --day 2", "talks", {"day": 2, "limit": 0}, ["talks", "--day", "2"]),  # limit 0: every talk, as the CLI
 ]
+SDK_IMPORT = [PY, "-c", "from mcp.server.mcpserver import MCPServer"]
 
 
 class Server:
@@ -91,6 +93,12 @@ def cli_run(notes: Path, args: list[str], env: dict[str, str]) -> float:
     return dt
 
 
+def timed(cmd: list[str], env: dict[str, str]) -> float:
+    t0 = time.perf_counter()
+    subprocess.run(cmd, env=env, check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - t0
+
+
 def first_answer(notes: Path, tool: str, arguments: dict[str, Any], env: dict[str, str]) -> float:
     t0 = time.perf_counter()
     server = Server(notes, env)
@@ -108,24 +116,26 @@ def measure(name: str, notes: Path, env: dict[str, str], runs: int) -> dict[str,
     out: dict[str, Any] = {}
     print(f"\n{name} (median of {runs}; ms)")
     print(f"  {'query':22s} {'CLI run':>9s} {'server start->1st answer':>25s} {'warm call':>10s} "
-          f"{'start/CLI':>10s} {'warm/CLI':>9s}")
+          f"{'start/CLI':>10s} {'warm/CLI':>9s} {'import SDK':>11s}")
     server = Server(notes, env)
     try:
         for label, tool, arguments, cli_args in QUERIES:
             server.call(tool, arguments)  # the server's first call of this query
-            cli, start, warm = [], [], []
+            cli, start, warm, sdk = [], [], [], []
             for _ in range(runs):
+                sdk.append(timed(SDK_IMPORT, env))  # what the server's start owes to the SDK alone
                 cli.append(cli_run(notes, cli_args, env))
                 start.append(first_answer(notes, tool, arguments, env))
                 t0 = time.perf_counter()
                 server.call(tool, arguments)
                 warm.append(time.perf_counter() - t0)
-            row = {"cli_ms": med(cli) * 1000, "start_ms": med(start) * 1000, "warm_ms": med(warm) * 1000}
+            row = {"cli_ms": med(cli) * 1000, "start_ms": med(start) * 1000, "warm_ms": med(warm) * 1000,
+                   "sdk_import_ms": med(sdk) * 1000}
             row["start_over_cli"] = row["start_ms"] / row["cli_ms"]
             row["warm_over_cli"] = row["warm_ms"] / row["cli_ms"]
             out[label] = {k: round(v, 3) for k, v in row.items()}
             print(f"  {label:22s} {row['cli_ms']:9.1f} {row['start_ms']:25.1f} {row['warm_ms']:10.1f} "
-                  f"{row['start_over_cli']:9.2f}x {row['warm_over_cli']:8.3f}x")
+                  f"{row['start_over_cli']:9.2f}x {row['warm_over_cli']:8.3f}x {row['sdk_import_ms']:11.1f}")
     finally:
         server.close()
     return out

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from reinvent_cli.notes.live import LiveNotes
     from reinvent_cli.notes.query import Notes
 
+log = logging.getLogger("reinvent_cli.mcp_server")
 INSTALL_HINT = 'pip install "reinvent-cli[mcp]"'
 SDK_MAJOR = 2  # MCPServer (FastMCP's name since mcp 2)
 
@@ -74,9 +75,6 @@ def _warm(live: LiveNotes, prime: bool = False) -> bool:
     except Exception:  # noqa: BLE001 - the first call meets it again and reports it
         log.exception("loading the notes failed")
     return True
-
-
-log = logging.getLogger("reinvent_cli.mcp_server")
 
 
 def _loaded(notes: Notes) -> None:

@@ -298,7 +298,8 @@ def test_the_cli_never_imports_the_sdk(tmp_path):
 
 
 def test_only_the_protocol_on_stdout(tmp_path):
-    """Raw JSON-RPC over the pipes: every line on stdout is a JSON-RPC message; logs are on stderr."""
+    """Raw JSON-RPC over the pipes: every line on stdout is a JSON-RPC message; logs are on stderr. The
+    notes named by REINVENT_NOTES."""
     messages = [
         {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {
             "protocolVersion": "2025-06-18", "capabilities": {}, "clientInfo": {"name": "test", "version": "1"}}},
@@ -306,8 +307,9 @@ def test_only_the_protocol_on_stdout(tmp_path):
         {"jsonrpc": "2.0", "id": 2, "method": "tools/call", "params": {"name": "talks", "arguments": {"day": 2}}},
         {"jsonrpc": "2.0", "id": 3, "method": "tools/call", "params": {"name": "talk", "arguments": {"query": "X1"}}},
     ]
-    env = {**os.environ, "REINVENT_CACHE_DIR": str(tmp_path / "cache")}
-    env.pop("REINVENT_NOTES", None)
+    notes = tmp_path / "env-notes.md"
+    notes.write_text("# Day 2\n\n## ENV101 - From the environment\n\n* a bullet\n", encoding="utf-8")
+    env = {**os.environ, "REINVENT_CACHE_DIR": str(tmp_path / "cache"), "REINVENT_NOTES": str(notes)}
     p = subprocess.Popen([sys.executable, "-m", "reinvent_cli", "mcp"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                          stderr=subprocess.PIPE, env=env, cwd=ROOT, text=True)
     replies = {}
@@ -327,6 +329,6 @@ def test_only_the_protocol_on_stdout(tmp_path):
         if p.poll() is None:
             p.kill()
     assert rest == ""
-    assert len(replies[2]["result"]["structuredContent"]["talks"]) == 4  # the bundled notes by default
+    assert [t["code"] for t in replies[2]["result"]["structuredContent"]["talks"]] == ["ENV101"]
     assert replies[3]["result"]["isError"] is True
     assert "reinvent mcp: notes loaded" in err

@@ -59,7 +59,7 @@ def serve(paths: Iterable[str] | None = None, use_cache: bool = True) -> None:
     try:
         build(live).run("stdio")
     finally:
-        live.close()
+        live.close(wait=False)  # the client has gone: an index under way is not waited for
 
 
 def _warm(live: LiveNotes, prime: bool = False) -> bool:

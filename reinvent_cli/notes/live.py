@@ -54,9 +54,13 @@ class LiveNotes:
                 return False
         return True
 
-    def close(self) -> None:
-        with self._lock:
-            self._drop()
+    def close(self, wait: bool = True) -> None:
+        """Close the cache; ``wait=False``: not if a load is under way (the process is leaving anyway)."""
+        if self._lock.acquire(blocking=wait):
+            try:
+                self._drop()
+            finally:
+                self._lock.release()
 
     def _current(self, only_small: bool = False) -> Notes:
         files, explicit = notes_files(self.paths)

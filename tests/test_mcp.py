@@ -276,27 +276,6 @@ def test_a_folder_and_its_changes_are_seen_by_the_next_call(folder_server, folde
     assert folder_server.ok("overview")["totals"]["files"] == 11  # a.md, c.md, shopping.md, misc/*.md
 
 
-# --- without the server ----------------------------------------------------------------------------
-
-
-def test_without_the_sdk_it_says_how_to_install_it(run, monkeypatch):
-    monkeypatch.setitem(sys.modules, "mcp", None)  # as if not installed: find_spec gives None
-    r = run("mcp")
-    assert r.exit_code == 2
-    assert 'pip install "reinvent-cli[mcp]"' in r.stderr and "Traceback" not in r.output
-
-
-def test_the_cli_never_imports_the_sdk(tmp_path):
-    env = {**os.environ, "REINVENT_CACHE_DIR": str(tmp_path / "cache")}
-    code = ("import sys\nfrom reinvent_cli.cli.main import main\nsys.argv = ['reinvent', *sys.argv[1:]]\n"
-            "try:\n    main()\nexcept SystemExit:\n    pass\n"
-            "print('IMPORTED', sorted({m.split('.')[0] for m in sys.modules} & {'mcp', 'pydantic', 'anyio'}),"
-            " file=sys.stderr)\n")
-    for args in (["talks", "--day", "2"], ["--help"]):
-        p = subprocess.run([sys.executable, "-c", code, *args], env=env, capture_output=True, text=True, cwd=ROOT)
-        assert p.returncode == 0 and "IMPORTED []" in p.stderr, p.stderr
-
-
 def test_only_the_protocol_on_stdout(tmp_path):
     """Raw JSON-RPC over the pipes: every line on stdout is a JSON-RPC message; logs are on stderr. The
     notes named by REINVENT_NOTES."""

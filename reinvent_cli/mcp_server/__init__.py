@@ -33,10 +33,10 @@ def check_sdk() -> None:
     except metadata.PackageNotFoundError:
         version = None
     if version is None:
-        raise UsageError("reinvent mcp needs the MCP Python SDK, which is not installed", hint=f"install it: {INSTALL_HINT}")
+        raise UsageError("the MCP server needs the MCP Python SDK, which is not installed", hint=f"install it: {INSTALL_HINT}")
     major = version.split(".")[0]
     if not major.isdigit() or int(major) < SDK_MAJOR:
-        raise UsageError(f"reinvent mcp needs the MCP Python SDK {SDK_MAJOR} or newer; mcp {version} is installed",
+        raise UsageError(f"the MCP server needs the MCP Python SDK {SDK_MAJOR} or newer; mcp {version} is installed",
                          hint=f"upgrade it: {INSTALL_HINT} --upgrade")
 
 

@@ -16,6 +16,8 @@ from reinvent_cli.notes.outline import Node
 from reinvent_cli.notes.query import Notes
 
 SEP = " › "
+LIMIT = 100  # records a listing returns unless asked for more: an answer must fit an assistant's context
+OUTLINE_FILES = 20  # files an outline draws unless asked for more
 
 
 @dataclass
@@ -38,10 +40,6 @@ def _day(notes: Notes, day: int | str | None) -> DaySpec | None:
 
 def _where(file: str, line: int) -> str:
     return f"{file}:{line}"
-
-
-LIMIT = 100  # records a listing returns unless asked for more: an answer must fit an assistant's context
-OUTLINE_FILES = 20  # files an outline draws unless asked for more
 
 
 def _listing(key: str, items: Sequence[Any], to_json: Callable[[Any], dict[str, Any]],

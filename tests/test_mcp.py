@@ -274,6 +274,10 @@ def test_a_folder_and_its_changes_are_seen_by_the_next_call(folder_server, folde
     is_error, _, text = folder_server.call("talk", query="BBB202")
     assert is_error and text.startswith("no talk BBB202")
     assert folder_server.ok("overview")["totals"]["files"] == 11  # a.md, c.md, shopping.md, misc/*.md
+    tree = folder_server.ok("outline", file="c.md")
+    assert tree["total"] == 1 and [(t["title"], t["children"][0]["title"]) for t in tree["outline"]] == [
+        (str(folder / "c.md"), "Day 1")]
+    assert folder_server.ok("outline", day=1, limit=1)["total"] == 2  # a.md and c.md have a day 1
 
 
 def test_only_the_protocol_on_stdout(tmp_path):

@@ -83,3 +83,17 @@ def test_prime_loads_from_a_warm_cache_only(folder):
     assert again.prime() is True and again.loads == 1  # from the cache, here and now
     assert len(_codes(again)) == 8 and again.loads == 1
     again.close()
+
+
+def test_an_outline_of_some_files_reads_their_entries_alone_and_draws_them_the_same(folder):
+    from reinvent_cli.notes.outline import outline
+
+    _write(folder / "c.md", "CCC303", "\n### A section\n\n* more\n")
+    whole = [t.to_json() for t in outline(q.load_notes([str(folder)], use_cache=False))]
+    notes = q.load_notes([str(folder)])  # from the cache: entries read on demand
+    some = notes.with_entries({str(folder / "c.md")})
+    assert [d.file for d in some] == [str(folder / "c.md")]
+    assert [d.entries == [] for d in notes.docs()] == [True, True, False]  # a.md and b.md not read
+    assert [t.to_json() for t in outline(notes, documents=some)] == whole[2:]
+    assert [t.to_json() for t in outline(notes, documents=notes.with_entries({d.file for d in notes.docs()}))] == whole
+    notes.close()

@@ -11,7 +11,7 @@ from typing import Any
 from reinvent_cli.errors import NothingFound
 from reinvent_cli.notes import query as q
 from reinvent_cli.notes import records
-from reinvent_cli.notes.days import DaySpec
+from reinvent_cli.notes.days import DaySpec, iso_date
 from reinvent_cli.notes.outline import Node
 from reinvent_cli.notes.query import Notes
 
@@ -150,17 +150,21 @@ def watchlist(notes: Notes, limit: int = LIMIT) -> Answer:
 
 def outline(notes: Notes, day: int | str | None = None, depth: int | None = None, conference: str | None = None,
             file: str | None = None, limit: int = OUTLINE_FILES) -> Answer:
-    """A tree per file (at most ``limit`` files; 0: all), with ``total``: the files that have a tree."""
+    """A tree per file (the first ``limit`` files; 0: all) with ``total``, the files that have one: only
+    the files shown are read in full (the entries of 1,000 files take seconds to read)."""
     from reinvent_cli.notes.outline import outline as build_outline
 
+    spec = _day(notes, day)
     chosen = q.files_matching(notes, conference, file)
-    trees = [t for t in build_outline(notes, _day(notes, day), depth) if chosen is None or t.file in chosen]
-    shown = trees[:limit] if limit else trees
+    having = [d.file for d in notes.docs() if (chosen is None or d.file in chosen) and (spec is None or any(
+        spec.matches(x.number, x.weekday, iso_date(x.title)) for x in d.days))]
+    shown = having[:limit] if limit else having
+    trees = build_outline(notes, spec, depth, documents=notes.with_entries(set(shown)))
     lines: list[str] = []
-    for tree in shown:
+    for tree in trees:
         _tree_lines(tree, 0, lines)
-    text = ("\n".join(lines) if lines else "no notes") + _more("files", len(shown), len(trees))
-    return Answer({"outline": [t.to_json() for t in shown], "total": len(trees)}, text)
+    text = ("\n".join(lines) if lines else "no notes") + _more("files", len(trees), len(having))
+    return Answer({"outline": [t.to_json() for t in trees], "total": len(having)}, text)
 
 
 def overview(notes: Notes, conference: str | None = None, file: str | None = None, limit: int = LIMIT) -> Answer:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -116,6 +116,7 @@ class Notes:
         self.warnings = warnings if warnings is not None else []
         self._store = store  # a cache.StoreNotes, or None when everything is in memory
         self._loaded: set[str] = set()
+        self._entries_of: set[str] = set()  # files whose entries were read alone (with_entries)
         self._search_index: Any = None
 
     def docs(self, *kinds: str) -> list[Document]:
@@ -131,6 +132,22 @@ class Notes:
                 except sqlite3.DatabaseError as exc:
                     self._drop_cache(exc)
         return self._documents
+
+    def with_entries(self, files: Collection[str]) -> list[Document]:
+        """The documents of these files (by name), talks and entries filled in: from the cache, the
+        entries of these files alone (an outline of a few files of many need not read them all)."""
+        docs = self.docs("talks")
+        todo = set(files) - self._entries_of
+        if self._store is not None and "entries" not in self._loaded and todo:
+            import sqlite3
+
+            try:
+                self._store.fill_entries(todo)
+                self._entries_of |= todo
+            except sqlite3.DatabaseError as exc:
+                self._drop_cache(exc)
+                docs = self.docs("talks")
+        return [d for d in docs if d.file in files]
 
     @property
     def cache(self) -> Any:

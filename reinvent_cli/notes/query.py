@@ -134,8 +134,7 @@ class Notes:
         return self._documents
 
     def with_entries(self, files: Collection[str]) -> list[Document]:
-        """The documents of these files (by name), talks and entries filled in: from the cache, the
-        entries of these files alone (an outline of a few files of many need not read them all)."""
+        """These files' documents (by name) with talks and entries: from the cache, their entries alone."""
         docs = self.docs("talks")
         todo = set(files) - self._entries_of
         if self._store is not None and "entries" not in self._loaded and todo:
@@ -261,8 +260,7 @@ def _match_conference(doc: Document, conference: str | None, file: str | None) -
 
 def talks(notes: Notes, day: DaySpec | None = None, track: str | None = None,
           conference: str | None = None, file: str | None = None, words: str | None = None) -> list[Talk]:
-    """The talks of these files on ``day`` whose code starts with ``track``; with ``words``, those whose
-    code, title and speakers cover them (typos allowed), best first."""
+    """Talks on ``day`` whose code starts with ``track``; with ``words``, those matching them, best first."""
     out = []
     for doc in notes.docs("talks"):
         if not _match_conference(doc, conference, file):

@@ -145,6 +145,7 @@ def test_talks_of_day_2_are_the_four_talks(bundled_server, run):
     assert bundled_server.ok("talks", day="thu") == data
     assert [t["code"] for t in bundled_server.ok("talks", track="cmp")["talks"]] == ["CMP406", "CMP301"]
     assert [t["code"] for t in bundled_server.ok("talks", words="coursera")["talks"]] == ["CMP406"]
+    assert bundled_server.ok("talks", words="amazon")["talks"] == _cli_json(run, "talks", "amazon")
 
 
 def test_talk_dat407_has_its_speakers_and_notes(bundled_server, run):
@@ -178,6 +179,7 @@ def test_the_snowball_launch(bundled_server, run):
 
 def test_speakers_links_watchlist_outline_as_the_cli(bundled_server, run):
     assert bundled_server.ok("speakers")["speakers"] == _cli_json(run, "speakers")
+    assert bundled_server.ok("speakers", words="aws")["speakers"] == _cli_json(run, "speakers", "aws")
     riot = bundled_server.ok("speakers", words="riot")["speakers"]
     assert [(s["name"], s["talks"]) for s in riot] == [("Tom Kerr", ["DAT407 - Amazon ElastiCache: Deep Dive"])]
     assert bundled_server.ok("links", domain="github.com")["links"] == _cli_json(run, "links", "--domain", "github.com")
@@ -207,7 +209,8 @@ def test_overview_says_what_is_loaded(bundled_server):
 
 @pytest.mark.parametrize(("tool", "arguments", "message"), [
     ("talks", {"day": 99}, "no talks on day 99; the notes have days 1-3 (wednesday, thursday, friday)"),
-    ("search", {"query": "lambda", "day": 99}, "no talks on day 99; the notes have days 1-3"),
+    ("search", {"query": "lambda", "day": 99}, "no notes on day 99; the notes have days 1-3"),
+    ("announcements", {"day": "saturday"}, "no announcements on saturday; the notes have days 1-3"),
     ("talk", {"query": "DAT409"}, "no talk DAT409; did you mean DAT401 or DAT407?"),
     ("search", {"query": "   "}, "give words to search for"),
     ("talks", {"day": "someday"}, "--day 'someday': give a day number"),

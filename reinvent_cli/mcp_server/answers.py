@@ -28,11 +28,12 @@ class Answer:
     text: str
 
 
-def _day(notes: Notes, day: int | str | None) -> DaySpec | None:
-    """The day asked for; one the notes do not have is an error that names the days they have."""
+def _day(notes: Notes, day: int | str | None, what: str) -> DaySpec | None:
+    """The day asked for; one the notes do not have is an error that names the days they have (as the
+    command line says it: "no ``what`` on day 9; the notes have days 1-3 (...)")."""
     spec = q.parse_day(day)
     if spec is not None:
-        why = q.missing_day(notes, spec)
+        why = q.missing_day(notes, spec, what)
         if why:
             raise NothingFound(why)
     return spec
@@ -62,13 +63,14 @@ def _more(what: str, shown: int, total: int) -> str:
 def search(notes: Notes, query: str, kinds: Sequence[str] = (), day: int | str | None = None, limit: int = 10,
            context: int = 0, min_score: int = 50, conference: str | None = None,
            file: str | None = None) -> Answer:
-    hits = q.search_hits(notes, query, kinds=kinds, day=_day(notes, day), limit=limit, min_score=min_score,
+    hits = q.search_hits(notes, query, kinds=kinds, day=_day(notes, day, "notes"), limit=limit, min_score=min_score,
                          conference=conference, file=file)
     around: dict[tuple[str, int], list[Any]] = {}
+    own: dict[tuple[str, int], str] = {}  # with context: each hit's line as written, as rg -C shows it
     if context and hits:
         from reinvent_cli.notes.lines import lines_around
 
-        around = lines_around(notes, [(h.entry.file, h.line) for h in hits], context)
+        around = lines_around(notes, [(h.entry.file, h.line) for h in hits], context, own)
 
     def to_json(h: Any) -> dict[str, Any]:
         out = records.hit_json(h)
@@ -83,7 +85,8 @@ def search(notes: Notes, query: str, kinds: Sequence[str] = (), day: int | str |
         lines = [f"{_where(e.file, h.line)} [{e.kind}, score {h.score}]" + (f" {SEP.join(parents)}" if parents else "")]
         ctx = around.get((e.file, h.line), [])
         lines += [f"  {c.line}- {c.text}" for c in ctx if c.line < h.line]
-        lines.append(f"  {h.line}: {_one_line(e.text)}" + (f" <{h.url}>" if getattr(h, "url", None) else ""))
+        text = own.get((e.file, h.line)) or _one_line(e.text)
+        lines.append(f"  {h.line}: {text}" + (f" <{h.url}>" if getattr(h, "url", None) else ""))
         lines += [f"  {c.line}- {c.text}" for c in ctx if c.line > h.line]
         return "\n".join(lines)
 
@@ -93,7 +96,7 @@ def search(notes: Notes, query: str, kinds: Sequence[str] = (), day: int | str |
 
 def talks(notes: Notes, day: int | str | None = None, track: str | None = None, words: str | None = None,
           conference: str | None = None, file: str | None = None, limit: int = LIMIT) -> Answer:
-    found = q.talks(notes, _day(notes, day), track, conference, file, words=words)
+    found = q.talks(notes, _day(notes, day, "talks"), track, conference, file, query=words)
     return _listing("talks", found, records.talk_json, _talk_line, "no talks found", limit)
 
 
@@ -113,7 +116,7 @@ def talk(notes: Notes, query: str, day: int | str | None = None, conference: str
 
 def announcements(notes: Notes, words: str | None = None, day: int | str | None = None,
                   conference: str | None = None, file: str | None = None, limit: int = LIMIT) -> Answer:
-    found = q.announcements(notes, _day(notes, day), words, conference, file)
+    found = q.announcements(notes, _day(notes, day, "announcements"), words, conference, file)
 
     def line(a: Any) -> str:
         where = SEP.join(x for x in (a.talk, a.section) if x)
@@ -154,7 +157,7 @@ def outline(notes: Notes, day: int | str | None = None, depth: int | None = None
     the files shown are read in full (the entries of 1,000 files take seconds to read)."""
     from reinvent_cli.notes.outline import outline as build_outline
 
-    spec = _day(notes, day)
+    spec = _day(notes, day, "notes")
     chosen = q.files_matching(notes, conference, file)
     having = [d.file for d in notes.docs() if (chosen is None or d.file in chosen) and (spec is None or any(
         spec.matches(x.number, x.weekday, iso_date(x.title)) for x in d.days))]

@@ -259,8 +259,9 @@ def _match_conference(doc: Document, conference: str | None, file: str | None) -
 
 
 def talks(notes: Notes, day: DaySpec | None = None, track: str | None = None,
-          conference: str | None = None, file: str | None = None, words: str | None = None) -> list[Talk]:
-    """Talks on ``day`` whose code starts with ``track``; with ``words``, those matching them, best first."""
+          conference: str | None = None, file: str | None = None, query: str | None = None) -> list[Talk]:
+    """The talks of these days, track and files; with ``query``, those whose code, title or speakers match
+    its words (typos allowed), best first."""
     out = []
     for doc in notes.docs("talks"):
         if not _match_conference(doc, conference, file):
@@ -271,13 +272,9 @@ def talks(notes: Notes, day: DaySpec | None = None, track: str | None = None,
             if track and not (t.code or "").upper().startswith(track.upper()):
                 continue
             out.append(t)
-    if words and words.strip():
-        out = _fuzzy_filter(out, words, _talk_text)
+    if query:
+        out = _fuzzy_filter(out, query, lambda t: " ".join([t.code or "", t.title, *(f"{s.name} {s.org or ''}" for s in t.speakers)]))
     return out
-
-
-def _talk_text(t: Talk) -> str:
-    return f"{t.code or ''} {t.title} {speakers_names(t)}"
 
 
 def search_hits(notes: Notes, query: str, *, kinds: Sequence[str] = (), day: DaySpec | None = None,
@@ -339,7 +336,7 @@ def find_talk(notes: Notes, query: str, conference: str | None = None, file: str
     if _CODE.fullmatch(q):
         return _by_code(q, attended, watched)
     for pool, was_attended in ((attended, True), (watched, False)):
-        covering = _fuzzy_filter(pool, q, _talk_text)
+        covering = _fuzzy_filter(pool, q, lambda t: f"{t.code or ''} {t.title} {speakers_names(t)}")
         if len(covering) == 1:
             return FoundTalk(covering[0], was_attended)
         if covering:
@@ -478,9 +475,9 @@ class SpeakerRow:
     line: int
 
 
-def speakers(notes: Notes, words: str | None = None) -> list[SpeakerRow]:
-    """Each speaker once (by name, any case) with their organisation and talks, by name; with ``words``,
-    those whose name, organisation and talks cover them, best first."""
+def speakers(notes: Notes, query: str | None = None) -> list[SpeakerRow]:
+    """One row per speaker (by name), with their talks; with ``query``, the speakers whose name,
+    organisation or talks match its words (typos allowed), best first."""
     rows: dict[str, SpeakerRow] = {}
     for t in notes.talks:
         for s in t.speakers:
@@ -491,9 +488,9 @@ def speakers(notes: Notes, words: str | None = None) -> list[SpeakerRow]:
             else:
                 rows[key].talks.append(label)
                 rows[key].org = rows[key].org or s.org
-    out = sorted(rows.values(), key=lambda r: r.name.lower())
-    if words and words.strip():
-        out = _fuzzy_filter(out, words, lambda r: " ".join([r.name, r.org or "", *r.talks]))
-    return out
+    found = sorted(rows.values(), key=lambda r: r.name.lower())
+    if query:
+        found = _fuzzy_filter(found, query, lambda r: " ".join([r.name, r.org or "", *r.talks]))
+    return found
 
 

@@ -7,6 +7,7 @@ import pytest
 
 from reinvent_cli.errors import InputError
 from reinvent_cli.notes import query as q
+from reinvent_cli.notes.hits import search_hits
 from reinvent_cli.notes.live import LiveNotes
 
 
@@ -38,7 +39,7 @@ def test_loaded_once_until_a_file_changes(folder, use_cache):
     assert _codes(live) == ["AAA101", "BBB202"] and live.loads == 1  # nothing changed: the same notes
     _write(folder / "a.md", "AAA101", "* brandnewword\n")
     with live.reading() as notes:
-        assert [h.entry.file for h in q.search_hits(notes, "brandnewword")] == [str(folder / "a.md")]
+        assert [h.entry.file for h in search_hits(notes, "brandnewword")] == [str(folder / "a.md")]
     assert live.loads == 2
     _write(folder / "c.md", "CCC303")
     assert _codes(live) == ["AAA101", "BBB202", "CCC303"]

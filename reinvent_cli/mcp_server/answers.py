@@ -12,6 +12,7 @@ from reinvent_cli.errors import NothingFound
 from reinvent_cli.notes import query as q
 from reinvent_cli.notes import records
 from reinvent_cli.notes.days import DaySpec, iso_date
+from reinvent_cli.notes.hits import search_hits
 from reinvent_cli.notes.outline import Node
 from reinvent_cli.notes.query import Notes
 
@@ -63,7 +64,7 @@ def _more(what: str, shown: int, total: int) -> str:
 def search(notes: Notes, query: str, kinds: Sequence[str] = (), day: int | str | None = None, limit: int = 10,
            context: int = 0, min_score: int = 50, conference: str | None = None,
            file: str | None = None) -> Answer:
-    hits = q.search_hits(notes, query, kinds=kinds, day=_day(notes, day, "notes"), limit=limit, min_score=min_score,
+    hits = search_hits(notes, query, kinds=kinds, day=_day(notes, day, "notes"), limit=limit, min_score=min_score,
                          conference=conference, file=file)
     around: dict[tuple[str, int], list[Any]] = {}
     own: dict[tuple[str, int], str] = {}  # with context: each hit's line as written, as rg -C shows it

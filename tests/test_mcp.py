@@ -318,3 +318,23 @@ def test_only_the_protocol_on_stdout(tmp_path):
     assert [t["code"] for t in replies[2]["result"]["structuredContent"]["talks"]] == ["ENV101"]
     assert replies[3]["result"]["isError"] is True
     assert "reinvent mcp: notes loaded" in err
+
+
+def test_an_unexpected_failure_is_a_tool_error_and_the_next_call_is_answered(monkeypatch):
+    """In process, with the SDK's in-memory client: a bug in a tool is an isError result naming the
+    exception (its traceback goes to the log), never a dead server."""
+    import anyio
+
+    from reinvent_cli.mcp_server import answers
+    from reinvent_cli.mcp_server.server import build
+    from reinvent_cli.notes.live import LiveNotes
+
+    monkeypatch.setattr(answers, "watchlist", lambda notes, limit: 1 / 0)
+
+    async def calls():
+        async with Client(build(LiveNotes([str(BUNDLED)]))) as client:
+            return await client.call_tool("watchlist", {}), await client.call_tool("talk", {"query": "DAT407"})
+
+    broken, fine = anyio.run(calls)
+    assert broken.is_error and broken.content[0].text.startswith("internal error (ZeroDivisionError: division by zero)")
+    assert not fine.is_error and fine.structured_content["code"] == "DAT407"

@@ -156,6 +156,21 @@ def test_siblings_alike_make_talks_without_days():
     assert roles_of(text)[3] == "ignored"
 
 
+def test_many_named_siblings_make_talks_only_the_named_ones():
+    # "### Title / Speaker" for the first talks, the later ones left unnamed (5 of 12 named: under half)
+    named = [("Caching without tears", "Maria Lopez"), ("Fearless refactoring", "Ken Ito"),
+             ("Parsers by hand", "Ada Byrne"), ("Async in the small", "Tom Weller"),
+             ("Profiling the hot path", "Lena Schulz")]
+    text = "".join(f"### {t} / {n}\n\nnotes on it\n\n" for t, n in named)
+    text += "".join(f"### Other heading {i}\n\nmore notes\n\n" for i in range(7))
+    assert [t.title for t in doc_of(text).talks] == [t for t, _ in named]
+    assert [[s.name for s in t.speakers] for t in doc_of(text).talks] == [[n] for _, n in named]
+    # two named of twelve: not enough, nothing is a talk
+    few = "".join(f"### {t} / {n}\n\nnotes\n\n" for t, n in named[:2])
+    few += "".join(f"### Other heading {i}\n\nmore notes\n\n" for i in range(10))
+    assert talks_of(few) == []
+
+
 def test_a_heading_over_timed_talks_is_no_talk():
     text = ("## Day 3\n\n#### 9:00 am - 9:20 am Intro - Ann Lee\n\n* a\n\n#### oracles: TownCrier, Oraclize\n\n"
             "##### 4:00 pm - 4:20 pm Secure oracles - Bo Chen\n\n* b\n")

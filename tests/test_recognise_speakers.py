@@ -73,6 +73,13 @@ def test_title_forms():
     assert speakers_in_title("Zero To Hero - Develop Your First App With Local LLMs On Windows")[1] == []
 
 
+def test_title_slash_speaker():
+    t, s = speakers_in_title("Caching without tears / Maria Lopez and Ken Ito")
+    assert (t, [x.name for x in s]) == ("Caching without tears", ["Maria Lopez", "Ken Ito"])
+    assert speakers_in_title("Input / Output in practice")[1] == []
+    assert speakers_in_title("CI/CD for small teams")[1] == []
+
+
 def test_speaker_lines():
     assert [(s.name, s.org) for s in speaker_line("Presenter: Sayed Hashimi, MSFT") or []] == \
         [("Sayed Hashimi", "MSFT")]

@@ -281,7 +281,10 @@ class _Siblings:
         return self.under_day and self.backed >= 4 and 4 * self.backed >= 3 * self.plain
 
     def alike(self) -> bool:
-        return self.backed >= 2 and 2 * self.backed >= self.plain and not self.one_talk
+        """Half show evidence, or many do (4+, a third: a run of "Title / Name" whose later headings the
+        note-taker left unnamed)."""
+        many = self.backed >= 4 and 3 * self.backed >= self.plain
+        return (many or self.backed >= 2 and 2 * self.backed >= self.plain) and not self.one_talk
 
     def most(self) -> bool:
         return 3 * self.backed >= 2 * self.plain

@@ -268,7 +268,7 @@ _TITLE_LABEL = pattern(r"(?:lightning talk|talk|session|presentation|vortrag|con
                           r"\s*(?:[:–—|]|\s-)\s*(?=\S)", re.IGNORECASE)
 
 
-_TITLE_SEPS = (" - ", " – ", " — ", " | ", " -- ", " —— ", "——")
+_TITLE_SEPS = (" - ", " – ", " — ", " | ", " -- ", " —— ", "——", " / ")  # (" / ": "Title / Jane Doe")
 
 
 _BY_WORD = pattern(r"\s(?:by|von|par|por|door)\s", re.IGNORECASE)

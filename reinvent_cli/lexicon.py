@@ -248,6 +248,7 @@ ORG_WORDS = frozenset("""
 inc inc. ltd ltd. llc gmbh ag corp corp. corporation company co co. labs lab institute university universität
 université universidad foundation group team systems technologies technology solutions software consulting
 partners ventures studio studios agency bank school college academy association society council ministry
+library libraries museum archive archives hospital
 """.split())
 
 

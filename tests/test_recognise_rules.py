@@ -171,6 +171,23 @@ def test_many_named_siblings_make_talks_only_the_named_ones():
     assert talks_of(few) == []
 
 
+def test_named_headings_beside_a_dated_day_heading():
+    # "### Name | Org" talks, a bare date heading at their level opening the second day; the summit's own
+    # "### Title | Place" and "### Morning:" stay no talks
+    text = ("### Widget Summit 2031 | Lakeside\n\nintro\n\n### Morning:\n\n"
+            "### Ana Ruiz | City Library\n\nx\n\n### Li Wei | Harbor University\n\nx\n\n"
+            "### 3.5.31\n\n### Omar Haddad | search tuning\n\nx\n\n### Jane Doe | State Archive\n\nx\n\n"
+            "### Ben Carter | Riverside College\n\nx\n")
+    doc = doc_of(text)
+    assert [(t.line, t.day, [s.name for s in t.speakers]) for t in doc.talks] == [
+        (7, None, ["Ana Ruiz"]), (11, None, ["Li Wei"]), (17, 1, ["Omar Haddad"]), (21, 1, ["Jane Doe"]),
+        (25, 1, ["Ben Carter"])]
+    # beside a day heading, a few named headings among many plain ones are no talks
+    few = ("## Day 1\n\n## Ana Ruiz | City Library\n\nx\n\n## Li Wei | Harbor University\n\nx\n\n"
+           + "".join(f"## Topic {i}\n\nx\n\n" for i in range(6)))
+    assert talks_of(few) == []
+
+
 def test_a_heading_over_timed_talks_is_no_talk():
     text = ("## Day 3\n\n#### 9:00 am - 9:20 am Intro - Ann Lee\n\n* a\n\n#### oracles: TownCrier, Oraclize\n\n"
             "##### 4:00 pm - 4:20 pm Secure oracles - Bo Chen\n\n* b\n")

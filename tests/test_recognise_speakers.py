@@ -80,6 +80,13 @@ def test_title_slash_speaker():
     assert speakers_in_title("CI/CD for small teams")[1] == []
 
 
+def test_names_first_then_title():
+    t, s = speakers_in_title("Ana Ruiz, Li Wei | Archive search")
+    assert (t, [x.name for x in s]) == ("Archive search", ["Ana Ruiz", "Li Wei"])
+    t, s = speakers_in_title("Sharding, Caching, Queues - Jane Doe")
+    assert (t, [x.name for x in s]) == ("Sharding, Caching, Queues", ["Jane Doe"])
+
+
 def test_speaker_lines():
     assert [(s.name, s.org) for s in speaker_line("Presenter: Sayed Hashimi, MSFT") or []] == \
         [("Sayed Hashimi", "MSFT")]

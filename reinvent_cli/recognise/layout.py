@@ -191,10 +191,15 @@ def _assign(heads: list[_Seg], plan: Plan, expect: bool, one_talk: bool, under_d
     plain = [i for i in tops if heads[i].line not in plan.roles and not heads[i].why_not
              and not groups[i] and not _holds_talks(heads[i])]
     backed = _backed(heads, plain)
-    if any(plan.roles.get(heads[i].line, _NO_ROLE).kind == "day" for i in tops):
-        backed = []  # beside day headings, only a labelled heading is a talk ("## Day 1", "## DAT407 - Aurora")
-        plain = []
-    sib = _Siblings(len(plain), len(backed), expect, one_talk, under_day)
+    beside_days = any(plan.roles.get(heads[i].line, _NO_ROLE).kind == "day" for i in tops)
+    if beside_days:
+        # beside day headings, only a labelled heading is a talk ("## Day 1", "## DAT407 - Aurora"), or a run
+        # of headings naming their speakers ("### 10.4.22" among "### Jane Roe | Org" headings, most so named;
+        # only those named)
+        named = [i for i in backed if "speakers in the title" in heads[i].title_evidence]
+        backed = named if len(named) >= 4 and 3 * len(named) >= 2 * len(plain) else []
+        plain = plain if backed else []
+    sib = _Siblings(len(plain), len(backed), expect, one_talk, under_day, only_backed=beside_days)
     people = [i for i in plain if person_heading(heads[i].title)]
     for i in people if len(people) >= 2 else []:  # a keynote's segments: "## Name - Role - Company" each
         _set(plan, heads[i], "talk", ["a person and their role: a segment", f"{len(people)} alike"])
@@ -275,6 +280,7 @@ class _Siblings:
     expect: bool  # the parent says these are talks (a day, a group, a collection's title)
     one_talk: bool  # the file is one talk: its headings are its sections
     under_day: bool = False  # right under a day heading
+    only_backed: bool = False  # beside day headings: only those with evidence are talks
 
     def strict(self) -> bool:
         """Under a day, nearly all show evidence: the one that shows none is no talk (a sponsor contest)."""
@@ -301,7 +307,7 @@ def _is_talk(s: _Seg, kids: list[_Seg], sib: _Siblings, backed: bool) -> bool:
         return False  # "### Summaries" over "#### Day 1", "#### Day 2"
     if sib.expect:
         return backed or not sib.strict()
-    return sib.alike() and (backed or sib.most())
+    return sib.alike() and (backed or sib.most() and not sib.only_backed)
 
 
 _TALK_WORD_SET = frozenset(w.lower() for w in GROUP_TALK_WORDS)

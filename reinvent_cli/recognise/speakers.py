@@ -315,9 +315,13 @@ def _by_dash(title: str) -> tuple[str, list[Speaker]] | None:
             continue
         left, right = halves
         found = _people(right, True)
+        first = halves if title.find(sep) == title.rfind(sep) else None
+        # "A B, C D | Title": two or more names first (a title is no list of names)
+        lead = _people(first[0], False) if first and _PART_SEP(first[0]) else None
+        if lead and len(lead) >= 2 and first and first[1] and (not found or len(found) == 1):
+            return first[1], lead
         if found and left:
             return left, found
-        first = halves if title.find(sep) == title.rfind(sep) else None
         if first and is_person(first[0]) and first[1] and not _people(first[1], False):
             return first[1], [Speaker(clean_name(first[0]), None)]
     halves = _split_at(title, ", ")  # "A long title, Jane Doe": one full name after a title of 3+ words

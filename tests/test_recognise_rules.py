@@ -188,6 +188,21 @@ def test_named_headings_beside_a_dated_day_heading():
     assert talks_of(few) == []
 
 
+def test_a_plain_text_post_titled_by_its_first_line():
+    # no heading: a first line with a session code, the abstract, "Name - Role" lines under it
+    text = ("NET412 - Building resilient queues\n\nIn this session we look at queues that survive outages.\n\n"
+            "Priya Natarajan - Principal Engineer\nOwen Hale - Founder and CTO, Quayside\n\n"
+            "Notes from the room: retries need budgets.\n\nMore notes.\n")
+    talks = doc_of(text, "conf-2031-net412.md").talks
+    assert [(t.line, t.code, t.title, [s.name for s in t.speakers]) for t in talks] == [
+        (1, "NET412", "Building resilient queues", ["Priya Natarajan", "Owen Hale"])]
+    keynote = "Keynote - Ana Ruiz\n- Tuesday morning, main hall\n\nShe opened with a story.\n"
+    assert [(t.title, [s.name for s in t.speakers]) for t in doc_of(keynote, "conf-2031-keynote.md").talks] == [
+        ("Keynote", ["Ana Ruiz"])]
+    # a plain note whose first line is no code or label: nothing
+    assert talks_of("Groceries for the week\n\nMilk, eggs.\n\nPriya Natarajan - Principal Engineer\n") == []
+
+
 def test_a_heading_over_timed_talks_is_no_talk():
     text = ("## Day 3\n\n#### 9:00 am - 9:20 am Intro - Ann Lee\n\n* a\n\n#### oracles: TownCrier, Oraclize\n\n"
             "##### 4:00 pm - 4:20 pm Secure oracles - Bo Chen\n\n* b\n")

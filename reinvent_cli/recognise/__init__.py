@@ -11,6 +11,7 @@ from reinvent_cli.recognise.html_blocks import expand_html_blocks
 from reinvent_cli.recognise.kind import Cue, Decision, decide
 from reinvent_cli.recognise.launch_find import find_announcements
 from reinvent_cli.recognise.layout import Plan, plan_file
+from reinvent_cli.recognise.one_talk import lead_line
 from reinvent_cli.recognise.post import (
     _front_matter_entries,
     _one_talk_post,
@@ -61,6 +62,7 @@ def read_notes(src: Source, layout: Layout | None = None) -> Reading:
             if not plan.decision.talks:
                 plan = Plan(decision=plan.decision)  # other notes: headings are sections, nothing a talk
         h1 = _only_h1(tokens)
+        lead = lead_line(tokens) if h1 is None else None
         # "# KubeCon EU 2022" above everything: the notes' conference, unless the front matter names it
         doc, st = walk(src, tokens, plan, h1[0] if h1 is not None else None)
         talk_notes = plan.decision is None or plan.decision.talks
@@ -70,7 +72,7 @@ def read_notes(src: Source, layout: Layout | None = None) -> Reading:
         del tokens
         _weekdays_from_year(doc)
         if talk_notes:
-            _single_talk_post(doc, src, st, h1, forced_one=said is not None and said.talks == "one")
+            _single_talk_post(doc, src, st, h1, forced_one=said is not None and said.talks == "one", lead=lead)
         _front_matter_entries(doc, src)
         _day_of_file(doc, src)
     return Reading(doc, plan, st)

@@ -29,6 +29,7 @@ from reinvent_cli.lexicon import (
 from reinvent_cli.read.source import Source
 from reinvent_cli.recognise.evidence import block_evidence, clean_title, title_evidence
 from reinvent_cli.recognise.inline import flat_of
+from reinvent_cli.recognise.one_talk import lead_line
 from reinvent_cli.recognise.patterns import pattern
 from reinvent_cli.recognise.roles import Role
 
@@ -212,7 +213,11 @@ def _first_heading_evidence(tokens: list[dict[str, Any]], lines: list[str]) -> l
     code, a label, speakers, a speaker line, a video, slides (a one-talk post's evidence)."""
     at = next((i for i, t in enumerate(tokens[:12]) if t.get("type") == "heading"), None)
     if at is None:
-        return block_evidence(tokens[:4], lines)
+        lead = lead_line(tokens)  # "CON366 - Title" as the first plain line: its code, the blocks under it
+        if lead is None:
+            return block_evidence(tokens[:4], lines)
+        found = title_evidence(lead.title) + (["a speaker line"] if lead.speakers else [])
+        return found + block_evidence([t for t in tokens[:12] if t.get("type") != "blank_line"][1:5], lines)
     head = tokens[at]
     if int((head.get("attrs") or {}).get("level", 1)) > 2:
         return []

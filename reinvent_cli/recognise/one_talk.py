@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from typing import Any
 
 from reinvent_cli.lexicon import TITLE_DECORATIONS
 from reinvent_cli.recognise.days import classify_day
-from reinvent_cli.recognise.evidence import collection_title, group_word, not_talk
+from reinvent_cli.recognise.evidence import collection_title, group_word, not_talk, title_evidence
+from reinvent_cli.model import Speaker
 from reinvent_cli.recognise.inline import flat_of
 from reinvent_cli.recognise.patterns import pattern
+from reinvent_cli.recognise.speakers import person_heading, speaker_line
 
 # A short lead ("Notes", "Notes on", "My notes from"), then the quoted title: the whole heading.
 _QUOTED_TITLE = pattern(r"^[^\"“„«「『]{0,40}[\"“„«「『]([^\"”“»」』]{3,200})[\"”“»」』]\s*[.!]?$")
@@ -50,3 +53,36 @@ def decorated_title(text: str) -> str | None:
     if collection_title(rest) and not _DECORATED.match(rest):
         return None
     return rest
+
+
+@dataclass
+class LeadLine:
+    """A plain-text post's first line as its talk's title, and the speakers the lines under it name."""
+
+    title: str
+    line: int
+    speakers: list[Speaker] = field(default_factory=list)
+
+
+def lead_line(tokens: list[dict[str, Any]]) -> LeadLine | None:
+    """The title of a post whose first block, before any heading, is one short line with a session code or a
+    talk label ("CON366 - Introducing Cloud Map", "Keynote - Jane Doe"): a plain-text post about one talk.
+    Its speakers: those of that line, else "Name - Role" or "Speaker: Name" lines in the next three blocks."""
+    first = next((t for t in tokens[:4] if t.get("type") != "blank_line"), None)
+    if first is None or first.get("type") != "paragraph" or "line" not in first:
+        return None
+    text = flat_of(first).text.strip()
+    if not text or "\n" in text or len(text) > 120:
+        return None
+    if not any(w.startswith(("code ", "a label")) for w in title_evidence(text)):
+        return None
+    found = LeadLine(text, int(first["line"]))
+    after = [t for t in tokens[tokens.index(first) + 1:tokens.index(first) + 8] if t.get("type") != "blank_line"]
+    for tok in after[:3]:
+        if tok.get("type") != "paragraph":
+            continue
+        for x in flat_of(tok).text.split("\n"):
+            one = person_heading(x.strip())
+            named = [one] if one else speaker_line(x) if ":" in x else None
+            found.speakers += named or []
+    return found

@@ -12,8 +12,8 @@ from reinvent_cli.recognise.days import classify_day
 from reinvent_cli.recognise.evidence import collection_title, one_keynote
 from reinvent_cli.recognise.inline import _one_line, flat_of
 from reinvent_cli.recognise.meta import _META_RE
-from reinvent_cli.recognise.one_talk import decorated_title, quoted_h1, the_h1
-from reinvent_cli.recognise.speakers import _names_a_speaker, parse_speakers
+from reinvent_cli.recognise.one_talk import LeadLine, decorated_title, quoted_h1, the_h1
+from reinvent_cli.recognise.speakers import _names_a_speaker, parse_speakers, speakers_in_title
 from reinvent_cli.recognise.talks import (
     _LABELLED_TALK,
     _TALK_RE,
@@ -85,7 +85,7 @@ def _only_h1(tokens: list[dict[str, Any]]) -> tuple[str, int] | None:
 
 
 def _single_talk_post(doc: Document, src: Source, walker: WalkState, h1: tuple[str, int] | None = None,
-                      forced_one: bool = False) -> None:
+                      forced_one: bool = False, lead: LeadLine | None = None) -> None:
     """A post with no days and no talks is one talk when it has a title: front matter ``title:``, a
     ``Title:`` line, or (when it names a speaker) its one ``#`` heading. Its metadata lines (even in an
     indented block), front matter and video/slides links describe the talk; its headings are its sections."""
@@ -113,12 +113,18 @@ def _single_talk_post(doc: Document, src: Source, walker: WalkState, h1: tuple[s
                                          or not collection_title(h1[0], False) or decorated_title(h1[0])):
         title, line = h1
         used_h1 = True
+    from_lead = not title and lead is not None
+    if lead is not None and from_lead:  # a first plain line with a session code or a label, no heading above
+        title, line = lead.title, lead.line
     if not title:
         return
     code, name, speakers = split_talk_heading(decorated_title(str(title)) or str(title))
+    if lead is not None and from_lead and not speakers:
+        name, speakers = speakers_in_title(name)  # "Keynote - Werner Vogels"
+        speakers = speakers or lead.speakers  # "Jane Doe - Principal Engineer" under it
     if meta.get("speaker") or meta.get("speakers"):
         speakers = parse_speakers(str(meta.get("speaker") or meta.get("speakers")))
-    elif pre is not None and pre.speakers:
+    elif pre is not None and pre.speakers and not from_lead:
         speakers = pre.speakers
     last = len(walker.lines)
     while last > 1 and not walker.lines[last - 1].strip():

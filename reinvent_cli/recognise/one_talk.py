@@ -1,4 +1,4 @@
-"""A post about one talk known by its title: its only H1 quotes the talk ('# Notes: "Title"', '# Notes on “Title”')."""
+"""A post about one talk known by its title: its only H1 quotes the talk ('# Notes: "Title"', '# Notes on “Title”'), or a plain-text post's first line names it ("CON366 - Title")."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reinvent_cli.lexicon import TITLE_DECORATIONS
+from reinvent_cli.model import Speaker
 from reinvent_cli.recognise.days import classify_day
 from reinvent_cli.recognise.evidence import collection_title, group_word, not_talk, title_evidence
-from reinvent_cli.model import Speaker
 from reinvent_cli.recognise.inline import flat_of
 from reinvent_cli.recognise.patterns import pattern
 from reinvent_cli.recognise.speakers import person_heading, speaker_line

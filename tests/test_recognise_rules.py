@@ -203,6 +203,16 @@ def test_a_plain_text_post_titled_by_its_first_line():
     assert talks_of("Groceries for the week\n\nMilk, eggs.\n\nPriya Natarajan - Principal Engineer\n") == []
 
 
+def test_link_items_under_talks_and_workshops_headings_below_a_topics_heading():
+    # an event's index page: "## Schedule" over "### Talks" / "### Workshops", each a list of page links
+    text = ("# Harbour Dev Days 2031\n\n## Schedule\n\n### Talks\n\n- <doc:Caching-Without-Tears>\n"
+            "- <doc:Fearless-Refactoring>\n\n### Workshops\n\n- [Parsers by hand](parsers.md)\n"
+            "- [Async in the small](async.md)\n\n### Venue\n\n- [Map](map.md)\n- [Hotels](hotels.md)\n")
+    assert talks_of(text) == [(7, "Caching Without Tears"), (8, "Fearless Refactoring"),
+                              (12, "Parsers by hand"), (13, "Async in the small")]
+    assert roles_of(text)[3] == "ignored"
+
+
 def test_a_heading_over_timed_talks_is_no_talk():
     text = ("## Day 3\n\n#### 9:00 am - 9:20 am Intro - Ann Lee\n\n* a\n\n#### oracles: TownCrier, Oraclize\n\n"
             "##### 4:00 pm - 4:20 pm Secure oracles - Bo Chen\n\n* b\n")

@@ -186,4 +186,7 @@ def _link_led(flat: _Inline) -> tuple[str, str] | None:
     lk = flat.links[0]
     if _trim_decor(_EMOJI_CODE.sub("", flat.text[:lk.offset])) or not lk.text.strip():
         return None
-    return _one_line(lk.text), _one_line(flat.text[lk.offset + len(lk.text):])
+    text = _one_line(lk.text)
+    if text == lk.url and text.startswith("doc:") and len(text) > 4:
+        text = " ".join(text[4:].replace("-", " ").split())  # a DocC link "<doc:Swift-Beyond-Apple>": its page's title
+    return text, _one_line(flat.text[lk.offset + len(lk.text):])

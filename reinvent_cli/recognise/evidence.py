@@ -57,7 +57,8 @@ _GROUP_TALKS = pattern(rf"^(?:[\w'’-]+\s+){{0,2}}(?:{_TALK_WORDS})(?:\s+[\w'�
 _ANNOUNCED = pattern("|".join(re.escape(w) for w in ANNOUNCED_WORDS), re.I)
 _SOCIAL = pattern("|".join(rf"(?<!\w){re.escape(w)}(?!\w)" for w in SOCIAL_WORDS), re.IGNORECASE)
 _EVENT_LABEL = pattern(r"^(?:[\w.'’&+@-]+\s+){0,3}?(?:conference|konferenz)\b", re.IGNORECASE)
-_SESSION_WORD = pattern(r"\b(?:sessions?|talks?|keynotes?|vortr[äa]ge|palestras|charlas)\b", re.IGNORECASE)
+_SESSION_WORD = pattern(r"\b(?:sessions?|talks?|keynotes?|workshops?|presentations?|panels?|vortr[äa]ge|palestras|charlas)\b",
+                        re.IGNORECASE)
 _YEAR = pattern(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _COLLECTION = pattern("|".join(rf"(?<!\w){re.escape(w)}(?!\w)" for w in COLLECTION_WORDS), re.IGNORECASE)
 _ROOM = pattern(r"(?:\(|@|\|)\s*(?:room|hall|stage|track|saal|salle|sala|raum|auditorium)\b", re.IGNORECASE)

@@ -305,6 +305,8 @@ def _is_talk(s: _Seg, kids: list[_Seg], sib: _Siblings, backed: bool) -> bool:
         return False  # "#### etherscan.io" over "##### 2:40 pm - Title": the talks are below it
     if any(k.day for k in kids):
         return False  # "### Summaries" over "#### Day 1", "#### Day 2"
+    if kids and any(_only_talk_words(k.title) for k in kids if k.level == kids[0].level):
+        return False  # "## Topics" over "### Talks", "### Workshops": the talks are below it
     if sib.expect:
         return backed or not sib.strict()
     return sib.alike() and (backed or sib.most() and not sib.only_backed)

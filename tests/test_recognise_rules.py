@@ -259,6 +259,17 @@ def test_the_day_of_a_file_from_its_name_or_title():
     assert {t.day for t in doc.talks} == {1}
 
 
+def test_the_day_of_a_file_from_a_date_ending_its_title():
+    assert day_of_file("Harbour Dev Days 2031 - 3/14/2031", "h.md") == (1, "3/14/2031", None)
+    assert day_of_file("Harbour Dev Days (March 14, 2031)", "h.md") == (1, "March 14, 2031", "Friday")
+    assert day_of_file("Harbour Dev Days 2031", "h.md") is None
+    assert day_of_file("Harbour Dev Days - March 14", "h.md") is None  # (no year: no date of its own)
+    doc = doc_of("# Harbour Dev Days 2031 - 3/14/2031\n\n## Caching without tears by Ana Ruiz\n\n* x\n\n"
+                 "## Fearless refactoring by Li Wei\n\n* y\n")
+    assert [(d.number, d.title) for d in doc.days] == [(1, "3/14/2031")]
+    assert [t.day for t in doc.talks] == [1, 1]
+
+
 # text that must read as text
 
 

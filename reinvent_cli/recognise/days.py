@@ -190,6 +190,21 @@ def _weekdays_from_year(doc: Document) -> None:
 
 
 _FILE_DATE = pattern(r"(?<!\d)((?:19|20)\d\d)-(\d\d)-(\d\d)(?!\d)")
+# Where a date ending a title may start: after " - ", " | ", ": ", ", ", " (".
+_TITLE_DATE_AT = pattern(r"\s[-–—|]\s+|[:,]\s+|\s\(")
+
+
+def _title_date(title: str) -> tuple[str, re.Match[str]] | None:
+    """A whole date with its year ending a title ("... - 10/8/2024", "... (March 21, 2024)"), and its match."""
+    t = title.strip()
+    if len(t) > 200:
+        return None
+    for m in list(_TITLE_DATE_AT.finditer(t))[-3:]:
+        rest = t[m.end():].strip().rstrip(")").strip()
+        dm = _DATE_RE.match(rest)
+        if dm and dm.end() == len(rest) and any(dm.group(g) for g in ("y1", "y2", "y3", "y4", "y5")):
+            return rest, dm
+    return None
 _TITLE_DAY = pattern(rf"\b{_DAY_WORD}\s*(\d{{1,2}})\b", re.IGNORECASE)
 
 
@@ -199,6 +214,9 @@ def day_of_file(title: str | None, file_name: str) -> tuple[int, str, str | None
     m = _TITLE_DAY.search(title or "")
     if m and 0 < int(m.group(1)) <= 14:
         return int(m.group(1)), f"Day {int(m.group(1))}", None
+    dated = _title_date(title or "")  # "SmashingConf NY 2024 - 10/8/2024": the notes of one dated day
+    if dated is not None:
+        return 1, dated[0], _date_weekday(dated[1])
     base = file_name.replace("\\", "/").rsplit("/", 1)[-1]
     d = _FILE_DATE.search(base)
     if d is None:

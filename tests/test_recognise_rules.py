@@ -199,6 +199,11 @@ def test_a_plain_text_post_titled_by_its_first_line():
     keynote = "Keynote - Ana Ruiz\n- Tuesday morning, main hall\n\nShe opened with a story.\n"
     assert [(t.title, [s.name for s in t.speakers]) for t in doc_of(keynote, "conf-2031-keynote.md").talks] == [
         ("Keynote", ["Ana Ruiz"])]
+    # a file whose first and only heading is one person's keynote: that keynote, by that person
+    only = "### Ana Ruiz Keynote\n\n * access is a practice\n * ask, then listen\n"
+    assert [(t.line, t.title, [s.name for s in t.speakers]) for t in doc_of(only, "conf2031-ruiz-keynote.md").talks] \
+        == [(1, "Ana Ruiz Keynote", ["Ana Ruiz"])]
+    assert talks_of("### Ana Ruiz Keynote\n\n* a\n\n### Li Wei Keynote\n\n* b\n", "misc.md") == []  # (not the only one)
     # a plain note whose first line is no code or label: nothing
     assert talks_of("Groceries for the week\n\nMilk, eggs.\n\nPriya Natarajan - Principal Engineer\n") == []
 

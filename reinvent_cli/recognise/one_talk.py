@@ -12,6 +12,7 @@ from reinvent_cli.recognise.days import classify_day
 from reinvent_cli.recognise.evidence import collection_title, group_word, not_talk, title_evidence
 from reinvent_cli.recognise.inline import flat_of
 from reinvent_cli.recognise.patterns import pattern
+from reinvent_cli.recognise.names import clean_name, is_person
 from reinvent_cli.recognise.speakers import person_heading, speaker_line
 
 # A short lead ("Notes", "Notes on", "My notes from"), then the quoted title: the whole heading.
@@ -69,6 +70,8 @@ def lead_line(tokens: list[dict[str, Any]]) -> LeadLine | None:
     talk label ("CON366 - Introducing Cloud Map", "Keynote - Jane Doe"): a plain-text post about one talk.
     Its speakers: those of that line, else "Name - Role" or "Speaker: Name" lines in the next three blocks."""
     first = next((t for t in tokens[:4] if t.get("type") != "blank_line"), None)
+    if first is not None and first.get("type") == "heading":
+        return _keynote_heading(first, tokens)
     if first is None or first.get("type") != "paragraph" or "line" not in first:
         return None
     text = flat_of(first).text.strip()
@@ -86,3 +89,18 @@ def lead_line(tokens: list[dict[str, Any]]) -> LeadLine | None:
             named = [one] if one else speaker_line(x) if ":" in x else None
             found.speakers += named or []
     return found
+
+
+_NAME_KEYNOTE = pattern(r"^(.{3,60}?)(?:'s|’s)?\s+(?:keynote|opening keynote|closing keynote)$", re.IGNORECASE)
+
+
+def _keynote_heading(head: dict[str, Any], tokens: list[dict[str, Any]]) -> LeadLine | None:
+    """The file's first and only heading names one person's keynote ("### Jane Roe Keynote"): the file is
+    that keynote's notes, given by that person."""
+    if "line" not in head or sum(1 for t in tokens if t.get("type") == "heading") != 1:
+        return None
+    text = " ".join(flat_of(head).text.split())
+    m = _NAME_KEYNOTE.match(text)
+    if m is None or not is_person(m.group(1)):
+        return None
+    return LeadLine(text, int(head["line"]), [Speaker(clean_name(m.group(1)), None)])

@@ -11,8 +11,8 @@ from reinvent_cli.model import Speaker
 from reinvent_cli.recognise.days import classify_day
 from reinvent_cli.recognise.evidence import collection_title, group_word, not_talk, title_evidence
 from reinvent_cli.recognise.inline import flat_of
-from reinvent_cli.recognise.patterns import pattern
 from reinvent_cli.recognise.names import clean_name, is_person
+from reinvent_cli.recognise.patterns import pattern
 from reinvent_cli.recognise.speakers import person_heading, speaker_line
 
 # A short lead ("Notes", "Notes on", "My notes from"), then the quoted title: the whole heading.

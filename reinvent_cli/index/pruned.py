@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections.abc import Callable
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Sequence
+from itertools import compress, repeat
+from operator import eq
 from typing import NamedTuple
 
 from reinvent_cli.index.match import ANNOUNCE_STEMS
@@ -116,14 +119,14 @@ def search_pruned(index: StoreIndex, q: str, m: dict[str, float], *, kinds: set[
     for fo in _bounds(index, per_file, kinds, min_score, files, score):
         if len(top) >= limit and (fo.neg_score, fo.kind_rank, fo.name) > (top[-1].order.neg_score, top[-1].order.kind_rank, top[-1].order.file):
             break  # this file's entries, and the later files', all sort after the limit-th best
+        if sum(len(part.posting.tx) for part in per_file[fo.fid]) > BIG_FILE_HITS:
+            top = _big_file(index, fo, per_file[fo.fid], top, best, entries, matched, score, kinds=kinds, day=day,
+                            limit=limit, min_score=min_score)
+            continue
         base_id = fo.fid << index.shift
         tb: dict[int, float] = {}
         for part in per_file[fo.fid]:
             tb.update(dict.fromkeys(map(base_id.__or__, part.posting.tx), part.sim))
-        if len(tb) > BIG_FILE_HITS:
-            top = _big_file(index, fo, tb, top, best, entries, matched, score, kinds=kinds, day=day, limit=limit,
-                            min_score=min_score)
-            continue
         scored = []
         for row in index.rows(sorted(tb)):
             if kinds and row.kind not in kinds or day is not None and row.day != day:
@@ -147,13 +150,14 @@ def _first_chunk(limit: int) -> int:
     return max(4 * limit, 256)
 
 
-def _big_file(index: StoreIndex, fo: _FileOrder, tb: dict[int, float], top: list[Ranked],
+def _big_file(index: StoreIndex, fo: _FileOrder, parts: list[_Part], top: list[Ranked],
               best: dict[tuple[str, int], Ranked], entries: dict[int, Entry], matched: list[dict[str, float]],
               score: Callable[[float, str, int], EntryScore], *, kinds: set[str] | None, day: int | None,
               limit: int, min_score: int) -> list[Ranked]:
-    """The hits ``tb`` (entry id: similarity) of one file with many, scored as the loop of search_pruned
-    scores a file's (into ``best`` and ``entries``; the new ``top`` returned), but a chunk at a time, in
-    the order of a lower bound of their sort key, until the next one cannot beat the ``limit``-th best.
+    """The hits of one file with many (``parts``: its postings of the matched terms, in rising similarity),
+    scored as the loop of search_pruned scores a file's (into ``best`` and ``entries``; the new ``top``
+    returned), but a chunk at a time, in the order of a lower bound of their sort key, until the next one
+    cannot beat the ``limit``-th best.
 
     The bound of an entry is its score and kind from the file's columns (what best_by_line may change can
     only lower the score -- an announcement found by its details -- or move the line down -- the line of the
@@ -161,53 +165,59 @@ def _big_file(index: StoreIndex, fo: _FileOrder, tb: dict[int, float], top: list
     scores a few chunks instead of building a row, a score and a ranked result per line. The results are
     the same: an entry left out sorts after the ``limit`` best, and of two entries of one (file, line) with
     the same score and kind the first by id is kept, as there."""
-    meta = index.reader.meta
     index.reader.load([fo.fid])
-    m = meta[fo.fid]
-    mask = (1 << index.shift) - 1
-    ids = sorted(tb)
-    js = [i & mask for i in ids]
-    knames = m.kind_names
-    keys = list(zip(map(tb.__getitem__, ids), map(m.kinds.__getitem__, js), map(m.nterms.__getitem__, js),
-                    map(m.days.__getitem__, js)))
+    m = index.reader.meta[fo.fid]
+    if len(parts) == 1:
+        js: Sequence[int] = parts[0].posting.tx
+        sims: Iterable[float] = repeat(parts[0].sim, len(js))
+        sim_of: Callable[[int], float] = lambda j: parts[0].sim  # noqa: E731
+    else:
+        tb: dict[int, float] = {}  # the best similarity of each hit (parts rise: the last one written)
+        for part in parts:
+            tb.update(dict.fromkeys(part.posting.tx, part.sim))
+        js = sorted(tb)
+        sims, sim_of = map(tb.__getitem__, js), tb.__getitem__
+    keys = list(zip(sims, map(m.kinds.__getitem__, js), map(m.nterms.__getitem__, js), map(m.days.__getitem__, js)))
     nkinds = len(KIND_ORDER)
     bound: dict[tuple[float, int, int, int], tuple[int, int] | None] = {}
     for sim, k, words, d in set(keys):
-        kind = knames[k]
+        kind = m.kind_names[k]
         sb = round(min(score(sim, kind, words).base, 100))
         ok = not (kinds and kind not in kinds or day is not None and d != day) and sb >= min_score
         bound[sim, k, words, d] = (-sb, KIND_RANK.get(kind, nkinds)) if ok else None
-    ranks = {b: r for r, b in enumerate(sorted({b for b in bound.values() if b is not None}))}
-    by_rank = [b for b, _ in sorted(ranks.items(), key=lambda br: br[1])]
-    line_bits = max(m.lines, default=0).bit_length()
-    shift = index.shift
-    order = sorted((ranks[b] << line_bits | line) << shift | j
-                   for b, line, j in zip(map(bound.__getitem__, keys), map(m.lines.__getitem__, js), js) if b is not None)
-    base_id = fo.fid << shift
+    by_rank = sorted({b for b in bound.values() if b is not None})
+    rank_of = {key: None if b is None else by_rank.index(b) for key, b in bound.items()}
+    ranks = list(map(rank_of.__getitem__, keys))
+    del keys
+    order: list[int] = []  # the hits' numbers in the file, by bound, then line, then number
+    starts: list[int] = []  # where each bound's hits start in it
+    for r in range(len(by_rank)):
+        starts.append(len(order))
+        order += sorted(compress(js, map(eq, ranks, repeat(r))), key=m.lines.__getitem__)
+    del ranks
+    base_id = fo.fid << index.shift
     start, size = 0, _first_chunk(limit)
     while start < len(order):
-        first = order[start]
-        rank, line = first >> shift >> line_bits, (first >> shift) & ((1 << line_bits) - 1)
-        neg_score, kind_rank = by_rank[rank]
-        if len(top) >= limit and Order(neg_score, kind_rank, fo.name, line) > top[-1].order:
+        neg_score, kind_rank = by_rank[bisect_right(starts, start) - 1]
+        if len(top) >= limit and Order(neg_score, kind_rank, fo.name, m.lines[order[start]]) > top[-1].order:
             break  # this entry and the file's later ones all sort after the limit-th best
-        chunk = sorted(base_id | c & mask for c in order[start:start + size])
+        chunk = sorted(order[start:start + size])
         start, size = start + size, size * 2
         scored = []
-        for row in index.rows(chunk):
-            es = score(tb[row.id], row.kind, row.words)
+        for row, j in zip(index.rows([base_id | j for j in chunk]), chunk):
+            es = score(sim_of(j), row.kind, row.words)
             if round(min(es.base, 100)) >= min_score:
                 scored.append(Scored(row.id, row.kind, es.base, es.coverage, es.density, None, row.line, row.wrapped,
                                      row.file))
         chunk_best: dict[tuple[str, int], Ranked] = {}
         entries.update(best_by_line(index, scored, "", matched, min_score, chunk_best))
         changed: dict[tuple[str, int], Ranked] = {}
-        for at, r in chunk_best.items():
+        for at, rk in chunk_best.items():
             old = best.get(at)
-            if old is None or (r.order[:2], r.id) < (old.order[:2], old.id):
-                best[at] = changed[at] = r
+            if old is None or (rk.order[:2], rk.id) < (old.order[:2], old.id):
+                best[at] = changed[at] = rk
         if changed:
-            current = {(r.order.file, r.order.line): r for r in top}
+            current = {(rk.order.file, rk.order.line): rk for rk in top}
             current.update(changed)
             top = heapq.nsmallest(limit, current.values())
     return top

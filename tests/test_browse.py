@@ -315,3 +315,55 @@ def test_interactive_flag_runs_browse(monkeypatch, run):
     monkeypatch.setattr(browse_pkg, "run", fake_run)
     r = run("-i")
     assert r.exit_code == 0 and seen["query"] == "" and seen["print_selected"] is False
+
+
+def _long_talk(tmp_path):
+    """A talk whose notes have lines written one under the other, a word longer than the preview, and
+    enough bullets that the preview needs a scrollbar."""
+    notes = tmp_path / "conf.md"
+    bullets = "\n".join(f"* point {n} about caching" for n in range(60))
+    notes.write_text("# Conf 2024\n\n## Day 1\n\n### ABC101 - Long words in caching\n\n"
+                     "first line of notes\nsecond line right under it\n\n"
+                     + "AmazonWebServices" * 12 + " end\n\n" + bullets + "\n", encoding="utf-8")
+    return notes
+
+
+def test_esc_says_quit_in_the_footer_and_back_from_a_full_width_talk():
+    """Issue 16: the footer said `esc Back` where Esc quits."""
+    async def script(pilot):
+        app = pilot.app
+        assert app.screen.active_bindings["escape"].binding.description == "Quit"
+        await type_query(pilot, "redis failover")
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        assert app.query_one("#body").has_class("-full")
+        assert app.screen.active_bindings["escape"].binding.description == "Back"
+        await pilot.press("escape")
+        assert app.is_running and app.screen.active_bindings["escape"].binding.description == "Quit"
+        await pilot.press("escape")
+        assert not app.is_running
+
+    drive(make_app(), script)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+def test_preview_keeps_the_lines_and_every_character(tmp_path, size):
+    """Issue 16: the preview joined the notes' lines (`talk` keeps them), and a wrapped line lost its last
+    character under the scrollbar ("AmazonWebSe / vices")."""
+    notes = _long_talk(tmp_path)
+
+    async def script(pilot):
+        app = pilot.app
+        await type_query(pilot, "ABC101")
+        pane = app.query_one(PreviewPane)
+        assert pane.current is not None and pane.current.code == "ABC101"
+        text = preview_text(app)
+        rows = [r.strip() for r in text.split("\n")]
+        assert "first line of notes" in rows and "second line right under it" in rows
+        width = app.query_one("#preview-body").content_region.width
+        from rich.cells import cell_len
+
+        assert max(cell_len(r.rstrip()) for r in text.split("\n")) <= width
+        assert ("AmazonWebServices" * 12) in "".join(r for r in rows if "Amazon" in r or "end" in r).replace(" ", "")
+
+    drive(make_app(paths=[notes]), script, size=size)

@@ -38,9 +38,9 @@ def test_piped_context_follows_rg_conventions(run):
     r = run("search", "failover", "redis", "--context", "1", "--limit", "2")
     assert r.exit_code == 0, r.output
     assert r.stdout.split("\n")[:7] == [
-        f"reinvent-2015.md-387-{_line(387)}", "reinvent-2015.md:388:Redis Failover",
+        f"reinvent-2015.md-387-{_line(387)}", "reinvent-2015.md:388:* Redis Failover",  # the line as written, as rg -C (issue 16)
         f"reinvent-2015.md-389-{_line(389)}", "--",
-        f"reinvent-2015.md-312-{_line(312)}", "reinvent-2015.md:313:replicas, failover", "reinvent-2015.md-314-",
+        f"reinvent-2015.md-312-{_line(312)}", "reinvent-2015.md:313:* replicas, failover", "reinvent-2015.md-314-",
     ]
 
 
@@ -49,8 +49,8 @@ def test_hits_whose_lines_meet_share_one_group(run, tmp_path):
     notes.write_text("# Day 1\n\n## Talk\n\n* alpha zebra\n* between\n* zebra beta\n\nfar away\n", encoding="utf-8")
     r = run("--notes", notes, "search", "zebra", "-C", "1", "--min-score", "0")
     name = str(notes)
-    assert r.stdout.splitlines() == [f"{name}-4-", f"{name}:5:alpha zebra", f"{name}-6-* between",
-                                     f"{name}:7:zebra beta", f"{name}-8-"]
+    assert r.stdout.splitlines() == [f"{name}-4-", f"{name}:5:* alpha zebra", f"{name}-6-* between",
+                                     f"{name}:7:* zebra beta", f"{name}-8-"]
 
 
 def test_context_lines_from_notes_are_data(run, tmp_path):
@@ -96,10 +96,12 @@ def test_on_a_terminal_context_lines_are_dimmed():
     hits = notes.search("failover redis", limit=1)
     buf = io.StringIO()
     out = Output(Console(file=buf, force_terminal=True, width=100, color_system="standard"), Console(file=io.StringIO()))
-    emit_hits(out, hits, context=lines_around(notes, [(h.entry.file, h.line) for h in hits], 1))
+    own = {}
+    emit_hits(out, hits, context=lines_around(notes, [(h.entry.file, h.line) for h in hits], 1, own), own_lines=own)
     shown = buf.getvalue().splitlines()
     assert shown[1] == f"\x1b[2m  387  {_line(387)}\x1b[0m"  # dim
     assert "388" in shown[2] and "Failover" in shown[2]
+    assert "388  \x1b[0m* " in shown[2]  # the hit's line as written: the bullet keeps its '* ' (issue 16)
     assert shown[3] == f"\x1b[2m  389  {_line(389)}\x1b[0m"
 
 

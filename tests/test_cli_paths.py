@@ -33,15 +33,20 @@ PLAIN = [
     ["search", "failover", "redis", "-C", "2"], ["search", "redis", "--context", "1", "--json", "-l", "2"],
     ["search", "redis", "-C", "1", "--explain", "-l", "3"], ["search", "redis", "-C", "2", "-f", "csv"],
     ["--json", "talks", "--day", "1"], ["--format", "json", "watchlist"], ["-f", "table", "speakers"],
+    # words after talks and speakers; global options after the command (issue 16)
+    ["talks", "x"], ["talks", "elasticache"], ["talks", "elastcache", "deep", "--json"], ["speakers", "wiger"],
+    ["talks", "--no-cache"], ["talks", "--no-pager", "--day", "2"], ["talks", "--no-color"],
+    ["search", "redis", "--color", "never"], ["search", "redis", "--color=never", "-l", "2"],
+    ["speakers", "--no-pager", "--no-cache", "--json"],
 ]
 # Command lines only Typer reads (help, bad values, unknown options, '--'): the same either way too.
 TYPER_ONLY = [
-    ["search"], ["search", "--", "-R"], ["talks", "--help"], ["talks", "x"], ["search", "x", "--limit", "-1"],
+    ["search"], ["search", "--", "-R"], ["talks", "--help"], ["search", "x", "--limit", "-1"],
     ["search", "x", "--limit", "many"], ["search", "x", "--format", "xml"], ["talk", "DAT407", "--format", "csv"],
-    ["search", "x", "--kind", "tweet"], ["talks", "--no-cache"], ["--version"], ["talks", "--json=yes"],
+    ["search", "x", "--kind", "tweet"], ["--version"], ["talks", "--json=yes"], ["talks", "--color", "sometimes"],
     ["search", "x", "-l3"], ["--color", "sometimes", "talks"], ["outline", "--depth", "0"], ["talk"],
     ["search", "x", "--min-score", "101"], ["talks", "--day"], ["cache", "info", "--json"], ["nosuchcommand"],
-    [], ["--json"], ["--format", "json"], ["--format", "csv"], ["--format", "csv", "talks"], ["search", "x", "-C", "-1"],
+    ["cache", "info", "--no-color"], [], ["--json"], ["--format", "json"], ["--format", "csv"], ["--format", "csv", "talks"], ["search", "x", "-C", "-1"],
     ["search", "x", "-C2"], ["--json", "cache", "info"],
 ]
 

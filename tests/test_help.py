@@ -147,3 +147,22 @@ def test_completion_scripts(shell):
     r = runner.invoke(app, ["--show-completion", shell], prog_name="reinvent")
     assert r.exit_code == 0
     assert "_REINVENT_COMPLETE" in r.stdout
+
+
+def test_dependency_bounds_admit_only_versions_with_what_the_code_uses():
+    """typer._click (cli/clicktypes.py) appeared in typer 0.26 (typer 0.12.5, once allowed, has none);
+    InlineParser(max_nested_level=...) (read/mdast.py) in mistune 3.4 (3.3.4 refuses it). Checked by hand:
+    the CLI tests pass with typer 0.26.0, rich 13.8.0, mistune 3.4.0, rapidfuzz 3.6.0, PyYAML 6.0."""
+    import re
+
+    from conftest import ROOT
+
+    try:
+        import tomllib
+    except ImportError:  # Python 3.10
+        import tomli as tomllib
+
+    deps = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]
+    low = {m.group(1).lower(): tuple(int(x) for x in m.group(2).split("."))
+           for d in deps if (m := re.match(r"([A-Za-z_-]+)>=([0-9.]+)", d))}
+    assert low["typer"] >= (0, 26) and low["mistune"] >= (3, 4)

@@ -36,6 +36,10 @@ def test_ctrl_c_while_indexing_exits_130_without_traceback(tmp_path):
         pytest.skip("indexing finished before the interrupt could be sent")
     proc.send_signal(signal.SIGINT)
     out, err = proc.communicate(timeout=60)
+    if proc.returncode == 0 and out.strip() and not err:
+        # On a loaded machine the search can finish between poll() and the signal (seen once in a CI run
+        # under load 9): the signal then lands in interpreter shutdown, after the answer was printed.
+        pytest.skip("the search finished before the interrupt arrived")
     assert proc.returncode == 130, err
     assert "Traceback" not in err and "Traceback" not in out
     # The cache is consistent and the next run answers.

@@ -116,11 +116,11 @@ def test_highlight_of_folded_and_split_words():
 
 
 def test_stop_words_alone_are_kept():
-    from reinvent_cli.index.terms import content_terms
+    from reinvent_cli.index.query import parse_query
 
-    assert content_terms("how does coursera grade code") == ["coursera", "grade", "code"]
-    assert content_terms("what is") == ["what", "is"]
-    assert content_terms("a/b testing") == ["a", "b", "testing"]  # part of a word: kept
+    assert parse_query("how does coursera grade code").content == ("coursera", "grade", "code")
+    assert parse_query("what is").content == ("what", "is")
+    assert parse_query("a/b testing").content == ("a", "b", "testing")  # part of a word: kept
 
 
 @pytest.mark.parametrize("query", ["when is x1 available", "loadbalancing", "iot announcement", "jerome petazzoni",

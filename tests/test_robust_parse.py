@@ -52,6 +52,33 @@ def test_binary_is_an_input_error():
         parse(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-16", "utf-8-sig"])
+def test_a_byte_order_mark_says_the_encoding(encoding):
+    """A UTF-16 file with a BOM was refused as binary (its ASCII characters have NUL bytes)."""
+    text = "# Día 1\n\n## ABC101 - Zürich talk\n\n* naïve 機械学習\n"
+    bom = {"utf-16-le": b"\xff\xfe", "utf-16-be": b"\xfe\xff"}.get(encoding, b"")
+    doc = parse(bom + text.encode(encoding))  # "utf-16": Python writes its native BOM; "utf-8-sig": UTF-8's
+    assert doc.warnings == []
+    assert [(e.kind, e.text, e.line) for e in doc.entries] == [
+        ("day", "Día 1", 1), ("talk", "ABC101 - Zürich talk", 3), ("bullet", "naïve 機械学習", 5)]
+
+
+@pytest.mark.parametrize("data", [b"\xff\xfe" + "# a\n".encode("utf-16-le") + b"\x00\x00" * 4 + b"\x89PNG",
+                                  b"\xfe\xff\x00\x00\x00\x01\x02\x03", b"\xff\xfe\x00\x00\x00\x00\x00\x00"])
+def test_nul_characters_behind_a_byte_order_mark_are_binary(data):
+    with pytest.raises(InputError):
+        parse(data)
+
+
+def test_what_does_not_decode_behind_a_byte_order_mark_is_replaced_with_a_warning():
+    # a lone surrogate on line 5, an odd last byte on line 9
+    doc = parse(b"\xff\xfe" + "# Day 1\n\n* ok\n\n".encode("utf-16-le") + b"\x00\xd8"
+                + "\n\n* after\n\n".encode("utf-16-le") + b"x")
+    assert any("UTF-16-LE" in w for w in doc.warnings)
+    assert [(e.text, e.line) for e in doc.entries if e.kind != "day"] == [
+        ("ok", 3), ("\ufffd", 5), ("after", 7), ("\ufffd", 9)]
+
+
 def test_latin1_is_read_with_a_warning():
     doc = parse("# Café Día 1\n\n* naïve\n".encode("latin-1"))
     assert any("not UTF-8" in w for w in doc.warnings)
@@ -88,10 +115,16 @@ def _variants(data: bytes) -> dict[str, bytes]:
         "bom": b"\xef\xbb\xbf" + data,
         "bom+crlf": b"\xef\xbb\xbf" + data.replace(b"\n", b"\r\n"),
         "cr": data.replace(b"\n", b"\r"),
+        # the encodings a byte order mark names (Windows editors and PowerShell write UTF-16 LE with one)
+        "utf-16-le": b"\xff\xfe" + data.decode("utf-8").encode("utf-16-le"),
+        "utf-16-be+crlf": b"\xfe\xff" + data.replace(b"\n", b"\r\n").decode("utf-8").encode("utf-16-be"),
+        "utf-32-le": b"\xff\xfe\x00\x00" + data.decode("utf-8").encode("utf-32-le"),
+        "utf-32-be": b"\x00\x00\xfe\xff" + data.decode("utf-8").encode("utf-32-be"),
     }
 
 
-@pytest.mark.parametrize("variant", ["crlf", "bom", "bom+crlf", "cr"])
+@pytest.mark.parametrize("variant", ["crlf", "bom", "bom+crlf", "cr", "utf-16-le", "utf-16-be+crlf", "utf-32-le",
+                                     "utf-32-be"])
 def test_crlf_and_bom_twins_of_the_bundled_notes_are_identical(variant):
     data = BUNDLED.read_bytes()
     lf = dataclasses.asdict(parse(data, "notes.md"))
@@ -238,3 +271,17 @@ def test_parse_time_grows_linearly(name):
     t_small = max(_best_time(small), 0.01)  # below 10 ms, timer noise dominates
     t_big = _best_time(big)
     assert t_big < 10 * t_small, f"{name}: 4x input took {t_big / t_small:.1f}x the time ({t_small:.3f}s -> {t_big:.3f}s)"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_a_utf16_notes_file_in_a_folder_is_searched_with_its_lines(run, tmp_path, encoding):
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    text = "# Day 1\r\n\r\n## ABC101 - Zebrafish at scale\r\n\r\n* alpha zebrafish\r\n* between\r\n"
+    bom = b"\xff\xfe" if encoding.endswith("le") else b"\xfe\xff"
+    (folder / "windows.md").write_bytes(bom + text.encode(encoding))
+    r = run("--notes", folder, "search", "zebrafish", "-C", "1", "--json")
+    assert r.exit_code == 0, r.output
+    assert [(h["line"], h["text"]) for h in r.json] == [(3, "ABC101 - Zebrafish at scale"), (5, "alpha zebrafish")]
+    assert [c["text"] for c in r.json[1]["context"]] == ["", "* between"]  # lines 4 and 6, as decoded
+    assert run("--notes", folder, "talk", "ABC101", "--json").json["title"] == "Zebrafish at scale"

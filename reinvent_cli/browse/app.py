@@ -14,6 +14,7 @@ from textual.widgets import ContentSwitcher, Footer, Input, OptionList, Static, 
 from textual.worker import Worker, WorkerState
 
 from reinvent_cli.browse import data as core
+from reinvent_cli.browse.data import counted
 from reinvent_cli.browse.views import (Help, Outline, Picker, PreviewPane, SearchBox, options, result_label,
                                        row_label)
 
@@ -52,9 +53,11 @@ class BrowseApp(App[str]):
     ENABLE_COMMAND_PALETTE = False
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (76, "-wide")]
     BINDINGS = [
+        # Esc: back to the list from a talk shown full-width, else quit (the footer says which)
         Binding("escape", "back", "Back", key_display="esc"),
+        Binding("escape", "quit_app", "Quit", key_display="esc"),
         Binding("ctrl+c", "interrupt", "Quit", show=False, priority=True),
-        Binding("q", "quit_app", "Quit"),
+        Binding("q", "quit_app", "Quit", show=False),
         Binding("slash", "focus_search", "Search"),
         Binding("enter", "open", "Open", show=False),
         Binding("o", "video", "Video"),
@@ -203,7 +206,7 @@ class BrowseApp(App[str]):
             what = "outline" if self.branches is not None else "building the outline…"
         else:
             n = len(self.rows.get(name, []))
-            what = f"{n} {'announcements' if name == 'announcements' else 'talks to watch'}"
+            what = counted(n, "announcement") if name == "announcements" else f"{counted(n, 'talk')} to watch"
         parts = [what, f"day {self.day}" if self.day else "every day", f"kind {self.kind}" if self.kind else "any kind"]
         self.query_one("#status", Static).update(Text("  ·  ".join(parts)))
 
@@ -266,6 +269,7 @@ class BrowseApp(App[str]):
         if self.selected() is None:
             return
         body.add_class("-full")
+        self.refresh_bindings()
         self.query_one("#preview-scroll").focus()
 
     @on(OptionList.OptionSelected)
@@ -286,7 +290,14 @@ class BrowseApp(App[str]):
         if not body.has_class("-full"):
             return False
         body.remove_class("-full")
+        self.refresh_bindings()
         self.action_focus_list()
+        return True
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Esc's "back" only from a talk shown full-width (else Esc's other binding, quit, runs and shows)."""
+        if action == "back":
+            return self.is_mounted and self.query_one("#body").has_class("-full")
         return True
 
     def action_back(self) -> None:

@@ -18,7 +18,9 @@ from reinvent_cli.read.source import read_source
 from reinvent_cli.render.hits import highlighted as _highlighted
 from reinvent_cli.render.hits import snippet
 from reinvent_cli.render.progress import IndexingBar
+from reinvent_cli.render.talk import hard_breaks as hard_breaks  # the notes' line breaks kept, as `talk` keeps them
 from reinvent_cli.render.terminal import clean  # one line of note text safe for the screen
+from reinvent_cli.render.terminal import counted as counted  # "1 talk", "2 talks"
 from reinvent_cli.render.terminal import safe_url as _safe_url
 
 F = TypeVar("F", bound=Callable[..., Any])

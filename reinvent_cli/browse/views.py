@@ -20,7 +20,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static, Tree
 from textual.widgets.option_list import Option
 
-from reinvent_cli.browse.data import Branch, Preview, Result, Row, clean, highlighted
+from reinvent_cli.browse.data import Branch, Preview, Result, Row, clean, hard_breaks, highlighted
 
 SEP = " › "
 _CODE = re.compile(r"([A-Z]{2,}[0-9]+[A-Za-z0-9-]*) [-–—:] ")  # "DAT407 - Amazon ..." -> DAT407
@@ -164,10 +164,14 @@ class PreviewPane(Vertical):
     def draw(self) -> None:
         p = self.current
         scroll = self.query_one("#preview-scroll", VerticalScroll)
-        width = max(scroll.scrollable_content_region.width - 3, 20)  # the gutter, a column to spare
+        width = scroll.scrollable_content_region.width
+        if not scroll.show_vertical_scrollbar:  # the notes drawn may need one: its columns are kept free
+            width -= scroll.styles.scrollbar_size_vertical
+        width = max(width - 3, 20)  # the gutter, a column to spare
         if p is None:
             return
-        body = p.body if p.body.strip() else "*(no notes under this heading)*"
+        # the notes' own line breaks kept, as `reinvent talk` keeps them (one line of markdown per line)
+        body = hard_breaks(p.body) if p.body.strip() else "*(no notes under this heading)*"
         row = p.line - p.first_line
         lines = self._draw_markdown(body, width)
         y0 = y1 = 0

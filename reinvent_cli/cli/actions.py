@@ -42,13 +42,17 @@ def run_search(query: str, *, limit: int | None, kinds: list[str], day: str | No
     if not hits:
         if out.fmt == "json":
             out.write_raw("[]")
-        raise NothingFound(f"nothing relevant for {query!r}")
-    around = None
+        raise NothingFound((q.missing_day(notes_read, day_spec, "notes") if day_spec else None)
+                           or f"nothing relevant for {query!r}")
+    around, own_lines = None, None
     if context:  # -C N: the lines around each hit, read from its file
         from reinvent_cli.notes.lines import lines_around
 
-        around = lines_around(notes_read, [(h.entry.file, h.line) for h in hits], context)
-    emit_hits(out, hits, explain, files={d.file: d.path for d in notes_read.docs()}, context=around)
+        own: dict[tuple[str, int], str] = {}
+        around = lines_around(notes_read, [(h.entry.file, h.line) for h in hits], context, own)
+        own_lines = own
+    emit_hits(out, hits, explain, files={d.file: d.path for d in notes_read.docs()}, context=around,
+              own_lines=own_lines)
 
 
 def open_talk_video(query: str, print_only: bool, day: str | None, conference: str | None, file: str | None,
@@ -96,8 +100,8 @@ def show_cache_info(as_json: bool) -> None:
 
 
 def edit_at(target: str, notes: list[str] | None) -> int:
-    """Open $VISUAL/$EDITOR (else vi) at a talk's heading (CODE or title words) or at FILE:LINE, as
-    ``zk edit`` does; the editor's exit code."""
+    """Open $VISUAL/$EDITOR (else vi) at a talk's heading (CODE or title words), at FILE:LINE or at a
+    notes FILE's first line, as ``zk edit`` does; the editor's exit code."""
     import os
     import re
     import shlex
@@ -110,6 +114,8 @@ def edit_at(target: str, notes: list[str] | None) -> int:
     m = re.fullmatch(r"(.+):([0-9]+)", target)
     if m and (m.group(1) in paths or os.path.isfile(m.group(1))):
         path, line = paths.get(m.group(1), m.group(1)), int(m.group(2))
+    elif target in paths or os.path.isfile(target):  # a file without :LINE: its first line
+        path, line = paths.get(target, target), 1
     else:
         talk = q.find_talk(notes_read, target).talk
         path, line = paths.get(talk.file, talk.file), talk.line
@@ -119,7 +125,22 @@ def edit_at(target: str, notes: list[str] | None) -> int:
         return subprocess.call(command)
     except OSError as exc:
         raise UsageError(f"cannot start the editor {editor!r}: {exc.strerror or exc}",
-                         hint="set EDITOR, e.g. EDITOR=nano") from None
+                         hint=editor_hint(editor)) from None
+
+
+def editor_hint(failed: str) -> str:
+    """How to name an editor that is there: one found on PATH, not the one that failed."""
+    import os
+    import shlex
+    import shutil
+
+    try:
+        name = os.path.basename(shlex.split(failed)[0]) if failed.strip() else ""
+    except ValueError:
+        name = ""
+    found = next((e for e in ("nano", "vim", "vi", "emacs", "micro", "code") if e != name and shutil.which(e)), None)
+    return f"set EDITOR to an installed editor, e.g. EDITOR={found}" if found else \
+        "set EDITOR (or VISUAL) to an installed editor"
 
 
 def editor_arguments(editor: str, path: str, line: int) -> list[str]:

@@ -4,12 +4,12 @@ core and one renderer. ``cli.commandline`` runs plain command lines of them with
 from typing import Annotated, Any
 
 import typer
-from typer._click.core import Context  # the type TyperGroup.invoke is declared with
 from typer.core import TyperGroup
 
 from reinvent_cli import __version__
 from reinvent_cli.cli import options as opt
 from reinvent_cli.cli import session
+from reinvent_cli.cli.clicktypes import Context  # the type TyperGroup.invoke is declared with
 from reinvent_cli.cli.complete import complete_talk, complete_track
 from reinvent_cli.cli.early import NO_CACHE_FLAG
 from reinvent_cli.cli.helptext import PlainHelp
@@ -28,6 +28,8 @@ class _Group(TyperGroup):
             ctx.exit(session.report(exc))
         except KeyboardInterrupt:
             ctx.exit(session.interrupted())
+        except BrokenPipeError:  # Typer would exit 1: a closed pipe is not "nothing found"
+            ctx.exit(session.closed_pipe())
 
 
 app = typer.Typer(
@@ -102,6 +104,7 @@ def _listing(found: list[Any], columns: Any, to_json: Any, fmt: str, as_json: bo
 
 @app.command(cls=PlainHelp)
 def talks(
+    query: opt.Words = None,
     day: opt.Day = None,
     track: Annotated[str | None, typer.Option("--track", "-t", metavar="PREFIX", autocompletion=complete_track,
                                                  help="Session code prefix, e.g. DAT.")] = None,
@@ -111,7 +114,8 @@ def talks(
     as_json: opt.Json = False,
     notes: opt.Notes = None,
 ) -> None:
-    """List talks: day, code, title, speakers, video.
+    """List talks: day, code, title, speakers, video; with WORDS, the talks whose code, title or
+    speakers match them (typos forgiven), best first.
 
     Piped, one line per talk, tab-separated: day, code, title, speakers, video, file, line
     (--format tsv adds a header row).
@@ -120,14 +124,17 @@ def talks(
     Examples:
       reinvent talks --day 2
       reinvent talks --day thu --track DAT --json
+      reinvent talks elasticache
     """
-    from reinvent_cli.notes import query
+    from reinvent_cli.notes import query as q
     from reinvent_cli.render.records import TALK_COLUMNS, talk_json
 
     notes_read = session.current().notes(notes)
-    day_spec = query.parse_day(day)
-    found = query.talks(notes_read, day_spec, track, conference, file)
-    why = query.missing_day(notes_read, day_spec) if not found and day_spec else None
+    day_spec = q.parse_day(day)
+    words = " ".join(query or [])
+    found = q.talks(notes_read, day_spec, track, conference, file, words)
+    why = q.missing_day(notes_read, day_spec) if not found and day_spec else None
+    why = why or (f"no talk matches {words!r}" if not found and words else None)
     _listing(found, TALK_COLUMNS, talk_json, fmt, as_json, "talks", why)
 
 
@@ -161,7 +168,7 @@ def talk(
 
 @app.command(cls=PlainHelp)
 def announcements(
-    query: Annotated[str | None, typer.Argument(metavar="[WORDS]", help="Only launches matching these words.")] = None,
+    query: opt.Words = None,
     day: opt.Day = None,
     conference: opt.Conference = None,
     file: opt.File = None,
@@ -179,8 +186,10 @@ def announcements(
     from reinvent_cli.notes import query as q
     from reinvent_cli.render.records import ANNOUNCEMENT_COLUMNS, announcement_json
 
-    found = q.announcements(session.current().notes(notes), q.parse_day(day), query, conference, file)
-    _listing(found, ANNOUNCEMENT_COLUMNS, announcement_json, fmt, as_json, "announcements")
+    notes_read, day_spec = session.current().notes(notes), q.parse_day(day)
+    found = q.announcements(notes_read, day_spec, " ".join(query or []), conference, file)
+    why = q.missing_day(notes_read, day_spec, "announcements") if not found and day_spec else None
+    _listing(found, ANNOUNCEMENT_COLUMNS, announcement_json, fmt, as_json, "announcements", why)
 
 
 @app.command(cls=PlainHelp)
@@ -234,7 +243,7 @@ def search(
 
 @app.command(cls=PlainHelp)
 def links(
-    query: Annotated[str | None, typer.Argument(metavar="[WORDS]", help="Only links matching these words.")] = None,
+    query: opt.Words = None,
     domain: Annotated[str | None, typer.Option(
         "--domain", metavar="DOMAIN", help="Only links to this site: youtube (youtube.com, youtu.be), github.com.")] = None,
     conference: opt.Conference = None,
@@ -253,23 +262,29 @@ def links(
     from reinvent_cli.notes import query as q
     from reinvent_cli.render.records import LINK_COLUMNS, link_json
 
-    found = q.links(session.current().notes(notes), query, domain, conference, file)
+    found = q.links(session.current().notes(notes), " ".join(query or []), domain, conference, file)
     _listing(found, LINK_COLUMNS, link_json, fmt, as_json, "links")
 
 
 @app.command(cls=PlainHelp)
-def speakers(fmt: opt.Format = "table", as_json: opt.Json = False, notes: opt.Notes = None) -> None:
-    """List speakers with their organisations and talks.
+def speakers(query: opt.Words = None, fmt: opt.Format = "table", as_json: opt.Json = False,
+             notes: opt.Notes = None) -> None:
+    """List speakers with their organisations and talks; with WORDS, the speakers whose name,
+    organisation or talks match them (typos forgiven), best first.
 
     \b
     Examples:
       reinvent speakers
+      reinvent speakers wiger
       reinvent speakers --format csv
     """
     from reinvent_cli.notes import query as q
     from reinvent_cli.render.records import SPEAKER_COLUMNS, speaker_json
 
-    _listing(q.speakers(session.current().notes(notes)), SPEAKER_COLUMNS, speaker_json, fmt, as_json, "speakers")
+    words = " ".join(query or [])
+    found = q.speakers(session.current().notes(notes), words)
+    _listing(found, SPEAKER_COLUMNS, speaker_json, fmt, as_json, "speakers",
+             f"no speaker matches {words!r}" if words else None)
 
 
 @app.command(cls=PlainHelp)
@@ -309,12 +324,14 @@ def outline(
     from reinvent_cli.render.tree import emit_outline
 
     st = session.current()
-    trees = build_outline(st.notes(notes), q.parse_day(day), depth)
+    notes_read, day_spec = st.notes(notes), q.parse_day(day)
+    trees = build_outline(notes_read, day_spec, depth)
     out = st.output_as(fmt, as_json)
     if not trees:
         if out.fmt == "json":
             out.write_raw("[]")
-        raise NothingFound(f"no notes for day {day}")
+        raise NothingFound((q.missing_day(notes_read, day_spec, "notes") if day_spec else None)
+                           or (f"no notes for day {day}" if day else "no notes"))
     emit_outline(out, trees)
 
 
@@ -341,7 +358,7 @@ def open_video(
     open_talk_video(query, print_only, day, conference, file, notes)
 
 
-@app.command()
+@app.command(cls=PlainHelp)
 def browse(
     query: Annotated[list[str] | None, typer.Argument(metavar="WORDS", help="Words to search at start.")] = None,
     print_selected: Annotated[bool, typer.Option("--print", "-p", help="On exit, print the chosen file:line.")] = False,
@@ -388,7 +405,7 @@ def edit(
 @app.command("inspect", cls=PlainHelp)
 def inspect_file(
     path: Annotated[str, typer.Argument(metavar="FILE", help="A notes file.")],
-    as_json: opt.Json = False,
+    as_json: opt.JsonOnly = False,
 ) -> None:
     """Show how a notes file was read: its headings and candidate lines as a tree, each with its role
     (day, group, talk, section, ignored) and the evidence for it, speakers and where they came from,
@@ -417,7 +434,7 @@ app.add_typer(cache_app, name="cache")
 
 
 @cache_app.command("info", cls=PlainHelp)
-def cache_info(as_json: opt.Json = False) -> None:
+def cache_info(as_json: opt.JsonOnly = False) -> None:
     """Show where the cache is, how many notes files it holds and its size.
 
     \b

@@ -22,6 +22,7 @@ import typer
 from typer.models import ArgumentInfo, OptionInfo, ParameterInfo
 
 from reinvent_cli.cli import early, session
+from reinvent_cli.cli.options import EVERY_COMMAND
 from reinvent_cli.errors import ReinventError
 
 _INT = re.compile(r"[0-9]+")
@@ -185,8 +186,9 @@ def _commands() -> dict[str, Callable[..., Any]]:
     return found
 
 
-def parse(argv: list[str]) -> tuple[Callable[..., Any], dict[str, Any], dict[str, Any]] | None:
-    """(command function, global options, the command's keyword arguments) of a plain command line."""
+def parse(argv: list[str]) -> tuple[Callable[..., Any], dict[str, Any], dict[str, Any], dict[str, Any]] | None:
+    """(command function, global options, the command's keyword arguments, the global options given after
+    the command's name) of a plain command line."""
     from reinvent_cli.cli.app import main_callback
 
     global_params = params_of(main_callback, skip_others=True) or []
@@ -196,9 +198,12 @@ def parse(argv: list[str]) -> tuple[Callable[..., Any], dict[str, Any], dict[str
         params = params_of(fn) if fn is not None else None
         if fn is None or params is None:
             return None
-        given, words, _ = _read(argv, i + 1, params, stop_at_word=False)
+        own = {name for p in params for name in p.names}
+        late = [p for p in global_params if p.name in EVERY_COMMAND and not own & set(p.names)]
+        given, words, _ = _read(argv, i + 1, params + late, stop_at_word=False)
+        after = {p.name: p.finish(given.pop(p.name)) for p in late if p.name in given}
         given.update(_arguments(params, words))
-        return fn, _call(global_params, glob), _call(params, given)
+        return fn, _call(global_params, glob), _call(params, given), after
     except NotPlain:
         return None
 
@@ -210,10 +215,11 @@ def run(argv: list[str]) -> int | None:
     parsed = parse(argv)
     if parsed is None:
         return None
-    fn, glob, kwargs = parsed
+    fn, glob, kwargs, after = parsed
     if glob.pop("interactive", False):
         return None  # "reinvent -i ...": the full-screen app, through Typer
     session.begin(**glob)
+    session.add_options(**after)
     try:
         fn(**kwargs)
     except ReinventError as exc:

@@ -6,6 +6,7 @@ the cache when there is one), never print, and never raise: a broken notes path 
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -102,3 +103,39 @@ def complete_track(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]
     return [(_like(k, incomplete), f"{n} talk{'s' if n != 1 else ''}")
             for k, n in sorted(counts.items()) if k.startswith(inc)]
 
+
+
+SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
+_COMPLETION_OPTIONS = ("--show-completion", "--install-completion")  # (cli.main looks for them by name too)
+
+
+def completion_for_shell(argv: list[str]) -> int | None:
+    """``--show-completion zsh`` / ``--show-completion=zsh`` (and ``--install-completion``): that shell's
+    script, not the one of the shell Typer detects; an exit code, or None when no shell is named (Typer
+    then answers as it does)."""
+    from reinvent_cli.render.terminal import writable
+
+    for i, token in enumerate(argv):
+        option, eq, shell = token.partition("=")
+        if option not in _COMPLETION_OPTIONS:
+            if not token.startswith("-"):
+                return None  # a command: the options belong before it
+            continue
+        if not eq:
+            shell = argv[i + 1] if i + 1 < len(argv) and argv[i + 1] in SHELLS else ""
+            if not shell:
+                return None
+        if shell not in SHELLS:
+            writable(sys.stderr).write(f"reinvent: no completion for {shell!r}; shells: {', '.join(SHELLS)}\n")
+            return 2
+        from reinvent_cli.cli.clicktypes import get_completion_script, install
+
+        if option == "--show-completion":
+            sys.stdout.write(get_completion_script(prog_name="reinvent", complete_var="_REINVENT_COMPLETE",
+                                                   shell=shell) + "\n")
+        else:
+            name, path = install(shell=shell, prog_name="reinvent", complete_var="_REINVENT_COMPLETE")
+            sys.stdout.write(f"{name} completion installed in {path}\nCompletion will take effect once you "
+                             "restart the terminal\n")
+        return 0
+    return None

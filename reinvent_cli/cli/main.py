@@ -4,7 +4,6 @@ Typer; an interrupt is exit 130, a closed pipe a quiet exit, and long output goe
 from __future__ import annotations
 
 import gc
-import os
 import sys
 
 # The cyclic garbage collector's first generation is collected after this many new objects instead of
@@ -18,6 +17,12 @@ def run(argv: list[str]) -> int | str | None:
     from reinvent_cli.cli import early, session
 
     code: int | str | None
+    if any(a.startswith(("--show-completion", "--install-completion")) for a in argv):
+        from reinvent_cli.cli.complete import completion_for_shell
+
+        code = completion_for_shell(argv)  # `--show-completion zsh`: Typer's takes no shell
+        if code is not None:
+            return code
     try:
         try:
             early.start(argv, _imports)  # the notes first: an edited file is parsed while Typer is imported
@@ -37,8 +42,7 @@ def run(argv: list[str]) -> int | str | None:
     except KeyboardInterrupt:
         return session.interrupted()
     except BrokenPipeError:  # `reinvent talks | head -1`: the reader has gone, as with grep
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 0
+        return session.closed_pipe()
 
 
 def _imports() -> None:
@@ -47,8 +51,24 @@ def _imports() -> None:
     from reinvent_cli.render import listing, terminal  # noqa: F401
 
 
+def _tolerant_streams() -> None:
+    """On an output that cannot encode Unicode (LC_ALL=C, PYTHONIOENCODING=latin-1), a character it lacks
+    is printed as '?' (Typer's help and messages too), never a UnicodeEncodeError."""
+    import codecs
+
+    for stream in (sys.stdout, sys.stderr):
+        name = getattr(stream, "encoding", None) or "utf-8"
+        try:
+            utf = codecs.lookup(name).name.startswith("utf")
+        except LookupError:
+            utf = False
+        if not utf and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
+
+
 def main() -> None:
     gc.set_threshold(GC_THRESHOLD, *gc.get_threshold()[1:])
+    _tolerant_streams()
     code = run(sys.argv[1:])
     sys.stdout.flush()
     # What is alive now lives until exit: frozen, it is not scanned by the full collection the interpreter

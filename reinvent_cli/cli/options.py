@@ -52,6 +52,7 @@ Format = Annotated[str, _format(LISTING_FORMATS)]
 TalkFormat = Annotated[str, _format(TALK_FORMATS)]
 TreeFormat = Annotated[str, _format(TREE_FORMATS)]
 Json = Annotated[bool, typer.Option("--json", help="Same as --format json.")]
+JsonOnly = Annotated[bool, typer.Option("--json", help="Print JSON.")]  # a command with no --format
 # The overview's (``reinvent`` alone); before a command, json is that command's format too.
 OverviewFormat = Annotated[str, _format(OVERVIEW_FORMATS, "The overview's format")]
 OverviewJson = Annotated[bool, typer.Option(
@@ -69,6 +70,13 @@ Kinds = Annotated[list[str] | None, typer.Option(
     help=f"Only hits of this kind (repeatable): {', '.join(KINDS)}.")]
 TalkQuery = Annotated[str, typer.Argument(
     metavar="CODE|TITLE", help="Session code (DAT407) or words of the title.", autocompletion=complete_talk)]
+Words = Annotated[list[str] | None, typer.Argument(
+    metavar="WORDS", show_default=False, help="Only those matching these words (typos forgiven).")]
 Color = Annotated[str, typer.Option(
     "--color", metavar="WHEN", callback=_choice("--color", ("auto", "always", "never")),
     help="Colours: auto (on a terminal, unless NO_COLOR is set), always or never.")]
+
+# The global options (parameters of cli.app.main_callback, by name) that every command accepts after its
+# name too: ``reinvent talks --no-pager`` is ``reinvent --no-pager talks``. A command's own option of the
+# same name (--notes, --json) is the command's.
+EVERY_COMMAND = ("notes", "no_cache", "color", "no_color", "no_pager", "as_json", "version")

@@ -73,6 +73,20 @@ def begin(notes: list[str] | None = None, no_cache: bool = False, no_color: bool
     return _current
 
 
+def add_options(notes: list[str] | None = None, no_cache: bool = False, color: str | None = None,
+                no_color: bool = False, no_pager: bool = False, as_json: bool = False,
+                version: bool = False) -> Session:
+    """The global options given after the command's name (cli.options.EVERY_COMMAND), added to the session
+    (``--version`` has printed the version and exited while the command line was read)."""
+    st = current()
+    st.notes_paths += list(notes or [])
+    st.use_cache = st.use_cache and not no_cache
+    st.color = "never" if no_color else color or st.color
+    st.paged = st.paged and not no_pager
+    st.as_json = st.as_json or as_json
+    return st
+
+
 def current() -> Session:
     return _current if _current is not None else begin()
 
@@ -84,6 +98,18 @@ def report(exc: ReinventError) -> int:
     if not isinstance(exc, NothingFound) or exc.message:
         error(current().output, exc.message, exc.hint)
     return exc.exit_code
+
+
+def closed_pipe() -> int:
+    """The reader of stdout has gone (``reinvent outline | head -1``): not an error, exit 0, as grep does;
+    what is left to write (and Python's last flush) goes nowhere."""
+    import contextlib
+    import os
+    import sys
+
+    with contextlib.suppress(OSError, ValueError):  # no real stdout (a test's capture): nothing to quiet
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return 0
 
 
 def interrupted() -> int:

@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from reinvent_cli.index.ranking import Hit, highlight_spans
-from reinvent_cli.index.terms import content_terms
 from reinvent_cli.model import Entry, EntryKind, Talk
 
 # A talk's score: its best hit's, plus this much per further matching line (up to 100).
@@ -60,10 +59,10 @@ def rank_talks(hits: Sequence[Hit], talks: Sequence[Talk]) -> list[TalkMatch]:
     return out
 
 
-def talk_hits(matches: Sequence[TalkMatch], query: str, limit: int | None = None) -> list[Hit]:
+def talk_hits(matches: Sequence[TalkMatch], matched: list[dict[str, float]], limit: int | None = None) -> list[Hit]:
     """The ranked talks as hits on their headings (``search --kind talk``: the talks whose notes are about
-    the query, not only those whose title has its words)."""
-    terms = [{t: 1.0} for t in content_terms(query)]
+    the query, not only those whose title has its words); ``matched``: per query term, the terms of the notes
+    it matched (search.match_query), which the headings' spans highlight as every other hit's do."""
     out = []
     for m in matches[:limit] if limit else matches:
         t = m.talk
@@ -73,5 +72,5 @@ def talk_hits(matches: Sequence[TalkMatch], query: str, limit: int | None = None
         else:
             path = next((h.entry.path for h in m.hits if t.heading in h.entry.path), [t.heading])
             e = Entry(EntryKind.TALK.value, t.heading, list(path[:path.index(t.heading) + 1]), t.file, t.line, t.day)
-        out.append(Hit(e, m.score, t.line, highlight_spans(e.text, terms)))
+        out.append(Hit(e, m.score, t.line, highlight_spans(e.text, matched)))
     return out

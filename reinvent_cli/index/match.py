@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Sequence
+from typing import NamedTuple, Protocol
 
 from reinvent_cli.index.terms import stem, typo_allowed
 
@@ -83,3 +84,53 @@ def split_term(q: str, contains: Callable[[str], bool]) -> list[tuple[str, str]]
     if len(q) < 6 or not q.isalpha():
         return []
     return [(q[:k], q[k:]) for k in range(2, len(q) - 1) if contains(q[:k]) and contains(q[k:])]
+
+
+class Vocabulary(Protocol):
+    """Terms a query is matched against: an index's (search.Index) or a set's (TextVocabulary)."""
+
+    def matches(self, q: str) -> dict[str, float]: ...
+    def has_term(self, term: str) -> bool: ...
+
+
+class Matched(NamedTuple):
+    """Per query term, the matched terms of the notes with their similarity, and the split pseudo-terms."""
+
+    terms: list[dict[str, float]]
+    splits: dict[str, tuple[str, str]]
+
+
+def match_query(index: Vocabulary, qterms: Sequence[str]) -> Matched:
+    """A query's content terms (query.Query.content) matched against a vocabulary: what ranks, highlights and
+    filters (the word filters of announcements, links and talks match as search does)."""
+    matched = [index.matches(q) for q in qterms]
+    # Two adjacent query words that the notes write as one (auto scaling ~ autoscaling): the joined
+    # term satisfies both.
+    for k in range(len(qterms) - 1):
+        joined = qterms[k] + qterms[k + 1]
+        if index.has_term(joined):
+            matched[k][joined] = matched[k + 1][joined] = 1.0
+    # A query word the notes do not have, that is two words of theirs joined (mobilehub ~ Mobile Hub):
+    # matched by the entries having both, as the pseudo-term "mobile hub".
+    splits: dict[str, tuple[str, str]] = {}
+    for q, m in zip(qterms, matched):
+        if m.get(q) != 1.0:
+            for a, b in split_term(q, index.has_term):
+                splits[f"{a} {b}"] = (a, b)
+                m[f"{a} {b}"] = SPLIT_SCORE
+    return Matched(matched, splits)
+
+
+class TextVocabulary:
+    """A set of terms as a Vocabulary: the words of the items a word filter looks through (announcements with
+    their details, links with their URLs), as the index holds the words of the notes."""
+
+    def __init__(self, terms: set[str]) -> None:
+        self.terms = terms
+        self.vocab = sorted(terms)
+
+    def matches(self, q: str) -> dict[str, float]:
+        return match_vocab(q, self.vocab, self.terms.__contains__)
+
+    def has_term(self, term: str) -> bool:
+        return term in self.terms

@@ -16,7 +16,6 @@ from itertools import compress, repeat
 from operator import eq
 from typing import NamedTuple
 
-from reinvent_cli.index.match import ANNOUNCE_STEMS
 from reinvent_cli.index.ranking import (
     CONTEXT_WEIGHT,
     KIND_ORDER,
@@ -32,7 +31,6 @@ from reinvent_cli.index.ranking import (
     score_entry,
 )
 from reinvent_cli.index.reader import FilePosting, StoreIndex
-from reinvent_cli.index.terms import stem
 from reinvent_cli.model import Entry
 
 MIN_SCORE = 50
@@ -84,9 +82,10 @@ def _bounds(index: StoreIndex, per_file: dict[int, list[_Part]], kinds: set[str]
 
 
 def search_pruned(index: StoreIndex, q: str, m: dict[str, float], *, kinds: set[str] | None, day: int | None,
-                  limit: int, min_score: int, files: set[str] | None) -> list[Hit] | None:
-    """``search`` of one query word ``q`` (matched terms ``m``) with a limit. None: this query needs the
-    general path (a context similarity could beat a text one)."""
+                  limit: int, min_score: int, files: set[str] | None, announce: bool) -> list[Hit] | None:
+    """``search`` of one query word ``q`` (matched terms ``m``) with a limit; ``announce``: ``q`` is an
+    announcement word (query.Query.announce). None: this query needs the general path (a context
+    similarity could beat a text one)."""
     raw = index.file_postings(m)
     m = {v: sv for v, sv in m.items() if raw[v]}
     matched = [m]
@@ -98,7 +97,7 @@ def search_pruned(index: StoreIndex, q: str, m: dict[str, float], *, kinds: set[
     count = {v: sum(len(p.tx) for p in raw[v]) for v in m}
     best_v = max(m, key=lambda v: (m[v], count[v]))
     w0 = math.log(1 + max(index.size, 1) / (1 + count[best_v]))
-    weights = Weights([q], [w0], w0 or 1.0, 0, w0, [stem(q) in ANNOUNCE_STEMS])
+    weights = Weights([q], [w0], w0 or 1.0, 0, w0, [announce])
     memo: dict[tuple[float, str, int], EntryScore] = {}
 
     def score(s_text: float, kind: str, words: int) -> EntryScore:

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple, Protocol
 
-from reinvent_cli.index.terms import STOPWORDS, normalise, word_spans, word_terms
+from reinvent_cli.index.terms import normalise, word_spans, word_terms
 from reinvent_cli.model import Entry, EntryKind
 
 CONTEXT_WEIGHT = 0.6
@@ -204,16 +204,6 @@ def has_phrases(text: str, phrases: Sequence[str]) -> bool:
     """Whether ``text`` has each of the (normalised) phrases, as whole words in that order."""
     norm = f" {normalise(text)} "
     return all(f" {p} " in norm or (not p.isascii() and p in norm) for p in phrases)
-
-
-def phrase_of(query: str) -> str:
-    """The query as a phrase, without the stop words it starts or ends with ("how to scale redis")."""
-    words = normalise(query).split()
-    while words and words[0] in STOPWORDS:
-        del words[0]
-    while words and words[-1] in STOPWORDS:
-        del words[-1]
-    return " ".join(words) if len(words) > 1 else ""
 
 
 def highlight_spans(text: str, matched: list[dict[str, float]]) -> list[tuple[int, int]]:

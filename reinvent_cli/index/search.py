@@ -19,14 +19,9 @@ import math
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
-from reinvent_cli.index.match import (
-    ANNOUNCE_STEMS,
-    SPLIT_SCORE,
-    STEM_SCORE,
-    match_vocab,
-    split_term,
-)
+from reinvent_cli.index.match import STEM_SCORE, match_query, match_vocab, split_term
 from reinvent_cli.index.pruned import MIN_SCORE, search_pruned
+from reinvent_cli.index.query import Query, as_query
 from reinvent_cli.index.ranking import (
     CONTEXT_WEIGHT,
     KIND_WEIGHT,
@@ -39,25 +34,18 @@ from reinvent_cli.index.ranking import (
     best_by_line,
     highlight_spans,
     hits_of,
-    phrase_of,
     score_entry,
 )
 from reinvent_cli.index.reader import EntryRow, StoreIndex
 from reinvent_cli.index.rows import detail_terms
-from reinvent_cli.index.terms import (
-    content_terms,
-    entry_terms,
-    quoted_phrases,
-    stem,
-    text_terms,
-    url_terms,
-)
+from reinvent_cli.index.terms import entry_terms, text_terms, url_terms
 from reinvent_cli.model import Announcement, Entry, EntryKind, Talk
 
 if TYPE_CHECKING:
     from reinvent_cli.index.bytalk import TalkMatch
 
-__all__ = ["CONTEXT_WEIGHT", "KIND_WEIGHT", "MIN_SCORE", "Hit", "SearchIndex", "highlight_spans", "match_vocab", "search"]
+__all__ = ["CONTEXT_WEIGHT", "KIND_WEIGHT", "MIN_SCORE", "Hit", "Query", "SearchIndex", "highlight_spans", "match_vocab",
+           "search"]
 
 
 
@@ -140,33 +128,8 @@ class SearchIndex:
         return {i: self.entries[i] for i in ids}
 
 
-class _Matched(NamedTuple):
-    """Per query term, the matched terms of the notes with their similarity, and the split pseudo-terms."""
-
-    terms: list[dict[str, float]]
-    splits: dict[str, tuple[str, str]]
-
-
-def _match(index: Index, qterms: list[str]) -> _Matched:
-    matched = [index.matches(q) for q in qterms]
-    # Two adjacent query words that the notes write as one (auto scaling ~ autoscaling): the joined
-    # term satisfies both.
-    for k in range(len(qterms) - 1):
-        joined = qterms[k] + qterms[k + 1]
-        if index.has_term(joined):
-            matched[k][joined] = matched[k + 1][joined] = 1.0
-    # A query word the notes do not have, that is two words of theirs joined (mobilehub ~ Mobile Hub):
-    # matched by the entries having both, as the pseudo-term "mobile hub".
-    splits: dict[str, tuple[str, str]] = {}
-    for q, m in zip(qterms, matched):
-        if m.get(q) != 1.0:
-            for a, b in split_term(q, index.has_term):
-                splits[f"{a} {b}"] = (a, b)
-                m[f"{a} {b}"] = SPLIT_SCORE
-    return _Matched(matched, splits)
-
-
-def _weights(qterms: list[str], matched: list[dict[str, float]], post: dict[str, set[int]], n: int) -> Weights:
+def _weights(query: Query, matched: list[dict[str, float]], post: dict[str, set[int]], n: int) -> Weights:
+    qterms = list(query.content)
     idf = []
     for m in matched:
         if m:
@@ -185,8 +148,8 @@ def _weights(qterms: list[str], matched: list[dict[str, float]], post: dict[str,
     # "lambda pricing", "redis" of "how to scale redis"); what is missing is an aspect of it.
     partial_ok = sum(1 for m in matched if not m) <= allowed
     strong = [w for w, m in zip(idf, matched) if m and max(m.values()) >= STEM_SCORE]
-    return Weights(qterms, idf, sum(idf) or 1.0, allowed, key_idf, [stem(q) in ANNOUNCE_STEMS for q in qterms],
-                   partial_ok, min(strong, default=None))
+    return Weights(qterms, idf, sum(idf) or 1.0, allowed, key_idf, list(query.announce), partial_ok,
+                   min(strong, default=None))
 
 
 class _Query(NamedTuple):
@@ -200,23 +163,23 @@ class _Query(NamedTuple):
     phrases: list[str]  # quoted phrases ("failover redis"), normalised: an entry's text must have them
 
 
-def _prepare(index: Index, query: str) -> _Query | None:
+def _prepare(index: Index, query: Query) -> _Query | None:
     """The query's terms matched against the notes; None when nothing can be found."""
-    qterms = content_terms(query)
+    qterms = list(query.content)
     if not qterms:
         return None
-    found = _match(index, qterms)
+    found = match_query(index, qterms)
     splits = found.splits
     post = index.postings_for({p for m in found.terms for v in m for p in splits.get(v, (v,))})
     for key, (a, b) in splits.items():
         post[key] = post[a] & post[b]
     # The stored vocabulary may also hold terms of files not loaded now: keep the terms found here.
     matched = [{v: s for v, s in m.items() if post[v]} for m in found.terms]
-    weights = _weights(qterms, matched, post, max(index.size, 1))
-    return _Query(qterms, matched, splits, post, weights, quoted_phrases(query))
+    weights = _weights(query, matched, post, max(index.size, 1))
+    return _Query(qterms, matched, splits, post, weights, list(query.phrases))
 
 
-def search_talks(index: Index, query: str, talks: Sequence[Talk], *, day: int | None = None,
+def search_talks(index: Index, query: str | Query, talks: Sequence[Talk], *, day: int | None = None,
                  min_score: int = MIN_SCORE, files: set[str] | None = None) -> list[TalkMatch]:
     """The talks whose notes match ``query``, those whose notes match most first (``search --by talk``)."""
     from reinvent_cli.index.bytalk import rank_talks  # imported here: only talks found by their notes need it
@@ -224,27 +187,29 @@ def search_talks(index: Index, query: str, talks: Sequence[Talk], *, day: int | 
     return rank_talks(search(index, query, day=day, limit=None, min_score=min_score, files=files), talks)
 
 
-def search(index: Index, query: str, *, kinds: Iterable[str] | None = None, day: int | None = None,
+def search(index: Index, query: str | Query, *, kinds: Iterable[str] | None = None, day: int | None = None,
            limit: int | None = 10, min_score: int = MIN_SCORE, explain: bool = False,
            files: set[str] | None = None, talks: Sequence[Talk] | None = None) -> list[Hit]:
-    """Ranked hits for ``query``; ``index`` is a SearchIndex or a reader.StoreIndex (same interface).
+    """Ranked hits for ``query`` (its text is parsed once: query.parse_query); ``index`` is a SearchIndex or a
+    reader.StoreIndex (same interface).
 
     ``files``: only hits in files of these names (the IDF still counts every loaded file). ``talks``: with
     ``kinds`` talk alone, the talks whose notes are about the query are found, not only those whose title
     has its words (see bytalk.py).
     """
+    query = as_query(query)
     kind_set = set(kinds) if kinds else None
     if kind_set == {EntryKind.TALK} and talks is not None and not explain:
         from reinvent_cli.index.bytalk import talk_hits  # imported here: only --kind talk needs it
 
         matches = search_talks(index, query, talks, day=day, min_score=min_score, files=files)
-        return talk_hits(matches, query, limit)
-    if len(content_terms(query)) == 1 and limit and not explain and isinstance(index, StoreIndex):
-        q = content_terms(query)[0]
+        return talk_hits(matches, match_query(index, query.content).terms, limit)
+    if len(query.content) == 1 and limit and not explain and isinstance(index, StoreIndex):
+        q = query.content[0]
         m = index.matches(q)
         if not split_term(q, index.has_term) or m.get(q) == 1.0:
             pruned = search_pruned(index, q, m, kinds=kind_set, day=day, limit=limit, min_score=min_score,
-                                   files=files)
+                                   files=files, announce=query.announce[0])
             if pruned is not None:
                 return pruned
     prepared = _prepare(index, query)
@@ -254,7 +219,7 @@ def search(index: Index, query: str, *, kinds: Iterable[str] | None = None, day:
     for m in prepared.matched:
         for v in m:
             candidates.update(prepared.post[v])
-    phrase = phrase_of(query) if len(prepared.terms) > 1 else ""
+    phrase = query.phrase if len(prepared.terms) > 1 else ""
     scored = _score_candidates(index, prepared, candidates, kind_set, day, files, min_score,
                                PHRASE_BONUS if phrase else 1.0, explain)
     # Full matches first; partial ones (a query word missing: "lambda pricing") after them, while the

@@ -138,35 +138,6 @@ STOPWORDS = frozenset(["a", "about", "an", "and", "are", "as", "at", "be", "by",
 FILLER = frozenset(["talk", "talks", "session", "sessions", "mention", "mentions", "mentioned", "they", "he", "she",
                     "you", "me", "us", "our", "my", "tell", "anything", "something", "any", "some", "get", "there",
                     "discussed", "covered", "notes", "know"])
-_QUOTES = ("\"", "\u201c", "\u201d")
-
-
-@lru_cache(maxsize=1)
-def _quoted_re() -> re.Pattern[str]:
-    """Compiled on first use: only a query with quotes needs it."""
-    return re.compile(r"[\"\u201c\u201d]([^\"\u201c\u201d]+)[\"\u201c\u201d]")
-
-
-def content_terms(query: str) -> list[str]:
-    """The query's terms without the stop and filler words that stand as words of their own ("a" of "a/b"
-    stays); without the filler words only when nothing else would remain; all of them if even so."""
-    terms = query_terms(query)
-    alone = {w.lower() for w in WORD_RE.findall(fold(query))}
-    content = [t for t in terms if not (t in STOPWORDS and t in alone)]
-    fewer = [t for t in content if not (t in FILLER and t in alone)]
-    return fewer or content or terms
-
-
-def quoted_phrases(query: str) -> list[str]:
-    """The phrases quoted in a query ('"failover redis" docs'), normalised, of two words or more (or CJK)."""
-    out: list[str] = []
-    if not any(q in query for q in _QUOTES):
-        return out
-    for m in _quoted_re().finditer(query):
-        p = normalise(m.group(1))
-        if " " in p or (p and not p.isascii()):
-            out.append(p)
-    return out
 
 
 _SUFFIXES = ("ements", "ement", "ments", "ment", "ations", "ation", "ings", "ing", "ies", "ied", "ers", "er",

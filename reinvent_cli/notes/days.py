@@ -61,8 +61,9 @@ def entry_on_day(notes: Notes, day: DaySpec) -> Callable[[Entry], bool]:
     return on_day
 
 
-def missing_day(notes: Notes, day: DaySpec) -> str | None:
-    """"no talks on day 7; the notes have days 1-3 (...)" when the notes have no such day; else None."""
+def missing_day(notes: Notes, day: DaySpec, what: str = "talks") -> str | None:
+    """"no talks on day 7; the notes have days 1-3 (...)" when the notes have no such day; else None.
+    ``what``: what was asked for (talks, notes, announcements)."""
     days = [(d.number, d.weekday) for doc in notes.docs() for d in doc.days]
     if any(day.matches(d.number, d.weekday, iso_date(d.title)) for doc in notes.docs() for d in doc.days):
         return None
@@ -70,15 +71,15 @@ def missing_day(notes: Notes, day: DaySpec) -> str | None:
     asked = f"day {day.number}" if day.number is not None else str(day.date or day.weekday)
     dates = sorted({iso for doc in notes.docs() for d in doc.days if (iso := iso_date(d.title))})
     if day.date is not None and dates:
-        return f"no talks on {asked}; the notes have " + ", ".join(dates[:10]) + (", ..." if len(dates) > 10 else "")
+        return f"no {what} on {asked}; the notes have " + ", ".join(dates[:10]) + (", ..." if len(dates) > 10 else "")
     if not numbers:
-        return f"no talks on {asked}; the notes have no day headings"
+        return f"no {what} on {asked}; the notes have no day headings"
     have = f"days {numbers[0]}-{numbers[-1]}" if numbers == list(range(numbers[0], numbers[-1] + 1)) else \
         "days " + ", ".join(map(str, numbers))
     weekdays = [w for _, w in days if w]
     if weekdays:
         have += f" ({', '.join(dict.fromkeys(w.lower() for w in weekdays))})"
-    return f"no talks on {asked}; the notes have {have if len(numbers) > 1 else f'day {numbers[0]}'}"
+    return f"no {what} on {asked}; the notes have {have if len(numbers) > 1 else f'day {numbers[0]}'}"
 
 
 def _weekday_of(doc: Document, day: int | None) -> str | None:

@@ -22,9 +22,11 @@ class NoteLine:
     text: str
 
 
-def lines_around(notes: Notes, places: Iterable[tuple[str, int]], n: int) -> dict[tuple[str, int], list[NoteLine]]:
+def lines_around(notes: Notes, places: Iterable[tuple[str, int]], n: int,
+                 own: dict[tuple[str, int], str] | None = None) -> dict[tuple[str, int], list[NoteLine]]:
     """For each (file, line): the ``n`` lines before and after it in its file (not the line itself),
-    as ``rg -C n`` shows them. A file that cannot be read any more gives no lines."""
+    as ``rg -C n`` shows them; ``own`` gets each place's own line as written. A file that cannot be read
+    any more gives no lines."""
     paths = {d.file: d.path for d in notes.docs()}
     files: dict[str, list[str]] = {}
     out: dict[tuple[str, int], list[NoteLine]] = {}
@@ -34,6 +36,8 @@ def lines_around(notes: Notes, places: Iterable[tuple[str, int]], n: int) -> dic
         text = files[file]
         first, last = max(1, line - n), min(len(text), line + n)
         out[(file, line)] = [NoteLine(k, text[k - 1]) for k in range(first, last + 1) if k != line]
+        if own is not None and 1 <= line <= len(text):
+            own[(file, line)] = text[line - 1]
     return out
 
 

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from reinvent_cli.errors import InputError, NothingFound, UsageError
 from reinvent_cli.model import Announcement, Document, Entry, Link, Talk, WatchItem
@@ -15,6 +15,9 @@ from reinvent_cli.notes.days import DaySpec, _date_of, _weekday_of
 from reinvent_cli.notes.days import entry_on_day as entry_on_day  # re-exported: commands ask query for days
 from reinvent_cli.notes.days import missing_day as missing_day
 from reinvent_cli.notes.days import parse_day as parse_day
+
+if TYPE_CHECKING:
+    from reinvent_cli.index.query import Query
 
 T = TypeVar("T")
 BUNDLED_NAME = "reinvent-2015.md"
@@ -232,7 +235,9 @@ def _match_conference(doc: Document, conference: str | None, file: str | None) -
 
 
 def talks(notes: Notes, day: DaySpec | None = None, track: str | None = None,
-          conference: str | None = None, file: str | None = None) -> list[Talk]:
+          conference: str | None = None, file: str | None = None, query: str | None = None) -> list[Talk]:
+    """The talks of these days, track and files; with ``query``, those whose code, title or speakers match
+    its words (typos allowed), best first."""
     out = []
     for doc in notes.docs("talks"):
         if not _match_conference(doc, conference, file):
@@ -243,10 +248,11 @@ def talks(notes: Notes, day: DaySpec | None = None, track: str | None = None,
             if track and not (t.code or "").upper().startswith(track.upper()):
                 continue
             out.append(t)
+    if query:
+        out = _fuzzy_filter(out, query, lambda t: " ".join([t.code or "", t.title, *(f"{s.name} {s.org or ''}" for s in t.speakers)]))
     return out
 
 
-_CODE = re.compile(r"[A-Za-z]{2,}[0-9]+[A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
 _DAY_WORDS = re.compile(r"\bday\s*([0-9]{1,2})\b", re.IGNORECASE)
 
 
@@ -286,15 +292,24 @@ def find_talk(notes: Notes, query: str, conference: str | None = None, file: str
     attended = talks(notes, day, None, conference, file)
     watched = [] if day else [watched_talk(w) for d in notes.docs("watchlist") if _match_conference(d, conference, file)
                               for w in d.watchlist]
-    if _CODE.fullmatch(q):
-        return _by_code(q, attended, watched)
+    from reinvent_cli.index.query import parse_query
+
+    parsed = parse_query(q)
+    if parsed.code:
+        return _by_code(parsed.code, attended, watched)
     for pool, was_attended in ((attended, True), (watched, False)):
-        covering = _fuzzy_filter(pool, q, lambda t: f"{t.code or ''} {t.title} {speakers_names(t)}")
+        covering = _fuzzy_filter(pool, parsed, _talk_text)
+        if len(covering) > 1 and parsed.stop:  # the words left out tell them apart: "the keynote" of keynotes
+            covering = _fuzzy_filter(covering, parsed.every_term(), _talk_text) or covering
         if len(covering) == 1:
             return FoundTalk(covering[0], was_attended)
         if covering:
             raise _ambiguous(query, covering)
     raise _no_talk(query, attended + watched, day)
+
+
+def _talk_text(t: Talk) -> str:
+    return f"{t.code or ''} {t.title} {speakers_names(t)}"
 
 
 def _by_code(q: str, attended: list[Talk], watched: list[Talk]) -> FoundTalk:
@@ -369,7 +384,7 @@ def announcements(notes: Notes, day: DaySpec | None = None, query: str | None = 
     out = [a for d in notes.docs("announcements") if _match_conference(d, conference, file) for a in d.announcements
            if not day or day.matches(a.day, _weekday_of(d, a.day), _date_of(d, a.day))]
     if query:
-        out = _fuzzy_filter(out, query, lambda a: " ".join([a.name, *a.details, a.url or ""]))
+        out = _fuzzy_filter(out, query, lambda a: " ".join([a.name, *a.details, a.url or ""]), launches=True)
     return out
 
 
@@ -403,16 +418,25 @@ def _host_matches(url: str, domain: str) -> bool:
     return host == domain or host.endswith("." + domain)
 
 
-def _fuzzy_filter(items: Sequence[T], query: str, text_of: Callable[[T], str]) -> list[T]:
-    """Items whose text covers every query term (typos allowed), best first, order kept on ties."""
-    from reinvent_cli.index.search import match_vocab
-    from reinvent_cli.index.terms import query_terms, text_terms
+def _fuzzy_filter(items: Sequence[T], query: str | Query, text_of: Callable[[T], str], *,
+                  launches: bool = False) -> list[T]:
+    """Items whose text covers every term the query looks for, best first, order kept on ties. The terms are
+    matched as search matches them, against the words of all the items as search does against the notes'
+    (typos, word forms, joined and split words; stop words beside other words not asked for). ``launches``:
+    the items are announcements, which an announcement word ("launch") is met by."""
+    from reinvent_cli.index.match import TextVocabulary, match_query
+    from reinvent_cli.index.query import as_query
+    from reinvent_cli.index.terms import text_terms
 
-    qterms = query_terms(query)
+    q = as_query(query)
+    asked = [t for t, announce in zip(q.content, q.announce) if not (launches and announce)]
+    terms_of = [text_terms(text_of(item)) for item in items]
+    found = match_query(TextVocabulary(set().union(*terms_of)), asked)
+    splits = found.splits
     scored: list[tuple[float, int, T]] = []
-    for n, item in enumerate(items):
-        vocab = sorted(text_terms(text_of(item)))
-        sims = [max(match_vocab(q, vocab).values(), default=0.0) for q in qterms]
+    for n, (item, terms) in enumerate(zip(items, terms_of)):
+        sims = [max((s for v, s in m.items() if v in terms or v in splits and terms.issuperset(splits[v])),
+                    default=0.0) for m in found.terms]
         if all(sims):
             scored.append((-sum(sims), n, item))
     scored.sort(key=lambda x: (x[0], x[1]))
@@ -428,7 +452,9 @@ class SpeakerRow:
     line: int
 
 
-def speakers(notes: Notes) -> list[SpeakerRow]:
+def speakers(notes: Notes, query: str | None = None) -> list[SpeakerRow]:
+    """One row per speaker (by name), with their talks; with ``query``, the speakers whose name,
+    organisation or talks match its words (typos allowed), best first."""
     rows: dict[str, SpeakerRow] = {}
     for t in notes.talks:
         for s in t.speakers:
@@ -439,6 +465,9 @@ def speakers(notes: Notes) -> list[SpeakerRow]:
             else:
                 rows[key].talks.append(label)
                 rows[key].org = rows[key].org or s.org
-    return sorted(rows.values(), key=lambda r: r.name.lower())
+    found = sorted(rows.values(), key=lambda r: r.name.lower())
+    if query:
+        found = _fuzzy_filter(found, query, lambda r: " ".join([r.name, r.org or "", *r.talks]))
+    return found
 
 

@@ -47,26 +47,50 @@ class Source:
         return self.text.split("\n")
 
 
-def decode(data: bytes, path: str) -> tuple[str, list[str]]:
-    """Bytes to text: UTF-8 (BOM dropped); not UTF-8 read as cp1252/latin-1 with a warning.
+# Byte order marks, longest first (UTF-32 LE's starts with UTF-16 LE's): the encoding they say a file is in.
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe", "utf-16-le"),
+         (b"\xfe\xff", "utf-16-be"), (b"\xef\xbb\xbf", "utf-8"))
 
-    Binary data (NUL bytes) raises InputError: it is not a notes file.
+
+def decode(data: bytes, path: str) -> tuple[str, list[str]]:
+    """Bytes to text: the encoding a byte order mark says (UTF-8, UTF-16 or UTF-32, LE or BE; the BOM
+    dropped); else UTF-8; not UTF-8 read as cp1252/latin-1 with a warning.
+
+    Binary data (NUL bytes; NUL characters in text a BOM said is UTF-16/32) raises InputError: it is not a
+    notes file.
     """
     warnings: list[str] = []
-    if b"\x00" in data[:8192]:
-        raise InputError(f"{path}: not a text file (binary data)")
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
+    bom = next(((mark, enc) for mark, enc in _BOMS if data.startswith(mark)), None)
+    if bom is not None and bom[1] != "utf-8":
+        text = _decode_wide(data[len(bom[0]):], bom[1], path, warnings)
+    else:
+        if b"\x00" in data[:8192]:
+            raise InputError(f"{path}: not a text file (binary data)")
+        if bom is not None:
+            data = data[3:]
         try:
-            text = data.decode("cp1252")
+            text = data.decode("utf-8")
         except UnicodeDecodeError:
-            text = data.decode("latin-1")
-        warnings.append(f"{path}: not UTF-8, read as Windows-1252/Latin-1")
+            try:
+                text = data.decode("cp1252")
+            except UnicodeDecodeError:
+                text = data.decode("latin-1")
+            warnings.append(f"{path}: not UTF-8, read as Windows-1252/Latin-1")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text, warnings
+
+
+def _decode_wide(data: bytes, encoding: str, path: str, warnings: list[str]) -> str:
+    """Text of a file whose BOM says UTF-16/32: what does not decode becomes U+FFFD, with a warning."""
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        text = data.decode(encoding, errors="replace")
+        warnings.append(f"{path}: not valid {encoding.upper()} (its byte order mark says it is); "
+                        "what does not decode is shown as U+FFFD")
+    if "\x00" in text[:8192]:
+        raise InputError(f"{path}: not a text file (binary data)")
+    return text
 
 
 def read_source(path: Path | str, known_front: Front | None = None) -> Source:

@@ -8,7 +8,7 @@ from typing import Any
 from reinvent_cli.lexicon import TABLE_SPEAKER_WORDS, TABLE_TIME_WORDS, TABLE_TITLE_WORDS
 from reinvent_cli.read.md_tables import rows
 from reinvent_cli.recognise.evidence import group_word, not_talk
-from reinvent_cli.recognise.inline import _one_line, flat_of
+from reinvent_cli.recognise.inline import _Inline, _InlineLink, _one_line, flat_of
 from reinvent_cli.recognise.names import is_person
 from reinvent_cli.recognise.patterns import pattern
 from reinvent_cli.recognise.roles import Role
@@ -102,9 +102,35 @@ def table_candidates(blocks: list[dict[str, Any]], level: int) -> list[Role]:
 
 def row_entries(tok: dict[str, Any]) -> list[tuple[int, str]]:
     """(line, text) of each row, header first: its cells joined by " | " (what a search finds)."""
-    found: list[tuple[int, str]] = []
+    return [(line, flat.text) for line, flat in row_inlines(tok)]
+
+
+def row_inlines(tok: dict[str, Any]) -> list[tuple[int, _Inline]]:
+    """(line, row) of each row with text, header first: its cells' one-line texts joined by " | ", with the
+    links of its cells (a bare URL, an autolink, ``[Title](#anchor)``) at their offsets in that text."""
+    found: list[tuple[int, _Inline]] = []
     for row in rows(tok):
-        text = " | ".join(c for c in cell_texts(row) if c)
-        if text.strip():
-            found.append((int(row.get("line", tok.get("line", 1))), text))
+        parts: list[str] = []
+        links: list[_InlineLink] = []
+        size = 0
+        for cell in row.get("children") or []:
+            flat = flat_of(cell)
+            text = _one_line(flat.text)
+            if not text:
+                continue
+            if parts:
+                size += 3  # " | "
+            for lk in flat.links:
+                links.append(_InlineLink(lk.text, lk.url, size + _one_line_offset(flat.text, lk.offset)))
+            parts.append(text)
+            size += len(text)
+        if parts and any(p.strip() for p in parts):
+            found.append((int(row.get("line", tok.get("line", 1))), _Inline(" | ".join(parts), links)))
     return found
+
+
+def _one_line_offset(text: str, offset: int) -> int:
+    """Where ``offset`` of ``text`` is in ``_one_line(text)`` (runs of white space made one space)."""
+    before = text[:offset]
+    one = _one_line(before)
+    return len(one) + 1 if one and before[-1:].isspace() else len(one)

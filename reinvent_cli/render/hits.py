@@ -11,7 +11,7 @@ from rich.style import Style
 from rich.text import Text
 
 from reinvent_cli.render.listing import Column, emit
-from reinvent_cli.render.terminal import MATCH_STYLE, SEP, Output, clean, file_url, safe_url, short_url
+from reinvent_cli.render.terminal import MATCH_STYLE, SEP, Output, clean, clean_line, file_url, safe_url, short_url
 
 if TYPE_CHECKING:
     from reinvent_cli.render.context import Context
@@ -127,18 +127,21 @@ def _hit_path_text(h: Any, room: int) -> Text:
 
 
 def emit_hits(out: Output, hits: Sequence[Any], explain: bool = False, files: dict[str, str] | None = None,
-              context: Context | None = None) -> None:
+              context: Context | None = None, own_lines: dict[tuple[str, int], str] | None = None) -> None:
     """Search hits, like a good grep: ``file:line``, where (Day › Talk › Section), the text with the
     matched words highlighted, a link's URL. Piped, one ``file:line:text`` line per hit, as grep -n
     prints (`` <url>`` after a link's text; ``--format tsv`` gives kind, score and path as well).
-    ``context`` (-C N): the lines around each hit, by (file, line), as ``rg -C`` shows them."""
+    ``context`` (-C N): the lines around each hit, by (file, line), as ``rg -C`` shows them, and then
+    ``own_lines``: each hit's line as written (``* Redis Failover``, not the bullet's text)."""
+    own_lines = own_lines or {}
     if context is not None:
         from reinvent_cli.render import context as lines_render  # only -C N shows the lines around hits
     if out.fmt != "table":
         emit(out, hits, HIT_COLUMNS, hit_json if context is None else lines_render.with_context(hit_json, context))
     elif not out.is_terminal:
         if context is not None:
-            lines_render.write_groups(out, hits, context, _grep_line, explain_lines if explain else None)
+            lines_render.write_groups(out, hits, context, lambda h: _grep_line(h, own_lines),
+                                      explain_lines if explain else None)
             return
         for h in hits:
             out.write_raw(_grep_line(h))
@@ -147,19 +150,39 @@ def emit_hits(out: Output, hits: Sequence[Any], explain: bool = False, files: di
                     out.write_raw("    " + x)
     else:
         for h in hits:
-            _print_hit(out, h, explain, (files or {}).get(h.entry.file), (context or {}).get((h.entry.file, h.line)))
+            place = (h.entry.file, h.line)
+            _print_hit(out, h, explain, (files or {}).get(h.entry.file), (context or {}).get(place),
+                       own_lines.get(place))
         first = hits[0]
         out.print(Text(f"open one: reinvent edit {clean(first.entry.file)}:{first.line}", style="dim"),
                   overflow="ellipsis", no_wrap=True)
 
 
-def _grep_line(h: Any) -> str:
-    """A hit as grep -n prints a match: ``file:line:text`` (a link's `` <url>`` after it)."""
+def _grep_line(h: Any, own_lines: dict[tuple[str, int], str] | None = None) -> str:
+    """A hit as grep -n prints a match: ``file:line:text`` (a link's `` <url>`` after it); with the lines
+    around it (-C), its line as written, as rg -C prints it."""
+    own = (own_lines or {}).get((h.entry.file, h.line))
+    if own is not None:
+        return f"{clean(h.entry.file)}:{h.line}:{clean_line(own)}"
     url = safe_url(getattr(h, "url", None))
     return f"{clean(h.entry.file)}:{h.line}:{clean(h.entry.text)}" + (f" <{url}>" if url else "")
 
 
-def _print_hit(out: Output, h: Any, explain: bool, path_on_disk: str | None, around: list[Any] | None = None) -> None:
+def _as_written(h: Any, own: str | None) -> tuple[str, list[tuple[int, int]]]:
+    """The hit's text and match spans; with its line as written (-C), that line, the spans moved to
+    where the text is in it (a text that is not on its line as such, e.g. markup removed: the text)."""
+    spans: list[tuple[int, int]] = [(s[0], s[1]) for s in h.spans]
+    if own is None:
+        return h.entry.text, spans
+    line = clean_line(own)
+    at = line.find(h.entry.text) if h.entry.text else -1
+    if at < 0:
+        return h.entry.text, spans
+    return line, [(a + at, b + at) for a, b in spans]
+
+
+def _print_hit(out: Output, h: Any, explain: bool, path_on_disk: str | None, around: list[Any] | None = None,
+               own: str | None = None) -> None:
     width = out.console.width
     head = Text()
     loc = Style(color="magenta", bold=True)
@@ -176,7 +199,7 @@ def _print_hit(out: Output, h: Any, explain: bool, path_on_disk: str | None, aro
     if path and not own_line:
         head.append("  ")
         head.append_text(path)
-    text, spans = snippet(h.entry.text, h.spans, width=max(60, width * 2 - 8))
+    text, spans = snippet(*_as_written(h, own), width=max(60, width * 2 - 8))
     out.print(head)
     if path and own_line:  # too narrow for one line: the path goes under file:line
         out.print(Padding(_hit_path_text(h, width - 2), (0, 0, 0, 2), expand=False))

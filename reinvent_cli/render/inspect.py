@@ -9,7 +9,7 @@ from rich.text import Text
 from rich.tree import Tree
 
 from reinvent_cli.render.listing import dump_json
-from reinvent_cli.render.terminal import Output, clean
+from reinvent_cli.render.terminal import Output, clean, counted
 
 _ROLE_STYLE = {"day": "bold green", "group": "bold magenta", "talk": "bold cyan", "section": "", "ignored": "dim"}
 
@@ -27,7 +27,8 @@ def emit_inspection(out: Output, found: Any) -> None:
     head.append(clean(found.file), style="bold")
     if found.title:
         head.append(f"  {clean(found.title)}", style="dim")
-    head.append(f"  {found.days} days · {found.talks} talks · {len(found.announcements)} announcements", style="dim")
+    head.append(f"  {counted(found.days, 'day')} · {counted(found.talks, 'talk')} · "
+                f"{counted(len(found.announcements), 'announcement')}", style="dim")
     tree = Tree(head, guide_style="dim" if out.is_terminal else "")
     if found.layout:
         tree.add(Text(f"layout override applied: {clean(found.layout)}", style="yellow"))

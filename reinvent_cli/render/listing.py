@@ -123,11 +123,14 @@ def _width(c: Column, items: Sequence[Any]) -> int:
 def fit_columns(columns: Sequence[Column], items: Sequence[Any], width: int) -> list[Column]:
     """The columns that fit ``width`` cells: codes and days whole, wrapping columns at least ``need`` wide.
 
-    A column no row fills (no codes in the notes) is left out; then columns are dropped, highest ``drop`` first, until they fit
-    (like gh hides columns when narrow).
+    A column no row fills (no codes in the notes) is left out; then columns are dropped until they fit (like
+    gh hides columns when narrow): a nearly empty one first (filled in under a third of the rows: which file
+    a talk is in matters more than a Speakers column of a few names), then highest ``drop`` first.
     """
-    kept = [c for c in columns if any(_shown(c, i) for i in items)] or list(columns)
-    for victim in sorted((c for c in kept if c.drop), key=lambda c: -c.drop):
+    filled = {c.header: sum(1 for i in items if _shown(c, i)) for c in columns}
+    kept = [c for c in columns if filled[c.header]] or list(columns)
+    sparse = max(1, len(items)) / 3
+    for victim in sorted((c for c in kept if c.drop), key=lambda c: (filled[c.header] >= sparse, -c.drop)):
         if sum(_width(c, items) for c in kept) + 1 <= width:
             break
         kept.remove(victim)

@@ -8,7 +8,7 @@ from rich.text import Text
 
 from reinvent_cli.render.listing import dump_json
 from reinvent_cli.render.records import talk_json
-from reinvent_cli.render.terminal import Output, clean
+from reinvent_cli.render.terminal import Output, clean, counted
 
 BAR_WIDTH = 10
 _EIGHTHS = " ▏▎▍▌▋▊▉█"
@@ -54,8 +54,9 @@ def emit_overview(out: Output, notes: Any) -> None:
         _print_document(out, d)
     if len(docs) > MOST_FILES:
         out.print(Text(f"… and {len(docs) - MOST_FILES} more files", style="dim"))
-        out.print(Text(f"{len(docs)} files · {len(notes.talks)} talks · {len(notes.announcements)} announcements · "
-                       f"{len(notes.links)} links", style="bold"))
+        out.print(Text(f"{len(docs)} files · {counted(len(notes.talks), 'talk')} · "
+                       f"{counted(len(notes.announcements), 'announcement')} · {counted(len(notes.links), 'link')}",
+                       style="bold"))
 
 
 def _print_document(out: Output, d: Any) -> None:

@@ -51,6 +51,84 @@ def plain(text: Any, style: str | None = None) -> Text:
     return Text(clean(text), style=style or "")
 
 
+# What the renderers draw outside ASCII, and what takes its place on an output whose encoding lacks it
+# (LC_ALL=C, PYTHONIOENCODING=latin-1): as rg and git do, the answer degrades, it never fails. Rich draws
+# its boxes in ASCII there by itself; any other character the encoding lacks is printed as '?'.
+_FALLBACKS = {
+    "\u203a": ">", "\u00b7": "-", "\u2026": "...", "\u00d7": "x", "\u2014": "-", "\u2013": "-", "\u2022": "*",
+    "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2588": "#", "\u2589": "#", "\u258a": "#",
+    "\u258b": "#", "\u258c": "#", "\u258d": "#", "\u258e": "#", "\u258f": "#", "\u2501": "-", "\u2500": "-",
+    "\u2502": "|", "\u2514": "`", "\u251c": "|", "\ufffd": "?", "\u00a0": " ",
+}
+# Wide enough that no line of piped output is ever wrapped (outline, inspect, the overview: grep reads them).
+PIPED_WIDTH = 1_000_000
+
+
+def is_utf(stream: Any) -> bool:
+    """Whether a stream encodes all of Unicode (no encoding named: it takes str, as a StringIO does)."""
+    import codecs
+
+    name = getattr(stream, "encoding", None)
+    if not name:
+        return True
+    try:
+        return codecs.lookup(name).name.startswith("utf")
+    except LookupError:
+        return False
+
+
+class Narrow:
+    """A text stream of an encoding that is not UTF: the renderers' symbols written in ASCII (where the
+    encoding lacks them), any other character it lacks as '?'; never a UnicodeEncodeError."""
+
+    def __init__(self, stream: Any) -> None:
+        self.stream = stream
+        self.encoding: str = stream.encoding
+        self.table = str.maketrans({ch: alt for ch, alt in _FALLBACKS.items() if not _encodes(ch, self.encoding)})
+
+    def write(self, s: str) -> int:
+        text = s.translate(self.table).encode(self.encoding, "replace").decode(self.encoding)
+        self.stream.write(text)
+        return len(s)
+
+    def __getattr__(self, name: str) -> Any:  # flush, isatty, fileno: the stream's own
+        return getattr(self.stream, name)
+
+
+def _encodes(ch: str, encoding: str) -> bool:
+    try:
+        ch.encode(encoding)
+    except (UnicodeError, LookupError):
+        return False
+    return True
+
+
+def writable(stream: Any) -> Any:
+    """``stream`` itself if it encodes all of Unicode, else a Narrow over it."""
+    return stream if is_utf(stream) else Narrow(stream)
+
+
+class _Console(Console):
+    """Rich's console, but a reader that has gone (``reinvent outline | head -1``) is not an error: Rich
+    exits 1 there; the program (cli.main) makes it a quiet exit 0, as grep and git do."""
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        raise BrokenPipeError
+
+
+class _Buffer(io.StringIO):
+    """What waits for the pager, drawn for the terminal's encoding (Rich reads ``encoding``)."""
+
+    def __init__(self, encoding: str) -> None:
+        super().__init__()
+        self._encoding = encoding
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return self._encoding
+
+
 class Output:
     """Where and how to print: set once from the global options. ``pager``: the command long output
     goes through (the console then writes into a buffer that ``finish`` shows)."""
@@ -81,14 +159,15 @@ class Output:
         if command is None:
             return
         text = buf.getvalue() if isinstance(buf, io.StringIO) else ""
-        self.pager, self.console.file = None, sys.stdout
+        stdout = writable(sys.stdout)
+        self.pager, self.console.file = None, stdout
         if text.count("\n") >= shutil.get_terminal_size().lines:
             from reinvent_cli.render.pager import page  # only long output on a terminal starts a pager
 
-            page(text, command)
+            page(text, command, stdout)
         else:
-            sys.stdout.write(text)
-            sys.stdout.flush()
+            stdout.write(text)
+            stdout.flush()
 
 
 def pager_command() -> str | None:
@@ -101,22 +180,31 @@ def pager_command() -> str | None:
 
 
 def make_output(color: str = "auto", fmt: str = "table", paged: bool = False) -> Output:
-    """The Output for ``--color`` (auto: NO_COLOR, TERM=dumb and FORCE_COLOR decide) and ``--no-pager``."""
+    """The Output for ``--color`` (auto: NO_COLOR, TERM=dumb and FORCE_COLOR decide) and ``--no-pager``.
+    Piped output is never wrapped; an output that cannot encode Unicode gets ASCII (see Narrow)."""
     env = os.environ
     color_off = color == "never" or (color == "auto" and (bool(env.get("NO_COLOR")) or env.get("TERM") == "dumb"))
     forced = color == "always" or (color == "auto" and bool(env.get("FORCE_COLOR")) and not color_off)
     kw: dict[str, Any] = {"highlight": False, "emoji": False, "markup": False}
     if color_off:
         kw["color_system"] = None
-    console = Console(**kw, force_terminal=True if forced else None)
-    err = Console(stderr=True, **kw)
+    stdout = writable(sys.stdout)
+    console = _Console(**kw, file=stdout, force_terminal=True if forced else None)
+    if not console.is_terminal:
+        console.width = PIPED_WIDTH
+    err = _Console(stderr=True, file=writable(sys.stderr), **kw)
     command = pager_command() if paged else None
     if command and console.is_terminal and sys.stdout.isatty():
         width, height = console.width, console.height
-        console = Console(**kw, file=io.StringIO(), force_terminal=True, width=width, height=height,
-                          color_system=console.color_system)  # type: ignore[arg-type] # the name Rich gave
+        kw["color_system"] = console.color_system  # the one Rich chose for the terminal (None: no colours)
+        console = _Console(**kw, file=_Buffer(console.encoding), force_terminal=True, width=width, height=height)
         return Output(console, err, fmt, pager=command)
     return Output(console, err, fmt)
+
+
+def counted(n: int, word: str) -> str:
+    """``1 talk``, ``2 talks``, ``0 talks``."""
+    return f"{n} {word if n == 1 else word + 's'}"
 
 
 def warn(out: Output, message: str) -> None:

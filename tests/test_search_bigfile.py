@@ -1,5 +1,5 @@
-"""A one-word search of a file with many hits scores it a chunk at a time (index/pruned.py, _big_file): the
-hits are the same as when every hit of the file is scored. Compared here with every file taking the chunked
+"""A search with many hits scores them a chunk at a time, best bound first (index/pruned.py: _big_file for one
+word, best_bounded for more): the hits are the same as when every hit is scored. Compared here with every file taking the chunked
 path (BIG_FILE_HITS 0) and none (a bound no file reaches), on a generated file whose words are on thousands
 of lines (links and bullets on one line, soft-wrapped bullets, days) beside the bundled notes."""
 
@@ -61,7 +61,8 @@ def _hits(notes, monkeypatch, bound: int, query: str, **kw):  # type: ignore[no-
 
 
 @pytest.mark.parametrize("query", ["service", "page", "redis3", "cache", "docs", "wraps", "second", "elasticache", "talk",
-                                   "servce", "lambda"])
+                                   "servce", "lambda", "service redis7", "cache data", '"service docs"',
+                                   "service docs example", "lambda pricing", "bullet wraps words", "keeps redis"])
 @pytest.mark.parametrize("limit", [1, 3, 10, 60])
 def test_chunked_hits_are_the_same(notes, monkeypatch, query, limit) -> None:  # type: ignore[no-untyped-def]
     want = _hits(notes, monkeypatch, 10**9, query, limit=limit)
@@ -73,7 +74,7 @@ def test_chunked_hits_are_the_same(notes, monkeypatch, query, limit) -> None:  #
 @pytest.mark.parametrize("kw", [{"kinds": ["link"]}, {"kinds": ["bullet", "talk"]}, {"day": 2}, {"day": 3},
                                 {"day": 2, "kinds": ["link"]}, {"min_score": 70}])
 def test_chunked_hits_with_filters_are_the_same(notes, monkeypatch, kw) -> None:  # type: ignore[no-untyped-def]
-    for query in ("service", "redis5", "data"):
+    for query in ("service", "redis5", "data", "service redis5", "docs page"):
         want = _hits(notes, monkeypatch, 10**9, query, limit=12, **kw)
         assert _hits(notes, monkeypatch, 0, query, limit=12, **kw) == want
 

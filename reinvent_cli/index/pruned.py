@@ -14,7 +14,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from itertools import compress, repeat
 from operator import eq
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from reinvent_cli.index.ranking import (
     CONTEXT_WEIGHT,
@@ -220,3 +220,41 @@ def _big_file(index: StoreIndex, fo: _FileOrder, parts: list[_Part], top: list[R
             current.update(changed)
             top = heapq.nsmallest(limit, current.values())
     return top
+
+
+def best_bounded(index: StoreIndex | Any, scored: list[Scored], n: int, bonus: float, phrase: str,
+                 matched: list[dict[str, float]], min_score: int, required: Sequence[str],
+                 exclude: set[tuple[str, int]]) -> tuple[dict[tuple[str, int], Ranked], dict[int, Entry]]:
+    """What best_by_line makes of ``scored`` (sorted by id) -- the best entry per (file, line), but none of
+    the ``exclude``d (file, line) -- and the entries it read, enough of it for the ``n`` best: the entries
+    are taken a chunk at a time in the order of a bound of their sort key (their score with the phrase
+    ``bonus``, kind, file, line: best_by_line can only lower the score or move the line down) until the
+    next one cannot beat the ``n``-th best. Of two entries of one (file, line) with the same score and kind
+    the first by id is kept, as there."""
+    nkinds = len(KIND_ORDER)
+
+    def bound(h: Scored) -> tuple[Order, int]:
+        return Order(-round(min(h.base * bonus, 100)), KIND_RANK.get(h.kind, nkinds), h.file, h.line), h.id
+
+    ordered = sorted(scored, key=bound)
+    best: dict[tuple[str, int], Ranked] = {}
+    entries: dict[int, Entry] = {}
+    top: list[Ranked] = []
+    start, size = 0, _first_chunk(n)
+    while start < len(ordered):
+        if len(top) >= n and bound(ordered[start])[0] > top[-1].order:
+            break  # this entry and the later ones all sort after the n-th best
+        chunk = sorted(ordered[start:start + size], key=lambda h: h.id)
+        start, size = start + size, size * 2
+        chunk_best: dict[tuple[str, int], Ranked] = {}
+        entries.update(best_by_line(index, chunk, phrase, matched, min_score, chunk_best, required))
+        changed: dict[tuple[str, int], Ranked] = {}
+        for at, rk in chunk_best.items():
+            old = best.get(at)
+            if at not in exclude and (old is None or (rk.order[:2], rk.id) < (old.order[:2], old.id)):
+                best[at] = changed[at] = rk
+        if changed:
+            current = {(rk.order.file, rk.order.line): rk for rk in top}
+            current.update(changed)
+            top = heapq.nsmallest(n, current.values())
+    return best, entries

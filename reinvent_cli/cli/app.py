@@ -382,6 +382,24 @@ def browse(
                          query=" ".join(query or []), print_selected=print_selected, web=port if web else None))
 
 
+@app.command("mcp", cls=PlainHelp)
+def mcp_server(notes: opt.Notes = None) -> None:
+    """Serve the notes to AI assistants: an MCP server on stdin/stdout (needs reinvent-cli[mcp]).
+
+    Tools: search, talks, talk, announcements, speakers, links, outline, watchlist, overview. A
+    client starts it, e.g. {"mcpServers": {"reinvent": {"command": "reinvent", "args": ["mcp", "--notes",
+    "/path/to/notes"]}}}. Edited, added or removed notes files are seen by the next call.
+
+    \b
+    Examples:
+      reinvent mcp --notes ~/notes
+    """
+    from reinvent_cli.mcp_server import serve  # the SDK is imported by this command only
+
+    st = session.current()
+    serve([*st.notes_paths, *(notes or [])], use_cache=st.use_cache)
+
+
 @app.command(cls=PlainHelp)
 def edit(
     target: Annotated[str, typer.Argument(metavar="CODE|FILE:LINE", autocompletion=complete_talk,

@@ -22,7 +22,7 @@ NO_CACHE_FLAG = "--no-cache"
 # Words after which nothing is loaded here: help, the version, options Typer reads, the full-screen app.
 _NOT_HERE = frozenset({"--help", "-h", "--version", "--interactive", "-i", "--"})
 # Commands that read no notes, or read them their own way.
-_OWN_WAY = frozenset({"browse", "cache", "inspect"})
+_OWN_WAY = frozenset({"browse", "cache", "inspect", "mcp"})
 
 
 class Early:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import json
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from itertools import repeat
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
@@ -157,9 +157,7 @@ class StoreNotes:
         ids = list(self.by_id)
         for kind in kinds:
             if kind == "entries":
-                reader = Reader(self.store, {r.id: self.by_id[r.id].file for r in self.rows})
-                for r in self.rows:
-                    self.by_id[r.id].entries = reader.file_entries(r.id) if r.n else []
+                self.fill_entries()
                 continue
             cls = DOC_KINDS[kind]
             for chunk in chunks(ids, 500):
@@ -168,6 +166,14 @@ class StoreNotes:
                 for fid, data in self.store.con.execute(sql, [kind, *chunk]):
                     doc = self.by_id[fid]
                     setattr(doc, kind, [unpack_item(cls, d, doc.file) for d in json.loads(unz(data))])
+
+    def fill_entries(self, files: Collection[str] | None = None) -> None:
+        """The entries of these files (by name; None: all), e.g. for an outline of a few files of many."""
+        reader = Reader(self.store, {r.id: self.by_id[r.id].file for r in self.rows})
+        for r in self.rows:
+            doc = self.by_id[r.id]
+            if files is None or doc.file in files:
+                doc.entries = reader.file_entries(r.id) if r.n else []
 
     def search_index(self) -> StoreIndex:
         return StoreIndex(self.store, self.rows, {r.id: self.by_id[r.id].file for r in self.rows})

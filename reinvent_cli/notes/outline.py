@@ -6,6 +6,7 @@ sections with the same title stay two nodes.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -90,10 +91,12 @@ def _prune(node: Node, depth: int) -> None:
         _prune(c, depth - 1)
 
 
-def outline(notes: Any, day: Any = None, max_depth: int | None = None) -> list[Node]:
-    """One tree per notes file; ``day`` (an index.DaySpec) keeps only that day's branch."""
+def outline(notes: Any, day: Any = None, max_depth: int | None = None,
+            documents: Sequence[Document] | None = None) -> list[Node]:
+    """One tree per notes file (or per one of ``documents``, with their entries); ``day`` (an
+    index.DaySpec) keeps only that day's branch."""
     trees = []
-    for doc in notes.documents:
+    for doc in notes.documents if documents is None else documents:
         root = document_outline(doc, max_depth)
         if day is not None:
             weekday = {d.number: d.weekday for d in doc.days}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -119,6 +119,7 @@ class Notes:
         self.warnings = warnings if warnings is not None else []
         self._store = store  # a cache.StoreNotes, or None when everything is in memory
         self._loaded: set[str] = set()
+        self._entries_of: set[str] = set()  # files whose entries were read alone (with_entries)
         self._search_index: Any = None
 
     def docs(self, *kinds: str) -> list[Document]:
@@ -134,6 +135,25 @@ class Notes:
                 except sqlite3.DatabaseError as exc:
                     self._drop_cache(exc)
         return self._documents
+
+    def with_entries(self, files: Collection[str]) -> list[Document]:
+        """These files' documents (by name) with talks and entries: from the cache, their entries alone."""
+        docs, todo = self.docs("talks"), set(files) - self._entries_of
+        if self._store is not None and "entries" not in self._loaded and todo:
+            import sqlite3
+
+            try:
+                self._store.fill_entries(todo)
+                self._entries_of |= todo
+            except sqlite3.DatabaseError as exc:
+                self._drop_cache(exc)
+                docs = self.docs("talks")
+        return [d for d in docs if d.file in files]
+
+    @property
+    def cache(self) -> Any:
+        """The open cache these notes read from (index.store.Store), or None: parsed in memory."""
+        return None if self._store is None else self._store.store
 
     @property
     def documents(self) -> list[Document]:
@@ -210,12 +230,18 @@ def load_notes(given: Iterable[str] | None = None, *, use_cache: bool = True, pr
     """Read and index every notes file the user pointed at (``idle``, ``only_small``: see load.load)."""
     from reinvent_cli.notes.load import load
 
+    files, explicit = notes_files(given)
+    notes: Notes = load(files, explicit, use_cache=use_cache, progress=progress, idle=idle, only_small=only_small)
+    return notes
+
+
+def notes_files(given: Iterable[str] | None = None) -> tuple[list[str | Path], set[str]]:
+    """The files to read for these paths (see notes_paths, expand_paths); none is an InputError."""
     paths = notes_paths(given)
     files, explicit = expand_paths(paths)
     if not files:
         raise InputError(f"no notes files (*.md, *.markdown) in {', '.join(paths)}")
-    notes: Notes = load(files, explicit, use_cache=use_cache, progress=progress, idle=idle, only_small=only_small)
-    return notes
+    return files, explicit
 
 
 # --- filters -------------------------------------------------------------------------------------

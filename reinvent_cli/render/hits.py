@@ -10,6 +10,7 @@ from rich.padding import Padding
 from rich.style import Style
 from rich.text import Text
 
+from reinvent_cli.notes.records import hit_json
 from reinvent_cli.render.listing import Column, emit
 from reinvent_cli.render.terminal import MATCH_STYLE, SEP, Output, clean, clean_line, file_url, safe_url, short_url
 
@@ -17,14 +18,6 @@ if TYPE_CHECKING:
     from reinvent_cli.render.context import Context
 
 _CODE_HEADING = re.compile(r"([A-Z]{2,}[0-9]+[A-Za-z0-9-]*) [-–—:] ")  # noqa: RUF001 - dashes of headings
-
-
-def hit_json(h: Any) -> dict[str, Any]:
-    e = h.entry
-    return {"kind": e.kind, "text": e.text, "path": list(e.path), "file": e.file, "line": h.line,
-            "score": h.score, "day": e.day, "spans": [list(s) for s in h.spans],
-            **({"url": h.url} if getattr(h, "url", None) else {}),  # a link's URL
-            **({"explain": h.explain} if h.explain else {})}
 
 
 HIT_COLUMNS = [

@@ -1,22 +1,18 @@
-"""The records commands list (talks, announcements, links, watch-list entries, speakers): their JSON
-objects and their table columns."""
+"""The records commands list (talks, announcements, links, watch-list entries, speakers): their table
+columns, and their JSON objects (notes.records, re-exported here for the commands)."""
 
 from __future__ import annotations
 
 from typing import Any
 
+# the JSON of each record, defined in notes.records; the commands take them from here
+from reinvent_cli.notes.records import announcement_json as announcement_json
+from reinvent_cli.notes.records import link_json as link_json
+from reinvent_cli.notes.records import speaker_json as speaker_json
+from reinvent_cli.notes.records import talk_json as talk_json
+from reinvent_cli.notes.records import watch_json as watch_json
 from reinvent_cli.render.listing import Column
 from reinvent_cli.render.terminal import SEP
-
-
-def talk_json(t: Any) -> dict[str, Any]:
-    return {
-        "day": t.day, "code": t.code, "title": t.title,
-        "speakers": [{"name": s.name, "org": s.org} for s in t.speakers],
-        "video": t.video, "file": t.file, "line": t.line,
-        "slides": t.slides, "weekday": t.weekday, "track": t.track, "description": t.description,
-        "conference": t.conference, "end_line": t.end_line, "sections": list(t.sections),
-    }
 
 
 def speakers_text(t: Any) -> str:
@@ -32,11 +28,6 @@ TALK_COLUMNS = [
 ]
 
 
-def announcement_json(a: Any) -> dict[str, Any]:
-    return {"name": a.name, "url": a.url, "day": a.day, "talk": a.talk, "section": a.section,
-            "details": list(a.details), "file": a.file, "line": a.line}
-
-
 ANNOUNCEMENT_COLUMNS = [
     Column("Name", lambda a: a.name, style="bold", ratio=2, need=12),
     Column("Day", lambda a: a.day, no_wrap=True, min_width=3),
@@ -45,11 +36,6 @@ ANNOUNCEMENT_COLUMNS = [
     Column("Link", lambda a: a.url or "", style="blue", ratio=2, need=20, drop=3, link=lambda a: a.url, key="url"),
     Column("Details", lambda a: a.details, ratio=3, need=14, drop=1),
 ]
-
-
-def link_json(lk: Any) -> dict[str, Any]:
-    return {"text": lk.text, "url": lk.url, "path": list(lk.path), "file": lk.file, "line": lk.line,
-            "context": lk.context, "day": lk.day, "talk": lk.talk}
 
 
 LINK_COLUMNS = [
@@ -61,10 +47,6 @@ LINK_COLUMNS = [
 ]
 
 
-def watch_json(w: Any) -> dict[str, Any]:
-    return {"code": w.code, "title": w.title, "video": w.video, "line": w.line, "file": w.file}
-
-
 WATCH_COLUMNS = [
     Column("Code", lambda w: w.code or "", style="bold cyan", no_wrap=True, min_width=6),
     Column("Title", lambda w: w.title, ratio=3, need=16),
@@ -72,12 +54,9 @@ WATCH_COLUMNS = [
 ]
 
 
-def speaker_json(s: Any) -> dict[str, Any]:
-    return {"name": s.name, "org": s.org, "talks": list(s.talks), "file": s.file, "line": s.line}
-
-
 SPEAKER_COLUMNS = [
     Column("Name", lambda s: s.name, style="bold", need=14),
     Column("Org", lambda s: s.org or "", need=8, drop=1),
     Column("Talks", lambda s: s.talks, ratio=3, need=16),
 ]
+

@@ -7,8 +7,9 @@ from typing import Any
 from rich.style import Style
 from rich.text import Text
 
+from reinvent_cli.notes.records import talk_notes_json
 from reinvent_cli.render.listing import dump_json
-from reinvent_cli.render.records import speakers_text, talk_json
+from reinvent_cli.render.records import speakers_text
 from reinvent_cli.render.terminal import Output, clean, clean_line, safe_url
 
 NOT_ATTENDED = "not attended (watch list)"
@@ -18,7 +19,7 @@ def emit_talk(out: Output, t: Any, body: str, attended: bool = True) -> None:
     """One talk's notes: JSON, plain markdown (piped or ``--format markdown``) or, on a terminal,
     a panel over the notes rendered as markdown with their line breaks kept."""
     if out.fmt == "json":
-        dump_json(out, {**talk_json(t), "notes": body, **({} if attended else {"attended": False})})
+        dump_json(out, talk_notes_json(t, body, attended))
     elif out.fmt == "markdown" or not out.is_terminal:
         head = f"# {t.code + ' - ' if t.code else ''}{t.title}"
         meta = [f"Day: {t.day}" if t.day is not None else "", f"Speakers: {speakers_text(t)}" if t.speakers else "",

@@ -14,8 +14,8 @@ import pytest
 from reinvent_cli.index.rows import file_rows
 from reinvent_cli.model import Announcement, Document, Entry, EntryKind, Link
 from reinvent_cli.notes.load import parse_file
-from tests.conftest import BUNDLED, FIXTURES, SHARED
-from tests.rows_reference import file_rows as reference_rows
+from conftest import BUNDLED, FIXTURES, SHARED
+from rows_reference import file_rows as reference_rows
 
 DEVNOTES = SHARED / "devnotes"
 MAKE_CORPUS = SHARED / "bench" / "make_corpus.py"

@@ -11,7 +11,7 @@ import pytest
 
 from reinvent_cli.index import pruned
 from reinvent_cli.notes.load import load
-from tests.conftest import BUNDLED
+from conftest import BUNDLED
 
 
 def _write(path: Path, bullets: int) -> None:

@@ -28,6 +28,8 @@ _NUMBER_WORDS = {
     "un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5,
     "premier": 1, "première": 1, "deuxième": 2, "troisième": 3, "quatrième": 4, "cinquième": 5,
     "uno": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5,
+    "primer": 1, "primero": 1, "segundo": 2, "tercer": 3, "tercero": 3, "cuarto": 4, "quinto": 5,
+    "primeiro": 1, "terceiro": 3, "quarto": 4, "primo": 1, "secondo": 2, "terzo": 3,
 }
 
 
@@ -137,6 +139,7 @@ NOT_TALK_WORDS = (
     "ce que je retiens", "à retenir", "a retenir", "ce qu'il faut retenir", "mes notes", "conclusion personnelle",
     "conclusiones", "lo que me llevo", "para llevar", "mein fazit", "erkenntnisse", "wat ik meeneem",
     "conclusie", "conclusioni", "da ricordare", "学び", "学んだこと", "所感まとめ",
+    "점심", "점심시간", "휴식", "네트워킹", "정리", "후기", "소감", "마무리",
 )
 
 
@@ -159,7 +162,8 @@ CJK_NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七
 
 # Social parts of an event, anywhere in a short heading: "Community Gathering @ I/O", "Build and AMD Celebration".
 SOCIAL_WORDS = ("gathering", "celebration", "party", "meetup", "meet-up", "reception", "happy hour", "dinner",
-                "lunch", "breakfast", "networking", "get-together", "drinks", "karaoke", "afterparty", "mixer")
+                "lunch", "breakfast", "networking", "get-together", "drinks", "karaoke", "afterparty", "mixer",
+                "apéro", "apero", "apéritif", "aperitivo", "cocktail", "borrel", "stammtisch", "懇親会", "交流会")
 
 
 # Headings that group talks (the talks are the headings, bold lines or list items under them):
@@ -175,7 +179,7 @@ GROUP_PLACE_WORDS = ("track", "room", "stage", "hall", "saal", "salle", "sala", 
 GROUP_TALK_WORDS = ("sessions", "talks", "keynotes", "presentations", "workshops", "lightning talks",
                     "panels", "breakouts", "breakout sessions", "vorträge", "vortraege", "palestras", "charlas",
                     "ponencias", "conférences", "conferences", "exposés", "sesiones", "lt大会", "lt",
-                    "ライトニングトーク", "セッション", "闪电演讲", "演讲", "分论坛")
+                    "ライトニングトーク", "セッション", "闪电演讲", "演讲", "分论坛", "세션", "발표", "강연", "講演")
 
 
 # A title that names an event or a collection of notes rather than a talk ("QConSP 2018", "PyGotham 2018
@@ -190,7 +194,7 @@ SPEAKER_LABELS = (
     r"speakers?|speaker\(s\)|presenters?|presenter\(s\)|presented\s+by|hosts?|hosted\s+by|panelists?|moderators?"
     r"|sprecher(?:in(?:nen)?)?|referent(?:in(?:nen)?|en)?|vortragende[rn]?|intervenant(?:e|s|es)?"
     r"|orat(?:eur|rice)s?|conf[ée]renci(?:er|[èe]re)s?|ponentes?|palestrantes?|apresentad[oa]\s+por|relatori?"
-    r"|演讲者|演講者|讲者|講者|主讲人|主講人|讲师|講師|嘉宾|スピーカー|登壇者|発表者|講演者|講師"
+    r"|演讲者|演講者|讲者|講者|主讲人|主講人|讲师|講師|嘉宾|スピーカー|登壇者|発表者|講演者|講師|발표자|연사|강연자"
     r"|mit|avec|with|met"  # "Mit: A, B" under a panel's line
 )
 
@@ -306,3 +310,48 @@ TABLE_SPEAKER_WORDS = ("speaker", "speakers", "presenter", "presenters", "who", 
                        "sprecherin", "referent", "referentin", "vortragende", "intervenant", "intervenants",
                        "orateur", "conférencier", "ponente", "ponentes", "relatore", "spreker", "sprekers",
                        "登壇者", "発表者", "講演者", "スピーカー", "讲者", "演讲者", "嘉宾")
+
+
+
+# Whether a file is talk notes at all (recognise/kind.py). Words naming an event, in a file's title, its
+# name, its tags or its headings: "PyGotham 2018 notes", "Cloud Native Kaigi", "Trip report", "参加レポート".
+EVENT_WORDS = (
+    r"conf|conference|conferences|konferenz|konferenzen|conférence|conférences|conferencia|conferencias"
+    r"|conferência|conferencias|congress|congreso|congrès|kongress|symposium|summit|meetup|meetups|devfest"
+    r"|kaigi|barcamp|unconference|fest|festival|keynote|keynotes|webinar|trip report|livestream|jornadas|tagung|eventos"
+    r"|講演|登壇|カンファレンス|勉強会|参加レポート|参加記|参加してきました|大会|峰会|会议|演讲|컨퍼런스|세미나|발표"
+)
+# Words naming talks: weaker alone ("Session cookies", "Talk to the API" are how-tos).
+TALK_WORDS = (
+    r"talk|talks|session|sessions|presentation|presentations|lightning talks?|vortrag|vorträge|charla|charlas"
+    r"|ponencia|ponencias|palestra|palestras|events?|セッション|イベント|세션"
+)
+# An event's name glued to its kind: "KubeCon", "PyCon", "JSConf", "DevOpsDays", "WordCamp", "Cloud-Tage".
+# (CamelCase, or glued "conf": "favicon", "manifest", "outage" are no events.)
+EVENT_NAME_SHAPE = r"[A-Z][A-Za-z]+(?:Con|Conf|Camp|Days|Tage|Fest|Summit)|(?i:[a-z]{2,}conf)"
+# Words of a meeting's minutes (as a heading or a line's label): evidence that a file is other notes.
+MEETING_WORDS = (
+    "minutes", "meeting minutes", "attendees", "attendance", "participants", "present", "agenda",
+    "action items", "action item", "action item review", "meeting roles", "scribe", "facilitator",
+    "next meeting", "protokoll", "teilnehmer", "tagesordnung", "ordre du jour", "participantes",
+    "orden del día", "議事録", "出席者", "議題", "会议纪要", "参会人员",
+)
+# Headings of a daily note ("## Meetings", "## Tasks") and of a how-to or help page ("## Usage").
+DAILY_WORDS = (
+    "tasks", "task", "todo", "todos", "to-do", "to do", "meetings", "journal", "log", "daily log", "habits",
+    "gratitude", "done", "doing", "inbox", "aufgaben", "tâches", "tareas", "タスク", "日記", "任务",
+)
+HOWTO_WORDS = (
+    "installation", "install", "installing", "usage", "setup", "configuration", "example", "examples",
+    "parameters", "options", "arguments", "returns", "syntax", "troubleshooting", "requirements",
+    "prerequisites", "see also", "related", "how it works", "solution", "the solution", "the problem",
+)
+
+
+# A blog's decoration before one talk's title: "Talk Notes: X", "My notes on X", "Notizen: X", "Apuntes: X".
+TITLE_DECORATIONS = (
+    r"(?:my\s+|talk\s+|session\s+|keynote\s+|conference\s+|live\s+)*(?:notes?|recap|summary|write-?up|takeaways)"
+    r"(?:\s+(?:on|from|of|about|for))?"
+    r"|notizen(?:\s+zu(?:m|r)?)?|mitschrift|notes\s+de(?:\s+la)?(?:\s+conf[ée]rence)?|compte[- ]rendu"
+    r"|apuntes(?:\s+de)?|notas(?:\s+de)?|resumen(?:\s+de)?|メモ|まとめ|笔记|筆記|노트|정리"
+)

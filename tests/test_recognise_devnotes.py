@@ -9,6 +9,7 @@ there, never copied here (several have no licence).
 from __future__ import annotations
 
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +22,8 @@ from reinvent_cli.recognise import parse_source
 DEVNOTES = Path(__file__).resolve().parent.parent.parent / "shared" / "devnotes"
 GOLD = DEVNOTES / "gold.json"
 
+if not GOLD.is_file() and os.environ.get("CI") == "true":  # pragma: no cover - CI must measure it
+    pytest.fail(f"{GOLD} is missing (CI=true: the structure figures must be measured)", pytrace=False)
 pytestmark = pytest.mark.skipif(not GOLD.is_file(), reason=f"{GOLD} is absent (the shared set lives beside the clone)")
 
 
@@ -111,11 +114,11 @@ def figures() -> Figures:
 
 
 def test_talks_f1(figures: Figures) -> None:
-    assert figures.talks.f1() >= 0.95, figures.talks
+    assert figures.talks.f1() >= 0.97, figures.talks
 
 
 def test_days_of_matched_talks(figures: Figures) -> None:
-    assert figures.days() >= 0.97, (figures.day_ok, figures.day_n)
+    assert figures.days() >= 0.99, (figures.day_ok, figures.day_n)
 
 
 def test_no_talk_at_a_line_that_is_no_talk(figures: Figures) -> None:
@@ -123,7 +126,7 @@ def test_no_talk_at_a_line_that_is_no_talk(figures: Figures) -> None:
 
 
 def test_speakers_f1(figures: Figures) -> None:
-    assert figures.speakers.f1() >= 0.90, figures.speakers
+    assert figures.speakers.f1() >= 0.94, figures.speakers
 
 
 def test_no_string_the_gold_says_is_no_speaker(figures: Figures) -> None:
@@ -131,4 +134,4 @@ def test_no_string_the_gold_says_is_no_speaker(figures: Figures) -> None:
 
 
 def test_announcements_f1(figures: Figures) -> None:
-    assert figures.announcements.f1() >= 0.90, figures.announcements
+    assert figures.announcements.f1() >= 0.95, figures.announcements

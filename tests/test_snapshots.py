@@ -27,8 +27,10 @@ _BUNDLED_EXTRA = [
 
 
 def _cases() -> list[tuple[str, list[str]]]:
-    # holdout/ is measured against its gold (tests/test_recognise_holdout.py), not pinned here
-    files = [BUNDLED] + sorted(p for p in FIXTURES.rglob("*.md") if "holdout" not in p.relative_to(FIXTURES).parts)
+    # holdout/ is measured against its gold (tests/test_recognise_holdout.py), kinds/ by
+    # tests/test_recognise_kinds.py: not pinned here
+    files = [BUNDLED] + sorted(p for p in FIXTURES.rglob("*.md")
+                               if not {"holdout", "kinds"} & set(p.relative_to(FIXTURES).parts))
     cases = []
     for f in files:
         name = f.relative_to(FIXTURES).as_posix() if f != BUNDLED else "bundled"

@@ -451,7 +451,7 @@ def test_a_day_without_a_year_takes_the_year_of_the_notes():
     doc = parse_source(source_from_bytes(b"# Google I/O 2024\n\n## May 14\n\n### Keynote\n\n## May 15\n\n### Talk\n", "g.md"))
     assert [(d.number, d.weekday) for d in doc.days] == [(1, "Tuesday"), (2, "Wednesday")]
     assert [t.weekday for t in doc.talks] == ["Tuesday", "Wednesday"]
-    doc = parse_source(source_from_bytes(b"---\ndate: 2019-12-01\n---\n## Dec 3\n\n### Talk\n", "r.md"))
+    doc = parse_source(source_from_bytes(b"---\ndate: 2019-12-01\ntags: [conference]\n---\n## Dec 3\n\n### Talk\n", "r.md"))
     assert doc.days[0].weekday == "Tuesday"
 
 
@@ -517,5 +517,5 @@ def test_not_announcements(line):
 
 def test_a_launch_checklist_section_is_no_list_of_launches():
     doc = parse_source(source_from_bytes(
-        b"# Day 1\n\n## Talk\n\n### Launch checklist\n\n- Run load tests\n\n### Announcements\n\n- Amazon Q\n", "c.md"))
+        b"# Acme Summit - Day 1\n\n## Talk\n\n### Launch checklist\n\n- Run load tests\n\n### Announcements\n\n- Amazon Q\n", "c.md"))
     assert [a.name for a in doc.announcements] == ["Amazon Q"]

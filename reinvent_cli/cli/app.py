@@ -135,6 +135,10 @@ def talks(
     found = q.talks(notes_read, day_spec, track, conference, file, words)
     why = q.missing_day(notes_read, day_spec) if not found and day_spec else None
     why = why or (f"no talk matches {words!r}" if not found and words else None)
+    if not found and not notes_read.talks:
+        from reinvent_cli.render.overview import no_talk_notes
+
+        why = no_talk_notes(len(notes_read.docs()))  # (a folder of other notes: say so, once)
     _listing(found, TALK_COLUMNS, talk_json, fmt, as_json, "talks", why)
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reinvent_cli.model import Document
-from reinvent_cli.notes.days import iso_date
+from reinvent_cli.notes.days import iso_date, notes_year
 
 HEADINGS = ("day", "talk", "section")
 COUNTED = {"bullet": "bullets", "link": "links", "announcement": "announcements"}
@@ -91,6 +91,17 @@ def _prune(node: Node, depth: int) -> None:
         _prune(c, depth - 1)
 
 
+def _day_nodes(node: Node) -> list[Node]:
+    """The day nodes nearest the top of a tree (a file's days, or those under its title)."""
+    level = node.children
+    while level:
+        days = [c for c in level if c.kind == "day"]
+        if days:
+            return days
+        level = [g for c in level for g in c.children]
+    return []
+
+
 def outline(notes: Any, day: Any = None, max_depth: int | None = None,
             documents: Sequence[Document] | None = None) -> list[Node]:
     """One tree per notes file (or per one of ``documents``, with their entries); ``day`` (an
@@ -101,10 +112,12 @@ def outline(notes: Any, day: Any = None, max_depth: int | None = None,
         if day is not None:
             weekday = {d.number: d.weekday for d in doc.days}
             date = {d.number: d.title for d in doc.days}
-            if any(c.kind == "day" for c in root.children) or len(doc.days) != 1:
-                root.children = [c for c in root.children if c.kind == "day"
-                                 and day.matches(c.day, weekday.get(c.day), iso_date(date.get(c.day) or ""))]
-            elif not day.matches(doc.days[0].number, doc.days[0].weekday, iso_date(doc.days[0].title)):
+            year = notes_year(doc)
+            days = _day_nodes(root)  # (at any depth: days under a "# Title" heading too)
+            if days or len(doc.days) != 1:
+                root.children = [c for c in days
+                                 if day.matches(c.day, weekday.get(c.day), iso_date(date.get(c.day) or "", year))]
+            elif not day.matches(doc.days[0].number, doc.days[0].weekday, iso_date(doc.days[0].title, year)):
                 root.children = []  # one day with no heading (from the file's name): the file is that day
             if not root.children:
                 continue

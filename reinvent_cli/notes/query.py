@@ -117,6 +117,7 @@ class Notes:
     def __init__(self, documents: list[Document], warnings: list[str] | None = None, store: Any = None) -> None:
         self._documents = documents
         self.warnings = warnings if warnings is not None else []
+        self.warnings[:] = dict.fromkeys(self.warnings)  # (a .reinvent.toml's warning comes with each file under it)
         self._store = store  # a cache.StoreNotes, or None when everything is in memory
         self._loaded: set[str] = set()
         self._entries_of: set[str] = set()  # files whose entries were read alone (with_entries)

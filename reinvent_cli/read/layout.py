@@ -12,14 +12,27 @@ from typing import Any
 CONFIG_NAME = ".reinvent.toml"
 
 
+# What ``talks`` may say besides a heading level: bold lead lines, list items, the whole file is one talk, no
+# talk notes at all, or decide (the default).
+TALK_VALUES = ("bold", "list", "one", "none", "auto")
+
+
 @dataclass(frozen=True)
 class Layout:
-    """``talks``: "###" (the talks' heading level), "bold" (bold lead lines) or "list" (list items);
-    ``days``: "##" (the days' heading level); ``source``: where it was said."""
+    """``talks``: "###" (the talks' heading level), "bold" (bold lead lines), "list" (list items), "one" (the
+    file is one talk), "none" (no talk notes) or "auto"; ``days``: "##" (the days' heading level);
+    ``source``: where it was said; ``warnings``: what it said that means nothing (naming the file and key)."""
 
     talks: str | None = None
     days: str | None = None
     source: str = ""
+    warnings: tuple[str, ...] = ()
+
+    def says_talks(self) -> bool | None:
+        """Whether the user says the file is talk notes (True), is not (False), or leaves it to reinvent."""
+        if self.talks is None or self.talks == "auto":
+            return None if not self.days else True
+        return self.talks != "none"
 
     def talk_level(self) -> int | None:
         return _hashes(self.talks)
@@ -44,18 +57,34 @@ def _valid(value: Any, words: tuple[str, ...]) -> str | None:
     return v if _hashes(v) is not None or v in words else None
 
 
-def layout_from(values: Any, source: str) -> Layout | None:
-    """A Layout from a mapping ({"talks": "###", "days": "##"}); None when it says nothing usable."""
-    if not isinstance(values, dict):
+def layout_from(values: Any, source: str, where: str = "") -> Layout | None:
+    """A Layout from a mapping ({"talks": "###", "days": "##"}); None when it says nothing. What it says that
+    means nothing (an unknown key, a value that is no layout) is a warning naming ``where`` (the file) and
+    the key, and is ignored."""
+    if values is None:
         return None
-    talks = _valid(values.get("talks"), ("bold", "list"))
+    name = where or source
+    if not isinstance(values, dict):
+        return Layout(None, None, source, (f"{name}: reinvent: {values!r} is not a table of talks/days; ignored",))
+    warnings: list[str] = []
+    for key in values:
+        if key not in ("talks", "days"):
+            warnings.append(f"{name}: reinvent.{key}: unknown key (reinvent knows talks and days); ignored")
+    talks = _valid(values.get("talks"), TALK_VALUES)
+    if talks is None and "talks" in values:
+        warnings.append(f"{name}: reinvent.talks = {values['talks']!r} is not a layout (use ###, bold, list, one, "
+                        "none or auto); ignored")
     days = _valid(values.get("days"), ())
-    return Layout(talks, days, source) if talks or days else None
+    if days is None and "days" in values:
+        warnings.append(f"{name}: reinvent.days = {values['days']!r} is not a heading level (use ## or ###); ignored")
+    if not (talks or days or warnings):
+        return None
+    return Layout(talks, days, source, tuple(warnings))
 
 
-def layout_in_front_matter(meta: dict[str, Any]) -> Layout | None:
-    """``reinvent: {talks: "###", days: "##"}`` in a file's front matter."""
-    return layout_from(meta.get("reinvent"), "front matter")
+def layout_in_front_matter(meta: dict[str, Any], where: str = "") -> Layout | None:
+    """``reinvent: {talks: "###", days: "##"}`` in a file's front matter (``where``: the file, for warnings)."""
+    return layout_from(meta.get("reinvent"), "front matter", f"{where}: front matter" if where else "front matter")
 
 
 @lru_cache(maxsize=256)
@@ -102,7 +131,9 @@ def _read_config(config: str, mtime_ns: int) -> Layout | None:
     try:
         with open(config, "rb") as fh:
             data = tomllib.load(fh)
-    except (OSError, ValueError):
-        return None
+    except OSError as exc:
+        return Layout(None, None, config, (f"{config}: cannot be read ({exc.strerror or exc}); ignored",))
+    except ValueError as exc:
+        return Layout(None, None, config, (f"{config}: not valid TOML ({exc}); ignored",))
     table = data.get("layout", data)
     return layout_from(table, config)

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from reinvent_cli.model import Day, Document
 from reinvent_cli.read.source import Source
 from reinvent_cli.recognise.days import _weekdays_from_year, day_of_file
+from reinvent_cli.recognise.html_blocks import expand_html_blocks
+from reinvent_cli.recognise.kind import Cue, Decision, decide
 from reinvent_cli.recognise.launch_find import find_announcements
 from reinvent_cli.recognise.layout import Plan, plan_file
 from reinvent_cli.recognise.post import (
@@ -36,24 +38,49 @@ def parse_source(src: Source, layout: Layout | None = None) -> Document:
 
 
 def read_notes(src: Source, layout: Layout | None = None) -> Reading:
-    """Read (plan_file), then walked (walk) as read; announcements; what a one-talk post says."""
+    """Read (plan_file), then walked (walk) as read; announcements; what a one-talk post says. A file that
+    is no talk notes (recognise/kind.py, or the user says so) is walked with no plan: its headings are
+    sections, nothing in it a talk, a day or a launch."""
     from reinvent_cli.read.mdast import gc_paused, parse_tokens
 
+    own = layout_in_front_matter(src.meta, src.path)
+    if own is not None and own.warnings:
+        src.warnings.extend(own.warnings)
+    if layout is not None and layout.warnings and (own is None or not (own.talks or own.days)):
+        src.warnings.extend(layout.warnings)  # (the .reinvent.toml's: the notes' loader shows each once)
+    said = own if own is not None and (own.talks or own.days) else layout
+    forced = said.says_talks() if said is not None else None
     with gc_paused():  # tokens and Document are acyclic: the cycle collector only slows a big file
-        tokens = parse_tokens(src.body)
-        plan = plan_file(tokens, _one_talk_post(src, tokens), layout_in_front_matter(src.meta) or layout,
-                         src.lines)
+        tokens = expand_html_blocks(parse_tokens(src.body))  # (<h2>, <ul><li> read as markdown's blocks)
+        if forced is False or said is not None and said.talks == "one":
+            plan = Plan(decision=Decision(forced is not False, 0, [Cue.FORCED]), layout=said)
+        else:
+            plan = plan_file(tokens, _one_talk_post(src, tokens), _planned(said), src.lines)
+            plan.decision = (Decision(True, 0, [Cue.FORCED]) if forced
+                             else decide(src, tokens, plan.roles))
+            if not plan.decision.talks:
+                plan = Plan(decision=plan.decision)  # other notes: headings are sections, nothing a talk
         h1 = _only_h1(tokens)
         # "# KubeCon EU 2022" above everything: the notes' conference, unless the front matter names it
         doc, st = walk(src, tokens, plan, h1[0] if h1 is not None else None)
-        find_announcements(tokens, doc)
+        talk_notes = plan.decision is None or plan.decision.talks
+        if talk_notes:
+            find_announcements(tokens, doc)
         # Free the tokens while the collector is paused: re-enabled, it scans what is still alive.
         del tokens
         _weekdays_from_year(doc)
-        _single_talk_post(doc, src, st, h1)
+        if talk_notes:
+            _single_talk_post(doc, src, st, h1, forced_one=said is not None and said.talks == "one")
         _front_matter_entries(doc, src)
         _day_of_file(doc, src)
     return Reading(doc, plan, st)
+
+
+def _planned(layout: Layout | None) -> Layout | None:
+    """The layout the reading follows: a heading level, bold lines or list items, days (not one/none/auto)."""
+    if layout is None or layout.talks not in ("one", "none", "auto"):
+        return layout
+    return Layout(None, layout.days, layout.source) if layout.days else None
 
 
 def _day_of_file(doc: Document, src: Source) -> None:

@@ -41,7 +41,7 @@ def bold_lead(tok: dict[str, Any]) -> tuple[str, str] | None:
     return _one_line(title), _one_line(flatten(rest).text)
 
 
-def bold_candidates(blocks: list[dict[str, Any]], level: int, forced: bool) -> list[Role]:
+def bold_candidates(blocks: list[dict[str, Any]], level: int, forced: bool, alone: bool = False) -> list[Role]:
     """Bold lead lines that are talks: ``**Title** by Name``, ``**“Title” von Name**`` and a video under
     it, ``**C. Keynote: Jane Roe**``; two or more alike in one part of the file (or the layout says so)."""
     found: list[Role] = []
@@ -61,8 +61,8 @@ def bold_candidates(blocks: list[dict[str, Any]], level: int, forced: bool) -> l
             why = ["a talk's kind as its label"]  # "**Podiumsdiskussion: ...**"
         if why or forced:
             found.append(Role("talk", "bold line", text, int(tok["line"]), level, why))
-    if len(found) < 2 and not forced:
-        return []
+    if len(found) < 2 and not forced and not (alone and found and any("speaker" in w for w in found[0].evidence)):
+        return []  # (``alone``: right under a day, one bold line that names its speakers is a talk)
     return found
 
 
@@ -73,7 +73,8 @@ def _rest_of(tok: dict[str, Any]) -> dict[str, Any]:
     return {"type": "paragraph", "children": children[cut + 1:], "line": tok.get("line")}
 
 
-def item_candidates(blocks: list[dict[str, Any]], level: int, group: str, forced: bool) -> list[Role]:
+def item_candidates(blocks: list[dict[str, Any]], level: int, group: str, forced: bool,
+                    alone: bool = False) -> list[Role]:
     """List items that are talks: ``- 14:00 [Title](url) von *Name*``, ``[*Title*][ref] by Name``,
     ``*Title* -- by Name``, ``「Title」 — Name``, a link to each session under "Sessions"/"Sessions I
     attended:"; two or more alike in one list (the items of a "13:30 Lightning talks" item too)."""
@@ -88,11 +89,11 @@ def item_candidates(blocks: list[dict[str, Any]], level: int, group: str, forced
         if _WATCH_HEADING.search(lead):
             continue
         sessions = names_sessions(group) or (lead.endswith(":") and names_sessions(lead))
-        found += _list_talks(tok, level, bool(sessions), forced)
+        found += _list_talks(tok, level, bool(sessions), forced, alone)
     return found
 
 
-def _list_talks(tok: dict[str, Any], level: int, sessions: bool, forced: bool) -> list[Role]:
+def _list_talks(tok: dict[str, Any], level: int, sessions: bool, forced: bool, alone: bool = False) -> list[Role]:
     items = tok.get("children") or []
     nested: list[Role] = []
     for it in items:  # "- 13:30 Lightning talks" over the talks
@@ -111,6 +112,8 @@ def _list_talks(tok: dict[str, Any], level: int, sessions: bool, forced: bool) -
         if role is not None:
             talks.append(role)
     if not forced and len(talks) + len(nested) < 2:
+        if alone and len(items) == 1 and talks and "who gave it" in " ".join(talks[0].evidence):
+            return talks  # (``alone``: right under a day, the one item "Title, Name" of its list)
         return nested
     # ("12:30 Lunch", "13:30 Lightning talks": a schedule's breaks and groups count for neither side)
     weighed = sum(1 for it in items if not _break_or_group(_head_text(it.get("children") or []) or ""))

@@ -54,14 +54,18 @@ _NAMED_DAY = pattern(rf"^.{{2,40}}?\s[-–—:|,]\s+(?={_DAY_WORD}\s*\d)", re.IG
 
 _CJK_NUM = "[" + "".join(CJK_NUMERALS) + r"\d]{1,2}"
 # "第二天", "第2日", "Day 1（6月20日）" in Chinese / Japanese: "1日目", "二日目", "DAY 2"
-_CJK_DAY = pattern(rf"^(?:第({_CJK_NUM})[天日]|({_CJK_NUM})日目)(?![\w])")
+# Korean: "1일차", "2일째", "첫째 날" / "둘째 날".
+_CJK_DAY = pattern(rf"^(?:第({_CJK_NUM})[天日]|({_CJK_NUM})日目|(\d{{1,2}})일\s?[차째]|(첫째|둘째|셋째|넷째|다섯째)\s?날)(?![\w])")
+_KOREAN_ORDINALS = {"첫째": 1, "둘째": 2, "셋째": 3, "넷째": 4, "다섯째": 5}
 
 
 def _cjk_day(title: str) -> tuple[int | None, str | None] | None:
     m = _CJK_DAY.match(_trim_decor(title))
     if m is None:
         return None
-    n = m.group(1) or m.group(2)
+    if m.group(4):
+        return _KOREAN_ORDINALS[m.group(4)], None
+    n = m.group(1) or m.group(2) or m.group(3)
     number = int(n) if n.isdigit() else CJK_NUMERALS.get(n)
     return (number, None) if number and number <= 14 else None
 
@@ -71,7 +75,7 @@ def classify_day(title: str) -> tuple[int | None, str | None] | None:
     """The day a heading names (see ``_classify_day``), also after an event's name ("OSCON EU - Day 1"),
     or in Chinese / Japanese ("第二天", "2日目")."""
     found = _classify_day(title)
-    if found is None and title[:1] in "第一二三四五六七八九十0123456789":
+    if found is None and title[:1] in "第一二三四五六七八九十0123456789첫둘셋넷다":
         found = _cjk_day(title)
     if found is None and len(title) <= 60:
         m = _NAMED_DAY.match(_trim_decor(title))

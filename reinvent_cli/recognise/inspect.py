@@ -50,6 +50,11 @@ class Inspection:
     talks: int
     lines: list[SeenLine]
     announcements: list[SeenAnnouncement]
+    # Whether the file was read as talk notes, the score of its evidence and that evidence (recognise/kind.py).
+    talk_notes: bool = True
+    score: int = 0
+    evidence: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # what its front matter or .reinvent.toml says in vain
 
 
 def inspect_source(src: Source, layout: Layout | None = None) -> Inspection:
@@ -66,11 +71,14 @@ def inspect_source(src: Source, layout: Layout | None = None) -> Inspection:
             role = Role("talk", "post", t.heading or t.title, t.line, 0, ["the file is one talk: its title"])
             flat.append(_seen(role, t, st.speaker_from))
     flat.sort(key=lambda s: (s.line, s.level))
+    decision = plan.decision
     return Inspection(
         file=doc.file, title=doc.title, layout=plan.layout.describe() if plan.layout else None,
         days=len(doc.days), talks=len(doc.talks), lines=_tree(flat),
         announcements=[SeenAnnouncement(a.name, a.line, str(getattr(a, "rule", "") or "the announcements pass"))
                        for a in doc.announcements],
+        talk_notes=decision is None or decision.talks, score=decision.score if decision else 0,
+        evidence=decision.evidence() if decision else [], warnings=list(doc.warnings),
     )
 
 

@@ -60,9 +60,17 @@ def _announce_match(line_text: str) -> re.Match[str] | None:
     return m
 
 
+_QUOTES = {'"': '"', "“": "”", "«": "»", "「": "」", "『": "』", "„": "“"}
+
+
 def _split_name(text: str) -> tuple[str, str]:
     """"Name: details", "Name - details", "Name — details", "Name, details"; not inside parentheses."""
     text = text.strip()
+    close = _QUOTES.get(text[:1])
+    if close is not None:  # 'NEW - "Helix Stream" for ingestion': the quoted name, then its details
+        end = text.find(close, 1)
+        if end > 1:
+            return text[1:end], text[end + 1:].strip(" ,:;-–—")
     for sep in (": ", " - ", " – ", " — ", ", "):
         at = _outside_parens(text, sep)
         if at >= 0:
@@ -85,7 +93,9 @@ def _outside_parens(text: str, sep: str) -> int:
 
 def _strip_name(name: str) -> str:
     """An announcement's name without surrounding punctuation, an unmatched parenthesis or a leading article."""
-    name = name.strip(" :-–—,.")
+    name = name.strip(" :-–—,!").rstrip(".")  # (not the dot of ".NET Scaffold")
+    if name.startswith(".") and not name[1:2].isalnum():
+        name = name.lstrip(". ")
     extra = name.count(")") - name.count("(")
     while extra > 0 and name.endswith(")"):
         name, extra = name[:-1].rstrip(" :-–—,."), extra - 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from reinvent_cli.lexicon import GROUP_TALK_WORDS
 from reinvent_cli.recognise.candidates import bold_candidates, item_candidates
 from reinvent_cli.recognise.days import classify_day
 from reinvent_cli.recognise.evidence import (
@@ -20,8 +21,10 @@ from reinvent_cli.recognise.evidence import (
     video_key,
 )
 from reinvent_cli.recognise.inline import flat_of
+from reinvent_cli.recognise.kind import Decision
 from reinvent_cli.recognise.launches import _ANNOUNCE_LIST_HEADING
 from reinvent_cli.recognise.roles import Layout, Role
+from reinvent_cli.recognise.speakers import person_heading
 from reinvent_cli.recognise.tables import table_candidates
 from reinvent_cli.recognise.talks import split_talk_heading, strip_time, strip_trailing_time
 from reinvent_cli.recognise.watchlist import _WATCH_HEADING
@@ -103,6 +106,7 @@ class Plan:
     roles: dict[int, Role] = field(default_factory=dict)
     layout: Layout | None = None
     has_days: bool = False
+    decision: Decision | None = None  # whether the file is talk notes, and why (recognise/kind.py)
 
 
 def plan_file(tokens: list[dict[str, Any]], one_talk: bool, layout: Layout | None = None,
@@ -191,8 +195,15 @@ def _assign(heads: list[_Seg], plan: Plan, expect: bool, one_talk: bool, under_d
         backed = []  # beside day headings, only a labelled heading is a talk ("## Day 1", "## DAT407 - Aurora")
         plain = []
     sib = _Siblings(len(plain), len(backed), expect, one_talk, under_day)
+    people = [i for i in plain if person_heading(heads[i].title)]
+    for i in people if len(people) >= 2 else []:  # a keynote's segments: "## Name - Role - Company" each
+        _set(plan, heads[i], "talk", ["a person and their role: a segment", f"{len(people)} alike"])
+        for k in kids_of[i]:
+            _set(plan, k, "section", ["under a talk"])
     for i in tops:
         s, kids = heads[i], kids_of[i]
+        if s.line in plan.roles and plan.roles[s.line].kind == "talk":
+            continue
         if s.line in plan.roles:  # a day
             _assign(kids, plan, expect=True, one_talk=False, under_day=True)
         else:
@@ -220,8 +231,11 @@ def _assign_top(s: _Seg, kids: list[_Seg], plan: Plan, sib: _Siblings, top: _Top
         _set(plan, s, "ignored", [why])
         _assign(kids, plan, expect=False, one_talk=top.one_talk)
     elif top.groups or _holds_talks(s):
-        _set(plan, s, "group", [group_word(s.title) or f"{s.inner} talks under it"])
-        _assign(kids, plan, expect=top.expect or any(k.evidence for k in kids), one_talk=False)
+        named = group_word(s.title)
+        _set(plan, s, "group", [named or f"{s.inner} talks under it"])
+        # under "Talks", "Sessions", "Vorträge", "講演": its headings are talks, whatever their decoration
+        _assign(kids, plan, expect=top.expect or _only_talk_words(s.title) or any(k.evidence for k in kids),
+                one_talk=False)
     elif _is_talk(s, kids, sib, top.backed):
         _set(plan, s, "talk", _talk_why(s, sib))
         for k in kids:
@@ -285,6 +299,16 @@ def _is_talk(s: _Seg, kids: list[_Seg], sib: _Siblings, backed: bool) -> bool:
     if sib.expect:
         return backed or not sib.strict()
     return sib.alike() and (backed or sib.most())
+
+
+_TALK_WORD_SET = frozenset(w.lower() for w in GROUP_TALK_WORDS)
+
+
+def _only_talk_words(title: str) -> bool:
+    """A heading that is only a word naming talks ("Talks", "Sessions", "Lightning talks", "Vorträge",
+    "講演"), not a phrase about them ("Sobre as palestras", "Talks I missed")."""
+    c = core(title).lower().strip(" :：")
+    return c in _TALK_WORD_SET
 
 
 def _holds_talks(s: _Seg) -> bool:
@@ -359,12 +383,16 @@ def _inner_candidates(segs: list[_Seg], plan: Plan) -> None:
         group = role is not None and role.kind in ("group", "day")
         found = s._found if not forced else None  # (what ``inner`` found, with the same arguments)
         if forced != "list":
-            for r in found[0] if found is not None else bold_candidates(s.blocks, s.level + 1, forced == "bold"):
+            bold = found[0] if found is not None else bold_candidates(s.blocks, s.level + 1, forced == "bold")
+            if not bold and role is not None and role.kind == "day" and not forced:
+                bold = bold_candidates(s.blocks, s.level + 1, False, alone=True)
+            for r in bold:
                 plan.roles[r.line] = r
         if forced != "bold":
             items = found[1] if found is not None and not group else None
             if items is None:
-                items = item_candidates(s.blocks, s.level + 1, s.title if group else "", forced == "list")
+                items = item_candidates(s.blocks, s.level + 1, s.title if group else "", forced == "list",
+                                        alone=role is not None and role.kind == "day")
             for r in items:
                 plan.roles[r.line] = r
         if not forced:

@@ -69,10 +69,22 @@ def item_talk(first: str, emphasised: str | None, tail: str, next_lines: list[st
         return first, "a talk's kind as its label"
     if talk_label(first):
         return first, "a talk's kind as its label"
-    named = quoted_named(first) or dash_named(first)
+    named = quoted_named(first) or dash_named(first) or comma_named(first)
     if named is not None:
         return f"{named[0]} by {named[1]}", "a title, then who gave it"
     return None
+
+
+def comma_named(text: str) -> tuple[str, str] | None:
+    """(title, speaker) of "Title, Jane Doe" (an HTML talk list's style): the last comma, then only a
+    person's name (a list of such items is talks only when most items are alike: _list_talks)."""
+    at = text.rfind(", ")
+    if at <= 2 or len(text) > 200:
+        return None
+    title, rest = text[:at].strip(), text[at + 2:].strip(" .")
+    if len(title.split()) < 2 or not is_person(rest):
+        return None
+    return title, rest
 
 
 def _speaker_under(line: str) -> bool:

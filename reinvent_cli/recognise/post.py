@@ -12,7 +12,7 @@ from reinvent_cli.recognise.days import classify_day
 from reinvent_cli.recognise.evidence import collection_title, one_keynote
 from reinvent_cli.recognise.inline import _one_line, flat_of
 from reinvent_cli.recognise.meta import _META_RE
-from reinvent_cli.recognise.one_talk import quoted_h1, the_h1
+from reinvent_cli.recognise.one_talk import decorated_title, quoted_h1, the_h1
 from reinvent_cli.recognise.speakers import _names_a_speaker, parse_speakers
 from reinvent_cli.recognise.talks import (
     _LABELLED_TALK,
@@ -34,6 +34,9 @@ def _one_talk_post(src: Source, tokens: list[dict[str, Any]]) -> bool:
         return True  # "Google I/O 2017 - Keynote": a post about one keynote
     if quoted_h1(tokens) is not None:
         return True  # '# Notes: "Title"': its headings are the talk's sections
+    h1 = the_h1(tokens)
+    if decorated_title(title or (flat_of(h1).text if h1 is not None else "")):
+        return True  # "Talk Notes: Title", "Conf 2018 - Title": one talk's post
     head = next((i for i, t in enumerate(tokens) if t.get("type") == "heading"), len(tokens))
     return any(_names_a_speaker(flat) for flat in _block_texts(tokens[:min(head, 20)]))
 
@@ -81,7 +84,8 @@ def _only_h1(tokens: list[dict[str, Any]]) -> tuple[str, int] | None:
     return title, int(h1["line"])
 
 
-def _single_talk_post(doc: Document, src: Source, walker: WalkState, h1: tuple[str, int] | None = None) -> None:
+def _single_talk_post(doc: Document, src: Source, walker: WalkState, h1: tuple[str, int] | None = None,
+                      forced_one: bool = False) -> None:
     """A post with no days and no talks is one talk when it has a title: front matter ``title:``, a
     ``Title:`` line, or (when it names a speaker) its one ``#`` heading. Its metadata lines (even in an
     indented block), front matter and video/slides links describe the talk; its headings are its sections."""
@@ -90,7 +94,7 @@ def _single_talk_post(doc: Document, src: Source, walker: WalkState, h1: tuple[s
     pre = walker.pre_talk
     meta = src.meta
     title = meta.get("title")
-    if title and collection_title(str(title)):
+    if title and collection_title(str(title)) and not forced_one and not decorated_title(str(title)):
         title = None  # "QConSP 2018": the event, not a talk
     line = 1
     if title:
@@ -101,16 +105,17 @@ def _single_talk_post(doc: Document, src: Source, walker: WalkState, h1: tuple[s
             m = _META_RE.match(clean)
             if m and m.group(1).lower() in _TITLE_KEYS and m.group(2).strip():
                 title, line = m.group(2).strip().strip("*_").strip(), line_no
-                if collection_title(title):
+                if collection_title(title) and not decorated_title(title):
                     title = None  # "title:: RustNation UK 2025": the event
                 break
     used_h1 = False
-    if not title and h1 is not None and (pre is not None and pre.speakers or not collection_title(h1[0], False)):
+    if not title and h1 is not None and (forced_one or pre is not None and pre.speakers
+                                         or not collection_title(h1[0], False) or decorated_title(h1[0])):
         title, line = h1
         used_h1 = True
     if not title:
         return
-    code, name, speakers = split_talk_heading(str(title))
+    code, name, speakers = split_talk_heading(decorated_title(str(title)) or str(title))
     if meta.get("speaker") or meta.get("speakers"):
         speakers = parse_speakers(str(meta.get("speaker") or meta.get("speakers")))
     elif pre is not None and pre.speakers:

@@ -214,6 +214,11 @@ def _labelled(text: str) -> tuple[bool, str]:
     return (True, m.group(1).strip()) if m else (False, "")
 
 
+_BYLINE_SEP = pattern(r"\s+[·•|]\s+")
+# What follows a byline's name: links, slides, a video, a date ("· [slides](url) · 12 May 2024").
+_MEDIA_PART = pattern(r"\]\(|https?://|\b(?:slides?|video|recording|deck|folien|diapositivas)\b|\d", re.IGNORECASE)
+
+
 def speaker_line(text: str) -> list[Speaker] | None:
     """A line, paragraph or small heading right after a talk's heading (raw markdown) -> the speakers it
     names, None when it names none: "Presenter: [Name](url), CTO at Org", "Speakers: A, B.", "by Name",
@@ -223,7 +228,12 @@ def speaker_line(text: str) -> list[Speaker] | None:
     lines = [x for x in text.split("\n") if x.strip()]
     if not lines:
         return None
-    first, marked = _plain(lines[0])
+    head = lines[0]
+    if "·" in head or "|" in head or "•" in head:  # "By Name (Org) · [slides](url) · [video](url)": a byline
+        parts = _BYLINE_SEP.split(head)
+        if len(parts) > 1 and all(_MEDIA_PART.search(p) for p in parts[1:]):
+            head = parts[0]
+    first, marked = _plain(head)
     is_label, value = _labelled(first)
     if is_label and not value and len(lines) > 1:
         found = [s for x in lines[1:12] for s in (_item_speakers(x) or [])]
@@ -378,3 +388,18 @@ def speakers_in_title(title: str) -> tuple[str, list[Speaker]]:
                 found[-1] = Speaker(found[-1].name, org)
             return _unquote(clean), found
     return _unquote(t) if t != full else full, []
+
+
+_HEADING_PARTS = re.compile(r"\s+[-–—|]\s+|,\s+")
+
+
+@lru_cache(maxsize=4096)
+def person_heading(title: str) -> Speaker | None:
+    """A heading that is a person and their role, no talk title ("Rachel Moreau - CEO - Helix Cloud",
+    "Jane Roe, VP Engineering, Acme"): a keynote's segment, the speaker and their company (the company is
+    no second speaker); None otherwise ("Jane Roe" alone, "Scaling Search - Jane Roe")."""
+    parts = [p.strip() for p in _HEADING_PARTS.split(title.strip()) if p.strip()]
+    if not 2 <= len(parts) <= 4 or not is_person(parts[0]) or not any(_is_role(p) for p in parts[1:]):
+        return None
+    org = parts[-1] if len(parts) > 2 and not _is_role(parts[-1]) else None
+    return Speaker(clean_name(parts[0]), org)

@@ -41,6 +41,7 @@ class WalkState:
     speaker_from: dict[int, str] = field(default_factory=dict)  # talk line -> where its speakers came from
     # What a post that turns out to be one talk says about it before any heading makes a talk.
     pre_talk: Talk | None = None
+    keynote: tuple[Talk, bool] | None = None  # (the talk, whether it is a keynote): asked once per talk
 
     @property
     def file(self) -> str:

@@ -12,6 +12,7 @@ from reinvent_cli.recognise.inline import _Inline, _InlineLink, _one_line, flat_
 from reinvent_cli.recognise.names import is_person
 from reinvent_cli.recognise.patterns import pattern
 from reinvent_cli.recognise.roles import Role
+from reinvent_cli.recognise.talks import _labelled
 
 
 @dataclass
@@ -63,6 +64,8 @@ def row_talk(cells: list[str], cols: Columns) -> str | None:
     if not title or not any(c.isalpha() for c in title) or not_talk(title) or group_word(title):
         return None
     speaker = cells[cols.speaker].strip() if 0 <= cols.speaker < len(cells) else ""
+    if cols.speaker >= 0 and not speaker and len(title.split()) <= 2 and not _labelled(title):
+        return None  # "| 20:20 | Apéro | |": a short title nobody gives is a break or a social event
     time = cells[cols.time].strip() if 0 <= cols.time < len(cells) else ""
     text = f"{time} {title}" if time and len(time) <= 20 else title
     return f"{text} by {_and(speaker)}" if speaker and speaker not in "-–—" else text

@@ -16,6 +16,7 @@ from reinvent_cli.recognise.speakers import (
     _TRAILING_SPEAKER,
     _looks_like_name,
     parse_speakers,
+    person_heading,
     speakers_in_title,
 )
 
@@ -85,6 +86,9 @@ def talk_parts(text: str) -> tuple[str | None, str, list[Speaker]]:
     """A talk's line (heading, bold line, list item) -> (code, clean title, speakers): the code and times
     here, the speakers as speakers.speakers_in_title reads them."""
     code, rest, _ = split_talk_heading(strip_trailing_time(text), trailing_speakers=False)
+    person = person_heading(rest) if not code else None
+    if person is not None:
+        return code, rest, [person]  # "Rachel Moreau - CEO - Helix Cloud": one speaker, of that company
     clean, named = speakers_in_title(rest)
     if not named:
         return code, *_label_then_name(rest)

@@ -8,8 +8,9 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from reinvent_cli.lexicon import _VIDEO_HOSTS
-from reinvent_cli.model import Day, Document, Entry, Talk, WatchItem
+from reinvent_cli.model import Day, Document, Entry, Speaker, Talk, WatchItem
 from reinvent_cli.read.source import Source
+from reinvent_cli.recognise.evidence import one_keynote
 from reinvent_cli.recognise.headings import close_item_talks, inner_talk, on_heading
 from reinvent_cli.recognise.inline import (
     ListItem,
@@ -21,10 +22,12 @@ from reinvent_cli.recognise.inline import (
     flat_of,
     list_items,
 )
+from reinvent_cli.recognise.launch_find import line_launch
 from reinvent_cli.recognise.layout import Plan
 from reinvent_cli.recognise.links import add_links
 from reinvent_cli.recognise.media import _VIDEO_TEXT, video_in_text
 from reinvent_cli.recognise.meta import _META_RE
+from reinvent_cli.recognise.names import is_person
 from reinvent_cli.recognise.speakers import speaker_label
 from reinvent_cli.recognise.state import WalkState, finish, new_state
 from reinvent_cli.recognise.table_walk import walk_table
@@ -119,7 +122,10 @@ class _Walker:
         if raw.strip():
             first = tok["line"] + (1 if tok.get("style") == "fenced" else 0)
             st.add_entry("code", raw, first, context)
-            if not context and (st.talk is not None or (st.day is None and not st.doc.talks)):
+            # (a block of "Speaker: X" lines indented or fenced bare is the talk's metadata; code in a named
+            # language -- ```yaml, ```ts -- is code, never structure)
+            info = str((tok.get("attrs") or {}).get("info") or "").strip()
+            if not info and not context and (st.talk is not None or (st.day is None and not st.doc.talks)):
                 code_metadata(st, raw)
 
     def paragraph(self, tok: Block, following: list[Block], context: list[str]) -> None:
@@ -146,11 +152,20 @@ class _Walker:
     def speaker_block(self, line: int, following: list[Block], talk: Talk) -> None:
         """A paragraph right after a talk's line may name its speakers ("Speakers:" + the list under it)."""
         st = self.st
-        if st.speaker_look <= 0 or id(talk) in st.speaker_seen:
+        if id(talk) in st.speaker_seen:
             return
+        if st.speaker_look <= 0:
+            if talk is not st.pre_talk or st.headings or not (following and following[0].get("type") == "list"):
+                return
+            st.speaker_look = 1  # "Speakers:" over a list before any heading: a one-talk post's speakers
         raw = block_after(st, line, talk, 12, False)
         if following and following[0].get("type") == "list" and speaker_label(raw):
-            raw += "\n" + raw_lines(st, int(following[0].get("line") or line + 1), 24)
+            start = int(following[0].get("line") or 0)
+            if not start:  # (a list after a blank line may come without its line: the first text line after)
+                start = line + raw.count("\n") + 1
+                while start <= len(st.lines) and not st.lines[start - 1].strip():
+                    start += 1
+            raw += "\n" + raw_lines(st, start, 24)
         look_for_speakers(st, raw, talk)
 
     def bullets(self, tok: Block, context: list[str], lead_in: str | None = None) -> None:
@@ -202,6 +217,8 @@ class _Walker:
         if top and st.speaker_look > 0:
             talk = st.talk or (st.pre_talk if not st.doc.talks else None)
             look_for_speakers(st, block_after(st, line0, talk, 4, True), talk)
+        if top and st.talk is not None and _has_strong(head) and _is_keynote(st, st.talk):
+            keynote_speakers(st, st.talk, head)
 
     def watch_item(self, flat: _Inline, text: str, line0: int) -> None:
         plain = _one_line(text)
@@ -217,6 +234,47 @@ class _Walker:
         plain = re.sub(r"\(\s*\)\S*\s*$", "", plain).strip(" -–—")
         code, title, _ = split_talk_heading(plain)
         self.doc.watchlist.append(WatchItem(code, title.strip() or plain, video, self.file, line0))
+
+def keynote_speakers(st: WalkState, talk: Talk, head: Block) -> None:
+    """A keynote's bullets name its speakers in bold: "**Satya Nadella** opened with ...", "guests included
+    **Sam Altman (OpenAI CEO)**" (a person's name only: "**Azure AI Foundry**" is none; not when a line
+    named its speakers; not a launch's line; not a name that opens with a word of the event's name, as
+    products do: "**Nimbus Forge**" at "Nimbus Summit")."""
+    source = st.speaker_from.get(talk.line)
+    if source is not None and source != _BOLD_NAMES:
+        return
+    brand = {w.casefold() for w in (talk.conference or st.doc.title or "").split()[:1]}
+    found: list[Speaker] = []
+    for child in head.get("children") or []:
+        if child.get("type") != "strong":
+            continue
+        text = _one_line(flat_of(child).text).strip(" ,.:;")
+        text = _POSSESSIVE.sub("", text)
+        name, _, org = text.partition("(")
+        name = name.strip()
+        if not is_person(name) or any(s.name == name for s in [*talk.speakers, *found]) \
+                or name.split()[0].casefold() in brand:
+            continue
+        found.append(Speaker(name, org.rstrip(")").strip() or None))
+    if found and line_launch(_one_line(flat_of(head).text)) is None:  # (not a launch's line; looked at last)
+        talk.speakers.extend(found)
+        st.speaker_from[talk.line] = _BOLD_NAMES
+
+
+def _has_strong(head: Block) -> bool:
+    return any(c.get("type") == "strong" for c in head.get("children") or [])
+
+
+def _is_keynote(st: WalkState, talk: Talk) -> bool:
+    """Whether the talk is a keynote (asked once per talk, not per bullet)."""
+    if st.keynote is None or st.keynote[0] is not talk:
+        st.keynote = (talk, one_keynote(talk.title))
+    return st.keynote[1]
+
+
+_POSSESSIVE = re.compile(r"['’]s$")
+_BOLD_NAMES = "bold names in the keynote's bullets"
+
 
 _HANDLERS: dict[str, Callable[[_Walker, list[Block], int, list[str]], None]] = {
     "heading": _Walker.on_heading,

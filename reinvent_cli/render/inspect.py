@@ -32,6 +32,11 @@ def emit_inspection(out: Output, found: Any) -> None:
     tree = Tree(head, guide_style="dim" if out.is_terminal else "")
     if found.layout:
         tree.add(Text(f"layout override applied: {clean(found.layout)}", style="yellow"))
+    kind = "talk notes" if found.talk_notes else "not talk notes: headings are sections, nothing a talk"
+    tree.add(Text(f"{kind} (score {found.score:+d}: {clean(', '.join(found.evidence) or 'no evidence')})",
+                  style="bold" if found.talk_notes else "yellow"))
+    for w in found.warnings:
+        tree.add(Text(f"warning: {clean(w)}", style="yellow"))
     for line in found.lines:
         _add(tree.add(_label(line)), line)
     if found.announcements:

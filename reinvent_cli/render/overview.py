@@ -28,6 +28,11 @@ def overview_json(notes: Any) -> dict[str, Any]:
     return {"documents": docs}
 
 
+def no_talk_notes(files: int) -> str:
+    """What the overview and ``talks`` say of notes where no file is talk notes (a TIL folder, a vault)."""
+    return f"no talk notes recognised in {files} {plural(files, 'file')}; search covers them all"
+
+
 def plural(n: int, word: str) -> str:
     return word if n == 1 else word + "s"
 
@@ -49,12 +54,21 @@ def emit_overview(out: Output, notes: Any) -> None:
     if out.fmt == "json":
         dump_json(out, overview_json(notes))
         return
-    docs = notes.documents
+    every = notes.documents
+    docs = [d for d in every if d.talks or d.days or d.announcements or d.watchlist]  # (talk notes first)
+    if not docs:
+        out.print(Text(no_talk_notes(len(every)), style="bold"))
+        return
     for d in docs[:MOST_FILES]:
         _print_document(out, d)
     if len(docs) > MOST_FILES:
         out.print(Text(f"… and {len(docs) - MOST_FILES} more files", style="dim"))
-        out.print(Text(f"{len(docs)} files · {counted(len(notes.talks), 'talk')} · "
+    others = len(every) - len(docs)
+    if others:
+        out.print(Text(f"{others} other {plural(others, 'file')} with no talk notes; search covers them all",
+                       style="dim"))
+    if len(docs) > MOST_FILES or others:
+        out.print(Text(f"{len(every)} files · {counted(len(notes.talks), 'talk')} · "
                        f"{counted(len(notes.announcements), 'announcement')} · {counted(len(notes.links), 'link')}",
                        style="bold"))
 

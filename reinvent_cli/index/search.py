@@ -19,6 +19,7 @@ import math
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
+from reinvent_cli.index import pruned as pruning
 from reinvent_cli.index.match import STEM_SCORE, match_query, match_vocab, split_term
 from reinvent_cli.index.pruned import MIN_SCORE, search_pruned
 from reinvent_cli.index.query import Query, as_query
@@ -231,7 +232,11 @@ def search(index: Index, query: str | Query, *, kinds: Iterable[str] | None = No
             break
         best: dict[tuple[str, int], Ranked] = {}
         group = [h for h in scored if h.partial == part]
-        entries = best_by_line(index, group, phrase, prepared.matched, min_score, best, prepared.phrases)
+        if limit and not explain and len(group) > pruning.BIG_FILE_HITS:  # the best lines only, a chunk at a time
+            best, entries = pruning.best_bounded(index, group, limit - len(hits), PHRASE_BONUS if phrase else 1.0,
+                                                phrase, prepared.matched, min_score, prepared.phrases, seen)
+        else:
+            entries = best_by_line(index, group, phrase, prepared.matched, min_score, best, prepared.phrases)
         best = {k: v for k, v in best.items() if k not in seen}
         seen.update(best)
         found = hits_of(index, best, entries, limit - len(hits) if limit else None, prepared.matched, explain)
@@ -249,7 +254,7 @@ def _score_candidates(index: Index, q: _Query, candidates: set[int], kind_set: s
     text_best, ctx_best = _best_sims(index, q.matched, q.splits, q.post, candidates, explain)
     scored = []
     memo: dict[tuple[Any, ...], EntryScore | None] = {}
-    single = len(q.terms) == 1 and not explain  # then few distinct keys: memoised
+    single = not explain  # few distinct keys (a word on every line of 800,000: a handful): memoised
     for row in index.rows(sorted(candidates)):
         if (kind_set and row.kind not in kind_set or day is not None and row.day != day
                 or files is not None and row.file not in files):

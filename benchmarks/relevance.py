@@ -91,7 +91,7 @@ class Reinvent:
             self.cache_dir = tempfile.mkdtemp(prefix="reinvent-bench-cache-")
             atexit.register(shutil.rmtree, self.cache_dir, True)
         if not use_cli:
-            from reinvent_cli.notes.query import load_notes
+            from reinvent_cli.notes.load import load_notes
 
             self.index = load_notes([str(notes)], use_cache=False).search_index()
 

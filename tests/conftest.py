@@ -39,7 +39,7 @@ def run():
 
 @pytest.fixture(scope="session")
 def bundled():
-    from reinvent_cli.notes.query import load_notes
+    from reinvent_cli.notes.load import load_notes
 
     return load_notes([str(BUNDLED)], use_cache=False)
 

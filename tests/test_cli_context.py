@@ -66,7 +66,7 @@ def test_context_lines_from_notes_are_data(run, tmp_path):
 
 def test_context_of_a_file_gone_since_it_was_indexed_is_empty(tmp_path):
     from reinvent_cli.notes.lines import lines_around
-    from reinvent_cli.notes.query import load_notes
+    from reinvent_cli.notes.load import load_notes
 
     notes = tmp_path / "n.md"
     notes.write_text("# Day 1\n\nkinesis\n", encoding="utf-8")
@@ -88,7 +88,7 @@ def test_on_a_terminal_context_lines_are_dimmed():
     from rich.console import Console
 
     from reinvent_cli.notes.lines import lines_around
-    from reinvent_cli.notes.query import load_notes
+    from reinvent_cli.notes.load import load_notes
     from reinvent_cli.render.hits import emit_hits
     from reinvent_cli.render.terminal import Output
 
@@ -139,18 +139,18 @@ def test_the_core_imports_no_rich():
 
 def test_the_session_passes_the_indexing_bar(monkeypatch):
     from reinvent_cli.cli import session
-    from reinvent_cli.notes import query
+    from reinvent_cli.notes import load
     from reinvent_cli.render.progress import IndexingBar
 
     monkeypatch.setattr(IndexingBar, "__init__", lambda self, total: seen.update(total=total))
     seen = {}
-    real = query.load_notes
+    real = load.load_notes
 
     def spy(*args, **kw):
         seen.update(kw)
         return real(*args, **kw)
 
-    monkeypatch.setattr(query, "load_notes", spy)
+    monkeypatch.setattr(load, "load_notes", spy)
     session.begin(notes=[str(BUNDLED)], no_cache=True).notes()
     assert isinstance(seen["progress"](7), IndexingBar) and seen["total"] == 7  # the factory makes Rich's bar
 

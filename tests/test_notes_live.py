@@ -6,8 +6,8 @@ import os
 import pytest
 
 from reinvent_cli.errors import InputError
-from reinvent_cli.notes import query as q
 from reinvent_cli.notes.hits import search_hits
+from reinvent_cli.notes.load import load_notes
 from reinvent_cli.notes.live import LiveNotes
 
 
@@ -55,7 +55,7 @@ def test_no_snapshot_is_held_between_reads_and_another_writer_means_a_new_load(f
     assert not notes.cache.con.in_transaction  # other processes can checkpoint the cache meanwhile
     other = tmp_path / "other.md"
     _write(other, "ZZZ999")
-    q.load_notes([str(other)]).close()  # another command line writes to the same cache
+    load_notes([str(other)]).close()  # another command line writes to the same cache
     assert _codes(live) == ["AAA101", "BBB202"] and live.loads == 2
     assert _codes(live) == ["AAA101", "BBB202"] and live.loads == 2
     live.close()
@@ -90,8 +90,8 @@ def test_an_outline_of_some_files_reads_their_entries_alone_and_draws_them_the_s
     from reinvent_cli.notes.outline import outline
 
     _write(folder / "c.md", "CCC303", "\n### A section\n\n* more\n")
-    whole = [t.to_json() for t in outline(q.load_notes([str(folder)], use_cache=False))]
-    notes = q.load_notes([str(folder)])  # from the cache: entries read on demand
+    whole = [t.to_json() for t in outline(load_notes([str(folder)], use_cache=False))]
+    notes = load_notes([str(folder)])  # from the cache: entries read on demand
     some = notes.with_entries({str(folder / "c.md")})
     assert [d.file for d in some] == [str(folder / "c.md")]
     assert [d.entries == [] for d in notes.docs()] == [True, True, False]  # a.md and b.md not read

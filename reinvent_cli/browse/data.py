@@ -13,7 +13,7 @@ from typing import Any, Callable, Iterable, TypeVar
 
 from reinvent_cli.errors import UsageError
 from reinvent_cli.notes.outline import outline as build_outline
-from reinvent_cli.notes.query import load_notes
+from reinvent_cli.notes.load import load_notes
 from reinvent_cli.read.source import read_source
 from reinvent_cli.render.hits import highlighted as _highlighted
 from reinvent_cli.render.hits import snippet

@@ -80,7 +80,7 @@ def main_callback(
     if ctx.invoked_subcommand is None and interactive:
         browse()
     if ctx.invoked_subcommand is None:
-        from reinvent_cli.notes.query import Notes
+        from reinvent_cli.notes.loaded import Notes
         from reinvent_cli.render.overview import emit_overview
 
         st = session.current()

@@ -17,7 +17,7 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 
 def _notes(ctx: typer.Context | None) -> Any:
     """The notes the command line being completed points at (--notes, REINVENT_NOTES or bundled)."""
-    from reinvent_cli.notes.query import load_notes
+    from reinvent_cli.notes.load import load_notes
 
     paths: list[str] = []
     no_cache = False

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from reinvent_cli.errors import ReinventError
 
 if TYPE_CHECKING:
-    from reinvent_cli.notes.query import Notes
+    from reinvent_cli.notes.loaded import Notes
 
 NOTES_FLAGS = ("--notes", "-n")
 NO_CACHE_FLAG = "--no-cache"
@@ -80,8 +80,7 @@ def start(argv: list[str], imports: Any) -> None:
     _early = None
     key = scan(argv)
     if key is not None:
-        from reinvent_cli.notes.load import Deferred
-        from reinvent_cli.notes.query import load_notes
+        from reinvent_cli.notes.load import Deferred, load_notes
 
         early = _early = Early(key)
         try:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from reinvent_cli.errors import EXIT_INTERRUPTED, NothingFound, ReinventError
 
 if TYPE_CHECKING:
-    from reinvent_cli.notes.query import Notes
+    from reinvent_cli.notes.loaded import Notes
     from reinvent_cli.render.terminal import Output
 
 
@@ -48,7 +48,7 @@ class Session:
         """The notes of ``--notes`` (given before or after the command), read on first use."""
         if self._notes is None:
             from reinvent_cli.cli import early
-            from reinvent_cli.notes.query import load_notes
+            from reinvent_cli.notes.load import load_notes
             from reinvent_cli.render.terminal import warn
 
             paths = [*self.notes_paths, *(more or [])]

@@ -4,21 +4,43 @@ from __future__ import annotations
 
 import bisect
 import json
+import sqlite3
 from array import array
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from itertools import repeat
-from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
+from pathlib import Path
+from typing import Any, NamedTuple, Protocol, TypeVar
 
 from reinvent_cli.index.match import match_vocab
 from reinvent_cli.index.rows import DOC_KINDS, batch_records, record, unextra, unpack_item, unpacked, unz
 from reinvent_cli.model import Document, Entry
 
-if TYPE_CHECKING:
-    from reinvent_cli.index.store import FileRow, Store
-
 SHIFT = 24  # entry id = file id << SHIFT | entry number
 MASK = (1 << SHIFT) - 1
 T = TypeVar("T")
+
+
+class Store(Protocol):
+    """What is read here of the open cache (index.store.Store, which writes it and builds on this module)."""
+
+    con: sqlite3.Connection
+    path: Path
+
+    def vocab(self) -> list[str]: ...
+    def close(self) -> None: ...
+
+
+class FileRow(Protocol):
+    """What is read here of a file's row (index.store.FileRow)."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def n(self) -> int: ...
+    @property
+    def wide(self) -> int: ...
+    @property
+    def knames(self) -> str: ...
 
 
 class EntryRow(NamedTuple):
@@ -148,7 +170,7 @@ class Reader:
 class StoreNotes:
     """Fills the documents of a Notes from the store, one kind of list at a time."""
 
-    def __init__(self, store: Store, rows: list[FileRow], docs: list[Document]) -> None:
+    def __init__(self, store: Store, rows: Sequence[FileRow], docs: list[Document]) -> None:
         self.store = store
         self.rows = rows
         self.by_id = {r.id: d for r, d in zip(rows, docs)}
@@ -182,7 +204,7 @@ class StoreNotes:
 class StoreIndex:
     """The search index over the store: the same interface as search.SearchIndex, read on demand."""
 
-    def __init__(self, store: Store, rows: list[FileRow], names: dict[int, str]) -> None:
+    def __init__(self, store: Store, rows: Sequence[FileRow], names: dict[int, str]) -> None:
         self.store = store
         self.names = names
         self.size = sum(r.n for r in rows)

@@ -17,7 +17,7 @@ from reinvent_cli.errors import ReinventError, UsageError
 
 if TYPE_CHECKING:
     from reinvent_cli.notes.live import LiveNotes
-    from reinvent_cli.notes.query import Notes
+    from reinvent_cli.notes.loaded import Notes
 
 log = logging.getLogger("reinvent_cli.mcp_server")
 INSTALL_HINT = 'pip install "reinvent-cli[mcp]"'

@@ -13,8 +13,8 @@ from reinvent_cli.notes import query as q
 from reinvent_cli.notes import records
 from reinvent_cli.notes.days import DaySpec, iso_date
 from reinvent_cli.notes.hits import search_hits
+from reinvent_cli.notes.loaded import Notes
 from reinvent_cli.notes.outline import Node
-from reinvent_cli.notes.query import Notes
 
 SEP = " › "
 LIMIT = 100  # records a listing returns unless asked for more: an answer must fit an assistant's context

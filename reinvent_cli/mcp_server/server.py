@@ -18,7 +18,7 @@ from reinvent_cli import __version__
 from reinvent_cli.errors import ReinventError
 from reinvent_cli.mcp_server import answers
 from reinvent_cli.notes.live import LiveNotes
-from reinvent_cli.notes.query import Notes
+from reinvent_cli.notes.loaded import Notes
 
 log = logging.getLogger("reinvent_cli.mcp_server")
 

@@ -5,13 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from reinvent_cli.errors import UsageError
 from reinvent_cli.model import Document, Entry
-
-if TYPE_CHECKING:  # only for annotations: query imports this module
-    from reinvent_cli.notes.query import Notes
+from reinvent_cli.notes.loaded import Notes
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
@@ -56,7 +53,7 @@ def entry_on_day(notes: Notes, day: DaySpec) -> Callable[[Entry], bool]:
         doc = docs.get(entry.file)
         if doc is None:
             return day.matches(entry.day, None)
-        return day.matches(entry.day, _weekday_of(doc, entry.day), _date_of(doc, entry.day))
+        return day.matches(entry.day, weekday_of(doc, entry.day), date_of(doc, entry.day))
 
     return on_day
 
@@ -83,7 +80,7 @@ def missing_day(notes: Notes, day: DaySpec, what: str = "talks") -> str | None:
     return f"no {what} on {asked}; the notes have {have if len(numbers) > 1 else f'day {numbers[0]}'}"
 
 
-def _weekday_of(doc: Document, day: int | None) -> str | None:
+def weekday_of(doc: Document, day: int | None) -> str | None:
     return next((d.weekday for d in doc.days if d.number == day), None)
 
 
@@ -141,5 +138,5 @@ def notes_year(doc: Document) -> str | None:
     return None
 
 
-def _date_of(doc: Document, day: int | None) -> str | None:
+def date_of(doc: Document, day: int | None) -> str | None:
     return next((iso_date(d.title, notes_year(doc)) for d in doc.days if d.number == day), None)

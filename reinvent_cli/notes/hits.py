@@ -8,7 +8,8 @@ from typing import Any
 
 from reinvent_cli.errors import UsageError
 from reinvent_cli.notes.days import DaySpec, entry_on_day
-from reinvent_cli.notes.query import Notes, files_matching
+from reinvent_cli.notes.loaded import Notes
+from reinvent_cli.notes.query import files_matching
 
 
 def search_hits(notes: Notes, query: str, *, kinds: Sequence[str] = (), day: DaySpec | None = None,

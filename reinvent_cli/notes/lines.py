@@ -5,13 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from reinvent_cli.errors import InputError
+from reinvent_cli.notes.loaded import Notes
 from reinvent_cli.read.source import decode
-
-if TYPE_CHECKING:
-    from reinvent_cli.notes.query import Notes
 
 
 @dataclass(frozen=True)

@@ -9,17 +9,15 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from reinvent_cli.notes.files import notes_files
 from reinvent_cli.notes.load import Deferred, load, stat_files
-from reinvent_cli.notes.query import notes_files
-
-if TYPE_CHECKING:
-    from reinvent_cli.notes.query import Notes
+from reinvent_cli.notes.loaded import Notes
 
 
 class LiveNotes:
-    """The notes of ``paths`` (see query.notes_paths: none means REINVENT_NOTES, else the bundled notes),
+    """The notes of ``paths`` (see files.notes_paths: none means REINVENT_NOTES, else the bundled notes),
     read by one caller at a time (``with live.reading() as notes``); ``on_load`` is called with each new
     load (its warnings are new then)."""
 

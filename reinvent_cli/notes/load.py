@@ -6,18 +6,23 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
+import sqlite3
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from reinvent_cli.errors import InputError
 from reinvent_cli.model import Document
+from reinvent_cli.notes.files import BUNDLED_NAME, bundled_notes, notes_files
+from reinvent_cli.notes.loaded import Notes
+from reinvent_cli.read.layout import find_layout, layout_stamp
+from reinvent_cli.read.source import read_source
 
 if TYPE_CHECKING:
     from reinvent_cli.index.store import FileRow, Store
-    from reinvent_cli.notes.query import Notes
 
 PARALLEL_MIN_FILES = 8
 # Up to this many changed files, this big in all, are parsed in a forked child while the caller imports
@@ -30,9 +35,7 @@ WRITE_BATCH = 256  # files per write transaction: each one rewrites most pages o
 
 def parse_file(path: Path, name: str, known_front: Any = None) -> Document:
     """``known_front``: the file's front matter as last read (source.Front), reused if unchanged."""
-    from reinvent_cli.read.layout import find_layout
-    from reinvent_cli.read.source import read_source
-    from reinvent_cli.recognise import parse_source
+    from reinvent_cli.recognise import parse_source  # the parser (mistune, yaml): only for a file to parse
 
     src = read_source(path, known_front)
     src.path = name
@@ -67,8 +70,6 @@ class Item(NamedTuple):
 
 
 def _bundled_id() -> tuple[int, int] | None:
-    from reinvent_cli.notes.query import bundled_notes
-
     try:
         st = os.stat(bundled_notes())
     except (OSError, InputError):
@@ -78,9 +79,6 @@ def _bundled_id() -> tuple[int, int] | None:
 
 def stat_files(files: list[str | Path], explicit: set[str], skipped: list[str]) -> list[Item]:
     """Each distinct file once, with what the cache is keyed by."""
-    from reinvent_cli.notes.query import BUNDLED_NAME
-    from reinvent_cli.read.layout import layout_stamp
-
     bundled = _bundled_id()
     seen: set[tuple[int, int]] = set()
     items = []
@@ -121,8 +119,6 @@ def load(files: list[str | Path], explicit: set[str], *, use_cache: bool = True,
     process; it is called once, in any case, unless loading fails.
     ``only_small``: raise Deferred instead of parsing more than a few files (a load started before the
     command line is read, which must not index a folder for ``--help``)."""
-    from reinvent_cli.notes.query import Notes
-
     warnings: list[str] = []
     skipped: list[str] = []
     idle = _Once(idle)
@@ -136,12 +132,25 @@ def load(files: list[str | Path], explicit: set[str], *, use_cache: bool = True,
         docs = parse_documents(items, explicit, progress, skipped)
         for d in docs:
             warnings.extend(d.warnings)
-        notes = Notes(docs, warnings)
+        notes = Notes(docs, warnings, reparse=reparse)
     if skipped:
         notes.warnings.append(f"skipped {len(skipped)} unreadable file(s): " + "; ".join(skipped[:3])
                               + (" ..." if len(skipped) > 3 else ""))
     idle()
     return notes
+
+
+def load_notes(given: Iterable[str] | None = None, *, use_cache: bool = True, progress: Any = None,
+               idle: Any = None, only_small: bool = False) -> Notes:
+    """Read and index every notes file the user pointed at (``idle``, ``only_small``: see load)."""
+    files, explicit = notes_files(given)
+    notes: Notes = load(files, explicit, use_cache=use_cache, progress=progress, idle=idle, only_small=only_small)
+    return notes
+
+
+def reparse(paths: list[Path]) -> list[Document]:
+    """These files' documents, parsed without the cache (the cache found broken half-way)."""
+    return load(list(paths), set(), use_cache=False, progress=False).documents
 
 
 class _Once:
@@ -180,10 +189,7 @@ def _fresh(row: Any, it: Item) -> bool:
 
 def _load_cached(items: list[Item], explicit: set[str], progress: Any, warnings: list[str],
                  skipped: list[str], idle: _Once, only_small: bool = False) -> Notes | None:
-    import sqlite3
-
-    from reinvent_cli.index import store as cache
-    from reinvent_cli.notes.query import Notes
+    from reinvent_cli.index import store as cache  # the store's modules: only with the cache
 
     store = cache.open_store(warnings)
     if store is None:
@@ -217,7 +223,7 @@ def _load_cached(items: list[Item], explicit: set[str], progress: Any, warnings:
                                         [str(it.path) for it in fitems])
         for doc in docs:
             warnings.extend(doc.warnings)
-        return Notes(docs, warnings, store=cache.StoreNotes(store, frows, docs))
+        return Notes(docs, warnings, store=cache.StoreNotes(store, frows, docs), reparse=reparse)
     except cache.CacheUnusable as exc:
         warnings.append(f"cache not used this time ({exc})")
     except sqlite3.DatabaseError as exc:
@@ -332,8 +338,6 @@ def _parse_chunk(items: list[Job], start: int, mode: str) -> list[Done]:
 
 
 def _worker_init() -> None:
-    import signal
-
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
 
 
@@ -361,7 +365,7 @@ def parse_many(items: list[Job], mode: str, progress: Any = None) -> Iterator[li
 
 
 def _parallel(items: list[Job], mode: str, workers: int, bar: _Progress) -> Iterator[list[Done]]:
-    import multiprocessing
+    import multiprocessing  # ~15 ms, only for many files
 
     mp = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
     chunk = max(1, min(16, len(items) // (workers * 4)))
@@ -397,7 +401,7 @@ def parse_beside(items: list[Job], idle: _Once) -> list[Done] | None:
     work or no fork (then the caller parses)."""
     if idle.fn is None or not hasattr(os, "fork"):
         return None
-    import pickle
+    import pickle  # only for a parse beside the caller's imports
 
     r, w = os.pipe()
     try:
@@ -445,8 +449,6 @@ def reap() -> None:
 
 
 def _kill(pid: int) -> None:
-    import signal
-
     try:
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)

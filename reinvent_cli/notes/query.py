@@ -1,248 +1,24 @@
-"""The loaded notes and the queries over them. Pure functions: no terminal, no printing."""
+"""The queries commands ask of the loaded notes. Pure functions: no terminal, no printing."""
 
 from __future__ import annotations
 
-import os
 import re
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TypeVar
 
-from reinvent_cli.errors import InputError, NothingFound, UsageError
-from reinvent_cli.model import Announcement, Document, Entry, Link, Talk, WatchItem
-from reinvent_cli.notes.days import DaySpec, _date_of, _weekday_of
+from reinvent_cli.errors import NothingFound, UsageError
+from reinvent_cli.index.match import TextVocabulary, match_query
+from reinvent_cli.index.query import Query, as_query, parse_query
+from reinvent_cli.index.terms import text_terms
+from reinvent_cli.model import Announcement, Document, Link, Talk, WatchItem
+from reinvent_cli.notes.days import DaySpec, date_of, weekday_of
 from reinvent_cli.notes.days import entry_on_day as entry_on_day  # re-exported: commands ask query for days
 from reinvent_cli.notes.days import missing_day as missing_day
 from reinvent_cli.notes.days import parse_day as parse_day
-
-if TYPE_CHECKING:
-    from reinvent_cli.index.query import Query
+from reinvent_cli.notes.loaded import Notes
 
 T = TypeVar("T")
-BUNDLED_NAME = "reinvent-2015.md"
-NOTES_SUFFIXES = (".md", ".markdown")
-
-
-def bundled_notes() -> Path:
-    here = Path(__file__).resolve().parent.parent  # the package folder
-    for candidate in (here / "data" / BUNDLED_NAME, here.parent / "data" / BUNDLED_NAME):
-        if candidate.is_file():
-            return candidate
-    raise InputError(f"the bundled notes ({BUNDLED_NAME}) are missing from this installation")
-
-
-def notes_paths(given: Iterable[str] | None) -> list[str]:
-    """Paths from ``--notes`` (repeatable) or ``REINVENT_NOTES`` (``:``-separated); else the bundled file."""
-    paths = [p for p in (given or []) if p]
-    if not paths:
-        env = os.environ.get("REINVENT_NOTES", "")
-        paths = [p for p in env.split(os.pathsep) if p]
-    return paths or [str(bundled_notes())]
-
-
-def expand_paths(paths: list[str]) -> tuple[list[str | Path], set[str]]:
-    """Files to read: given files as they are, folders searched recursively for notes files.
-
-    Returns (files, the names of files given explicitly). A file found in a folder is named as
-    ``Path(folder, name)`` would name it, and they come in Path order, but as plain strings (a
-    thousand Path objects cost more than the rest of a warm search's file listing).
-    """
-    files: list[str | Path] = []
-    explicit: set[str] = set()
-    for raw in paths:
-        p = Path(raw).expanduser()
-        if p.is_dir():
-            top = str(p)
-            found: list[str] = []
-            _walk(top, "" if top == "." else top if top.endswith(os.sep) else top + os.sep, found, raw)
-            found.sort(key=lambda f: f.split(os.sep))  # = sorted(map(Path, found)): Paths compare by parts
-            files.extend(found)
-        elif p.exists():
-            files.append(p)
-            explicit.add(str(p))
-        else:
-            raise InputError(f"{raw}: no such file or folder")
-    return files, explicit  # a file reached twice is read once: the loader keys files by device and inode
-
-
-SKIPPED_FOLDERS = frozenset({"node_modules"})
-
-
-def _walk(folder: str, prefix: str, found: list[str], raw: str | None) -> None:
-    """Notes files under ``folder``, as os.walk finds them (symlinked folders not entered, an unreadable
-    sub-folder skipped, hidden files and folders and node_modules left out, as ripgrep does);
-    ``raw``: the folder as given, whose being unreadable is an error."""
-    here: list[str] = []
-    subdirs: list[str] = []
-    try:
-        with os.scandir(folder) as it:
-            for entry in it:
-                try:
-                    is_dir = entry.is_dir()
-                except OSError:
-                    is_dir = False
-                name = entry.name
-                if name.startswith(".") or name in SKIPPED_FOLDERS:
-                    continue  # .git, .obsidian, .trash, a hidden note; node_modules' READMEs are not notes
-                if is_dir:
-                    try:
-                        link = entry.is_symlink()
-                    except OSError:
-                        link = False
-                    if not link:
-                        subdirs.append(name)
-                elif os.path.splitext(name)[1].lower() in NOTES_SUFFIXES:
-                    try:
-                        if entry.is_file():
-                            here.append(prefix + name)
-                    except OSError:
-                        pass
-    except OSError as exc:
-        if raw is not None and exc.filename == folder:
-            raise InputError(f"{raw}: cannot read folder ({exc.strerror or exc})") from None
-        return
-    found.extend(here)
-    for name in subdirs:
-        _walk(prefix + name, prefix + name + os.sep, found, None)
-
-
-class Notes:
-    """The loaded notes. ``documents`` is complete; from the cache, ``docs(kind, ...)`` reads only the
-    lists asked for ("talks", "announcements", "links", "watchlist", "entries"), so a command pays
-    only for what it shows."""
-
-    ALL = ("talks", "announcements", "links", "watchlist", "entries")
-
-    def __init__(self, documents: list[Document], warnings: list[str] | None = None, store: Any = None) -> None:
-        self._documents = documents
-        self.warnings = warnings if warnings is not None else []
-        self.warnings[:] = dict.fromkeys(self.warnings)  # (a .reinvent.toml's warning comes with each file under it)
-        self._store = store  # a cache.StoreNotes, or None when everything is in memory
-        self._loaded: set[str] = set()
-        self._entries_of: set[str] = set()  # files whose entries were read alone (with_entries)
-        self._search_index: Any = None
-
-    def docs(self, *kinds: str) -> list[Document]:
-        """The documents, with (at least) these lists filled in; with no kinds, only their heads."""
-        if self._store is not None:
-            todo = [k for k in kinds if k not in self._loaded]
-            if todo:
-                import sqlite3
-
-                try:
-                    self._store.fill(self._documents, todo)
-                    self._loaded.update(todo)
-                except sqlite3.DatabaseError as exc:
-                    self._drop_cache(exc)
-        return self._documents
-
-    def with_entries(self, files: Collection[str]) -> list[Document]:
-        """These files' documents (by name) with talks and entries: from the cache, their entries alone."""
-        docs, todo = self.docs("talks"), set(files) - self._entries_of
-        if self._store is not None and "entries" not in self._loaded and todo:
-            import sqlite3
-
-            try:
-                self._store.fill_entries(todo)
-                self._entries_of |= todo
-            except sqlite3.DatabaseError as exc:
-                self._drop_cache(exc)
-                docs = self.docs("talks")
-        return [d for d in docs if d.file in files]
-
-    @property
-    def cache(self) -> Any:
-        """The open cache these notes read from (index.store.Store), or None: parsed in memory."""
-        return None if self._store is None else self._store.store
-
-    @property
-    def documents(self) -> list[Document]:
-        return self.docs(*self.ALL)
-
-    @property
-    def talks(self) -> list[Talk]:
-        return [t for d in self.docs("talks") for t in d.talks]
-
-    @property
-    def announcements(self) -> list[Announcement]:
-        return [a for d in self.docs("announcements") for a in d.announcements]
-
-    @property
-    def links(self) -> list[Link]:
-        return [lk for d in self.docs("links") for lk in d.links]
-
-    @property
-    def watchlist(self) -> list[WatchItem]:
-        return [w for d in self.docs("watchlist") for w in d.watchlist]
-
-    @property
-    def entries(self) -> list[Entry]:
-        return [e for d in self.docs("entries") for e in d.entries]
-
-    def search_index(self) -> Any:
-        """The search index: read from the cache on demand, or built in memory (--no-cache)."""
-        if self._search_index is None:
-            if self._store is not None:
-                self._search_index = self._store.search_index()
-            else:
-                from reinvent_cli.index.search import SearchIndex
-
-                self._search_index = SearchIndex(self.entries, self.announcements)
-        return self._search_index
-
-    def search(self, query: str, **kw: Any) -> Any:
-        """search.search over these notes; a cache found broken half-way is dropped and the notes parsed."""
-        import sqlite3
-
-        from reinvent_cli.index.search import search
-
-        if set(kw.get("kinds") or ()) == {"talk"}:
-            kw["talks"] = self.talks  # talks whose notes are about the query, not only their titles
-        try:
-            return search(self.search_index(), query, **kw)
-        except sqlite3.DatabaseError as exc:
-            if self._store is None:
-                raise
-            self._drop_cache(exc)
-            return search(self.search_index(), query, **kw)
-
-    def close(self) -> None:
-        """Close the cache these notes read from (notes no command will read)."""
-        if self._store is not None:
-            self._store.store.close()
-
-    def _drop_cache(self, exc: Exception) -> None:
-        from reinvent_cli.index import store as cache
-        from reinvent_cli.notes.load import load
-
-        self.warnings.append(f"cache {self._store.store.path} failed ({exc}); it will be rebuilt")
-        try:
-            self._store.store.close()
-            cache._remove_db(self._store.store.path)
-        except Exception:  # noqa: BLE001 - best effort
-            pass
-        fresh = load([Path(d.path) for d in self._documents], set(), use_cache=False, progress=False)
-        self._documents, self._store, self._search_index = fresh.documents, None, None
-
-
-def load_notes(given: Iterable[str] | None = None, *, use_cache: bool = True, progress: Any = None,
-               idle: Any = None, only_small: bool = False) -> Notes:
-    """Read and index every notes file the user pointed at (``idle``, ``only_small``: see load.load)."""
-    from reinvent_cli.notes.load import load
-
-    files, explicit = notes_files(given)
-    notes: Notes = load(files, explicit, use_cache=use_cache, progress=progress, idle=idle, only_small=only_small)
-    return notes
-
-
-def notes_files(given: Iterable[str] | None = None) -> tuple[list[str | Path], set[str]]:
-    """The files to read for these paths (see notes_paths, expand_paths); none is an InputError."""
-    paths = notes_paths(given)
-    files, explicit = expand_paths(paths)
-    if not files:
-        raise InputError(f"no notes files (*.md, *.markdown) in {', '.join(paths)}")
-    return files, explicit
 
 
 # --- filters -------------------------------------------------------------------------------------
@@ -270,7 +46,7 @@ def talks(notes: Notes, day: DaySpec | None = None, track: str | None = None,
         if not _match_conference(doc, conference, file):
             continue
         for t in doc.talks:
-            if day and not day.matches(t.day, t.weekday, _date_of(doc, t.day)):
+            if day and not day.matches(t.day, t.weekday, date_of(doc, t.day)):
                 continue
             if track and not (t.code or "").upper().startswith(track.upper()):
                 continue
@@ -319,8 +95,6 @@ def find_talk(notes: Notes, query: str, conference: str | None = None, file: str
     attended = talks(notes, day, None, conference, file)
     watched = [] if day else [watched_talk(w) for d in notes.docs("watchlist") if _match_conference(d, conference, file)
                               for w in d.watchlist]
-    from reinvent_cli.index.query import parse_query
-
     parsed = parse_query(q)
     if parsed.code:
         return _by_code(parsed.code, attended, watched)
@@ -409,7 +183,7 @@ def talk_source(notes: Notes, talk: Talk) -> str:
 def announcements(notes: Notes, day: DaySpec | None = None, query: str | None = None,
                   conference: str | None = None, file: str | None = None) -> list[Announcement]:
     out = [a for d in notes.docs("announcements") if _match_conference(d, conference, file) for a in d.announcements
-           if not day or day.matches(a.day, _weekday_of(d, a.day), _date_of(d, a.day))]
+           if not day or day.matches(a.day, weekday_of(d, a.day), date_of(d, a.day))]
     if query:
         out = _fuzzy_filter(out, query, lambda a: " ".join([a.name, *a.details, a.url or ""]), launches=True)
     return out
@@ -451,10 +225,6 @@ def _fuzzy_filter(items: Sequence[T], query: str | Query, text_of: Callable[[T],
     matched as search matches them, against the words of all the items as search does against the notes'
     (typos, word forms, joined and split words; stop words beside other words not asked for). ``launches``:
     the items are announcements, which an announcement word ("launch") is met by."""
-    from reinvent_cli.index.match import TextVocabulary, match_query
-    from reinvent_cli.index.query import as_query
-    from reinvent_cli.index.terms import text_terms
-
     q = as_query(query)
     asked = [t for t, announce in zip(q.content, q.announce) if not (launches and announce)]
     terms_of = [text_terms(text_of(item)) for item in items]

@@ -22,7 +22,7 @@ def _isolated_env(tmp_path, monkeypatch):
 @pytest.fixture
 def run():
     """Run the CLI in-process: run(*args) -> Result (with .json when the output is JSON)."""
-    from reinvent_cli.cli.app import app
+    from reinvent_cli.cli.typer_app import app
 
     runner = CliRunner()
 

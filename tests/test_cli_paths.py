@@ -63,7 +63,7 @@ def _direct(argv, capsys):
 def test_both_ways_give_the_same_answer(argv, capsys):
     from typer.testing import CliRunner
 
-    from reinvent_cli.cli.app import app
+    from reinvent_cli.cli.typer_app import app
 
     got = _direct(argv, capsys)
     r = CliRunner().invoke(app, argv, prog_name="reinvent")
@@ -87,7 +87,7 @@ def test_the_rest_is_left_to_typer(argv):
 def test_every_command_is_read_from_its_declaration():
     """Each command of the app has parameters the direct way understands (no second table to keep)."""
     from reinvent_cli.cli import commandline
-    from reinvent_cli.cli.app import app, main_callback
+    from reinvent_cli.cli.typer_app import app, main_callback
 
     for info in app.registered_commands:
         if info.name in ("browse", "inspect"):

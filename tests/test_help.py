@@ -14,7 +14,7 @@ import typer
 from typer.testing import CliRunner
 
 from conftest import FIXTURES, ROOT
-from reinvent_cli.cli.app import app
+from reinvent_cli.cli.typer_app import app
 
 runner = CliRunner()
 

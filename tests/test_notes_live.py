@@ -6,7 +6,7 @@ import os
 import pytest
 
 from reinvent_cli.errors import InputError
-from reinvent_cli.notes.hits import search_hits
+from reinvent_cli.notes.search_hits import search_hits
 from reinvent_cli.notes.load import load_notes
 from reinvent_cli.notes.live import LiveNotes
 

@@ -11,7 +11,7 @@ QUERIES = ["elastcache", "serverles", "coursra", "the lambda", "lambda launch", 
 
 
 def test_a_query_is_parsed_once_into_a_frozen_object():
-    from reinvent_cli.index.query import Query, as_query, parse_query
+    from reinvent_cli.index.parsed_query import Query, as_query, parse_query
 
     q = parse_query("How does the Lambda launch \u201cscale out\u201d with Jérôme's mobileHub?")
     assert isinstance(q, Query) and as_query(q) is q and parse_query(q.text) is q

@@ -154,7 +154,7 @@ def test_a_reinvent_toml_can_say_no_talk_notes(tmp_path: Path, run) -> None:
     (notes / "k.md").write_text("# KubeCon 2024\n\n## Day 1\n\n### Keynote: X\n\nSpeaker: Ann Lee\n")
     assert len(run("--notes", notes, "talks", "--json").json) == 1
     (notes / ".reinvent.toml").write_text('[layout]\ntalks = "none"\n')
-    from reinvent_cli.read import layout as lay
+    from reinvent_cli.read import overrides as lay
 
     lay._config_in.cache_clear()  # (a new process looks again; this one remembers there was none)
     assert run("--notes", notes, "talks", "--json").json in ([], None)
@@ -286,7 +286,7 @@ def test_html_blocks_read_as_blocks_keep_lines_and_skip_comments() -> None:
     ("2024-03-21", None, "2024-03-21"), ("Day 2", "2024", None), ("Day 1 (Tuesday)", "2024", None),
 ])
 def test_the_date_a_day_heading_names(title: str, year: str | None, iso: str | None) -> None:
-    from reinvent_cli.notes.days import iso_date
+    from reinvent_cli.notes.dates import iso_date
 
     assert iso_date(title, year) == iso
 

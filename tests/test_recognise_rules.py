@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from reinvent_cli.read.layout import Layout, find_layout, layout_stamp
+from reinvent_cli.read.overrides import Layout, find_layout, layout_stamp
 from reinvent_cli.read.mdast import parse_tokens
 from reinvent_cli.read.source import source_from_bytes
 from reinvent_cli.recognise import parse_source
@@ -304,7 +304,7 @@ def test_folder_layout_in_a_reinvent_toml(tmp_path):
     f.write_text("# Conf\n\n**First talk**\n\n* a\n\n**Second talk**\n\n* b\n")
     assert find_layout(f) is None and layout_stamp(f) == 0
     (tmp_path / "notes" / ".reinvent.toml").write_text('[layout]\ntalks = "bold"\n')
-    from reinvent_cli.read import layout as lay
+    from reinvent_cli.read import overrides as lay
 
     lay._config_in.cache_clear()
     found = find_layout(f)
@@ -316,7 +316,7 @@ def test_folder_layout_in_a_reinvent_toml(tmp_path):
 
 def test_a_changed_reinvent_toml_rereads_its_files(tmp_path, monkeypatch):
     from reinvent_cli.notes.load import load
-    from reinvent_cli.read import layout as lay
+    from reinvent_cli.read import overrides as lay
 
     monkeypatch.setenv("REINVENT_CACHE_DIR", str(tmp_path / "cache"))
     f = tmp_path / "conf.md"

@@ -116,7 +116,7 @@ def test_highlight_of_folded_and_split_words():
 
 
 def test_stop_words_alone_are_kept():
-    from reinvent_cli.index.query import parse_query
+    from reinvent_cli.index.parsed_query import parse_query
 
     assert parse_query("how does coursera grade code").content == ("coursera", "grade", "code")
     assert parse_query("what is").content == ("what", "is")

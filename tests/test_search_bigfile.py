@@ -80,7 +80,7 @@ def test_chunked_hits_with_filters_are_the_same(notes, monkeypatch, kw) -> None:
 
 
 def test_a_word_on_every_line_scores_few_rows(notes, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from reinvent_cli.index.reader import StoreIndex
+    from reinvent_cli.index.stored_index import StoreIndex
 
     monkeypatch.setattr(pruned, "BIG_FILE_HITS", 4096)
     monkeypatch.setattr(pruned, "_first_chunk", lambda limit: max(4 * limit, 256))

@@ -1,6 +1,6 @@
 """Plain command lines, run by calling the command's function directly.
 
-The options and arguments are those ``cli.app`` declares (read from its Typer signatures: there is no
+The options and arguments are those ``cli.typer_app`` declares (read from its Typer signatures: there is no
 second table). Typer's own parsing coerces values through pydantic, whose import alone costs more than
 a warm answer; a plain command line (known options, values that need no checking beyond an int range
 or the option's own callback) does not need it. Anything else -- help, completion, ``--``, an unknown
@@ -176,7 +176,7 @@ def _call(params: list[Param], given: dict[str, Any]) -> dict[str, Any]:
 
 
 def _commands() -> dict[str, Callable[..., Any]]:
-    from reinvent_cli.cli.app import app
+    from reinvent_cli.cli.typer_app import app
 
     found = {}
     for info in app.registered_commands:
@@ -189,7 +189,7 @@ def _commands() -> dict[str, Callable[..., Any]]:
 def parse(argv: list[str]) -> tuple[Callable[..., Any], dict[str, Any], dict[str, Any], dict[str, Any]] | None:
     """(command function, global options, the command's keyword arguments, the global options given after
     the command's name) of a plain command line."""
-    from reinvent_cli.cli.app import main_callback
+    from reinvent_cli.cli.typer_app import main_callback
 
     global_params = params_of(main_callback, skip_others=True) or []
     try:

@@ -2,7 +2,7 @@
 are then the work done while a few edited files are parsed in a forked child (see notes.load).
 
 Only the names of the options that say which notes to read are needed here, and they are declared here,
-once: cli.options and cli.app build their Typer options from them. The session takes this load only if it
+once: cli.options and cli.typer_app build their Typer options from them. The session takes this load only if it
 asks for the same notes the same way (so a command line read otherwise by Typer costs a second load, never
 a wrong answer); a load that would index more than a few files waits for the command (and its progress bar).
 """

@@ -30,7 +30,7 @@ def run(argv: list[str]) -> int | str | None:
 
             code = commandline.run(argv)
             if code is None:
-                from reinvent_cli.cli.app import app
+                from reinvent_cli.cli.typer_app import app
 
                 app(args=argv, prog_name="reinvent")
         except SystemExit as exc:
@@ -47,7 +47,7 @@ def run(argv: list[str]) -> int | str | None:
 
 def _imports() -> None:
     """What a command line needs besides the notes: Typer and the commands, Rich's console and table."""
-    from reinvent_cli.cli import app, commandline  # noqa: F401
+    from reinvent_cli.cli import commandline, typer_app  # noqa: F401
     from reinvent_cli.render import listing, terminal  # noqa: F401
 
 

@@ -76,7 +76,7 @@ Color = Annotated[str, typer.Option(
     "--color", metavar="WHEN", callback=_choice("--color", ("auto", "always", "never")),
     help="Colours: auto (on a terminal, unless NO_COLOR is set), always or never.")]
 
-# The global options (parameters of cli.app.main_callback, by name) that every command accepts after its
+# The global options (parameters of cli.typer_app.main_callback, by name) that every command accepts after its
 # name too: ``reinvent talks --no-pager`` is ``reinvent --no-pager talks``. A command's own option of the
 # same name (--notes, --json) is the command's.
 EVERY_COMMAND = ("notes", "no_cache", "color", "no_color", "no_pager", "as_json", "version")

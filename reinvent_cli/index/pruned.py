@@ -30,7 +30,7 @@ from reinvent_cli.index.ranking import (
     hits_of,
     score_entry,
 )
-from reinvent_cli.index.reader import FilePosting, StoreIndex
+from reinvent_cli.index.stored_index import FilePosting, StoreIndex
 from reinvent_cli.model import Entry
 
 MIN_SCORE = 50

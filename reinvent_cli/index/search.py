@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from reinvent_cli.index import pruned as pruning
 from reinvent_cli.index.match import STEM_SCORE, match_query, match_vocab, split_term
+from reinvent_cli.index.parsed_query import Query, as_query
 from reinvent_cli.index.pruned import MIN_SCORE, search_pruned
-from reinvent_cli.index.query import Query, as_query
 from reinvent_cli.index.ranking import (
     CONTEXT_WEIGHT,
     KIND_WEIGHT,
@@ -37,8 +37,8 @@ from reinvent_cli.index.ranking import (
     hits_of,
     score_entry,
 )
-from reinvent_cli.index.reader import EntryRow, StoreIndex
 from reinvent_cli.index.rows import detail_terms
+from reinvent_cli.index.stored_index import EntryRow, StoreIndex
 from reinvent_cli.index.terms import entry_terms, text_terms, url_terms
 from reinvent_cli.model import Announcement, Entry, EntryKind, Talk
 

@@ -42,9 +42,9 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from reinvent_cli.index import schema
-from reinvent_cli.index.reader import SHIFT, StoreIndex, StoreNotes, chunks
 from reinvent_cli.index.rows import FileRows, Heads, Postings, batch_blob, batch_records, file_rows, head_documents, unz
 from reinvent_cli.index.schema import CacheUnusable, clear, db_path, info
+from reinvent_cli.index.stored_index import SHIFT, StoreIndex, StoreNotes, chunks
 
 __all__ = [
     "SHIFT",

@@ -1,4 +1,4 @@
-"""What each MCP tool answers, from the loaded notes: the records ``--json`` gives (notes.records) under one
+"""What each MCP tool answers, from the loaded notes: the records ``--json`` gives (notes.json_records) under one
 key, and a short text of them with ``file:line`` on every line. Plain functions of the notes layer's
 queries; no SDK, no terminal. A bad request raises the ReinventError the command line would report."""
 
@@ -9,12 +9,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from reinvent_cli.errors import NothingFound
+from reinvent_cli.notes import json_records as records
 from reinvent_cli.notes import query as q
-from reinvent_cli.notes import records
-from reinvent_cli.notes.days import DaySpec, iso_date
-from reinvent_cli.notes.hits import search_hits
+from reinvent_cli.notes.dates import DaySpec, iso_date
 from reinvent_cli.notes.loaded import Notes
 from reinvent_cli.notes.outline import Node
+from reinvent_cli.notes.search_hits import search_hits
 
 SEP = " › "
 LIMIT = 100  # records a listing returns unless asked for more: an answer must fit an assistant's context

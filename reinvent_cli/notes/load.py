@@ -18,7 +18,7 @@ from reinvent_cli.errors import InputError
 from reinvent_cli.model import Document
 from reinvent_cli.notes.files import BUNDLED_NAME, bundled_notes, notes_files
 from reinvent_cli.notes.loaded import Notes
-from reinvent_cli.read.layout import find_layout, layout_stamp
+from reinvent_cli.read.overrides import find_layout, layout_stamp
 from reinvent_cli.read.source import read_source
 
 if TYPE_CHECKING:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reinvent_cli.model import Document
-from reinvent_cli.notes.days import iso_date, notes_year
+from reinvent_cli.notes.dates import iso_date, notes_year
 
 HEADINGS = ("day", "talk", "section")
 COUNTED = {"bullet": "bullets", "link": "links", "announcement": "announcements"}

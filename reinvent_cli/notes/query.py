@@ -9,13 +9,13 @@ from typing import TypeVar
 
 from reinvent_cli.errors import NothingFound, UsageError
 from reinvent_cli.index.match import TextVocabulary, match_query
-from reinvent_cli.index.query import Query, as_query, parse_query
+from reinvent_cli.index.parsed_query import Query, as_query, parse_query
 from reinvent_cli.index.terms import text_terms
 from reinvent_cli.model import Announcement, Document, Link, Talk, WatchItem
-from reinvent_cli.notes.days import DaySpec, date_of, weekday_of
-from reinvent_cli.notes.days import entry_on_day as entry_on_day  # re-exported: commands ask query for days
-from reinvent_cli.notes.days import missing_day as missing_day
-from reinvent_cli.notes.days import parse_day as parse_day
+from reinvent_cli.notes.dates import DaySpec, date_of, weekday_of
+from reinvent_cli.notes.dates import entry_on_day as entry_on_day  # re-exported: commands ask query for days
+from reinvent_cli.notes.dates import missing_day as missing_day
+from reinvent_cli.notes.dates import parse_day as parse_day
 from reinvent_cli.notes.loaded import Notes
 
 T = TypeVar("T")

@@ -157,7 +157,7 @@ def _clean_meta(meta: dict[Any, Any]) -> dict[str, Any]:
             out[key] = None if value is None else _scalar(value)
         elif key == "date":
             out[key] = _date(value)
-        elif key == "reinvent" and isinstance(value, dict):  # how the file is laid out (read.layout)
+        elif key == "reinvent" and isinstance(value, dict):  # how the file is laid out (read.overrides)
             out[key] = {str(k).lower(): str(v) for k, v in value.items() if isinstance(v, (str, int))}
         elif key in ("tags", "categories"):
             if isinstance(value, str):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from reinvent_cli.model import Talk
-from reinvent_cli.read.layout import Layout
+from reinvent_cli.read.overrides import Layout
 from reinvent_cli.read.source import Source
 from reinvent_cli.recognise.roles import Role
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reinvent_cli.read.layout import Layout, layout_in_front_matter
+from reinvent_cli.read.overrides import Layout, layout_in_front_matter
 
 __all__ = ["Layout", "Role", "layout_in_front_matter"]
 

@@ -10,7 +10,7 @@ from rich.padding import Padding
 from rich.style import Style
 from rich.text import Text
 
-from reinvent_cli.notes.records import hit_json
+from reinvent_cli.notes.json_records import hit_json
 from reinvent_cli.render.listing import Column, emit
 from reinvent_cli.render.terminal import MATCH_STYLE, SEP, Output, clean, clean_line, file_url, safe_url, short_url
 

@@ -1,16 +1,16 @@
 """The records commands list (talks, announcements, links, watch-list entries, speakers): their table
-columns, and their JSON objects (notes.records, re-exported here for the commands)."""
+columns, and their JSON objects (notes.json_records, re-exported here for the commands)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 # the JSON of each record, defined in notes.records; the commands take them from here
-from reinvent_cli.notes.records import announcement_json as announcement_json
-from reinvent_cli.notes.records import link_json as link_json
-from reinvent_cli.notes.records import speaker_json as speaker_json
-from reinvent_cli.notes.records import talk_json as talk_json
-from reinvent_cli.notes.records import watch_json as watch_json
+from reinvent_cli.notes.json_records import announcement_json as announcement_json
+from reinvent_cli.notes.json_records import link_json as link_json
+from reinvent_cli.notes.json_records import speaker_json as speaker_json
+from reinvent_cli.notes.json_records import talk_json as talk_json
+from reinvent_cli.notes.json_records import watch_json as watch_json
 from reinvent_cli.render.listing import Column
 from reinvent_cli.render.terminal import SEP
 

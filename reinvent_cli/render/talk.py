@@ -7,7 +7,7 @@ from typing import Any
 from rich.style import Style
 from rich.text import Text
 
-from reinvent_cli.notes.records import talk_notes_json
+from reinvent_cli.notes.json_records import talk_notes_json
 from reinvent_cli.render.listing import dump_json
 from reinvent_cli.render.records import speakers_text
 from reinvent_cli.render.terminal import Output, clean, clean_line, safe_url

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from reinvent_cli.errors import UsageError
-from reinvent_cli.notes.days import DaySpec, entry_on_day
+from reinvent_cli.notes.dates import DaySpec, entry_on_day
 from reinvent_cli.notes.loaded import Notes
 from reinvent_cli.notes.query import files_matching
 

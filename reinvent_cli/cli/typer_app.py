@@ -438,10 +438,10 @@ def inspect_file(
       reinvent inspect notes/kubecon-2024.md
       reinvent inspect notes/kubecon-2024.md --json
     """
-    from reinvent_cli.read.layout import find_layout
+    from reinvent_cli.read.overrides import find_layout
     from reinvent_cli.read.source import read_source
     from reinvent_cli.recognise.inspect import inspect_source
-    from reinvent_cli.render.inspect import emit_inspection
+    from reinvent_cli.render.inspection import emit_inspection
 
     found = inspect_source(read_source(path), find_layout(path))
     emit_inspection(session.current().output_as("table", as_json), found)

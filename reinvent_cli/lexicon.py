@@ -17,10 +17,10 @@ WEEKDAYS = {
 }
 
 
-_DAY_WORD = r"(?:day|tag|jour|journ[ée]e|d[ií]a|giorno|dag|dzie[nń]|den|dia)"
+DAY_WORD = r"(?:day|tag|jour|journ[ée]e|d[ií]a|giorno|dag|dzie[nń]|den|dia)"
 
 
-_NUMBER_WORDS = {
+NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
     "eins": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5,
@@ -33,7 +33,7 @@ _NUMBER_WORDS = {
 }
 
 
-_MONTH_NAMES = {
+MONTH_NAMES = {
     1: "january jan januar jänner janvier enero ene",
     2: "february feb februar février fevrier févr fevr fév fev febrero",
     3: "march mar märz maerz mär mars marzo",
@@ -49,37 +49,37 @@ _MONTH_NAMES = {
 }
 
 
-MONTHS = {name: num for num, names in _MONTH_NAMES.items() for name in names.split()}
+MONTHS = {name: num for num, names in MONTH_NAMES.items() for name in names.split()}
 
 
-_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
-_TALK_LABELS = {"lightning talk", "talk", "session", "presentation", "vortrag", "conférence", "conference",
+TALK_LABELS = {"lightning talk", "talk", "session", "presentation", "vortrag", "conférence", "conference",
                 "charla", "ponencia"}  # dropped from the title; "Keynote: X" keeps its word
 
 
-_SPEAKER_KEYS = ("speaker", "presenter", "presented", "host", "sprecher", "referent", "vortragende", "intervenant",
+SPEAKER_KEYS = ("speaker", "presenter", "presented", "host", "sprecher", "referent", "vortragende", "intervenant",
                  "orat", "ponente")
 
 
-_TITLE_KEYS = ("title", "titel", "titre", "título", "titulo")
+TITLE_KEYS = ("title", "titel", "titre", "título", "titulo")
 
 
-_EVENT_KEYS = ("conference", "event", "konferenz", "veranstaltung", "événement", "evenement", "évenement",
+EVENT_KEYS = ("conference", "event", "konferenz", "veranstaltung", "événement", "evenement", "évenement",
                "evénement", "evento")
 
 
-_DATE_KEYS = ("date", "datum", "fecha")
+DATE_KEYS = ("date", "datum", "fecha")
 
 
-_DESC_KEYS = ("desc", "description", "abstract", "summary", "zusammenfassung", "résumé", "resume", "résume",
+DESC_KEYS = ("desc", "description", "abstract", "summary", "zusammenfassung", "résumé", "resume", "résume",
               "resumé", "resumen")
 
 
 # A heading or lead-in that is only "Launches", "What's new", "New launches:", "Announcements from the keynote":
 # the items of the list under it are announcements (a talk heading "What's new in Lambda" is not).
-_ANNOUNCE_WORDS = (
+ANNOUNCE_WORDS = (
     r"(?:announcements?|announced|launch(?:es|ed)|releases|releases?\s+and\s+launches|what[’']?s\s+new"
     r"|new\s+(?:features|services|products|launches|releases|announcements)"
     r"|what\s+is\s+new|neuigkeiten|neuerungen|ank[üu]ndigungen|nouveaut[ée]s|annonces|lancements|novedades"
@@ -87,13 +87,13 @@ _ANNOUNCE_WORDS = (
 )
 
 
-_VIDEO_HOSTS = ("youtube.com", "youtu.be", "vimeo.com")
+VIDEO_HOSTS = ("youtube.com", "youtu.be", "vimeo.com")
 
 
-_SLIDE_HOSTS = ("slideshare.net", "speakerdeck.com")
+SLIDE_HOSTS = ("slideshare.net", "speakerdeck.com")
 
 
-_NOT_NAMES = {"session", "part", "repeat", "level", "workshop", "keynote", "panel", "demo", "live", "new",
+NOT_NAMES = {"session", "part", "repeat", "level", "workshop", "keynote", "panel", "demo", "live", "new",
               "launch", "video", "slides", "beta", "preview", "intro", "advanced", "deep", "dive",
               # Title-Case asides that are not people: "(Generally Available)", "(Beginner Friendly)"
               "available", "generally", "general", "availability", "friendly", "beginner", "beginners",
@@ -107,7 +107,7 @@ _NOT_NAMES = {"session", "part", "repeat", "level", "workshop", "keynote", "pane
 
 # Words of a job title: "Jane Doe, Principal Engineer, Google" names one speaker (of Google). (Not words
 # that are also surnames -- Head, Lead, Partner -- unless "Head of ...".)
-_ROLE_WORDS = {"engineer", "architect", "manager", "director", "developer", "evangelist", "advocate", "cto", "ceo",
+ROLE_WORDS = {"engineer", "architect", "manager", "director", "developer", "evangelist", "advocate", "cto", "ceo",
                "cfo", "coo", "cio", "ciso", "vp", "svp", "evp", "founder", "co-founder", "cofounder", "scientist",
                "professor", "researcher", "consultant", "specialist", "president", "officer", "analyst", "designer",
                "maintainer", "technologist", "hero", "champion", "ambassador", "mvp", "gde"}

@@ -6,12 +6,18 @@ import re
 from functools import lru_cache
 
 from reinvent_cli.lexicon import (
-    _DAY_WORD,
-    _NUMBER_WORDS,
-    _WEEKDAY_NAMES,
     CJK_NUMERALS,
     MONTHS,
     WEEKDAYS,
+)
+from reinvent_cli.lexicon import (
+    DAY_WORD as _DAY_WORD,
+)
+from reinvent_cli.lexicon import (
+    NUMBER_WORDS as _NUMBER_WORDS,
+)
+from reinvent_cli.lexicon import (
+    WEEKDAY_NAMES as _WEEKDAY_NAMES,
 )
 from reinvent_cli.model import Document
 from reinvent_cli.recognise.inline import _trim_decor

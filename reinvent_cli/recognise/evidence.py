@@ -8,9 +8,6 @@ from functools import lru_cache
 from typing import Any
 
 from reinvent_cli.lexicon import (
-    _SLIDE_HOSTS,
-    _SPEAKER_KEYS,
-    _VIDEO_HOSTS,
     ANNOUNCED_WORDS,
     COLLECTION_WORDS,
     GROUP_PLACE_WORDS,
@@ -18,6 +15,15 @@ from reinvent_cli.lexicon import (
     GROUP_TIME_WORDS,
     NOT_TALK_WORDS,
     SOCIAL_WORDS,
+)
+from reinvent_cli.lexicon import (
+    SLIDE_HOSTS as _SLIDE_HOSTS,
+)
+from reinvent_cli.lexicon import (
+    SPEAKER_KEYS as _SPEAKER_KEYS,
+)
+from reinvent_cli.lexicon import (
+    VIDEO_HOSTS as _VIDEO_HOSTS,
 )
 from reinvent_cli.recognise.inline import (
     _host,

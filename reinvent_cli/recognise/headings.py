@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from reinvent_cli.lexicon import _SLIDE_HOSTS, _VIDEO_HOSTS
+from reinvent_cli.lexicon import SLIDE_HOSTS as _SLIDE_HOSTS
+from reinvent_cli.lexicon import VIDEO_HOSTS as _VIDEO_HOSTS
 from reinvent_cli.model import Day, Talk
 from reinvent_cli.recognise.evidence import heading_title
 from reinvent_cli.recognise.inline import _host, _Inline, flat_of

@@ -15,8 +15,6 @@ from enum import Enum
 from typing import Any
 
 from reinvent_cli.lexicon import (
-    _EVENT_KEYS,
-    _SPEAKER_KEYS,
     DAILY_WORDS,
     EVENT_NAME_SHAPE,
     EVENT_WORDS,
@@ -25,6 +23,12 @@ from reinvent_cli.lexicon import (
     MONTHS,
     TALK_WORDS,
     WEEKDAYS,
+)
+from reinvent_cli.lexicon import (
+    EVENT_KEYS as _EVENT_KEYS,
+)
+from reinvent_cli.lexicon import (
+    SPEAKER_KEYS as _SPEAKER_KEYS,
 )
 from reinvent_cli.read.source import Source
 from reinvent_cli.recognise.evidence import block_evidence, clean_title, title_evidence

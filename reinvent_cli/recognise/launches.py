@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from reinvent_cli.lexicon import _ANNOUNCE_WORDS
+from reinvent_cli.lexicon import ANNOUNCE_WORDS as _ANNOUNCE_WORDS
 from reinvent_cli.model import Announcement
 from reinvent_cli.recognise.inline import _Inline, _one_line, _only_a_link, _trim_decor, flat_of
 from reinvent_cli.recognise.media import _GENERIC_LINK

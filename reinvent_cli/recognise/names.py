@@ -6,14 +6,18 @@ import re
 from functools import lru_cache
 
 from reinvent_cli.lexicon import (
-    _NOT_NAMES,
-    _ROLE_WORDS,
     HONORIFICS,
     NAME_PARTICLES,
     NAME_SUFFIXES,
     ORG_WORDS,
     TITLE_WORDS,
     WEEKDAYS,
+)
+from reinvent_cli.lexicon import (
+    NOT_NAMES as _NOT_NAMES,
+)
+from reinvent_cli.lexicon import (
+    ROLE_WORDS as _ROLE_WORDS,
 )
 
 # Weekdays as words ("Keynote - Wednesday" names no one); not the short forms that are surnames ("Sun").

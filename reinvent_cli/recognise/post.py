@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from reinvent_cli.lexicon import _TITLE_KEYS
+from reinvent_cli.lexicon import TITLE_KEYS as _TITLE_KEYS
 from reinvent_cli.model import Document, Entry, Talk
 from reinvent_cli.read.source import Source
 from reinvent_cli.recognise.days import classify_day

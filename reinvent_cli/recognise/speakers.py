@@ -6,12 +6,18 @@ import re
 from functools import lru_cache
 
 from reinvent_cli.lexicon import (
-    _NOT_NAMES,
-    _ROLE_WORDS,
-    _SPEAKER_KEYS,
     AND_WORDS,
     ORG_WORDS,
     SPEAKER_LABELS,
+)
+from reinvent_cli.lexicon import (
+    NOT_NAMES as _NOT_NAMES,
+)
+from reinvent_cli.lexicon import (
+    ROLE_WORDS as _ROLE_WORDS,
+)
+from reinvent_cli.lexicon import (
+    SPEAKER_KEYS as _SPEAKER_KEYS,
 )
 from reinvent_cli.model import Speaker
 from reinvent_cli.recognise.inline import _Inline

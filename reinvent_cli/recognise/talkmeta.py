@@ -6,12 +6,22 @@ import bisect
 import re
 
 from reinvent_cli.lexicon import (
-    _DATE_KEYS,
-    _DESC_KEYS,
-    _EVENT_KEYS,
-    _SLIDE_HOSTS,
-    _SPEAKER_KEYS,
-    _VIDEO_HOSTS,
+    DATE_KEYS as _DATE_KEYS,
+)
+from reinvent_cli.lexicon import (
+    DESC_KEYS as _DESC_KEYS,
+)
+from reinvent_cli.lexicon import (
+    EVENT_KEYS as _EVENT_KEYS,
+)
+from reinvent_cli.lexicon import (
+    SLIDE_HOSTS as _SLIDE_HOSTS,
+)
+from reinvent_cli.lexicon import (
+    SPEAKER_KEYS as _SPEAKER_KEYS,
+)
+from reinvent_cli.lexicon import (
+    VIDEO_HOSTS as _VIDEO_HOSTS,
 )
 from reinvent_cli.model import Speaker, Talk
 from reinvent_cli.read.source import unescape_entities

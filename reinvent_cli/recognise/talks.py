@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from reinvent_cli.lexicon import _TALK_LABELS
+from reinvent_cli.lexicon import TALK_LABELS as _TALK_LABELS
 from reinvent_cli.model import Speaker
 from reinvent_cli.recognise.inline import _Inline, flat_of
 from reinvent_cli.recognise.names import is_person

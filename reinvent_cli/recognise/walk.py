@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from reinvent_cli.lexicon import _VIDEO_HOSTS
+from reinvent_cli.lexicon import VIDEO_HOSTS as _VIDEO_HOSTS
 from reinvent_cli.model import Day, Document, Entry, Speaker, Talk, WatchItem
 from reinvent_cli.read.source import Source
 from reinvent_cli.recognise.evidence import one_keynote

@@ -23,10 +23,18 @@ class EntryKind(str, Enum):
         return self.value
 
 
+ENTRY_KINDS: tuple[str, ...] = tuple(k.value for k in EntryKind)  # as `--kind` takes them, in this order
+
+
 @dataclass
 class Speaker:
     name: str
     org: str | None = None
+
+    @property
+    def label(self) -> str:
+        """How a speaker is named to a reader: "Jane Roe (Acme)", or the name alone."""
+        return f"{self.name} ({self.org})" if self.org else self.name
 
 
 @dataclass
@@ -79,6 +87,16 @@ class Talk:
     weekday: str | None = None
     conference: str | None = None
     sections: list[str] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        """How a talk is named to a reader: "DAT407 - Amazon ElastiCache: Deep Dive", or its title alone."""
+        return f"{self.code} - {self.title}" if self.code else self.title
+
+    @property
+    def speakers_label(self) -> str:
+        """Its speakers as a reader sees them: "Jane Roe (Acme), John Doe"."""
+        return ", ".join(s.label for s in self.speakers)
 
     @property
     def track(self) -> str | None:

@@ -338,3 +338,12 @@ def test_an_unexpected_failure_is_a_tool_error_and_the_next_call_is_answered(mon
     broken, fine = anyio.run(calls)
     assert broken.is_error and broken.content[0].text.startswith("internal error (ZeroDivisionError: division by zero)")
     assert not fine.is_error and fine.structured_content["code"] == "DAT407"
+
+
+def test_the_tools_take_the_kinds_search_knows():
+    from typing import get_args
+
+    from reinvent_cli.mcp_server.server import Kind
+    from reinvent_cli.model import ENTRY_KINDS
+
+    assert get_args(Kind) == ENTRY_KINDS

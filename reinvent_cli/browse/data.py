@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, TypeVar
 
 from reinvent_cli.errors import UsageError
+from reinvent_cli.index import MIN_SCORE as MIN_SCORE  # as `reinvent search`
+from reinvent_cli.model import ENTRY_KINDS as KINDS  # noqa: F401 - what the kind selector offers, as `search --kind`
 from reinvent_cli.notes.outline import outline as build_outline
 from reinvent_cli.notes.load import load_notes
 from reinvent_cli.read.source import read_source
@@ -25,14 +27,11 @@ from reinvent_cli.render.terminal import safe_url as _safe_url
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-# What the kind selector offers, in the order `reinvent search --kind` lists them.
-KINDS = ("talk", "section", "day", "announcement", "link", "bullet", "paragraph", "code")
 SEARCH_LIMIT = 50  # hits listed (the first screen shows ten; a query is retyped rather than scrolled far)
 # Up to this many files the outline is notes.outline's (sections with their lines and counts, built in
 # a thread); above, it is days › talks › section titles from the talks alone (notes.outline reads every
 # entry: 5.6 s for 1,000 files, and a thread doing it holds the GIL while the user types).
 FULL_OUTLINE_FILES = 50
-MIN_SCORE = 50  # as `reinvent search`
 PREVIEW_BEFORE, PREVIEW_AFTER = 12, 40  # lines around a hit that is in no talk
 
 
@@ -195,7 +194,7 @@ class Data:
             body = "\n".join(lines[start - 1 : line + PREVIEW_AFTER])
             return Preview(file, line, clean_block(body), start, title=clean(file))
         day = f"Day {t.day}" + (f" ({t.weekday})" if t.weekday else "") if t.day is not None else ""
-        speakers = ", ".join(f"{s.name} ({s.org})" if s.org else s.name for s in t.speakers)
+        speakers = t.speakers_label
         body = "\n".join(self._file_lines(file)[t.line : t.end_line])  # as talk_source, but line for line
         return Preview(file, line, clean_block(body), t.line + 1, clean(t.code) or None,
                        clean(t.title), day, clean(speakers), safe_url(t.video), t.line)
@@ -224,7 +223,7 @@ class Data:
         days = {x.number: Branch("day", clean(x.title), file, x.line, x.number) for x in doc.days}
         loose = []
         for t in self._talks_by_file().get(file, []):
-            title = clean(f"{t.code} - {t.title}" if t.code else t.title)
+            title = clean(t.label)
             node = Branch("talk", title, file, t.line, t.day, clean(t.code) or None,
                           children=[Branch("section", clean(s), file, t.line, t.day) for s in t.sections])
             parent = days.get(t.day)

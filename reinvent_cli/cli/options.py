@@ -8,12 +8,12 @@ import typer
 
 from reinvent_cli.cli.complete import complete_day, complete_talk
 from reinvent_cli.cli.early import NOTES_FLAGS
+from reinvent_cli.model import ENTRY_KINDS
 
 LISTING_FORMATS = ("table", "json", "csv", "tsv", "markdown")
 TALK_FORMATS = ("table", "json", "markdown")
 TREE_FORMATS = ("table", "json")
 OVERVIEW_FORMATS = ("table", "json")
-KINDS = ("talk", "section", "day", "announcement", "link", "bullet", "paragraph", "code")
 
 
 def _choice(option: str, allowed: tuple[str, ...]) -> Callable[[str | None], str | None]:
@@ -31,7 +31,7 @@ def _choice(option: str, allowed: tuple[str, ...]) -> Callable[[str | None], str
 
 
 def _kinds(values: list[str] | None) -> list[str] | None:
-    check = _choice("--kind", KINDS)
+    check = _choice("--kind", ENTRY_KINDS)
     return [check(v) or "" for v in values] if values else values
 
 
@@ -66,8 +66,8 @@ File = Annotated[str | None, typer.Option("--file", metavar="TEXT", help="Only n
 Day = Annotated[str | None, typer.Option(
     "--day", "-d", metavar="DAY", help="Day number (2) or weekday (thursday, thu).", autocompletion=complete_day)]
 Kinds = Annotated[list[str] | None, typer.Option(
-    "--kind", "-k", metavar="KIND", callback=_kinds, autocompletion=_starting(KINDS),
-    help=f"Only hits of this kind (repeatable): {', '.join(KINDS)}.")]
+    "--kind", "-k", metavar="KIND", callback=_kinds, autocompletion=_starting(ENTRY_KINDS),
+    help=f"Only hits of this kind (repeatable): {', '.join(ENTRY_KINDS)}.")]
 TalkQuery = Annotated[str, typer.Argument(
     metavar="CODE|TITLE", help="Session code (DAT407) or words of the title.", autocompletion=complete_talk)]
 Words = Annotated[list[str] | None, typer.Argument(

@@ -14,6 +14,7 @@ from reinvent_cli.cli.complete import complete_talk, complete_track
 from reinvent_cli.cli.early import NO_CACHE_FLAG
 from reinvent_cli.cli.helptext import PlainHelp
 from reinvent_cli.errors import NothingFound, ReinventError, UsageError
+from reinvent_cli.index import MIN_SCORE
 
 EXIT_CODES_HELP = "Exit codes: 0 results, 1 nothing found, 2 usage or input error, 130 interrupted."
 
@@ -205,7 +206,7 @@ def search(
     kind: opt.Kinds = None,
     day: opt.Day = None,
     min_score: Annotated[int, typer.Option("--min-score", min=0, max=100, metavar="0-100",
-                                           help="Hide hits scored below this.")] = 50,
+                                           help="Hide hits scored below this.")] = MIN_SCORE,
     explain: Annotated[bool, typer.Option("--explain", help="Show how each hit was scored.")] = False,
     count: Annotated[bool, typer.Option("--count", help="Print only the number of hits.")] = False,
     conference: opt.Conference = None,

@@ -16,6 +16,7 @@ from itertools import compress, repeat
 from operator import eq
 from typing import Any, NamedTuple
 
+from reinvent_cli.index import MIN_SCORE
 from reinvent_cli.index.ranking import (
     CONTEXT_WEIGHT,
     KIND_ORDER,
@@ -33,7 +34,7 @@ from reinvent_cli.index.ranking import (
 from reinvent_cli.index.stored_index import FilePosting, StoreIndex
 from reinvent_cli.model import Entry
 
-MIN_SCORE = 50
+__all__ = ["MIN_SCORE", "search_pruned"]
 
 
 class _Part(NamedTuple):

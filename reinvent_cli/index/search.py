@@ -19,10 +19,11 @@ import math
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
+from reinvent_cli.index import MIN_SCORE
 from reinvent_cli.index import pruned as pruning
 from reinvent_cli.index.match import STEM_SCORE, match_query, match_vocab, split_term
 from reinvent_cli.index.parsed_query import Query, as_query
-from reinvent_cli.index.pruned import MIN_SCORE, search_pruned
+from reinvent_cli.index.pruned import search_pruned
 from reinvent_cli.index.ranking import (
     CONTEXT_WEIGHT,
     KIND_WEIGHT,

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from reinvent_cli.errors import NothingFound
+from reinvent_cli.index import MIN_SCORE
+from reinvent_cli.model import Talk
 from reinvent_cli.notes import json_records as records
 from reinvent_cli.notes import query as q
 from reinvent_cli.notes.dates import DaySpec, iso_date
@@ -62,7 +64,7 @@ def _more(what: str, shown: int, total: int) -> str:
 
 
 def search(notes: Notes, query: str, kinds: Sequence[str] = (), day: int | str | None = None, limit: int = 10,
-           context: int = 0, min_score: int = 50, conference: str | None = None,
+           context: int = 0, min_score: int = MIN_SCORE, conference: str | None = None,
            file: str | None = None) -> Answer:
     hits = search_hits(notes, query, kinds=kinds, day=_day(notes, day, "notes"), limit=limit, min_score=min_score,
                          conference=conference, file=file)
@@ -209,8 +211,8 @@ def _counted(counts: dict[str, int]) -> str:
     return ", ".join(f"{n} {k}" for k, n in counts.items())
 
 
-def _speakers(t: Any) -> str:
-    return ", ".join(f"{s.name} ({s.org})" if s.org else s.name for s in t.speakers)
+def _speakers(t: Talk) -> str:
+    return t.speakers_label
 
 
 def _talk_line(t: Any) -> str:

@@ -16,6 +16,7 @@ from pydantic import Field
 
 from reinvent_cli import __version__
 from reinvent_cli.errors import ReinventError
+from reinvent_cli.index import MIN_SCORE
 from reinvent_cli.mcp_server import answers
 from reinvent_cli.notes.live import LiveNotes
 from reinvent_cli.notes.loaded import Notes
@@ -30,7 +31,7 @@ INSTRUCTIONS = (
     "notes. The notes are read again when a file changes: answers are those of the files as they are now."
 )
 
-Kind = Literal["talk", "section", "day", "announcement", "link", "bullet", "paragraph", "code"]
+Kind = Literal["talk", "section", "day", "announcement", "link", "bullet", "paragraph", "code"]  # = model.ENTRY_KINDS (a Literal for the tools' JSON schema; tests/test_mcp.py checks they agree)
 Day = Annotated[int | str | None, Field(
     description="Only this day: its number (2), weekday (thursday, thu) or date (2015-10-08).")]
 Words = Annotated[str | None, Field(description="Only records matching these words (typos allowed), best first.")]
@@ -67,7 +68,7 @@ def build(live: LiveNotes) -> MCPServer[Any]:
         day: Day = None,
         limit: Annotated[int, Field(ge=0, description="Most hits to return; 0: all.")] = 10,
         context: Annotated[int, Field(ge=0, le=50, description="Lines of the notes before and after each hit.")] = 0,
-        min_score: Annotated[int, Field(ge=0, le=100, description="Leave out hits scored below this.")] = 50,
+        min_score: Annotated[int, Field(ge=0, le=100, description="Leave out hits scored below this.")] = MIN_SCORE,
         conference: Conference = None,
         file: File = None,
     ) -> CallToolResult:

@@ -131,15 +131,11 @@ def _by_code(q: str, attended: list[Talk], watched: list[Talk]) -> FoundTalk:
     raise NothingFound(f"no talk {q}", hint="run `reinvent talks` to list them")
 
 
-def _label(t: Talk) -> str:
-    return f"{t.code} - {t.title}" if t.code else t.title
-
-
 def _ambiguous(query: str, covering: list[Talk]) -> UsageError:
     from collections import Counter
 
-    twins = Counter(_label(t) for t in covering)  # the same talk in several files: name the file
-    names = [_label(t) + _where(t, twins[_label(t)] > 1) for t in covering[:5]]
+    twins = Counter(t.label for t in covering)  # the same talk in several files: name the file
+    names = [t.label + _where(t, twins[t.label] > 1) for t in covering[:5]]
     hint = "which one: " + "; ".join(names) + "?"
     if len({t.file for t in covering}) > 1:
         hint += " (--file or --conference narrows it to one file)"
@@ -151,8 +147,8 @@ def _ambiguous(query: str, covering: list[Talk]) -> UsageError:
 def _no_talk(query: str, pool: list[Talk], day: DaySpec | None) -> NothingFound:
     from rapidfuzz import fuzz, process  # only a query that matches nothing needs suggestions
 
-    ranked = process.extract(query.lower(), [_label(t).lower() for t in pool], scorer=fuzz.WRatio, limit=3)
-    suggestions = [_label(pool[i]) for _, score, i in ranked if score >= 70]
+    ranked = process.extract(query.lower(), [t.label.lower() for t in pool], scorer=fuzz.WRatio, limit=3)
+    suggestions = [pool[i].label for _, score, i in ranked if score >= 70]
     hint = ("did you mean: " + "; ".join(suggestions) + "?") if suggestions else "run `reinvent talks` to list them"
     on_day = f" on day {day.number or day.weekday}" if day else ""
     return NothingFound(f"no talk matches {query!r}{on_day}", hint=hint)
@@ -256,7 +252,7 @@ def speakers(notes: Notes, query: str | None = None) -> list[SpeakerRow]:
     for t in notes.talks:
         for s in t.speakers:
             key = s.name.lower()
-            label = f"{t.code} - {t.title}" if t.code else t.title
+            label = t.label
             if key not in rows:
                 rows[key] = SpeakerRow(s.name, s.org, [label], t.file, t.line)
             else:

@@ -7,13 +7,14 @@ from collections.abc import Sequence
 from typing import Any
 
 from reinvent_cli.errors import UsageError
+from reinvent_cli.index import MIN_SCORE
 from reinvent_cli.notes.dates import DaySpec, entry_on_day
 from reinvent_cli.notes.loaded import Notes
 from reinvent_cli.notes.query import files_matching
 
 
 def search_hits(notes: Notes, query: str, *, kinds: Sequence[str] = (), day: DaySpec | None = None,
-                limit: int | None = 10, min_score: int = 50, explain: bool = False, conference: str | None = None,
+                limit: int | None = 10, min_score: int = MIN_SCORE, explain: bool = False, conference: str | None = None,
                 file: str | None = None) -> list[Any]:
     """Ranked search hits (index.search.Hit) of these files on ``day``, at most ``limit`` (None or 0: all)."""
     if not query.strip():

@@ -7,10 +7,11 @@ from typing import Any
 
 from rich.text import Text
 
+from reinvent_cli.notes.lines import NoteLine
 from reinvent_cli.render.terminal import Output, clean, clean_line
 
 # The lines around each hit, by (file, line): notes.lines.NoteLine (its line and text), the hit's own line left out.
-Context = dict[tuple[str, int], list[Any]]
+Context = dict[tuple[str, int], list[NoteLine]]
 
 
 def with_context(to_json: Callable[[Any], dict[str, Any]], context: Context) -> Callable[[Any], dict[str, Any]]:
@@ -36,7 +37,7 @@ class _Group:
         shown = [*self.hits, *self.around]
         return file == self.file and first <= max(shown) + 1 and last >= min(shown) - 1
 
-    def add(self, line: int, around: list[Any], shown: list[str]) -> None:
+    def add(self, line: int, around: list[NoteLine], shown: list[str]) -> None:
         self.hits.setdefault(line, []).extend(shown)
         for c in around:
             self.around.setdefault(c.line, clean_line(c.text))
@@ -62,7 +63,7 @@ def write_groups(out: Output, hits: Sequence[Any], context: Context, grep_line: 
                 out.write_raw(shown)
 
 
-def print_with_context(out: Output, line: int, body: Text, around: list[Any]) -> None:
+def print_with_context(out: Output, line: int, body: Text, around: list[NoteLine]) -> None:
     """On a terminal: the hit's text under its numbered line, the lines around it dimmed."""
     width = len(str(max([line, *(c.line for c in around)])))
     for c in (c for c in around if c.line < line):
@@ -74,5 +75,5 @@ def print_with_context(out: Output, line: int, body: Text, around: list[Any]) ->
         _print_context(out, c, width)
 
 
-def _print_context(out: Output, c: Any, width: int) -> None:
+def _print_context(out: Output, c: NoteLine, width: int) -> None:
     out.print(Text(f"  {c.line:>{width}}  {clean_line(c.text)}", style="dim"), overflow="ellipsis", no_wrap=True)

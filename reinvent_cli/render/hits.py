@@ -15,6 +15,8 @@ from reinvent_cli.render.listing import Column, emit
 from reinvent_cli.render.terminal import MATCH_STYLE, SEP, Output, clean, clean_line, file_url, safe_url, short_url
 
 if TYPE_CHECKING:
+    from reinvent_cli.index.search import Hit
+    from reinvent_cli.notes.lines import NoteLine
     from reinvent_cli.render.context import Context
 
 _CODE_HEADING = re.compile(r"([A-Z]{2,}[0-9]+[A-Za-z0-9-]*) [-–—:] ")  # noqa: RUF001 - dashes of headings
@@ -57,7 +59,7 @@ def highlighted(text: str, spans: list[tuple[int, int]]) -> Text:
     return out
 
 
-def _parents(h: Any) -> list[str]:
+def _parents(h: Hit) -> list[str]:
     """The headings above a hit (a heading's own title is its text, not its path)."""
     path = list(h.entry.path)
     if h.entry.kind in ("talk", "section", "day") and path:
@@ -65,13 +67,13 @@ def _parents(h: Any) -> list[str]:
     return path
 
 
-def hit_path(h: Any) -> str:
+def hit_path(h: Hit) -> str:
     return SEP.join(_parents(h))
 
 
-def explain_lines(h: Any) -> list[str]:
+def explain_lines(h: Hit) -> list[str]:
     """How a hit was scored, in words: the formula with its numbers, then one line per query term."""
-    x = h.explain or {}
+    x: dict[str, Any] = dict(h.explain or {})
     if not x:
         return []
     parts = [f"coverage {x.get('coverage', 0):.2f}", f"{h.kind} weight {x.get('kind_weight', 0):.2f}",
@@ -107,7 +109,7 @@ def _shorten(path: list[str], room: int) -> list[str]:
     return path
 
 
-def _hit_path_text(h: Any, room: int) -> Text:
+def _hit_path_text(h: Hit, room: int) -> Text:
     """Day › Talk › Section in at most ``room`` cells if it can, separators dimmed."""
     path = [clean(p) for p in _parents(h)]
     path = _shorten(path, room - len(SEP) * max(len(path) - 1, 0))
@@ -119,7 +121,7 @@ def _hit_path_text(h: Any, room: int) -> Text:
     return out
 
 
-def emit_hits(out: Output, hits: Sequence[Any], explain: bool = False, files: dict[str, str] | None = None,
+def emit_hits(out: Output, hits: Sequence[Hit], explain: bool = False, files: dict[str, str] | None = None,
               context: Context | None = None, own_lines: dict[tuple[str, int], str] | None = None) -> None:
     """Search hits, like a good grep: ``file:line``, where (Day › Talk › Section), the text with the
     matched words highlighted, a link's URL. Piped, one ``file:line:text`` line per hit, as grep -n
@@ -151,7 +153,7 @@ def emit_hits(out: Output, hits: Sequence[Any], explain: bool = False, files: di
                   overflow="ellipsis", no_wrap=True)
 
 
-def _grep_line(h: Any, own_lines: dict[tuple[str, int], str] | None = None) -> str:
+def _grep_line(h: Hit, own_lines: dict[tuple[str, int], str] | None = None) -> str:
     """A hit as grep -n prints a match: ``file:line:text`` (a link's `` <url>`` after it); with the lines
     around it (-C), its line as written, as rg -C prints it."""
     own = (own_lines or {}).get((h.entry.file, h.line))
@@ -161,7 +163,7 @@ def _grep_line(h: Any, own_lines: dict[tuple[str, int], str] | None = None) -> s
     return f"{clean(h.entry.file)}:{h.line}:{clean(h.entry.text)}" + (f" <{url}>" if url else "")
 
 
-def _as_written(h: Any, own: str | None) -> tuple[str, list[tuple[int, int]]]:
+def _as_written(h: Hit, own: str | None) -> tuple[str, list[tuple[int, int]]]:
     """The hit's text and match spans; with its line as written (-C), that line, the spans moved to
     where the text is in it (a text that is not on its line as such, e.g. markup removed: the text)."""
     spans: list[tuple[int, int]] = [(s[0], s[1]) for s in h.spans]
@@ -174,7 +176,7 @@ def _as_written(h: Any, own: str | None) -> tuple[str, list[tuple[int, int]]]:
     return line, [(a + at, b + at) for a, b in spans]
 
 
-def _print_hit(out: Output, h: Any, explain: bool, path_on_disk: str | None, around: list[Any] | None = None,
+def _print_hit(out: Output, h: Hit, explain: bool, path_on_disk: str | None, around: list[NoteLine] | None = None,
                own: str | None = None) -> None:
     width = out.console.width
     head = Text()

@@ -8,17 +8,18 @@ from typing import Any
 from rich.text import Text
 from rich.tree import Tree
 
+from reinvent_cli.recognise.inspect import Inspection, SeenLine
 from reinvent_cli.render.listing import dump_json
 from reinvent_cli.render.terminal import Output, clean, counted
 
 _ROLE_STYLE = {"day": "bold green", "group": "bold magenta", "talk": "bold cyan", "section": "", "ignored": "dim"}
 
 
-def inspection_json(found: Any) -> dict[str, Any]:
+def inspection_json(found: Inspection) -> dict[str, Any]:
     return dataclasses.asdict(found)
 
 
-def emit_inspection(out: Output, found: Any) -> None:
+def emit_inspection(out: Output, found: Inspection) -> None:
     """The tree of the file's headings and candidate lines: role, line, text, evidence, speakers."""
     if out.fmt == "json":
         dump_json(out, inspection_json(found))
@@ -46,12 +47,12 @@ def emit_inspection(out: Output, found: Any) -> None:
     out.print(tree)
 
 
-def _add(node: Tree, line: Any) -> None:
+def _add(node: Tree, line: SeenLine) -> None:
     for child in line.children:
         _add(node.add(_label(child)), child)
 
 
-def _label(line: Any) -> Text:
+def _label(line: SeenLine) -> Text:
     label = Text()
     label.append(f"{line.role}", style=_ROLE_STYLE.get(line.role, ""))
     label.append(f"  {line.line}  ", style="dim")

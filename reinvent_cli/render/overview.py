@@ -6,6 +6,8 @@ from typing import Any
 
 from rich.text import Text
 
+from reinvent_cli.model import Document, Talk
+from reinvent_cli.notes.loaded import Notes
 from reinvent_cli.render.listing import dump_json
 from reinvent_cli.render.records import talk_json
 from reinvent_cli.render.terminal import Output, clean, counted
@@ -15,7 +17,7 @@ _EIGHTHS = " ▏▎▍▌▋▊▉█"
 MOST_FILES = 3  # files drawn in full; the rest are counted
 
 
-def overview_json(notes: Any) -> dict[str, Any]:
+def overview_json(notes: Notes) -> dict[str, Any]:
     docs = []
     for d in notes.documents:
         docs.append({
@@ -50,7 +52,7 @@ def bar(value: float, most: float, width: int = BAR_WIDTH, blocks: bool = True) 
     return ("█" * full + (_EIGHTHS[part] if part else "")).ljust(width)
 
 
-def emit_overview(out: Output, notes: Any) -> None:
+def emit_overview(out: Output, notes: Notes) -> None:
     if out.fmt == "json":
         dump_json(out, overview_json(notes))
         return
@@ -73,7 +75,7 @@ def emit_overview(out: Output, notes: Any) -> None:
                        style="bold"))
 
 
-def _print_document(out: Output, d: Any) -> None:
+def _print_document(out: Output, d: Document) -> None:
     head = Text()
     head.append(clean(d.title or d.file), style="bold")
     if d.date:
@@ -90,7 +92,7 @@ def _print_document(out: Output, d: Any) -> None:
     out.print(Text(counts, style="bold"))
 
 
-def _print_days(out: Output, d: Any) -> None:
+def _print_days(out: Output, d: Document) -> None:
     """One line per day (title, a bar of its talks, a bar of its announcements), its talks under it."""
     talks_of = {day.number: [t for t in d.talks if t.day == day.number and t.file == d.file] for day in d.days}
     launches_of = {day.number: sum(1 for a in d.announcements if a.day == day.number) for day in d.days}
@@ -116,7 +118,7 @@ def _print_days(out: Output, d: Any) -> None:
             _print_talk(out, t, "    ")
 
 
-def _print_talk(out: Output, t: Any, indent: str) -> None:
+def _print_talk(out: Output, t: Talk, indent: str) -> None:
     row = Text(indent)
     row.append(clean(t.code or "—").ljust(9), style="cyan")
     row.append(clean(t.title))

@@ -3,9 +3,8 @@ columns, and their JSON objects (notes.json_records, re-exported here for the co
 
 from __future__ import annotations
 
-from typing import Any
-
 # the JSON of each record, defined in notes.records; the commands take them from here
+from reinvent_cli.model import Talk
 from reinvent_cli.notes.json_records import announcement_json as announcement_json
 from reinvent_cli.notes.json_records import link_json as link_json
 from reinvent_cli.notes.json_records import speaker_json as speaker_json
@@ -15,8 +14,8 @@ from reinvent_cli.render.listing import Column
 from reinvent_cli.render.terminal import SEP
 
 
-def speakers_text(t: Any) -> str:
-    return ", ".join(f"{s.name} ({s.org})" if s.org else s.name for s in t.speakers)
+def speakers_text(t: Talk) -> str:
+    return t.speakers_label
 
 
 TALK_COLUMNS = [

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from rich.style import Style
 from rich.text import Text
 
+from reinvent_cli.model import Talk
 from reinvent_cli.notes.json_records import talk_notes_json
 from reinvent_cli.render.listing import dump_json
 from reinvent_cli.render.records import speakers_text
@@ -15,7 +14,7 @@ from reinvent_cli.render.terminal import Output, clean, clean_line, safe_url
 NOT_ATTENDED = "not attended (watch list)"
 
 
-def emit_talk(out: Output, t: Any, body: str, attended: bool = True) -> None:
+def emit_talk(out: Output, t: Talk, body: str, attended: bool = True) -> None:
     """One talk's notes: JSON, plain markdown (piped or ``--format markdown``) or, on a terminal,
     a panel over the notes rendered as markdown with their line breaks kept."""
     if out.fmt == "json":
@@ -31,7 +30,7 @@ def emit_talk(out: Output, t: Any, body: str, attended: bool = True) -> None:
         _print_talk(out, t, body, attended)
 
 
-def _header(t: Any, attended: bool) -> Text:
+def _header(t: Talk, attended: bool) -> Text:
     head = Text()
     if t.code:
         head.append(clean(t.code) + "  ", style="bold cyan")
@@ -52,7 +51,7 @@ def _header(t: Any, attended: bool) -> Text:
     return Text.assemble(head, "\n", meta)
 
 
-def _print_talk(out: Output, t: Any, body: str, attended: bool) -> None:
+def _print_talk(out: Output, t: Talk, body: str, attended: bool) -> None:
     from rich.markdown import Markdown  # markdown-it and Rich's renderers: only this command needs them
     from rich.panel import Panel
 

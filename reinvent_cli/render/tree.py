@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from rich.text import Text
 from rich.tree import Tree
 
+from reinvent_cli.notes.outline import Node
 from reinvent_cli.render.listing import dump_json
 from reinvent_cli.render.terminal import Output, clean
 
@@ -20,7 +20,7 @@ def _counts_text(counts: dict[str, int], talks: int | None = None) -> str:
     return " · ".join(parts)
 
 
-def _outline_label(node: Any) -> Text:
+def _outline_label(node: Node) -> Text:
     label = Text()
     if node.kind == "file":
         label.append(clean(node.title), style="bold")
@@ -41,12 +41,12 @@ def _outline_label(node: Any) -> Text:
     return label
 
 
-def _add(branch: Tree, node: Any) -> None:
+def _add(branch: Tree, node: Node) -> None:
     for child in node.children:
         _add(branch.add(_outline_label(child)), child)
 
 
-def emit_outline(out: Output, trees: Sequence[Any]) -> None:
+def emit_outline(out: Output, trees: Sequence[Node]) -> None:
     """The notes as a tree: files › days › talks › sections, with counts (or JSON)."""
     if out.fmt == "json":
         dump_json(out, [t.to_json() for t in trees])

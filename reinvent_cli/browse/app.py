@@ -10,6 +10,7 @@ from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.css.query import NoMatches
 from textual.widgets import ContentSwitcher, Footer, Input, OptionList, Static, Tree
 from textual.worker import Worker, WorkerState
 
@@ -278,7 +279,7 @@ class BrowseApp(App[str]):
             self.action_open()
 
     @on(Tree.NodeSelected)
-    def _node_chosen(self, event: Tree.NodeSelected) -> None:
+    def _node_chosen(self, event: Tree.NodeSelected[core.Branch]) -> None:
         b = event.node.data
         if b is not None and b.kind in ("file", "day"):
             event.node.toggle()
@@ -297,10 +298,13 @@ class BrowseApp(App[str]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Esc's "back" only from a talk shown full-width (else Esc's other binding, quit, runs and shows)."""
         if action == "back":
-            return self.is_mounted and self.query_one("#body").has_class("-full")
+            try:
+                return self.query_one("#body").has_class("-full")
+            except NoMatches:  # not composed yet
+                return False
         return True
 
-    def action_back(self) -> None:
+    async def action_back(self) -> None:  # App.action_back is a coroutine; Textual awaits either
         if not self._leave_full():
             self.action_quit_app()
 

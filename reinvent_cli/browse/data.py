@@ -13,7 +13,7 @@ from typing import Any, Callable, Iterable, TypeVar
 
 from reinvent_cli.errors import UsageError
 from reinvent_cli.index import MIN_SCORE as MIN_SCORE  # as `reinvent search`
-from reinvent_cli.model import ENTRY_KINDS as KINDS  # noqa: F401 - what the kind selector offers, as `search --kind`
+from reinvent_cli.model import ENTRY_KINDS
 from reinvent_cli.notes.outline import outline as build_outline
 from reinvent_cli.notes.load import load_notes
 from reinvent_cli.read.source import read_source
@@ -21,11 +21,13 @@ from reinvent_cli.render.hits import highlighted as _highlighted
 from reinvent_cli.render.hits import snippet
 from reinvent_cli.render.progress import IndexingBar
 from reinvent_cli.render.talk import hard_breaks as hard_breaks  # the notes' line breaks kept, as `talk` keeps them
-from reinvent_cli.render.terminal import clean  # one line of note text safe for the screen
+from reinvent_cli.render.terminal import clean as clean  # one line of note text safe for the screen
 from reinvent_cli.render.terminal import counted as counted  # "1 talk", "2 talks"
 from reinvent_cli.render.terminal import safe_url as _safe_url
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+KINDS = ENTRY_KINDS  # what the kind selector offers, as `reinvent search --kind` lists them
 
 SEARCH_LIMIT = 50  # hits listed (the first screen shows ten; a query is retyped rather than scrolled far)
 # Up to this many files the outline is notes.outline's (sections with their lines and counts, built in
@@ -221,7 +223,7 @@ class Data:
         """Days › talks › section titles of one file, from the talks and days alone (fast on many files)."""
         doc = next(d for d in self.notes.docs() if d.file == file)
         days = {x.number: Branch("day", clean(x.title), file, x.line, x.number) for x in doc.days}
-        loose = []
+        loose: list[Branch] = []
         for t in self._talks_by_file().get(file, []):
             title = clean(t.label)
             node = Branch("talk", title, file, t.line, t.day, clean(t.code) or None,

@@ -121,7 +121,7 @@ class Outline(Tree[Branch]):
             for c in self._kids(b):
                 self._add(node, c)
 
-    def on_tree_node_expanded(self, event: Tree.NodeExpanded) -> None:
+    def on_tree_node_expanded(self, event: Tree.NodeExpanded[Branch]) -> None:
         self._open(event.node)
 
 

@@ -115,13 +115,13 @@ def iso_date(title: str, year: str | None = None) -> str | None:
     if not year:
         return None
     for m in _DAY_MONTH.finditer(title):
-        month = MONTHS.get(m.group(2).lower())
-        if month:
-            return _iso(year, month, int(m.group(1)))
+        named = MONTHS.get(m.group(2).lower())
+        if named:
+            return _iso(year, named, int(m.group(1)))
     for m in _MONTH_DAY.finditer(title):
-        month = MONTHS.get(m.group(1).lower())
-        if month:
-            return _iso(year, month, int(m.group(2)))
+        named = MONTHS.get(m.group(1).lower())
+        if named:
+            return _iso(year, named, int(m.group(2)))
     return None
 
 

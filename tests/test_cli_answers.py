@@ -101,7 +101,7 @@ def test_edit_opens_the_editor_at_the_line(run, tmp_path):
 
 
 def test_edit_knows_how_editors_take_a_line():
-    from reinvent_cli.cli.actions import editor_arguments
+    from reinvent_cli.cli.commands.edit_command import editor_arguments
 
     assert editor_arguments("vim", "a.md", 3) == ["+3", "a.md"]
     assert editor_arguments("code --wait", "a.md", 3) == ["--goto", "a.md:3"]

@@ -13,7 +13,7 @@ from reinvent_cli.cli.clicktypes import Context  # the type TyperGroup.invoke is
 from reinvent_cli.cli.complete import complete_talk, complete_track
 from reinvent_cli.cli.early import NO_CACHE_FLAG
 from reinvent_cli.cli.helptext import PlainHelp
-from reinvent_cli.errors import NothingFound, ReinventError, UsageError
+from reinvent_cli.errors import ReinventError
 from reinvent_cli.index import MIN_SCORE
 
 EXIT_CODES_HELP = "Exit codes: 0 results, 1 nothing found, 2 usage or input error, 130 interrupted."
@@ -81,26 +81,9 @@ def main_callback(
     if ctx.invoked_subcommand is None and interactive:
         browse()
     if ctx.invoked_subcommand is None:
-        from reinvent_cli.notes.loaded import Notes
-        from reinvent_cli.render.overview import emit_overview
+        from reinvent_cli.cli.commands import overview_command
 
-        st = session.current()
-        notes_read = st.notes()  # the overview shows no search entries: don't read them
-        emit_overview(st.output_as(fmt, as_json), Notes(notes_read.docs("talks", "announcements", "links", "watchlist"),
-                                       notes_read.warnings))
-
-
-def _listing(found: list[Any], columns: Any, to_json: Any, fmt: str, as_json: bool, what: str,
-             why: str | None = None) -> None:
-    """Records in the chosen format; none is exit 1 (``[]`` in JSON) with ``why`` or "no ... found"."""
-    from reinvent_cli.render.listing import emit
-
-    out = session.current().output_as(fmt, as_json)
-    if not found:
-        if out.fmt == "json":
-            out.write_raw("[]")
-        raise NothingFound(why or f"no {what} found")
-    emit(out, found, columns, to_json)
+        overview_command.run(fmt, as_json)
 
 
 @app.command(cls=PlainHelp)
@@ -127,20 +110,9 @@ def talks(
       reinvent talks --day thu --track DAT --json
       reinvent talks elasticache
     """
-    from reinvent_cli.notes import query as q
-    from reinvent_cli.render.records import TALK_COLUMNS, talk_json
+    from reinvent_cli.cli.commands import talks_command
 
-    notes_read = session.current().notes(notes)
-    day_spec = q.parse_day(day)
-    words = " ".join(query or [])
-    found = q.talks(notes_read, day_spec, track, conference, file, words)
-    why = q.missing_day(notes_read, day_spec) if not found and day_spec else None
-    why = why or (f"no talk matches {words!r}" if not found and words else None)
-    if not found and not notes_read.talks:
-        from reinvent_cli.render.overview import no_talk_notes
-
-        why = no_talk_notes(len(notes_read.docs()))  # (a folder of other notes: say so, once)
-    _listing(found, TALK_COLUMNS, talk_json, fmt, as_json, "talks", why)
+    talks_command.run(query, day, track, conference, file, fmt, as_json, notes)
 
 
 @app.command(cls=PlainHelp)
@@ -162,13 +134,9 @@ def talk(
       reinvent talk keynote --day 2
       reinvent talk DAT407 --file 2015      (the same code in several files)
     """
-    from reinvent_cli.notes import query as q
-    from reinvent_cli.render.talk import emit_talk
+    from reinvent_cli.cli.commands import talk_command
 
-    st = session.current()
-    notes_read = st.notes(notes)
-    found = q.find_talk(notes_read, query, conference, file, day=q.parse_day(day))
-    emit_talk(st.output_as(fmt, as_json), found.talk, q.talk_source(notes_read, found.talk), found.attended)
+    talk_command.run(query, day, conference, file, fmt, as_json, notes)
 
 
 @app.command(cls=PlainHelp)
@@ -188,13 +156,9 @@ def announcements(
       reinvent announcements
       reinvent announcements --day 2 lambda
     """
-    from reinvent_cli.notes import query as q
-    from reinvent_cli.render.records import ANNOUNCEMENT_COLUMNS, announcement_json
+    from reinvent_cli.cli.commands import announcements_command
 
-    notes_read, day_spec = session.current().notes(notes), q.parse_day(day)
-    found = q.announcements(notes_read, day_spec, " ".join(query or []), conference, file)
-    why = q.missing_day(notes_read, day_spec, "announcements") if not found and day_spec else None
-    _listing(found, ANNOUNCEMENT_COLUMNS, announcement_json, fmt, as_json, "announcements", why)
+    announcements_command.run(query, day, conference, file, fmt, as_json, notes)
 
 
 @app.command(cls=PlainHelp)
@@ -235,15 +199,11 @@ def search(
       reinvent search --by talk containers   (which talks are about containers)
       reinvent search redis failover -C 2    (two lines before and after each hit)
     """
-    from reinvent_cli.cli.actions import run_search
+    from reinvent_cli.cli.commands import search_command
 
-    if context and not session.current().wants_json(as_json) and fmt not in ("table", "json"):
-        raise UsageError(f"-C shows the lines around hits on a terminal, piped and in JSON, not with --format {fmt}")
-
-    kinds = ["talk"] if by == "talk" else kind or []  # talks ranked by their notes (index.bytalk)
-    run_search(" ".join(query), limit=limit, kinds=kinds, day=day, min_score=min_score, explain=explain,
-               count=count, conference=conference, file=file, fmt=fmt, as_json=as_json, notes=notes,
-               context=context)
+    search_command.run(query, limit=limit, kind=kind, by=by, day=day, min_score=min_score, explain=explain,
+                       count=count, conference=conference, file=file, fmt=fmt, as_json=as_json, notes=notes,
+                       context=context)
 
 
 @app.command(cls=PlainHelp)
@@ -264,11 +224,9 @@ def links(
       reinvent links --domain github.com
       reinvent links lambda --json
     """
-    from reinvent_cli.notes import query as q
-    from reinvent_cli.render.records import LINK_COLUMNS, link_json
+    from reinvent_cli.cli.commands import links_command
 
-    found = q.links(session.current().notes(notes), " ".join(query or []), domain, conference, file)
-    _listing(found, LINK_COLUMNS, link_json, fmt, as_json, "links")
+    links_command.run(query, domain, conference, file, fmt, as_json, notes)
 
 
 @app.command(cls=PlainHelp)
@@ -283,13 +241,9 @@ def speakers(query: opt.Words = None, fmt: opt.Format = "table", as_json: opt.Js
       reinvent speakers wiger
       reinvent speakers --format csv
     """
-    from reinvent_cli.notes import query as q
-    from reinvent_cli.render.records import SPEAKER_COLUMNS, speaker_json
+    from reinvent_cli.cli.commands import speakers_command
 
-    words = " ".join(query or [])
-    found = q.speakers(session.current().notes(notes), words)
-    _listing(found, SPEAKER_COLUMNS, speaker_json, fmt, as_json, "speakers",
-             f"no speaker matches {words!r}" if words else None)
+    speakers_command.run(query, fmt, as_json, notes)
 
 
 @app.command(cls=PlainHelp)
@@ -301,10 +255,9 @@ def watchlist(fmt: opt.Format = "table", as_json: opt.Json = False, notes: opt.N
       reinvent watchlist
       reinvent watchlist --json
     """
-    from reinvent_cli.render.records import WATCH_COLUMNS, watch_json
+    from reinvent_cli.cli.commands import watchlist_command
 
-    found = session.current().notes(notes).watchlist
-    _listing(found, WATCH_COLUMNS, watch_json, fmt, as_json, "watch-list entries")
+    watchlist_command.run(fmt, as_json, notes)
 
 
 @app.command(cls=PlainHelp)
@@ -324,20 +277,9 @@ def outline(
       reinvent outline --day 2 --depth 2
       reinvent outline --json
     """
-    from reinvent_cli.notes import query as q
-    from reinvent_cli.notes.outline import outline as build_outline
-    from reinvent_cli.render.tree import emit_outline
+    from reinvent_cli.cli.commands import outline_command
 
-    st = session.current()
-    notes_read, day_spec = st.notes(notes), q.parse_day(day)
-    trees = build_outline(notes_read, day_spec, depth)
-    out = st.output_as(fmt, as_json)
-    if not trees:
-        if out.fmt == "json":
-            out.write_raw("[]")
-        raise NothingFound((q.missing_day(notes_read, day_spec, "notes") if day_spec else None)
-                           or (f"no notes for day {day}" if day else "no notes"))
-    emit_outline(out, trees)
+    outline_command.run(day, depth, fmt, as_json, notes)
 
 
 @app.command("open", cls=PlainHelp)
@@ -358,9 +300,9 @@ def open_video(
       reinvent open keynote --day 2
       reinvent open DAT407 --print      just the URL, e.g. for mpv or a script
     """
-    from reinvent_cli.cli.actions import open_talk_video
+    from reinvent_cli.cli.commands import open_command
 
-    open_talk_video(query, print_only, day, conference, file, notes)
+    open_command.run(query, print_only, day, conference, file, notes)
 
 
 @app.command(cls=PlainHelp)
@@ -418,9 +360,9 @@ def edit(
       reinvent edit DAT407
       reinvent edit reinvent-2015.md:388      a line a search hit named
     """
-    from reinvent_cli.cli.actions import edit_at
+    from reinvent_cli.cli.commands import edit_command
 
-    code = edit_at(target, notes)
+    code = edit_command.edit_at(target, notes)
     if code:
         raise typer.Exit(code)
 
@@ -439,13 +381,9 @@ def inspect_file(
       reinvent inspect notes/kubecon-2024.md
       reinvent inspect notes/kubecon-2024.md --json
     """
-    from reinvent_cli.read.overrides import find_layout
-    from reinvent_cli.read.source import read_source
-    from reinvent_cli.recognise.inspect import inspect_source
-    from reinvent_cli.render.inspection import emit_inspection
+    from reinvent_cli.cli.commands import inspect_command
 
-    found = inspect_source(read_source(path), find_layout(path))
-    emit_inspection(session.current().output_as("table", as_json), found)
+    inspect_command.run(path, as_json)
 
 
 cache_app = typer.Typer(
@@ -465,9 +403,9 @@ def cache_info(as_json: opt.JsonOnly = False) -> None:
       reinvent cache info
       reinvent cache info --json
     """
-    from reinvent_cli.cli.actions import show_cache_info
+    from reinvent_cli.cli.commands import cache_command
 
-    show_cache_info(session.current().wants_json(as_json))
+    cache_command.info(session.current().wants_json(as_json))
 
 
 @cache_app.command("clear", cls=PlainHelp)
@@ -478,7 +416,6 @@ def cache_clear() -> None:
     Examples:
       reinvent cache clear
     """
-    from reinvent_cli.index import store
+    from reinvent_cli.cli.commands import cache_command
 
-    path, existed = store.clear()
-    typer.echo(f"removed {path}" if existed else f"no cache at {path}", err=True)
+    cache_command.clear()

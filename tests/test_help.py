@@ -150,7 +150,7 @@ def test_completion_scripts(shell):
 
 
 def test_dependency_bounds_admit_only_versions_with_what_the_code_uses():
-    """typer._click (cli/clicktypes.py) appeared in typer 0.26 (typer 0.12.5, once allowed, has none);
+    """typer._click (cli/typer_internals.py) appeared in typer 0.26 (typer 0.12.5, once allowed, has none);
     InlineParser(max_nested_level=...) (read/mdast.py) in mistune 3.4 (3.3.4 refuses it). Checked by hand:
     the CLI tests pass with typer 0.26.0, rich 13.8.0, mistune 3.4.0, rapidfuzz 3.6.0, PyYAML 6.0."""
     import re
@@ -166,3 +166,38 @@ def test_dependency_bounds_admit_only_versions_with_what_the_code_uses():
     low = {m.group(1).lower(): tuple(int(x) for x in m.group(2).split("."))
            for d in deps if (m := re.match(r"([A-Za-z_-]+)>=([0-9.]+)", d))}
     assert low["typer"] >= (0, 26) and low["mistune"] >= (3, 4)
+
+
+def test_typers_internals_the_cli_reads_are_there():
+    """Everything cli/typer_internals.py names, with the attributes cli.commandline reads: a Typer release
+    that moves or renames one fails here, not in a user's terminal."""
+    from reinvent_cli.cli import typer_internals as ti
+    from reinvent_cli.cli.typer_app import app as the_app
+
+    opt = ti.OptionInfo(default=None, param_decls=("--x",))
+    arg = ti.ArgumentInfo(default=None)
+    for info in (opt, arg):
+        assert isinstance(info, ti.ParameterInfo)
+        for field in ti.PARAMETER_FIELDS:
+            assert hasattr(info, field), field
+    for field in ti.OPTION_FIELDS:
+        assert hasattr(opt, field), field
+    assert the_app.registered_commands and all(isinstance(c, ti.CommandInfo) for c in the_app.registered_commands)
+    for c in the_app.registered_commands:
+        for field in ti.COMMAND_FIELDS:
+            assert hasattr(c, field), field
+    assert issubclass(ti.TyperGroup, ti.TyperCommand.__mro__[1]) and callable(ti.get_completion_script)
+
+
+def test_mistunes_internals_the_parser_copies_are_there():
+    """read/md_lists.py copies mistune 3.4.0's list parser and read/md_tables.py wraps its table plugin; with
+    another mistune the copy is switched off (slower lists, same tokens). A new release fails here, loudly,
+    until the copy is checked against it."""
+    import mistune
+    from mistune.plugins import table
+
+    from reinvent_cli.read import md_lists
+
+    assert md_lists.FAST_LISTS, f"mistune {mistune.__version__}: md_lists' copy is for 3.4.0 -- compare and update"
+    for name in ("TABLE_PATTERN", "NP_TABLE_PATTERN", "parse_table", "parse_nptable"):
+        assert hasattr(table, name), name

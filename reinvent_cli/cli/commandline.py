@@ -19,10 +19,10 @@ from collections.abc import Callable
 from typing import Any
 
 import typer
-from typer.models import ArgumentInfo, OptionInfo, ParameterInfo
 
 from reinvent_cli.cli import early, session
 from reinvent_cli.cli.options import EVERY_COMMAND
+from reinvent_cli.cli.typer_internals import ArgumentInfo, OptionInfo, ParameterInfo
 from reinvent_cli.errors import ReinventError
 
 _INT = re.compile(r"[0-9]+")

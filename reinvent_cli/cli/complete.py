@@ -128,7 +128,7 @@ def completion_for_shell(argv: list[str]) -> int | None:
         if shell not in SHELLS:
             writable(sys.stderr).write(f"reinvent: no completion for {shell!r}; shells: {', '.join(SHELLS)}\n")
             return 2
-        from reinvent_cli.cli.clicktypes import get_completion_script, install
+        from reinvent_cli.cli.typer_internals import get_completion_script, install
 
         if option == "--show-completion":
             sys.stdout.write(get_completion_script(prog_name="reinvent", complete_var="_REINVENT_COMPLETE",

@@ -7,10 +7,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from typer.core import TyperCommand
-
-from reinvent_cli.cli.clicktypes import Context, HelpFormatter, Parameter, ParameterSource
 from reinvent_cli.cli.options import EVERY_COMMAND
+from reinvent_cli.cli.typer_internals import Context, HelpFormatter, Parameter, ParameterSource, TyperCommand
 
 _TYPE = re.compile(r" <[^<>]*>(\.\.\.)?$")  # " <list[str]>" after a name
 _RANGE = re.compile(r"(?:; )?(?:-?\d+(?:\.\d+)?<=)?x(?:[<>]=?-?\d+(?:\.\d+)?)?(?=\]|;)")

@@ -4,15 +4,17 @@ core and one renderer. ``cli.commandline`` runs plain command lines of them with
 from typing import Annotated, Any
 
 import typer
-from typer.core import TyperGroup
 
 from reinvent_cli import __version__
 from reinvent_cli.cli import options as opt
 from reinvent_cli.cli import session
-from reinvent_cli.cli.clicktypes import Context  # the type TyperGroup.invoke is declared with
 from reinvent_cli.cli.complete import complete_talk, complete_track
 from reinvent_cli.cli.early import NO_CACHE_FLAG
 from reinvent_cli.cli.helptext import PlainHelp
+from reinvent_cli.cli.typer_internals import (  # (Context: the type TyperGroup.invoke is declared with)
+    Context,
+    TyperGroup,
+)
 from reinvent_cli.errors import ReinventError
 from reinvent_cli.index import MIN_SCORE
 

@@ -4,6 +4,7 @@ accepts after its name (cli.options.EVERY_COMMAND, declared once, on the main ca
 
 from __future__ import annotations
 
+import copy
 import re
 from typing import Any
 
@@ -27,8 +28,6 @@ def _tidy(help_text: str) -> str:
 
 def _global_options(ctx: Context, own: list[Parameter]) -> list[Parameter]:
     """The main callback's options of EVERY_COMMAND that the command has no option of the same name for."""
-    import copy
-
     taken = {name for p in own for name in (*p.opts, *p.secondary_opts)}
     shared = []
     for p in ctx.find_root().command.params:

@@ -3,6 +3,7 @@ Typer; an interrupt is exit 130, a closed pipe a quiet exit, and long output goe
 
 from __future__ import annotations
 
+import codecs
 import gc
 import sys
 
@@ -54,8 +55,6 @@ def _imports() -> None:
 def _tolerant_streams() -> None:
     """On an output that cannot encode Unicode (LC_ALL=C, PYTHONIOENCODING=latin-1), a character it lacks
     is printed as '?' (Typer's help and messages too), never a UnicodeEncodeError."""
-    import codecs
-
     for stream in (sys.stdout, sys.stderr):
         name = getattr(stream, "encoding", None) or "utf-8"
         try:

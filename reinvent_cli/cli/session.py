@@ -3,6 +3,9 @@ where an error becomes a message on stderr and an exit code (both ways of runnin
 
 from __future__ import annotations
 
+import contextlib
+import os
+import sys
 from typing import TYPE_CHECKING, Any
 
 from reinvent_cli.errors import EXIT_INTERRUPTED, NothingFound, ReinventError
@@ -103,18 +106,12 @@ def report(exc: ReinventError) -> int:
 def closed_pipe() -> int:
     """The reader of stdout has gone (``reinvent outline | head -1``): not an error, exit 0, as grep does;
     what is left to write (and Python's last flush) goes nowhere."""
-    import contextlib
-    import os
-    import sys
-
     with contextlib.suppress(OSError, ValueError):  # no real stdout (a test's capture): nothing to quiet
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0
 
 
 def interrupted() -> int:
-    import sys
-
     sys.stderr.write("reinvent: interrupted\n")
     return EXIT_INTERRUPTED
 

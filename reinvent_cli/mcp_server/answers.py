@@ -14,8 +14,10 @@ from reinvent_cli.model import Talk
 from reinvent_cli.notes import json_records as records
 from reinvent_cli.notes import query as q
 from reinvent_cli.notes.dates import DaySpec, iso_date
+from reinvent_cli.notes.lines import lines_around
 from reinvent_cli.notes.loaded import Notes
 from reinvent_cli.notes.outline import Node
+from reinvent_cli.notes.outline import outline as build_outline
 from reinvent_cli.notes.search_hits import search_hits
 
 SEP = " › "
@@ -71,8 +73,6 @@ def search(notes: Notes, query: str, kinds: Sequence[str] = (), day: int | str |
     around: dict[tuple[str, int], list[Any]] = {}
     own: dict[tuple[str, int], str] = {}  # with context: each hit's line as written, as rg -C shows it
     if context and hits:
-        from reinvent_cli.notes.lines import lines_around
-
         around = lines_around(notes, [(h.entry.file, h.line) for h in hits], context, own)
 
     def to_json(h: Any) -> dict[str, Any]:
@@ -158,8 +158,6 @@ def outline(notes: Notes, day: int | str | None = None, depth: int | None = None
             file: str | None = None, limit: int = OUTLINE_FILES) -> Answer:
     """A tree per file (the first ``limit`` files; 0: all) with ``total``, the files that have one: only
     the files shown are read in full (the entries of 1,000 files take seconds to read)."""
-    from reinvent_cli.notes.outline import outline as build_outline
-
     spec = _day(notes, day, "notes")
     chosen = q.files_matching(notes, conference, file)
     having = [d.file for d in notes.docs() if (chosen is None or d.file in chosen) and (spec is None or any(

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
+from urllib.parse import urlsplit
 
 from reinvent_cli.errors import NothingFound, UsageError
 from reinvent_cli.index.match import TextVocabulary, match_query
@@ -17,6 +19,7 @@ from reinvent_cli.notes.dates import entry_on_day as entry_on_day  # re-exported
 from reinvent_cli.notes.dates import missing_day as missing_day
 from reinvent_cli.notes.dates import parse_day as parse_day
 from reinvent_cli.notes.loaded import Notes
+from reinvent_cli.read.source import read_source
 
 T = TypeVar("T")
 
@@ -132,8 +135,6 @@ def _by_code(q: str, attended: list[Talk], watched: list[Talk]) -> FoundTalk:
 
 
 def _ambiguous(query: str, covering: list[Talk]) -> UsageError:
-    from collections import Counter
-
     twins = Counter(t.label for t in covering)  # the same talk in several files: name the file
     names = [t.label + _where(t, twins[t.label] > 1) for t in covering[:5]]
     hint = "which one: " + "; ".join(names) + "?"
@@ -167,8 +168,6 @@ def speakers_names(t: Talk) -> str:
 
 def talk_source(notes: Notes, talk: Talk) -> str:
     """The markdown of a talk's notes as written, its heading line excluded."""
-    from reinvent_cli.read.source import read_source
-
     doc = next((d for d in notes.docs() if d.file == talk.file), None)
     if doc is None or not doc.path:
         return ""
@@ -202,8 +201,6 @@ SHORT_HOSTS = {"youtube": ("youtu.be",), "youtube.com": ("youtu.be",)}  # a site
 def _host_matches(url: str, domain: str) -> bool:
     """``domain`` is the host or a parent of it (``youtube.com``), or a name of the site without its
     ending (``youtube``, ``github``); YouTube's short links count as YouTube's."""
-    from urllib.parse import urlsplit
-
     try:
         host = (urlsplit(url).hostname or "").lower().removeprefix("www.")
     except ValueError:

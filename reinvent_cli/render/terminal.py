@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import codecs
 import io
 import os
 import re
 import shutil
 import sys
+from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from rich.console import Console
 from rich.text import Text
@@ -66,8 +69,6 @@ PIPED_WIDTH = 1_000_000
 
 def is_utf(stream: Any) -> bool:
     """Whether a stream encodes all of Unicode (no encoding named: it takes str, as a StringIO does)."""
-    import codecs
-
     name = getattr(stream, "encoding", None)
     if not name:
         return True
@@ -240,9 +241,6 @@ def file_url(path: Any) -> str | None:
     """file:// URL of a notes file (absolute, percent-encoded), for OSC 8 hyperlinks."""
     if not path:
         return None
-    from pathlib import Path
-    from urllib.parse import quote
-
     try:
         return "file://" + quote(str(Path(path).resolve()))
     except (OSError, ValueError):

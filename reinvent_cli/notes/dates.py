@@ -7,7 +7,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from reinvent_cli.errors import UsageError
-from reinvent_cli.lexicon import MONTHS
 from reinvent_cli.model import Document, Entry
 from reinvent_cli.notes.loaded import Notes
 
@@ -101,6 +100,8 @@ def iso_date(title: str, year: str | None = None) -> str | None:
     m = _ISO_DATE.search(title)
     if m:
         return m.group(0)
+    from reinvent_cli.lexicon import MONTHS  # every word of every language: only a day heading with no ISO date
+
     m = _SLASHED.search(title)
     if m:
         a, b, y = int(m.group(1)), int(m.group(2)), m.group(3)

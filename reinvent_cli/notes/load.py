@@ -19,7 +19,6 @@ from reinvent_cli.model import Document
 from reinvent_cli.notes.files import BUNDLED_NAME, bundled_notes, notes_files
 from reinvent_cli.notes.loaded import Notes
 from reinvent_cli.read.overrides import find_layout, layout_stamp
-from reinvent_cli.read.source import read_source
 
 if TYPE_CHECKING:
     from reinvent_cli.index.store import FileRow, Store
@@ -35,7 +34,8 @@ WRITE_BATCH = 256  # files per write transaction: each one rewrites most pages o
 
 def parse_file(path: Path, name: str, known_front: Any = None) -> Document:
     """``known_front``: the file's front matter as last read (source.Front), reused if unchanged."""
-    from reinvent_cli.recognise import parse_source  # the parser (mistune, yaml): only for a file to parse
+    from reinvent_cli.read.source import read_source  # reading and parsing: only for a file that changed
+    from reinvent_cli.recognise import parse_source  # (the parser: mistune, yaml)
 
     src = read_source(path, known_front)
     src.path = name

@@ -6,12 +6,11 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 from urllib.parse import urlsplit
 
 from reinvent_cli.errors import NothingFound, UsageError
 from reinvent_cli.index.match import TextVocabulary, match_query
-from reinvent_cli.index.parsed_query import Query, as_query, parse_query
 from reinvent_cli.index.terms import text_terms
 from reinvent_cli.model import Announcement, Document, Link, Talk, WatchItem
 from reinvent_cli.notes.dates import DaySpec, date_of, weekday_of
@@ -19,7 +18,9 @@ from reinvent_cli.notes.dates import entry_on_day as entry_on_day  # re-exported
 from reinvent_cli.notes.dates import missing_day as missing_day
 from reinvent_cli.notes.dates import parse_day as parse_day
 from reinvent_cli.notes.loaded import Notes
-from reinvent_cli.read.source import read_source
+
+if TYPE_CHECKING:
+    from reinvent_cli.index.parsed_query import Query
 
 T = TypeVar("T")
 
@@ -98,6 +99,8 @@ def find_talk(notes: Notes, query: str, conference: str | None = None, file: str
     attended = talks(notes, day, None, conference, file)
     watched = [] if day else [watched_talk(w) for d in notes.docs("watchlist") if _match_conference(d, conference, file)
                               for w in d.watchlist]
+    from reinvent_cli.index.parsed_query import parse_query  # (~1 ms: only talk, open, edit look a talk up)
+
     parsed = parse_query(q)
     if parsed.code:
         return _by_code(parsed.code, attended, watched)
@@ -168,6 +171,8 @@ def speakers_names(t: Talk) -> str:
 
 def talk_source(notes: Notes, talk: Talk) -> str:
     """The markdown of a talk's notes as written, its heading line excluded."""
+    from reinvent_cli.read.source import read_source  # (the store answers every other question)
+
     doc = next((d for d in notes.docs() if d.file == talk.file), None)
     if doc is None or not doc.path:
         return ""
@@ -218,6 +223,8 @@ def _fuzzy_filter(items: Sequence[T], query: str | Query, text_of: Callable[[T],
     matched as search matches them, against the words of all the items as search does against the notes'
     (typos, word forms, joined and split words; stop words beside other words not asked for). ``launches``:
     the items are announcements, which an announcement word ("launch") is met by."""
+    from reinvent_cli.index.parsed_query import as_query  # (~1 ms: only words given to a listing filter)
+
     q = as_query(query)
     asked = [t for t, announce in zip(q.content, q.announce) if not (launches and announce)]
     terms_of = [text_terms(text_of(item)) for item in items]

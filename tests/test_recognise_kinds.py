@@ -156,7 +156,7 @@ def test_a_reinvent_toml_can_say_no_talk_notes(tmp_path: Path, run) -> None:
     (notes / ".reinvent.toml").write_text('[layout]\ntalks = "none"\n')
     from reinvent_cli.read import overrides as lay
 
-    lay._config_in.cache_clear()  # (a new process looks again; this one remembers there was none)
+    lay.config_in.cache_clear()  # (a new process looks again; this one remembers there was none)
     assert run("--notes", notes, "talks", "--json").json in ([], None)
     assert run("--notes", notes, "search", "keynote", "--json").json  # still searchable
 

@@ -306,7 +306,7 @@ def test_folder_layout_in_a_reinvent_toml(tmp_path):
     (tmp_path / "notes" / ".reinvent.toml").write_text('[layout]\ntalks = "bold"\n')
     from reinvent_cli.read import overrides as lay
 
-    lay._config_in.cache_clear()
+    lay.config_in.cache_clear()
     found = find_layout(f)
     assert found is not None and found.talks == "bold"
     assert layout_stamp(f) > 0
@@ -321,12 +321,12 @@ def test_a_changed_reinvent_toml_rereads_its_files(tmp_path, monkeypatch):
     monkeypatch.setenv("REINVENT_CACHE_DIR", str(tmp_path / "cache"))
     f = tmp_path / "conf.md"
     f.write_text("# Conf\n\n## Day 1\n\n### Opening\n\n#### Part one\n\n#### Part two\n")
-    lay._config_in.cache_clear()
+    lay.config_in.cache_clear()
     before = [t.title for t in load([str(f)], {str(f)}).docs("talks")[0].talks]
     (tmp_path / ".reinvent.toml").write_text('talks = "####"\n')
     stamp = time.time_ns() + 10**9
     os.utime(tmp_path / ".reinvent.toml", ns=(stamp, stamp))
-    lay._config_in.cache_clear()
+    lay.config_in.cache_clear()
     after = [t.title for t in load([str(f)], {str(f)}).docs("talks")[0].talks]
     assert before == ["Opening"] and after == ["Part one", "Part two"]
 

@@ -29,7 +29,7 @@ def _texts() -> list[str]:
 def test_the_copied_list_parser_gives_mistunes_tokens(monkeypatch):
     texts = _texts()
     fast = [mdast.parse_tokens(t) for t in texts]
-    md = mdast._markdown()
+    md = mdast.new_markdown()
     md.block._methods["list"] = md.block.parse_list  # (mistune's own: list_parser.parse_list)
     monkeypatch.setattr(mdast, "_MD", md)
     for text, tokens in zip(texts, fast):

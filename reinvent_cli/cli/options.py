@@ -16,7 +16,7 @@ TREE_FORMATS = ("table", "json")
 OVERVIEW_FORMATS = ("table", "json")
 
 
-def _choice(option: str, allowed: tuple[str, ...]) -> Callable[[str | None], str | None]:
+def choice(option: str, allowed: tuple[str, ...]) -> Callable[[str | None], str | None]:
     """A Typer callback: the value in lower case if it is one of ``allowed``, else a usage error."""
 
     def check(value: str | None) -> str | None:
@@ -31,7 +31,7 @@ def _choice(option: str, allowed: tuple[str, ...]) -> Callable[[str | None], str
 
 
 def _kinds(values: list[str] | None) -> list[str] | None:
-    check = _choice("--kind", ENTRY_KINDS)
+    check = choice("--kind", ENTRY_KINDS)
     return [check(v) or "" for v in values] if values else values
 
 
@@ -42,7 +42,7 @@ def _starting(values: tuple[str, ...]) -> Callable[[str], list[str]]:
 def _format(allowed: tuple[str, ...], what: str = "Output format") -> Any:
     """``--format/-f`` for a command that prints these formats; any other value is a usage error."""
     return typer.Option(
-        "--format", "-f", metavar="FORMAT", callback=_choice("--format", allowed),
+        "--format", "-f", metavar="FORMAT", callback=choice("--format", allowed),
         help=f"{what}: {', '.join(allowed[:-1])} or {allowed[-1]}.",
         autocompletion=_starting(allowed),
     )
@@ -73,7 +73,7 @@ TalkQuery = Annotated[str, typer.Argument(
 Words = Annotated[list[str] | None, typer.Argument(
     metavar="WORDS", show_default=False, help="Only those matching these words (typos forgiven).")]
 Color = Annotated[str, typer.Option(
-    "--color", metavar="WHEN", callback=_choice("--color", ("auto", "always", "never")),
+    "--color", metavar="WHEN", callback=choice("--color", ("auto", "always", "never")),
     help="Colours: auto (on a terminal, unless NO_COLOR is set), always or never.")]
 
 # The global options (parameters of cli.typer_app.main_callback, by name) that every command accepts after its

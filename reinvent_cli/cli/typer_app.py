@@ -181,7 +181,7 @@ def search(
     as_json: opt.Json = False,
     notes: opt.Notes = None,
     by: Annotated[str | None, typer.Option(
-        "--by", metavar="talk", callback=opt._choice("--by", ("talk",)),
+        "--by", metavar="talk", callback=opt.choice("--by", ("talk",)),
         help="Rank talks by how much of their notes match, one line per talk.")] = None,
     context: Annotated[int, typer.Option(
         "--context", "-C", min=0, metavar="N", show_default=False,

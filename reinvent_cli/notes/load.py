@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from reinvent_cli.errors import InputError
+from reinvent_cli.index import schema
 from reinvent_cli.model import Document
 from reinvent_cli.notes.files import BUNDLED_NAME, bundled_notes, notes_files
 from reinvent_cli.notes.loaded import Notes
@@ -227,10 +228,10 @@ def _load_cached(items: list[Item], explicit: set[str], progress: Any, warnings:
     except cache.CacheUnusable as exc:
         warnings.append(f"cache not used this time ({exc})")
     except sqlite3.DatabaseError as exc:
-        if cache._corrupt(exc):
+        if schema.corrupt(exc):
             warnings.append(f"cache {store.path} is corrupt ({exc}); it will be rebuilt")
             with contextlib.suppress(OSError):
-                cache._remove_db(store.path)
+                schema.remove_db(store.path)
         else:
             warnings.append(f"cache not used this time ({exc})")
     store.close()

@@ -184,7 +184,7 @@ class _FastInlineParser(mistune.InlineParser):
         return super().__call__(s, env)
 
 
-def _markdown() -> mistune.Markdown:
+def new_markdown() -> mistune.Markdown:
     block = _LineBlockParser(max_nested_level=MAX_NESTING)
     md = mistune.Markdown(renderer=None, block=block, inline=_FastInlineParser(max_nested_level=MAX_NESTING))
     url_plugin(md)
@@ -250,7 +250,7 @@ def parse_tokens(text: str) -> list[dict[str, Any]]:
     """Block tokens of ``text`` (already LF-normalised), each with ``line``; inline as children."""
     global _MD
     if _MD is None:
-        _MD = _markdown()
+        _MD = new_markdown()
     md = _MD
     state = _LineState()
     if md.before_parse_hooks or md.before_render_hooks or md.after_render_hooks:  # pragma: no cover

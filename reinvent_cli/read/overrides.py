@@ -88,7 +88,7 @@ def layout_in_front_matter(meta: dict[str, Any], where: str = "") -> Layout | No
 
 
 @lru_cache(maxsize=256)
-def _config_in(folder: str) -> tuple[str, int] | None:
+def config_in(folder: str) -> tuple[str, int] | None:
     """(path, mtime_ns) of the nearest .reinvent.toml in ``folder`` or its parents; None."""
     here = folder
     for _ in range(64):
@@ -109,14 +109,14 @@ def _config_in(folder: str) -> tuple[str, int] | None:
 def layout_stamp(path: str | Path) -> int:
     """What the cache must add to a file's mtime: the mtime of the .reinvent.toml that applies to it
     (a changed config re-reads its files), 0 without one."""
-    found = _config_in(os.path.dirname(os.path.abspath(path)))
+    found = config_in(os.path.dirname(os.path.abspath(path)))
     return found[1] if found else 0
 
 
 def find_layout(path: str | Path) -> Layout | None:
     """The layout the nearest .reinvent.toml (the file's folder or a parent) says; None. A config that is
     not valid TOML says nothing."""
-    found = _config_in(os.path.dirname(os.path.abspath(path)))
+    found = config_in(os.path.dirname(os.path.abspath(path)))
     if found is None:
         return None
     return _read_config(*found)

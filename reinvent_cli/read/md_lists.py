@@ -16,19 +16,9 @@ import re
 import string
 from typing import Any
 
-import mistune
-
-try:
-    from mistune import list_parser as _lp
-    from mistune.util import strip_end
-
-    _LIST_HELPERS = (_lp._create_list_marker, _lp._get_list_bullet, _lp._transform_tight_list,
-                     _lp._compile_continue_width, _lp._compile_list_item_pattern, _lp._compile_list_break_sc,
-                     _lp._has_continuation_indent, _lp._expand_leading_tabs, _lp._clean_list_item_text,
-                     _lp._is_loose_list, _lp._ListItemLines, _lp._LINE_HAS_TEXT)
-    FAST_LISTS = getattr(mistune, "__version__", "") == "3.4.0"
-except (ImportError, AttributeError):  # pragma: no cover - another mistune
-    FAST_LISTS = False
+from reinvent_cli.read.mistune_internals import FAST_LISTS as FAST_LISTS
+from reinvent_cli.read.mistune_internals import list_parser as _lp
+from reinvent_cli.read.mistune_internals import strip_end
 
 
 def parse_list(block: Any, m: Any, state: Any) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from mistune.plugins import table as _table
+from reinvent_cli.read.mistune_internals import table_rules as _table
 
 
 def _stamped(parse: Any) -> Any:

@@ -6,8 +6,8 @@ text has the same lines as the parent's span (prefixes are stripped, lines are n
 So a token's line is the line of the position its rule matched at, plus the line its state's text
 starts at in the file. ``_LineState`` stamps that on each token as ``"line"`` (1-based).
 
-Only this module and its helpers (md_lists, md_tables) import mistune: a run answered from the cache never
-loads it.
+Only this module and its helpers (md_lists, md_tables) use mistune, through read/mistune_internals.py: a run
+answered from the cache never loads it.
 """
 
 from __future__ import annotations
@@ -18,13 +18,9 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-import mistune
-from mistune.block_parser import BlockParser
-from mistune.core import BlockState
-from mistune.plugins.url import url as url_plugin
-
 from reinvent_cli.read.md_lists import FAST_LISTS, parse_list
 from reinvent_cli.read.md_tables import table_plugin
+from reinvent_cli.read.mistune_internals import BlockParser, BlockState, InlineParser, Markdown, url_plugin
 from reinvent_cli.read.source import ENTITY, unescape_entities
 
 # Deep nesting costs mistune recursion; past this depth it parses containers as text.
@@ -171,7 +167,7 @@ def _plain_lines(s: str) -> list[dict[str, Any]]:
     return tokens
 
 
-class _FastInlineParser(mistune.InlineParser):
+class _FastInlineParser(InlineParser):
     """mistune's inline parser, skipped for text that holds no inline syntax (most note lines)."""
 
     def __call__(self, s: str, env: Any) -> list[dict[str, Any]]:
@@ -184,15 +180,15 @@ class _FastInlineParser(mistune.InlineParser):
         return super().__call__(s, env)
 
 
-def new_markdown() -> mistune.Markdown:
+def new_markdown() -> Markdown:
     block = _LineBlockParser(max_nested_level=MAX_NESTING)
-    md = mistune.Markdown(renderer=None, block=block, inline=_FastInlineParser(max_nested_level=MAX_NESTING))
+    md = Markdown(renderer=None, block=block, inline=_FastInlineParser(max_nested_level=MAX_NESTING))
     url_plugin(md)
     table_plugin(md)  # pipe tables: rows with their lines (read/md_tables.py)
     return md
 
 
-_MD: mistune.Markdown | None = None
+_MD: Markdown | None = None
 
 
 @contextlib.contextmanager

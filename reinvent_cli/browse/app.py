@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from typing import Any
 
@@ -16,8 +17,7 @@ from textual.worker import Worker, WorkerState
 
 from reinvent_cli.browse import data as core
 from reinvent_cli.browse.data import counted
-from reinvent_cli.browse.views import (Help, Outline, Picker, PreviewPane, SearchBox, options, result_label,
-                                       row_label)
+from reinvent_cli.browse.views import Help, Outline, Picker, PreviewPane, SearchBox, options, result_label, row_label
 
 DEBOUNCE = 0.12  # seconds of no typing before the results are searched again
 LISTS = ("results", "outline", "announcements", "watchlist")
@@ -151,10 +151,8 @@ class BrowseApp(App[str]):
     def _search(self, query: str, day: int | None, kind: str | None) -> None:
         """The search runs in a thread: typing goes on while a large corpus is searched."""
         results = self.data.search(query, day, kind)
-        try:
+        with contextlib.suppress(RuntimeError):  # the app has quit meanwhile
             self.call_from_thread(self._show_results, (query, day, kind), results)
-        except RuntimeError:
-            pass  # the app has quit meanwhile
 
     def _show_results(self, asked: tuple[Any, ...], results: list[core.Result]) -> None:
         if asked != (self.query_text, self.day, self.kind) or self.list_name() != "results":

@@ -14,8 +14,8 @@ from typing import Any, Callable, Iterable, TypeVar
 from reinvent_cli.errors import UsageError
 from reinvent_cli.index import MIN_SCORE as MIN_SCORE  # as `reinvent search`
 from reinvent_cli.model import ENTRY_KINDS
-from reinvent_cli.notes.outline import outline as build_outline
 from reinvent_cli.notes.load import load_notes
+from reinvent_cli.notes.outline import outline as build_outline
 from reinvent_cli.read.source import read_source
 from reinvent_cli.render.hits import highlighted as _highlighted
 from reinvent_cli.render.hits import snippet
@@ -90,7 +90,7 @@ class Branch:
     day: int | None = None
     code: str | None = None
     counts: str = ""
-    children: list["Branch"] = field(default_factory=list)
+    children: list[Branch] = field(default_factory=list)
     lazy: bool = False  # children not read yet: Data.file_outline gives them
 
 
@@ -116,7 +116,7 @@ def safe_url(url: str | None) -> str | None:
 # --- loading -----------------------------------------------------------------------------------
 
 
-def load(paths: Iterable[str] | None, use_cache: bool = True, progress: Any = IndexingBar) -> "Data":
+def load(paths: Iterable[str] | None, use_cache: bool = True, progress: Any = IndexingBar) -> Data:
     """The notes the other commands read (same cache); the CLI's progress bar shows on a terminal
     while a cold index builds. Raises ReinventError (message, exit code) on bad input."""
     return Data(load_notes(list(paths or []), use_cache=use_cache, progress=progress))
@@ -132,7 +132,7 @@ def _locked(method: F) -> F:
     not for two threads at once."""
 
     @functools.wraps(method)
-    def call(self: "Data", *args: Any, **kw: Any) -> Any:
+    def call(self: Data, *args: Any, **kw: Any) -> Any:
         with self.lock:
             return method(self, *args, **kw)
 

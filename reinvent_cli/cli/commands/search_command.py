@@ -5,7 +5,6 @@ from __future__ import annotations
 from reinvent_cli.cli import session
 from reinvent_cli.errors import NothingFound, UsageError
 from reinvent_cli.notes import query as q
-from reinvent_cli.notes.lines import lines_around
 from reinvent_cli.render.hits import emit_hits
 
 
@@ -53,6 +52,8 @@ def run_search(query: str, *, limit: int | None, kinds: list[str], day: str | No
                            or f"nothing relevant for {query!r}")
     around, own_lines = None, None
     if context:  # -C N: the lines around each hit, read from its file
+        from reinvent_cli.notes.lines import lines_around  # (and read.source: only -C N reads the files)
+
         own: dict[tuple[str, int], str] = {}
         around = lines_around(notes_read, [(h.entry.file, h.line) for h in hits], context, own)
         own_lines = own

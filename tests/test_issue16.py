@@ -3,6 +3,7 @@ matrix itself, colours off and narrow encodings on a pty, is tests/test_pty_matr
 
 from __future__ import annotations
 
+import dataclasses
 import io
 
 import pytest
@@ -118,8 +119,7 @@ def test_a_nearly_empty_column_goes_before_file(bundled):
     assert talks[0].speakers
     items = []
     for n, t in enumerate(talks):
-        items.append(type("T", (), {"day": t.day, "code": t.code, "title": t.title, "speakers": t.speakers if n == 0 else [],
-                                    "video": None, "file": f"file-{n % 2}.md", "line": t.line})())
+        items.append(dataclasses.replace(t, speakers=t.speakers if n == 0 else [], video=None, file=f"file-{n % 2}.md"))
     shown = listing.display_columns(TALK_COLUMNS, items)
     kept = [c.header for c in listing.fit_columns(shown, items, 60)]
     assert "File" in kept and "Speakers" not in kept

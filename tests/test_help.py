@@ -143,7 +143,10 @@ def test_zsh_and_fish_completion():
 
 
 @pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
-def test_completion_scripts(shell):
+def test_completion_scripts(shell, monkeypatch):
+    # The shell named, not detected: detection follows the process's ancestry, which a detached run (CI under
+    # nohup, setsid) lacks. Set before invoke: Typer builds the option, a value or a flag, from it then.
+    monkeypatch.setenv("_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION", "1")
     r = runner.invoke(app, ["--show-completion", shell], prog_name="reinvent")
     assert r.exit_code == 0
     assert "_REINVENT_COMPLETE" in r.stdout

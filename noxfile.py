@@ -20,9 +20,9 @@ PYTHONS = ["3.10", "3.11", "3.12", "3.13"]
 # version-dependent code of ours that the rest of the suite does not; the blind set's figures run the same
 # scoring as on the main version: both run on the main version only.
 UI_ONLY = [
-    "--ignore=tests/test_browse.py", "--ignore=tests/test_browse_snapshots.py",
-    "--deselect=tests/test_blind_gold.py::test_blind_structure_figures",
-    "--deselect=tests/test_blind_gold.py::test_blind_other_figures",
+    "--ignore=tests/browse/test_browse.py", "--ignore=tests/browse/test_browse_snapshots.py",
+    "--deselect=tests/recognise/test_blind_gold.py::test_blind_structure_figures",
+    "--deselect=tests/recognise/test_blind_gold.py::test_blind_other_figures",
 ]
 
 nox.options.error_on_missing_interpreters = True

@@ -11,7 +11,7 @@ accepted heading, for
 
 Figures: top-1 accuracy, MRR@10, found@10 (recall of an acceptable hit in the top 10), negatives
 correctly empty. A query's hit is acceptable when one of its heading titles contains an accept
-string (case-insensitive), the same rule as tests/test_relevance.py.
+string (case-insensitive), the same rule as tests/index/test_relevance.py.
 
 Usage (from the repository root):
 

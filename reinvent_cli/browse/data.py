@@ -1,7 +1,7 @@
 """The one adapter between the browse app and the rest of reinvent: every call into the core is here.
 
 The app sees only the plain records below (Result, Preview, Row, Branch), so a change of the core's
-API breaks this module alone (tests/test_browse_data.py pins what it gives).
+API breaks this module alone (tests/browse/test_browse_data.py pins what it gives).
 """
 
 from __future__ import annotations

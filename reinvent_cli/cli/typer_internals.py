@@ -1,4 +1,4 @@
-"""What the CLI takes from Typer's internals, in one place (tests/test_help.py checks each name and
+"""What the CLI takes from Typer's internals, in one place (tests/cli/test_help.py checks each name and
 attribute, so a Typer release that moves one fails there, loudly):
 
 * the click types the commands' classes are declared with, from Typer's own copy of click
@@ -30,7 +30,7 @@ __all__ = [
     "install",
 ]
 
-# What cli.commandline reads of them (tests/test_help.py checks these are there).
+# What cli.commandline reads of them (tests/cli/test_help.py checks these are there).
 PARAMETER_FIELDS = ("default", "param_decls", "callback")
 OPTION_FIELDS = ("is_eager", "envvar")
 COMMAND_FIELDS = ("callback", "name", "deprecated", "hidden")

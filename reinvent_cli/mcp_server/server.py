@@ -31,7 +31,7 @@ INSTRUCTIONS = (
     "notes. The notes are read again when a file changes: answers are those of the files as they are now."
 )
 
-Kind = Literal["talk", "section", "day", "announcement", "link", "bullet", "paragraph", "code"]  # = model.ENTRY_KINDS (a Literal for the tools' JSON schema; tests/test_mcp.py checks they agree)
+Kind = Literal["talk", "section", "day", "announcement", "link", "bullet", "paragraph", "code"]  # = model.ENTRY_KINDS (a Literal for the tools' JSON schema; tests/e2e/test_mcp.py checks they agree)
 Day = Annotated[int | str | None, Field(
     description="Only this day: its number (2), weekday (thursday, thu) or date (2015-10-08).")]
 Words = Annotated[str | None, Field(description="Only records matching these words (typos allowed), best first.")]

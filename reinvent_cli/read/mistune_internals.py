@@ -1,6 +1,6 @@
 """What the reader takes of mistune, in one place: only this module imports mistune (mdast, md_lists and
 md_tables take it from here), so a run answered from the cache never loads it, and a mistune release that
-moves a name fails here, at import, or in tests/test_help.py, which checks each name below.
+moves a name fails here, at import, or in tests/cli/test_help.py, which checks each name below.
 
 mistune>=3.4,<4 (pyproject.toml): ``InlineParser(max_nested_level=...)`` from 3.4. md_lists.py copies
 mistune 3.4.0's list parser and calls its helpers (``list_parser._...``); ``FAST_LISTS`` is True only for

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 HOLDOUT = ROOT / "tests" / "fixtures" / "holdout"
 GOLD = HOLDOUT / "gold.json"
 STRUCTURE = ROOT.parent / "shared" / "eval" / "structure.py"

@@ -11,7 +11,7 @@ from reinvent_cli.read.source import source_from_bytes
 from reinvent_cli.recognise import parse_source
 from reinvent_cli.recognise.tables import Columns, columns, row_entries, row_talk, table_candidates
 
-FIXTURES = Path(__file__).parent / "fixtures" / "recognise" / "tables"
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "recognise" / "tables"
 
 TABLE = "intro\n\n| Time | Talk | Speaker |\n|---|---|---|\n| 09:00 | Keynote: X | Elena Rossi (CNCF) |\n| 12:00 | Lunch | |\n"
 

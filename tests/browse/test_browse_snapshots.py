@@ -1,7 +1,7 @@
 """SVG snapshots of `reinvent browse`'s main screens at 80x24 and 120x40 (pytest-textual-snapshot).
 
-Update after a deliberate change with ``python -m pytest tests/test_browse_snapshots.py --snapshot-update``
-and look at the new SVGs (tests/__snapshots__/test_browse_snapshots/) before committing them."""
+Update after a deliberate change with ``python -m pytest tests/browse/test_browse_snapshots.py --snapshot-update``
+and look at the new SVGs (tests/browse/__snapshots__/test_browse_snapshots/) before committing them."""
 
 from __future__ import annotations
 

@@ -18,7 +18,7 @@ from reinvent_cli.errors import InputError
 from reinvent_cli.recognise import parse_source
 from reinvent_cli.read.source import source_from_bytes
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 BUNDLED = ROOT / "data" / "reinvent-2015.md"
 
 

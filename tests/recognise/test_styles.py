@@ -14,7 +14,7 @@ from reinvent_cli.recognise.days import classify_day
 from reinvent_cli.recognise.talks import split_talk_heading
 from reinvent_cli.read.source import read_source, source_from_bytes
 
-STYLES = Path(__file__).resolve().parent / "fixtures" / "styles"
+STYLES = Path(__file__).resolve().parent.parent / "fixtures" / "styles"
 
 
 def load(name: str) -> Document:

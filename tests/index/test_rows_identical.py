@@ -1,4 +1,4 @@
-"""index.rows.file_rows gives, byte for byte, the rows of the reference implementation (tests/rows_reference.py:
+"""index.rows.file_rows gives, byte for byte, the rows of the reference implementation (tests/index/rows_reference.py:
 file_rows as it was before it was rewritten for speed), from the same Documents: the devnotes, every fixture
 that parses, the bundled notes, 100 files of the benchmark corpus and made-up Documents with what notes rarely
 have (over 65,535 entries, CJK and accented text, links, announcements with details, contexts with NUL)."""

@@ -11,7 +11,7 @@ from reinvent_cli.recognise.evidence import not_talk
 from reinvent_cli.recognise.list_talks import dash_named, item_talk, quoted_named, talk_label
 from reinvent_cli.recognise.one_talk import quoted_h1
 
-FIXTURES = Path(__file__).parent / "fixtures" / "recognise" / "lists"
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "recognise" / "lists"
 
 
 def talks(name: str) -> list[tuple[int, str, int | None]]:

@@ -19,7 +19,7 @@ import pytest
 from reinvent_cli.read.source import read_source
 from reinvent_cli.recognise import parse_source
 
-DEVNOTES = Path(__file__).resolve().parent.parent.parent / "shared" / "devnotes"
+DEVNOTES = Path(__file__).resolve().parents[3] / "shared" / "devnotes"
 GOLD = DEVNOTES / "gold.json"
 
 if not GOLD.is_file() and os.environ.get("CI") == "true":  # pragma: no cover - CI must measure it

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 BLIND = ROOT / "eval" / "blind"
 GOLD = BLIND / "gold.json"
 STRUCTURE = ROOT.parent / "shared" / "eval" / "structure.py"

@@ -1,5 +1,5 @@
 """Issue 16: each answer is what it says it is. One test per item that failed at c7a3b32 (the terminal
-matrix itself, colours off and narrow encodings on a pty, is tests/test_pty_matrix.py)."""
+matrix itself, colours off and narrow encodings on a pty, is tests/e2e/test_pty_matrix.py)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """index.rows.file_rows as it was at 5e7badc (before issue 21's rewrite), kept as the reference the rows
-of today's file_rows must equal byte for byte (tests/test_rows_identical.py). Not used by the package."""
+of today's file_rows must equal byte for byte (tests/index/test_rows_identical.py). Not used by the package."""
 
 from __future__ import annotations
 

@@ -1,8 +1,8 @@
 """The ``--json`` output of every command, on the bundled notes and on every fixture, as recorded.
 
 A change that alters an answer must update the snapshot on purpose:
-``REINVENT_UPDATE_SNAPSHOTS=1 python -m pytest tests/test_snapshots.py`` rewrites it, and the diff of
-``tests/snapshots/json_outputs.json`` shows what changed.
+``REINVENT_UPDATE_SNAPSHOTS=1 python -m pytest tests/cli/test_snapshots.py`` rewrites it, and the diff of
+``tests/cli/snapshots/json_outputs.json`` shows what changed.
 """
 
 from __future__ import annotations
@@ -27,8 +27,8 @@ _BUNDLED_EXTRA = [
 
 
 def _cases() -> list[tuple[str, list[str]]]:
-    # holdout/ is measured against its gold (tests/test_recognise_holdout.py), kinds/ by
-    # tests/test_recognise_kinds.py: not pinned here
+    # holdout/ is measured against its gold (tests/recognise/test_recognise_holdout.py), kinds/ by
+    # tests/recognise/test_recognise_kinds.py: not pinned here
     files = [BUNDLED] + sorted(p for p in FIXTURES.rglob("*.md")
                                if not {"holdout", "kinds"} & set(p.relative_to(FIXTURES).parts))
     cases = []

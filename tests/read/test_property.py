@@ -26,7 +26,7 @@ from reinvent_cli.errors import InputError
 from reinvent_cli.recognise import parse_source
 from reinvent_cli.read.source import source_from_bytes
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 settings.register_profile("ci", max_examples=200, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

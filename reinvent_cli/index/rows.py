@@ -257,7 +257,7 @@ def _file_rows(doc: Document) -> FileRows:
     for key in number:
         strings.update(dict.fromkeys(key))
     memo = dict(zip(strings, many_text_terms(list(strings))))
-    urls: dict[str, set[str]] = {}  # a link's URL: its context, and the link's own text
+    urls: dict[str, set[str]] = {}  # url_terms of each URL among the contexts (a link's is each of its line's)
     for key in number:
         for c in key:
             if c.startswith(_URL) and c not in urls:

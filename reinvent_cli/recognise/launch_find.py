@@ -134,40 +134,91 @@ class _Level:
     may: bool = True
 
 
+def _may_level(read: list[ListItem]) -> bool:
+    """Whether a line rule may fire on any of a list's items (each rule's filter finds in the items' texts
+    joined all it finds in any one of them: see may_name_launch): else none is tried on an item."""
+    return may_name_launch("\n".join([x[3] for x in read]), any(x[2] is not None and x[2].links for x in read))
+
+
 def _level(tok: Block, ctx: list[str], launches: bool) -> _Level:
-    """A list's items; a line rule is tried on an item only if one may fire on their texts joined (each
-    rule's filter finds in the joined texts all it finds in any one of them: see may_name_launch)."""
     read = list_items(tok)
-    may = may_name_launch("\n".join([x[3] for x in read]), any(x[2] is not None and x[2].links for x in read))
-    return _Level(iter(read), ctx, launches, may)
+    return _Level(iter(read), ctx, launches, _may_level(read))
+
+
+def _legend_marks(entries: list[Entry]) -> set[str]:
+    """The marks a legend in the notes defines as "new" ("- ✨ = new service"; a legend starts with its
+    mark: a text that starts with a letter or digit is none)."""
+    marks: set[str] = set()
+    for e in entries:
+        if (e.kind == "bullet" or e.kind == "paragraph") and len(e.text) <= 80 and not e.text[:1].isalnum():
+            mark = legend_mark(e.text)
+            if mark:
+                marks.add(mark)
+    return marks
+
+
+# A list's items as the hooked pass reads them: (its items are launches, a line rule may fire on one).
+Level = tuple[bool, bool]
 
 
 class _Finder:
     """Walks the block tokens with their heading context, beside the Document the walk built (days, talks,
-    entries), and adds the Document's announcements and their entries."""
+    entries), and adds the Document's announcements and their entries.
 
-    def __init__(self, doc: Document, tokens: list[Block]) -> None:
+    Two ways to run it: after the walk, over the tokens (``blocks``: what ``find_announcements`` does), or
+    hooked into the walk's own traversal (``hooked``: recognise/walk.py calls ``heading``, ``paragraph``,
+    ``list_block``, ``level`` and ``item`` as it meets each block). Hooked, what only the finished
+    Document knows is settled in ``finish``: where each launch is (path, day, talk, section), and whether
+    the file has a legend of marks, launch headings over sub-headings or the shape of a keynote recap; a
+    file that has one of these is read again by the pass after the walk (exactly as before)."""
+
+    def __init__(self, doc: Document, tokens: list[Block] | None = None) -> None:
         self.doc = doc
         self.in_announce_list = False
         self.last_lead_in: str | None = None
         self.ordered_scope = False  # a lead-in's numbered list goes on: "1. X" ... "2. Y" (details between)
         self.by_line: dict[int, Entry] = {}
         # "- ✨ = new service": the marks a legend in the notes defines as "new"
-        # (a legend starts with its mark: a text that starts with a letter or digit is none)
         self.marks: set[str] = set()
-        for e in doc.entries:
-            kind = e.kind
-            if kind == "link":
-                continue
-            if e.line not in self.by_line:
-                self.by_line[e.line] = e
-            if (kind == "bullet" or kind == "paragraph") and len(e.text) <= 80 and not e.text[:1].isalnum():
-                mark = legend_mark(e.text)
-                if mark:
-                    self.marks.add(mark)
-        self.talks = sorted(doc.talks, key=lambda t: t.line)
-        self.starts = [t.line for t in self.talks]
+        self.talks: list[Talk] = []
+        self.starts: list[int] = []
+        self.head_launches: dict[int, str] = {}
+        self.recap = False
+        # Hooked: the launches found, each with its block's line and its line's text, placed in ``finish``
+        # (None: after the walk, placed when found).
+        self.pending: list[tuple[Announcement, int, str, bool]] | None = None
+        if tokens is None:
+            self.pending = []
+            return
+        self._placing()
+        self.marks = _legend_marks(doc.entries)
         self.head_launches, self.recap = heading_launches(tokens, doc)
+
+    def _placing(self) -> None:
+        """What ``where`` reads: the walk's entries by line, its talks in order."""
+        for e in self.doc.entries:
+            if e.kind != "link" and e.line not in self.by_line:
+                self.by_line[e.line] = e
+        self.talks = sorted(self.doc.talks, key=lambda t: t.line)
+        self.starts = [t.line for t in self.talks]
+
+    def finish(self, tokens: list[Block]) -> None:
+        """Hooked, after the walk: the launches found placed, or, when a legend, a launch heading over
+        sub-headings or a keynote recap changes what the hooked pass could decide, the pass after the walk."""
+        pending, doc = self.pending, self.doc
+        assert pending is not None
+        if _legend_marks(doc.entries) or any(heading_launches(tokens, doc)):
+            del doc.announcements[len(doc.announcements) - len(pending):]
+            _Finder(doc, tokens).blocks(tokens, [])
+            return
+        self.pending = None
+        self._placing()
+        for ann, block_line, context, unnamed in pending:
+            path, day, talk, section = self.where(block_line)
+            if unnamed:
+                ann.name = section or (talk.title if talk else "announcement")
+            ann.day, ann.talk, ann.section, ann.path = day, talk.title if talk else None, section, list(path)
+            doc.entries.append(Entry("announcement", ann.name, path, doc.file, ann.line, day, [], [context]))
 
     def blocks(self, tokens: list[Block], context: list[str]) -> None:
         tokens = [t for t in tokens if t.get("type") not in ("blank_line", "thematic_break")]
@@ -189,8 +240,12 @@ class _Finder:
                 self.blocks(tok.get("children") or [], context)
 
     def list_block(self, tok: Block, context: list[str], lead: str | None, after_list: bool, labelled: bool) -> None:
-        """A list, its items launches under a launch heading, lead-in or label ("Preview:", "Neu angekündigt:",
-        nested too), or when they say so; "1. X" ... "2. Y" go on under one lead-in."""
+        self.bullets(tok, context, lead, self.list_launches(tok, context, lead, after_list, labelled))
+
+    def list_launches(self, tok: Block, context: list[str], lead: str | None, after_list: bool,
+                      labelled: bool) -> bool:
+        """Whether a list's items are launches: under a launch heading, lead-in or label ("Preview:",
+        "Neu angekündigt:", nested too), or when they say so; "1. X" ... "2. Y" go on under one lead-in."""
         ordered = bool((tok.get("attrs") or {}).get("ordered"))
         led = labelled or bool(lead and _ANNOUNCE_LEAD_IN.match(lead))
         launches = labelled or not context and (self.in_announce_list or led)
@@ -203,7 +258,7 @@ class _Finder:
         elif not context and self.doc.announcements:
             self.doc.announcements[-1].details += _list_texts([tok])  # "1. X" then "- what X does"
             launches = False
-        self.bullets(tok, context, lead, launches)
+        return launches
 
     def heading(self, tok: Block) -> None:
         title = heading_title(tok)
@@ -284,9 +339,7 @@ class _Finder:
             rest = children
             label = False
             if head is not None and flat is not None:
-                label = len(children) > 1 and label_heads_list(text.split("\n")[0])
-                in_list = level.launches and not label
-                self.list_item(flat, text, int(head["line"]), children[1:], in_list, top and not context, level.may)
+                label = self.item((level.launches, level.may), children, head, flat, text, top and not context)
                 rest = children[1:]
             if rest:
                 sub_ctx = level.ctx + ([_one_line(text)] if text else [])
@@ -294,8 +347,29 @@ class _Finder:
                 if others:
                     self.blocks(others, sub_ctx)
                 for n in reversed([n for n, c in enumerate(rest) if c.get("type") == "list"]):
-                    led = label or n > 0 and _label_block(rest[n - 1])  # "- Talk" > "Neu angekündigt:" > "- X"
-                    stack.append(_level(rest[n], sub_ctx, led))
+                    stack.append(_level(rest[n], sub_ctx, self.nested(label, rest, n)))
+
+    # The list hooks: the walk's on_list and bullets call them as blocks and bullets above do.
+    def list_block_hook(self, tok: Block, context: list[str], lead: str | None, prev: Block | None) -> Level:
+        """A list met by the walk (``prev``: the block before it, ``lead`` that block's text if a paragraph)."""
+        after_list = prev is not None and prev.get("type") == "list"
+        return self.level(tok, self.list_launches(tok, context, lead, after_list, prev is not None and _label_block(prev)))
+
+    def level(self, tok: Block, launches: bool) -> Level:
+        return launches, _may_level(list_items(tok))
+
+    def item(self, level: Level, children: list[Block], head: Block, flat: _Inline, text: str, top: bool) -> bool:
+        """An item that opens with text (``head``, flattened ``flat``, ``text``); whether it is a label over
+        its nested lists ("- 発表：")."""
+        label = len(children) > 1 and label_heads_list(text.split("\n")[0])
+        self.list_item(flat, text, int(head["line"]), children[1:], level[0] and not label, top, level[1])
+        return label
+
+    @staticmethod
+    def nested(label: bool, rest: list[Block], n: int) -> bool:
+        """Whether the list ``rest[n]`` nested in an item holds launches: under a label ("- Talk" >
+        "Neu angekündigt:" > "- X")."""
+        return label or n > 0 and _label_block(rest[n - 1])
 
     def list_item(self, flat: _Inline, text: str, line0: int, rest: list[Block], in_list: bool, top: bool,
                   may_level: bool = True) -> None:
@@ -341,24 +415,31 @@ class _Finder:
             name = name.removeprefix(mark).removesuffix(mark).strip() or name
         if ga_launch(name):
             name = _GA_SUBJECT.sub("", name).strip(" .,;") or name  # "Acme Ledger now in preview"
-        if not name:
-            _, _, talk, section = self.where(block_line)
-            name = self._name_from_context(url, talk, section)
-        ann = self.add(name, url, line, block_line, _one_line(line_text))
+        ann = self.add(name or self._name_from_context(url), url, line, block_line, _one_line(line_text))
         extra = extra.strip(" :-–—,()")
         if extra:
             ann.details.append(_detail(extra))
         return ann
 
-    def add(self, name: str, url: str | None, line: int, block_line: int, context: str) -> Announcement:
+    def add(self, name: str | None, url: str | None, line: int, block_line: int, context: str) -> Announcement:
+        """(``name`` None: the section's or talk's, else "announcement".)"""
+        if self.pending is not None:  # hooked: placed when the walk is done (finish)
+            ann = Announcement(name=name or "", url=url, day=None, talk=None, section=None, details=[],
+                               file=self.doc.file, line=line)
+            self.doc.announcements.append(ann)
+            self.pending.append((ann, block_line, context, name is None))
+            return ann
         path, day, talk, section = self.where(block_line)
+        if name is None:
+            name = section or (talk.title if talk else "announcement")
         ann = Announcement(name=name, url=url, day=day, talk=talk.title if talk else None, section=section,
                            details=[], file=self.doc.file, line=line, path=list(path))
         self.doc.announcements.append(ann)
         self.doc.entries.append(Entry("announcement", name, path, self.doc.file, line, day, [], [context]))
         return ann
 
-    def _name_from_context(self, url: str | None, talk: Talk | None, section: str | None) -> str:
+    def _name_from_context(self, url: str | None) -> str | None:
+        """A launch's name when its line gives none: the lead-in's, the link's words; None: its place's."""
         if self.last_lead_in:
             lead = _FILLER.sub("", self.last_lead_in.rstrip(":").strip())
             if lead and len(lead) <= 60:
@@ -367,10 +448,15 @@ class _Finder:
             slug = [w for w in re.split(r"[-_/.]+", urlsplit(url).path) if w.isalpha() and w not in ("blogs", "aws", "html")]
             if slug:
                 return " ".join(slug[:4]).title()
-        return section or (talk.title if talk else "announcement")
+        return None
 
 
 def find_announcements(tokens: list[Block], doc: Document) -> None:
     """The launches of a file (after the walk: its days, talks and entries are known): doc.announcements,
     and an "announcement" Entry for each (its text the name, its context the line)."""
     _Finder(doc, tokens).blocks(tokens, [])
+
+
+def hooked(doc: Document) -> _Finder:
+    """The announcement pass to hook into the walk of ``doc`` (its ``finish`` after the walk)."""
+    return _Finder(doc)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 from reinvent_cli.model import Announcement, Document, Entry, Talk
 from reinvent_cli.recognise.evidence import _PAREN_TAIL, heading_title
 from reinvent_cli.recognise.inline import ListItem, _Inline, _InlineLink, _one_line, flat_of, list_items
-from reinvent_cli.recognise.launch_heads import heading_launches
+from reinvent_cli.recognise.launch_heads import Head, heading_launches, keynote_title
 from reinvent_cli.recognise.launch_rules import (
     announced_subject,
     cjk_launch,
@@ -145,16 +145,25 @@ def _level(tok: Block, ctx: list[str], launches: bool) -> _Level:
     return _Level(iter(read), ctx, launches, _may_level(read))
 
 
-def _legend_marks(entries: list[Entry]) -> set[str]:
-    """The marks a legend in the notes defines as "new" ("- ✨ = new service"; a legend starts with its
-    mark: a text that starts with a letter or digit is none)."""
+def _legend_marks(texts: Iterable[str]) -> set[str]:
+    """The marks a legend among these texts defines as "new" ("- ✨ = new service")."""
     marks: set[str] = set()
-    for e in entries:
-        if (e.kind == "bullet" or e.kind == "paragraph") and len(e.text) <= 80 and not e.text[:1].isalnum():
-            mark = legend_mark(e.text)
-            if mark:
-                marks.add(mark)
+    for text in texts:
+        mark = legend_mark(text)
+        if mark:
+            marks.add(mark)
     return marks
+
+
+def legend_lines(entries: list[Entry]) -> list[str]:
+    """The texts of bullets and paragraphs that may be a legend: up to 80 characters, not starting with a
+    letter or digit (as the walk collects them: state.WalkState.legend_lines)."""
+    return [e.text for e in entries if (e.kind == "bullet" or e.kind == "paragraph") and may_be_legend(e.text)]
+
+
+def may_be_legend(text: str) -> bool:
+    """(A legend starts with its mark: a text that starts with a letter or digit is none.)"""
+    return not text[:1].isalnum() and len(text) <= 80
 
 
 # A list's items as the hooked pass reads them: (its items are launches, a line rule may fire on one).
@@ -187,32 +196,41 @@ class _Finder:
         # Hooked: the launches found, each with its block's line and its line's text, placed in ``finish``
         # (None: after the walk, placed when found).
         self.pending: list[tuple[Announcement, int, str, bool]] | None = None
+        self.head_cues = False  # hooked: a heading over launches or naming a keynote (heading_launches may find some)
+        self.heads: list[Head] = []  # hooked: the top-level headings (what heading_launches reads of the tokens)
         if tokens is None:
             self.pending = []
             return
-        self._placing()
-        self.marks = _legend_marks(doc.entries)
+        self._placing(doc.entries)
+        self.marks = _legend_marks(legend_lines(doc.entries))
         self.head_launches, self.recap = heading_launches(tokens, doc)
 
-    def _placing(self) -> None:
-        """What ``where`` reads: the walk's entries by line, its talks in order."""
-        for e in self.doc.entries:
+    def _placing(self, entries: list[Entry]) -> None:
+        """What ``where`` reads: the walk's entries by line (of ``entries``: those at the lines asked), its
+        talks in order."""
+        for e in entries:
             if e.kind != "link" and e.line not in self.by_line:
                 self.by_line[e.line] = e
         self.talks = sorted(self.doc.talks, key=lambda t: t.line)
         self.starts = [t.line for t in self.talks]
 
-    def finish(self, tokens: list[Block]) -> None:
+    def finish(self, tokens: list[Block], legend: list[str]) -> None:
         """Hooked, after the walk: the launches found placed, or, when a legend, a launch heading over
-        sub-headings or a keynote recap changes what the hooked pass could decide, the pass after the walk."""
+        sub-headings or a keynote recap changes what the hooked pass could decide, the pass after the walk.
+        (``legend``: the texts of the walk's entries that may be a legend, see legend_lines.)"""
         pending, doc = self.pending, self.doc
         assert pending is not None
-        if _legend_marks(doc.entries) or any(heading_launches(tokens, doc)):
+        # (heading_launches finds none without a launch heading, or "keynote" in the title or a heading)
+        if _legend_marks(legend) or (self.head_cues or keynote_title(doc.title or "")) \
+                and any(heading_launches(tokens, doc, self.heads)):
             del doc.announcements[len(doc.announcements) - len(pending):]
             _Finder(doc, tokens).blocks(tokens, [])
             return
         self.pending = None
-        self._placing()
+        if not pending:
+            return
+        lines = {x[1] for x in pending}
+        self._placing([e for e in doc.entries if e.line in lines])
         for ann, block_line, context, unnamed in pending:
             path, day, talk, section = self.where(block_line)
             if unnamed:
@@ -260,13 +278,19 @@ class _Finder:
             launches = False
         return launches
 
-    def heading(self, tok: Block) -> None:
+    def heading(self, tok: Block, top: bool = False) -> None:
+        """(``top``: hooked, a heading of the file's top level, not in a list or quote.)"""
         title = heading_title(tok)
         line = int(tok["line"])
         self.last_lead_in = None
         self.ordered_scope = False
         # (only launch words: "## What's new", "## 新サービス" head a launch list, even where read as a talk)
         self.in_announce_list = launch_heading(title) or cjk_launch_heading(title)
+        if self.pending is not None:
+            if top:
+                self.heads.append(Head(line, int((tok.get("attrs") or {}).get("level", 1)), title))
+            if not self.head_cues:
+                self.head_cues = self.in_announce_list or keynote_title(title)
         name = self.head_launches.get(line)
         if name:
             self.add(name, None, line, line, title)
@@ -350,8 +374,12 @@ class _Finder:
                     stack.append(_level(rest[n], sub_ctx, self.nested(label, rest, n)))
 
     # The list hooks: the walk's on_list and bullets call them as blocks and bullets above do.
-    def list_block_hook(self, tok: Block, context: list[str], lead: str | None, prev: Block | None) -> Level:
-        """A list met by the walk (``prev``: the block before it, ``lead`` that block's text if a paragraph)."""
+    def list_block_hook(self, tok: Block, context: list[str], lead: str | None, prev: Block | None,
+                        top: bool) -> Level:
+        """A list met by the walk (``prev``: the block before it, ``lead`` that block's text if a paragraph;
+        ``top``: at the file's top level)."""
+        if top and self.heads:
+            self.heads[-1].has_list = True
         after_list = prev is not None and prev.get("type") == "list"
         return self.level(tok, self.list_launches(tok, context, lead, after_list, prev is not None and _label_block(prev)))
 

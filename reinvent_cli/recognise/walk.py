@@ -44,6 +44,7 @@ class _Walker:
         self.st: WalkState = new_state(src)
         # The announcement pass, hooked into this traversal (recognise/launch_find.py): None in other notes.
         self.launches: _Finder | None = None
+        self.depth = 0  # how deep in lists and quotes the blocks walked are (0: the file's top level)
 
     # The state the announcement rules read (they keep their names until they move to launches.py).
     @property
@@ -88,7 +89,7 @@ class _Walker:
     def on_heading(self, tokens: list[Block], i: int, context: list[str]) -> None:
         on_heading(self.st, tokens[i])
         if self.launches is not None:
-            self.launches.heading(tokens[i])
+            self.launches.heading(tokens[i], self.depth == 0)
 
     def on_paragraph(self, tokens: list[Block], i: int, context: list[str]) -> None:
         following = tokens[i + 1 : i + 3]  # 2 suffice (a slice to the end: quadratic)
@@ -102,11 +103,15 @@ class _Walker:
         lead = None
         if prev is not None and prev.get("type") in ("paragraph", "block_text"):
             lead = _one_line(flat_of(prev).text)
-        level = self.launches.list_block_hook(tokens[i], context, lead, prev) if self.launches is not None else None
+        level = None
+        if self.launches is not None:
+            level = self.launches.list_block_hook(tokens[i], context, lead, prev, self.depth == 0)
         self.bullets(tokens[i], context, lead, level)
 
     def on_quote(self, tokens: list[Block], i: int, context: list[str]) -> None:
+        self.depth += 1
         self.blocks(tokens[i].get("children") or [], context)
+        self.depth -= 1
 
     def on_html(self, tokens: list[Block], i: int, context: list[str]) -> None:
         """"<!-- TODO ... -->", "<div>text</div>": its words are notes too; an <iframe> a talk's video."""
@@ -210,7 +215,9 @@ class _Walker:
                 sub_ctx = ctx + ([_one_line(text)] if text else [])
                 others = [c for c in rest if c.get("type") != "list"]
                 if others:
+                    self.depth += 1
                     self.blocks(others, sub_ctx)
+                    self.depth -= 1
                 for n in reversed([n for n, c in enumerate(rest) if c.get("type") == "list"]):
                     sub = None
                     if launches is not None:
@@ -319,5 +326,5 @@ def walk(src: Source, tokens: list[Block], plan: Plan, title: str | None = None,
     walker.blocks(tokens, [])
     doc = finish(walker.st)
     if walker.launches is not None:
-        walker.launches.finish(tokens)
+        walker.launches.finish(tokens, walker.st.legend_lines)
     return doc, walker.st

@@ -241,7 +241,7 @@ class _Walker:
         if top and st.speaker_look > 0:
             talk = st.talk or (st.pre_talk if not st.doc.talks else None)
             look_for_speakers(st, block_after(st, line0, talk, 4, True), talk)
-        if top and st.talk is not None and _has_strong(head) and _is_keynote(st, st.talk):
+        if top and st.talk is not None and _is_keynote(st, st.talk) and _has_strong(head):
             keynote_speakers(st, st.talk, head)
 
     def watch_item(self, flat: _Inline, text: str, line0: int) -> None:

@@ -176,7 +176,7 @@ class _Finder:
 
     Two ways to run it: after the walk, over the tokens (``blocks``: what ``find_announcements`` does), or
     hooked into the walk's own traversal (``hooked``: recognise/walk.py calls ``heading``, ``paragraph``,
-    ``list_block``, ``level`` and ``item`` as it meets each block). Hooked, what only the finished
+    ``list_block_hook``, ``level`` and ``item`` as it meets each block). Hooked, what only the finished
     Document knows is settled in ``finish``: where each launch is (path, day, talk, section), and whether
     the file has a legend of marks, launch headings over sub-headings or the shape of a keynote recap; a
     file that has one of these is read again by the pass after the walk (exactly as before)."""

@@ -19,7 +19,7 @@ from reinvent_cli.recognise import launch_find, parse_source
 # (the package's name "walk" is the function it imports from the module of that name)
 walk_module = importlib.import_module("reinvent_cli.recognise.walk")
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared"
 FOLDERS = [ROOT / "tests" / "fixtures", ROOT / "data", ROOT / "eval", SHARED / "devnotes", SHARED / "notes"]
 

@@ -14,6 +14,7 @@ from reinvent_cli.recognise.evidence import (
 )
 from reinvent_cli.recognise.inline import _Inline, _one_line, _trim_decor, flat_of, flatten
 from reinvent_cli.recognise.list_talks import item_of_blocks, talk_label
+from reinvent_cli.recognise.names import is_person
 from reinvent_cli.recognise.patterns import pattern
 from reinvent_cli.recognise.roles import Role
 from reinvent_cli.recognise.talks import strip_time
@@ -153,7 +154,9 @@ def _item(item: dict[str, Any], level: int, sessions: bool, forced: bool) -> Rol
         title, tail = led
         m = _BY.match(tail)
         names = _SENTENCE_END.split(tail[m.end():], maxsplit=1)[0] if m else ""
-        if m and len(names.split()) <= 8:
+        if m and len(names.split()) > 8:
+            names = _names_before_dash(names)  # "[Title](url) by Jane Roe - what the talk was about"
+        if m and names and len(names.split()) <= 8:
             return Role("talk", "list item", f"{title} by {names.strip()}", line, level,
                         ["a title, then who gave it"])
         if sessions and flat.links and not flat.links[0].url.startswith("#"):
@@ -164,6 +167,16 @@ def _item(item: dict[str, Any], level: int, sessions: bool, forced: bool) -> Rol
     if forced and first:
         return Role("talk", "list item", first, line, level, ["the layout says talks are list items"])
     return None
+
+
+def _names_before_dash(text: str) -> str:
+    """The names before " - " that opens a description ("Jane Roe and John Doe - how we ..."), or ""."""
+    head = _DASH.split(text, maxsplit=1)[0].strip(" *_")
+    return head if head != text.strip(" *_") and all(is_person(n) for n in _AND.split(head) if n.strip()) else ""
+
+
+_DASH = pattern(r"\s[-–—]\s")
+_AND = pattern(r"\s*(?:,|&|\band\b)\s*")
 
 
 def _emphasis_led(children: list[dict[str, Any]]) -> tuple[str, str] | None:

@@ -70,10 +70,18 @@ _ONE_KEYNOTE = pattern(r"\bkeynote\b", re.IGNORECASE)
 
 
 def clean_title(text: str) -> str:
-    """A heading's text as a title: inline HTML (``<a name>`` anchors) dropped, closing ``##`` gone."""
+    """A heading's text as a title: inline HTML (``<a name>`` anchors) dropped, closing ``##`` gone, and an
+    explicit heading id (``{#install}``, MDX's ``{/*install*/}``, read by mistune as ``{/install/}``) too."""
     if "<" in text:
         text = _TAG.sub("", text)
-    return " ".join(text.split()).rstrip("#").strip()
+    text = " ".join(text.split()).rstrip("#").strip()
+    if text.endswith("}"):
+        text = _HEADING_ID.sub("", text) or text
+    return text
+
+
+# A heading's explicit id at its end: "{#custom-id}" (Pandoc, kramdown, Docusaurus), "{/*custom-id*/}" (MDX).
+_HEADING_ID = re.compile(r"\s*\{(?:#[\w.:-]+|/\*?[\w.:-]+\*?/)\}$")
 
 
 def heading_title(tok: dict[str, Any]) -> str:
@@ -82,7 +90,8 @@ def heading_title(tok: dict[str, Any]) -> str:
     title: str | None = tok.get("_title")
     if title is None:
         text = flat_of(tok).text
-        title = tok["_title"] = clean_title(text) if "<" in text or text.rstrip().endswith("#") else _one_line(text)
+        title = tok["_title"] = (clean_title(text) if "<" in text or text.rstrip().endswith(("#", "}"))
+                                 else _one_line(text))
     return title
 
 

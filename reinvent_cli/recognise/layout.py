@@ -107,6 +107,7 @@ class Plan:
     layout: Layout | None = None
     has_days: bool = False
     decision: Decision | None = None  # whether the file is talk notes, and why (recognise/kind.py)
+    segs: list[_Seg] = field(default_factory=list, repr=False, compare=False)  # the headings, each with its blocks
 
 
 def plan_file(tokens: list[dict[str, Any]], one_talk: bool, layout: Layout | None = None,
@@ -115,7 +116,7 @@ def plan_file(tokens: list[dict[str, Any]], one_talk: bool, layout: Layout | Non
     segs = _segments(tokens)
     for s in segs:
         s.lines = lines
-    plan = Plan(layout=layout if layout and (layout.talks or layout.days) else None)
+    plan = Plan(layout=layout if layout and (layout.talks or layout.days) else None, segs=segs)
     heads = [s for s in segs if s.level]
     _days(heads, plan)
     forced = plan.layout.talks if plan.layout else None

@@ -140,6 +140,11 @@ NOT_TALK_WORDS = (
     "conclusiones", "lo que me llevo", "para llevar", "mein fazit", "erkenntnisse", "wat ik meeneem",
     "conclusie", "conclusioni", "da ricordare", "学び", "学んだこと", "所感まとめ",
     "점심", "점심시간", "휴식", "네트워킹", "정리", "후기", "소감", "마무리",
+    # closing thanks
+    "thanks", "thank you", "thank you!", "acknowledgements", "acknowledgments", "credits", "danke", "dank",
+    "danksagung", "merci", "remerciements", "gracias", "agradecimientos", "obrigado", "obrigada",
+    "agradecimentos", "grazie", "ringraziamenti", "bedankt", "dankwoord", "謝辞", "感謝", "ありがとうございました",
+    "致谢", "感谢", "謝謝", "감사합니다", "감사드립니다", "감사의 말",
 )
 
 

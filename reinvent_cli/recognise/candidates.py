@@ -52,7 +52,7 @@ def bold_candidates(blocks: list[dict[str, Any]], level: int, forced: bool, alon
             continue
         title, rest = lead
         asks = title.rstrip("*_ ").endswith("?") and not (rest and _BY.match(rest))  # "**Signals?** – Name"
-        if not 3 <= len(title) <= 160 or title.rstrip("*_ ").endswith(":") or asks or rest.startswith(":"):
+        if not 3 <= len(title) <= 160 or title.rstrip("*_ ").endswith((":", "：")) or asks or rest.startswith(":"):
             continue
         if rest and not _BY.match(rest):
             continue

@@ -226,6 +226,29 @@ def video_key(blocks: list[dict[str, Any]]) -> str | None:
     return None
 
 
+_VIDEO_SRC = pattern(r"https?://(?:www\.)?(?:youtube\.com|youtu\.be|vimeo\.com)/[^\s\"'<>]+", re.IGNORECASE)
+
+
+def deep_video(blocks: list[dict[str, Any]], start: int = 0, end: int = 16) -> str | None:
+    """A video anywhere in a heading's first blocks (an embed, a component, or a link to a video site), without
+    its timestamp."""
+    for tok in blocks[start:end]:
+        html = [tok] if tok.get("type") == "block_html" else [
+            c for c in tok.get("children") or () if c.get("type") == "inline_html"]
+        for h in html:  # an iframe, or a component: <YouTubeIframe src="..." />
+            raw = str(h.get("raw", ""))
+            found = video_in_text(raw) or (m.group(0) if (m := _VIDEO_SRC.search(raw)) else None)
+            if found:
+                return _video_key(found)
+        if tok.get("type") == "block_html":
+            continue
+        for flat in _texts(tok):
+            for lk in flat.links:
+                if _host(lk.url).endswith(_VIDEO_HOSTS):
+                    return _video_key(lk.url)
+    return None
+
+
 def _speaker_label_over_list(flat: _Inline, after: list[dict[str, Any]]) -> bool:
     """"Presenters:" alone, the names in the list under it."""
     m = _META_RE.fullmatch(flat.text.strip()) if len(flat.text) <= 30 else None

@@ -14,6 +14,7 @@ from reinvent_cli.recognise.evidence import (
     clean_title,
     collection_title,
     core,
+    deep_video,
     group_word,
     labelled,
     not_talk,
@@ -74,6 +75,10 @@ class _Seg:
         if self._evidence is None:
             self._evidence = self.title_evidence + block_evidence(self.blocks, self.lines) + anchor_evidence(self.raw)
             self.video = video_key(self.blocks) if "a video" in self._evidence else None
+            if "a video" not in self._evidence and self.blocks:
+                self.video = deep_video(self.blocks)  # a recap's section: its talk's video after the summary
+                if self.video:
+                    self._evidence.append("a video")
         return self._evidence
 
     def seen_evidence(self) -> list[str]:

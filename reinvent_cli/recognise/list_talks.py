@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from reinvent_cli.lexicon import ITEM_TALK_LABELS
-from reinvent_cli.recognise.inline import _one_line, flat_of, flatten
+from reinvent_cli.lexicon import AND_WORDS, ITEM_TALK_LABELS
+from reinvent_cli.recognise.inline import _Inline, _one_line, flat_of, flatten
 from reinvent_cli.recognise.names import is_person
 from reinvent_cli.recognise.patterns import pattern
 from reinvent_cli.recognise.speakers import speaker_line
@@ -92,6 +92,26 @@ def _speaker_under(line: str) -> bool:
     return len(text) <= 200 and any(c in text[:40] for c in ":：") and bool(speaker_line(text))
 
 
+def name_then_linked_title(flat: _Inline) -> tuple[str, str] | None:
+    """(title, speakers) of "Jane Roe: [Title](url)", "[Jane Roe](url) and John Doe: [Title](url)." -- people,
+    a colon, then a link that is the whole title; None otherwise."""
+    text = _one_line(flat.text.split("\n")[0])
+    at = min((i for i in (text.find(": "), text.find("：")) if i > 0), default=-1)
+    if at <= 0 or at > 120:
+        return None
+    names, rest = text[:at].strip(" *_"), text[at + 1:].strip(" .。")
+    if not rest or not any(lk.text.strip() and _one_line(lk.text).strip(" *_") == rest.strip(" *_")
+                           for lk in flat.links):
+        return None
+    people = [n for n in _AND.split(names) if n.strip()]
+    if not people or not all(_names_person(n) for n in people):
+        return None
+    return rest.strip(" *_"), ", ".join(p.strip(" *_") for p in people)
+
+
+_AND = pattern(r"\s*(?:,|&|、|\s(?:" + "|".join(AND_WORDS) + r")\s)\s*")
+
+
 def item_of_blocks(parts: list[dict[str, Any]]) -> tuple[str, str] | None:
     """(title, why) of a list item (its blocks) that is a talk by these styles, else None."""
     head = parts[0] if parts and parts[0].get("type") in ("paragraph", "block_text") else None
@@ -112,4 +132,9 @@ def item_of_blocks(parts: list[dict[str, Any]]) -> tuple[str, str] | None:
         emphasised = _one_line(flat_of(children[0]).text)
         cut = next((i for i, c in enumerate(children) if c.get("type") in ("softbreak", "linebreak")), len(children))
         tail = _one_line(flatten(children[1:cut]).text)
-    return item_talk(first, emphasised or None, tail, under)
+    found = item_talk(first, emphasised or None, tail, under)
+    if found is None and ": " in first or found is None and "：" in first:
+        named = name_then_linked_title(flat_of(head))
+        if named is not None:
+            return f"{named[0]} by {named[1]}", "who gave it, then the title"
+    return found

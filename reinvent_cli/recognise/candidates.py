@@ -13,7 +13,7 @@ from reinvent_cli.recognise.evidence import (
     title_evidence,
 )
 from reinvent_cli.recognise.inline import _Inline, _one_line, _trim_decor, flat_of, flatten
-from reinvent_cli.recognise.list_talks import item_of_blocks, talk_label
+from reinvent_cli.recognise.list_talks import item_of_blocks, name_then_linked_title, talk_label
 from reinvent_cli.recognise.names import is_person
 from reinvent_cli.recognise.patterns import pattern
 from reinvent_cli.recognise.roles import Role
@@ -150,6 +150,9 @@ def _item(item: dict[str, Any], level: int, sessions: bool, forced: bool) -> Rol
             return None  # "12:30 Mittag", "13:30 Lightning talks"
         return Role("talk", "list item", first, line, level, title_evidence(first))
     led = _link_led(flat) or _emphasis_led(head.get("children") or []) or _quoted(first)
+    named = name_then_linked_title(flat) if led is not None and flat.links else None
+    if named is not None:  # "[Jane Roe](url): [Title](video)": the link that leads is who gave it
+        return Role("talk", "list item", f"{named[0]} by {named[1]}", line, level, ["who gave it, then the title"])
     if led is not None:
         title, tail = led
         m = _BY.match(tail)

@@ -106,7 +106,7 @@ def name_then_linked_title(flat: _Inline) -> tuple[str, str] | None:
     people = [n for n in _AND.split(names) if n.strip()]
     if not people or not all(_names_person(n) for n in people):
         return None
-    return rest.strip(" *_"), ", ".join(p.strip(" *_") for p in people)
+    return rest.strip(" *_"), " and ".join(p.strip(" *_") for p in people)
 
 
 _AND = pattern(r"\s*(?:,|&|、|\s(?:" + "|".join(AND_WORDS) + r")\s)\s*")

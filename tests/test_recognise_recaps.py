@@ -1,0 +1,127 @@
+"""Shapes of conference recaps the rules read since the blind set's misses (written fresh here, in several
+languages): a reading list of recorded talks ("[Title](video) _by_ Name - what it was about"), "Name: [Title](url)"
+lists, a recap whose sections each end in the talk's video (an embed component, an iframe, a link in prose),
+closing thanks, and a bold line that introduces a list with a full-width colon."""
+
+from __future__ import annotations
+
+from reinvent_cli.read.source import source_from_bytes
+from reinvent_cli.recognise import parse_source
+
+
+def doc_of(text: str, name: str = "recap.md"):
+    return parse_source(source_from_bytes(text.encode(), name))
+
+
+def talks_of(text: str, name: str = "recap.md") -> list[tuple[str, list[str]]]:
+    return [(t.title, [s.name for s in t.speakers]) for t in doc_of(text, name).talks]
+
+
+READING_LIST = """---
+title: "Harbour Go Day: a look back"
+summary: Our first Go conference in the harbour city.
+---
+
+All the talks were recorded:
+
+- [Starting with Go](https://vimeo.com/1001) _by Mara Quist_ -
+  a contributor shows where to begin.
+- [Errors as values](https://vimeo.com/1002) _by_ [_Tomas Reyl_](https://example.org/tr) -
+  patterns for wrapping and inspecting errors.
+- [Profiling a slow service](https://vimeo.com/1003) _by_ [_Ines Varga_](https://example.org/iv) - flame graphs,
+  pprof and a surprise in the allocator.
+"""
+
+
+def test_a_reading_list_of_recorded_talks() -> None:
+    assert talks_of(READING_LIST, "harbour-go-day-2019.md") == [
+        ("Starting with Go", ["Mara Quist"]),
+        ("Errors as values", ["Tomas Reyl"]),
+        ("Profiling a slow service", ["Ines Varga"]),
+    ]
+
+
+NAME_FIRST = """# Resumen de la Conferencia Web 2023
+
+## Día 1
+
+Charlas de la comunidad:
+
+- [Lucía Ferrer](https://example.org/lf): [Formularios sin dolor](https://www.youtube.com/watch?v=aaa)
+- Pablo Ortega y Ana Ruiz: [Accesibilidad desde el diseño](https://www.youtube.com/watch?v=bbb).
+- [Marta Gil](https://example.org/mg): [Servidores en el borde](https://www.youtube.com/watch?v=ccc)
+"""
+
+
+def test_name_then_a_linked_title() -> None:
+    assert talks_of(NAME_FIRST) == [
+        ("Formularios sin dolor", ["Lucía Ferrer"]),
+        ("Accesibilidad desde el diseño", ["Pablo Ortega", "Ana Ruiz"]),
+        ("Servidores en el borde", ["Marta Gil"]),
+    ]
+
+
+def test_a_colon_list_of_people_and_plain_words_is_no_talk_list() -> None:
+    text = ("# DevDays 2023 notes\n\n## Keynote: Platforms\n\nSpeaker: Jane Roe\n\n"
+            "- Pro: [faster builds](https://example.org/a)\n- Con: [more YAML](https://example.org/b)\n"
+            "- Jane Roe: asked about [caching](https://example.org/c) and more\n")
+    assert [t.title for t in doc_of(text).talks] == ["Keynote: Platforms"]
+
+
+EMBEDS = """---
+title: "Rückblick: Frontend Konferenz 2022"
+---
+
+Hier eine Zusammenfassung der Vorträge.
+
+## Die Zukunft der Formulare
+
+Wir haben gezeigt, wie Formulare ohne Zustand auskommen.
+
+Das war der Kern des Vortrags.
+
+Mehr im Video von [Lena Brandt](https://example.org/lb):
+
+<VideoEmbed src="https://www.youtube.com/embed/abc123" />
+
+## Server-Komponenten im Alltag
+
+Ein Erfahrungsbericht aus zwei Jahren Produktion.
+
+<iframe width="560" src="https://www.youtube.com/embed/def456"></iframe>
+
+## Barrierefreiheit testen
+
+Werkzeuge und Abläufe im Team, [hier das Video](https://youtu.be/ghi789).
+
+## Danke
+
+Danke an alle Sponsoren und Helfer.
+"""
+
+
+def test_sections_ending_in_their_video_are_talks_and_thanks_is_none() -> None:
+    assert [t for t, _ in talks_of(EMBEDS, "frontend-konferenz-2022.md")] == [
+        "Die Zukunft der Formulare", "Server-Komponenten im Alltag", "Barrierefreiheit testen"]
+
+
+def test_one_video_shared_by_sections_is_still_one_talk_s_sections() -> None:
+    text = ("# Notes: Frugal architecture\n\n## Costs\n\nA paragraph.\n\nMore.\n\n[at 5:00](https://www.youtube.com/watch?v=zz&t=300)\n\n"
+            "## Trade-offs\n\nA paragraph.\n\n[at 15:00](https://www.youtube.com/watch?v=zz&t=900)\n")
+    assert [t.title for t in doc_of(text).talks] in ([], ["Notes: Frugal architecture"])
+
+
+def test_thanks_headings_are_no_talks() -> None:
+    for word in ("Thank you!", "Merci", "Agradecimientos", "Obrigado", "謝辞", "감사드립니다"):
+        text = (f"# Conf 2024 recap\n\n## Talk one\n\nSpeaker: Jane Roe\n\n## Talk two\n\nSpeaker: John Doe\n\n"
+                f"## {word}\n\nTo everyone who came.\n")
+        assert [t.title for t in doc_of(text).talks] == ["Talk one", "Talk two"], word
+
+
+def test_a_bold_line_ending_in_a_full_width_colon_introduces() -> None:
+    text = ("# React Conf 2021 まとめ\n\n**コミュニティからの発表：**\n\n"
+            "- [山田 太郎](https://example.org/y): [フォームの未来](https://www.youtube.com/watch?v=a1)\n"
+            "- [佐藤 花子](https://example.org/s): [サーバの話](https://www.youtube.com/watch?v=a2)\n")
+    talks = talks_of(text)
+    assert "コミュニティからの発表：" not in [t for t, _ in talks]
+    assert talks == [("フォームの未来", ["山田 太郎"]), ("サーバの話", ["佐藤 花子"])]

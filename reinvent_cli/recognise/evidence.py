@@ -27,6 +27,7 @@ from reinvent_cli.recognise.inline import (
     flat_of,
 )
 from reinvent_cli.recognise.media import _video_key, video_in_text
+from reinvent_cli.recognise.names import is_person
 from reinvent_cli.recognise.meta import _META_RE
 from reinvent_cli.recognise.patterns import pattern
 from reinvent_cli.recognise.speakers import (
@@ -232,20 +233,41 @@ _VIDEO_SRC = pattern(r"https?://(?:www\.)?(?:youtube\.com|youtu\.be|vimeo\.com)/
 def deep_video(blocks: list[dict[str, Any]], start: int = 0, end: int = 16) -> str | None:
     """A video anywhere in a heading's first blocks (an embed, a component, or a link to a video site), without
     its timestamp."""
-    for tok in blocks[start:end]:
+    found = _deep_video_at(blocks, start, end)
+    return found[1] if found else None
+
+
+def video_people(blocks: list[dict[str, Any]], end: int = 16) -> list[str]:
+    """The people linked by name in the paragraph that shows a section's video or leads into it ("Watch the
+    talk by [Jane Roe](url) here:" over the embed): who gave that talk."""
+    found = _deep_video_at(blocks, 0, end)
+    if found is None:
+        return []
+    at = found[0]
+    for tok in (blocks[at], blocks[at - 1] if at else None):
+        if tok is None or tok.get("type") not in ("paragraph", "block_text"):
+            continue
+        people = [_one_line(lk.text) for lk in flat_of(tok).links if is_person(lk.text)]
+        if people:
+            return list(dict.fromkeys(people))
+    return []
+
+
+def _deep_video_at(blocks: list[dict[str, Any]], start: int, end: int) -> tuple[int, str] | None:
+    for n, tok in enumerate(blocks[start:end], start):
         html = [tok] if tok.get("type") == "block_html" else [
             c for c in tok.get("children") or () if c.get("type") == "inline_html"]
         for h in html:  # an iframe, or a component: <YouTubeIframe src="..." />
             raw = str(h.get("raw", ""))
             found = video_in_text(raw) or (m.group(0) if (m := _VIDEO_SRC.search(raw)) else None)
             if found:
-                return _video_key(found)
+                return n, _video_key(found)
         if tok.get("type") == "block_html":
             continue
         for flat in _texts(tok):
             for lk in flat.links:
                 if _host(lk.url).endswith(_VIDEO_HOSTS):
-                    return _video_key(lk.url)
+                    return n, _video_key(lk.url)
     return None
 
 

@@ -20,6 +20,7 @@ from reinvent_cli.recognise.evidence import (
     not_talk,
     title_evidence,
     video_key,
+    video_people,
 )
 from reinvent_cli.recognise.inline import flat_of
 from reinvent_cli.recognise.kind import Decision
@@ -133,6 +134,10 @@ def plan_file(tokens: list[dict[str, Any]], one_talk: bool, layout: Layout | Non
     else:
         _assign(heads, plan, expect=False, one_talk=one_talk)
     _inner_candidates(segs, plan)
+    for s in segs:  # a talk whose section shows its video: the people its lead-in links by name
+        role = plan.roles.get(s.line)
+        if s.video and role is not None and role.kind == "talk" and role.form == "heading":
+            role.people = video_people(s.blocks)
     return plan
 
 

@@ -126,3 +126,17 @@ def test_a_bold_line_ending_in_a_full_width_colon_introduces() -> None:
     talks = talks_of(text)
     assert "コミュニティからの発表：" not in [t for t, _ in talks]
     assert talks == [("フォームの未来", ["山田 太郎"]), ("サーバの話", ["佐藤 花子"])]
+
+
+def test_a_list_of_videos_or_posts_is_no_talk() -> None:
+    text = ("# DevConf 2024 recap\n\n## Scaling Postgres\n\nSpeaker: Jane Roe\n\n## Rust at work\n\nSpeaker: John Doe\n\n"
+            "## Videos\n\n* [All talks](https://www.youtube.com/playlist?list=PL123)\n\n"
+            "## Blog posts\n\n- [Jane Roe](https://example.org/jr)\n- [A recap](https://example.org/r)\n")
+    assert [t.title for t in doc_of(text).talks] == ["Scaling Postgres", "Rust at work"]
+
+
+def test_launches_by_day_are_conference_notes() -> None:
+    text = ("# Cloud Week 2019\n\n## Launches before the week\n\n- Amazon Foo launches bars\n- Amazon Baz adds quux\n\n"
+            "## Day 1\n\n- Announcing Amazon Widget, a new service\n\n## Day 2\n\n- Announcing Amazon Gadget\n")
+    doc = doc_of(text, "cloud-week-2019.md")
+    assert doc.talks == [] and len(doc.days) == 2 and len(doc.announcements) >= 2

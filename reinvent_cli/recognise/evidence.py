@@ -231,10 +231,13 @@ _VIDEO_SRC = pattern(r"https?://(?:www\.)?(?:youtube\.com|youtu\.be|vimeo\.com)/
 
 
 def deep_video(blocks: list[dict[str, Any]], start: int = 0, end: int = 16) -> str | None:
-    """A video anywhere in a heading's first blocks (an embed, a component, or a link to a video site), without
-    its timestamp."""
+    """The one video in a heading's first blocks (an embed, a component, or a link to a video site), without
+    its timestamp; None when there is none, or more than one (a list of videos is no talk's)."""
     found = _deep_video_at(blocks, start, end)
-    return found[1] if found else None
+    if found is None:
+        return None
+    again = _deep_video_at(blocks, found[0], end, skip=found[1])
+    return found[1] if again is None else None
 
 
 def video_people(blocks: list[dict[str, Any]], end: int = 16) -> list[str]:
@@ -253,20 +256,21 @@ def video_people(blocks: list[dict[str, Any]], end: int = 16) -> list[str]:
     return []
 
 
-def _deep_video_at(blocks: list[dict[str, Any]], start: int, end: int) -> tuple[int, str] | None:
+def _deep_video_at(blocks: list[dict[str, Any]], start: int, end: int, skip: str = "") -> tuple[int, str] | None:
+    """(block number, video) of the first video from ``start`` on that is not ``skip``."""
     for n, tok in enumerate(blocks[start:end], start):
         html = [tok] if tok.get("type") == "block_html" else [
             c for c in tok.get("children") or () if c.get("type") == "inline_html"]
         for h in html:  # an iframe, or a component: <YouTubeIframe src="..." />
             raw = str(h.get("raw", ""))
             found = video_in_text(raw) or (m.group(0) if (m := _VIDEO_SRC.search(raw)) else None)
-            if found:
+            if found and _video_key(found) != skip and "playlist" not in found:
                 return n, _video_key(found)
         if tok.get("type") == "block_html":
             continue
         for flat in _texts(tok):
             for lk in flat.links:
-                if _host(lk.url).endswith(_VIDEO_HOSTS):
+                if _host(lk.url).endswith(_VIDEO_HOSTS) and _video_key(lk.url) != skip and "playlist" not in lk.url:
                     return n, _video_key(lk.url)
     return None
 

@@ -5,6 +5,8 @@ closing thanks, and a bold line that introduces a list with a full-width colon."
 
 from __future__ import annotations
 
+import pytest
+
 from reinvent_cli.read.source import source_from_bytes
 from reinvent_cli.recognise import parse_source
 
@@ -140,3 +142,52 @@ def test_launches_by_day_are_conference_notes() -> None:
             "## Day 1\n\n- Announcing Amazon Widget, a new service\n\n## Day 2\n\n- Announcing Amazon Gadget\n")
     doc = doc_of(text, "cloud-week-2019.md")
     assert doc.talks == [] and len(doc.days) == 2 and len(doc.announcements) >= 2
+
+
+# Talk lists as people write them (each under a heading or lead-in that expects talks).
+SHAPES = {
+    'a-paren': ('# PyCon Nordics 2023 notes\n\n## Day 1\n\n- Async all the way down (Maria Holm)\n- Packaging in 2023 (Lars Eriksen, Acme)\n- Typing at scale (Ingrid Berg)\n',
+        [('Async all the way down', ['Maria Holm']), ('Packaging in 2023', ['Lars Eriksen']), ('Typing at scale', ['Ingrid Berg'])]),
+    'b-slash': ('# JSConf Lisboa 2022\n\nTalks I attended:\n\n- Building a bundler / Rui Santos\n- State machines in practice / Ana Costa\n- Edge rendering explained / Pedro Lima\n',
+        [('Building a bundler', ['Rui Santos']), ('State machines in practice', ['Ana Costa']), ('Edge rendering explained', ['Pedro Lima'])]),
+    'c-pipe': ('# DevOpsDays Kraków 2023 — my notes\n\n## Sessions\n\n- Observability on a budget | Jan Kowalski\n- Chaos engineering for the rest of us | Ewa Nowak\n- Platform teams that work | Piotr Zieliński\n',
+        [('Observability on a budget', ['Jan Kowalski']), ('Chaos engineering for the rest of us', ['Ewa Nowak']), ('Platform teams that work', ['Piotr Zieliński'])]),
+    'd-zh': ('# 2023 云原生技术大会 参会笔记\n\n## 主题演讲\n\n- 《云原生可观测性实践》—— 讲师：张伟\n- 《服务网格的下一步》—— 讲师：李娜\n- 《Serverless 落地经验》—— 讲师：王强\n',
+        [('云原生可观测性实践', ['张伟']), ('服务网格的下一步', ['李娜']), ('Serverless 落地经验', ['王强'])]),
+    'e-ja': ('# Kotlin Fest 2023 参加レポート\n\n## セッション\n\n- Kotlin コルーチン入門 / 山田 太郎\n- Compose Multiplatform の現在 / 佐藤 花子\n- 型安全なビルド設定 / 鈴木 一郎\n',
+        [('Kotlin コルーチン入門', ['山田 太郎']), ('Compose Multiplatform の現在', ['佐藤 花子']), ('型安全なビルド設定', ['鈴木 一郎'])]),
+    'f-boldname': ('# RustFest Zürich 2023\n\n**Anna Keller**: Zero-cost abstractions revisited\n\nNotes on the talk.\n\n**Marco Rossi**: Async Rust in embedded\n\nMore notes.\n\n**Julia Meier**: Error handling patterns\n\nEven more notes.\n',
+        [('Zero-cost abstractions revisited', ['Anna Keller']), ('Async Rust in embedded', ['Marco Rossi']), ('Error handling patterns', ['Julia Meier'])]),
+    'i-ko': ('# FEConf 2023 후기\n\n## 세션\n\n- 리액트 서버 컴포넌트 톺아보기 - 김민수\n- 디자인 시스템 운영기 - 이지은\n- 웹 성능 최적화 사례 - 박준호\n',
+        [('리액트 서버 컴포넌트 톺아보기', ['김민수']), ('디자인 시스템 운영기', ['이지은']), ('웹 성능 최적화 사례', ['박준호'])]),
+    'j-es': ('# Resumen de la PyConES 2023\n\n## Charlas\n\n### Python en producción, por Laura Gómez\n\nNotas.\n\n### Datos abiertos con pandas, por Carlos Pérez\n\nNotas.\n',
+        [('Python en producción', ['Laura Gómez']), ('Datos abiertos con pandas', ['Carlos Pérez'])]),
+    'k-table': ('# Meetup Cloud Native Berlin #12\n\n| Time | Talk | Speaker |\n|---|---|---|\n| 18:30 | GitOps with Flux | Lena Wolf |\n| 19:15 | eBPF for humans | Max Braun |\n',
+        [('GitOps with Flux', ['Lena Wolf']), ('eBPF for humans', ['Max Braun'])]),
+    'm-dash-first': ('# SREcon23 Americas\n\n## Talks\n\n- Alice Johnson — Incident reviews that teach\n- Bob Smith — SLOs without tears\n- Carol White — Toil budgets\n',
+        [('Incident reviews that teach', ['Alice Johnson']), ('SLOs without tears', ['Bob Smith']), ('Toil budgets', ['Carol White'])]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SHAPES))
+def test_talk_list_shapes(name: str) -> None:
+    text, want = SHAPES[name]
+    assert talks_of(text, name + ".md") == want
+
+
+def test_weak_shapes_count_only_where_talks_are_expected() -> None:
+    text = ("# KubeCon EU 2023 notes\n\n## Keynote: The state of Kubernetes\n\nSpeaker: Jane Roe\n\n"
+            "- Install the CLI (optional)\n- Use pandas (Wes McKinney's library)\n- Read the docs / Getting Started\n\n"
+            "## Tools I saw\n\n- Docker Desktop (Mac Mini)\n- Visual Studio Code / GitHub Copilot\n"
+            "- Open Telemetry (Grafana Labs)\n")
+    titles = [t for t, _ in talks_of(text)]
+    assert "Docker Desktop" not in titles and "Visual Studio Code" not in titles and titles[0].startswith("Keynote")
+
+
+def test_cjk_words_are_no_names() -> None:
+    from reinvent_cli.recognise.names import is_person
+    assert [is_person(x) for x in ("张伟", "王磊", "김민수", "山田 太郎", "リー・ウェイ")] == [True] * 5
+    assert [is_person(x) for x in ("个人介绍", "视频回顾", "데이터", "세션", "セッション", "主题演讲")] == [False] * 6
+    text = ("# 2021 上海 Meetup 回顾\n\n## 分享一\n\n**个人介绍**：高级研发工程师，负责网关开发。\n\n"
+            "**议题详情**：身份认证是零信任架构中非常重要的一环。\n\n**视频回顾**：[链接](https://example.org/v)\n")
+    assert all(not t.startswith(("高级", "身份")) for t, _ in talks_of(text))

@@ -51,6 +51,9 @@ def bold_candidates(blocks: list[dict[str, Any]], level: int, forced: bool, alon
         if lead is None:
             continue
         title, rest = lead
+        if rest[:1] in ":：" and is_person(title.strip(" *_:：")) and len(rest[1:].split()) >= 2:
+            # "**Jane Roe**: Title": who gave it, then the talk's title
+            title, rest = rest[1:].strip(), "by " + title.strip(" *_:：")
         asks = title.rstrip("*_ ").endswith("?") and not (rest and _BY.match(rest))  # "**Signals?** – Name"
         if not 3 <= len(title) <= 160 or title.rstrip("*_ ").endswith((":", "：")) or asks or rest.startswith(":"):
             continue
@@ -90,11 +93,14 @@ def item_candidates(blocks: list[dict[str, Any]], level: int, group: str, forced
         if _WATCH_HEADING.search(lead):
             continue
         sessions = names_sessions(group) or (lead.endswith(":") and names_sessions(lead))
-        found += _list_talks(tok, level, bool(sessions), forced, alone)
+        found += _list_talks(tok, level, bool(sessions), forced, alone, placed=bool(group or sessions))
     return found
 
 
-def _list_talks(tok: dict[str, Any], level: int, sessions: bool, forced: bool, alone: bool = False) -> list[Role]:
+def _list_talks(tok: dict[str, Any], level: int, sessions: bool, forced: bool, alone: bool = False,
+                placed: bool = False) -> list[Role]:
+    """The talks among a list's items (``placed``: the list sits under a day, a group of talks or a lead-in
+    naming sessions, where the weaker shapes "Title (Name)", "Title / Name", "Name — Title" count too)."""
     items = tok.get("children") or []
     nested: list[Role] = []
     for it in items:  # "- 13:30 Lightning talks" over the talks
@@ -104,12 +110,12 @@ def _list_talks(tok: dict[str, Any], level: int, sessions: bool, forced: bool, a
             if head and len(head) <= 60 and group_word(strip_time(head)):
                 for sub in parts[1:]:
                     if sub.get("type") == "list":
-                        nested += _list_talks(sub, level + 1, True, forced)
+                        nested += _list_talks(sub, level + 1, True, forced, placed=True)
     talks: list[Role] = []
     for n, it in enumerate(items):
         if n == _LOOK and len(talks) < 2 and not forced:
             return nested  # the first items are no talks: the list is notes (a bounded look)
-        role = _item(it, level, sessions, forced)
+        role = _item(it, level, sessions, forced, placed)
         if role is not None:
             talks.append(role)
     if not forced and len(talks) + len(nested) < 2:
@@ -136,7 +142,7 @@ def _head_text(parts: list[dict[str, Any]]) -> str | None:
     return None
 
 
-def _item(item: dict[str, Any], level: int, sessions: bool, forced: bool) -> Role | None:
+def _item(item: dict[str, Any], level: int, sessions: bool, forced: bool, placed: bool = False) -> Role | None:
     parts = item.get("children") or []
     head = parts[0] if parts and parts[0].get("type") in ("paragraph", "block_text") else None
     if head is None:
@@ -164,7 +170,7 @@ def _item(item: dict[str, Any], level: int, sessions: bool, forced: bool) -> Rol
                         ["a title, then who gave it"])
         if sessions and flat.links and not flat.links[0].url.startswith("#"):
             return Role("talk", "list item", title, line, level, ["a link to a session, under sessions"])
-    more = item_of_blocks(parts)  # (more styles: "Title — Name", "**Title**" over "Ponente: X", "Taller: ...")
+    more = item_of_blocks(parts, placed)  # (more styles: "Title — Name", "**Title**" over "Ponente: X", "Taller: ...")
     if more is not None:
         return Role("talk", "list item", more[0], line, level, [more[1]])
     if forced and first:

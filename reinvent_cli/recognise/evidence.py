@@ -27,8 +27,8 @@ from reinvent_cli.recognise.inline import (
     flat_of,
 )
 from reinvent_cli.recognise.media import _video_key, video_in_text
-from reinvent_cli.recognise.names import is_person
 from reinvent_cli.recognise.meta import _META_RE
+from reinvent_cli.recognise.names import is_person
 from reinvent_cli.recognise.patterns import pattern
 from reinvent_cli.recognise.speakers import (
     _names_a_speaker,

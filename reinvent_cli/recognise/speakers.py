@@ -338,7 +338,7 @@ def _by_word(title: str) -> tuple[str, list[Speaker]] | None:
         if not found and _unquote(before) != before and is_person(after, 1):
             found = [Speaker(clean_name(after), None)]  # "“Title” by Glyph": one name after a quoted title
         if found and before:
-            return before, found
+            return before.rstrip(" ,;"), found  # ("Title, por Name": no comma left on the title)
     for m in list(_WITH_WORD.finditer(title))[-3:][::-1]:
         before = title[:m.start()].strip()
         found = _people(title[m.end():m.end() + 160], True)

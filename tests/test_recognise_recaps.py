@@ -146,6 +146,20 @@ def test_launches_by_day_are_conference_notes() -> None:
 
 # Talk lists as people write them (each under a heading or lead-in that expects talks).
 SHAPES = {
+    'a-ja-head': ('# Go Conference 2023 参加レポート\n\n## 講演1: Go のメモリモデル（山田 太郎）\n\nメモ。\n\n## 講演2: 並行処理のパターン（佐藤 花子）\n\nメモ。\n',
+        [('講演1: Go のメモリモデル', ['山田 太郎']), ('講演2: 並行処理のパターン', ['佐藤 花子'])]),
+    'e-plain': ('# PyData Berlin 2023 — talks I saw\n\nBuilding a lakehouse\nPriya Raman (Acme)\n\nNotes about it.\n\nStreaming joins at scale\nDiego Alvarez (Initech)\n\nMore notes.\n\nMetrics layers\nHannah Cho\n\nEven more.\n',
+        [('Building a lakehouse', ['Priya Raman']), ('Streaming joins at scale', ['Diego Alvarez']), ('Metrics layers', ['Hannah Cho'])]),
+    'k-zh-head': ('# QCon 上海 2023 参会笔记\n\n## 《大模型推理优化》- 王磊\n\n笔记。\n\n## 《云原生数据库实践》- 李明\n\n笔记。\n',
+        [('大模型推理优化', ['王磊']), ('云原生数据库实践', ['李明'])]),
+    'b-linkhead': ('# Strange Loop 2022\n\n## [Programming with types](https://www.youtube.com/watch?v=x1) – Jane Roe\n\nNotes.\n\n## [The art of the REPL](https://www.youtube.com/watch?v=x2) – John Doe\n\nNotes.\n',
+        [('Programming with types', ['Jane Roe']), ('The art of the REPL', ['John Doe'])]),
+    'd-byline': ('# Write the Docs Portland 2023\n\n## Docs as code at scale\n\nBy Jane Roe\n\nNotes.\n\n## Writing for translation\n\nPresented by John Doe\n\nNotes.\n\n## Measuring docs\n\n👤 Ann Lee\n\nNotes.\n',
+        [('Docs as code at scale', ['Jane Roe']), ('Writing for translation', ['John Doe']), ('Measuring docs', ['Ann Lee'])]),
+    'f-boldline': ('# Devoxx Belgium 2023\n\n**Java 21 in practice**\nJane Roe, Acme\n\nNotes.\n\n**Virtual threads deep dive**\nJohn Doe, Initech\n\nNotes.\n',
+        [('Java 21 in practice', ['Jane Roe']), ('Virtual threads deep dive', ['John Doe'])]),
+    'i-fr': ('# Compte rendu du DevFest Nantes 2023\n\n## Conférence : Les microfrontends en production\n\nPar Julie Martin\n\nNotes.\n\n## Conférence : Kotlin côté serveur\n\nPar Paul Durand\n\nNotes.\n',
+        [('Les microfrontends en production', ['Julie Martin']), ('Kotlin côté serveur', ['Paul Durand'])]),
     'a-paren': ('# PyCon Nordics 2023 notes\n\n## Day 1\n\n- Async all the way down (Maria Holm)\n- Packaging in 2023 (Lars Eriksen, Acme)\n- Typing at scale (Ingrid Berg)\n',
         [('Async all the way down', ['Maria Holm']), ('Packaging in 2023', ['Lars Eriksen']), ('Typing at scale', ['Ingrid Berg'])]),
     'b-slash': ('# JSConf Lisboa 2022\n\nTalks I attended:\n\n- Building a bundler / Rui Santos\n- State machines in practice / Ana Costa\n- Edge rendering explained / Pedro Lima\n',
@@ -191,3 +205,9 @@ def test_cjk_words_are_no_names() -> None:
     text = ("# 2021 上海 Meetup 回顾\n\n## 分享一\n\n**个人介绍**：高级研发工程师，负责网关开发。\n\n"
             "**议题详情**：身份认证是零信任架构中非常重要的一环。\n\n**视频回顾**：[链接](https://example.org/v)\n")
     assert all(not t.startswith(("高级", "身份")) for t, _ in talks_of(text))
+
+
+def test_a_quoted_line_over_its_author_is_no_talk() -> None:
+    text = ("# Universe 2015 notes\n\n## Pixar\n\nSpeaker: Jane Roe\n\n"
+            "Reality is a measure of complexity.\nAlvy Ray Smith\n\n“It is about being believable”\nJohn Lasseter\n")
+    assert [t for t, _ in talks_of(text)] == ["Pixar"]

@@ -13,7 +13,7 @@ from reinvent_cli.recognise.evidence import (
     title_evidence,
 )
 from reinvent_cli.recognise.inline import _Inline, _one_line, _trim_decor, flat_of, flatten
-from reinvent_cli.recognise.list_talks import item_of_blocks, name_then_linked_title, talk_label
+from reinvent_cli.recognise.list_talks import item_of_blocks, name_then_linked_title, people_named, talk_label
 from reinvent_cli.recognise.names import is_person
 from reinvent_cli.recognise.patterns import pattern
 from reinvent_cli.recognise.roles import Role
@@ -68,6 +68,29 @@ def bold_candidates(blocks: list[dict[str, Any]], level: int, forced: bool, alon
     if len(found) < 2 and not forced and not (alone and found and any("speaker" in w for w in found[0].evidence)):
         return []  # (``alone``: right under a day, one bold line that names its speakers is a talk)
     return found
+
+
+_NO_TITLE_END = (".", ":", "：", "?", "!", ",", "”", "\"", "»", "。")  # a sentence, a lead-in, a quotation
+
+
+def plain_candidates(blocks: list[dict[str, Any]], level: int) -> list[Role]:
+    """Plain two-line paragraphs "Title" over "Jane Roe (Acme)": a title line (no sentence), then a line that
+    only names people; two or more alike in one part of the file."""
+    found: list[Role] = []
+    for tok in blocks:
+        if tok.get("type") != "paragraph":
+            continue
+        lines = flat_of(tok).text.split("\n")
+        if len(lines) < 2 or len(lines) > 6:
+            continue
+        title, who = _one_line(lines[0]), _one_line(lines[1])
+        if not 3 <= len(title) <= 160 or len(title.split()) > 14 or title.endswith(_NO_TITLE_END):
+            continue
+        people = people_named(who)
+        if people and not not_talk(title) and not people_named(title):
+            found.append(Role("talk", "plain line", f"{title} by {people}", int(tok["line"]), level,
+                              ["a title line, then who gave it"]))
+    return found if len(found) >= 2 else []
 
 
 def _rest_of(tok: dict[str, Any]) -> dict[str, Any]:

@@ -66,7 +66,8 @@ _ROOM = pattern(r"(?:\(|@|\|)\s*(?:room|hall|stage|track|saal|salle|sala|raum|au
 _ANCHOR = pattern(r"<a\s+(?:name|id)\s*=", re.IGNORECASE)
 _TAG = pattern(r"<[^<>]*>")
 # Where a title may name its speakers: "(Name)", " - Name", "by Name", "Title, Name", "“Title” von Name".
-_MAYBE_NAMED = pattern(r"[(\[]|\s[-–—|/]\s|,\s|[”\"»]\s|\s(?:by|von|with|par|por|mit|de|avec|con|and|und|&)\s", re.I)
+_MAYBE_NAMED = pattern(r"[(\[（]|\s[-–—|/]\s|,\s|[”\"»]\s|[》」』][-–—\s]|\s(?:by|von|with|par|por|mit|de|avec|con|and|und|&)\s",
+                       re.I)
 _ONE_KEYNOTE = pattern(r"\bkeynote\b", re.IGNORECASE)
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reinvent_cli.lexicon import GROUP_TALK_WORDS
-from reinvent_cli.recognise.candidates import bold_candidates, item_candidates
+from reinvent_cli.recognise.candidates import bold_candidates, item_candidates, plain_candidates
 from reinvent_cli.recognise.days import classify_day
 from reinvent_cli.recognise.evidence import (
     anchor_evidence,
@@ -410,6 +410,9 @@ def _inner_candidates(segs: list[_Seg], plan: Plan) -> None:
                 bold = bold_candidates(s.blocks, s.level + 1, False, alone=True)
             for r in bold:
                 plan.roles[r.line] = r
+            if not bold and not forced:
+                for r in plain_candidates(s.blocks, s.level + 1):  # "Title" over "Jane Roe (Acme)"
+                    plan.roles.setdefault(r.line, r)
         if forced != "bold":
             items = found[1] if found is not None and not group else None
             if items is None:

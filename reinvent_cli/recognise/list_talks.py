@@ -34,7 +34,7 @@ def _kana_name(text: str) -> bool:
         all("\u3040" <= c <= "\u30ff" or "\u4e00" <= c <= "\u9fff" for c in w) for w in words)
 
 
-def _people(text: str) -> str | None:
+def people_named(text: str) -> str | None:
     """The people a text names ("Jane Roe", "Jane Roe and John Doe, Acme", "讲师：张伟", "山田 太郎、佐藤 花子"), joined
     with " and "; None unless every part is a person's name (after a speaker label, before a role or org)."""
     text = _SPEAKER_LABEL.sub("", text.strip(" -–—|/:：")).strip()
@@ -68,7 +68,7 @@ def paren_named(text: str) -> tuple[str, str] | None:
     title, inside = m.group(1).strip(" -–—:"), m.group(2)
     if _CJK.search(inside) and not _CJK.search(title):
         return None  # "Multilingual (多语言)": a translation, not a speaker
-    people = _people(inside)
+    people = people_named(inside)
     return (title, people) if people else None
 
 
@@ -77,7 +77,7 @@ def separated_named(text: str) -> tuple[str, str] | None:
     for sep in _SEPARATORS:
         at = text.rfind(sep)
         if at > 2:
-            people = _people(text[at + len(sep):])
+            people = people_named(text[at + len(sep):])
             if people:
                 return text[:at].strip(), people
     return None
@@ -88,9 +88,9 @@ def name_first(text: str) -> tuple[str, str] | None:
     for dash in _DASHES:
         at = text.find(dash)
         if at > 2:
-            people = _people(text[:at])
+            people = people_named(text[:at])
             title = text[at + len(dash):].strip()
-            if people and len(title) >= 3 and not _people(title):
+            if people and len(title) >= 3 and not people_named(title):
                 return title, people
     return None
 
@@ -103,7 +103,7 @@ def dash_named(text: str) -> tuple[str, str] | None:
             title, rest = text[:at].strip(), text[at + len(dash):].strip()
             if title and _names_person(rest):
                 return title, rest
-            people = _people(rest) if title else None  # "Title —— 讲师：张伟", "Title - A and B"
+            people = people_named(rest) if title else None  # "Title —— 讲师：张伟", "Title - A and B"
             if people:
                 return title, people
     return None
@@ -117,7 +117,7 @@ def quoted_named(text: str) -> tuple[str, str] | None:
     rest = m.group(2).strip().lstrip("-–—,:").strip()
     if rest and _names_person(rest):
         return m.group(1).strip(), rest
-    people = _people(rest) if rest else None  # "《Title》—— 讲师：张伟"
+    people = people_named(rest) if rest else None  # "《Title》—— 讲师：张伟"
     return (m.group(1).strip(), people) if people else None
 
 

@@ -14,7 +14,7 @@ from reinvent_cli.recognise.evidence import (
 )
 from reinvent_cli.recognise.inline import _Inline, _one_line, _trim_decor, flat_of, flatten
 from reinvent_cli.recognise.list_talks import item_of_blocks, name_then_linked_title, people_named, talk_label
-from reinvent_cli.recognise.names import is_person
+from reinvent_cli.recognise.names import is_person, surely_person
 from reinvent_cli.recognise.patterns import pattern
 from reinvent_cli.recognise.roles import Role
 from reinvent_cli.recognise.talks import strip_time
@@ -51,7 +51,7 @@ def bold_candidates(blocks: list[dict[str, Any]], level: int, forced: bool, alon
         if lead is None:
             continue
         title, rest = lead
-        if rest[:1] in ":：" and is_person(title.strip(" *_:：")) and len(rest[1:].split()) >= 2:
+        if rest[:1] in ":：" and surely_person(title.strip(" *_:：")) and len(rest[1:].split()) >= 2:
             # "**Jane Roe**: Title": who gave it, then the talk's title
             title, rest = rest[1:].strip(), "by " + title.strip(" *_:：")
         asks = title.rstrip("*_ ").endswith("?") and not (rest and _BY.match(rest))  # "**Signals?** – Name"

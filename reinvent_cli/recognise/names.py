@@ -41,8 +41,8 @@ _NOT_CJK_NAMES = frozenset(w for w in (*GROUP_TALK_WORDS, *"|".join((TALK_WORDS,
                            if w and max(w) >= "\u30a0") | frozenset(
     ["スピーカー", "キーノート", "ワークショップ", "パネル", "レポート", "カンファレンス", "イベント", "セッション", "主题演讲", "演讲", "讲师", "講師", "嘉宾", "登壇者", "発表者", "講演者", "主催者", "参加者", "基調講演", "분과회", "발표자", "연사", "강연자", "참가자", "키노트", "세션", "발표", "후기", "정리", "소감"])
 
-# Unspaced Han or Hangul names ("张伟", "김민수") are told from words ("视频回顾", "데이터") by a common family name
-# first; spaced ones ("山田 太郎") and katakana ones ("リー・ウェイ") by their shape alone.
+# Where a label could pass for a name, unspaced Han or Hangul names ("张伟", "김민수") are told from words ("视频回顾",
+# "데이터") by a common family name first (surely_person); spaced ones ("山田 太郎") by their shape alone.
 _HAN_FAMILY = frozenset(
     "王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何高林罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾肖田董袁潘于蒋蔣"
     "蔡余杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范金石廖贾賈夏韦韋付方白邹鄒孟熊秦邱江尹薛闫閆段雷侯龙龍史陶"
@@ -53,7 +53,12 @@ _HAN_FAMILY = frozenset(
 _HANGUL_FAMILY = frozenset("김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반라왕금옥육인맹제모탁국어은편용예경봉사부")
 
 
-def _family_name_first(name: str) -> bool:
+def surely_person(text: str) -> bool:
+    """``is_person``, and an unspaced Han or Hangul name opens with a common family name (where a label would
+    pass for a name: "**个人介绍**：...")."""
+    if not is_person(text):
+        return False
+    name = clean_name(text)
     if " " in name or "・" in name or not ("\u3400" <= name[0] <= "\u9fff" or "\uac00" <= name[0] <= "\ud7a3"):
         return True
     return name[0] in _HAN_FAMILY or name[0] in _HANGUL_FAMILY
@@ -100,7 +105,7 @@ def is_person(text: str, min_words: int = 2) -> bool:
     if name[:1] in "\"“'‘" and name[-1:] in "\"”'’":
         return False  # '"Programmer"': a quoted word is a nickname or a joke, not the name
     if name and max(name) >= "\u30a0" and _cjk_name().fullmatch(name):  # (a katakana, CJK or Hangul letter in it)
-        return name not in _NOT_CJK_NAMES and _family_name_first(name)
+        return name not in _NOT_CJK_NAMES
     words = name.split()
     if not min_words <= len(words) <= 5 or len(name) > 50:
         return False

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from reinvent_cli.lexicon import AND_WORDS, ITEM_TALK_LABELS, SPEAKER_LABELS
@@ -137,11 +138,10 @@ def item_talk(first: str, emphasised: str | None, tail: str, next_lines: list[st
         return first, "a talk's kind as its label"
     if talk_label(first):
         return first, "a talk's kind as its label"
-    named = quoted_named(first) or dash_named(first) or comma_named(first)
-    if named is None and placed:  # (weaker shapes: only where talks are expected)
-        named = paren_named(first) or separated_named(first) or name_first(first)
-    if named is not None:
-        return f"{named[0]} by {named[1]}", "a title, then who gave it"
+    for _name, strong, shape in NAMED_SHAPES:
+        named = shape(first) if strong or placed else None
+        if named is not None:
+            return f"{named[0]} by {named[1]}", "a title, then who gave it"
     return None
 
 
@@ -208,3 +208,16 @@ def item_of_blocks(parts: list[dict[str, Any]], placed: bool = False) -> tuple[s
         if named is not None:
             return f"{named[0]} by {named[1]}", "who gave it, then the title"
     return found
+
+
+# The shapes of "a title and who gave it" in one list item, tried in this order: (name, strong, rule). A weak shape
+# ("Title (Name)", "Title / Name", "Name — Title") is tried only where talks are expected (under a day, a group of
+# talks, a lead-in naming sessions): elsewhere a product and its vendor look the same.
+NAMED_SHAPES: tuple[tuple[str, bool, Callable[[str], tuple[str, str] | None]], ...] = (
+    ("quoted title, then names", True, quoted_named),
+    ("title, dash, names", True, dash_named),
+    ("title, comma, a name", True, comma_named),
+    ("title, names in parentheses", False, paren_named),
+    ("title, slash or bar, names", False, separated_named),
+    ("names, dash, title", False, name_first),
+)

@@ -8,11 +8,12 @@ import sys
 import zlib
 from array import array
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from itertools import accumulate, repeat
+from operator import attrgetter
 from typing import Any, NamedTuple
 
-from reinvent_cli.index.terms import entry_terms, text_terms, url_terms
+from reinvent_cli.index.terms import URL_NOISE, many_text_terms, text_terms
 from reinvent_cli.model import (
     Announcement,
     Day,
@@ -176,46 +177,6 @@ def detail_terms(entries: Sequence[Entry], announcements: Sequence[Announcement]
     return out
 
 
-class _Groups(NamedTuple):
-    """Entries under the same headings form one path group: its heading terms are posted once."""
-
-    of_entry: list[int]
-    paths: list[list[str]]
-    terms: list[frozenset[str]]
-
-
-def _groups(entries: Sequence[Entry], tt: Callable[[str], set[str]]) -> _Groups:
-    group_of: dict[tuple[str, ...], int] = {}
-    of_entry = [group_of.setdefault(tuple(e.path), len(group_of)) for e in entries]
-    return _Groups(of_entry, [list(key) for key in group_of],
-                   [frozenset(t for p in key for t in tt(p)) for key in group_of])
-
-
-def _postings(entries: Sequence[Entry], term_sets: list[set[str]], groups: _Groups, kinds: bytes,
-              nterms: list[int], tt: Callable[[str], set[str]]) -> tuple[Postings, list[int]]:
-    """The file's postings, and per entry its context group (see FileRows). An entry's own context
-    (lead-in, parent bullet, URL) is posted once per context group: the entries with the same context
-    (search takes the entries that have a term in their text out of its context hits)."""
-    tx: defaultdict[str, list[int]] = defaultdict(list)
-    gx: defaultdict[str, list[int]] = defaultdict(list)
-    cx: defaultdict[str, list[int]] = defaultdict(list)
-    for g, gt in enumerate(groups.terms):
-        for t in gt:
-            gx[t].append(g)
-    for i, terms in enumerate(term_sets):
-        for t in terms:
-            tx[t].append(i)
-    number: dict[tuple[str, ...], int] = {(): 0}
-    cgroups = [number.setdefault(tuple(e.context), len(number)) for e in entries]
-    del number[()]
-    urls: dict[str, set[str]] = {}  # (a link's URL is the context of each entry of its line)
-    for key, g in number.items():
-        for t in set().union(*[(urls.get(c) or urls.setdefault(c, url_terms(c)))
-                               if c.startswith(("http://", "https://")) else tt(c) for c in key]):
-            cx[t].append(g)
-    return _records(tx, gx, cx, kinds, nterms, "I" if len(entries) > 0xFFFF else "H"), cgroups
-
-
 def _narrow(values: Sequence[int], code: str = "H") -> bytes:
     """The bytes of array(code, values) for a code of 1 or 2 bytes ("b", "B", "h", "H") and values it holds,
     made cheaper: array("i") converts each int with a direct call where the narrow types parse it as a
@@ -267,41 +228,106 @@ def file_rows(doc: Document) -> FileRows:
         gc.enable()
 
 
+_TEXT, _KIND, _PATH, _CONTEXT = attrgetter("text"), attrgetter("kind"), attrgetter("path"), attrgetter("context")
+_BREAKS, _LINE, _DAY = attrgetter("breaks"), attrgetter("line"), attrgetter("day")
+_URL = ("http://", "https://")
+
+
+def _numbers(keys: list[Any], first: int = 0, skip: Any = None) -> dict[Any, int]:
+    """Each distinct key (but ``skip``) numbered in the order it first comes, from ``first``."""
+    distinct = dict.fromkeys(keys)
+    distinct.pop(skip, None)
+    return dict(zip(distinct, range(first, first + len(distinct))))
+
+
 def _file_rows(doc: Document) -> FileRows:
-    memo: dict[str, set[str]] = {}
-
-    def tt(s: str) -> set[str]:
-        r = memo.get(s)
-        if r is None:
-            r = memo[s] = text_terms(s)  # (never changed)
-        return r
-
     entries = doc.entries
-    link = EntryKind.LINK
-    texts = [e.text for e in entries]
-    own = list(dict.fromkeys([t for e, t in zip(entries, texts) if e.kind != link]))
-    memo.update(zip(own, map(text_terms, own)))  # (their headings and contexts then hit the memo)
-    term_sets = [entry_terms(link, t, e.context) if e.kind == link else memo[t] for e, t in zip(entries, texts)]
-    nterms = [len(ts) for ts in term_sets]  # of the entry's own text: what its density is
-    for i, terms in detail_terms(entries, doc.announcements).items():
-        term_sets[i] = term_sets[i] | terms
-    kind_names: dict[str, int] = {}
-    kinds = bytes([kind_names.setdefault(e.kind, len(kind_names)) for e in entries])
-    groups = _groups(entries, tt)
-    post, cgroups = _postings(entries, term_sets, groups, kinds, nterms, tt)
-    extras = [extra(e.breaks, e.context) if e.breaks or e.context else None for e in entries]
+    texts = list(map(_TEXT, entries))
+    kinds_of = list(map(_KIND, entries))
+    contexts = list(map(_CONTEXT, entries))
+    breaks = list(map(_BREAKS, entries))
+    path_keys = list(map(tuple, map(_PATH, entries)))
+    group_of = _numbers(path_keys)
+    context_keys = list(map(tuple, contexts))
+    number = _numbers(context_keys, 1, ())  # (0: no context)
+    # Every distinct text, heading and context of the file, tokenised in one go.
+    strings = dict.fromkeys(texts)
+    for key in group_of:
+        strings.update(dict.fromkeys(key))
+    for key in number:
+        strings.update(dict.fromkeys(key))
+    memo = dict(zip(strings, many_text_terms(list(strings))))
+    urls: dict[str, set[str]] = {}  # url_terms of each URL among the contexts (a link's is each of its line's)
+    for key in number:
+        for c in key:
+            if c.startswith(_URL) and c not in urls:
+                urls[c] = {t for t in memo[c] if t not in URL_NOISE and not t.isdigit()}
+    term_sets = list(map(memo.__getitem__, texts))
+    kind_names = _numbers(kinds_of)
+    kinds = bytes(map(kind_names.__getitem__, kinds_of))
+    for i in _where(kinds, kind_names.get(EntryKind.LINK)):
+        c = contexts[i]
+        if c and c[0] in urls:
+            term_sets[i] = term_sets[i] | urls[c[0]]
+    nterms = list(map(len, term_sets))  # of the entry's own text: what its density is
+    details = {(a.file, a.line, a.name): a.details for a in doc.announcements if a.details}
+    for i in _where(kinds, kind_names.get(EntryKind.ANNOUNCEMENT)) if details else ():
+        e = entries[i]
+        d = details.get((e.file, e.line, e.text))
+        if d:
+            term_sets[i] = term_sets[i] | text_terms(" ".join(d))
+    group_terms = [frozenset().union(*map(memo.__getitem__, key)) for key in group_of]
+    context_terms = [(urls[key[0]] if key[0] in urls else memo[key[0]]) if len(key) == 1 else
+                     set().union(*[urls[c] if c in urls else memo[c] for c in key]) for key in number]
+    cgroups = list(map(number.get, context_keys, repeat(0))) if number else [0] * len(entries)
+    post = _invert(term_sets, group_terms, context_terms, kinds, nterms, "I" if len(entries) > 0xFFFF else "H")
+    context_extra = {key: extra([], list(key)) for key in number}
+    extras = [(extra(b, c) if b else context_extra[k]) if b or c else None
+              for b, c, k in zip(breaks, contexts, context_keys)]
     head = json.dumps({
         "title": doc.title, "date": doc.date, "tags": doc.tags, "warnings": doc.warnings,
         "days": [[d.number, d.title, d.weekday, d.line] for d in doc.days],
     }, ensure_ascii=False)
     docs = {k: z(json.dumps([pack_item(x) for x in getattr(doc, k)], ensure_ascii=False)) for k in DOC_KINDS}
+    days = list(map(_DAY, entries))
     return FileRows(
         n=len(texts), head=head, knames="\n".join(kind_names), kinds=b"B" + kinds,
-        days=packed([-1 if e.day is None else e.day for e in entries], True), nterms=packed(nterms),
-        lines=packed([e.line for e in entries]), breaks=bytes([1 if e.breaks else 0 for e in entries]),
-        groups=packed(groups.of_entry), cgroups=packed(cgroups), paths=z(json.dumps(groups.paths, ensure_ascii=False)),
+        days=packed([-1 if d is None else d for d in days] if None in days else days, True),
+        nterms=packed(nterms), lines=packed(list(map(_LINE, entries))), breaks=bytes(map(bool, breaks)),
+        groups=packed(list(map(group_of.__getitem__, path_keys))), cgroups=packed(cgroups),
+        paths=z(json.dumps(list(map(list, group_of)), ensure_ascii=False)),
         terms=z("\n".join(post.terms)), entries=z(json.dumps([texts, extras], ensure_ascii=False)),
         postings=post, docs=docs, front=None if doc.front is None else json.dumps(doc.front, ensure_ascii=False))
+
+
+def _where(kinds: bytes, k: int | None) -> list[int]:
+    """The numbers of the entries of kind number ``k`` (none if None)."""
+    out: list[int] = []
+    if k is None:
+        return out
+    i = kinds.find(k)
+    while i >= 0:
+        out.append(i)
+        i = kinds.find(k, i + 1)
+    return out
+
+
+def _invert(term_sets: list[set[str]], group_terms: list[frozenset[str]], context_terms: list[set[str]],
+            kinds: bytes, nterms: list[int], code: str) -> Postings:
+    """The postings (see Postings) of the entries' terms, the path groups' and the context groups'."""
+    tx: defaultdict[str, list[int]] = defaultdict(list)
+    gx: defaultdict[str, list[int]] = defaultdict(list)
+    cx: defaultdict[str, list[int]] = defaultdict(list)
+    for g, gt in enumerate(group_terms):
+        for t in gt:
+            gx[t].append(g)
+    for i, terms in enumerate(term_sets):
+        for t in terms:
+            tx[t].append(i)
+    for g, ct in enumerate(context_terms, 1):
+        for t in ct:
+            cx[t].append(g)
+    return _records(tx, gx, cx, kinds, nterms, code)
 
 
 def head_documents(heads: Sequence[str], names: Sequence[str], paths: Sequence[str]) -> list[Document]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from itertools import chain
 
@@ -15,7 +15,7 @@ WORD_RE = re.compile(r"[^\W_]+(?:[_\-.'/+:][^\W_]+)*")
 _ASCII_WORD_RE = re.compile(r"[a-zA-Z0-9]+(?:[_\-.'/+:][a-zA-Z0-9]+)*", re.ASCII)
 _SEP_RE = re.compile(r"[_\-.'/+:]+")
 _CAMEL_RE = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
-_URL_NOISE = {"http", "https", "www", "com", "org", "net", "html", "htm", "php", "io"}
+URL_NOISE = {"http", "https", "www", "com", "org", "net", "html", "htm", "php", "io"}
 # Scripts written without spaces between words (Han, Hiragana, Katakana, Hangul): a run of them is
 # indexed as its overlapping character pairs, as search engines' CJK analysers do, so that a word
 # inside a run is found by its own pairs (機械学習 in 今日は機械学習の話でした).
@@ -82,8 +82,49 @@ def text_terms(text: str) -> set[str]:
     return set(chain.from_iterable(map(word_terms, words)))  # 2x faster than set().union(*...) of tuples
 
 
+# Every ASCII character as it is to str.split(): letters and digits as they are, word separators as \x02
+# (any of them: terms read only where they are), NUL (between texts) as it is, anything else a space.
+_TOKENS = {c: (c if chr(c).isalnum() or c == 0 else 2 if chr(c) in "_-.'/+:" else 32) for c in range(128)}
+
+
+class _TokenTerms(dict[str, tuple[str, ...]]):
+    """The terms of a token (a run of letters, digits and separators as \x02): text_terms of it, cached
+    (a token's terms are found once a process, then looked up)."""
+
+    def __missing__(self, token: str) -> tuple[str, ...]:
+        if len(self) >= 1 << 16:  # (as word_terms' cache: a bound on a big file's many distinct words)
+            self.clear()
+        terms = self[token] = tuple(text_terms(token.replace("\x02", ".")))
+        return terms
+
+
+_TOKEN_TERMS = _TokenTerms()
+
+
+def many_text_terms(texts: Sequence[str]) -> list[set[str]]:
+    """text_terms of each text, made for many at once: the ASCII texts are joined, made tokens by one
+    str.translate (letters and digits kept, separators marked, all else a space), split, and each token's
+    terms looked up in a dict (~30% less than a regex and an lru_cache call a word, measured on the corpus).
+    Texts with non-ASCII characters or a NUL go through text_terms. Each text gets a set of its own."""
+    joined = "\x00".join(texts)
+    if joined.isascii():
+        return _ascii_terms(texts, joined)
+    other = {k: text_terms(t) for k, t in enumerate(texts) if not t.isascii()}
+    asc = [t for t in texts if t.isascii()]
+    got = iter(_ascii_terms(asc, "\x00".join(asc)))
+    return [other[k] if k in other else next(got) for k in range(len(texts))]
+
+
+def _ascii_terms(texts: Sequence[str], joined: str) -> list[set[str]]:
+    if joined.count("\x00") != len(texts) - 1:  # a text with a NUL
+        return list(map(text_terms, texts))
+    look = _TOKEN_TERMS.__getitem__
+    flat = chain.from_iterable
+    return [{*flat(map(look, s.split()))} for s in joined.translate(_TOKENS).split("\x00")]
+
+
 def url_terms(url: str) -> set[str]:
-    return {t for t in text_terms(url) if t not in _URL_NOISE and not t.isdigit()}
+    return {t for t in text_terms(url) if t not in URL_NOISE and not t.isdigit()}
 
 
 def entry_terms(kind: str, text: str, context: list[str]) -> set[str]:

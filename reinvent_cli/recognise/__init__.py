@@ -9,7 +9,6 @@ from reinvent_cli.read.source import Source
 from reinvent_cli.recognise.days import _weekdays_from_year, day_of_file
 from reinvent_cli.recognise.html_blocks import expand_html_blocks
 from reinvent_cli.recognise.kind import Cue, Decision, decide
-from reinvent_cli.recognise.launch_find import find_announcements
 from reinvent_cli.recognise.layout import Plan, plan_file
 from reinvent_cli.recognise.one_talk import lead_line
 from reinvent_cli.recognise.post import (
@@ -64,10 +63,9 @@ def read_notes(src: Source, layout: Layout | None = None) -> Reading:
         h1 = _only_h1(tokens)
         lead = lead_line(tokens) if h1 is None else None
         # "# KubeCon EU 2022" above everything: the notes' conference, unless the front matter names it
-        doc, st = walk(src, tokens, plan, h1[0] if h1 is not None else None)
         talk_notes = plan.decision is None or plan.decision.talks
-        if talk_notes:
-            find_announcements(tokens, doc)
+        # (the announcement pass in the walk's traversal: launch_find.py, hooked)
+        doc, st = walk(src, tokens, plan, h1[0] if h1 is not None else None, launches=bool(talk_notes))
         # Free the tokens while the collector is paused: re-enabled, it scans what is still alive.
         del tokens
         _weekdays_from_year(doc)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 from reinvent_cli.model import Announcement, Document, Entry, Talk
 from reinvent_cli.recognise.evidence import _PAREN_TAIL, heading_title
 from reinvent_cli.recognise.inline import ListItem, _Inline, _InlineLink, _one_line, flat_of, list_items
-from reinvent_cli.recognise.launch_heads import heading_launches
+from reinvent_cli.recognise.launch_heads import Head, heading_launches, keynote_title
 from reinvent_cli.recognise.launch_rules import (
     announced_subject,
     cjk_launch,
@@ -134,40 +134,109 @@ class _Level:
     may: bool = True
 
 
+def _may_level(read: list[ListItem]) -> bool:
+    """Whether a line rule may fire on any of a list's items (each rule's filter finds in the items' texts
+    joined all it finds in any one of them: see may_name_launch): else none is tried on an item."""
+    return may_name_launch("\n".join([x[3] for x in read]), any(x[2] is not None and x[2].links for x in read))
+
+
 def _level(tok: Block, ctx: list[str], launches: bool) -> _Level:
-    """A list's items; a line rule is tried on an item only if one may fire on their texts joined (each
-    rule's filter finds in the joined texts all it finds in any one of them: see may_name_launch)."""
     read = list_items(tok)
-    may = may_name_launch("\n".join([x[3] for x in read]), any(x[2] is not None and x[2].links for x in read))
-    return _Level(iter(read), ctx, launches, may)
+    return _Level(iter(read), ctx, launches, _may_level(read))
+
+
+def _legend_marks(texts: Iterable[str]) -> set[str]:
+    """The marks a legend among these texts defines as "new" ("- ✨ = new service")."""
+    marks: set[str] = set()
+    for text in texts:
+        mark = legend_mark(text)
+        if mark:
+            marks.add(mark)
+    return marks
+
+
+def legend_lines(entries: list[Entry]) -> list[str]:
+    """The texts of bullets and paragraphs that may be a legend: up to 80 characters, not starting with a
+    letter or digit (as the walk collects them: state.WalkState.legend_lines)."""
+    return [e.text for e in entries if (e.kind == "bullet" or e.kind == "paragraph") and may_be_legend(e.text)]
+
+
+def may_be_legend(text: str) -> bool:
+    """(A legend starts with its mark: a text that starts with a letter or digit is none.)"""
+    return not text[:1].isalnum() and len(text) <= 80
+
+
+# A list's items as the hooked pass reads them: (its items are launches, a line rule may fire on one).
+Level = tuple[bool, bool]
 
 
 class _Finder:
     """Walks the block tokens with their heading context, beside the Document the walk built (days, talks,
-    entries), and adds the Document's announcements and their entries."""
+    entries), and adds the Document's announcements and their entries.
 
-    def __init__(self, doc: Document, tokens: list[Block]) -> None:
+    Two ways to run it: after the walk, over the tokens (``blocks``: what ``find_announcements`` does), or
+    hooked into the walk's own traversal (``hooked``: recognise/walk.py calls ``heading``, ``paragraph``,
+    ``list_block_hook``, ``level`` and ``item`` as it meets each block). Hooked, what only the finished
+    Document knows is settled in ``finish``: where each launch is (path, day, talk, section), and whether
+    the file has a legend of marks, launch headings over sub-headings or the shape of a keynote recap; a
+    file that has one of these is read again by the pass after the walk (exactly as before)."""
+
+    def __init__(self, doc: Document, tokens: list[Block] | None = None) -> None:
         self.doc = doc
         self.in_announce_list = False
         self.last_lead_in: str | None = None
         self.ordered_scope = False  # a lead-in's numbered list goes on: "1. X" ... "2. Y" (details between)
         self.by_line: dict[int, Entry] = {}
         # "- ✨ = new service": the marks a legend in the notes defines as "new"
-        # (a legend starts with its mark: a text that starts with a letter or digit is none)
         self.marks: set[str] = set()
-        for e in doc.entries:
-            kind = e.kind
-            if kind == "link":
-                continue
-            if e.line not in self.by_line:
-                self.by_line[e.line] = e
-            if (kind == "bullet" or kind == "paragraph") and len(e.text) <= 80 and not e.text[:1].isalnum():
-                mark = legend_mark(e.text)
-                if mark:
-                    self.marks.add(mark)
-        self.talks = sorted(doc.talks, key=lambda t: t.line)
-        self.starts = [t.line for t in self.talks]
+        self.talks: list[Talk] = []
+        self.starts: list[int] = []
+        self.head_launches: dict[int, str] = {}
+        self.recap = False
+        # Hooked: the launches found, each with its block's line and its line's text, placed in ``finish``
+        # (None: after the walk, placed when found).
+        self.pending: list[tuple[Announcement, int, str, bool]] | None = None
+        self.head_cues = False  # hooked: a heading over launches or naming a keynote (heading_launches may find some)
+        self.heads: list[Head] = []  # hooked: the top-level headings (what heading_launches reads of the tokens)
+        if tokens is None:
+            self.pending = []
+            return
+        self._placing(doc.entries)
+        self.marks = _legend_marks(legend_lines(doc.entries))
         self.head_launches, self.recap = heading_launches(tokens, doc)
+
+    def _placing(self, entries: list[Entry]) -> None:
+        """What ``where`` reads: the walk's entries by line (of ``entries``: those at the lines asked), its
+        talks in order."""
+        for e in entries:
+            if e.kind != "link" and e.line not in self.by_line:
+                self.by_line[e.line] = e
+        self.talks = sorted(self.doc.talks, key=lambda t: t.line)
+        self.starts = [t.line for t in self.talks]
+
+    def finish(self, tokens: list[Block], legend: list[str]) -> None:
+        """Hooked, after the walk: the launches found placed, or, when a legend, a launch heading over
+        sub-headings or a keynote recap changes what the hooked pass could decide, the pass after the walk.
+        (``legend``: the texts of the walk's entries that may be a legend, see legend_lines.)"""
+        pending, doc = self.pending, self.doc
+        assert pending is not None
+        # (heading_launches finds none without a launch heading, or "keynote" in the title or a heading)
+        if _legend_marks(legend) or (self.head_cues or keynote_title(doc.title or "")) \
+                and any(heading_launches(tokens, doc, self.heads)):
+            del doc.announcements[len(doc.announcements) - len(pending):]
+            _Finder(doc, tokens).blocks(tokens, [])
+            return
+        self.pending = None
+        if not pending:
+            return
+        lines = {x[1] for x in pending}
+        self._placing([e for e in doc.entries if e.line in lines])
+        for ann, block_line, context, unnamed in pending:
+            path, day, talk, section = self.where(block_line)
+            if unnamed:
+                ann.name = section or (talk.title if talk else "announcement")
+            ann.day, ann.talk, ann.section, ann.path = day, talk.title if talk else None, section, list(path)
+            doc.entries.append(Entry("announcement", ann.name, path, doc.file, ann.line, day, [], [context]))
 
     def blocks(self, tokens: list[Block], context: list[str]) -> None:
         tokens = [t for t in tokens if t.get("type") not in ("blank_line", "thematic_break")]
@@ -189,8 +258,12 @@ class _Finder:
                 self.blocks(tok.get("children") or [], context)
 
     def list_block(self, tok: Block, context: list[str], lead: str | None, after_list: bool, labelled: bool) -> None:
-        """A list, its items launches under a launch heading, lead-in or label ("Preview:", "Neu angekündigt:",
-        nested too), or when they say so; "1. X" ... "2. Y" go on under one lead-in."""
+        self.bullets(tok, context, lead, self.list_launches(tok, context, lead, after_list, labelled))
+
+    def list_launches(self, tok: Block, context: list[str], lead: str | None, after_list: bool,
+                      labelled: bool) -> bool:
+        """Whether a list's items are launches: under a launch heading, lead-in or label ("Preview:",
+        "Neu angekündigt:", nested too), or when they say so; "1. X" ... "2. Y" go on under one lead-in."""
         ordered = bool((tok.get("attrs") or {}).get("ordered"))
         led = labelled or bool(lead and _ANNOUNCE_LEAD_IN.match(lead))
         launches = labelled or not context and (self.in_announce_list or led)
@@ -203,15 +276,21 @@ class _Finder:
         elif not context and self.doc.announcements:
             self.doc.announcements[-1].details += _list_texts([tok])  # "1. X" then "- what X does"
             launches = False
-        self.bullets(tok, context, lead, launches)
+        return launches
 
-    def heading(self, tok: Block) -> None:
+    def heading(self, tok: Block, top: bool = False) -> None:
+        """(``top``: hooked, a heading of the file's top level, not in a list or quote.)"""
         title = heading_title(tok)
         line = int(tok["line"])
         self.last_lead_in = None
         self.ordered_scope = False
         # (only launch words: "## What's new", "## 新サービス" head a launch list, even where read as a talk)
         self.in_announce_list = launch_heading(title) or cjk_launch_heading(title)
+        if self.pending is not None:
+            if top:
+                self.heads.append(Head(line, int((tok.get("attrs") or {}).get("level", 1)), title))
+            if not self.head_cues:
+                self.head_cues = self.in_announce_list or keynote_title(title)
         name = self.head_launches.get(line)
         if name:
             self.add(name, None, line, line, title)
@@ -284,9 +363,7 @@ class _Finder:
             rest = children
             label = False
             if head is not None and flat is not None:
-                label = len(children) > 1 and label_heads_list(text.split("\n")[0])
-                in_list = level.launches and not label
-                self.list_item(flat, text, int(head["line"]), children[1:], in_list, top and not context, level.may)
+                label = self.item((level.launches, level.may), children, head, flat, text, top and not context)
                 rest = children[1:]
             if rest:
                 sub_ctx = level.ctx + ([_one_line(text)] if text else [])
@@ -294,8 +371,33 @@ class _Finder:
                 if others:
                     self.blocks(others, sub_ctx)
                 for n in reversed([n for n, c in enumerate(rest) if c.get("type") == "list"]):
-                    led = label or n > 0 and _label_block(rest[n - 1])  # "- Talk" > "Neu angekündigt:" > "- X"
-                    stack.append(_level(rest[n], sub_ctx, led))
+                    stack.append(_level(rest[n], sub_ctx, self.nested(label, rest, n)))
+
+    # The list hooks: the walk's on_list and bullets call them as blocks and bullets above do.
+    def list_block_hook(self, tok: Block, context: list[str], lead: str | None, prev: Block | None,
+                        top: bool) -> Level:
+        """A list met by the walk (``prev``: the block before it, ``lead`` that block's text if a paragraph;
+        ``top``: at the file's top level)."""
+        if top and self.heads:
+            self.heads[-1].has_list = True
+        after_list = prev is not None and prev.get("type") == "list"
+        return self.level(tok, self.list_launches(tok, context, lead, after_list, prev is not None and _label_block(prev)))
+
+    def level(self, tok: Block, launches: bool) -> Level:
+        return launches, _may_level(list_items(tok))
+
+    def item(self, level: Level, children: list[Block], head: Block, flat: _Inline, text: str, top: bool) -> bool:
+        """An item that opens with text (``head``, flattened ``flat``, ``text``); whether it is a label over
+        its nested lists ("- 発表：")."""
+        label = len(children) > 1 and label_heads_list(text.split("\n")[0])
+        self.list_item(flat, text, int(head["line"]), children[1:], level[0] and not label, top, level[1])
+        return label
+
+    @staticmethod
+    def nested(label: bool, rest: list[Block], n: int) -> bool:
+        """Whether the list ``rest[n]`` nested in an item holds launches: under a label ("- Talk" >
+        "Neu angekündigt:" > "- X")."""
+        return label or n > 0 and _label_block(rest[n - 1])
 
     def list_item(self, flat: _Inline, text: str, line0: int, rest: list[Block], in_list: bool, top: bool,
                   may_level: bool = True) -> None:
@@ -341,24 +443,31 @@ class _Finder:
             name = name.removeprefix(mark).removesuffix(mark).strip() or name
         if ga_launch(name):
             name = _GA_SUBJECT.sub("", name).strip(" .,;") or name  # "Acme Ledger now in preview"
-        if not name:
-            _, _, talk, section = self.where(block_line)
-            name = self._name_from_context(url, talk, section)
-        ann = self.add(name, url, line, block_line, _one_line(line_text))
+        ann = self.add(name or self._name_from_context(url), url, line, block_line, _one_line(line_text))
         extra = extra.strip(" :-–—,()")
         if extra:
             ann.details.append(_detail(extra))
         return ann
 
-    def add(self, name: str, url: str | None, line: int, block_line: int, context: str) -> Announcement:
+    def add(self, name: str | None, url: str | None, line: int, block_line: int, context: str) -> Announcement:
+        """(``name`` None: the section's or talk's, else "announcement".)"""
+        if self.pending is not None:  # hooked: placed when the walk is done (finish)
+            ann = Announcement(name=name or "", url=url, day=None, talk=None, section=None, details=[],
+                               file=self.doc.file, line=line)
+            self.doc.announcements.append(ann)
+            self.pending.append((ann, block_line, context, name is None))
+            return ann
         path, day, talk, section = self.where(block_line)
+        if name is None:
+            name = section or (talk.title if talk else "announcement")
         ann = Announcement(name=name, url=url, day=day, talk=talk.title if talk else None, section=section,
                            details=[], file=self.doc.file, line=line, path=list(path))
         self.doc.announcements.append(ann)
         self.doc.entries.append(Entry("announcement", name, path, self.doc.file, line, day, [], [context]))
         return ann
 
-    def _name_from_context(self, url: str | None, talk: Talk | None, section: str | None) -> str:
+    def _name_from_context(self, url: str | None) -> str | None:
+        """A launch's name when its line gives none: the lead-in's, the link's words; None: its place's."""
         if self.last_lead_in:
             lead = _FILLER.sub("", self.last_lead_in.rstrip(":").strip())
             if lead and len(lead) <= 60:
@@ -367,10 +476,15 @@ class _Finder:
             slug = [w for w in re.split(r"[-_/.]+", urlsplit(url).path) if w.isalpha() and w not in ("blogs", "aws", "html")]
             if slug:
                 return " ".join(slug[:4]).title()
-        return section or (talk.title if talk else "announcement")
+        return None
 
 
 def find_announcements(tokens: list[Block], doc: Document) -> None:
     """The launches of a file (after the walk: its days, talks and entries are known): doc.announcements,
     and an "announcement" Entry for each (its text the name, its context the line)."""
     _Finder(doc, tokens).blocks(tokens, [])
+
+
+def hooked(doc: Document) -> _Finder:
+    """The announcement pass to hook into the walk of ``doc`` (its ``finish`` after the walk)."""
+    return _Finder(doc)

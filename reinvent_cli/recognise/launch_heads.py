@@ -27,18 +27,18 @@ _KEYNOTE = pattern(r"keynote|基調講演|主題演講|主题演讲|keynote-", r
 
 
 @dataclass
-class _Head:
+class Head:
     line: int
     level: int
     title: str
     has_list: bool = False  # a list right under it, before the next heading
 
 
-def _heads(tokens: list[dict[str, Any]]) -> list[_Head]:
+def _heads(tokens: list[dict[str, Any]]) -> list[Head]:
     out = []
     for tok in tokens:
         if tok.get("type") == "heading":
-            out.append(_Head(int(tok["line"]), int((tok.get("attrs") or {}).get("level", 1)), heading_title(tok)))
+            out.append(Head(int(tok["line"]), int((tok.get("attrs") or {}).get("level", 1)), heading_title(tok)))
         elif tok.get("type") == "list" and out:
             out[-1].has_list = True
     return out
@@ -54,7 +54,7 @@ def launch_name(title: str) -> str | None:
     return name
 
 
-def _leaves(heads: list[_Head], i: int) -> list[_Head]:
+def _leaves(heads: list[Head], i: int) -> list[Head]:
     """The headings under heads[i] with none under them."""
     out = []
     j = i + 1
@@ -65,17 +65,25 @@ def _leaves(heads: list[_Head], i: int) -> list[_Head]:
     return out
 
 
-def _is_recap(doc: Document, heads: list[_Head]) -> bool:
+def keynote_title(title: str) -> bool:
+    """A title that says "keynote" (of a recap's notes, if they are one talk at most)."""
+    return bool(_KEYNOTE.search(title))
+
+
+def _is_recap(doc: Document, heads: list[Head]) -> bool:
     """Notes of one keynote: the title (front matter, or the first heading) says "keynote", and the notes
     are one talk at most."""
     title = doc.title or (heads[0].title if heads else "")
-    return bool(_KEYNOTE.search(title or "")) and len(doc.days) <= 1 and len(doc.talks) <= 1
+    return keynote_title(title or "") and len(doc.days) <= 1 and len(doc.talks) <= 1
 
 
-def heading_launches(tokens: list[dict[str, Any]], doc: Document) -> tuple[dict[int, str], bool]:
+def heading_launches(tokens: list[dict[str, Any]], doc: Document,
+                     heads: list[Head] | None = None) -> tuple[dict[int, str], bool]:
     """The lines of headings that name launches, with the names; and whether the file is a keynote recap
-    (whose items naming a vendor's product are launches too)."""
-    heads = _heads(tokens)
+    (whose items naming a vendor's product are launches too). (``heads``: the top-level headings, as _heads
+    reads them from the tokens, when the walk collected them.)"""
+    if heads is None:
+        heads = _heads(tokens)
     talk_lines = {t.line for t in doc.talks}
     found: dict[int, str] = {}
     for i, h in enumerate(heads):

@@ -42,6 +42,9 @@ class WalkState:
     # What a post that turns out to be one talk says about it before any heading makes a talk.
     pre_talk: Talk | None = None
     keynote: tuple[Talk, bool] | None = None  # (the talk, whether it is a keynote): asked once per talk
+    # Texts of bullets and paragraphs that may be a legend of marks ("✨ = new service"): as
+    # launch_find.legend_lines reads them from the entries, collected as they are made.
+    legend_lines: list[str] = field(default_factory=list)
 
     @property
     def file(self) -> str:
@@ -58,6 +61,8 @@ class WalkState:
         day = self.day
         entry = Entry(kind, text, self.path, self.doc.file, line, day.number if day else None, breaks,
                       list(context) if context else [])
+        if not text[:1].isalnum() and (kind == "bullet" or kind == "paragraph") and len(text) <= 80:
+            self.legend_lines.append(text)  # (launch_find.may_be_legend)
         self.doc.entries.append(entry)
         return entry
 

@@ -22,7 +22,7 @@ from reinvent_cli.recognise.inline import (
     flat_of,
     list_items,
 )
-from reinvent_cli.recognise.launch_find import line_launch
+from reinvent_cli.recognise.launch_find import Level, _Finder, hooked, line_launch
 from reinvent_cli.recognise.layout import Plan
 from reinvent_cli.recognise.links import add_links
 from reinvent_cli.recognise.media import _VIDEO_TEXT, video_in_text
@@ -42,6 +42,9 @@ class _Walker:
 
     def __init__(self, src: Source) -> None:
         self.st: WalkState = new_state(src)
+        # The announcement pass, hooked into this traversal (recognise/launch_find.py): None in other notes.
+        self.launches: _Finder | None = None
+        self.depth = 0  # how deep in lists and quotes the blocks walked are (0: the file's top level)
 
     # The state the announcement rules read (they keep their names until they move to launches.py).
     @property
@@ -85,19 +88,30 @@ class _Walker:
 
     def on_heading(self, tokens: list[Block], i: int, context: list[str]) -> None:
         on_heading(self.st, tokens[i])
+        if self.launches is not None:
+            self.launches.heading(tokens[i], self.depth == 0)
 
     def on_paragraph(self, tokens: list[Block], i: int, context: list[str]) -> None:
-        self.paragraph(tokens[i], tokens[i + 1 : i + 3], context)  # 2 suffice (a slice to the end: quadratic)
+        following = tokens[i + 1 : i + 3]  # 2 suffice (a slice to the end: quadratic)
+        self.paragraph(tokens[i], following, context)
+        if self.launches is not None:
+            self.launches.ordered_scope = False
+            self.launches.paragraph(tokens[i], following, context)
 
     def on_list(self, tokens: list[Block], i: int, context: list[str]) -> None:
         prev = tokens[i - 1] if i else None
         lead = None
         if prev is not None and prev.get("type") in ("paragraph", "block_text"):
             lead = _one_line(flat_of(prev).text)
-        self.bullets(tokens[i], context, lead)
+        level = None
+        if self.launches is not None:
+            level = self.launches.list_block_hook(tokens[i], context, lead, prev, self.depth == 0)
+        self.bullets(tokens[i], context, lead, level)
 
     def on_quote(self, tokens: list[Block], i: int, context: list[str]) -> None:
+        self.depth += 1
         self.blocks(tokens[i].get("children") or [], context)
+        self.depth -= 1
 
     def on_html(self, tokens: list[Block], i: int, context: list[str]) -> None:
         """"<!-- TODO ... -->", "<div>text</div>": its words are notes too; an <iframe> a talk's video."""
@@ -168,21 +182,25 @@ class _Walker:
             raw += "\n" + raw_lines(st, start, 24)
         look_for_speakers(st, raw, talk)
 
-    def bullets(self, tok: Block, context: list[str], lead_in: str | None = None) -> None:
-        """Bullets, each with its context: the paragraph that leads into the list, parent bullets."""
+    def bullets(self, tok: Block, context: list[str], lead_in: str | None = None, level: Level | None = None) -> None:
+        """Bullets, each with its context: the paragraph that leads into the list, parent bullets. (``level``:
+        the hooked announcement pass's reading of the list, when it is on.)"""
         lead = [lead_in] if lead_in and len(lead_in) <= 200 else []
-        # Iterative over nesting depth: (items iterator, context) frames.
-        stack: list[tuple[Iterator[ListItem], list[str]]] = [(iter(list_items(tok)), context + lead)]
+        launches = self.launches
+        # Iterative over nesting depth: (items iterator, context, the announcement pass's level) frames.
+        stack: list[tuple[Iterator[ListItem], list[str], Level | None]] = [
+            (iter(list_items(tok)), context + lead, level)]
         item_talks: list[int] = []  # lines of the items that were talks
         while stack:
             item = next(stack[-1][0], None)
             if item is None:
                 stack.pop()
                 continue
-            ctx = stack[-1][1]
+            _, ctx, level = stack[-1]
             top = len(stack) == 1
             children, head, flat, text = item
             rest = children
+            label = False
             if head is not None and flat is not None:
                 if not context and self.st.plan.roles:
                     if inner_talk(self.st, head["line"]):
@@ -190,15 +208,21 @@ class _Walker:
                     elif top and item_talks:  # an item after talk items that is none: theirs no more
                         close_item_talks(self.st, item_talks[0])
                 self.list_item(head, flat, text, ctx, top and not context)
+                if launches is not None and level is not None:
+                    label = launches.item(level, children, head, flat, text, top and not context)
                 rest = children[1:]
             if rest:
                 sub_ctx = ctx + ([_one_line(text)] if text else [])
-                nested = [c for c in rest if c.get("type") == "list"]
                 others = [c for c in rest if c.get("type") != "list"]
                 if others:
+                    self.depth += 1
                     self.blocks(others, sub_ctx)
-                for lst in reversed(nested):
-                    stack.append((iter(list_items(lst)), sub_ctx))
+                    self.depth -= 1
+                for n in reversed([n for n, c in enumerate(rest) if c.get("type") == "list"]):
+                    sub = None
+                    if launches is not None:
+                        sub = launches.level(rest[n], launches.nested(label, rest, n))
+                    stack.append((iter(list_items(rest[n])), sub_ctx, sub))
         if item_talks:
             close_item_talks(self.st, item_talks[0])
 
@@ -217,7 +241,7 @@ class _Walker:
         if top and st.speaker_look > 0:
             talk = st.talk or (st.pre_talk if not st.doc.talks else None)
             look_for_speakers(st, block_after(st, line0, talk, 4, True), talk)
-        if top and st.talk is not None and _has_strong(head) and _is_keynote(st, st.talk):
+        if top and st.talk is not None and _is_keynote(st, st.talk) and _has_strong(head):
             keynote_speakers(st, st.talk, head)
 
     def watch_item(self, flat: _Inline, text: str, line0: int) -> None:
@@ -288,12 +312,19 @@ _HANDLERS: dict[str, Callable[[_Walker, list[Block], int, list[str]], None]] = {
 }
 
 
-def walk(src: Source, tokens: list[Block], plan: Plan, title: str | None = None) -> tuple[Document, WalkState]:
+def walk(src: Source, tokens: list[Block], plan: Plan, title: str | None = None,
+         launches: bool = False) -> tuple[Document, WalkState]:
     """The Document of a file's tokens, read as ``plan`` says (``title``: the notes' title when the front
-    matter names none); and the walk's final state."""
+    matter names none), with its announcements if ``launches`` (the announcement pass hooked into the
+    walk's traversal); and the walk's final state."""
     walker = _Walker(src)
     walker.st.plan = plan
     if walker.st.doc.title is None and title is not None:
         walker.st.doc.title = title
+    if launches:
+        walker.launches = hooked(walker.st.doc)
     walker.blocks(tokens, [])
-    return finish(walker.st), walker.st
+    doc = finish(walker.st)
+    if walker.launches is not None:
+        walker.launches.finish(tokens, walker.st.legend_lines)
+    return doc, walker.st

@@ -212,3 +212,9 @@ def test_a_quoted_line_over_its_author_is_no_talk() -> None:
     text = ("# Universe 2015 notes\n\n## Pixar\n\nSpeaker: Jane Roe\n\n"
             "Reality is a measure of complexity.\nAlvy Ray Smith\n\n“It is about being believable”\nJohn Lasseter\n")
     assert [t for t, _ in talks_of(text)] == ["Pixar"]
+
+
+def test_a_talk_s_title_is_no_launch() -> None:
+    doc = doc_of(READING_LIST.replace("Starting with Go", "Launching into Go"), "harbour-go-day-2019.md")
+    assert "Launching into Go" in [t.title for t in doc.talks]
+    assert doc.announcements == [] and not any(e.kind == "announcement" for e in doc.entries)

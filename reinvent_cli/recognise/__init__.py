@@ -70,11 +70,24 @@ def read_notes(src: Source, layout: Layout | None = None) -> Reading:
         del tokens
         _weekdays_from_year(doc)
         _speakers_by_video(doc, plan, st)
+        _no_launch_in_a_title(doc)
         if talk_notes:
             _single_talk_post(doc, src, st, h1, forced_one=said is not None and said.talks == "one", lead=lead)
         _front_matter_entries(doc, src)
         _day_of_file(doc, src)
     return Reading(doc, plan, st)
+
+
+def _no_launch_in_a_title(doc: Document) -> None:
+    """A talk's own line is its title, not a launch: "[Launching into Go](video) by Jane Roe" names a talk."""
+    titles = {t.line: t.title.casefold() for t in doc.talks}
+    if not titles or not doc.announcements:
+        return
+    drop = {(a.line, a.name) for a in doc.announcements
+            if a.line in titles and a.name and a.name.casefold() in titles[a.line]}
+    if drop:
+        doc.announcements = [a for a in doc.announcements if (a.line, a.name) not in drop]
+        doc.entries = [e for e in doc.entries if e.kind != "announcement" or (e.line, e.text) not in drop]
 
 
 def _speakers_by_video(doc: Document, plan: Plan, st: WalkState) -> None:

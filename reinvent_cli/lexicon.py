@@ -140,6 +140,14 @@ NOT_TALK_WORDS = (
     "conclusiones", "lo que me llevo", "para llevar", "mein fazit", "erkenntnisse", "wat ik meeneem",
     "conclusie", "conclusioni", "da ricordare", "学び", "学んだこと", "所感まとめ",
     "점심", "점심시간", "휴식", "네트워킹", "정리", "후기", "소감", "마무리",
+    # lists of what to watch or read next
+    "videos", "video", "playlist", "recordings", "vídeos", "vidéos", "動画", "视频", "영상", "blog posts", "posts",
+    "articles", "press", "further watching", "slides", "all slides",
+    # closing thanks
+    "thanks", "thank you", "thank you!", "acknowledgements", "acknowledgments", "credits", "danke", "dank",
+    "danksagung", "merci", "remerciements", "gracias", "agradecimientos", "obrigado", "obrigada",
+    "agradecimentos", "grazie", "ringraziamenti", "bedankt", "dankwoord", "謝辞", "感謝", "ありがとうございました",
+    "致谢", "感谢", "謝謝", "감사합니다", "감사드립니다", "감사의 말",
 )
 
 
@@ -153,7 +161,7 @@ ITEM_TALK_LABELS = ("panel", "panel discussion", "workshop", "fireside chat", "m
 # A heading that lists what was announced, not a talk ("Neu angekündigt", "Nouveautés annoncées", "発表まとめ").
 ANNOUNCED_WORDS = ("announced", "announcements", "angekündigt", "ankündigungen", "annoncé", "annoncés",
                    "annoncées", "anunciado", "anunciados", "anunciadas", "anunciou",
-                   "新サービス", "発表", "新機能", "发布", "新功能", "新产品")
+                   "新サービス", "発表", "新機能", "发布", "新功能", "新产品", "launches", "lançamentos", "lanzamientos")
 
 
 # Days written in CJK: "第二天", "第2日", "1日目", "二日目".

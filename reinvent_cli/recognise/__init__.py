@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reinvent_cli.model import Day, Document
+from reinvent_cli.model import Day, Document, Speaker
 from reinvent_cli.read.source import Source
 from reinvent_cli.recognise.days import _weekdays_from_year, day_of_file
 from reinvent_cli.recognise.html_blocks import expand_html_blocks
@@ -69,11 +69,34 @@ def read_notes(src: Source, layout: Layout | None = None) -> Reading:
         # Free the tokens while the collector is paused: re-enabled, it scans what is still alive.
         del tokens
         _weekdays_from_year(doc)
+        _speakers_by_video(doc, plan, st)
+        _no_launch_in_a_title(doc)
         if talk_notes:
             _single_talk_post(doc, src, st, h1, forced_one=said is not None and said.talks == "one", lead=lead)
         _front_matter_entries(doc, src)
         _day_of_file(doc, src)
     return Reading(doc, plan, st)
+
+
+def _no_launch_in_a_title(doc: Document) -> None:
+    """A talk's own line is its title, not a launch: "[Launching into Go](video) by Jane Roe" names a talk."""
+    titles = {t.line: t.title.casefold() for t in doc.talks}
+    if not titles or not doc.announcements:
+        return
+    drop = {(a.line, a.name) for a in doc.announcements
+            if a.line in titles and a.name and a.name.casefold() in titles[a.line]}
+    if drop:
+        doc.announcements = [a for a in doc.announcements if (a.line, a.name) not in drop]
+        doc.entries = [e for e in doc.entries if e.kind != "announcement" or (e.line, e.text) not in drop]
+
+
+def _speakers_by_video(doc: Document, plan: Plan, st: WalkState) -> None:
+    """A talk the walk found no speakers for: the people its section links by name where it shows its video."""
+    for t in doc.talks:
+        role = plan.roles.get(t.line) if not t.speakers else None
+        if role is not None and role.people:
+            t.speakers = [Speaker(name) for name in role.people]
+            st.speaker_from[t.line] = "the people linked where its video is"
 
 
 def _planned(layout: Layout | None) -> Layout | None:

@@ -13,7 +13,8 @@ from reinvent_cli.recognise.evidence import (
     title_evidence,
 )
 from reinvent_cli.recognise.inline import _Inline, _one_line, _trim_decor, flat_of, flatten
-from reinvent_cli.recognise.list_talks import item_of_blocks, talk_label
+from reinvent_cli.recognise.list_talks import item_of_blocks, name_then_linked_title, people_named, talk_label
+from reinvent_cli.recognise.names import is_person, surely_person
 from reinvent_cli.recognise.patterns import pattern
 from reinvent_cli.recognise.roles import Role
 from reinvent_cli.recognise.talks import strip_time
@@ -50,8 +51,11 @@ def bold_candidates(blocks: list[dict[str, Any]], level: int, forced: bool, alon
         if lead is None:
             continue
         title, rest = lead
+        if rest[:1] in ":：" and surely_person(title.strip(" *_:：")) and len(rest[1:].split()) >= 2:
+            # "**Jane Roe**: Title": who gave it, then the talk's title
+            title, rest = rest[1:].strip(), "by " + title.strip(" *_:：")
         asks = title.rstrip("*_ ").endswith("?") and not (rest and _BY.match(rest))  # "**Signals?** – Name"
-        if not 3 <= len(title) <= 160 or title.rstrip("*_ ").endswith(":") or asks or rest.startswith(":"):
+        if not 3 <= len(title) <= 160 or title.rstrip("*_ ").endswith((":", "：")) or asks or rest.startswith(":"):
             continue
         if rest and not _BY.match(rest):
             continue
@@ -64,6 +68,29 @@ def bold_candidates(blocks: list[dict[str, Any]], level: int, forced: bool, alon
     if len(found) < 2 and not forced and not (alone and found and any("speaker" in w for w in found[0].evidence)):
         return []  # (``alone``: right under a day, one bold line that names its speakers is a talk)
     return found
+
+
+_NO_TITLE_END = (".", ":", "：", "?", "!", ",", "”", "\"", "»", "。")  # a sentence, a lead-in, a quotation
+
+
+def plain_candidates(blocks: list[dict[str, Any]], level: int) -> list[Role]:
+    """Plain two-line paragraphs "Title" over "Jane Roe (Acme)": a title line (no sentence), then a line that
+    only names people; two or more alike in one part of the file."""
+    found: list[Role] = []
+    for tok in blocks:
+        if tok.get("type") != "paragraph":
+            continue
+        lines = flat_of(tok).text.split("\n")
+        if len(lines) < 2 or len(lines) > 6:
+            continue
+        title, who = _one_line(lines[0]), _one_line(lines[1])
+        if not 3 <= len(title) <= 160 or len(title.split()) > 14 or title.endswith(_NO_TITLE_END):
+            continue
+        people = people_named(who)
+        if people and not not_talk(title) and not people_named(title):
+            found.append(Role("talk", "plain line", f"{title} by {people}", int(tok["line"]), level,
+                              ["a title line, then who gave it"]))
+    return found if len(found) >= 2 else []
 
 
 def _rest_of(tok: dict[str, Any]) -> dict[str, Any]:
@@ -89,11 +116,14 @@ def item_candidates(blocks: list[dict[str, Any]], level: int, group: str, forced
         if _WATCH_HEADING.search(lead):
             continue
         sessions = names_sessions(group) or (lead.endswith(":") and names_sessions(lead))
-        found += _list_talks(tok, level, bool(sessions), forced, alone)
+        found += _list_talks(tok, level, bool(sessions), forced, alone, placed=bool(group or sessions))
     return found
 
 
-def _list_talks(tok: dict[str, Any], level: int, sessions: bool, forced: bool, alone: bool = False) -> list[Role]:
+def _list_talks(tok: dict[str, Any], level: int, sessions: bool, forced: bool, alone: bool = False,
+                placed: bool = False) -> list[Role]:
+    """The talks among a list's items (``placed``: the list sits under a day, a group of talks or a lead-in
+    naming sessions, where the weaker shapes "Title (Name)", "Title / Name", "Name — Title" count too)."""
     items = tok.get("children") or []
     nested: list[Role] = []
     for it in items:  # "- 13:30 Lightning talks" over the talks
@@ -103,12 +133,12 @@ def _list_talks(tok: dict[str, Any], level: int, sessions: bool, forced: bool, a
             if head and len(head) <= 60 and group_word(strip_time(head)):
                 for sub in parts[1:]:
                     if sub.get("type") == "list":
-                        nested += _list_talks(sub, level + 1, True, forced)
+                        nested += _list_talks(sub, level + 1, True, forced, placed=True)
     talks: list[Role] = []
     for n, it in enumerate(items):
         if n == _LOOK and len(talks) < 2 and not forced:
             return nested  # the first items are no talks: the list is notes (a bounded look)
-        role = _item(it, level, sessions, forced)
+        role = _item(it, level, sessions, forced, placed)
         if role is not None:
             talks.append(role)
     if not forced and len(talks) + len(nested) < 2:
@@ -135,7 +165,7 @@ def _head_text(parts: list[dict[str, Any]]) -> str | None:
     return None
 
 
-def _item(item: dict[str, Any], level: int, sessions: bool, forced: bool) -> Role | None:
+def _item(item: dict[str, Any], level: int, sessions: bool, forced: bool, placed: bool = False) -> Role | None:
     parts = item.get("children") or []
     head = parts[0] if parts and parts[0].get("type") in ("paragraph", "block_text") else None
     if head is None:
@@ -149,21 +179,36 @@ def _item(item: dict[str, Any], level: int, sessions: bool, forced: bool) -> Rol
             return None  # "12:30 Mittag", "13:30 Lightning talks"
         return Role("talk", "list item", first, line, level, title_evidence(first))
     led = _link_led(flat) or _emphasis_led(head.get("children") or []) or _quoted(first)
+    named = name_then_linked_title(flat) if led is not None and flat.links else None
+    if named is not None:  # "[Jane Roe](url): [Title](video)": the link that leads is who gave it
+        return Role("talk", "list item", f"{named[0]} by {named[1]}", line, level, ["who gave it, then the title"])
     if led is not None:
         title, tail = led
         m = _BY.match(tail)
         names = _SENTENCE_END.split(tail[m.end():], maxsplit=1)[0] if m else ""
-        if m and len(names.split()) <= 8:
+        if m and len(names.split()) > 8:
+            names = _names_before_dash(names)  # "[Title](url) by Jane Roe - what the talk was about"
+        if m and names and len(names.split()) <= 8:
             return Role("talk", "list item", f"{title} by {names.strip()}", line, level,
                         ["a title, then who gave it"])
         if sessions and flat.links and not flat.links[0].url.startswith("#"):
             return Role("talk", "list item", title, line, level, ["a link to a session, under sessions"])
-    more = item_of_blocks(parts)  # (more styles: "Title — Name", "**Title**" over "Ponente: X", "Taller: ...")
+    more = item_of_blocks(parts, placed)  # (more styles: "Title — Name", "**Title**" over "Ponente: X", "Taller: ...")
     if more is not None:
         return Role("talk", "list item", more[0], line, level, [more[1]])
     if forced and first:
         return Role("talk", "list item", first, line, level, ["the layout says talks are list items"])
     return None
+
+
+def _names_before_dash(text: str) -> str:
+    """The names before " - " that opens a description ("Jane Roe and John Doe - how we ..."), or ""."""
+    head = _DASH.split(text, maxsplit=1)[0].strip(" *_")
+    return head if head != text.strip(" *_") and all(is_person(n) for n in _AND.split(head) if n.strip()) else ""
+
+
+_DASH = pattern(r"\s[-–—]\s")
+_AND = pattern(r"\s*(?:,|&|\band\b)\s*")
 
 
 def _emphasis_led(children: list[dict[str, Any]]) -> tuple[str, str] | None:

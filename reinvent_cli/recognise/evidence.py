@@ -34,6 +34,7 @@ from reinvent_cli.recognise.inline import (
 )
 from reinvent_cli.recognise.media import _video_key, video_in_text
 from reinvent_cli.recognise.meta import _META_RE
+from reinvent_cli.recognise.names import is_person
 from reinvent_cli.recognise.patterns import pattern
 from reinvent_cli.recognise.speakers import (
     _names_a_speaker,
@@ -71,15 +72,24 @@ _ROOM = pattern(r"(?:\(|@|\|)\s*(?:room|hall|stage|track|saal|salle|sala|raum|au
 _ANCHOR = pattern(r"<a\s+(?:name|id)\s*=", re.IGNORECASE)
 _TAG = pattern(r"<[^<>]*>")
 # Where a title may name its speakers: "(Name)", " - Name", "by Name", "Title, Name", "“Title” von Name".
-_MAYBE_NAMED = pattern(r"[(\[]|\s[-–—|/]\s|,\s|[”\"»]\s|\s(?:by|von|with|par|por|mit|de|avec|con|and|und|&)\s", re.I)
+_MAYBE_NAMED = pattern(r"[(\[（]|\s[-–—|/]\s|,\s|[”\"»]\s|[》」』][-–—\s]|\s(?:by|von|with|par|por|mit|de|avec|con|and|und|&)\s",
+                       re.I)
 _ONE_KEYNOTE = pattern(r"\bkeynote\b", re.IGNORECASE)
 
 
 def clean_title(text: str) -> str:
-    """A heading's text as a title: inline HTML (``<a name>`` anchors) dropped, closing ``##`` gone."""
+    """A heading's text as a title: inline HTML (``<a name>`` anchors) dropped, closing ``##`` gone, and an
+    explicit heading id (``{#install}``, MDX's ``{/*install*/}``, read by mistune as ``{/install/}``) too."""
     if "<" in text:
         text = _TAG.sub("", text)
-    return " ".join(text.split()).rstrip("#").strip()
+    text = " ".join(text.split()).rstrip("#").strip()
+    if text.endswith("}"):
+        text = _HEADING_ID.sub("", text) or text
+    return text
+
+
+# A heading's explicit id at its end: "{#custom-id}" (Pandoc, kramdown, Docusaurus), "{/*custom-id*/}" (MDX).
+_HEADING_ID = re.compile(r"\s*\{(?:#[\w.:-]+|/\*?[\w.:-]+\*?/)\}$")
 
 
 def heading_title(tok: dict[str, Any]) -> str:
@@ -88,7 +98,8 @@ def heading_title(tok: dict[str, Any]) -> str:
     title: str | None = tok.get("_title")
     if title is None:
         text = flat_of(tok).text
-        title = tok["_title"] = clean_title(text) if "<" in text or text.rstrip().endswith("#") else _one_line(text)
+        title = tok["_title"] = (clean_title(text) if "<" in text or text.rstrip().endswith(("#", "}"))
+                                 else _one_line(text))
     return title
 
 
@@ -220,6 +231,54 @@ def video_key(blocks: list[dict[str, Any]]) -> str | None:
             for lk in flat.links:
                 if _host(lk.url).endswith(_VIDEO_HOSTS):
                     return _video_key(lk.url)
+    return None
+
+
+_VIDEO_SRC = pattern(r"https?://(?:www\.)?(?:youtube\.com|youtu\.be|vimeo\.com)/[^\s\"'<>]+", re.IGNORECASE)
+
+
+def deep_video(blocks: list[dict[str, Any]], start: int = 0, end: int = 16) -> str | None:
+    """The one video in a heading's first blocks (an embed, a component, or a link to a video site), without
+    its timestamp; None when there is none, or more than one (a list of videos is no talk's)."""
+    found = _deep_video_at(blocks, start, end)
+    if found is None:
+        return None
+    again = _deep_video_at(blocks, found[0], end, skip=found[1])
+    return found[1] if again is None else None
+
+
+def video_people(blocks: list[dict[str, Any]], end: int = 16) -> list[str]:
+    """The people linked by name in the paragraph that shows a section's video or leads into it ("Watch the
+    talk by [Jane Roe](url) here:" over the embed): who gave that talk."""
+    found = _deep_video_at(blocks, 0, end)
+    if found is None:
+        return []
+    at = found[0]
+    for tok in (blocks[at], blocks[at - 1] if at else None):
+        if tok is None or tok.get("type") not in ("paragraph", "block_text"):
+            continue
+        people = [_one_line(lk.text) for lk in flat_of(tok).links if is_person(lk.text)]
+        if people:
+            return list(dict.fromkeys(people))
+    return []
+
+
+def _deep_video_at(blocks: list[dict[str, Any]], start: int, end: int, skip: str = "") -> tuple[int, str] | None:
+    """(block number, video) of the first video from ``start`` on that is not ``skip``."""
+    for n, tok in enumerate(blocks[start:end], start):
+        html = [tok] if tok.get("type") == "block_html" else [
+            c for c in tok.get("children") or () if c.get("type") == "inline_html"]
+        for h in html:  # an iframe, or a component: <YouTubeIframe src="..." />
+            raw = str(h.get("raw", ""))
+            found = video_in_text(raw) or (m.group(0) if (m := _VIDEO_SRC.search(raw)) else None)
+            if found and _video_key(found) != skip and "playlist" not in found:
+                return n, _video_key(found)
+        if tok.get("type") == "block_html":
+            continue
+        for flat in _texts(tok):
+            for lk in flat.links:
+                if _host(lk.url).endswith(_VIDEO_HOSTS) and _video_key(lk.url) != skip and "playlist" not in lk.url:
+                    return n, _video_key(lk.url)
     return None
 
 

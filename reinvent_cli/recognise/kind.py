@@ -60,6 +60,7 @@ class Cue(Enum):
     TALK_GROUP = (2, "a heading naming talks or sessions")
     SLIDES = (2, "a link to slides")
     VIDEO = (1, "a talk video")
+    LAUNCH_LIST = (2, "a heading over a list of launches or announcements")
     MEETING = (-3, "meeting words (minutes, attendees, agenda, action items)")
     MEETING_TITLE = (-3, "the title names a meeting")
     DAILY_NOTE = (-3, "a daily note (named by its date; tasks, meetings)")
@@ -290,6 +291,8 @@ def decide(src: Source, tokens: list[dict[str, Any]], roles: dict[int, Role]) ->
                 cues.append(Cue.SCHEDULE_TABLE)
             elif "under sessions" in ev:
                 cues.append(Cue.TALK_GROUP)
+            elif ev.endswith("a list of announcements"):
+                cues.append(Cue.LAUNCH_LIST)
         if role.kind == "day" and role.form == "heading":
             days.append(role.title)
         elif (role.kind == "group" and _TALK.search(role.title)) or _EVENT.search(role.title):

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reinvent_cli.lexicon import GROUP_TALK_WORDS
-from reinvent_cli.recognise.candidates import bold_candidates, item_candidates
+from reinvent_cli.recognise.candidates import bold_candidates, item_candidates, plain_candidates
 from reinvent_cli.recognise.days import classify_day
 from reinvent_cli.recognise.evidence import (
     anchor_evidence,
@@ -14,11 +14,13 @@ from reinvent_cli.recognise.evidence import (
     clean_title,
     collection_title,
     core,
+    deep_video,
     group_word,
     labelled,
     not_talk,
     title_evidence,
     video_key,
+    video_people,
 )
 from reinvent_cli.recognise.inline import flat_of
 from reinvent_cli.recognise.kind import Decision
@@ -74,6 +76,10 @@ class _Seg:
         if self._evidence is None:
             self._evidence = self.title_evidence + block_evidence(self.blocks, self.lines) + anchor_evidence(self.raw)
             self.video = video_key(self.blocks) if "a video" in self._evidence else None
+            if "a video" not in self._evidence and self.blocks:
+                self.video = deep_video(self.blocks)  # a recap's section: its talk's video after the summary
+                if self.video:
+                    self._evidence.append("a video")
         return self._evidence
 
     def seen_evidence(self) -> list[str]:
@@ -107,6 +113,7 @@ class Plan:
     layout: Layout | None = None
     has_days: bool = False
     decision: Decision | None = None  # whether the file is talk notes, and why (recognise/kind.py)
+    segs: list[_Seg] = field(default_factory=list, repr=False, compare=False)  # the headings, each with its blocks
 
 
 def plan_file(tokens: list[dict[str, Any]], one_talk: bool, layout: Layout | None = None,
@@ -115,7 +122,7 @@ def plan_file(tokens: list[dict[str, Any]], one_talk: bool, layout: Layout | Non
     segs = _segments(tokens)
     for s in segs:
         s.lines = lines
-    plan = Plan(layout=layout if layout and (layout.talks or layout.days) else None)
+    plan = Plan(layout=layout if layout and (layout.talks or layout.days) else None, segs=segs)
     heads = [s for s in segs if s.level]
     _days(heads, plan)
     forced = plan.layout.talks if plan.layout else None
@@ -127,6 +134,10 @@ def plan_file(tokens: list[dict[str, Any]], one_talk: bool, layout: Layout | Non
     else:
         _assign(heads, plan, expect=False, one_talk=one_talk)
     _inner_candidates(segs, plan)
+    for s in segs:  # a talk whose section shows its video: the people its lead-in links by name
+        role = plan.roles.get(s.line)
+        if s.video and role is not None and role.kind == "talk" and role.form == "heading":
+            role.people = video_people(s.blocks)
     return plan
 
 
@@ -399,6 +410,9 @@ def _inner_candidates(segs: list[_Seg], plan: Plan) -> None:
                 bold = bold_candidates(s.blocks, s.level + 1, False, alone=True)
             for r in bold:
                 plan.roles[r.line] = r
+            if not bold and not forced:
+                for r in plain_candidates(s.blocks, s.level + 1):  # "Title" over "Jane Roe (Acme)"
+                    plan.roles.setdefault(r.line, r)
         if forced != "bold":
             items = found[1] if found is not None and not group else None
             if items is None:

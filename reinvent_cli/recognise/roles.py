@@ -20,3 +20,4 @@ class Role:
     level: int  # a heading's level; a bold line's or list item's: its container's level + 1
     evidence: list[str] = field(default_factory=list)
     day: tuple[int | None, str | None] | None = None
+    people: list[str] = field(default_factory=list)  # who gave it, when its section says so (by its video)

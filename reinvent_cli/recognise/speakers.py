@@ -28,6 +28,7 @@ from reinvent_cli.recognise.patterns import pattern
 _TRAILING_SPEAKER = pattern(r"^(.*\S)\s+\(([^()]{2,60})\)$")
 
 
+_CLOSING_DASH = pattern(r"([》」』”])\s*([-–—]{1,2})\s*")
 _SPEAKER_LABEL = pattern(r"^\s*(?:speakers?|presenters?|presented by|by|with)\s*:?\s+", re.IGNORECASE)
 
 
@@ -44,6 +45,8 @@ _ROLE_EXTRA = frozenset({"sr", "senior", "principal", "staff", "chief", "disting
 
 
 def _looks_like_name(text: str) -> bool:
+    if max(text, default=" ") >= "\u3000":  # CJK, kana, Hangul: "山田 太郎", "王磊、李明"
+        return all(is_person(p.strip()) for p in re.split(r"[、,，&]", text) if p.strip())
     words = text.replace(",", " ").replace("&", " ").split()
     if any(w.lower().strip(".") in _NOT_NAMES or any(c.isdigit() for c in w) for w in words):
         return False
@@ -344,7 +347,7 @@ def _by_word(title: str) -> tuple[str, list[Speaker]] | None:
         if not found and _unquote(before) != before and is_person(after, 1):
             found = [Speaker(clean_name(after), None)]  # "“Title” by Glyph": one name after a quoted title
         if found and before:
-            return before, found
+            return before.rstrip(" ,;"), found  # ("Title, por Name": no comma left on the title)
     for m in list(_WITH_WORD.finditer(title))[-3:][::-1]:
         before = title[:m.start()].strip()
         found = _people(title[m.end():m.end() + 160], True)
@@ -369,7 +372,7 @@ def _by_tail(title: str) -> tuple[str, list[Speaker]] | None:
 
 def _unquote(title: str) -> str:
     t = title.strip()
-    if len(t) > 2 and t[0] in "\"“„«'「『" and t[-1] in "\"”“»'」』" and t.count(t[0]) <= 2:
+    if len(t) > 2 and t[0] in "\"“„«'「『《" and t[-1] in "\"”“»'」』》" and t.count(t[0]) <= 2:
         return t[1:-1].strip()
     return t
 
@@ -379,6 +382,8 @@ def speakers_in_title(title: str) -> tuple[str, list[Speaker]]:
     speakers): "Title - Name", "Title by Name", "Name - Title (Company)", "Title (Name, Org)", "Title with
     A and B", "“Title” von Name", "Session - Title (Speaker, Company)"; no speakers -> (title, [])."""
     full = " ".join(title.split())
+    if max(full, default=" ") >= "\u3000":  # "Title（山田 太郎）", "《Title》- 王磊": as "Title (Name)", "《Title》 - Name"
+        full = _CLOSING_DASH.sub(r"\1 \2 ", full.replace("（", " (").replace("）", ")")).replace("  ", " ").strip()
     t = _TITLE_LABEL.sub("", full, count=1) if _TITLE_LABEL.match(full) else full
     org = None
     sm = _TRAILING_SPEAKER.match(t)

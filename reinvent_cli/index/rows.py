@@ -187,7 +187,7 @@ def _narrow(values: Sequence[int], code: str = "H") -> bytes:
     return wide.cast("H")[0 if _LITTLE else 1::2].tobytes()
 
 
-def _records(tx: dict[str, list[int]], gx: dict[str, list[int]], cx: dict[str, list[int]], kinds: bytes,
+def postings_records(tx: dict[str, list[int]], gx: dict[str, list[int]], cx: dict[str, list[int]], kinds: bytes,
              nterms: list[int], code: str) -> Postings:
     """The postings as one record a term (see Postings). Per text entry, what bounds its score without the
     file's arrays: its kind (number in the file's kind names) and its number of terms (at most 255)."""
@@ -327,7 +327,7 @@ def _invert(term_sets: list[set[str]], group_terms: list[frozenset[str]], contex
     for g, ct in enumerate(context_terms, 1):
         for t in ct:
             cx[t].append(g)
-    return _records(tx, gx, cx, kinds, nterms, code)
+    return postings_records(tx, gx, cx, kinds, nterms, code)
 
 
 def head_documents(heads: Sequence[str], names: Sequence[str], paths: Sequence[str]) -> list[Document]:

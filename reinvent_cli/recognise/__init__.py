@@ -6,16 +6,16 @@ from dataclasses import dataclass
 
 from reinvent_cli.model import Day, Document, Speaker
 from reinvent_cli.read.source import Source
-from reinvent_cli.recognise.days import _weekdays_from_year, day_of_file
+from reinvent_cli.recognise.days import day_of_file, weekdays_from_year
 from reinvent_cli.recognise.html_blocks import expand_html_blocks
 from reinvent_cli.recognise.kind import Cue, Decision, decide
 from reinvent_cli.recognise.layout import Plan, plan_file
 from reinvent_cli.recognise.one_talk import lead_line
 from reinvent_cli.recognise.post import (
-    _front_matter_entries,
-    _one_talk_post,
-    _only_h1,
-    _single_talk_post,
+    front_matter_entries,
+    one_talk_post,
+    only_h1,
+    single_talk_post,
 )
 from reinvent_cli.recognise.roles import Layout, layout_in_front_matter
 from reinvent_cli.recognise.state import WalkState
@@ -55,12 +55,12 @@ def read_notes(src: Source, layout: Layout | None = None) -> Reading:
         if forced is False or said is not None and said.talks == "one":
             plan = Plan(decision=Decision(forced is not False, 0, [Cue.FORCED]), layout=said)
         else:
-            plan = plan_file(tokens, _one_talk_post(src, tokens), _planned(said), src.lines)
+            plan = plan_file(tokens, one_talk_post(src, tokens), _planned(said), src.lines)
             plan.decision = (Decision(True, 0, [Cue.FORCED]) if forced
                              else decide(src, tokens, plan.roles))
             if not plan.decision.talks:
                 plan = Plan(decision=plan.decision)  # other notes: headings are sections, nothing a talk
-        h1 = _only_h1(tokens)
+        h1 = only_h1(tokens)
         lead = lead_line(tokens) if h1 is None else None
         # "# KubeCon EU 2022" above everything: the notes' conference, unless the front matter names it
         talk_notes = plan.decision is None or plan.decision.talks
@@ -68,12 +68,12 @@ def read_notes(src: Source, layout: Layout | None = None) -> Reading:
         doc, st = walk(src, tokens, plan, h1[0] if h1 is not None else None, launches=bool(talk_notes))
         # Free the tokens while the collector is paused: re-enabled, it scans what is still alive.
         del tokens
-        _weekdays_from_year(doc)
+        weekdays_from_year(doc)
         _speakers_by_video(doc, plan, st)
         _no_launch_in_a_title(doc)
         if talk_notes:
-            _single_talk_post(doc, src, st, h1, forced_one=said is not None and said.talks == "one", lead=lead)
-        _front_matter_entries(doc, src)
+            single_talk_post(doc, src, st, h1, forced_one=said is not None and said.talks == "one", lead=lead)
+        front_matter_entries(doc, src)
         _day_of_file(doc, src)
     return Reading(doc, plan, st)
 

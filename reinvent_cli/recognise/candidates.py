@@ -12,13 +12,13 @@ from reinvent_cli.recognise.evidence import (
     not_talk,
     title_evidence,
 )
-from reinvent_cli.recognise.inline import _Inline, _one_line, _trim_decor, flat_of, flatten
+from reinvent_cli.recognise.inline import FlatInline, flat_of, flatten, one_line, trim_decor
 from reinvent_cli.recognise.list_talks import item_of_blocks, name_then_linked_title, people_named, talk_label
 from reinvent_cli.recognise.names import is_person, surely_person
 from reinvent_cli.recognise.patterns import pattern
 from reinvent_cli.recognise.roles import Role
 from reinvent_cli.recognise.talks import strip_time
-from reinvent_cli.recognise.watchlist import _WATCH_HEADING
+from reinvent_cli.recognise.watchlist import WATCH_HEADING
 
 # After a title: "by Jane Roe", "von Name", "- Name", "with A and B" (a capitalised word follows).
 _BY = pattern(r"^\s*[,.]?\s*(?:by|von|with|mit|de|par|por|presented by|-|–|—|--|——)\s*(?:by\s+)?"
@@ -39,7 +39,7 @@ def bold_lead(tok: dict[str, Any]) -> tuple[str, str] | None:
         if child.get("type") in ("softbreak", "linebreak"):
             break
         rest.append(child)
-    return _one_line(title), _one_line(flatten(rest).text)
+    return one_line(title), one_line(flatten(rest).text)
 
 
 def bold_candidates(blocks: list[dict[str, Any]], level: int, forced: bool, alone: bool = False) -> list[Role]:
@@ -83,7 +83,7 @@ def plain_candidates(blocks: list[dict[str, Any]], level: int) -> list[Role]:
         lines = flat_of(tok).text.split("\n")
         if len(lines) < 2 or len(lines) > 6:
             continue
-        title, who = _one_line(lines[0]), _one_line(lines[1])
+        title, who = one_line(lines[0]), one_line(lines[1])
         if not 3 <= len(title) <= 160 or len(title.split()) > 14 or title.endswith(_NO_TITLE_END):
             continue
         people = people_named(who)
@@ -105,15 +105,15 @@ def item_candidates(blocks: list[dict[str, Any]], level: int, group: str, forced
     """List items that are talks: ``- 14:00 [Title](url) von *Name*``, ``[*Title*][ref] by Name``,
     ``*Title* -- by Name``, ``「Title」 — Name``, a link to each session under "Sessions"/"Sessions I
     attended:"; two or more alike in one list (the items of a "13:30 Lightning talks" item too)."""
-    if group and _WATCH_HEADING.search(group):
+    if group and WATCH_HEADING.search(group):
         return []
     found: list[Role] = []
     for n, tok in enumerate(blocks):
         if tok.get("type") != "list":
             continue
         prev = blocks[n - 1] if n else None
-        lead = _one_line(flat_of(prev).text) if prev and prev.get("type") == "paragraph" else ""
-        if _WATCH_HEADING.search(lead):
+        lead = one_line(flat_of(prev).text) if prev and prev.get("type") == "paragraph" else ""
+        if WATCH_HEADING.search(lead):
             continue
         sessions = names_sessions(group) or (lead.endswith(":") and names_sessions(lead))
         found += _list_talks(tok, level, bool(sessions), forced, alone, placed=bool(group or sessions))
@@ -161,7 +161,7 @@ def _break_or_group(text: str) -> bool:
 
 def _head_text(parts: list[dict[str, Any]]) -> str | None:
     if parts and parts[0].get("type") in ("paragraph", "block_text"):
-        return _one_line(flat_of(parts[0]).text)
+        return one_line(flat_of(parts[0]).text)
     return None
 
 
@@ -171,7 +171,7 @@ def _item(item: dict[str, Any], level: int, sessions: bool, forced: bool, placed
     if head is None:
         return None
     flat = flat_of(head)
-    first = _one_line(flat.text.split("\n")[0]) if "\n" not in flat.text else _one_line(flat.text)
+    first = one_line(flat.text.split("\n")[0]) if "\n" not in flat.text else one_line(flat.text)
     line = int(head["line"])
     rest = strip_time(first)
     if rest != first and any(c.isalpha() for c in rest):
@@ -215,8 +215,8 @@ def _emphasis_led(children: list[dict[str, Any]]) -> tuple[str, str] | None:
     """(emphasised text, the rest) of an item that opens with ``*Title*`` or ``**Title**``."""
     if not children or children[0].get("type") not in ("emphasis", "strong"):
         return None
-    title = _one_line(flat_of(children[0]).text)
-    return (title, _one_line(flatten(children[1:]).text)) if title else None
+    title = one_line(flat_of(children[0]).text)
+    return (title, one_line(flatten(children[1:]).text)) if title else None
 
 
 def _quoted(text: str) -> tuple[str, str] | None:
@@ -224,14 +224,14 @@ def _quoted(text: str) -> tuple[str, str] | None:
     return (m.group(1).strip(), m.group(2)) if m else None
 
 
-def _link_led(flat: _Inline) -> tuple[str, str] | None:
+def _link_led(flat: FlatInline) -> tuple[str, str] | None:
     """(link text, the text after the link) of an item that opens with a link (after an emoji)."""
     if not flat.links:
         return None
     lk = flat.links[0]
-    if _trim_decor(_EMOJI_CODE.sub("", flat.text[:lk.offset])) or not lk.text.strip():
+    if trim_decor(_EMOJI_CODE.sub("", flat.text[:lk.offset])) or not lk.text.strip():
         return None
-    text = _one_line(lk.text)
+    text = one_line(lk.text)
     if text == lk.url and text.startswith("doc:") and len(text) > 4:
         text = " ".join(text[4:].replace("-", " ").split())  # a DocC link "<doc:Swift-Beyond-Apple>": its page's title
-    return text, _one_line(flat.text[lk.offset + len(lk.text):])
+    return text, one_line(flat.text[lk.offset + len(lk.text):])

@@ -20,7 +20,7 @@ from reinvent_cli.lexicon import (
     WEEKDAY_NAMES as _WEEKDAY_NAMES,
 )
 from reinvent_cli.model import Document
-from reinvent_cli.recognise.inline import _trim_decor
+from reinvent_cli.recognise.inline import trim_decor
 from reinvent_cli.recognise.patterns import pattern
 
 _NUMBER = r"(\d{1,2}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
@@ -66,7 +66,7 @@ _KOREAN_ORDINALS = {"첫째": 1, "둘째": 2, "셋째": 3, "넷째": 4, "다섯�
 
 
 def _cjk_day(title: str) -> tuple[int | None, str | None] | None:
-    m = _CJK_DAY.match(_trim_decor(title))
+    m = _CJK_DAY.match(trim_decor(title))
     if m is None:
         return None
     if m.group(4):
@@ -84,9 +84,9 @@ def classify_day(title: str) -> tuple[int | None, str | None] | None:
     if found is None and title[:1] in "第一二三四五六七八九十0123456789첫둘셋넷다":
         found = _cjk_day(title)
     if found is None and len(title) <= 60:
-        m = _NAMED_DAY.match(_trim_decor(title))
+        m = _NAMED_DAY.match(trim_decor(title))
         if m:
-            return _classify_day(_trim_decor(title)[m.end():])
+            return _classify_day(trim_decor(title)[m.end():])
     return found
 
 
@@ -96,7 +96,7 @@ def _classify_day(title: str) -> tuple[int | None, str | None] | None:
     "Day 2 - Thursday", "Tag 1", "Jour deux", "1. Tag", "Tuesday", "Dienstag, 3. Dezember",
     "2019-12-03", "Dec 3, 2019 (Tuesday)", "Dec 3 - Keynotes". Not "Monday Night Live".
     """
-    t = _trim_decor(title)  # "📅 Day 1", "[[2024-03-19]]" (a wiki link), "**Day 1**"
+    t = trim_decor(title)  # "📅 Day 1", "[[2024-03-19]]" (a wiki link), "**Day 1**"
     m = _DAY_RE.match(t)
     number_first = m is None  # "1. Tag", "Second day ..."
     m = m or _DAY_FIRST_RE.match(t)
@@ -176,7 +176,7 @@ def _date_weekday(dm: re.Match[str], default_year: int | None = None) -> str | N
         return None
 
 
-def _weekdays_from_year(doc: Document) -> None:
+def weekdays_from_year(doc: Document) -> None:
     """"## May 14" under "# Google I/O 2024" (or with front matter ``date: 2024-05-13``): the year of the
     notes gives the day its weekday."""
     missing = [d for d in doc.days if d.weekday is None]
@@ -186,7 +186,7 @@ def _weekdays_from_year(doc: Document) -> None:
     if not years:
         return
     for day in missing:
-        dm = _DATE_RE.match(_trim_decor(day.title))
+        dm = _DATE_RE.match(trim_decor(day.title))
         day.weekday = _date_weekday(dm, int(years[0])) if dm else None
         if day.weekday is None:
             continue

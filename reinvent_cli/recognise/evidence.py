@@ -26,31 +26,31 @@ from reinvent_cli.lexicon import (
     VIDEO_HOSTS as _VIDEO_HOSTS,
 )
 from reinvent_cli.recognise.inline import (
-    _host,
-    _Inline,
-    _one_line,
-    _trim_decor,
+    FlatInline,
     flat_of,
+    one_line,
+    trim_decor,
+    url_host,
 )
-from reinvent_cli.recognise.media import _video_key, video_in_text
-from reinvent_cli.recognise.meta import _META_RE
+from reinvent_cli.recognise.media import video_in_text, video_key_of
+from reinvent_cli.recognise.meta import META_LINE
 from reinvent_cli.recognise.names import is_person
 from reinvent_cli.recognise.patterns import pattern
 from reinvent_cli.recognise.speakers import (
-    _names_a_speaker,
+    names_a_speaker,
     speaker_line,
     speakers_in_title,
 )
 from reinvent_cli.recognise.talks import (
-    _LABELLED_TALK,
-    _labelled,
+    LABELLED_TALK,
+    has_talk_label,
     split_talk_heading,
     strip_time,
     strip_trailing_time,
 )
 
 _OUTLINE_NUMBER = pattern(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,4}\.|[A-Z]\.)\s+")
-_PAREN_TAIL = pattern(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
+BRACKETED_TAIL = pattern(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
 _WORDS = "|".join(re.escape(w) for w in sorted(NOT_TALK_WORDS, key=len, reverse=True))
 _NOT_TALK = pattern(rf"^(?:the |my |some |a |our )?(?:{_WORDS})(?:\s*(?:&|and|/|,)\s*\w+)?$", re.IGNORECASE)
 _GROUP = pattern(
@@ -99,15 +99,15 @@ def heading_title(tok: dict[str, Any]) -> str:
     if title is None:
         text = flat_of(tok).text
         title = tok["_title"] = (clean_title(text) if "<" in text or text.rstrip().endswith(("#", "}"))
-                                 else _one_line(text))
+                                 else one_line(text))
     return title
 
 
 @lru_cache(maxsize=4096)  # (pure, on a heading's text: a folder repeats its headings)
 def core(title: str) -> str:
     """The words that decide what a heading is: no outline number, decoration or trailing "(...)"."""
-    t = _OUTLINE_NUMBER.sub("", _trim_decor(_PAREN_TAIL.sub("", strip_time(title.strip()))) or title)
-    return _trim_decor(_PAREN_TAIL.sub("", t)) or _trim_decor(t)
+    t = _OUTLINE_NUMBER.sub("", trim_decor(BRACKETED_TAIL.sub("", strip_time(title.strip()))) or title)
+    return trim_decor(BRACKETED_TAIL.sub("", t)) or trim_decor(t)
 
 
 @lru_cache(maxsize=4096)
@@ -124,7 +124,7 @@ def not_talk(title: str) -> str | None:
         return f"'{m.group(0).lower()}': a social event"
     if c.lower().replace("’", "'") in ("what's new", "what is new", "new launches", "launches"):
         return f"'{c}': a list of announcements"
-    m = _ANNOUNCED.search(c) if short and not _labelled(c) else None
+    m = _ANNOUNCED.search(c) if short and not has_talk_label(c) else None
     if m:
         return f"'{m.group(0)}': a list of announcements"
     return None
@@ -133,7 +133,7 @@ def not_talk(title: str) -> str | None:
 @lru_cache(maxsize=4096)
 def labelled(title: str) -> bool:
     """A session code or a talk label ("Keynote: ..."); not "Rust conference - remote - 2025" (an event)."""
-    if not _labelled(title):
+    if not has_talk_label(title):
         return False
     return not (_EVENT_LABEL.match(strip_time(title)) and _YEAR.search(title))
 
@@ -142,7 +142,7 @@ def labelled(title: str) -> bool:
 def group_word(title: str) -> str | None:
     """Why a heading groups talks ("Morning", "Track A", "Sessions I attended"), or None."""
     c = core(title)
-    if _GROUP.match(c) or _GROUP_TALKS.match(c) and not _LABELLED_TALK.match(c):
+    if _GROUP.match(c) or _GROUP_TALKS.match(c) and not LABELLED_TALK.match(c):
         return f"'{c}' groups talks"
     return None
 
@@ -179,7 +179,7 @@ def title_evidence(title: str) -> list[str]:
     code, rest, named = split_talk_heading(title)
     if code:
         found.append(f"code {code}")
-    elif _LABELLED_TALK.match(t):
+    elif LABELLED_TALK.match(t):
         found.append("a label")
     if _ROOM.search(title):
         found.append("a room")
@@ -204,12 +204,12 @@ def block_evidence(blocks: list[dict[str, Any]], lines: list[str] | None = None)
         if kind == "heading" and n < 2 and _short_speaker_line(_text(tok)):
             _add(found, "a speaker line")
         for flat in _texts(tok):
-            if n < 3 and (_names_a_speaker(flat) or _short_speaker_line(flat.text.split("\n")[0])
+            if n < 3 and (names_a_speaker(flat) or _short_speaker_line(flat.text.split("\n")[0])
                           or _speaker_label_over_list(flat, blocks[n + 1:n + 2])):
                 _add(found, "a speaker line")
-            if video_in_text(flat.text) or any(_host(lk.url).endswith(_VIDEO_HOSTS) for lk in flat.links):
+            if video_in_text(flat.text) or any(url_host(lk.url).endswith(_VIDEO_HOSTS) for lk in flat.links):
                 _add(found, "a video")
-            if any(_host(lk.url).endswith(_SLIDE_HOSTS) for lk in flat.links):
+            if any(url_host(lk.url).endswith(_SLIDE_HOSTS) for lk in flat.links):
                 _add(found, "slides")
     return found
 
@@ -229,8 +229,8 @@ def video_key(blocks: list[dict[str, Any]]) -> str | None:
     for tok in blocks[:4]:
         for flat in _texts(tok):
             for lk in flat.links:
-                if _host(lk.url).endswith(_VIDEO_HOSTS):
-                    return _video_key(lk.url)
+                if url_host(lk.url).endswith(_VIDEO_HOSTS):
+                    return video_key_of(lk.url)
     return None
 
 
@@ -257,7 +257,7 @@ def video_people(blocks: list[dict[str, Any]], end: int = 16) -> list[str]:
     for tok in (blocks[at], blocks[at - 1] if at else None):
         if tok is None or tok.get("type") not in ("paragraph", "block_text"):
             continue
-        people = [_one_line(lk.text) for lk in flat_of(tok).links if is_person(lk.text)]
+        people = [one_line(lk.text) for lk in flat_of(tok).links if is_person(lk.text)]
         if people:
             return list(dict.fromkeys(people))
     return []
@@ -271,20 +271,20 @@ def _deep_video_at(blocks: list[dict[str, Any]], start: int, end: int, skip: str
         for h in html:  # an iframe, or a component: <YouTubeIframe src="..." />
             raw = str(h.get("raw", ""))
             found = video_in_text(raw) or (m.group(0) if (m := _VIDEO_SRC.search(raw)) else None)
-            if found and _video_key(found) != skip and "playlist" not in found:
-                return n, _video_key(found)
+            if found and video_key_of(found) != skip and "playlist" not in found:
+                return n, video_key_of(found)
         if tok.get("type") == "block_html":
             continue
         for flat in _texts(tok):
             for lk in flat.links:
-                if _host(lk.url).endswith(_VIDEO_HOSTS) and _video_key(lk.url) != skip and "playlist" not in lk.url:
-                    return n, _video_key(lk.url)
+                if url_host(lk.url).endswith(_VIDEO_HOSTS) and video_key_of(lk.url) != skip and "playlist" not in lk.url:
+                    return n, video_key_of(lk.url)
     return None
 
 
-def _speaker_label_over_list(flat: _Inline, after: list[dict[str, Any]]) -> bool:
+def _speaker_label_over_list(flat: FlatInline, after: list[dict[str, Any]]) -> bool:
     """"Presenters:" alone, the names in the list under it."""
-    m = _META_RE.fullmatch(flat.text.strip()) if len(flat.text) <= 30 else None
+    m = META_LINE.fullmatch(flat.text.strip()) if len(flat.text) <= 30 else None
     return bool(m and not m.group(2).strip() and m.group(1).lower().startswith(_SPEAKER_KEYS)
                 and after and after[0].get("type") == "list")
 
@@ -308,7 +308,7 @@ def _text(tok: dict[str, Any]) -> str:
     return " ".join(flat_of(tok).text.split())
 
 
-def _texts(tok: dict[str, Any]) -> Iterator[_Inline]:
+def _texts(tok: dict[str, Any]) -> Iterator[FlatInline]:
     """The paragraph of a block, or the first items of a list (a bounded look)."""
     kind = tok.get("type")
     if kind in ("paragraph", "block_text"):

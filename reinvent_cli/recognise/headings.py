@@ -9,14 +9,14 @@ from reinvent_cli.lexicon import SLIDE_HOSTS as _SLIDE_HOSTS
 from reinvent_cli.lexicon import VIDEO_HOSTS as _VIDEO_HOSTS
 from reinvent_cli.model import Day, Talk
 from reinvent_cli.recognise.evidence import heading_title
-from reinvent_cli.recognise.inline import _host, _Inline, flat_of
-from reinvent_cli.recognise.launches import _ANNOUNCE_LIST_HEADING
+from reinvent_cli.recognise.inline import FlatInline, flat_of, url_host
+from reinvent_cli.recognise.launches import ANNOUNCE_LIST_HEADING
 from reinvent_cli.recognise.links import add_links
-from reinvent_cli.recognise.media import _SLIDES_TEXT, _VIDEO_TEXT
+from reinvent_cli.recognise.media import SLIDES_TEXT, VIDEO_TEXT
 from reinvent_cli.recognise.state import OpenHeading, WalkState
 from reinvent_cli.recognise.talkmeta import look_for_speakers
 from reinvent_cli.recognise.talks import talk_parts
-from reinvent_cli.recognise.watchlist import _WATCH_HEADING
+from reinvent_cli.recognise.watchlist import WATCH_HEADING
 
 
 def on_heading(st: WalkState, tok: dict[str, Any]) -> None:
@@ -52,9 +52,9 @@ def on_heading(st: WalkState, tok: dict[str, Any]) -> None:
         elif len(st.headings) > 1:
             look_for_speakers(st, st.lines[line - 1] if 0 < line <= len(st.lines) else title, st.pre_talk)
     st.enter(OpenHeading(level, title, line, role))
-    st.in_watch = bool(_WATCH_HEADING.search(title)) and role != "talk"
+    st.in_watch = bool(WATCH_HEADING.search(title)) and role != "talk"
     # "### Announcements", "### Launches from the keynote" (not "#### Launch checklist")
-    st.in_announce_list = role != "talk" and bool(_ANNOUNCE_LIST_HEADING.match(title))
+    st.in_announce_list = role != "talk" and bool(ANNOUNCE_LIST_HEADING.match(title))
     if st.in_announce_list and role == "other":
         st.section = title  # "## What's new" outside any talk
     st.add_entry({"day": "day", "talk": "talk"}.get(role, "section"), title, line)
@@ -106,11 +106,11 @@ def close_item_talks(st: WalkState, first_line: int) -> None:
     st.talk = None
 
 
-def heading_links(talk: Talk, flat: _Inline) -> None:
+def heading_links(talk: Talk, flat: FlatInline) -> None:
     """A video or slides link in a talk's heading: "[DAT407 - Title](youtube)", "Title [video](url)"."""
     for lk in flat.links:
-        host, text = _host(lk.url), lk.text.strip()
-        video_word, slides_word = _VIDEO_TEXT.fullmatch(text), _SLIDES_TEXT.fullmatch(text)
+        host, text = url_host(lk.url), lk.text.strip()
+        video_word, slides_word = VIDEO_TEXT.fullmatch(text), SLIDES_TEXT.fullmatch(text)
         if talk.video is None and (host.endswith(_VIDEO_HOSTS) or video_word):
             talk.video = lk.url
         elif talk.slides is None and (host.endswith(_SLIDE_HOSTS) or slides_word):

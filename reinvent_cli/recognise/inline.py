@@ -9,40 +9,40 @@ from urllib.parse import urlsplit
 
 from reinvent_cli.recognise.patterns import pattern
 
-_BARE_URL = pattern(r"https?://[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"]")
+BARE_URL = pattern(r"https?://[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"]")
 
 
 @dataclass
-class _InlineLink:
+class FlatLink:
     text: str
     url: str
     offset: int  # where its text starts in the flattened text
 
 
 @dataclass
-class _Inline:
+class FlatInline:
     text: str  # flattened, "\n" kept between source lines
-    links: list[_InlineLink] = field(default_factory=list)
+    links: list[FlatLink] = field(default_factory=list)
 
 
 _PLAIN_INLINE = frozenset(("text", "softbreak", "linebreak"))
 
 
-def flatten(children: list[dict[str, Any]] | None) -> _Inline:
+def flatten(children: list[dict[str, Any]] | None) -> FlatInline:
     """Inline tokens to text (one "\n" per source line break) and the links in it."""
     if children:
         if len(children) == 1:
             one = children[0]
             if one.get("type") == "text":  # most lines: one plain text token
-                return _Inline(one.get("raw", "\n"), [])
+                return FlatInline(one.get("raw", "\n"), [])
         for child in children:
             if child.get("type") not in _PLAIN_INLINE:
                 break
         else:  # plain text lines
-            return _Inline("".join([child.get("raw", "\n") for child in children]), [])
+            return FlatInline("".join([child.get("raw", "\n") for child in children]), [])
     buf: list[str] = []
     size = 0
-    links: list[_InlineLink] = []
+    links: list[FlatLink] = []
     # Iterative, so inline nesting depth never costs recursion. Frame: (tokens, link, offset, buf index)
     stack: list[tuple[Iterator[dict[str, Any]], dict[str, Any] | None, int, int]] = [
         (iter(children or []), None, 0, 0)
@@ -54,7 +54,7 @@ def flatten(children: list[dict[str, Any]] | None) -> _Inline:
             stack.pop()
             if link is not None:
                 url = str((link.get("attrs") or {}).get("url", ""))
-                links.append(_InlineLink("".join(buf[idx:]), url, start))
+                links.append(FlatLink("".join(buf[idx:]), url, start))
             continue
         kind = tok.get("type")
         if kind in ("softbreak", "linebreak"):
@@ -67,13 +67,13 @@ def flatten(children: list[dict[str, Any]] | None) -> _Inline:
             buf.append(raw)
             size += len(raw)
     links.sort(key=lambda lk: lk.offset)
-    return _Inline("".join(buf), links)
+    return FlatInline("".join(buf), links)
 
 
-def flat_of(tok: dict[str, Any]) -> _Inline:
+def flat_of(tok: dict[str, Any]) -> FlatInline:
     """A block token's inline children flattened, once per parse: kept on the token under "_flat", shared by
     the reading pass, the walk and the announcements (none of them changes it)."""
-    flat: _Inline | None = tok.get("_flat")
+    flat: FlatInline | None = tok.get("_flat")
     if flat is None:
         flat = tok["_flat"] = flatten(tok.get("children"))
     return flat
@@ -81,7 +81,7 @@ def flat_of(tok: dict[str, Any]) -> _Inline:
 
 # A list item as the walk and the announcement pass read it: its blocks (no blank lines), its first block if
 # that is text (else None), that block's flattened inline text, and that text without line breaks at its ends.
-ListItem = tuple[list[dict[str, Any]], dict[str, Any] | None, _Inline | None, str]
+ListItem = tuple[list[dict[str, Any]], dict[str, Any] | None, FlatInline | None, str]
 
 
 def list_items(tok: dict[str, Any]) -> list[ListItem]:
@@ -113,16 +113,16 @@ def list_items(tok: dict[str, Any]) -> list[ListItem]:
 _TAG = pattern(r"<!--|-->|<[^<>]*>")
 
 
-def _html_text(raw: str) -> str:
+def words_of_html(raw: str) -> str:
     """The words of a block of HTML: tags and comment marks dropped, line breaks kept (lines stay lines)."""
     return _TAG.sub(lambda m: "\n" * m.group(0).count("\n") or " ", raw)
 
 
-def _one_line(text: str) -> str:
+def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def _trim_decor(s: str) -> str:
+def trim_decor(s: str) -> str:
     """``s`` without leading and trailing characters that are not letters or digits (emoji, punctuation).
     (A loop, not a regex: ``[\\W_]+$`` backtracks quadratically over a long run of punctuation.)"""
     i, j = 0, len(s)
@@ -133,16 +133,16 @@ def _trim_decor(s: str) -> str:
     return s[i:j]
 
 
-def _only_a_link(flat: _Inline) -> bool:
+def only_a_link(flat: FlatInline) -> bool:
     """Text that is one link and nothing else but punctuation or an emoji ("🎥 <url>", "[Slides](url)")."""
     if len(flat.links) != 1:
         return False
     lk = flat.links[0]
     rest = flat.text[:lk.offset] + flat.text[lk.offset + len(lk.text):]
-    return not _trim_decor(rest)
+    return not trim_decor(rest)
 
 
-def _host(url: str) -> str:
+def url_host(url: str) -> str:
     try:
         host = urlsplit(url).hostname or ""
     except ValueError:

@@ -10,8 +10,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from reinvent_cli.model import Announcement, Document, Entry, Talk
-from reinvent_cli.recognise.evidence import _PAREN_TAIL, heading_title
-from reinvent_cli.recognise.inline import ListItem, _Inline, _InlineLink, _one_line, flat_of, list_items
+from reinvent_cli.recognise.evidence import BRACKETED_TAIL, heading_title
+from reinvent_cli.recognise.inline import FlatInline, FlatLink, ListItem, flat_of, list_items, one_line
 from reinvent_cli.recognise.launch_heads import Head, heading_launches, keynote_title
 from reinvent_cli.recognise.launch_rules import (
     announced_subject,
@@ -33,16 +33,16 @@ from reinvent_cli.recognise.launch_rules import (
     vendor_item,
 )
 from reinvent_cli.recognise.launches import (
-    _ANNOUNCE_LEAD_IN,
-    _FILLER,
-    _announce_match,
-    _detail,
-    _details_from_following,
-    _list_texts,
-    _name_and_url,
-    _split_name,
-    _strip_name,
+    ANNOUNCE_LEAD_IN,
+    LAUNCH_FILLER,
+    announce_match,
+    details_from_following,
+    launch_detail,
     launch_heading,
+    launch_name_and_url,
+    split_launch_name,
+    strip_launch_name,
+    texts_of_list,
 )
 from reinvent_cli.recognise.patterns import pattern
 
@@ -63,9 +63,9 @@ class _Hit:
 _GA_SUBJECT = pattern(r"\s+(?:is\s+|are\s+)?(?:now\b|became\b).*$|^ga\s+of\s+", re.IGNORECASE)
 
 
-def line_launch(line: str, flat: _Inline | None = None, offset: int = 0, item: bool = False) -> _Hit | None:
+def line_launch(line: str, flat: FlatInline | None = None, offset: int = 0, item: bool = False) -> _Hit | None:
     """(``flat``: the block the line is in, at ``offset`` in its text; only its links on the line are read.)"""
-    links: list[_InlineLink] = []
+    links: list[FlatLink] = []
     if flat is not None and flat.links:
         lo = bisect.bisect_left(flat.links, offset, key=lambda lk: lk.offset)  # links are in offset order
         hi = bisect.bisect_left(flat.links, offset + len(line), key=lambda lk: lk.offset)
@@ -73,14 +73,14 @@ def line_launch(line: str, flat: _Inline | None = None, offset: int = 0, item: b
     return _line_hit(line, links, offset, item)
 
 
-def _line_hit(line: str, links: list[_InlineLink], offset: int, item: bool) -> _Hit | None:
+def _line_hit(line: str, links: list[FlatLink], offset: int, item: bool) -> _Hit | None:
     """A line that names a launch, by the first rule that fires: 'Announcing X' (the old rule), a lead-in
     ('NEW - "X"', 'Announcement: X'), 'X is now GA', 'the announcement of [X](url)', '(new)' on an item,
     a Japanese or Chinese launch verb."""
     if launch_label(line):
         return None  # "Now in preview:" leads into launches; it names none
     low = line.lower()
-    m = _announce_match(line) if "announc" in low or "launch" in low else None
+    m = announce_match(line) if "announc" in low or "launch" in low else None
     if m is not None:
         return _Hit(m.start(), m.end())
     at = lead_in_launch(line)
@@ -93,7 +93,7 @@ def _line_hit(line: str, links: list[_InlineLink], offset: int, item: bool) -> _
         after = line[rel + len(lk.text):rel + len(lk.text) + 3].lstrip()
         if 0 <= rel < len(line) and lk.text.strip() and linked_launch(line, rel) and not after[:1].islower():
             # (not "the announcement of the [Imagine Cup] finalists": the link only qualifies a noun)
-            return _Hit(rel, rel, _one_line(lk.text), lk.url)
+            return _Hit(rel, rel, one_line(lk.text), lk.url)
     text = line.strip()
     subject = announced_subject(text)
     if subject:
@@ -101,7 +101,7 @@ def _line_hit(line: str, links: list[_InlineLink], offset: int, item: bool) -> _
     if ga_launch(text):
         return _Hit(name=_GA_SUBJECT.sub("", text).split(":")[0].strip(" .,;") or text)
     if item and marked_new(text):
-        return _Hit(name=_PAREN_TAIL.sub("", text))
+        return _Hit(name=BRACKETED_TAIL.sub("", text))
     if cjk_launch(text):
         return _Hit(name=cjk_launch_name(text))
     return None
@@ -170,7 +170,7 @@ def may_be_legend(text: str) -> bool:
 Level = tuple[bool, bool]
 
 
-class _Finder:
+class LaunchFinder:
     """Walks the block tokens with their heading context, beside the Document the walk built (days, talks,
     entries), and adds the Document's announcements and their entries.
 
@@ -224,7 +224,7 @@ class _Finder:
         if _legend_marks(legend) or (self.head_cues or keynote_title(doc.title or "")) \
                 and any(heading_launches(tokens, doc, self.heads)):
             del doc.announcements[len(doc.announcements) - len(pending):]
-            _Finder(doc, tokens).blocks(tokens, [])
+            LaunchFinder(doc, tokens).blocks(tokens, [])
             return
         self.pending = None
         if not pending:
@@ -251,7 +251,7 @@ class _Finder:
                 prev = tokens[i - 1] if i else None
                 lead = None
                 if prev is not None and prev.get("type") in ("paragraph", "block_text"):
-                    lead = _one_line(flat_of(prev).text)
+                    lead = one_line(flat_of(prev).text)
                 after_list = prev is not None and prev.get("type") == "list"
                 self.list_block(tok, context, lead, after_list, prev is not None and _label_block(prev))
             elif kind == "block_quote":
@@ -265,7 +265,7 @@ class _Finder:
         """Whether a list's items are launches: under a launch heading, lead-in or label ("Preview:",
         "Neu angekündigt:", nested too), or when they say so; "1. X" ... "2. Y" go on under one lead-in."""
         ordered = bool((tok.get("attrs") or {}).get("ordered"))
-        led = labelled or bool(lead and _ANNOUNCE_LEAD_IN.match(lead))
+        led = labelled or bool(lead and ANNOUNCE_LEAD_IN.match(lead))
         launches = labelled or not context and (self.in_announce_list or led)
         if led:
             self.ordered_scope = ordered
@@ -274,7 +274,7 @@ class _Finder:
         elif ordered and not context:
             launches = True  # "2. FSx for Lustre" after "1. ..." and its details, under the same lead-in
         elif not context and self.doc.announcements:
-            self.doc.announcements[-1].details += _list_texts([tok])  # "1. X" then "- what X does"
+            self.doc.announcements[-1].details += texts_of_list([tok])  # "1. X" then "- what X does"
             launches = False
         return launches
 
@@ -321,9 +321,9 @@ class _Finder:
         if may_name_launch(text, bool(flat.links)):  # (else no line rule can fire on any of its lines)
             self.launch_lines(flat, text, int(tok["line"]), following, context)
         if text.rstrip().endswith(":"):
-            self.last_lead_in = _one_line(text)
+            self.last_lead_in = one_line(text)
 
-    def launch_lines(self, flat: _Inline, text: str, line0: int, following: list[Block], context: list[str]) -> None:
+    def launch_lines(self, flat: FlatInline, text: str, line0: int, following: list[Block], context: list[str]) -> None:
         """The launches a paragraph's lines name, with their details."""
         lines = text.split("\n")
         # One pass (per-line rescans of the rest of the paragraph were quadratic): an announcement's
@@ -332,8 +332,8 @@ class _Finder:
         for x in lines[:-1]:
             offsets.append(offsets[-1] + len(x) + 1)
         hits = [line_launch(x, flat, offsets[n]) for n, x in enumerate(lines)]
-        last = _one_line(lines[-1])
-        if following and following[0].get("type") == "list" and (_ANNOUNCE_LEAD_IN.match(last) or launch_label(last)):
+        last = one_line(lines[-1])
+        if following and following[0].get("type") == "list" and (ANNOUNCE_LEAD_IN.match(last) or launch_label(last)):
             hits[-1] = None  # "Announced three tools to make common tasks easier:" leads into the launches
         last_text = max((i for i, x in enumerate(lines) if x.strip()), default=-1)
         for n, line_text in enumerate(lines):
@@ -343,9 +343,9 @@ class _Finder:
             ann = self.announcement(line_text, hit, flat, offsets[n], line0 + n, line0)
             if n < last_text:  # details on the following lines of the same paragraph
                 end = next((i for i in range(n + 1, len(lines)) if hits[i]), len(lines))
-                ann.details += [_detail(x) for x in lines[n + 1 : end] if x.strip()]
+                ann.details += [launch_detail(x) for x in lines[n + 1 : end] if x.strip()]
             elif n == len(lines) - 1 and not context and not _launch_block(following[:1]):
-                _details_from_following(ann, following)
+                details_from_following(ann, following)
 
     def bullets(self, tok: Block, context: list[str], lead_in: str | None, launches: bool) -> None:
         """The items of a list: launches when the list is under a launch heading or lead-in (or an item that is
@@ -366,7 +366,7 @@ class _Finder:
                 label = self.item((level.launches, level.may), children, head, flat, text, top and not context)
                 rest = children[1:]
             if rest:
-                sub_ctx = level.ctx + ([_one_line(text)] if text else [])
+                sub_ctx = level.ctx + ([one_line(text)] if text else [])
                 others = [c for c in rest if c.get("type") != "list"]
                 if others:
                     self.blocks(others, sub_ctx)
@@ -386,7 +386,7 @@ class _Finder:
     def level(self, tok: Block, launches: bool) -> Level:
         return launches, _may_level(list_items(tok))
 
-    def item(self, level: Level, children: list[Block], head: Block, flat: _Inline, text: str, top: bool) -> bool:
+    def item(self, level: Level, children: list[Block], head: Block, flat: FlatInline, text: str, top: bool) -> bool:
         """An item that opens with text (``head``, flattened ``flat``, ``text``); whether it is a label over
         its nested lists ("- 発表：")."""
         label = len(children) > 1 and label_heads_list(text.split("\n")[0])
@@ -399,7 +399,7 @@ class _Finder:
         "Neu angekündigt:" > "- X")."""
         return label or n > 0 and _label_block(rest[n - 1])
 
-    def list_item(self, flat: _Inline, text: str, line0: int, rest: list[Block], in_list: bool, top: bool,
+    def list_item(self, flat: FlatInline, text: str, line0: int, rest: list[Block], in_list: bool, top: bool,
                   may_level: bool = True) -> None:
         may = may_level and may_name_launch(text, bool(flat.links))
         if not (may or in_list or self.marks or self.recap and top):
@@ -410,18 +410,18 @@ class _Finder:
             hit = _Hit()  # (not "finally out of beta" under "What is new": a remark, no product)
         marked = marked_by(lines[0], self.marks) if hit is None and self.marks else None
         if marked and legend_mark(lines[0]) is None:
-            hit = _Hit(name=_split_name(marked)[0], url=flat.links[0].url if flat.links else None)
+            hit = _Hit(name=split_launch_name(marked)[0], url=flat.links[0].url if flat.links else None)
         product = vendor_item(lines[0]) if hit is None and self.recap and top else None
         if product is not None:
             hit = _Hit(name=product)
         if hit is not None:
             ann = self.announcement(lines[0], hit, flat, 0, line0, line0)
-            ann.details += [_detail(x) for x in lines[1:] if x.strip()]
-            ann.details += _list_texts(rest)
+            ann.details += [launch_detail(x) for x in lines[1:] if x.strip()]
+            ann.details += texts_of_list(rest)
         elif top and may:  # "- Android P" over "・bata 版の発表": the launch is the item the line is in
             self.paragraph_lines(flat, lines, line0)
 
-    def paragraph_lines(self, flat: _Inline, lines: list[str], line0: int) -> None:
+    def paragraph_lines(self, flat: FlatInline, lines: list[str], line0: int) -> None:
         """Launch lines after the first line of an item (its lazy continuation lines)."""
         offset = len(lines[0]) + 1
         for n, line_text in enumerate(lines[1:], 1):
@@ -430,23 +430,23 @@ class _Finder:
                 self.announcement(line_text, hit, flat, offset, line0 + n, line0)
             offset += len(line_text) + 1
 
-    def announcement(self, line_text: str, hit: _Hit, flat: _Inline, offset: int, line: int,
+    def announcement(self, line_text: str, hit: _Hit, flat: FlatInline, offset: int, line: int,
                      block_line: int) -> Announcement:
         """The launch a line names: the rule's name, or the link's text or the words after the launch word
         up to a separator; the rest of the line is its first detail."""
         if hit.name is not None:
             name, url, extra = hit.name, hit.url, ""
         else:
-            name, url, extra = _name_and_url(line_text, hit.end, hit.start, flat, offset)
-        name = strip_status(_strip_name(name).strip("\"“”„'"))
+            name, url, extra = launch_name_and_url(line_text, hit.end, hit.start, flat, offset)
+        name = strip_status(strip_launch_name(name).strip("\"“”„'"))
         for mark in self.marks:  # "✨ Acme Queue" under a legend "✨ = new service": the mark is no word of it
             name = name.removeprefix(mark).removesuffix(mark).strip() or name
         if ga_launch(name):
             name = _GA_SUBJECT.sub("", name).strip(" .,;") or name  # "Acme Ledger now in preview"
-        ann = self.add(name or self._name_from_context(url), url, line, block_line, _one_line(line_text))
+        ann = self.add(name or self._name_from_context(url), url, line, block_line, one_line(line_text))
         extra = extra.strip(" :-–—,()")
         if extra:
-            ann.details.append(_detail(extra))
+            ann.details.append(launch_detail(extra))
         return ann
 
     def add(self, name: str | None, url: str | None, line: int, block_line: int, context: str) -> Announcement:
@@ -469,7 +469,7 @@ class _Finder:
     def _name_from_context(self, url: str | None) -> str | None:
         """A launch's name when its line gives none: the lead-in's, the link's words; None: its place's."""
         if self.last_lead_in:
-            lead = _FILLER.sub("", self.last_lead_in.rstrip(":").strip())
+            lead = LAUNCH_FILLER.sub("", self.last_lead_in.rstrip(":").strip())
             if lead and len(lead) <= 60:
                 return lead
         if url:
@@ -482,9 +482,9 @@ class _Finder:
 def find_announcements(tokens: list[Block], doc: Document) -> None:
     """The launches of a file (after the walk: its days, talks and entries are known): doc.announcements,
     and an "announcement" Entry for each (its text the name, its context the line)."""
-    _Finder(doc, tokens).blocks(tokens, [])
+    LaunchFinder(doc, tokens).blocks(tokens, [])
 
 
-def hooked(doc: Document) -> _Finder:
+def hooked(doc: Document) -> LaunchFinder:
     """The announcement pass to hook into the walk of ``doc`` (its ``finish`` after the walk)."""
-    return _Finder(doc)
+    return LaunchFinder(doc)

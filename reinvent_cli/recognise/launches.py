@@ -9,8 +9,8 @@ from typing import Any
 
 from reinvent_cli.lexicon import ANNOUNCE_WORDS as _ANNOUNCE_WORDS
 from reinvent_cli.model import Announcement
-from reinvent_cli.recognise.inline import _Inline, _one_line, _only_a_link, _trim_decor, flat_of
-from reinvent_cli.recognise.media import _GENERIC_LINK
+from reinvent_cli.recognise.inline import FlatInline, flat_of, one_line, only_a_link, trim_decor
+from reinvent_cli.recognise.media import GENERIC_LINK_TEXT
 from reinvent_cli.recognise.patterns import pattern
 
 _ANNOUNCE_RE = pattern(
@@ -20,23 +20,23 @@ _ANNOUNCE_RE = pattern(
 )
 
 
-_ANNOUNCE_LIST_HEADING = pattern(
+ANNOUNCE_LIST_HEADING = pattern(
     r"^(?:(?:new|product|service|feature|keynote|today[’']?s|the|all|big|major|key|other|recent|latest|aws)\s+)*"
     rf"{_ANNOUNCE_WORDS}(?:\s+(?:from|at|during|of)\s+(?:the\s+)?[\w:.’' -]{{1,30}})?\s*[:!]?$",
     re.I,
 )
 
 
-_ANNOUNCE_LEAD_IN = pattern(
+ANNOUNCE_LEAD_IN = pattern(
     r"^(?!.*\b(?:we|i|our|my|me)\b)(?:[\w’'-]+\s+){0,3}?" + _ANNOUNCE_WORDS + r"\b[^.!?]{0,60}:$",
     re.I,
 )
 
 
-_FILLER = pattern(r"^(now|first|then|next|and|also|finally|plus)\s+", re.I)
+LAUNCH_FILLER = pattern(r"^(now|first|then|next|and|also|finally|plus)\s+", re.I)
 
 
-def _announce_match(line_text: str) -> re.Match[str] | None:
+def announce_match(line_text: str) -> re.Match[str] | None:
     # The regex needs "announc..." or "launch..." (no character that re.I folds onto their letters
     # lowers to anything else): most lines have neither, and the search tries every position.
     low = line_text.lower()
@@ -63,7 +63,7 @@ def _announce_match(line_text: str) -> re.Match[str] | None:
 _QUOTES = {'"': '"', "“": "”", "«": "»", "「": "」", "『": "』", "„": "“"}
 
 
-def _split_name(text: str) -> tuple[str, str]:
+def split_launch_name(text: str) -> tuple[str, str]:
     """"Name: details", "Name - details", "Name — details", "Name, details"; not inside parentheses."""
     text = text.strip()
     close = _QUOTES.get(text[:1])
@@ -91,7 +91,7 @@ def _outside_parens(text: str, sep: str) -> int:
     return -1
 
 
-def _strip_name(name: str) -> str:
+def strip_launch_name(name: str) -> str:
     """An announcement's name without surrounding punctuation, an unmatched parenthesis or a leading article."""
     name = name.strip(" :-–—,!").rstrip(".")  # (not the dot of ".NET Scaffold")
     if name.startswith(".") and not name[1:2].isalnum():
@@ -107,14 +107,14 @@ def _strip_name(name: str) -> str:
     return name[article.end():] if article else name
 
 
-def _detail(text: str) -> str:
-    text = _one_line(text)
+def launch_detail(text: str) -> str:
+    text = one_line(text)
     if text.endswith(".") and not text.endswith(".."):
         text = text[:-1]
     return text
 
 
-def _list_texts(tokens: list[dict[str, Any]]) -> list[str]:
+def texts_of_list(tokens: list[dict[str, Any]]) -> list[str]:
     """Texts of every item of these lists, nested items included, in document order."""
     out: list[str] = []
     stack: list[Iterator[dict[str, Any]]] = [iter(tokens)]
@@ -128,7 +128,7 @@ def _list_texts(tokens: list[dict[str, Any]]) -> list[str]:
             text = flat_of(tok).text
             for line in text.split("\n"):
                 if line.strip():
-                    out.append(_detail(line))
+                    out.append(launch_detail(line))
         elif kind in ("list", "list_item", "block_quote"):
             stack.append(iter(tok.get("children") or []))
     return out
@@ -137,7 +137,7 @@ def _list_texts(tokens: list[dict[str, Any]]) -> list[str]:
 Block = dict[str, Any]
 
 
-def _name_and_url(line_text: str, end: int, start: int, flat: _Inline, offset: int) -> tuple[str, str | None, str]:
+def launch_name_and_url(line_text: str, end: int, start: int, flat: FlatInline, offset: int) -> tuple[str, str | None, str]:
     """A launch's name, link and the rest of its line, the launch word ending at ``end``: "[Announcing X](url)"
     (the link's words), "Announcing [X](url) - details", "Announcing X ([blog](url))", "Launched: X, details"."""
     i = bisect.bisect_left(flat.links, offset + end, key=lambda lk: lk.offset)  # links are in offset order
@@ -146,34 +146,34 @@ def _name_and_url(line_text: str, end: int, start: int, flat: _Inline, offset: i
     around = flat.links[i - 1] if i > 0 else None
     if around and around.offset <= offset + start < around.offset + len(around.text):
         stop = around.offset - offset + len(around.text)
-        name, extra = _split_name(line_text[end:stop])
+        name, extra = split_launch_name(line_text[end:stop])
         return name, around.url, extra + line_text[stop:]
-    if first_link and not between.strip() and first_link.text.strip() and not _GENERIC_LINK.match(first_link.text):
-        return _one_line(first_link.text), first_link.url, line_text[first_link.offset - offset + len(first_link.text):]
+    if first_link and not between.strip() and first_link.text.strip() and not GENERIC_LINK_TEXT.match(first_link.text):
+        return one_line(first_link.text), first_link.url, line_text[first_link.offset - offset + len(first_link.text):]
     plain, url = line_text[end:], None
     if first_link:
         url = first_link.url
         head = line_text[end:first_link.offset - offset]
         if head.rstrip().endswith("(") or not head.strip():  # "Name ([blog](url))"
             plain = head.rstrip().rstrip("(")
-    name, extra = _split_name(plain)
+    name, extra = split_launch_name(plain)
     return name, url, extra
 
 
-def _details_from_following(ann: Announcement, following: list[Block]) -> None:
+def details_from_following(ann: Announcement, following: list[Block]) -> None:
     """Details of a launch named on a paragraph's last line: the list or paragraph right after it."""
     if not following:
         return
     nxt = following[0]
     kind = nxt.get("type")
     if kind == "list":
-        ann.details += _list_texts([nxt])
+        ann.details += texts_of_list([nxt])
     elif kind in ("paragraph", "block_text"):
         flat = flat_of(nxt)
         text = flat.text.strip("\n")
-        if not text.strip() or _announce_match(text.split("\n")[0]):
+        if not text.strip() or announce_match(text.split("\n")[0]):
             return
-        if _only_a_link(flat):
+        if only_a_link(flat):
             ann.url = ann.url or flat.links[0].url
             return
         if text.rstrip().endswith(":"):
@@ -181,9 +181,9 @@ def _details_from_following(ann: Announcement, following: list[Block]) -> None:
         lines = [x for x in text.split("\n") if x.strip()]
         after = following[1] if len(following) > 1 else None
         if len(lines) == 1 and after is not None and after.get("type") in ("paragraph", "block_text") \
-                and _announce_match(flat_of(after).text.split("\n")[0]):
+                and announce_match(flat_of(after).text.split("\n")[0]):
             return  # the lead-in of the next announcement
-        ann.details += [_detail(x) for x in lines]
+        ann.details += [launch_detail(x) for x in lines]
 
 
 _PAREN_TAIL = pattern(r"\s*[(（][^()（）]{0,80}[)）]\s*$")
@@ -192,7 +192,7 @@ _PAREN_TAIL = pattern(r"\s*[(（][^()（）]{0,80}[)）]\s*$")
 def launch_heading(title: str) -> bool:
     """A heading over launches: "What's new", "Launches from the keynote", "What's new (from the sponsor
     stage)", "✨ Announcements" (not "Launch checklist", not "What's new in Lambda")."""
-    if _ANNOUNCE_LIST_HEADING.match(title):
+    if ANNOUNCE_LIST_HEADING.match(title):
         return True
-    bare = _trim_decor(_PAREN_TAIL.sub("", title)) if len(title) <= 200 else ""
-    return bool(bare) and bare != title and bool(_ANNOUNCE_LIST_HEADING.match(bare))
+    bare = trim_decor(_PAREN_TAIL.sub("", title)) if len(title) <= 200 else ""
+    return bool(bare) and bare != title and bool(ANNOUNCE_LIST_HEADING.match(bare))

@@ -24,12 +24,12 @@ from reinvent_cli.recognise.evidence import (
 )
 from reinvent_cli.recognise.inline import flat_of
 from reinvent_cli.recognise.kind import Decision
-from reinvent_cli.recognise.launches import _ANNOUNCE_LIST_HEADING
+from reinvent_cli.recognise.launches import ANNOUNCE_LIST_HEADING
 from reinvent_cli.recognise.roles import Layout, Role
 from reinvent_cli.recognise.speakers import person_heading
 from reinvent_cli.recognise.tables import table_candidates
 from reinvent_cli.recognise.talks import split_talk_heading, strip_time, strip_trailing_time
-from reinvent_cli.recognise.watchlist import _WATCH_HEADING
+from reinvent_cli.recognise.watchlist import WATCH_HEADING
 
 
 @dataclass
@@ -308,7 +308,7 @@ class _Siblings:
 
 
 def _is_talk(s: _Seg, kids: list[_Seg], sib: _Siblings, backed: bool) -> bool:
-    if _WATCH_HEADING.search(s.title) or _ANNOUNCE_LIST_HEADING.match(s.title):
+    if WATCH_HEADING.search(s.title) or ANNOUNCE_LIST_HEADING.match(s.title):
         return False
     if labelled(s.title):
         return True

@@ -5,11 +5,11 @@ from __future__ import annotations
 import bisect
 
 from reinvent_cli.model import Link
-from reinvent_cli.recognise.inline import _Inline, _one_line
+from reinvent_cli.recognise.inline import FlatInline, one_line
 from reinvent_cli.recognise.state import WalkState
 
 
-def add_links(st: WalkState, flat: _Inline, line0: int) -> None:
+def add_links(st: WalkState, flat: FlatInline, line0: int) -> None:
     if not flat.links:
         return
     lines = flat.text.split("\n")  # once, not per link: many links in one paragraph stay linear
@@ -20,9 +20,9 @@ def add_links(st: WalkState, flat: _Inline, line0: int) -> None:
     for lk in flat.links:
         n = bisect.bisect_right(starts, lk.offset) - 1
         line = verify_line(st.lines, lk.url, line0 + n, line0, line0 + len(lines) - 1)
-        text = _one_line(lk.text) or lk.url
+        text = one_line(lk.text) or lk.url
         if n not in ctx_of:
-            ctx_of[n] = _one_line(lines[n])
+            ctx_of[n] = one_line(lines[n])
         st.doc.links.append(Link(text, lk.url, ctx_of[n], st.path, st.file, line,
                                  st.day.number if st.day else None, st.talk.title if st.talk else None))
         st.add_entry("link", text, line, [lk.url])

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from reinvent_cli.lexicon import AND_WORDS, ITEM_TALK_LABELS, SPEAKER_LABELS
-from reinvent_cli.recognise.inline import _Inline, _one_line, flat_of, flatten
+from reinvent_cli.recognise.inline import FlatInline, flat_of, flatten, one_line
 from reinvent_cli.recognise.names import is_person
 from reinvent_cli.recognise.patterns import pattern
 from reinvent_cli.recognise.speakers import speaker_line
@@ -162,15 +162,15 @@ def _speaker_under(line: str) -> bool:
     return len(text) <= 200 and any(c in text[:40] for c in ":：") and bool(speaker_line(text))
 
 
-def name_then_linked_title(flat: _Inline) -> tuple[str, str] | None:
+def name_then_linked_title(flat: FlatInline) -> tuple[str, str] | None:
     """(title, speakers) of "Jane Roe: [Title](url)", "[Jane Roe](url) and John Doe: [Title](url)." -- people,
     a colon, then a link that is the whole title; None otherwise."""
-    text = _one_line(flat.text.split("\n")[0])
+    text = one_line(flat.text.split("\n")[0])
     at = min((i for i in (text.find(": "), text.find("：")) if i > 0), default=-1)
     if at <= 0 or at > 120:
         return None
     names, rest = text[:at].strip(" *_"), text[at + 1:].strip(" .。")
-    if not rest or not any(lk.text.strip() and _one_line(lk.text).strip(" *_") == rest.strip(" *_")
+    if not rest or not any(lk.text.strip() and one_line(lk.text).strip(" *_") == rest.strip(" *_")
                            for lk in flat.links):
         return None
     people = [n for n in _AND.split(names) if n.strip()]
@@ -189,7 +189,7 @@ def item_of_blocks(parts: list[dict[str, Any]], placed: bool = False) -> tuple[s
         return None
     children = head.get("children") or []
     lines = flat_of(head).text.split("\n")  # (kept on the token: the walk and the announcements read it)
-    first = _one_line(lines[0])
+    first = one_line(lines[0])
     under = [x for x in lines[1:3] if x.strip()]
     below = parts[1] if len(parts) > 1 else {}
     if not under and below.get("type") == "list":  # "- **Title**" over a nested "- Speaker: X"
@@ -199,9 +199,9 @@ def item_of_blocks(parts: list[dict[str, Any]], placed: bool = False) -> tuple[s
         under = flat_of(below).text.split("\n")[:1]
     emphasised, tail = None, ""
     if children and children[0].get("type") in ("emphasis", "strong"):
-        emphasised = _one_line(flat_of(children[0]).text)
+        emphasised = one_line(flat_of(children[0]).text)
         cut = next((i for i, c in enumerate(children) if c.get("type") in ("softbreak", "linebreak")), len(children))
-        tail = _one_line(flatten(children[1:cut]).text)
+        tail = one_line(flatten(children[1:cut]).text)
     found = item_talk(first, emphasised or None, tail, under, placed)
     if found is None and ": " in first or found is None and "：" in first:
         named = name_then_linked_title(flat_of(head))

@@ -7,20 +7,20 @@ from urllib.parse import urlsplit
 
 from reinvent_cli.recognise.patterns import pattern
 
-_VIDEO_TEXT = pattern(
+VIDEO_TEXT = pattern(
     r"^\s*(video|recording|youtube|watch\b|vimeo|vid[ée]o|v[íi]deo|aufzeichnung|mitschnitt|enregistrement|"
     r"grabaci[óo]n|replay)", re.IGNORECASE)
 
 
-_SLIDES_TEXT = pattern(
+SLIDES_TEXT = pattern(
     r"^\s*(slides?|deck|slideshare|speakerdeck|presentation|folien|foliensatz|pr[äa]sentation|diapos|"
     r"diapositiv[ae]s?|pr[ée]sentation|transparents|support)\b", re.IGNORECASE)
 
 
-_GENERIC_LINK = pattern(r"^\s*(blog( post)?|here|link|this|post|more|details|sign ?up( page)?|docs?|announcement)\s*$", re.IGNORECASE)
+GENERIC_LINK_TEXT = pattern(r"^\s*(blog( post)?|here|link|this|post|more|details|sign ?up( page)?|docs?|announcement)\s*$", re.IGNORECASE)
 
 
-def _video_key(url: str) -> str:
+def video_key_of(url: str) -> str:
     parts = urlsplit(url)
     v = re.search(r"(?:^|&)v=([^&]+)", parts.query)
     return f"{parts.hostname}{parts.path}" + (f"?v={v.group(1)}" if v else "")

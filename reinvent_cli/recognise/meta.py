@@ -6,7 +6,7 @@ import re
 
 from reinvent_cli.recognise.patterns import pattern
 
-_META_RE = pattern(
+META_LINE = pattern(
     r"^(speakers?|presenters?|presented by|hosts?|desc|description|abstract|summary|title|"
     r"conference|event|date|video|slides|recording|"
     r"sprecher(?:in(?:nen)?)?|referent(?:in(?:nen)?|en)?|vortragende[rn]?|intervenant(?:e|s|es)?|orat(?:eur|rice)s?|"
@@ -17,4 +17,4 @@ _META_RE = pattern(
 
 
 # A "Key: value" line of an indented or fenced block that holds a talk's metadata.
-_KV_LINE = pattern(r"^\s*[*_]{0,2}[^\W\d][\w .'’-]{0,30}[*_]{0,2}\s*:[*_]{0,2}(?:\s+\S|\s*$)")
+KV_LINE = pattern(r"^\s*[*_]{0,2}[^\W\d][\w .'’-]{0,30}[*_]{0,2}\s*:[*_]{0,2}(?:\s+\S|\s*$)")

@@ -10,14 +10,14 @@ from reinvent_cli.model import Document, Entry, Talk
 from reinvent_cli.read.source import Source
 from reinvent_cli.recognise.days import classify_day
 from reinvent_cli.recognise.evidence import collection_title, one_keynote
-from reinvent_cli.recognise.inline import _one_line, flat_of
-from reinvent_cli.recognise.meta import _META_RE
+from reinvent_cli.recognise.inline import flat_of, one_line
+from reinvent_cli.recognise.meta import META_LINE
 from reinvent_cli.recognise.one_talk import LeadLine, decorated_title, quoted_h1, the_h1
-from reinvent_cli.recognise.speakers import _names_a_speaker, parse_speakers, speakers_in_title
+from reinvent_cli.recognise.speakers import names_a_speaker, parse_speakers, speakers_in_title
 from reinvent_cli.recognise.talks import (
-    _LABELLED_TALK,
-    _TALK_RE,
-    _block_texts,
+    LABELLED_TALK,
+    TALK_RE,
+    block_texts,
     split_talk_heading,
 )
 
@@ -25,7 +25,7 @@ if TYPE_CHECKING:  # only for an annotation
     from reinvent_cli.recognise.state import WalkState
 
 
-def _one_talk_post(src: Source, tokens: list[dict[str, Any]]) -> bool:
+def one_talk_post(src: Source, tokens: list[dict[str, Any]]) -> bool:
     """A post about one talk: its speaker is named in the front matter or above its first heading."""
     if src.meta.get("speaker") or src.meta.get("speakers"):
         return True
@@ -38,7 +38,7 @@ def _one_talk_post(src: Source, tokens: list[dict[str, Any]]) -> bool:
     if decorated_title(title or (flat_of(h1).text if h1 is not None else "")):
         return True  # "Talk Notes: Title", "Conf 2018 - Title": one talk's post
     head = next((i for i, t in enumerate(tokens) if t.get("type") == "heading"), len(tokens))
-    return any(_names_a_speaker(flat) for flat in _block_texts(tokens[:min(head, 20)]))
+    return any(names_a_speaker(flat) for flat in block_texts(tokens[:min(head, 20)]))
 
 
 _FRONT_KEYS = (("title", "Title"), ("conference", "Conference"), ("event", "Event"), ("speaker", "Speaker"),
@@ -53,7 +53,7 @@ def _front_line(src: Source, key: str) -> int | None:
     return None if at is None else at + 2
 
 
-def _front_matter_entries(doc: Document, src: Source) -> None:
+def front_matter_entries(doc: Document, src: Source) -> None:
     """Front matter values a reader would search for (title, conference, speakers) as entries at their
     lines: the title of a post that is one talk is that talk's heading; the others read "Key: value"."""
     if not src.front or not src.meta:
@@ -65,7 +65,7 @@ def _front_matter_entries(doc: Document, src: Source) -> None:
         line = _front_line(src, key) if value else None
         if line is None:
             continue
-        text = _one_line(str(value))
+        text = one_line(str(value))
         if key == "title" and talk is not None and talk.line == line:
             found.append(Entry("talk", text, [text], doc.file, line))
         else:
@@ -73,18 +73,18 @@ def _front_matter_entries(doc: Document, src: Source) -> None:
     doc.entries[:0] = sorted(found, key=lambda e: e.line)
 
 
-def _only_h1(tokens: list[dict[str, Any]]) -> tuple[str, int] | None:
+def only_h1(tokens: list[dict[str, Any]]) -> tuple[str, int] | None:
     """(title, line) of the file's one level-1 heading when it comes first and names no day or talk."""
     h1 = the_h1(tokens)
     if h1 is None:
         return None
-    title = _one_line(flat_of(h1).text)
-    if not title or classify_day(title) is not None or _TALK_RE.match(title) or _LABELLED_TALK.match(title):
+    title = one_line(flat_of(h1).text)
+    if not title or classify_day(title) is not None or TALK_RE.match(title) or LABELLED_TALK.match(title):
         return None
     return title, int(h1["line"])
 
 
-def _single_talk_post(doc: Document, src: Source, walker: WalkState, h1: tuple[str, int] | None = None,
+def single_talk_post(doc: Document, src: Source, walker: WalkState, h1: tuple[str, int] | None = None,
                       forced_one: bool = False, lead: LeadLine | None = None) -> None:
     """A post with no days and no talks is one talk when it has a title: front matter ``title:``, a
     ``Title:`` line, or (when it names a speaker) its one ``#`` heading. Its metadata lines (even in an
@@ -102,7 +102,7 @@ def _single_talk_post(doc: Document, src: Source, walker: WalkState, h1: tuple[s
     else:
         for line_no, text in enumerate(src.body.split("\n"), 1):  # (the front matter's lines are blank)
             clean = re.sub(r"^[*_]{1,2}([^*_]+?)(?:[*_]{1,2}\s*:|:[*_]{1,2})", r"\1:", text.strip())  # **Title**: / **Title:**
-            m = _META_RE.match(clean)
+            m = META_LINE.match(clean)
             if m and m.group(1).lower() in _TITLE_KEYS and m.group(2).strip():
                 title, line = m.group(2).strip().strip("*_").strip(), line_no
                 if collection_title(title) and not decorated_title(title):

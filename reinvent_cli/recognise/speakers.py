@@ -20,16 +20,16 @@ from reinvent_cli.lexicon import (
     SPEAKER_KEYS as _SPEAKER_KEYS,
 )
 from reinvent_cli.model import Speaker
-from reinvent_cli.recognise.inline import _Inline
-from reinvent_cli.recognise.meta import _META_RE
+from reinvent_cli.recognise.inline import FlatInline
+from reinvent_cli.recognise.meta import META_LINE
 from reinvent_cli.recognise.names import clean_name, is_person
 from reinvent_cli.recognise.patterns import pattern
 
-_TRAILING_SPEAKER = pattern(r"^(.*\S)\s+\(([^()]{2,60})\)$")
+TRAILING_SPEAKER = pattern(r"^(.*\S)\s+\(([^()]{2,60})\)$")
 
 
 _CLOSING_DASH = pattern(r"([》」』”])\s*([-–—]{1,2})\s*")
-_SPEAKER_LABEL = pattern(r"^\s*(?:speakers?|presenters?|presented by|by|with)\s*:?\s+", re.IGNORECASE)
+LEADING_SPEAKER_LABEL = pattern(r"^\s*(?:speakers?|presenters?|presented by|by|with)\s*:?\s+", re.IGNORECASE)
 
 
 # "Speaker: ...", "Presenters - ...", "**Speakers**: ...", "演讲者：..." (the label, then the value).
@@ -44,7 +44,7 @@ _ROLE_EXTRA = frozenset({"sr", "senior", "principal", "staff", "chief", "disting
                          "partner", "intern", "student", "phd", "author", "editor", "owner", "pm", "em", "leader"})
 
 
-def _looks_like_name(text: str) -> bool:
+def looks_like_name(text: str) -> bool:
     if max(text, default=" ") >= "\u3000":  # CJK, kana, Hangul: "山田 太郎", "王磊、李明"
         return all(is_person(p.strip()) for p in re.split(r"[、,，&]", text) if p.strip())
     words = text.replace(",", " ").replace("&", " ").split()
@@ -125,9 +125,9 @@ def parse_speakers(text: str) -> list[Speaker]:
     return speakers
 
 
-def _names_a_speaker(flat: _Inline) -> bool:
+def names_a_speaker(flat: FlatInline) -> bool:
     for line in flat.text.split("\n")[:4]:
-        m = _META_RE.match(line.strip())
+        m = META_LINE.match(line.strip())
         if m and m.group(1).lower().startswith(_SPEAKER_KEYS) and m.group(2).strip():
             return True
     return False
@@ -386,10 +386,10 @@ def speakers_in_title(title: str) -> tuple[str, list[Speaker]]:
         full = _CLOSING_DASH.sub(r"\1 \2 ", full.replace("（", " (").replace("）", ")")).replace("  ", " ").strip()
     t = _TITLE_LABEL.sub("", full, count=1) if _TITLE_LABEL.match(full) else full
     org = None
-    sm = _TRAILING_SPEAKER.match(t)
+    sm = TRAILING_SPEAKER.match(t)
     if sm:
-        inner = _SPEAKER_LABEL.sub("", sm.group(2))
-        found = _people(inner, False) if _looks_like_name(inner) or inner != sm.group(2) else None
+        inner = LEADING_SPEAKER_LABEL.sub("", sm.group(2))
+        found = _people(inner, False) if looks_like_name(inner) or inner != sm.group(2) else None
         if found:
             return _unquote(sm.group(1)), found
         if re.fullmatch(r"[A-Z][\w.&' -]{1,40}", inner) and not is_person(inner):

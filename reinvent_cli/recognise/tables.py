@@ -8,11 +8,11 @@ from typing import Any
 from reinvent_cli.lexicon import TABLE_SPEAKER_WORDS, TABLE_TIME_WORDS, TABLE_TITLE_WORDS
 from reinvent_cli.read.md_tables import rows
 from reinvent_cli.recognise.evidence import group_word, not_talk
-from reinvent_cli.recognise.inline import _Inline, _InlineLink, _one_line, flat_of
+from reinvent_cli.recognise.inline import FlatInline, FlatLink, flat_of, one_line
 from reinvent_cli.recognise.names import is_person
 from reinvent_cli.recognise.patterns import pattern
 from reinvent_cli.recognise.roles import Role
-from reinvent_cli.recognise.talks import _labelled
+from reinvent_cli.recognise.talks import has_talk_label
 
 
 @dataclass
@@ -54,7 +54,7 @@ def columns(header: list[str]) -> Columns:
 
 def cell_texts(row: dict[str, Any]) -> list[str]:
     """A row's cells as one-line text."""
-    return [_one_line(flat_of(c).text) for c in row.get("children") or []]
+    return [one_line(flat_of(c).text) for c in row.get("children") or []]
 
 
 def row_talk(cells: list[str], cols: Columns) -> str | None:
@@ -64,7 +64,7 @@ def row_talk(cells: list[str], cols: Columns) -> str | None:
     if not title or not any(c.isalpha() for c in title) or not_talk(title) or group_word(title):
         return None
     speaker = cells[cols.speaker].strip() if 0 <= cols.speaker < len(cells) else ""
-    if cols.speaker >= 0 and not speaker and len(title.split()) <= 2 and not _labelled(title):
+    if cols.speaker >= 0 and not speaker and len(title.split()) <= 2 and not has_talk_label(title):
         return None  # "| 20:20 | Apéro | |": a short title nobody gives is a break or a social event
     time = cells[cols.time].strip() if 0 <= cols.time < len(cells) else ""
     text = f"{time} {title}" if time and len(time) <= 20 else title
@@ -108,32 +108,32 @@ def row_entries(tok: dict[str, Any]) -> list[tuple[int, str]]:
     return [(line, flat.text) for line, flat in row_inlines(tok)]
 
 
-def row_inlines(tok: dict[str, Any]) -> list[tuple[int, _Inline]]:
+def row_inlines(tok: dict[str, Any]) -> list[tuple[int, FlatInline]]:
     """(line, row) of each row with text, header first: its cells' one-line texts joined by " | ", with the
     links of its cells (a bare URL, an autolink, ``[Title](#anchor)``) at their offsets in that text."""
-    found: list[tuple[int, _Inline]] = []
+    found: list[tuple[int, FlatInline]] = []
     for row in rows(tok):
         parts: list[str] = []
-        links: list[_InlineLink] = []
+        links: list[FlatLink] = []
         size = 0
         for cell in row.get("children") or []:
             flat = flat_of(cell)
-            text = _one_line(flat.text)
+            text = one_line(flat.text)
             if not text:
                 continue
             if parts:
                 size += 3  # " | "
             for lk in flat.links:
-                links.append(_InlineLink(lk.text, lk.url, size + _one_line_offset(flat.text, lk.offset)))
+                links.append(FlatLink(lk.text, lk.url, size + _one_line_offset(flat.text, lk.offset)))
             parts.append(text)
             size += len(text)
         if parts and any(p.strip() for p in parts):
-            found.append((int(row.get("line", tok.get("line", 1))), _Inline(" | ".join(parts), links)))
+            found.append((int(row.get("line", tok.get("line", 1))), FlatInline(" | ".join(parts), links)))
     return found
 
 
 def _one_line_offset(text: str, offset: int) -> int:
-    """Where ``offset`` of ``text`` is in ``_one_line(text)`` (runs of white space made one space)."""
+    """Where ``offset`` of ``text`` is in ``one_line(text)`` (runs of white space made one space)."""
     before = text[:offset]
-    one = _one_line(before)
+    one = one_line(before)
     return len(one) + 1 if one and before[-1:].isspace() else len(one)

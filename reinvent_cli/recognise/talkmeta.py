@@ -26,28 +26,28 @@ from reinvent_cli.lexicon import (
 from reinvent_cli.model import Speaker, Talk
 from reinvent_cli.read.source import unescape_entities
 from reinvent_cli.recognise.inline import (
-    _BARE_URL,
-    _host,
-    _Inline,
-    _InlineLink,
-    _only_a_link,
-    _trim_decor,
+    BARE_URL,
+    FlatInline,
+    FlatLink,
+    only_a_link,
+    trim_decor,
+    url_host,
 )
-from reinvent_cli.recognise.media import _SLIDES_TEXT, _VIDEO_TEXT, video_in_text
-from reinvent_cli.recognise.meta import _KV_LINE, _META_RE
+from reinvent_cli.recognise.media import SLIDES_TEXT, VIDEO_TEXT, video_in_text
+from reinvent_cli.recognise.meta import KV_LINE, META_LINE
 from reinvent_cli.recognise.patterns import pattern
 from reinvent_cli.recognise.speakers import parse_speakers, speaker_line
 from reinvent_cli.recognise.state import WalkState
 from reinvent_cli.recognise.talks import split_talk_heading
 
 
-def metadata(st: WalkState, flat: _Inline, talk: Talk) -> None:
+def metadata(st: WalkState, flat: FlatInline, talk: Talk) -> None:
     """``Speaker:``/``Description:``/``Conference:``/``Date:`` lines, video and slides links of a talk."""
     ftext = flat.text
     # A metadata line has ":" or a dash after its key.
     if ":" in ftext or "-" in ftext or "\u2013" in ftext or "\u2014" in ftext:
         for line_text in ftext.split("\n"):
-            m = _META_RE.match(line_text.strip())
+            m = META_LINE.match(line_text.strip())
             if m:
                 value = m.group(2).strip()
                 if "[[" in value:
@@ -131,45 +131,45 @@ _WIKI_LINK = pattern(r"\[\[([^\[\]|]+)(?:\|[^\[\]]*)?\]\]")
 _PROPERTY = pattern(r"^(\s*[\w-]+)::\s*(?:\[\[([^\]]+)\]\])?", re.MULTILINE)
 
 
-def media_links(talk: Talk, flat: _Inline) -> None:
+def media_links(talk: Talk, flat: FlatInline) -> None:
     """The video and slides among a paragraph's links: by their text, a label before them ("Video: <url>",
     "Watch - [here](url)"), or their host when the link is alone on its line."""
     before_sections = not talk.sections
-    link_only = _only_a_link(flat)
+    link_only = only_a_link(flat)
     lines = flat.text.split("\n")
     starts = [0]
     for x in lines[:-1]:
         starts.append(starts[-1] + len(x) + 1)
     # Links by line, and each line with its links' texts blanked, computed once: linear however
     # many links a paragraph holds (a per-link scan of every link was quadratic).
-    on_line: dict[int, list[_InlineLink]] = {}
+    on_line: dict[int, list[FlatLink]] = {}
     for other in flat.links:
         on_line.setdefault(bisect.bisect_right(starts, other.offset) - 1, []).append(other)
     bare_of: dict[int, str] = {}
     for lk in flat.links:
-        host = _host(lk.url)
+        host = url_host(lk.url)
         n = bisect.bisect_right(starts, lk.offset) - 1
         label = lines[n][: lk.offset - starts[n]]
         if n not in bare_of:
             bare_of[n] = _bare_line(lines[n], starts[n], on_line[n])
         label_words = label.strip(" *_:-–—|([").strip()
         short_label = bool(label_words) and len(label_words.split(maxsplit=3)) <= 3
-        labelled_video = short_label and bool(_VIDEO_TEXT.match(label_words))
-        labelled_slides = short_label and bool(_SLIDES_TEXT.match(label_words))
+        labelled_video = short_label and bool(VIDEO_TEXT.match(label_words))
+        labelled_slides = short_label and bool(SLIDES_TEXT.match(label_words))
         bare = bare_of[n]
         line_only = not bare or (bare == label_words and (labelled_video or labelled_slides))
         if talk.video is None and before_sections and (
-            _VIDEO_TEXT.match(lk.text) or labelled_video
+            VIDEO_TEXT.match(lk.text) or labelled_video
             or ((link_only or line_only) and host.endswith(_VIDEO_HOSTS))
         ):
             talk.video = lk.url
         elif talk.slides is None and (
-            _SLIDES_TEXT.match(lk.text) or host.endswith(_SLIDE_HOSTS) or (labelled_slides and not labelled_video)
+            SLIDES_TEXT.match(lk.text) or host.endswith(_SLIDE_HOSTS) or (labelled_slides and not labelled_video)
         ):
             talk.slides = lk.url
 
 
-def _bare_line(line_text: str, start: int, links: list[_InlineLink]) -> str:
+def _bare_line(line_text: str, start: int, links: list[FlatLink]) -> str:
     """A line's words without its links' texts ("🎥 <url>": an emoji is no words)."""
     parts, pos = [], 0
     for other in links:
@@ -178,7 +178,7 @@ def _bare_line(line_text: str, start: int, links: list[_InlineLink]) -> str:
             parts.append(line_text[pos:begin])
         pos = max(pos, begin + len(other.text))
     parts.append(line_text[pos:])
-    return _trim_decor(" ".join(parts))
+    return trim_decor(" ".join(parts))
 
 
 def code_metadata(st: WalkState, raw: str) -> bool:
@@ -187,12 +187,12 @@ def code_metadata(st: WalkState, raw: str) -> bool:
     if talk is None:
         return False
     rows = [x for x in raw.split("\n") if x.strip()]
-    if not rows or len(rows) > 30 or not all(_KV_LINE.match(x) for x in rows):
+    if not rows or len(rows) > 30 or not all(KV_LINE.match(x) for x in rows):
         return False
     texts = [re.sub(r"^[*_]{1,2}([^*_]+?)[*_]{1,2}\s*:", r"\1:", x.strip()) for x in raw.split("\n")]
-    if not any(_META_RE.match(x) for x in texts):
+    if not any(META_LINE.match(x) for x in texts):
         return False
     text = "\n".join(texts)
-    links = [_InlineLink(m.group(0), m.group(0), m.start()) for m in _BARE_URL.finditer(text)]
-    metadata(st, _Inline(text, links), talk)
+    links = [FlatLink(m.group(0), m.group(0), m.start()) for m in BARE_URL.finditer(text)]
+    metadata(st, FlatInline(text, links), talk)
     return True

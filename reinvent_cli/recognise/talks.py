@@ -8,13 +8,13 @@ from typing import Any
 
 from reinvent_cli.lexicon import TALK_LABELS as _TALK_LABELS
 from reinvent_cli.model import Speaker
-from reinvent_cli.recognise.inline import _Inline, flat_of
+from reinvent_cli.recognise.inline import FlatInline, flat_of
 from reinvent_cli.recognise.names import is_person
 from reinvent_cli.recognise.patterns import pattern
 from reinvent_cli.recognise.speakers import (
-    _SPEAKER_LABEL,
-    _TRAILING_SPEAKER,
-    _looks_like_name,
+    LEADING_SPEAKER_LABEL,
+    TRAILING_SPEAKER,
+    looks_like_name,
     parse_speakers,
     person_heading,
     speakers_in_title,
@@ -33,7 +33,7 @@ _CODE = rf"{_NOT_A_YEAR}(?:[A-Z]{{2}}[A-Z0-9]{{0,6}}\d{{2,4}}(?:-[A-Z0-9]{{1,4}}
 _BARE_CODE = rf"{_NOT_A_YEAR}[A-Z]{{2,6}}\d{{3,4}}(?:-[A-Z0-9]{{1,4}})?"  # followed by a space alone
 
 
-_TALK_RE = pattern(rf"^(?:({_CODE})(?:\s*[:|]|\s*[–—]|\s+-)\s*|({_BARE_CODE})\s+)(.+)$")
+TALK_RE = pattern(rf"^(?:({_CODE})(?:\s*[:|]|\s*[–—]|\s+-)\s*|({_BARE_CODE})\s+)(.+)$")
 
 
 # A time before a talk's title: "11:30 - ", "2:00 PM – ", "10:30 – 11:15 ", "14h30 : ", "(9:00)".
@@ -54,7 +54,7 @@ _TIME_PREFIX = pattern(
 
 
 # "KubeCon talk: Title", "Session - Title", "Keynote: Title": a talk without a session code.
-_LABELLED_TALK = pattern(
+LABELLED_TALK = pattern(
     r"^(?:[\w.'’&+@-]+\s+){0,3}?(lightning talk|talk|session|keynote|presentation|vortrag|conf[ée]rence|charla|ponencia)"
     r"\s*(?:[:–—|]|\s-)\s*(.+)$",
     re.IGNORECASE,
@@ -65,19 +65,19 @@ def split_talk_heading(title: str, trailing_speakers: bool = True) -> tuple[str 
     """"DAT407 - Title (Name)" -> ("DAT407", "Title", [Speaker("Name")]); a time before it is dropped
     ("11:30 - Title", "2:00 PM – DAT407 Title")."""
     code, rest = None, strip_time(title.strip())
-    m = _TALK_RE.match(rest)
+    m = TALK_RE.match(rest)
     if not m:
-        lm = _LABELLED_TALK.match(rest)
+        lm = LABELLED_TALK.match(rest)
         if lm and lm.group(1).lower() in _TALK_LABELS:
             rest = lm.group(2).strip()
-            m = _TALK_RE.match(rest)  # "Session: DAT407 - Title"
+            m = TALK_RE.match(rest)  # "Session: DAT407 - Title"
     if m:
         code, rest = m.group(1) or m.group(2), m.group(3).strip()
     speakers: list[Speaker] = []
-    sm = _TRAILING_SPEAKER.match(rest) if trailing_speakers else None
+    sm = TRAILING_SPEAKER.match(rest) if trailing_speakers else None
     if sm:
-        names = _SPEAKER_LABEL.sub("", sm.group(2))  # "(Speaker: Mark Ryland)"
-        if _looks_like_name(names):
+        names = LEADING_SPEAKER_LABEL.sub("", sm.group(2))  # "(Speaker: Mark Ryland)"
+        if looks_like_name(names):
             rest, speakers = sm.group(1), parse_speakers(names)
     return code, rest, speakers
 
@@ -107,10 +107,10 @@ def _label_then_name(text: str) -> tuple[str, list[Speaker]]:
     return text, []
 
 
-def _labelled(title: str) -> bool:
+def has_talk_label(title: str) -> bool:
     """A heading that says it is a talk: a session code or a label ("Keynote: ..."), after any time."""
     t = strip_time(title)
-    return bool(_TALK_RE.match(t) or _LABELLED_TALK.match(t))
+    return bool(TALK_RE.match(t) or LABELLED_TALK.match(t))
 
 
 def strip_time(title: str) -> str:
@@ -128,7 +128,7 @@ def strip_trailing_time(title: str) -> str:
     return title[:m.start()].rstrip() if m and m.start() > 0 else title
 
 
-def _block_texts(blocks: list[dict[str, Any]]) -> Iterator[_Inline]:
+def block_texts(blocks: list[dict[str, Any]]) -> Iterator[FlatInline]:
     """The paragraphs of these blocks and of the first items of their lists (a bounded look)."""
     for tok in blocks:
         items = tok.get("children") or [] if tok.get("type") == "list" else [tok]

@@ -13,20 +13,20 @@ from reinvent_cli.read.source import Source
 from reinvent_cli.recognise.evidence import one_keynote
 from reinvent_cli.recognise.headings import close_item_talks, inner_talk, on_heading
 from reinvent_cli.recognise.inline import (
+    FlatInline,
     ListItem,
-    _host,
-    _html_text,
-    _Inline,
-    _one_line,
-    _only_a_link,
     flat_of,
     list_items,
+    one_line,
+    only_a_link,
+    url_host,
+    words_of_html,
 )
-from reinvent_cli.recognise.launch_find import Level, _Finder, hooked, line_launch
+from reinvent_cli.recognise.launch_find import LaunchFinder, Level, hooked, line_launch
 from reinvent_cli.recognise.layout import Plan
 from reinvent_cli.recognise.links import add_links
-from reinvent_cli.recognise.media import _VIDEO_TEXT, video_in_text
-from reinvent_cli.recognise.meta import _META_RE
+from reinvent_cli.recognise.media import VIDEO_TEXT, video_in_text
+from reinvent_cli.recognise.meta import META_LINE
 from reinvent_cli.recognise.names import is_person
 from reinvent_cli.recognise.speakers import speaker_label
 from reinvent_cli.recognise.state import WalkState, finish, new_state
@@ -43,7 +43,7 @@ class _Walker:
     def __init__(self, src: Source) -> None:
         self.st: WalkState = new_state(src)
         # The announcement pass, hooked into this traversal (recognise/launch_find.py): None in other notes.
-        self.launches: _Finder | None = None
+        self.launches: LaunchFinder | None = None
         self.depth = 0  # how deep in lists and quotes the blocks walked are (0: the file's top level)
 
     # The state the announcement rules read (they keep their names until they move to launches.py).
@@ -102,7 +102,7 @@ class _Walker:
         prev = tokens[i - 1] if i else None
         lead = None
         if prev is not None and prev.get("type") in ("paragraph", "block_text"):
-            lead = _one_line(flat_of(prev).text)
+            lead = one_line(flat_of(prev).text)
         level = None
         if self.launches is not None:
             level = self.launches.list_block_hook(tokens[i], context, lead, prev, self.depth == 0)
@@ -117,7 +117,7 @@ class _Walker:
         """"<!-- TODO ... -->", "<div>text</div>": its words are notes too; an <iframe> a talk's video."""
         tok, st = tokens[i], self.st
         raw = str(tok.get("raw", ""))
-        words = _html_text(raw)
+        words = words_of_html(raw)
         if "&" in words:
             words = html.unescape(words)  # "caf&eacute;": the character, as in any other text
         text = "\n".join(" ".join(x.split()) for x in words.split("\n"))
@@ -212,7 +212,7 @@ class _Walker:
                     label = launches.item(level, children, head, flat, text, top and not context)
                 rest = children[1:]
             if rest:
-                sub_ctx = ctx + ([_one_line(text)] if text else [])
+                sub_ctx = ctx + ([one_line(text)] if text else [])
                 others = [c for c in rest if c.get("type") != "list"]
                 if others:
                     self.depth += 1
@@ -226,7 +226,7 @@ class _Walker:
         if item_talks:
             close_item_talks(self.st, item_talks[0])
 
-    def list_item(self, head: Block, flat: _Inline, text: str, ctx: list[str], top: bool) -> None:
+    def list_item(self, head: Block, flat: FlatInline, text: str, ctx: list[str], top: bool) -> None:
         """One bullet (``text``: its first block's, ``flat`` flattened): its entry, its links, its role (a
         watch-list item, a talk's metadata)."""
         st = self.st
@@ -236,7 +236,7 @@ class _Walker:
             add_links(st, flat, line0)
         if st.in_watch and not ctx:
             self.watch_item(flat, text, line0)
-        if st.talk is not None and top and (_META_RE.match(text.split("\n")[0].strip()) or _only_a_link(flat)):
+        if st.talk is not None and top and (META_LINE.match(text.split("\n")[0].strip()) or only_a_link(flat)):
             metadata(st, flat, st.talk)  # "* Speaker: Jane Doe", "* [Slides](url)" as a talk's bullets
         if top and st.speaker_look > 0:
             talk = st.talk or (st.pre_talk if not st.doc.talks else None)
@@ -244,11 +244,11 @@ class _Walker:
         if top and st.talk is not None and _is_keynote(st, st.talk) and _has_strong(head):
             keynote_speakers(st, st.talk, head)
 
-    def watch_item(self, flat: _Inline, text: str, line0: int) -> None:
-        plain = _one_line(text)
+    def watch_item(self, flat: FlatInline, text: str, line0: int) -> None:
+        plain = one_line(text)
         video = None
         for lk in flat.links:
-            if _VIDEO_TEXT.match(lk.text) or _host(lk.url).endswith(_VIDEO_HOSTS):
+            if VIDEO_TEXT.match(lk.text) or url_host(lk.url).endswith(_VIDEO_HOSTS):
                 video = lk.url
                 break
             plain = plain.replace(lk.text, "")
@@ -272,7 +272,7 @@ def keynote_speakers(st: WalkState, talk: Talk, head: Block) -> None:
     for child in head.get("children") or []:
         if child.get("type") != "strong":
             continue
-        text = _one_line(flat_of(child).text).strip(" ,.:;")
+        text = one_line(flat_of(child).text).strip(" ,.:;")
         text = _POSSESSIVE.sub("", text)
         name, _, org = text.partition("(")
         name = name.strip()
@@ -280,7 +280,7 @@ def keynote_speakers(st: WalkState, talk: Talk, head: Block) -> None:
                 or name.split()[0].casefold() in brand:
             continue
         found.append(Speaker(name, org.rstrip(")").strip() or None))
-    if found and line_launch(_one_line(flat_of(head).text)) is None:  # (not a launch's line; looked at last)
+    if found and line_launch(one_line(flat_of(head).text)) is None:  # (not a launch's line; looked at last)
         talk.speakers.extend(found)
         st.speaker_from[talk.line] = _BOLD_NAMES
 

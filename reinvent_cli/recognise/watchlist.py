@@ -6,4 +6,4 @@ import re
 
 from reinvent_cli.recognise.patterns import pattern
 
-_WATCH_HEADING = pattern(r"\b(to watch|watch ?list|watch later|talks i missed|to see)\b", re.IGNORECASE)
+WATCH_HEADING = pattern(r"\b(to watch|watch ?list|watch later|talks i missed|to see)\b", re.IGNORECASE)

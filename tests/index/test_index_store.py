@@ -92,12 +92,12 @@ def test_cache_shrinks_when_files_are_deleted(tmp_path, monkeypatch, keep):
 
 @pytest.mark.parametrize("code", ["H", "I"])
 def test_postings_records_read_back(code):
-    from reinvent_cli.index.rows import _records, batch_blob, batch_records, record
+    from reinvent_cli.index.rows import postings_records, batch_blob, batch_records, record
 
     tx = {"a": [0, 2], "b": [1]}
     gx = {"b": [3], "c": [0, 1]}
     cx = {"c": [2]}
-    post = _records(tx, gx, cx, bytes([0, 1, 2]), [5, 300, 7], code)
+    post = postings_records(tx, gx, cx, bytes([0, 1, 2]), [5, 300, 7], code)
     assert post.terms == ["a", "b", "c"] and post.text == bytes([1, 1, 0])
     a, b, c = (record(r, code) for r in post.recs)
     assert list(a[0]) == [0, 2] and a[1] == a[2] == b"" and a[3] == bytes([0, 2, 5, 7])

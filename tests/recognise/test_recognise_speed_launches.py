@@ -13,7 +13,7 @@ from conftest import FIXTURES, SHARED
 from reinvent_cli.lexicon import CJK_LAUNCH_VERBS
 from reinvent_cli.read.mdast import parse_tokens
 from reinvent_cli.recognise import launch_rules
-from reinvent_cli.recognise.inline import _Inline, _InlineLink, flat_of
+from reinvent_cli.recognise.inline import FlatInline, FlatLink, flat_of
 from reinvent_cli.recognise.launch_find import line_launch
 from reinvent_cli.recognise.launch_rules import FOLD_UNSAFE, LAUNCH_FILTERS, may_name_launch
 
@@ -26,7 +26,7 @@ def _blocks(tokens):
             yield from _blocks(tok["children"])
 
 
-def _fired_lines(flat: _Inline) -> list[str]:
+def _fired_lines(flat: FlatInline) -> list[str]:
     """The lines of a block a line rule reads as a launch (as an item's line: every rule applies)."""
     text = flat.text.strip("\n")
     out, offset = [], 0
@@ -37,7 +37,7 @@ def _fired_lines(flat: _Inline) -> list[str]:
     return out
 
 
-def _check(flat: _Inline) -> None:
+def _check(flat: FlatInline) -> None:
     fired = _fired_lines(flat)
     if fired:
         assert may_name_launch(flat.text.strip("\n"), bool(flat.links)), fired
@@ -73,8 +73,8 @@ def test_no_generated_launch_line_is_turned_down(parts, with_link):
     links = []
     if with_link and " " in text:
         at = text.rindex(" ") + 1
-        links = [_InlineLink(text[at:], "https://x.example/", at)]
-    _check(_Inline(text, links))
+        links = [FlatLink(text[at:], "https://x.example/", at)]
+    _check(FlatInline(text, links))
 
 
 def test_what_ignorecase_matches_to_a_lowercase_letter_lowers_to_it():

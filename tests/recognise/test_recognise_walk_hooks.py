@@ -154,14 +154,14 @@ def test_hooked_pass_on_every_notes_file(monkeypatch: pytest.MonkeyPatch) -> Non
 def test_most_files_need_no_pass_after_the_walk(monkeypatch: pytest.MonkeyPatch) -> None:
     """The pass after the walk runs only where a legend, launch headings or a recap need it."""
     finders: list[str] = []
-    init = launch_find._Finder.__init__
+    init = launch_find.LaunchFinder.__init__
 
     def counted_init(self: Any, doc: Any, tokens: Any = None) -> None:
         if tokens is not None:
             finders.append(doc.file)
         init(self, doc, tokens)
 
-    monkeypatch.setattr(launch_find._Finder, "__init__", counted_init)
+    monkeypatch.setattr(launch_find.LaunchFinder, "__init__", counted_init)
     for name, text in _CASES.items():
         _read(text, f"{name}.md")
     assert sorted(finders) == ["heads.md", "legend.md", "recap.md"]

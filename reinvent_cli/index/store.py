@@ -55,8 +55,6 @@ __all__ = [
     "Store",
     "StoreIndex",
     "StoreNotes",
-    "_corrupt",
-    "_remove_db",
     "clear",
     "db_path",
     "file_rows",
@@ -67,9 +65,6 @@ __all__ = [
 
 SIDE_BATCH = 4  # a write of at most this many files puts their postings in the side table ...
 SIDE_MAX_FILES = 32  # ... until it holds this many files' postings: then it is merged into the big one
-
-_corrupt = schema.corrupt
-_remove_db = schema.remove_db
 
 
 class Parsed(NamedTuple):

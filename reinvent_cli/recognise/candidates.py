@@ -18,7 +18,7 @@ from reinvent_cli.recognise.names import is_person, surely_person
 from reinvent_cli.recognise.patterns import pattern
 from reinvent_cli.recognise.roles import Role
 from reinvent_cli.recognise.talks import strip_time
-from reinvent_cli.recognise.watchlist import WATCH_HEADING
+from reinvent_cli.recognise.watch_heading import WATCH_HEADING
 
 # After a title: "by Jane Roe", "von Name", "- Name", "with A and B" (a capitalised word follows).
 _BY = pattern(r"^\s*[,.]?\s*(?:by|von|with|mit|de|par|por|presented by|-|–|—|--|——)\s*(?:by\s+)?"

@@ -33,7 +33,7 @@ from reinvent_cli.recognise.inline import (
     url_host,
 )
 from reinvent_cli.recognise.media import video_in_text, video_key_of
-from reinvent_cli.recognise.meta import META_LINE
+from reinvent_cli.recognise.meta_lines import META_LINE
 from reinvent_cli.recognise.names import is_person
 from reinvent_cli.recognise.patterns import pattern
 from reinvent_cli.recognise.speakers import (

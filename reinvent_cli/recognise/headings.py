@@ -16,7 +16,7 @@ from reinvent_cli.recognise.media import SLIDES_TEXT, VIDEO_TEXT
 from reinvent_cli.recognise.state import OpenHeading, WalkState
 from reinvent_cli.recognise.talkmeta import look_for_speakers
 from reinvent_cli.recognise.talks import talk_parts
-from reinvent_cli.recognise.watchlist import WATCH_HEADING
+from reinvent_cli.recognise.watch_heading import WATCH_HEADING
 
 
 def on_heading(st: WalkState, tok: dict[str, Any]) -> None:

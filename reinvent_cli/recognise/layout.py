@@ -29,7 +29,7 @@ from reinvent_cli.recognise.roles import Layout, Role
 from reinvent_cli.recognise.speakers import person_heading
 from reinvent_cli.recognise.tables import table_candidates
 from reinvent_cli.recognise.talks import split_talk_heading, strip_time, strip_trailing_time
-from reinvent_cli.recognise.watchlist import WATCH_HEADING
+from reinvent_cli.recognise.watch_heading import WATCH_HEADING
 
 
 @dataclass

@@ -11,7 +11,7 @@ from reinvent_cli.read.source import Source
 from reinvent_cli.recognise.days import classify_day
 from reinvent_cli.recognise.evidence import collection_title, one_keynote
 from reinvent_cli.recognise.inline import flat_of, one_line
-from reinvent_cli.recognise.meta import META_LINE
+from reinvent_cli.recognise.meta_lines import META_LINE
 from reinvent_cli.recognise.one_talk import LeadLine, decorated_title, quoted_h1, the_h1
 from reinvent_cli.recognise.speakers import names_a_speaker, parse_speakers, speakers_in_title
 from reinvent_cli.recognise.talks import (

@@ -21,7 +21,7 @@ from reinvent_cli.lexicon import (
 )
 from reinvent_cli.model import Speaker
 from reinvent_cli.recognise.inline import FlatInline
-from reinvent_cli.recognise.meta import META_LINE
+from reinvent_cli.recognise.meta_lines import META_LINE
 from reinvent_cli.recognise.names import clean_name, is_person
 from reinvent_cli.recognise.patterns import pattern
 

@@ -34,7 +34,7 @@ from reinvent_cli.recognise.inline import (
     url_host,
 )
 from reinvent_cli.recognise.media import SLIDES_TEXT, VIDEO_TEXT, video_in_text
-from reinvent_cli.recognise.meta import KV_LINE, META_LINE
+from reinvent_cli.recognise.meta_lines import KV_LINE, META_LINE
 from reinvent_cli.recognise.patterns import pattern
 from reinvent_cli.recognise.speakers import parse_speakers, speaker_line
 from reinvent_cli.recognise.state import WalkState

@@ -26,7 +26,7 @@ from reinvent_cli.recognise.launch_find import LaunchFinder, Level, hooked, line
 from reinvent_cli.recognise.layout import Plan
 from reinvent_cli.recognise.links import add_links
 from reinvent_cli.recognise.media import VIDEO_TEXT, video_in_text
-from reinvent_cli.recognise.meta import META_LINE
+from reinvent_cli.recognise.meta_lines import META_LINE
 from reinvent_cli.recognise.names import is_person
 from reinvent_cli.recognise.speakers import speaker_label
 from reinvent_cli.recognise.state import WalkState, finish, new_state

@@ -13,7 +13,13 @@ from reinvent_cli.recognise.evidence import (
     title_evidence,
 )
 from reinvent_cli.recognise.inline import FlatInline, flat_of, flatten, one_line, trim_decor
-from reinvent_cli.recognise.list_talks import item_of_blocks, name_then_linked_title, people_named, talk_label
+from reinvent_cli.recognise.list_talks import (
+    QUOTED_LEAD,
+    item_of_blocks,
+    name_then_linked_title,
+    people_named,
+    talk_label,
+)
 from reinvent_cli.recognise.names import is_person, surely_person
 from reinvent_cli.recognise.patterns import pattern
 from reinvent_cli.recognise.roles import Role
@@ -23,7 +29,6 @@ from reinvent_cli.recognise.watch_heading import WATCH_HEADING
 # After a title: "by Jane Roe", "von Name", "- Name", "with A and B" (a capitalised word follows).
 _BY = pattern(r"^\s*[,.]?\s*(?:by|von|with|mit|de|par|por|presented by|-|–|—|--|——)\s*(?:by\s+)?"
                  r"(?=[\[*_]*(?-i:[A-ZÀ-Þ]|[^\x00-\u024f\s]))", re.IGNORECASE)
-_QUOTED = pattern(r"^\s*[“\"«「『„]([^”\"»」』“]{2,200})[”\"»」』“]\s*(.*)$")
 _EMOJI_CODE = pattern(r":[\w+-]+:")  # ":microphone:"
 _SENTENCE_END = pattern(r"(?<![A-Z])\.\s+(?=[A-Z])|\.$")
 
@@ -220,7 +225,7 @@ def _emphasis_led(children: list[dict[str, Any]]) -> tuple[str, str] | None:
 
 
 def _quoted(text: str) -> tuple[str, str] | None:
-    m = _QUOTED.match(text)
+    m = QUOTED_LEAD.match(text)
     return (m.group(1).strip(), m.group(2)) if m else None
 
 

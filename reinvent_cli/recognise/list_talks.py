@@ -14,8 +14,17 @@ from reinvent_cli.recognise.speakers import speaker_line
 
 # "Title — Name", "Title – Name, Role bij Org": the last spaced dash of a line (a bounded split, no backtracking).
 _DASHES = (" — ", " – ", " -- ", " —— ", " - ")
-# "「Title」 Name", "“Title” Name", '"Title" Name': a quoted title, then the rest.
-_QUOTED = pattern(r"^\s*[“\"«「『„《]([^”\"»」』“》]{2,200})[”\"»」』“》]\s*(.{0,200})$")
+# "「Title」 Name", "“Title” Name", '"Title" Name': a quoted title, then the rest (one shape, two sets of quotes).
+_OPENS, _CLOSES = "“\"«「『„", "”\"»」』“"
+
+
+def _quoted_lead(opens: str, closes: str) -> re.Pattern[str]:
+    return pattern(rf"^\s*[{opens}]([^{closes}]{{2,200}})[{closes}]\s*(.*)$")
+
+
+QUOTED_LEAD = _quoted_lead(_OPENS, _CLOSES)  # candidates: a schedule item led by a quoted title
+# Talk list items take 《Title》 too ("《Title》—— 讲师：张伟": the title and its speaker).
+_QUOTED_OR_BOOK_LEAD = _quoted_lead(_OPENS + "《", _CLOSES + "》")
 _LABELS = "|".join(re.escape(w) for w in sorted(ITEM_TALK_LABELS, key=len, reverse=True))
 # "Mesa redonda: ¿...?", "Taller: ...", "Panel: ...", "Workshop – ...": a talk's kind as its label.
 _LABEL = pattern(rf"^(?:{_LABELS})\s*(?::|：|\s[-–—]\s)\s*\S", re.IGNORECASE)
@@ -112,8 +121,8 @@ def dash_named(text: str) -> tuple[str, str] | None:
 
 def quoted_named(text: str) -> tuple[str, str] | None:
     """(title, speakers) of "「Title」 Name" or '"Title" Name' (no word between them)."""
-    m = _QUOTED.match(text)
-    if not m:
+    m = _QUOTED_OR_BOOK_LEAD.match(text)
+    if not m or len(m.group(2)) > 200:
         return None
     rest = m.group(2).strip().lstrip("-–—,:").strip()
     if rest and _names_person(rest):

@@ -14,9 +14,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from reinvent_cli.lexicon import _VIDEO_HOSTS, GROUP_TALK_WORDS, TALK_WORDS
+from reinvent_cli.lexicon import GROUP_TALK_WORDS, TALK_WORDS, VIDEO_HOSTS
 from reinvent_cli.recognise.evidence import block_evidence, group_word, not_talk, title_evidence
-from reinvent_cli.recognise.inline import _host, _Inline, _one_line, flat_of
+from reinvent_cli.recognise.inline import FlatInline, flat_of, one_line, url_host
 from reinvent_cli.recognise.media import video_in_text
 from reinvent_cli.recognise.names import is_person
 from reinvent_cli.recognise.patterns import pattern
@@ -159,7 +159,7 @@ class _HeadInfo:
     title_ev: bool
 
 
-def _texts(blocks: list[Block], n: int = 4) -> Iterable[_Inline]:
+def _texts(blocks: list[Block], n: int = 4) -> Iterable[FlatInline]:
     for tok in blocks[:n]:
         if tok.get("type") in ("paragraph", "block_text", "heading"):
             yield flat_of(tok)
@@ -180,7 +180,7 @@ def _head_info(s: _Seg, plan: Plan) -> _HeadInfo:
             talk = True
     video = "a video" in ev or any(video_in_text(str(b.get("raw", ""))) for b in s.blocks[:12]
                                    if b.get("type") == "block_html") or any(
-        _host(lk.url).endswith(_VIDEO_HOSTS) for flat in _texts(s.blocks, 12) for lk in flat.links)
+        url_host(lk.url).endswith(VIDEO_HOSTS) for flat in _texts(s.blocks, 12) for lk in flat.links)
     return _HeadInfo(video, "a speaker line" in ev, person, talk, bool(title_evidence(s.title)) if s.title else False)
 
 
@@ -252,18 +252,18 @@ def _item_info(item: Block) -> _Item | None:
     if head is None:
         return None
     flat = flat_of(head)
-    first = _one_line(flat.text.split("\n")[0])
+    first = one_line(flat.text.split("\n")[0])
     if not first:
         return None
     links = flat.links
-    video = any(_host(lk.url).endswith(_VIDEO_HOSTS) for lk in links) or bool(video_in_text(flat.text))
+    video = any(url_host(lk.url).endswith(VIDEO_HOSTS) for lk in links) or bool(video_in_text(flat.text))
     people = [lk.text for lk in links if is_person(lk.text)]
     m = _NAME_LEAD.match(first)
     lead_name = m.group(1).strip(" *_") if m else ""
     if lead_name and is_person(lead_name.split(" y ")[0].split(" and ")[0].split(",")[0]):
         people.insert(0, lead_name)
     titled = [lk for lk in links if lk.text.strip() and not is_person(lk.text) and lk.text.strip() != lk.url]
-    title = _one_line(titled[0].text) if titled else (first[m.end():] if m and lead_name in people else first)
+    title = one_line(titled[0].text) if titled else (first[m.end():] if m and lead_name in people else first)
     by = bool(_BY_WORD.search(" " + first + " "))
     if not people and by:
         tail = _BY_WORD.split(" " + first + " ", maxsplit=1)[-1]
@@ -283,7 +283,7 @@ def _items(s: _Seg, seg_index: int, role: Role | None, plan: Plan, ruled: int) -
         if tok.get("type") != "list":
             continue
         prev = s.blocks[n - 1] if n else None
-        lead = _one_line(flat_of(prev).text) if prev is not None and prev.get("type") == "paragraph" else ""
+        lead = one_line(flat_of(prev).text) if prev is not None and prev.get("type") == "paragraph" else ""
         infos = [x for x in (_item_info(it) for it in (tok.get("children") or [])[:200]) if x is not None]
         if not infos:
             continue

@@ -28,8 +28,8 @@ ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT))
 
-from reinvent_cli.read.layout import find_layout  # noqa: E402
 from reinvent_cli.read.mdast import parse_tokens  # noqa: E402
+from reinvent_cli.read.overrides import find_layout  # noqa: E402
 from reinvent_cli.read.source import read_source  # noqa: E402
 from reinvent_cli.recognise import Reading, read_notes  # noqa: E402
 from reinvent_cli.recognise.html_blocks import expand_html_blocks  # noqa: E402

@@ -4,10 +4,12 @@ Each 1-based line is found by its text (a substring, or 're:' regex, optionally 
 cannot silently point at the wrong line. Sources (repository, path, commit, licence, character count) come from
 manifest.tsv. Run: python3 eval/blind/annotate.py
 """
-import csv
-import json
 import pathlib
-import re
+import sys
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent))
+from gold_annotate import BL, LI, PL, TR, YT, T, collector, write  # noqa: E402, F401
+from gold_annotate import build as build_gold  # noqa: E402
 
 HERE = pathlib.Path(__file__).parent
 ABOUT = (
@@ -31,46 +33,7 @@ ABOUT = (
     "located by text)."
 )
 
-MANIFEST = {row[0]: row for row in csv.reader((HERE / "manifest.tsv").open(encoding="utf-8"), delimiter="\t")}
-
-
-def lines_of(name):
-    return (HERE / name).read_bytes().decode("utf-8").replace("\r\n", "\n").split("\n")
-
-
-def find(lines, loc):
-    """1-based line of the one line matching loc (substring, or 're:' regex); loc may be (loc, nth)."""
-    nth = None
-    if isinstance(loc, tuple):
-        loc, nth = loc
-    if loc.startswith("re:"):
-        hits = [i + 1 for i, text in enumerate(lines) if re.search(loc[3:], text)]
-    else:
-        hits = [i + 1 for i, text in enumerate(lines) if loc in text]
-    if nth is None:
-        assert len(hits) == 1, (loc, hits)
-        return hits[0]
-    return hits[nth - 1]
-
-
-def T(title, loc, speakers=(), day=None, code=None, video=None, form="heading"):
-    return {"title": title, "loc": loc, "day": day, "code": code, "speakers": list(speakers), "video": video, "form": form}
-
-
-def YT(vid):
-    return f"https://www.youtube.com/watch?v={vid}"
-
-
-LI = "list item"
-BL = "bold line"
-PL = "plain line"
-TR = "table row"
-FILES = []
-
-
-def add(file, language, days, talks, announcements, not_talks, not_speakers, queries, doubts):
-    FILES.append({"file": file, "language": language, "days": days, "talks": talks, "announcements": announcements,
-                      "not_talks": not_talks, "not_speakers": not_speakers, "queries": queries, "doubts": doubts})
+FILES, add = collector()
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -1072,35 +1035,8 @@ add("k8s-blog-zhtw-contribsummit2019-schedule.md", "zh-Hant", [],
 
 
 def build():
-    out = []
-    for spec in FILES:
-        name = spec["file"]
-        lines = lines_of(name)
-        raw = (HERE / name).read_bytes()
-        m = MANIFEST[name]
-        rec = {"file": name, "source": f"{m[1]}:{m[2]}@{m[3]}", "licence": m[5], "language": spec["language"],
-                   "bytes": len(raw), "crlf": b"\r\n" in raw}
-        rec["days"] = [{"day": d, "heading": h, "line": find(lines, loc)} for d, h, loc in spec["days"]]
-        rec["talks"] = []
-        for t in spec["talks"]:
-            rec["talks"].append({"title": t["title"], "line": find(lines, t["loc"]), "day": t["day"], "code": t["code"],
-                                     "speakers": t["speakers"], "video": t["video"], "form": t["form"]})
-        rec["announcements"] = [{"name": n, "line": find(lines, loc), "url": None} for n, loc in spec["announcements"]]
-        rec["not_talks"] = []
-        for loc in spec["not_talks"]:
-            ln = find(lines, loc)
-            rec["not_talks"].append({"text": lines[ln - 1].strip(), "line": ln})
-        rec["not_speakers"] = spec["not_speakers"]
-        rec["queries"] = [{"q": q, "lines": sorted(find(lines, loc) for loc in locs)} for q, locs in spec["queries"]]
-        rec["doubts"] = spec["doubts"]
-        talk_lines = {t["line"] for t in rec["talks"]}
-        assert not talk_lines & {n["line"] for n in rec["not_talks"]}, name
-        out.append(rec)
-    return {"about": ABOUT, "files": out}
+    return build_gold(HERE, ABOUT, FILES, complete=False)
 
 
 if __name__ == "__main__":
-    gold = build()
-    (HERE / "gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    print(len(gold["files"]), "files,", sum(len(f["talks"]) for f in gold["files"]), "talks,",
-          sum(len(f["announcements"]) for f in gold["files"]), "announcements")
+    write(HERE, build())

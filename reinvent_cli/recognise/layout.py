@@ -24,6 +24,7 @@ from reinvent_cli.recognise.evidence import (
 )
 from reinvent_cli.recognise.inline import flat_of
 from reinvent_cli.recognise.kind import Decision
+from reinvent_cli.recognise.labelled_talks import labelled_candidates
 from reinvent_cli.recognise.launches import ANNOUNCE_LIST_HEADING
 from reinvent_cli.recognise.roles import Layout, Role
 from reinvent_cli.recognise.speakers import person_heading
@@ -412,6 +413,8 @@ def _inner_candidates(segs: list[_Seg], plan: Plan) -> None:
                 plan.roles[r.line] = r
             if not bold and not forced:
                 for r in plain_candidates(s.blocks, s.level + 1):  # "Title" over "Jane Roe (Acme)"
+                    plan.roles.setdefault(r.line, r)
+                for r in labelled_candidates(s.blocks, s.level + 1):  # "Topic: Title" by its speaker
                     plan.roles.setdefault(r.line, r)
         if forced != "bold":
             items = found[1] if found is not None and not group else None

@@ -7,12 +7,12 @@ import re
 from typing import Any
 
 from reinvent_cli.lexicon import TOPIC_LABELS
-from reinvent_cli.recognise.inline import flat_of, one_line
-from reinvent_cli.recognise.list_talks import people_named
-from reinvent_cli.recognise.names import surely_person
-from reinvent_cli.recognise.patterns import pattern
-from reinvent_cli.recognise.roles import Role
-from reinvent_cli.recognise.speakers import speaker_label, speaker_line
+from reinvent_cli.recognise.talk.list_talks import people_named
+from reinvent_cli.recognise.talk.names import surely_person
+from reinvent_cli.recognise.talk.roles import Role
+from reinvent_cli.recognise.talk.speakers import speaker_label, speaker_line
+from reinvent_cli.recognise.text.inline import flat_of, one_line
+from reinvent_cli.recognise.text.patterns import pattern
 
 _TOPICS = "|".join(re.escape(w) for w in sorted(TOPIC_LABELS, key=len, reverse=True))
 # "Topic: Title", "演讲主题：Title", "**Thema**: Title" (the label alone, then the title on its line).

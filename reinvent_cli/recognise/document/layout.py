@@ -6,9 +6,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reinvent_cli.lexicon import GROUP_TALK_WORDS
-from reinvent_cli.recognise.candidates import bold_candidates, item_candidates, plain_candidates
-from reinvent_cli.recognise.days import classify_day
-from reinvent_cli.recognise.evidence import (
+from reinvent_cli.recognise.document.days import classify_day
+from reinvent_cli.recognise.document.kind import Decision
+from reinvent_cli.recognise.launch.launches import ANNOUNCE_LIST_HEADING
+from reinvent_cli.recognise.talk.candidates import bold_candidates, item_candidates, plain_candidates
+from reinvent_cli.recognise.talk.evidence import (
     anchor_evidence,
     block_evidence,
     clean_title,
@@ -22,15 +24,13 @@ from reinvent_cli.recognise.evidence import (
     video_key,
     video_people,
 )
-from reinvent_cli.recognise.inline import flat_of
-from reinvent_cli.recognise.kind import Decision
-from reinvent_cli.recognise.labelled_talks import labelled_candidates
-from reinvent_cli.recognise.launches import ANNOUNCE_LIST_HEADING
-from reinvent_cli.recognise.roles import Layout, Role
-from reinvent_cli.recognise.speakers import person_heading
-from reinvent_cli.recognise.tables import table_candidates
-from reinvent_cli.recognise.talks import split_talk_heading, strip_time, strip_trailing_time
-from reinvent_cli.recognise.watch_heading import WATCH_HEADING
+from reinvent_cli.recognise.talk.labelled_talks import labelled_candidates
+from reinvent_cli.recognise.talk.roles import Layout, Role
+from reinvent_cli.recognise.talk.speakers import person_heading
+from reinvent_cli.recognise.talk.tables import table_candidates
+from reinvent_cli.recognise.talk.talks import split_talk_heading, strip_time, strip_trailing_time
+from reinvent_cli.recognise.talk.watch_heading import WATCH_HEADING
+from reinvent_cli.recognise.text.inline import flat_of
 
 
 @dataclass

@@ -31,11 +31,11 @@ from reinvent_cli.lexicon import (
     SPEAKER_KEYS as _SPEAKER_KEYS,
 )
 from reinvent_cli.read.source import Source
-from reinvent_cli.recognise.evidence import block_evidence, clean_title, title_evidence
-from reinvent_cli.recognise.inline import flat_of
-from reinvent_cli.recognise.one_talk import lead_line
-from reinvent_cli.recognise.patterns import pattern
-from reinvent_cli.recognise.roles import Role
+from reinvent_cli.recognise.document.one_talk import lead_line
+from reinvent_cli.recognise.talk.evidence import block_evidence, clean_title, title_evidence
+from reinvent_cli.recognise.talk.roles import Role
+from reinvent_cli.recognise.text.inline import flat_of
+from reinvent_cli.recognise.text.patterns import pattern
 
 
 class Cue(Enum):

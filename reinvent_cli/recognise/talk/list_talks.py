@@ -7,10 +7,10 @@ from collections.abc import Callable
 from typing import Any
 
 from reinvent_cli.lexicon import AND_WORDS, ITEM_TALK_LABELS, SPEAKER_LABELS
-from reinvent_cli.recognise.inline import FlatInline, flat_of, flatten, one_line
-from reinvent_cli.recognise.names import is_person
-from reinvent_cli.recognise.patterns import pattern
-from reinvent_cli.recognise.speakers import speaker_line
+from reinvent_cli.recognise.talk.names import is_person
+from reinvent_cli.recognise.talk.speakers import speaker_line
+from reinvent_cli.recognise.text.inline import FlatInline, flat_of, flatten, one_line
+from reinvent_cli.recognise.text.patterns import pattern
 
 # "Title — Name", "Title – Name, Role bij Org": the last spaced dash of a line (a bounded split, no backtracking).
 _DASHES = (" — ", " – ", " -- ", " —— ", " - ")

@@ -5,26 +5,26 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from reinvent_cli.recognise.evidence import (
+from reinvent_cli.recognise.talk.evidence import (
     block_evidence,
     group_word,
     names_sessions,
     not_talk,
     title_evidence,
 )
-from reinvent_cli.recognise.inline import FlatInline, flat_of, flatten, one_line, trim_decor
-from reinvent_cli.recognise.list_talks import (
+from reinvent_cli.recognise.talk.list_talks import (
     QUOTED_LEAD,
     item_of_blocks,
     name_then_linked_title,
     people_named,
     talk_label,
 )
-from reinvent_cli.recognise.names import is_person, surely_person
-from reinvent_cli.recognise.patterns import pattern
-from reinvent_cli.recognise.roles import Role
-from reinvent_cli.recognise.talks import strip_time
-from reinvent_cli.recognise.watch_heading import WATCH_HEADING
+from reinvent_cli.recognise.talk.names import is_person, surely_person
+from reinvent_cli.recognise.talk.roles import Role
+from reinvent_cli.recognise.talk.talks import strip_time
+from reinvent_cli.recognise.talk.watch_heading import WATCH_HEADING
+from reinvent_cli.recognise.text.inline import FlatInline, flat_of, flatten, one_line, trim_decor
+from reinvent_cli.recognise.text.patterns import pattern
 
 # After a title: "by Jane Roe", "von Name", "- Name", "with A and B" (a capitalised word follows).
 _BY = pattern(r"^\s*[,.]?\s*(?:by|von|with|mit|de|par|por|presented by|-|–|—|--|——)\s*(?:by\s+)?"

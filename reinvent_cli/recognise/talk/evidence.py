@@ -25,29 +25,29 @@ from reinvent_cli.lexicon import (
 from reinvent_cli.lexicon import (
     VIDEO_HOSTS as _VIDEO_HOSTS,
 )
-from reinvent_cli.recognise.inline import (
-    FlatInline,
-    flat_of,
-    one_line,
-    trim_decor,
-    url_host,
-)
-from reinvent_cli.recognise.media import video_in_text, video_key_of
-from reinvent_cli.recognise.meta_lines import META_LINE
-from reinvent_cli.recognise.names import is_person
-from reinvent_cli.recognise.patterns import pattern
-from reinvent_cli.recognise.speakers import (
+from reinvent_cli.recognise.talk.media import video_in_text, video_key_of
+from reinvent_cli.recognise.talk.names import is_person
+from reinvent_cli.recognise.talk.speakers import (
     names_a_speaker,
     speaker_line,
     speakers_in_title,
 )
-from reinvent_cli.recognise.talks import (
+from reinvent_cli.recognise.talk.talks import (
     LABELLED_TALK,
     has_talk_label,
     split_talk_heading,
     strip_time,
     strip_trailing_time,
 )
+from reinvent_cli.recognise.text.inline import (
+    FlatInline,
+    flat_of,
+    one_line,
+    trim_decor,
+    url_host,
+)
+from reinvent_cli.recognise.text.meta_lines import META_LINE
+from reinvent_cli.recognise.text.patterns import pattern
 
 _OUTLINE_NUMBER = pattern(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,4}\.|[A-Z]\.)\s+")
 BRACKETED_TAIL = pattern(r"\s*[(\[][^()\[\]]*[)\]]\s*$")

@@ -20,10 +20,10 @@ from reinvent_cli.lexicon import (
     SPEAKER_KEYS as _SPEAKER_KEYS,
 )
 from reinvent_cli.model import Speaker
-from reinvent_cli.recognise.inline import FlatInline
-from reinvent_cli.recognise.meta_lines import META_LINE
-from reinvent_cli.recognise.names import clean_name, is_person
-from reinvent_cli.recognise.patterns import pattern
+from reinvent_cli.recognise.talk.names import clean_name, is_person
+from reinvent_cli.recognise.text.inline import FlatInline
+from reinvent_cli.recognise.text.meta_lines import META_LINE
+from reinvent_cli.recognise.text.patterns import pattern
 
 TRAILING_SPEAKER = pattern(r"^(.*\S)\s+\(([^()]{2,60})\)$")
 

@@ -367,6 +367,13 @@ EVENT_WORDS = (
     r"|kaigi|barcamp|unconference|fest|festival|keynote|keynotes|webinar|trip report|livestream|jornadas|tagung|eventos"
     r"|講演|登壇|カンファレンス|勉強会|参加レポート|参加記|参加してきました|大会|峰会|会议|会議|演讲|컨퍼런스|세미나|발표"
 )
+# Event words that name a gathering of many talks (not one: "webinar", "keynote"): a post whose title or file
+# name names one, with no speaker, video or slides in it, is news about the event, not a talk.
+GATHERING_WORDS = (
+    r"conf|conference|konferenz|conférence|conferencia|conferência|congress|congreso|congrès|kongress|symposium"
+    r"|summit|meetup|meetups|devfest|kaigi|barcamp|unconference|festival|jornadas|tagung"
+    r"|大会|峰会|会议|会議|沙龙|勉強会|カンファレンス|컨퍼런스|밋업"
+)
 # The event words of Japanese, Chinese and Korean that stand glued to other words in a title ("春の会議 2025で").
 EVENT_WORDS_CJK = ("講演", "登壇", "カンファレンス", "勉強会", "参加レポート", "参加記", "大会", "峰会", "会议", "会議", "演讲",
                    "컨퍼런스", "세미나")

@@ -354,3 +354,55 @@ def test_a_speaker_subheading_over_a_name_line_marks_the_talk() -> None:
         ("Rate limiting at the edge", ["Rui Costa"]),
         ("Auth in one place", ["Marta Lobo"]),
     ]
+
+
+MEETUP_NEWS = """---
+title: "The third Gateway developer salon was held in Porto"
+---
+
+![photo](/img/all-hands.jpg)
+
+## In-depth exchange with users
+
+In the morning, users from four companies met the maintainers face to face.
+
+## About the meetup
+
+The meetup was full again: 300 people came, 9000 watched online.
+"""
+
+
+def test_news_of_a_meetup_with_no_talk_in_it_is_no_talk() -> None:
+    assert talks_of(MEETUP_NEWS, "gateway-meetup2018-porto-news.md") == []
+
+
+WEBINAR_POST = """# Be faster with the command line
+
+https://example.org/on-demand-webinar-command-line/
+
+## Top use cases
+
+- Set up sites quickly
+"""
+
+
+def test_a_webinar_post_is_still_one_talk() -> None:
+    assert [t for t, _ in talks_of(WEBINAR_POST, "jdoe-cli-webinar.md")] == ["Be faster with the command line"]
+
+
+CJK_AGENDA = """星河调度与数据湖联合 Meetup。
+
+**议程如下**
+
+* 14:00 - 14:40 调度与容器化的融合（ 某游戏公司 & Committer   刘小春）[PPT](https://example.org/a.pptx)
+* 14:40 - 15:20 代理层原理解析（某数科 & PPMC  张永伦 ）[PPT](https://example.org/b.pptx)
+* 16:40 - 17:20 圆桌讨论 - 如何成为 Committer
+"""
+
+
+def test_who_gave_it_last_in_the_parentheses_and_a_roundtable_is_nobody() -> None:
+    assert talks_of(CJK_AGENDA, "xinghe-meetup2019-beijing.md") == [
+        ("调度与容器化的融合", ["刘小春"]),
+        ("代理层原理解析", ["张永伦"]),
+        ("圆桌讨论 - 如何成为 Committer", []),
+    ]

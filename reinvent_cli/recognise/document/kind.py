@@ -108,6 +108,14 @@ _NAME_YEAR = pattern(
 )
 # In a file name: "pygotham2018", "kubecon-eu-2024", "ndc-sydney2024" (not "2024-03-21").
 _FILE_YEAR = pattern(r"(?:^|[-_ ])[a-z][a-z0-9]+[-_ ]?(?:19|20)\d\d(?![\d])(?![-_]\d\d[-_]\d\d)", re.IGNORECASE)
+_GLUED_YEAR = pattern(r"(?<=[a-z])(?=(?:19|20)\d\d)|(?<=(?:19|20)\d\d)(?=[a-z])", re.IGNORECASE)
+
+
+def _stem_words(stem: str) -> str:
+    """A file name's words: "dolphinscheduler-meetup2019-beijing" -> "dolphinscheduler meetup 2019 beijing"."""
+    return _GLUED_YEAR.sub(" ", stem.replace("-", " ").replace("_", " "))
+
+
 _DATE_NAME = pattern(r"^(?:19|20)\d\d[-_.]\d\d[-_.]\d\d$")
 _WORD_SETS = {
     "meeting": frozenset(MEETING_WORDS),
@@ -254,7 +262,7 @@ def decide(src: Source, tokens: list[dict[str, Any]], roles: dict[int, Role]) ->
     tags = " ".join(_as_text(meta.get(k)) for k in ("tags", "categories", "category", "keywords") if meta.get(k))
     if tags and (_EVENT.search(tags) or _TALK.search(tags) or _EVENT_CJK.search(tags) or _NAME_YEAR.search(tags)):
         cues.append(Cue.FRONT_TAG)
-    if _EVENT.search(title) or _EVENT_CJK.search(title) or _EVENT.search(stem.replace("-", " ").replace("_", " ")):
+    if _EVENT.search(title) or _EVENT_CJK.search(title) or _EVENT.search(_stem_words(stem)):
         cues.append(Cue.EVENT_TITLE)
     if _ACRONYM_YEAR.search(title):
         cues.append(Cue.ACRONYM_YEAR)

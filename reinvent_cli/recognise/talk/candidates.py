@@ -19,7 +19,7 @@ from reinvent_cli.recognise.talk.list_talks import (
     people_named,
     talk_label,
 )
-from reinvent_cli.recognise.talk.media import session_page
+from reinvent_cli.recognise.talk.media import SLIDES_TEXT, VIDEO_TEXT, session_page
 from reinvent_cli.recognise.talk.names import is_person, surely_person
 from reinvent_cli.recognise.talk.roles import Role
 from reinvent_cli.recognise.talk.talks import strip_time
@@ -183,7 +183,7 @@ def _item(item: dict[str, Any], level: int, sessions: bool, forced: bool, placed
     if head is None:
         return None
     flat = flat_of(head)
-    first = one_line(flat.text.split("\n")[0]) if "\n" not in flat.text else one_line(flat.text)
+    first = _without_media_tail(flat, one_line(flat.text))
     line = int(head["line"])
     rest = strip_time(first)
     if rest != first and any(c.isalpha() for c in rest):
@@ -214,6 +214,16 @@ def _item(item: dict[str, Any], level: int, sessions: bool, forced: bool, placed
     if forced and first:
         return Role("talk", "list item", first, line, level, ["the layout says talks are list items"])
     return None
+
+
+def _without_media_tail(flat: FlatInline, text: str) -> str:
+    """An item's text without the slides and video links that close it ("Title [PPT](url) [video](url)")."""
+    for lk in reversed(flat.links):
+        word = one_line(lk.text)
+        if not word or not (SLIDES_TEXT.fullmatch(word) or VIDEO_TEXT.fullmatch(word)) or not text.endswith(word):
+            break
+        text = text[:-len(word)].rstrip(" |·-–—,()[]")
+    return text
 
 
 def _names_before_dash(text: str) -> str:

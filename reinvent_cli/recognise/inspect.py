@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from reinvent_cli.model import Talk
 from reinvent_cli.read.overrides import Layout
 from reinvent_cli.read.source import Source
+from reinvent_cli.recognise.talk.reasons import Evidence
 from reinvent_cli.recognise.talk.roles import Role
 
 
@@ -25,7 +26,7 @@ class SeenLine:
     form: str  # "heading", "bold line", "list item", "post" (the file itself is one talk)
     text: str
     role: str  # "day", "group", "talk", "section", "ignored"
-    evidence: list[str]
+    evidence: list[str]  # (the descriptions of its evidence: talk/reasons.py)
     title: str | None = None  # a talk's clean title
     code: str | None = None
     day: int | None = None
@@ -68,7 +69,7 @@ def inspect_source(src: Source, layout: Layout | None = None) -> Inspection:
                                                                                key=lambda r: r.line)]
     for t in doc.talks:
         if t.line not in plan.roles:  # the post itself, or a talk a one-talk post's title names
-            role = Role("talk", "post", t.heading or t.title, t.line, 0, ["the file is one talk: its title"])
+            role = Role("talk", "post", t.heading or t.title, t.line, 0, [Evidence.ONE_TALK_FILE.of()])
             flat.append(_seen(role, t, st.speaker_from))
     flat.sort(key=lambda s: (s.line, s.level))
     decision = plan.decision
@@ -83,9 +84,9 @@ def inspect_source(src: Source, layout: Layout | None = None) -> Inspection:
 
 
 def _seen(role: Role, talk: Talk | None, speaker_from: dict[int, str]) -> SeenLine:
-    seen = SeenLine(role.line, role.level, role.form, role.title, role.kind, list(role.evidence))
+    seen = SeenLine(role.line, role.level, role.form, role.title, role.kind, [f.describe() for f in role.evidence])
     if role.kind == "talk" and talk is None:
-        seen.role, seen.evidence = "section", seen.evidence + ["under another talk"]
+        seen.role, seen.evidence = "section", seen.evidence + [Evidence.UNDER_ANOTHER_TALK.description]
     if talk is not None:
         seen.role = "talk"
         seen.title, seen.code, seen.day = talk.title, talk.code, talk.day

@@ -20,6 +20,7 @@ from reinvent_cli.recognise.talk.list_talks import (
     talk_label,
 )
 from reinvent_cli.recognise.talk.names import is_person, surely_person
+from reinvent_cli.recognise.talk.reasons import WHO_GAVE_IT, Evidence, has
 from reinvent_cli.recognise.talk.roles import Role
 from reinvent_cli.recognise.talk.talks import strip_time
 from reinvent_cli.recognise.talk.watch_heading import WATCH_HEADING
@@ -67,14 +68,16 @@ def bold_candidates(blocks: list[dict[str, Any]], level: int, forced: bool, alon
         text = f"{title} {rest}".strip()
         why = title_evidence(text) + block_evidence([_rest_of(tok)] + blocks[n + 1:n + 3])
         if not why and talk_label(title):
-            why = ["a talk's kind as its label"]  # "**Podiumsdiskussion: ...**"
+            why = [Evidence.KIND_LABEL.of()]  # "**Podiumsdiskussion: ...**"
         if why or forced:
             found.append(Role("talk", "bold line", text, int(tok["line"]), level, why))
-    if len(found) < 2 and not forced and not (alone and found and any("speaker" in w for w in found[0].evidence)):
+    if len(found) < 2 and not forced and not (alone and found and has(found[0].evidence, *_NAMES_SPEAKERS)):
         return []  # (``alone``: right under a day, one bold line that names its speakers is a talk)
     return found
 
 
+# (a bold line's evidence that names its speakers)
+_NAMES_SPEAKERS = (Evidence.SPEAKERS_IN_TITLE, Evidence.SPEAKER_LINE, Evidence.TITLE_THEN_SPEAKER_LINE)
 _NO_TITLE_END = (".", ":", "：", "?", "!", ",", "”", "\"", "»", "。")  # a sentence, a lead-in, a quotation
 
 
@@ -94,7 +97,7 @@ def plain_candidates(blocks: list[dict[str, Any]], level: int) -> list[Role]:
         people = people_named(who)
         if people and not not_talk(title) and not people_named(title):
             found.append(Role("talk", "plain line", f"{title} by {people}", int(tok["line"]), level,
-                              ["a title line, then who gave it"]))
+                              [Evidence.TITLE_LINE_THEN_WHO.of()]))
     return found if len(found) >= 2 else []
 
 
@@ -147,7 +150,7 @@ def _list_talks(tok: dict[str, Any], level: int, sessions: bool, forced: bool, a
         if role is not None:
             talks.append(role)
     if not forced and len(talks) + len(nested) < 2:
-        if alone and len(items) == 1 and talks and "who gave it" in " ".join(talks[0].evidence):
+        if alone and len(items) == 1 and talks and has(talks[0].evidence, *WHO_GAVE_IT):
             return talks  # (``alone``: right under a day, the one item "Title, Name" of its list)
         return nested
     # ("12:30 Lunch", "13:30 Lightning talks": a schedule's breaks and groups count for neither side)
@@ -186,7 +189,7 @@ def _item(item: dict[str, Any], level: int, sessions: bool, forced: bool, placed
     led = _link_led(flat) or _emphasis_led(head.get("children") or []) or _quoted(first)
     named = name_then_linked_title(flat) if led is not None and flat.links else None
     if named is not None:  # "[Jane Roe](url): [Title](video)": the link that leads is who gave it
-        return Role("talk", "list item", f"{named[0]} by {named[1]}", line, level, ["who gave it, then the title"])
+        return Role("talk", "list item", f"{named[0]} by {named[1]}", line, level, [Evidence.WHO_THEN_TITLE.of()])
     if led is not None:
         title, tail = led
         m = _BY.match(tail)
@@ -195,14 +198,14 @@ def _item(item: dict[str, Any], level: int, sessions: bool, forced: bool, placed
             names = _names_before_dash(names)  # "[Title](url) by Jane Roe - what the talk was about"
         if m and names and len(names.split()) <= 8:
             return Role("talk", "list item", f"{title} by {names.strip()}", line, level,
-                        ["a title, then who gave it"])
+                        [Evidence.TITLE_THEN_WHO.of()])
         if sessions and flat.links and not flat.links[0].url.startswith("#"):
-            return Role("talk", "list item", title, line, level, ["a link to a session, under sessions"])
+            return Role("talk", "list item", title, line, level, [Evidence.SESSION_LINK.of()])
     more = item_of_blocks(parts, placed)  # (more styles: "Title — Name", "**Title**" over "Ponente: X", "Taller: ...")
     if more is not None:
         return Role("talk", "list item", more[0], line, level, [more[1]])
     if forced and first:
-        return Role("talk", "list item", first, line, level, ["the layout says talks are list items"])
+        return Role("talk", "list item", first, line, level, [Evidence.LAYOUT_SAYS.of("list items")])
     return None
 
 

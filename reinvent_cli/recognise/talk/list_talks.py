@@ -8,6 +8,7 @@ from typing import Any
 
 from reinvent_cli.lexicon import AND_WORDS, ITEM_TALK_LABELS, SPEAKER_LABELS
 from reinvent_cli.recognise.talk.names import is_person
+from reinvent_cli.recognise.talk.reasons import Evidence, Fact
 from reinvent_cli.recognise.talk.speakers import speaker_line
 from reinvent_cli.recognise.text.inline import FlatInline, flat_of, flatten, one_line
 from reinvent_cli.recognise.text.patterns import pattern
@@ -137,20 +138,20 @@ def talk_label(text: str) -> bool:
 
 
 def item_talk(first: str, emphasised: str | None, tail: str, next_lines: list[str],
-              placed: bool = False) -> tuple[str, str] | None:
+              placed: bool = False) -> tuple[str, Fact] | None:
     """(title, why) of a list item that is a talk by these styles, else None. ``first``: its first line
     as text; ``emphasised``: the bold/italic text it opens with (``tail`` after it on that line);
     ``next_lines``: the lines under it in the item (a "Ponente: X" line)."""
     if emphasised is not None and not tail.strip(" ,.") and next_lines and _speaker_under(next_lines[0]):
-        return emphasised, "a title, then a speaker line under it"
+        return emphasised, Evidence.TITLE_THEN_SPEAKER_LINE.of()
     if emphasised is not None and talk_label(emphasised):
-        return first, "a talk's kind as its label"
+        return first, Evidence.KIND_LABEL.of()
     if talk_label(first):
-        return first, "a talk's kind as its label"
+        return first, Evidence.KIND_LABEL.of()
     for _name, strong, shape in NAMED_SHAPES:
         named = shape(first) if strong or placed else None
         if named is not None:
-            return f"{named[0]} by {named[1]}", "a title, then who gave it"
+            return f"{named[0]} by {named[1]}", Evidence.TITLE_THEN_WHO.of()
     return None
 
 
@@ -191,7 +192,7 @@ def name_then_linked_title(flat: FlatInline) -> tuple[str, str] | None:
 _AND = pattern(r"\s*(?:,|&|、|\s(?:" + "|".join(AND_WORDS) + r")\s)\s*")
 
 
-def item_of_blocks(parts: list[dict[str, Any]], placed: bool = False) -> tuple[str, str] | None:
+def item_of_blocks(parts: list[dict[str, Any]], placed: bool = False) -> tuple[str, Fact] | None:
     """(title, why) of a list item (its blocks) that is a talk by these styles, else None."""
     head = parts[0] if parts and parts[0].get("type") in ("paragraph", "block_text") else None
     if head is None:
@@ -215,7 +216,7 @@ def item_of_blocks(parts: list[dict[str, Any]], placed: bool = False) -> tuple[s
     if found is None and ": " in first or found is None and "：" in first:
         named = name_then_linked_title(flat_of(head))
         if named is not None:
-            return f"{named[0]} by {named[1]}", "who gave it, then the title"
+            return f"{named[0]} by {named[1]}", Evidence.WHO_THEN_TITLE.of()
     return found
 
 

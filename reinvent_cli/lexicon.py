@@ -66,6 +66,14 @@ SPEAKER_KEYS = ("speaker", "presenter", "presented", "host", "sprecher", "refere
 TITLE_KEYS = ("title", "titel", "titre", "título", "titulo")
 
 
+# A label that leads the line naming a talk's title in an event's programme or announcement: "Topic: X",
+# "Talk title: X", "演讲主题：X", "Thema: X" (a talk only with its speaker beside it, two or more alike).
+TOPIC_LABELS = ("topic", "title", "talk title", "talk", "session", "session title", "presentation", "thema",
+                "titel", "vortrag", "sujet", "titre", "tema", "título", "titulo", "titolo", "onderwerp", "演讲主题",
+                "分享主题", "演讲题目", "分享题目", "主题", "题目", "议题", "演題", "講演タイトル", "タイトル", "テーマ",
+                "발표 주제", "주제", "제목")
+
+
 EVENT_KEYS = ("conference", "event", "konferenz", "veranstaltung", "événement", "evenement", "évenement",
                "evénement", "evento")
 

@@ -220,6 +220,9 @@ _LINE_CUES: dict[Evidence, Cue] = {
     Evidence.TITLE_THEN_WHO: Cue.NAMED_ITEMS,  # "[Title](url) by Name": a reading list's items too
     Evidence.WHO_THEN_TITLE: Cue.NAMED_ITEMS,
     Evidence.TITLE_LINE_THEN_WHO: Cue.NAMED_ITEMS,
+    Evidence.TOPIC_THEN_WHO: Cue.NAMED_ITEMS,
+    Evidence.WHO_THEN_TOPIC: Cue.NAMED_ITEMS,
+    Evidence.WHO_THEN_QUOTED_TITLE: Cue.NAMED_ITEMS,
     Evidence.SPEAKER_LINE: Cue.SPEAKER_LINE,
     Evidence.SPEAKERS_IN_TITLE: Cue.SPEAKER_LINE,
     Evidence.TITLE_THEN_SPEAKER_LINE: Cue.SPEAKER_LINE,

@@ -24,6 +24,7 @@ from reinvent_cli.recognise.talk.evidence import (
     video_key,
     video_people,
 )
+from reinvent_cli.recognise.talk.labelled_talks import labelled_candidates
 from reinvent_cli.recognise.talk.reasons import SCHEDULED, TIMED, Evidence, Fact, has
 from reinvent_cli.recognise.talk.roles import Layout, Role
 from reinvent_cli.recognise.talk.speakers import person_heading
@@ -414,6 +415,8 @@ def _inner_candidates(segs: list[_Seg], plan: Plan) -> None:
                 plan.roles[r.line] = r
             if not bold and not forced:
                 for r in plain_candidates(s.blocks, s.level + 1):  # "Title" over "Jane Roe (Acme)"
+                    plan.roles.setdefault(r.line, r)
+                for r in labelled_candidates(s.blocks, s.level + 1):  # "Topic: Title" by its speaker
                     plan.roles.setdefault(r.line, r)
         if forced != "bold":
             items = found[1] if found is not None and not group else None

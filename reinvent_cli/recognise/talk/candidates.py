@@ -30,6 +30,10 @@ from reinvent_cli.recognise.text.patterns import pattern
 # After a title: "by Jane Roe", "von Name", "- Name", "with A and B" (a capitalised word follows).
 _BY = pattern(r"^\s*[,.]?\s*(?:by|von|with|mit|de|par|por|presented by|-|–|—|--|——)\s*(?:by\s+)?"
                  r"(?=[\[*_]*(?-i:[A-ZÀ-Þ]|[^\x00-\u024f\s]))", re.IGNORECASE)
+# A time (range) that is all the text before a bold title: "09:30-10:15: ", "0900-0930 – ", "14h30 ".
+_HHMM = r"(?:[01]?\d|2[0-3])(?:[:.h]?[0-5]\d)"
+_LEAD_TIME = pattern(rf"^\s*\(?(?:{_HHMM}\s*[-–—]\s*{_HHMM}|(?:[01]?\d|2[0-3])[:.h][0-5]\d)\)?\s*[-–—:|]?\s*$")
+_BR = pattern(r"^<br\s*/?>$", re.IGNORECASE)  # an HTML line break ends a bold lead's line
 _EMOJI_CODE = pattern(r":[\w+-]+:")  # ":microphone:"
 _SENTENCE_END = pattern(r"(?<![A-Z])\.\s+(?=[A-Z])|\.$")
 
@@ -37,12 +41,14 @@ _SENTENCE_END = pattern(r"(?<![A-Z])\.\s+(?=[A-Z])|\.$")
 def bold_lead(tok: dict[str, Any]) -> tuple[str, str] | None:
     """(bold text, the rest of its line) of a paragraph that opens with a bold span; None."""
     children = tok.get("children") or []
+    if len(children) > 1 and children[0].get("type") == "text" and _LEAD_TIME.match(children[0].get("raw", "")):
+        children = children[1:]  # "14:30-1455: **Title**": a schedule's time before the bold title
     if tok.get("type") != "paragraph" or not children or children[0].get("type") != "strong":
         return None
     title = flat_of(children[0]).text
     rest: list[dict[str, Any]] = []
     for child in children[1:]:
-        if child.get("type") in ("softbreak", "linebreak"):
+        if child.get("type") in ("softbreak", "linebreak") or _BR.match(str(child.get("raw", ""))):
             break
         rest.append(child)
     return one_line(title), one_line(flatten(rest).text)

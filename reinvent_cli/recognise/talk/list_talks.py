@@ -83,6 +83,23 @@ def paren_named(text: str) -> tuple[str, str] | None:
     return (title, people) if people else None
 
 
+# A clock time range inside a title's parentheses: "（易观CTO-郭炜 14:00-14:20）", "(Jane Roe, 9:30 - 10:00)".
+_PAREN_TIME = pattern(r"[\s,，]*\d{1,2}[:：.]\d{2}\s*[-–—~～至到]\s*\d{1,2}[:：.]\d{2}[\s,，]*")
+_ORG_DASH = pattern(r"[-–—－]")
+
+
+def timed_paren_named(text: str) -> tuple[str, str] | None:
+    """(title, speaker) of "Title（Org-Jane Roe 14:00-14:20）": who gave it and when, in the closing parentheses
+    (the name after an organisation's "Org-"); a schedule's item, so strong."""
+    m = _PAREN_TAIL.match(text.rstrip("。. "))
+    if not m or not _PAREN_TIME.search(m.group(2)):
+        return None
+    inside = _PAREN_TIME.sub(" ", m.group(2)).strip()
+    people = people_named(inside) or people_named(_ORG_DASH.split(inside)[-1])
+    title = m.group(1).strip(" -–—:")
+    return (title, people) if people and title else None
+
+
 def separated_named(text: str) -> tuple[str, str] | None:
     """(title, speakers) of "Title / Jane Roe" or "Title | Jane Roe"."""
     for sep in _SEPARATORS:
@@ -227,6 +244,7 @@ NAMED_SHAPES: tuple[tuple[str, bool, Callable[[str], tuple[str, str] | None]], .
     ("quoted title, then names", True, quoted_named),
     ("title, dash, names", True, dash_named),
     ("title, comma, a name", True, comma_named),
+    ("title, names and time in parentheses", True, timed_paren_named),
     ("title, names in parentheses", False, paren_named),
     ("title, slash or bar, names", False, separated_named),
     ("names, dash, title", False, name_first),

@@ -51,6 +51,9 @@ class Evidence(Enum):
     TITLE_THEN_SPEAKER_LINE = "a title, then a speaker line under it"
     SESSION_LINK = "a link to a session, under sessions"
     SCHEDULE_ROW = "a row of a schedule table"
+    TOPIC_THEN_WHO = "a topic line, then who gave it"  # (talk/labelled_talks.py)
+    WHO_THEN_TOPIC = "who gave it, then a topic line"
+    WHO_THEN_QUOTED_TITLE = "who gave it, then a quoted title"
     # What inspect adds (recognise/inspect.py)
     UNDER_ANOTHER_TALK = "under another talk"
     ONE_TALK_FILE = "the file is one talk: its title"
@@ -85,4 +88,5 @@ def has(found: Iterable[Fact], *kinds: Evidence) -> bool:
 TIMED = (Evidence.TIME, Evidence.TIME_RANGE, Evidence.CODE)
 SCHEDULED = (*TIMED, Evidence.LABEL)
 # Who gave it, named beside the title
-WHO_GAVE_IT = (Evidence.TITLE_THEN_WHO, Evidence.WHO_THEN_TITLE, Evidence.TITLE_LINE_THEN_WHO)
+WHO_GAVE_IT = (Evidence.TITLE_THEN_WHO, Evidence.WHO_THEN_TITLE, Evidence.TITLE_LINE_THEN_WHO, Evidence.TOPIC_THEN_WHO,
+               Evidence.WHO_THEN_TOPIC, Evidence.WHO_THEN_QUOTED_TITLE)

@@ -33,6 +33,8 @@ class SeenLine:
     speakers: list[SeenSpeaker] = field(default_factory=list)
     speakers_from: str | None = None  # "the talk's line", "a Speaker: line", "the line after it: ..."
     children: list[SeenLine] = field(default_factory=list)
+    # The rule of a table that decided (evidence.NOT_TALK_RULES, list_talks.ITEM_SHAPES), if one did: --json only
+    rule: str | None = None
 
 
 @dataclass
@@ -85,6 +87,7 @@ def inspect_source(src: Source, layout: Layout | None = None) -> Inspection:
 
 def _seen(role: Role, talk: Talk | None, speaker_from: dict[int, str]) -> SeenLine:
     seen = SeenLine(role.line, role.level, role.form, role.title, role.kind, [f.describe() for f in role.evidence])
+    seen.rule = next((f.rule for f in role.evidence if f.rule), None)
     if role.kind == "talk" and talk is None:
         seen.role, seen.evidence = "section", seen.evidence + [Evidence.UNDER_ANOTHER_TALK.description]
     if talk is not None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -113,22 +113,55 @@ def core(title: str) -> str:
 
 @lru_cache(maxsize=4096)
 def not_talk(title: str) -> Fact | None:
-    """Why a heading is no talk ("lunch", "table of contents"), or None."""
+    """Why a heading is no talk ("lunch", "table of contents"), or None: the first of NOT_TALK_RULES that
+    fires on its core words (the Fact names that rule)."""
     c = core(title)
-    if not any(ch.isalpha() for ch in c):
-        return Evidence.NO_WORDS.of()
-    if _NOT_TALK.match(c):
-        return Evidence.NOT_A_TALK.of(c.lower())
-    short = len(c.split()) <= 8
-    m = _SOCIAL.search(c) if short else None
-    if m:
-        return Evidence.SOCIAL.of(m.group(0).lower())
-    if c.lower().replace("’", "'") in ("what's new", "what is new", "new launches", "launches"):
-        return Evidence.ANNOUNCEMENTS.of(c)
-    m = _ANNOUNCED.search(c) if short and not has_talk_label(c) else None
-    if m:
-        return Evidence.ANNOUNCEMENTS.of(m.group(0))
+    for name, prefilter, rule in NOT_TALK_RULES:
+        if prefilter is None or prefilter(c):
+            found = rule(c)
+            if found is not None:
+                return found._replace(rule=name)
     return None
+
+
+def _short(c: str) -> bool:
+    return len(c.split()) <= 8
+
+
+def _no_words(c: str) -> Fact | None:
+    return Evidence.NO_WORDS.of() if not any(ch.isalpha() for ch in c) else None
+
+
+def _not_talk_words(c: str) -> Fact | None:
+    return Evidence.NOT_A_TALK.of(c.lower()) if _NOT_TALK.match(c) else None
+
+
+def _social(c: str) -> Fact | None:
+    m = _SOCIAL.search(c)
+    return Evidence.SOCIAL.of(m.group(0).lower()) if m else None
+
+
+def _whats_new(c: str) -> Fact | None:
+    return Evidence.ANNOUNCEMENTS.of(c) if c.lower().replace("’", "'") in _WHATS_NEW else None
+
+
+_WHATS_NEW = frozenset(("what's new", "what is new", "new launches", "launches"))
+
+
+def _announced(c: str) -> Fact | None:
+    m = _ANNOUNCED.search(c) if not has_talk_label(c) else None
+    return Evidence.ANNOUNCEMENTS.of(m.group(0)) if m else None
+
+
+# Why a heading is no talk, tried in this order on its core words: (name, prefilter, rule). The prefilter (None:
+# always) says whether the rule applies; the first rule that returns a Fact decides (as markdown-it-py's rulers).
+NOT_TALK_RULES: tuple[tuple[str, Callable[[str], bool] | None, Callable[[str], Fact | None]], ...] = (
+    ("no words", None, _no_words),  # "---", "2024"
+    ("not-talk words", None, _not_talk_words),  # "Lunch", "Table of contents", "My takeaways"
+    ("a social event", _short, _social),  # "Party at the pier"
+    ("what's new", None, _whats_new),  # "What's new", "Launches"
+    ("announced words", _short, _announced),  # "New announcements"
+)
 
 
 @lru_cache(maxsize=4096)

@@ -68,10 +68,12 @@ class Evidence(Enum):
 
 
 class Fact(NamedTuple):
-    """One piece of evidence: its kind and the values its description shows."""
+    """One piece of evidence: its kind, the values its description shows, and the rule of a table that found
+    it, if one did (for inspect: evidence.NOT_TALK_RULES, list_talks.ITEM_SHAPES)."""
 
     kind: Evidence
     values: tuple[object, ...] = ()
+    rule: str = ""
 
     def describe(self) -> str:
         """For inspect only: the words a user reads ("code DAT407", "'lunch' is no talk")."""

@@ -39,7 +39,7 @@ def parse_source(src: Source, layout: Layout | None = None) -> Document:
 
 def read_notes(src: Source, layout: Layout | None = None) -> Reading:
     """Read (plan_file), then walked (walk) as read; announcements; what a one-talk post says. A file that
-    is no talk notes (recognise/kind.py, or the user says so) is walked with no plan: its headings are
+    is no talk notes (recognise/document/kind.py, or the user says so) is walked with no plan: its headings are
     sections, nothing in it a talk, a day or a launch."""
     from reinvent_cli.read.mdast import gc_paused, parse_tokens
 

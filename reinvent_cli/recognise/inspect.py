@@ -53,7 +53,7 @@ class Inspection:
     talks: int
     lines: list[SeenLine]
     announcements: list[SeenAnnouncement]
-    # Whether the file was read as talk notes, the score of its evidence and that evidence (recognise/kind.py).
+    # Whether the file was read as talk notes, the score of its evidence and that evidence (recognise/document/kind.py).
     talk_notes: bool = True
     score: int = 0
     evidence: list[str] = field(default_factory=list)

@@ -115,7 +115,7 @@ class Plan:
     roles: dict[int, Role] = field(default_factory=dict)
     layout: Layout | None = None
     has_days: bool = False
-    decision: Decision | None = None  # whether the file is talk notes, and why (recognise/kind.py)
+    decision: Decision | None = None  # whether the file is talk notes, and why (recognise/document/kind.py)
     segs: list[_Seg] = field(default_factory=list, repr=False, compare=False)  # the headings, each with its blocks
 
 
@@ -426,5 +426,5 @@ def _inner_candidates(segs: list[_Seg], plan: Plan) -> None:
             for r in items:
                 plan.roles[r.line] = r
         if not forced:
-            for r in table_candidates(s.blocks, s.level + 1):  # rows of a schedule table (recognise/tables.py)
+            for r in table_candidates(s.blocks, s.level + 1):  # rows of a schedule table (recognise/talk/tables.py)
                 plan.roles[r.line] = r

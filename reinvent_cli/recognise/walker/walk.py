@@ -42,7 +42,7 @@ class _Walker:
 
     def __init__(self, src: Source) -> None:
         self.st: WalkState = new_state(src)
-        # The announcement pass, hooked into this traversal (recognise/launch_find.py): None in other notes.
+        # The announcement pass, hooked into this traversal (recognise/launch/launch_find.py): None in other notes.
         self.launches: LaunchFinder | None = None
         self.depth = 0  # how deep in lists and quotes the blocks walked are (0: the file's top level)
 
@@ -128,7 +128,7 @@ class _Walker:
             st.talk.video = video_in_text(raw)
 
     def on_table(self, tokens: list[Block], i: int, context: list[str]) -> None:
-        walk_table(self.st, tokens[i], context)  # rows as entries; a schedule's rows as talks (recognise/tables.py)
+        walk_table(self.st, tokens[i], context)  # rows as entries; a schedule's rows as talks (recognise/talk/tables.py)
 
     def on_code(self, tokens: list[Block], i: int, context: list[str]) -> None:
         tok, st = tokens[i], self.st

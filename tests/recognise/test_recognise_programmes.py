@@ -233,3 +233,55 @@ def test_a_title_over_org_name_and_time_in_parentheses() -> None:
         ("调度内核的架构设计", ["韩雪"]),
         ("从用户到贡献者", ["陆明远"]),
     ]
+
+
+CJK_GROUP = """---
+title: 春のクラウドネイティブ会議 2025 で私たちのトークを聞こう
+---
+
+私たちのメンバーが登壇します。
+
+## 会議トーク一覧
+
+- **[Sampling in the collector](https://sched.co/bbb1)**（コレクターでのサンプリング）<br>
+  Mika Sato（Acme）<br> 6月17日 • 11:00 - 11:30
+
+- **[Metrics without cardinality pain](https://sched.co/bbb2)**（カーディナリティの悩み）<br>
+  Jonas Berg（Northwind）& Aiko Mori（Blue Owl）<br> 6月17日 • 14:10 - 14:40
+
+## お待ちしています
+"""
+
+
+def test_a_cjk_heading_naming_talks_groups_its_session_links() -> None:
+    assert talks_of(CJK_GROUP) == [
+        ("Sampling in the collector", ["Mika Sato"]),
+        ("Metrics without cardinality pain", ["Jonas Berg", "Aiko Mori"]),
+    ]
+
+
+TITLE_AGAIN = """---
+title: Storage Folk at DataConf 2019
+---
+
+## Storage Folk at DataConf 2019
+
+We have three sessions this year.
+
+## Snapshots for everyone (10:10am - 10:40am)
+
+How snapshots work.
+
+## Quotas that hold (1:00pm - 1:30pm)
+
+Quotas.
+
+## Backups you can restore (2:00pm - 2:45pm)
+
+Restores.
+"""
+
+
+def test_the_post_s_title_repeated_as_a_heading_is_no_talk() -> None:
+    assert [t for t, _ in talks_of(TITLE_AGAIN)] == [
+        "Snapshots for everyone", "Quotas that hold", "Backups you can restore"]

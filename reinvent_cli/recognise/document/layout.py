@@ -321,6 +321,8 @@ def _is_talk(s: _Seg, kids: list[_Seg], sib: _Siblings, backed: bool) -> bool:
         return False  # "### Summaries" over "#### Day 1", "#### Day 2"
     if kids and any(_only_talk_words(k.title) for k in kids if k.level == kids[0].level):
         return False  # "## Topics" over "### Talks", "### Workshops": the talks are below it
+    if not backed and not sib.expect and collection_title(s.title, keynote_is_talk=False) and not labelled(s.title):
+        return False  # "## Prometheus at CloudNativeCon 2017" among the talks: the post's title again
     if sib.expect:
         return backed or not sib.strict()
     return sib.alike() and (backed or sib.most() and not sib.only_backed)

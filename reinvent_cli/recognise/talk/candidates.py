@@ -19,6 +19,7 @@ from reinvent_cli.recognise.talk.list_talks import (
     people_named,
     talk_label,
 )
+from reinvent_cli.recognise.talk.media import session_page
 from reinvent_cli.recognise.talk.names import is_person, surely_person
 from reinvent_cli.recognise.talk.reasons import WHO_GAVE_IT, Evidence, has
 from reinvent_cli.recognise.talk.roles import Role
@@ -207,6 +208,9 @@ def _item(item: dict[str, Any], level: int, sessions: bool, forced: bool, placed
                         [Evidence.TITLE_THEN_WHO.of()])
         if sessions and flat.links and not flat.links[0].url.startswith("#"):
             return Role("talk", "list item", title, line, level, [Evidence.SESSION_LINK.of()])
+        if not _PAREN_ONLY.sub("", tail).strip(" .,;") and flat.links and one_line(flat.links[0].text) == title \
+                and session_page(flat.links[0].url):
+            return Role("talk", "list item", title, line, level, [Evidence.SESSION_PAGE.of()])
     more = item_of_blocks(parts, placed)  # (more styles: "Title — Name", "**Title**" over "Ponente: X", "Taller: ...")
     if more is not None:
         return Role("talk", "list item", more[0], line, level, [more[1]])
@@ -222,6 +226,7 @@ def _names_before_dash(text: str) -> str:
 
 
 _DASH = pattern(r"\s[-–—]\s")
+_PAREN_ONLY = pattern(r"^\s*[(（][^()（）]{0,200}[)）]")  # "[Title](url)（its translation）"
 _AND = pattern(r"\s*(?:,|&|\band\b)\s*")
 
 

@@ -7,6 +7,7 @@ import pytest
 
 from reinvent_cli.read.source import source_from_bytes
 from reinvent_cli.recognise.inspect import inspect_source
+from reinvent_cli.recognise.talk.candidates import ITEM_RULES
 from reinvent_cli.recognise.talk.evidence import NOT_TALK_RULES, not_talk
 from reinvent_cli.recognise.talk.list_talks import ITEM_SHAPES, NAMED_SHAPES, item_talk
 from reinvent_cli.recognise.talk.reasons import Evidence, Fact, has
@@ -24,7 +25,7 @@ def test_not_talk_names_the_rule_that_fired(title: str, rule: str, kind: Evidenc
 
 
 def test_tables_have_unique_names_in_order() -> None:
-    for table in (NOT_TALK_RULES, ITEM_SHAPES):
+    for table in (NOT_TALK_RULES, ITEM_SHAPES, ITEM_RULES):
         names = [name for name, _, _ in table]
         assert len(names) == len(set(names))
     # the named shapes keep their order, after the item's own shapes
@@ -57,3 +58,17 @@ def test_inspect_json_names_the_rule_where_a_table_decided() -> None:
     assert by_text["Lunch"]["rule"] == "not-talk words" and by_text["Lunch"]["evidence"] == ["'lunch' is no talk"]
     assert by_text["Scaling Rust by Jane Roe"]["rule"] == "title, comma, a name"
     assert "rule" not in by_text["Conf 2024"]  # (no table decided it: no key, as before)
+
+
+def test_item_rules_name_the_outer_rule_and_a_break_stops_the_chain() -> None:
+    text = ("# Conf 2024\n\n## Day 1\n\n- 09:00 Opening keynote\n- 12:30 Lunch\n- [Rust at scale](https://sched.co/abc)\n"
+            "- [Go in prod](https://x.example/talks/go-in-prod)\n")
+    found = inspect_source(source_from_bytes(text.encode(), "conf-2024.md"))
+
+    def flat(lines: list) -> list:
+        return [x for line in lines for x in [line, *flat(line.children)]]
+
+    rules = {s.text: s.rule for s in flat(found.lines)}
+    assert rules["09:00 Opening keynote"] == "a time, then a title"
+    assert "12:30 Lunch" not in rules  # (a break: the first rule answers "no talk", the others are not tried)
+    assert rules["Rust at scale"] == "a link to the session's page"

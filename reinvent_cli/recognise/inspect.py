@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from reinvent_cli.model import Talk
 from reinvent_cli.read.overrides import Layout
 from reinvent_cli.read.source import Source
-from reinvent_cli.recognise.talk.reasons import Evidence
+from reinvent_cli.recognise.talk.reasons import Evidence, Fact
 from reinvent_cli.recognise.talk.roles import Role
 
 
@@ -85,7 +85,7 @@ def inspect_source(src: Source, layout: Layout | None = None) -> Inspection:
     )
 
 
-def _seen(role: Role, talk: Talk | None, speaker_from: dict[int, str]) -> SeenLine:
+def _seen(role: Role, talk: Talk | None, speaker_from: dict[int, Fact]) -> SeenLine:
     seen = SeenLine(role.line, role.level, role.form, role.title, role.kind, [f.describe() for f in role.evidence])
     seen.rule = next((f.rule for f in role.evidence if f.rule), None)
     if role.kind == "talk" and talk is None:
@@ -94,9 +94,10 @@ def _seen(role: Role, talk: Talk | None, speaker_from: dict[int, str]) -> SeenLi
         seen.role = "talk"
         seen.title, seen.code, seen.day = talk.title, talk.code, talk.day
         seen.speakers = [SeenSpeaker(s.name, s.org) for s in talk.speakers]
-        seen.speakers_from = speaker_from.get(talk.line) if talk.speakers else None
+        source = speaker_from.get(talk.line) if talk.speakers else None
+        seen.speakers_from = source.describe() if source is not None else None
         if seen.speakers and seen.speakers_from is None:
-            seen.speakers_from = "the talk's line" if role.form != "post" else "the front matter or the lines above"
+            seen.speakers_from = (Evidence.FROM_TALK_LINE if role.form != "post" else Evidence.FROM_FRONT_MATTER).description
     return seen
 
 

@@ -55,6 +55,13 @@ class Evidence(Enum):
     TOPIC_THEN_WHO = "a topic line, then who gave it"  # (talk/labelled_talks.py)
     WHO_THEN_TOPIC = "who gave it, then a topic line"
     WHO_THEN_QUOTED_TITLE = "who gave it, then a quoted title"
+    # Where a talk's speakers came from (WalkState.speaker_from; the walk branches on BOLD_NAMES)
+    FROM_TALK_LINE = "the talk's line"
+    FROM_KEY_LINE = "a {}: line"
+    FROM_LINE_AFTER = "the line after it: {}"
+    FROM_VIDEO_PEOPLE = "the people linked where its video is"
+    FROM_BOLD_NAMES = "bold names in the keynote's bullets"
+    FROM_FRONT_MATTER = "the front matter or the lines above"
     # What inspect adds (recognise/inspect.py)
     UNDER_ANOTHER_TALK = "under another talk"
     ONE_TALK_FILE = "the file is one talk: its title"

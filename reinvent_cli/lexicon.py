@@ -66,6 +66,20 @@ SPEAKER_KEYS = ("speaker", "presenter", "presented", "host", "sprecher", "refere
 TITLE_KEYS = ("title", "titel", "titre", "título", "titulo")
 
 
+# Prose under a heading that speaks of a talk (an abstract or notes pasted under it): "This talk presents",
+# "Attendees will learn", "In diesem Vortrag", "本次分享", "このセッションでは".
+TALK_PROSE = (
+    r"\b(?:in\s+)?this\s+(?:talk|session|presentation|keynote|workshop|tutorial|lightning\s+talk)\b"
+    r"|\battendees\s+(?:will|of\s+this)\b|\byou(?:'ll|’ll|\s+will)\s+learn\b|\bthe\s+speakers?\b"
+    r"|\bwe(?:'ll|’ll|\s+will)\s+(?:discuss|explore|cover|present|look\s+at|walk\s+through)\b"
+    r"|\b(?:in\s+)?(?:diesem|dieser)\s+(?:vortrag|session|talk)\b|\bder\s+(?:referent|sprecher)\b"
+    r"|\bdans\s+cette\s+(?:pr[ée]sentation|conf[ée]rence|session|intervention)\b|\bce\s+talk\b"
+    r"|\ben\s+esta\s+(?:charla|ponencia|sesi[óo]n|presentaci[óo]n)\b|\bnesta\s+(?:palestra|sess[ãa]o)\b"
+    r"|\bin\s+questo\s+talk\b|\bin\s+questa\s+sessione\b"
+    r"|このセッションでは|本セッションでは|このトークでは|本講演では|本次分享|本次演讲|本议题|本场分享|이\s*세션에서는|이번\s*발표"
+)
+
+
 # A label that leads the line naming a talk's title in an event's programme or announcement: "Topic: X",
 # "Talk title: X", "演讲主题：X", "Thema: X" (a talk only with its speaker beside it, two or more alike).
 TOPIC_LABELS = ("topic", "title", "talk title", "talk", "session", "session title", "presentation", "thema",
@@ -225,6 +239,7 @@ SPEAKER_LABELS = (
     r"|sprecher(?:in(?:nen)?)?|referent(?:in(?:nen)?|en)?|vortragende[rn]?|intervenant(?:e|s|es)?"
     r"|orat(?:eur|rice)s?|conf[ée]renci(?:er|[èe]re)s?|ponentes?|palestrantes?|apresentad[oa]\s+por|relatori?"
     r"|演讲者|演講者|讲者|講者|主讲人|主講人|讲师|講師|嘉宾|スピーカー|登壇者|発表者|講演者|講師|발표자|연사|강연자"
+    r"|sharing\s+guests?|guest\s+speakers?|featured\s+speakers?|分享嘉宾"
     r"|mit|avec|with|met"  # "Mit: A, B" under a panel's line
 )
 
@@ -269,7 +284,7 @@ tool tools toward towards tricks understanding unit update updates use user user
 welcome what when where why wins with without work working world wrap writing you your
 morning afternoon evening lunch break coffee dinner breakfast party sponsor sponsors platinum
 track room stage week product program marketing sales support customer principal senior staff chief
-partner account field
+partner account field topic topics detail details guest guests sharing
 """.split())
 
 

@@ -285,3 +285,72 @@ Restores.
 def test_the_post_s_title_repeated_as_a_heading_is_no_talk() -> None:
     assert [t for t, _ in talks_of(TITLE_AGAIN)] == [
         "Snapshots for everyone", "Quotas that hold", "Backups you can restore"]
+
+
+ABSTRACTS = """# Systems Day 2026, day one
+
+### Checking unsafe code across the FFI / Ana Ruiz
+
+* notes from the talk
+
+### Scheduling on small machines
+
+This talk shows how a cooperative scheduler fits in 64 KB, and what it costs.
+
+* it fits
+
+### Building a regional user group
+
+In this session the organisers explain how a group grew across four countries.
+
+* four countries
+
+### Faster builds in CI
+
+Attendees will learn three ways to cache a build between runs.
+
+### Lunch
+
+Sandwiches.
+"""
+
+
+def test_abstracts_that_speak_of_the_talk_are_evidence() -> None:
+    assert [t for t, _ in talks_of(ABSTRACTS)] == [
+        "Checking unsafe code across the FFI", "Scheduling on small machines", "Building a regional user group",
+        "Faster builds in CI"]
+
+
+SPEAKER_SUBHEADINGS = """---
+title: Gateway Meetup in Porto, come along!
+---
+
+## Schedule
+
+### Rate limiting at the edge
+
+#### Sharing Guests
+
+Rui Costa / Engineer, Acme
+
+#### Topic Details
+
+How we rate limit ten million calls a day.
+
+### Auth in one place
+
+#### Sharing Guests
+
+Marta Lobo / Maintainer, Gateway Project
+
+#### Topic Details
+
+Central authentication with plugins.
+"""
+
+
+def test_a_speaker_subheading_over_a_name_line_marks_the_talk() -> None:
+    assert talks_of(SPEAKER_SUBHEADINGS) == [
+        ("Rate limiting at the edge", ["Rui Costa"]),
+        ("Auth in one place", ["Marta Lobo"]),
+    ]

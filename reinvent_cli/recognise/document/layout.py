@@ -20,6 +20,7 @@ from reinvent_cli.recognise.talk.evidence import (
     group_word,
     labelled,
     not_talk,
+    speaker_label_heading,
     title_evidence,
     video_key,
     video_people,
@@ -201,6 +202,11 @@ def _assign(heads: list[_Seg], plan: Plan, expect: bool, one_talk: bool, under_d
     if tops[0]:  # deeper headings before the first of this level: a run of their own
         _assign(heads[:tops[0]], plan, expect, one_talk, under_day)
     kids_of = {i: heads[i + 1:end] for i, end in zip(tops, [*tops[1:], len(heads)])}
+    for i in tops:  # "### Title" over "#### Speaker" + "Jane Roe / Acme": the speaker line is the talk's
+        kids = kids_of[i]
+        if kids and not heads[i].blocks and speaker_label_heading(kids[0].title, kids[0].blocks[:1]) \
+                and not has(heads[i].evidence, Evidence.SPEAKER_LINE):
+            heads[i].evidence.append(Evidence.SPEAKER_LINE.of())
     groups = {i: _groups(heads[i], kids_of[i]) for i in tops if heads[i].line not in plan.roles}
     plain = [i for i in tops if heads[i].line not in plan.roles and not heads[i].why_not
              and not groups[i] and not _holds_talks(heads[i])]

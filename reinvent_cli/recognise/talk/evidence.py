@@ -17,6 +17,8 @@ from reinvent_cli.lexicon import (
     GROUP_TIME_WORDS,
     NOT_TALK_WORDS,
     SOCIAL_WORDS,
+    SPEAKER_LABELS,
+    TALK_PROSE,
 )
 from reinvent_cli.lexicon import (
     SLIDE_HOSTS as _SLIDE_HOSTS,
@@ -27,6 +29,7 @@ from reinvent_cli.lexicon import (
 from reinvent_cli.lexicon import (
     VIDEO_HOSTS as _VIDEO_HOSTS,
 )
+from reinvent_cli.recognise.talk.list_talks import named_by_line
 from reinvent_cli.recognise.talk.media import video_in_text, video_key_of
 from reinvent_cli.recognise.talk.names import is_person
 from reinvent_cli.recognise.talk.reasons import Evidence, Fact
@@ -67,6 +70,7 @@ _GROUP_TALKS = pattern(rf"^(?:[\w'’-]+\s+){{0,2}}(?:{_TALK_WORDS})(?:\s+[\w'�
 # "KubeConトーク一覧", "会議トーク一覧", "セッション一覧": a CJK talk word (after an event's name), a "list" word.
 _GROUP_TALKS_CJK = pattern(r"^[^\n]{{0,40}}?(?:{t})(?:\s*(?:{l}))?$".format(
     t="|".join(GROUP_TALK_WORDS_CJK), l="|".join(GROUP_LIST_WORDS_CJK)))
+_TALK_PROSE = pattern(TALK_PROSE, re.IGNORECASE)
 _ANNOUNCED = pattern("|".join(re.escape(w) for w in ANNOUNCED_WORDS), re.I)
 _SOCIAL = pattern("|".join(rf"(?<!\w){re.escape(w)}(?!\w)" for w in SOCIAL_WORDS), re.IGNORECASE)
 _EVENT_LABEL = pattern(r"^(?:[\w.'’&+@-]+\s+){0,3}?(?:conference|konferenz)\b", re.IGNORECASE)
@@ -231,6 +235,7 @@ def title_evidence(title: str) -> list[Fact]:
 _TIME, _TIME_RANGE, _LABEL = Evidence.TIME.of(), Evidence.TIME_RANGE.of(), Evidence.LABEL.of()
 _ROOM_FACT, _SPEAKERS_IN_TITLE = Evidence.ROOM.of(), Evidence.SPEAKERS_IN_TITLE.of()
 _SPEAKER_LINE, _VIDEO, _SLIDES = Evidence.SPEAKER_LINE.of(), Evidence.VIDEO.of(), Evidence.SLIDES.of()
+_TALK_PROSE_FACT = Evidence.TALK_PROSE.of()
 
 
 def block_evidence(blocks: list[dict[str, Any]], lines: list[str] | None = None) -> list[Fact]:
@@ -246,7 +251,8 @@ def block_evidence(blocks: list[dict[str, Any]], lines: list[str] | None = None)
             if video_in_text(raw):
                 _add(found, _VIDEO)
             continue
-        if kind == "heading" and n < 2 and _short_speaker_line(_text(tok)):
+        if kind == "heading" and n < 2 and (_short_speaker_line(_text(tok))
+                                            or speaker_label_heading(_text(tok), blocks[n + 1:n + 2])):
             _add(found, _SPEAKER_LINE)
         for flat in _texts(tok):
             if n < 3 and (names_a_speaker(flat) or _short_speaker_line(flat.text.split("\n")[0])
@@ -256,6 +262,8 @@ def block_evidence(blocks: list[dict[str, Any]], lines: list[str] | None = None)
                 _add(found, _VIDEO)
             if any(url_host(lk.url).endswith(_SLIDE_HOSTS) for lk in flat.links):
                 _add(found, _SLIDES)
+            if n < 2 and kind == "paragraph" and _TALK_PROSE.search(flat.text[:800]):
+                _add(found, _TALK_PROSE_FACT)
     return found
 
 
@@ -332,6 +340,17 @@ def _speaker_label_over_list(flat: FlatInline, after: list[dict[str, Any]]) -> b
     m = META_LINE.fullmatch(flat.text.strip()) if len(flat.text) <= 30 else None
     return bool(m and not m.group(2).strip() and m.group(1).lower().startswith(_SPEAKER_KEYS)
                 and after and after[0].get("type") == "list")
+
+
+_LABEL_ALONE = pattern(rf"^(?:{SPEAKER_LABELS})$", re.IGNORECASE)
+
+
+def speaker_label_heading(title: str, after: list[dict[str, Any]]) -> bool:
+    """"#### Speaker" (or "Sharing Guests") alone, over a "Name / Role, Org" line."""
+    label = title.strip(" :：*_#")
+    if len(label) > 30 or not _LABEL_ALONE.match(label) or not after or after[0].get("type") != "paragraph":
+        return False
+    return named_by_line(flat_of(after[0]).text.split("\n")[0]) is not None
 
 
 @lru_cache(maxsize=4096)  # (pure; a line is read as written and as text, often the same)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from reinvent_cli.lexicon import AND_WORDS, ITEM_TALK_LABELS, SPEAKER_LABELS
-from reinvent_cli.recognise.talk.names import is_person
+from reinvent_cli.recognise.talk.names import is_person, surely_person
 from reinvent_cli.recognise.talk.reasons import Evidence, Fact
 from reinvent_cli.recognise.talk.speakers import speaker_line
 from reinvent_cli.recognise.text.inline import FlatInline, flat_of, flatten, one_line
@@ -63,6 +63,17 @@ def people_named(text: str) -> str | None:
 
 
 _SPEAKER_LABEL = pattern(rf"^(?:{SPEAKER_LABELS})\s*[:：]\s*", re.IGNORECASE)
+# The parts of a line naming someone and what they do: "周晓峰/星河科技/工程师", "Jane Roe, CTO, Acme", "Jane Roe | Acme".
+_NAME_PARTS = pattern(r"\s*(?:[/／|｜，,、]|\s[-–—·]\s)\s*")
+
+
+def named_by_line(text: str) -> str | None:
+    """The person a "Name/Org/Role" or "Name, Role, Org" line names (its first part), else None."""
+    parts = _NAME_PARTS.split(text.strip(), maxsplit=1)
+    if len(parts) < 2 and len(text) > 40:
+        return None
+    head = parts[0].strip(" *_")
+    return people_named(head) if head and surely_person(head.split(" (")[0].split("（")[0]) else None
 _PEOPLE_SPLIT = pattern(r"\s*(?:、|&|\s(?:" + "|".join(AND_WORDS) + r")\s)\s*")
 # "Title (Jane Roe)", "Title（山田 太郎）": a person in closing parentheses.
 _PAREN_TAIL = pattern(r"^(.{3,200}?)\s*[(（]([^()（）]{2,100})[)）]\s*$")

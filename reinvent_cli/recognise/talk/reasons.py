@@ -24,6 +24,7 @@ class Evidence(Enum):
     VIDEO = "a video"
     SLIDES = "slides"
     ANCHOR = "an anchor"
+    TALK_PROSE = "its text speaks of the talk"  # ("This talk presents", "In diesem Vortrag")
     # Why a heading is no talk (evidence.not_talk), or groups talks (evidence.group_word)
     NO_WORDS = "no words"
     NOT_A_TALK = "'{}' is no talk"
@@ -55,6 +56,7 @@ class Evidence(Enum):
     TOPIC_THEN_WHO = "a topic line, then who gave it"  # (talk/labelled_talks.py)
     WHO_THEN_TOPIC = "who gave it, then a topic line"
     WHO_THEN_QUOTED_TITLE = "who gave it, then a quoted title"
+    SCORED = "scored {}: {}"  # (eval/learn/features.py's scorer: its probability, its strongest features)
     # Where a talk's speakers came from (WalkState.speaker_from; the walk branches on BOLD_NAMES)
     FROM_TALK_LINE = "the talk's line"
     FROM_KEY_LINE = "a {}: line"

@@ -208,6 +208,9 @@ def _name_line(text: str, marked: bool) -> list[Speaker] | None:
     dash = _DASH.search(text)
     if dash and is_person(text[:dash.start()]) and (marked or _is_role(text[dash.end():])):
         return [Speaker(clean_name(text[:dash.start()]), None)]
+    slash = text.find(" / ")
+    if 0 < slash <= 50 and is_person(text[:slash]) and _is_role(text[slash + 3:]):
+        return [Speaker(clean_name(text[:slash]), None)]  # "Jane Roe / Scientist, Acme"
     if not _first_is_person(text):
         return None
     parts = _split_parts(text)
@@ -224,6 +227,7 @@ def _labelled(text: str) -> tuple[bool, str]:
 
 
 _HTML_BR = pattern(r"<br\s*/?>", re.IGNORECASE)
+_BARE_LABEL = pattern(rf"^[#\s*_]*(?:{SPEAKER_LABELS})[\s*_:：]*$", re.IGNORECASE)
 _BYLINE_SEP = pattern(r"\s+[·•|]\s+")
 # What follows a byline's name: links, slides, a video, a date ("· [slides](url) · 12 May 2024").
 _MEDIA_PART = pattern(r"\]\(|https?://|\b(?:slides?|video|recording|deck|folien|diapositivas)\b|\d", re.IGNORECASE)
@@ -248,6 +252,9 @@ def speaker_line(text: str) -> list[Speaker] | None:
         if len(parts) > 1 and all(_MEDIA_PART.search(p) for p in parts[1:]):
             head = parts[0]
     first, marked = _plain(head)
+    if _BARE_LABEL.match(first):  # "#### Sharing Guests", "**Speakers**" alone: the names follow it, if at all
+        found = [s for x in lines[1:12] for s in (_item_speakers(x) or [])]
+        return found or None
     is_label, value = _labelled(first)
     if is_label and not value and len(lines) > 1:
         found = [s for x in lines[1:12] for s in (_item_speakers(x) or [])]

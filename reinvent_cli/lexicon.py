@@ -359,7 +359,7 @@ TABLE_SPEAKER_WORDS = ("speaker", "speakers", "presenter", "presenters", "who", 
 
 
 
-# Whether a file is talk notes at all (recognise/kind.py). Words naming an event, in a file's title, its
+# Whether a file is talk notes at all (recognise/document/kind.py). Words naming an event, in a file's title, its
 # name, its tags or its headings: "PyGotham 2018 notes", "Cloud Native Kaigi", "Trip report", "参加レポート".
 EVENT_WORDS = (
     r"conf|conference|conferences|konferenz|konferenzen|conférence|conférences|conferencia|conferencias"

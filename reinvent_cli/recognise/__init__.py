@@ -10,6 +10,7 @@ from reinvent_cli.recognise.document.days import day_of_file, weekdays_from_year
 from reinvent_cli.recognise.document.kind import Cue, Decision, decide
 from reinvent_cli.recognise.document.layout import Plan, plan_file
 from reinvent_cli.recognise.document.one_talk import lead_line
+from reinvent_cli.recognise.talk.reasons import Evidence
 from reinvent_cli.recognise.talk.roles import Layout, layout_in_front_matter
 from reinvent_cli.recognise.walker.html_blocks import expand_html_blocks
 from reinvent_cli.recognise.walker.post import (
@@ -39,7 +40,7 @@ def parse_source(src: Source, layout: Layout | None = None) -> Document:
 
 def read_notes(src: Source, layout: Layout | None = None) -> Reading:
     """Read (plan_file), then walked (walk) as read; announcements; what a one-talk post says. A file that
-    is no talk notes (recognise/kind.py, or the user says so) is walked with no plan: its headings are
+    is no talk notes (recognise/document/kind.py, or the user says so) is walked with no plan: its headings are
     sections, nothing in it a talk, a day or a launch."""
     from reinvent_cli.read.mdast import gc_paused, parse_tokens
 
@@ -96,7 +97,7 @@ def _speakers_by_video(doc: Document, plan: Plan, st: WalkState) -> None:
         role = plan.roles.get(t.line) if not t.speakers else None
         if role is not None and role.people:
             t.speakers = [Speaker(name) for name in role.people]
-            st.speaker_from[t.line] = "the people linked where its video is"
+            st.speaker_from[t.line] = Evidence.FROM_VIDEO_PEOPLE.of()
 
 
 def _planned(layout: Layout | None) -> Layout | None:

@@ -8,6 +8,7 @@ from typing import Any
 
 from reinvent_cli.lexicon import TOPIC_LABELS
 from reinvent_cli.recognise.talk.list_talks import named_by_line
+from reinvent_cli.recognise.talk.reasons import Evidence
 from reinvent_cli.recognise.talk.roles import Role
 from reinvent_cli.recognise.talk.speakers import speaker_label, speaker_line
 from reinvent_cli.recognise.text.inline import flat_of, one_line
@@ -45,13 +46,13 @@ def _topic_talk(lines: list[str], prev: dict[str, Any] | None, tok: dict[str, An
             named = speaker_line(x) if any(c in x[:40] for c in ":：") else None
             if named:
                 return Role("talk", "labelled lines", f"{title} by {' and '.join(s.name for s in named)}",
-                            int(tok["line"]), level, ["a topic line, then who gave it"])
+                            int(tok["line"]), level, [Evidence.TOPIC_THEN_WHO.of()])
     if prev is not None and prev.get("type") == "paragraph" and _TOPIC_LINE.match(lines[0]) is not None:
         text = one_line(flat_of(prev).text)
         who = named_by_line(text) if "\n" not in flat_of(prev).text.strip() else None
         if who:
             return Role("talk", "labelled lines", f"{title} by {who}", int(prev["line"]), level,
-                        ["who gave it, then a topic line"])
+                        [Evidence.WHO_THEN_TOPIC.of()])
     return None
 
 
@@ -65,4 +66,4 @@ def _book_talk(lines: list[str], tok: dict[str, Any], level: int) -> Role | None
     if not who:
         return None
     return Role("talk", "labelled lines", f"{m.group(2).strip()} by {who}", int(tok["line"]), level,
-                ["who gave it, then a quoted title"])
+                [Evidence.WHO_THEN_QUOTED_TITLE.of()])

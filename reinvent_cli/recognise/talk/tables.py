@@ -9,6 +9,7 @@ from reinvent_cli.lexicon import TABLE_SPEAKER_WORDS, TABLE_TIME_WORDS, TABLE_TI
 from reinvent_cli.read.md_tables import rows
 from reinvent_cli.recognise.talk.evidence import group_word, not_talk
 from reinvent_cli.recognise.talk.names import is_person
+from reinvent_cli.recognise.talk.reasons import Evidence
 from reinvent_cli.recognise.talk.roles import Role
 from reinvent_cli.recognise.talk.talks import has_talk_label
 from reinvent_cli.recognise.text.inline import FlatInline, FlatLink, flat_of, one_line
@@ -94,7 +95,7 @@ def table_talks(tok: dict[str, Any], level: int) -> list[Role]:
     for row in found[1:]:
         text = row_talk(cell_texts(row), cols)
         if text is not None:
-            talks.append(Role("talk", "table row", text, int(row["line"]), level, ["a row of a schedule table"]))
+            talks.append(Role("talk", "table row", text, int(row["line"]), level, [Evidence.SCHEDULE_ROW.of()]))
     return talks
 
 

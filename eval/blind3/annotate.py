@@ -280,6 +280,103 @@ add("pytorch-devday2020-announce.md", "en", [], [], [],
      "links). It names no talk; 'Announcing' refers to the event itself, not a launch at it."])
 
 
+add("cnlinz-speaker-info.md", "en", [], [], [],
+    ["<h1>🎤 Become a Speaker</h1>", "<h2>📝 Propose a Session</h2>", "First speaker (talk + Q&A)",
+     "Second speaker (talk + Q&A)", "<h4>🎯 Focus Your Topic</h4>", "<h3>Ready to Inspire Our Community?</h3>",
+     "<h2>⏰ Typical Agenda</h2>", "<li><strong>Talk Details:</strong>"],
+    ["Juliano", "Jürgen"],
+    [("propose a session", ["<h2>📝 Propose a Session</h2>"]), ("agenda", ["<h2>⏰ Typical Agenda</h2>"])],
+    ["Near-miss: a meetup group's 'Speaker Information' page written entirely in raw HTML (cards, h1-h4, a "
+     "schedule of div rows with times: 'First speaker (talk + Q&A)', 'Second speaker (talk + Q&A)'). A typical "
+     "agenda and speaker tips, no talk and no speaker name (the organisers Juliano and Jürgen open the meetups)."])
+
+add("cnlinz-slides-2023-k8sgpt.md", "en", [],
+    [T("Leveraging AI to Troubleshoot Kubernetes with K8sGPT", "title: Leveraging AI", ["Thomas Schuetz"])],
+    [], [], [],
+    [("k8sgpt", ["title: Leveraging AI"])],
+    ["Jekyll collection item of a meetup's slide archive: front matter only (layout, date, speaker, title, slide "
+     "PDF path, permalink), empty body. One talk named only in front matter (form 'heading')."])
+
+HC = "hackers-champloo2023-program-ja.md"
+add(HC, "ja", [],
+    [T("ChatGPTを教育する技術", '<p class="track-title">ChatGPTを教育する技術', ["amacbee"], form=TR),
+     T("VSCode Tunnel で ECS Fargateのコンテナに接続してみた", "| VSCode Tunnel で ECS", ["kinjo3"], form=LI),
+     T("Argo CD をフル活用した k8s エコシステム管理", "| Argo CD をフル活用", ["KKimura"], form=LI),
+     T("子育て on the Cloud", "| 子育て on the Cloud", ["Yonashiro Yuu"], form=LI),
+     T("沖縄の大学で育った学生がエンジニアになるまで(仮)", '<p class="track-title">沖縄の大学で育った', ["八雲アナグラ"],
+       form=TR),
+     T("初めての(Androidでの)Lチカ", "| 初めての(Androidでの)Lチカ", ["shumach217"], form=LI),
+     T("[チャンプルー料理] Laravel+Inertia ~ReactとVueとSveltをそえて~", "| [チャンプルー料理]", ["issei"], form=LI),
+     T("Z級映画を作ったので公開する", "| Z級映画を作った", ["aipa"], form=LI),
+     T("システム開発におけるドキュメントをできるだけGithub Pagesに集約してみた話", '<p class="track-title">システム開発における',
+       ["やんすぃー"], form=TR),
+     T("HTMX is not a typo.", "| HTMX is not a typo.", ["kimihito"], form=LI),
+     T("プロダクションのServerless Aurora PostgreSQLが仮死状態になった話", "| プロダクションのServerless", ["chibamap"],
+       form=LI),
+     T("フリーランスWebエンジニアと会社員データエンジニアの違い", "| フリーランスWebエンジニア", ["kabi"], form=LI),
+     T("データベースの仕組みを独自実装して理解してみよう", '<p class="track-title">データベースの仕組み', ["Yoshisaur"], form=TR),
+     T("IT業界に転生して4年目になったので振り返ってみる", "| IT業界に転生して", ["下地泰寛"], form=LI),
+     T("CLIに自動更新機能を実装することで、開発速度を爆上げした話", "| CLIに自動更新機能", ["川原大輝"], form=LI),
+     T("わったーかすたまいんちゅ、ってなんだ？？", "| わったーかすたまいんちゅ", ["どりぃ"], form=LI),
+     T("いまこそNewSQLを使ってみよう！", '<p class="track-title">いまこそNewSQL', ["makocchi"], form=TR),
+     T("脆弱性診断員の実態について", "| 脆弱性診断員の実態", ["toubaru"], form=LI),
+     T("私の選ぶ開発環境: Raycast, Warp, Vivaldi, Emacsの活用したワークフロー", '<p class="track-title">私の選ぶ開発環境',
+       ["新垣雄志"], form=TR),
+     T("コードで季節を表現しよう", '<p class="track-title">コードで季節を表現しよう', ["ぺん"], form=TR)],
+    [],
+    ['<p class="track-title">ライトニングトーク Part 1', '<p class="track-title">ライトニングトーク Part 2',
+     '<p class="track-title">ライトニングトーク Part 3', '<p class="track-title">ライトニングトーク Part 4',
+     '<p class="track-title">ライトニングトーク Part 5', '<td><p class="track-title">開場・受付開始', "ランチブレイク</p>",
+     "休憩♪</p>", '<p class="track-title">完全撤収', ("<li>TBD</li>", 1), ("<li>TBD</li>", 2),
+     '<i class="fa fa-list-alt"></i> カンファレンスの部 プログラム', "title: カンファレンスの部 プログラム"],
+    ["実行委員会", "TBD"],
+    [("newsql", ['<p class="track-title">いまこそNewSQL']), ("chatgpt", ['<p class="track-title">ChatGPTを教育する技術']),
+     ("htmx", ["| HTMX is not a typo."])],
+    ["Japanese one-day community conference programme (Hackers Champloo 2023, Okinawa): Jekyll front matter, "
+     "setext H2s with Font Awesome <i> tags, then one raw HTML schedule table: each row has a time cell and a cell "
+     "with <p class=\"track-title\">, <p class=\"track-speaker\"> (a linked handle or name and a photo) and "
+     "<p class=\"track-description\">. Regular talks are recorded at their track-title line (form 'table row'); "
+     "five 'ライトニングトーク Part N' rows (lightning-talk slots) each hold a <ul> of three <li>'speaker | title' "
+     "items, recorded as list-item talks; the slot rows themselves are groups (not talks), the two '<li>TBD</li>' "
+     "are empty slots. Speakers are handles or names as linked ('@amacbee' and '@shumach217' without the @, 'ぺん！' "
+     "without the !). Left out of both lists: '開会宣言' (opening declaration by the organising committee) and "
+     "'クロージング' (closing). Single day, no day heading."])
+
+add("hackers-champloo2025-program-tbd-ja.md", "ja", [], [], [],
+    ["title: カンファレンスの部 プログラム", '<i class="fa fa-list-alt"></i> カンファレンスの部 プログラム',
+     '<i class="fa fa-calendar"></i> 開催日時', "re:^TBD$"],
+    ["TBD"],
+    [("会場", ["- 会場名:"]), ("参加費", ["- 参加費: 無料"])],
+    ["Near-miss (Japanese): the same conference's programme page for 2025 before the programme was published: "
+     "date, venue, fee, and 'TBD' under the programme heading. No talk."])
+
+add("tbc-au2016-day-one-keynote.md", "en", [],
+    [T("Jeff Kowalski, CTO", '#### <a name="3"></a>Jeff Kowalski, CTO', ["Jeff Kowalski"]),
+     T("Guest Speakers Christian Benimana and Anna Nixon", '#### <a name="4"></a>Guest Speakers',
+       ["Christian Benimana", "Anna Nixon"]),
+     T("Carl Bass, CEO", '#### <a name="5"></a>Carl Bass, CEO', ["Carl Bass"])],
+    [("Forge subscriptions", "[Forge subscriptions](https://developer.autodesk.com/en/pricing) successfully launched")],
+    ["### AU Day One, Keynote and DevLab", '#### <a name="3.1"></a>Machine learning',
+     '#### <a name="3.2"></a>Generative design.', '#### <a name="3.3"></a>Virtual reality',
+     '#### <a name="3.4"></a>Robotic systems', '#### <a name="3.5"></a>Exciting times', '#### <a name="6"></a>DevLab',
+     '#### <a name="7"></a>Forge Pricing', '#### <a name="8"></a>Cl3ver', "    - [Jeff Kowalski, CTO](#3)",
+     "    - [Carl Bass, CEO](#5)", "    - [Guest Speakers Christian Benimana and Anna Nixon](#4)",
+     "&ndash; Jeff Kowalski, CTO", "&ndash; Carl Bass, CEO", "&ndash; Guest Speakers Christian"],
+    ["John Dewey", "Zarah Hadid", "Jim Quanci", "Saikat Bhattacharya", "Chaos Group", "Spock"],
+    [("forge pricing", ['#### <a name="7"></a>Forge Pricing']), ("machine learning", ['#### <a name="3.1"></a>Machine']),
+     ("devlab questions", ['#### <a name="6"></a>DevLab'])],
+    ["Blog source (The Building Coder, markdown with raw HTML: <head>, <center>, <b>, <pre>, HTML entities) of "
+     "Autodesk University 2016 day one. An HTML comment at the top repeats the outline as '&ndash; ' lines and a "
+     "TOC list repeats the headings; neither is structure. Under '#### Autodesk University Keynote' (the keynote as "
+     "a whole: the group, in neither list) three H4 segments each name their presenters: 'Jeff Kowalski, CTO' "
+     "(with five H4 topic sub-headings), 'Guest Speakers Christian Benimana and Anna Nixon' (two guest talks told "
+     "in one segment, recorded as one talk with both speakers), 'Carl Bass, CEO'. 'DevLab' is a Q&A booth, not a "
+     "talk. Announcement: Forge subscriptions 'successfully launched' as announced at the DevDay general session "
+     "the day before (the same event week). Copy note: the index's text has one invisible character after 'Forge "
+     "pricing' (the character count shows it; its identity is not visible in the index output and was written "
+     "as U+200B ZERO WIDTH SPACE)."])
+
+
 def build():
     return build_gold(HERE, ABOUT, FILES, complete=False)
 

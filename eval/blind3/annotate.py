@@ -377,6 +377,93 @@ add("tbc-au2016-day-one-keynote.md", "en", [],
      "as U+200B ZERO WIDTH SPACE)."])
 
 
+add("iclr23-bands-workshop-schedule.md", "en", [],
+    [T("Keynote Talk by IARPA", "| Keynote Talk by IARPA |", form=TR),
+     T("Invited Talk", "| Invited Talk by Vitaly Shmatikov |", ["Vitaly Shmatikov"], form=TR),
+     T("Invited Talk", "| Invited Talk by Yang Zhang |", ["Yang Zhang"], form=TR),
+     T("Oral Talk: How to Backdoor Diffusion Models?", "| Oral Talk: How to Backdoor", form=TR),
+     T("Invited Talk", "| Invited Talk by Bo Li |", ["Bo Li"], form=TR),
+     T("Invited Talk", "| Invited Talk by Michael Mahoney |", ["Michael Mahoney"], form=TR),
+     T("Invited Talk", "| Invited Talk by Ruoxi Jia |", ["Ruoxi Jia"], form=TR),
+     T("Oral Talk: Backdoor Cleansing with Unlabeled Data", "| Oral Talk: Backdoor Cleansing", form=TR),
+     T("Invited Talk", "| Invited Talk by Ben Y. Zhao |", ["Ben Y. Zhao"], form=TR),
+     T("Invited Talk", "| Invited Talk by Pin-Yu Chen |", ["Pin-Yu Chen"], form=TR),
+     T("Invited Talk", "| Invited Talk by Wenbo Guo |", ["Wenbo Guo"], form=TR),
+     T("Oral Talk: Attention-Enhancing Backdoor Attacks Against Transformers", "| Oral Talk: Attention-Enhancing",
+       form=TR),
+     T("Panel Discussion", "| Panel Discussion |", form=TR)],
+    [],
+    [("| Coffee Break |", 1), ("| Coffee Break |", 2), "| Lunch Break |", "| **Time (EST)** | **Event** |",
+     "re:^# Schedule$"],
+    ["IARPA", "IEEE"],
+    [("backdoor diffusion", ["| Oral Talk: How to Backdoor"]), ("panel", ["| Panel Discussion |"])],
+    ["Academic workshop (ICLR 2023 workshop on backdoor attacks and defenses) schedule page: a pipe table of Time | "
+     "Event rows whose header row has no delimiter row, so it is not a GFM table (the rows render as one paragraph); "
+     "recorded with form 'table row' as written. Talk rows name 'Invited Talk by Name' (title 'Invited Talk', the "
+     "name as speaker), 'Oral Talk: Title' (no speaker given) and 'Keynote Talk by IARPA' (an agency, no person). "
+     "Left out of both lists: 'Introduction and Opening Remarks', 'IEEE Trojan Removal Competition Remarks', "
+     "'Spotlight Session #1/#2' (untitled blocks of paper spotlights) and 'Closing Remarks'."])
+
+add("tbc-au2016-devday.md", "en", [],
+    [T("DevDay General Session and Forge", '#### <a name="2"></a>DevDay General Session',
+       ["Jim Quanci", "Shawn Gilmour", "Cyrille Fauvel", "Augusto Goncalves", "Ben Tytonovich", "Rob Oud",
+        "Sandip Jadhav", "Igor Tsinman", "Kean Walmsley"]),
+     T("Revit API News, Roadmap and Idea Station", '#### <a name="4"></a>Revit API News', ["Sasha Crotty"]),
+     T("BIM 360", '#### <a name="5"></a>BIM 360', ["Mikako Harada"]),
+     T("InfraWorks 360 and Civil 3D", '#### <a name="6"></a>InfraWorks 360', ["Augusto Goncalves"])],
+    [("Forge pricing plans", "Jim came back and explained the [Forge pricing plans]")],
+    ["### DevDay Conference at Autodesk University", '#### <a name="1"></a>Desert Day',
+     '#### <a name="7"></a>Forge\'s First Birthday Party', "- [DevDay general session and Forge](#2)",
+     "    - [BIM 360](#5)", "&ndash; DevDay general session and Forge", "&ndash; BIM 360"],
+    ["Stephen Preston", "Kodak", "Seebo", "Collaborea"],
+    [("forge pricing", ["Jim came back and explained the [Forge pricing plans]"]),
+     ("revit idea station", ['#### <a name="4"></a>Revit API News']), ("hololens", ["Kean Walmsley presented"])],
+    ["Same blog (The Building Coder) on the DevDay conference preceding Autodesk University 2016: HTML head and "
+     "comment with the outline, a TOC list, H4 sections with <a name> anchors. 'DevDay General Session and Forge' is "
+     "one general session told as a sequence of presenters in prose (Jim Quanci, Shawn Gilmour, Cyrille Fauvel, "
+     "Augusto Goncalves, Kean Walmsley) with a panel whose four panelists are bullets 'Name, role, company': "
+     "recorded as one talk with all of them as speakers (Stephen Preston only sat next to the author). 'AEC "
+     "Breakout' is the afternoon breakout session that groups the next three H4s (each one presenter's part, "
+     "recorded as talks); the group heading is in neither list. Announcement: the Forge pricing plans, the launch "
+     "that the next day's post calls 'Forge subscriptions successfully launched'. The closing bullets ('Come to the "
+     "Forge DevCon 2017') and the birthday party are not talks."])
+
+add("candidstartup-reinvent2024-draft-outline.md", "en", [],
+    [T("CEO Matt Garman", "## CEO Matt Garman", ["Matt Garman"], video=YT("rQiziOkJFSg")),
+     T("CTO Werner Vogels", "## CTO Werner Vogels", ["Werner Vogels"])],
+    [("Aurora DSQL", "Also no mention of Aurora DSQL"),
+     ("Trainium2 UltraServers", "re:^\\* Trainium2 UltraServers$"),
+     ("Trainium3", "re:^\\* Trainium3 next year$"),
+     ("S3 Tables", "re:^\\* S3 Tables$"),
+     ("S3 Metadata", "re:^\\* S3 Metadata$"),
+     ("Aurora DSQL", "re:^\\* Aurora DSQL$"),
+     ("Amazon Nova AI models", "Andy Jassy, Amazon CEO - Amazon Nova AI models"),
+     ("Amazon Q Developer agents", "* Amazon Q Developer agents for generating"),
+     ("Amazon Q Developer automated porting of .Net code", "* Amazon Q Developer automated porting"),
+     ("Amazon Q Transform for VMWare", "* Amazon Q Transform for VMWare"),
+     ("Amazon Q Transform for Mainframe", "* Amazon Q Transform for Mainframe"),
+     ("Amazon Q Business automation for complex workflows", "* Amazon Q Business automation"),
+     ("Next Gen Amazon SageMaker", "* Next Gen Amazon SageMaker"),
+     ("Aurora DSQL", "re:^## Aurora DSQL$"),
+     ("S3 Metadata", "re:^## S3 Metadata$"),
+     ("S3 Tables", "re:^## S3 Tables$")],
+    ["re:^# Keynotes$", "re:^# Product Launches$", "re:^## Aurora DSQL$", "re:^## S3 Metadata$", "re:^## S3 Tables$",
+     "re:^# Technical Talks$", "* Lessons in Simplexity", "* Database Complexity Burden", "* Warning signs",
+     "* JPMorgan Chase Customer Segment", "* Canva Customer Segment"],
+    ["Marc Brooker", "Colm MacCarthaigh", "Becky Weiss", "Canva", "PagerDuty", "JPMorgan Chase"],
+    [("aurora dsql", ["re:^## Aurora DSQL$", "re:^\\* Aurora DSQL$"]), ("simplexity", ["* Simplexity - Simplicity"]),
+     ("cell based architecture", ["* Cell based architecture"])],
+    ["Unpublished draft (Jekyll _drafts) of the same blog's re:Invent 2024 post, written as an outliner: two "
+     "keynotes as H2 'CEO Matt Garman' / 'CTO Werner Vogels' with nested bullets only, then '# Product Launches' "
+     "with three empty H2s (Aurora DSQL, S3 Metadata, S3 Tables) and '# Technical Talks' with two stub bullets. "
+     "The CEO keynote's bare product bullets are its launches (the intro calls Aurora DSQL 'my most interesting "
+     "announcement of Reinvent'); customer segments and 'Apple using AWS' are not. The empty H2s under Product "
+     "Launches are announcements and not talks. The 'Keynote highlights in 10 minutes' link is the video given for "
+     "the CEO keynote. Andy Jassy (on stage in the CEO keynote) and Andy Warfield (a segment of Werner Vogels's "
+     "keynote) are in neither speaker list. 'thefrugalarchitect.com updated' and the ClockBound library are not "
+     "presented as launches."])
+
+
 def build():
     return build_gold(HERE, ABOUT, FILES, complete=False)
 

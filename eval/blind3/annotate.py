@@ -464,6 +464,57 @@ add("candidstartup-reinvent2024-draft-outline.md", "en", [],
      "presented as launches."])
 
 
+add("adn-ja-au2023-keynote-autodesk-ai.md", "ja", [], [],
+    [("Autodesk AI", "の発表がありました。</p>")],
+    ['title: "AU 2023：インダストリークラウドの進化と Autodesk AI"', "<p>By Toshiaki Isezaki</p>"],
+    ["Toshiaki Isezaki"],
+    [("autodesk ai", ["の発表がありました。</p>"]), ("graphql", ["このプラットフォームを実現しているのが"])],
+    ["Japanese company blog post (typepad export: YAML front matter, body in raw HTML <p>) on day one of Autodesk "
+     "University 2023: it recaps the General Session Day 1 keynote in prose and embeds its YouTube video, but gives "
+     "the keynote no heading, lead line or list item of its own, and the front-matter title is the post's theme, "
+     "not a talk title: no talk is recorded. Announcement: Autodesk AI ('の発表がありました' = was announced, at the "
+     "keynote). Autodesk Fusion / Flow / Forma are industry clouds 'announced last year' (昨年発表した), not "
+     "announcements of this event; Autodesk Data Model and GraphQL are existing technology."])
+
+_DEVCON = "adn-ja-devcon2023-tokyo-sessions.md"
+_DAY2 = 126  # line of the Day 2 lead line; rows below it are day 2 (checked by the day records)
+add(_DEVCON, "ja",
+    [(1, "10月31日 - Day 1", "<p><strong>10月31日 - Day 1</strong></p>"),
+     (2, "11月1日 - Day 2", "<p><strong>11月1日 - Day 2</strong></p>")],
+    [T("ジェネラル セッション – Day 1", ">ジェネラル セッション – Day 1</a>", day=1, form=TR),
+     T("Autodesk Construction Cloud APIのご紹介", "Autodesk Construction Cloud APIのご紹介", day=1, form=TR),
+     T("Inventor SDKを用いたAPIカスタマイズ開発 再入門", ">Inventor SDKを用いたAPIカスタマイズ開発 再入門<", day=1, form=TR),
+     T("Parameters API - 共有パラメータのクラウド管理", ">Parameters API - 共有パラメータのクラウド管理<", day=1, form=TR),
+     T("Data Exchange 概要", ">Data Exchange 概要<", day=1, form=TR),
+     T("大規模モデルとAutodesk Viewer", ">大規模モデルとAutodesk Viewer<", day=1, form=TR),
+     T("モデル プロパティAPI", ">モデル プロパティAPI<", day=1, form=TR),
+     T("Revit モデルをクラウドに接続する", ">Revit モデルをクラウドに接続する<", day=1, form=TR),
+     T("Fusion 360 API アップデート", ">Fusion 360 API アップデート<", day=1, form=TR),
+     T("ジェネラル セッション – Day 2", ">ジェネラル セッション – Day 2</a>", day=2, form=TR),
+     T("Autodesk Construction Cloud API アップデート", ">Autodesk Construction Cloud API アップデート<", day=2, form=TR),
+     T("Autodesk Platform Services で GraphQL を使用して粒状設計データにアクセス!", "GraphQL を使用して粒状設計データにアクセス!",
+       day=2, form=TR),
+     T("Design Automation API for Revit アップデート", ">Design Automation API for Revit アップデート<", day=2, form=TR),
+     T("Autodesk Platform Services(VS Code Extension)を使って理解するiLogicコンフィギュレータアプリケーション",
+       "を使って理解するiLogicコンフィギュレータアプリケーション<", day=2, form=TR),
+     T("AECの分野での今後のAutodeskのクラウドサービスの展望", ">AECの分野での今後のAutodeskのクラウドサービスの展望<", day=2, form=TR),
+     T("AutoCAD - クラウドへの接続", ">AutoCAD - クラウドへの接続<", day=2, form=TR),
+     T("Revit モデルの IFC 書き出し", ">Revit モデルの IFC 書き出し<", day=2, form=TR),
+     T("Manufacturing Data Modelの概要", ">Manufacturing Data Modelの概要<", day=2, form=TR)],
+    [],
+    [("<strong>セミナールーム</strong>", 1), ("<strong>トレ</strong><strong>ーニングルーム</strong>", 1),
+     ("sans-serif;\">休憩</span>", 1), ("sans-serif;\">受付</span>", 1), "凡例：", "<p>By Toshiaki Isezaki</p>"],
+    ["Toshiaki Isezaki", "セミナールーム", "トレーニングルーム"],
+    [("graphql", ["GraphQL を使用して粒状設計データにアクセス!"]), ("revit ifc", [">Revit モデルの IFC 書き出し<"]),
+     ("day 2 general session", [">ジェネラル セッション – Day 2</a>"])],
+    ["Japanese company blog post (typepad export) publishing the slides of a two-day developer conference in Tokyo: "
+     "two raw HTML tables (inline styles, colspan rows for reception and breaks, two rooms as columns), each after a "
+     "bold lead paragraph '10月31日 - Day 1' / '11月1日 - Day 2' (the day divisions). Each session title is the link "
+     "text of its slide PDF inside <span>/<a> in a table cell: recorded as table-row talks at the line of that "
+     "link, with the day of its table; no speaker is named. The two 'ジェネラル セッション' (general sessions) are "
+     "talks too. Colour legend (共通/製造/建設) and room headers are not talks."])
+
+
 def build():
     return build_gold(HERE, ABOUT, FILES, complete=False)
 

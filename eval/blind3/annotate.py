@@ -514,6 +514,38 @@ add(_DEVCON, "ja",
      "link, with the day of its table; no speaker is named. The two 'ジェネラル セッション' (general sessions) are "
      "talks too. Colour legend (共通/製造/建設) and room headers are not talks."])
 
+_YDB = "ydb-ru-highload2022-talks.md"
+add(_YDB, "ru", [],
+    [T("Эволюция акторной системы", "### Эволюция акторной системы", video=YT("bvfb4Mn4dXc")),
+     T("Считаем число просмотров видео для десятков миллионов пользователей в день", "### Считаем число просмотров",
+       video=YT("AFJMOOpMjQM")),
+     T("Миллион RPS в YDB: история одного переезда Метрики", "### Миллион RPS в YDB", video=YT("9zagbmkdFDk")),
+     T("YDB: мультиверсионность в распределенной базе", "### YDB: мультиверсионность", video=YT("k2ccFXWdBN4")),
+     T("Q&A про Open Source YDB и планы на будущее", "### Q&A про Open Source YDB", video=YT("qRE2ROtd74g"))],
+    [],
+    ["[Слайды презентации доклада](https://disk.yandex.ru/i/1eTk4vBqfoA__A)", "* `MVCC` поверх LSM-деревьев.",
+     "* как совместить интерактивную нагрузку"],
+    ["{{ team.stankevichus.name }}", "team.stankevichus.name", "{{ team.sokolov.name }}", "team.fomichev.name",
+     "team.bondar.name", "team.puchin.name", "MVCC"],
+    [("mvcc", ["### YDB: мультиверсионность"]), ("actor system", ["### Эволюция акторной системы"]),
+     ("video view counters", ["### Считаем число просмотров"])],
+    ["Russian documentation include of a database project listing its talks at a 2022 conference (HighLoad++): no "
+     "title heading, five H3 talks with '{#anchor}' suffixes (dropped from titles), a '@[YouTube](https://youtu.be/"
+     "...)' embed directive under each (the talk's video) and a slides link. Speakers appear only as Liquid "
+     "placeholders ('{{ team.x.name }}') plus first names in prose ('Алексей рассказал', 'Иван рассказывает', "
+     "'Александр ... рассказал'): no full name is written, so no speaker is recorded; the placeholders are hard "
+     "negatives, the bare first names are left out of both lists. The final Q&A session with three people on "
+     "stage is a talk (panel-like). The bullets under each talk are its content, not talks."])
+
+add("ydb-ru-public-talks-index.md", "ru", [], [], [],
+    ["# Публичные материалы", "## 2023: Доклады с конференций", "{% include [HighLoad](./_includes/conferences/2023/",
+     "{% include [JPoint]", "## 2022: Доклады с конференций", "## 2022: Вебинары и открытые лекции"],
+    ["HighLoad", "JPoint", "YaTalks", "Fossasia", "Hydra"],
+    [("highload", ["{% include [HighLoad](./_includes/conferences/2023/"])],
+    ["Near-miss (Russian): the public-materials page of a documentation site (talks from conferences, webinars, "
+     "press): year/category H2 headings over '{% include [Name](path) %}' directives that pull in per-conference "
+     "files. It names conferences, not talks: no talk, no speaker."])
+
 
 def build():
     return build_gold(HERE, ABOUT, FILES, complete=False)

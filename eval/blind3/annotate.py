@@ -546,6 +546,50 @@ add("ydb-ru-public-talks-index.md", "ru", [], [], [],
      "press): year/category H2 headings over '{% include [Name](path) %}' directives that pull in per-conference "
      "files. It names conferences, not talks: no talk, no speaker."])
 
+_TIDX = "tidx-agenda-2018-es.md"
+add(_TIDX, "en", [(1, "Charlas sábado 24 de Febrero", "## Charlas sábado 24 de Febrero")],
+    [T("Keynote", "| Keynote |", ["Carlos Domingo"], day=1, form=TR),
+     T('Becoming "as a Service"', 'Becoming "as a Service"', ["Rubén González"], day=1, form=TR),
+     T("How we use at Zalando an event source architecture at the core of our system", "How we use at Zalando",
+       ["Sergi Sorribas"], day=1, form=TR),
+     T("Advanced orchestration techniques in Kubernetes", "Advanced orchestration techniques",
+       ["Javier Provecho Fernández"], day=1, form=TR),
+     T("Real World Raspberry Pi: own your phone!", "Real World Raspberry Pi", ["Juan Agüí"], day=1, form=TR),
+     T("Bringing native perfomance to the web with WebAssembly", "Bringing native perfomance", ["Roberto Pérez"],
+       day=1, form=TR),
+     T("Rust 101", "| Rust 101", ["Fernando Jiménez"], day=1, form=TR),
+     T("What the hell happened with Web development?", "What the hell happened", ["Salvador de la Puente"], day=1,
+       form=TR),
+     T("Chatting with your app // Moving UI to IM", "Chatting with your app", ["Fernando Rodriguez Sela"], day=1,
+       form=TR),
+     T("Getting started with Tensorflow", "Getting started with Tensorflow", ["Gustavo García"], day=1, form=TR),
+     T("Why do lazy developers write beautiful code?", "Why do lazy developers", ["Javier Arias"], day=1, form=TR),
+     T("How I ended up in the hall of shame... repeatedly!", "hall of shame", ["Tomek Wszelaki"], day=1, form=TR),
+     T("The mindful developer - Becoming Jedi developer", "The mindful developer", ["Shay Cohen"], day=1,
+       form=TR)],
+    [],
+    [("*Coffee break*", 1), ("*Coffee break*", 2), "*Lunch*", '<div id="agenda">'],
+    ["Coffee break", "Lunch"],
+    [("webassembly", ["Bringing native perfomance"]), ("kubernetes orchestration", ["Advanced orchestration"]),
+     ("keynote", ["| Keynote |"])],
+    ["Agenda page of a one-day company developer conference in Madrid (Jekyll front matter, Spanish heading "
+     "'Charlas sábado 24 de Febrero' = talks on Saturday 24 February, the one day division; talk titles in English, "
+     "so the file language is 'en'). The schedule is a pipe table with no header or delimiter row (time | title | "
+     "speaker), speakers mostly linked to their pages. The opening 'Welcome' slot (Juan de Bravo) is a welcome "
+     "address, not clearly a talk: left out of both lists. 'Keynote' has no other title and keeps it. Coffee "
+     "break and lunch rows are not talks. The typo 'perfomance' is kept as written."])
+
+add("tidx-past-edition-2018-es.md", "es", [], [], [],
+    ["# Fechas", "# Charlas", "# Asistentes", "El evento tuvo lugar los días 23 de Febrero", "En este reproductor",
+     "- [Gustavo García](https://github.com/ggarber)", "- [Shay Cohen](https://github.com/shaykec)"],
+    ["Gustavo García", "Juan de Bravo", "Shay Cohen", "Sergi Sorribas", "Javier Provecho", "Manuel Lopez",
+     "Iván Montes"],
+    [("charlas", ["# Charlas"]), ("tid-x 2018 madrid", ["La edición de 2018"])],
+    ["Near-miss (Spanish): past-edition page of the same company conference: dates, venue with a Google Maps "
+     "iframe, a '# Charlas' (talks) section that only embeds a YouTube playlist of all talks (no talk named), and "
+     "a long list of attendees with GitHub links and cities. Several attendees were also speakers, but this page "
+     "names them as attendees ('Asistentes'): no talk, no speaker."])
+
 
 def build():
     return build_gold(HERE, ABOUT, FILES, complete=False)

@@ -590,6 +590,41 @@ add("tidx-past-edition-2018-es.md", "es", [], [], [],
      "a long list of attendees with GitHub links and cities. Several attendees were also speakers, but this page "
      "names them as attendees ('Asistentes'): no talk, no speaker."])
 
+add("adn-ja-au2024-keynotes-links.md", "ja", [],
+    [T("General Session Day 1 キーノート", ">General Session Day 1 キーノート</a></li>", form=LI),
+     T("General Session Day 2 キーノート", ">General Session Day 2 キーノート</a></li>", form=LI),
+     T("Autodesk Platform Services キーノート", ">Autodesk Platform Services キーノート</a></li>", form=LI),
+     T("AECO インダストリー キーノート", ">AECO インダストリー キーノート</a></li>", form=LI),
+     T("Construction インダストリー キーノート", ">Construction インダストリー キーノート</a></li>", form=LI),
+     T("Media & Entertainment インダストリー キーノート", ">Media &amp; Entertainment インダストリー キーノート<", form=LI),
+     T("Design & Manufacturing インダストリー キーノート", ">Design &amp; Manufacturing インダストリー キーノート<",
+       form=LI)],
+    [],
+    ['title: "Autodesk University 2024 キーノート"', "Autodesk University 2024 - Passes</a>", "<p>By Toshiaki Isezaki</p>",
+     "<strong>こちら</strong>"],
+    ["Toshiaki Isezaki"],
+    [("platform services keynote", [">Autodesk Platform Services キーノート</a></li>"]),
+     ("construction keynote", [">Construction インダストリー キーノート</a></li>"])],
+    ["Japanese company blog post (typepad export, raw HTML) after Autodesk University 2024: how to register for the "
+     "free digital pass and switch on Japanese captions, then a <ul> of links to the seven keynotes (two general "
+     "sessions, the developer-platform keynote, four industry keynotes), each recorded as a list-item talk with no "
+     "speaker. 'Day 1'/'Day 2' inside a keynote title are part of the title, not day divisions. The front-matter "
+     "title names the post's subject (the keynotes as a group), not one talk. No announcement is named."])
+
+add("gcppodcast-io2016-firebase-episode.md", "en", [], [], [],
+    ['title = "The New Firebase with Abe Haskins and Doug Stevenson"', "##### About Abe", "##### Cool thing of the week",
+     "##### Interviews", "- Firebase Analytics [docs]", "- Firebase Storage [docs]", "##### Question of the week",
+     "- StackDriver Trace [docs]"],
+    ["Abe Haskins", "Doug Stevenson", "Francesc Campoy Flores", "Mark Mandel"],
+    [("firebase storage", ["- Firebase Storage [docs]"]), ("google i/o 2016", ["Fresh off the press from [Google I/O 2016]"])],
+    ["Near-miss: podcast episode page (Hugo, TOML front matter with hosts) recorded after Google I/O 2016 about "
+     "Firebase: an interview with two guests, not a talk at the event, and the show-notes lists are reference "
+     "links (product docs, blog posts). The prose says new features 'have recently been announced for Firebase' "
+     "but names none of them as announced; the Firebase products in the 'Interviews' link list are documentation "
+     "links, not presented as launches, so no announcement is recorded. Guests and hosts are not speakers of a "
+     "talk. 'Cool thing of the week' ('Introducing ... node pools') is a blog post, not an announcement of the "
+     "event."])
+
 
 def build():
     return build_gold(HERE, ABOUT, FILES, complete=False)

@@ -625,6 +625,32 @@ add("gcppodcast-io2016-firebase-episode.md", "en", [], [], [],
      "talk. 'Cool thing of the week' ('Introducing ... node pools') is a blog post, not an announcement of the "
      "event."])
 
+add("skywalking-devcon2020-zh.md", "zh-Hans", [],
+    [T("SkyWalking's 2019-2020 and beyond", "09：30-09：50 SkyWalking's 2019-2020 and beyond", ["吴晟"],
+       video=BV("BV1ay4y16755"), form=PL),
+     T("贝壳全链路跟踪实践", "09：55-10：30 贝壳全链路跟踪实践", ["赵禹光"], form=PL),
+     T("SkyWalking 在百度爱番番部门实践", "10：35-11：15 SkyWalking 在百度爱番番部门实践", ["刘嘉鹏"], form=PL),
+     T("非计算机背景的同学如何贡献开源", "11：15-11：55 非计算机背景的同学如何贡献开源", ["适兕"], form=PL),
+     T("如何从 Apache SkyWalking 社区学习 Apache Way", "13：30-14：10 如何从 Apache SkyWalking", ["温铭"], form=PL),
+     T("Apache SkyWalking 在小米公司的应用", "14：10-14：50 Apache SkyWalking 在小米公司的应用", ["宋振东"], form=PL),
+     T("Istio 全生命周期监控", "14：50-15：30 Istio 全生命周期监控", ["高洪涛"], form=PL),
+     T("针对 HikariCP 数据库连接池的监控", "15：45-16：25 针对 HikariCP", ["张鑫"], form=PL),
+     T("SkyWalking 与 Nginx 的优化实践", "16：25-17：00 SkyWalking 与 Nginx", ["王院生"], form=PL)],
+    [],
+    ['title: "[视频] SkyWalking DevCon 2020"', "# 活动介绍", "# 日程安排", "## 开场演讲", "## 上午", "## 下午",
+     "15：30-15：45 茶歇", "缘于一位本科在读"],
+    ["Tetrate.io", "Apache SkyWalking PMC 成员", "ALC Beijing", "茶歇"],
+    [("hikaricp", ["15：45-16：25 针对 HikariCP"]), ("istio monitoring", ["14：50-15：30 Istio 全生命周期监控"]),
+     ("apache way", ["13：30-14：10 如何从 Apache SkyWalking"])],
+    ["Chinese (Hugo) video page of a one-day project developer conference: H1 '活动介绍'/'日程安排', H2 sections "
+     "'开场演讲' (opening talk), '上午'/'下午' (morning/afternoon: parts of one day, not day divisions). Each talk is "
+     "a plain paragraph 'HH：MM-HH：MM Title' (full-width colons) followed by a speaker line 'Name，role，org' (for "
+     "the last two the name is separated by a space); one talk has an abstract paragraph before its speaker line. "
+     "Three '{{< bilibili BV... >}}' shortcodes close the three sections: the first follows the only talk of its "
+     "section and is recorded as that talk's video; the other two close a multi-talk section (likely the "
+     "recording of the half-day), so they are attached to no talk and are not hard negatives either. The "
+     "duplicated '赵禹光，赵禹光' is one speaker. Front-matter author 吴晟 also gives the opening talk."])
+
 
 def build():
     return build_gold(HERE, ABOUT, FILES, complete=False)

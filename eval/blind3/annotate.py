@@ -651,6 +651,60 @@ add("skywalking-devcon2020-zh.md", "zh-Hans", [],
      "recording of the half-day), so they are attached to no talk and are not hard negatives either. The "
      "duplicated '赵禹光，赵禹光' is one speaker. Front-matter author 吴晟 also gives the opening talk."])
 
+add("opencue-la-pipeline-meetup2019.md", "en", [],
+    [T("OpenCue presentation to the LA Pipeline Developers Meetup", "### OpenCue presentation to the LA Pipeline",
+       ["Ben Dines", "Cottalango Leon", "Brian Cipriano", "Greg Denton"], video=YT("Vh6wtTzEj_E"))],
+    [],
+    ['title: "Dec 5, 2019: LA Pipeline Developers Meetup"', "# JLA Pipeline Developers Meetup", "#### December 5, 2019",
+     "- [SPI's slides", "- [Google's slides"],
+    ["Sony Pictures Imageworks", "SPI", "Google"],
+    [("opencue kubernetes deployment", ["### OpenCue presentation to the LA Pipeline"])],
+    ["Project news page (just-the-docs Jekyll: front-matter title with a date prefix, H1 with the event name, typo "
+     "'JLA' kept, H3 subtitle, H4 date, rule). The H3 subtitle names the one session (a joint presentation by two "
+     "companies at a meetup): recorded as the talk, with the four presenters named in prose ('X and Y from Sony "
+     "Pictures Imageworks presented ...', 'A and B from Google talked about ...') and the embedded youtube-nocookie "
+     "recording as its video. The H4 date is the news date ('A few weeks ago ...'), not a day division. The two "
+     "slide links are materials of the same talk, not talks."])
+
+add("opencue-town-hall2024.md", "en", [],
+    [T("OpenCue Project Review 2024", "# OpenCue Project Review 2024", ["Diego Tavares"], video=YT("h4u3DrI2_KI"))],
+    [("OpenCueWeb", "- Preview of OpenCueWeb, the new browser-based UI.")],
+    ['title: "May 24, 2024: OpenCue Project Review 2024"', "### OpenCue Virtual Town Hall Series",
+     "## Highlights from the Presentation:", "## Looking Ahead:", "- Release OpenCueWeb officially."],
+    ["Technical Steering Committee"],
+    [("opencueweb", ["- Preview of OpenCueWeb, the new browser-based UI."]),
+     ("town hall 2024", ["# OpenCue Project Review 2024"])],
+    ["Project news page about one presentation at a virtual town hall: H1 is the session name (the talk), H3 the "
+     "series, H4 the date; 'Diego Tavares, Chair of the Technical Steering Committee, presented ...' names the "
+     "speaker; an embedded YouTube iframe is its video. Announcement: the preview of OpenCueWeb, presented as 'the "
+     "new browser-based UI'. The other highlights (new TSC chair, performance work, integration updates, community "
+     "numbers) are project news, not launches; the 'Looking Ahead' bullets (incl. 'Release OpenCueWeb officially') "
+     "are plans, not announcements; neither kind is recorded."])
+
+_OC25 = "opencue-town-hall2025-announcements.md"
+add(_OC25, "en", [],
+    [T("OpenCue Project Review 2025", "# OpenCue Project Review 2025", video=YT("GG7F0UM8T1Q"))],
+    [("OpenCueWeb", "### OpenCueWeb Release"), ("Rust RQD", "### Rust RQD Release"),
+     ("Containerized Jobs (Docker Support)", "### Containerized Jobs (Docker Support)"),
+     ("Grafana Loki Integration", "### Grafana Loki Integration"),
+     ("OpenCue Pip Packages", "### OpenCue Pip Packages Released"),
+     ("Documentation Website", "### New Documentation Website")],
+    ['title: "August 10, 2025: OpenCue Project Review 2025"', "### OpenCue Virtual Town Hall Series",
+     "## About OpenCue", "## Community Overview", "## Major Announcements", "## Latest Features",
+     "## Upcoming Features", "### Distributed Booking", "### Farm Auto-scaling", "## Get Involved",
+     "#### Getting Started", "- [opencue-proto](https://pypi.org/project/opencue-proto/)"],
+    ["Technical Steering Committee", "The OpenCue TSC"],
+    [("rust rqd", ["### Rust RQD Release"]), ("grafana loki", ["### Grafana Loki Integration"]),
+     ("pip packages", ["### OpenCue Pip Packages Released"])],
+    ["Project news page recapping a virtual town-hall presentation with its launches: H1 the session (the talk, "
+     "video embedded and linked again at the end), 'The Technical Steering Committee presented ...' (a body, not a "
+     "person: no speaker). Announcements are the H3 items under '## Major Announcements' ('Official announcement "
+     "and release of OpenCueWeb', Rust RQD) and under '## Latest Features', which the intro calls the new features "
+     "the presentation showcased (Docker-based containerized jobs, Grafana Loki integration, pip packages "
+     "'Released', the new documentation website). '## Upcoming Features' (Distributed Booking, Farm Auto-scaling) "
+     "and the Rust RQD migration timeline are roadmap items, not launches: not recorded. The bullets under each "
+     "item and the pip package links are details, not announcements."])
+
 
 def build():
     return build_gold(HERE, ABOUT, FILES, complete=False)

@@ -705,6 +705,46 @@ add(_OC25, "en", [],
      "and the Rust RQD migration timeline are roadmap items, not launches: not recorded. The bullets under each "
      "item and the pip package links are details, not announcements."])
 
+_SWS = "skywalking-summit-shanghai2023-zh.md"
+add(_SWS, "zh-Hans", [],
+    [T("SkyWalking V9 In 2023 - 5 featured releases", "## SkyWalking V9 In 2023", ["吴晟"], video=BV("BV1Az4y1A7Pk")),
+     T("使用 Terraform 与 Ansible 快速部署 SkyWalking 集群", "## 使用 Terraform 与 Ansible", ["柯振旭"],
+       video=BV("BV1Bu4y1A7dG")),
+     T("基于SkyWalking构建全域一体化观测平台", "## 基于SkyWalking构建全域一体化观测平台", ["陈修能"], video=BV("BV14C4y1E7sY")),
+     T("云原生可观测性数据库BanyanDB", "## 云原生可观测性数据库BanyanDB", ["高洪涛"], video=BV("BV16N4y1U7Bu")),
+     T("基于 SkyWalking Agent 的性能剖析和实时诊断", "## 基于 SkyWalking Agent", ["陆家靖"], video=BV("BV1yQ4y1t7dM")),
+     T("太保科技-多云环境下Zabbix的运用实践", "## 太保科技-多云环境下Zabbix", ["田川"], video=BV("BV1DH4y1i7AG")),
+     T("KubeSphere 在可观测性领域的探索与实践", "## KubeSphere 在可观测性领域", ["霍秉杰"], video=BV("BV1mN411M7om")),
+     T("大型跨国企业的微服务治理", "## 大型跨国企业的微服务治理", ["张文杰"], video=BV("BV1Vj411E7tY"))],
+    [],
+    ['title: "SkyWalking Summit 2023 @ Shanghai 会议回顾"', "# SkyWalking Summit 2023 @ Shanghai", "# 会议议程 与 PDF",
+     "会议时间：2023年11月4日 全天", "赞助商：纵目科技，Tetrate", "* [PDF](wu_sheng.pdf)"],
+    ["SkyWalking", "纵目科技", "Tetrate"],
+    [("banyandb", ["## 云原生可观测性数据库BanyanDB"]), ("zabbix multi-cloud", ["## 太保科技-多云环境下Zabbix"])],
+    ["Chinese (Hugo) recap page of a one-day project summit: H1 event, metadata lines (time '全天' = all day, "
+     "venue, sponsors), H1 '会议议程 与 PDF', then one H2 per talk (several with trailing spaces, dropped from "
+     "titles), a bullet with the speaker's bare name, a bullet linking the slides PDF and a '{{< bilibili BV... >}}' "
+     "shortcode (the talk's recording). The date line is metadata of a one-day event, not a day division. "
+     "'太保科技-' (the speaker's company) is kept in the title as written. The first title mentions '5 featured "
+     "releases' without naming them: no announcement."])
+
+add("skywalking-csdn-summit2022-zh.md", "zh-Hans", [],
+    [T("开场演讲：SkyWalking v9解析", "14:00-14:30 开场演讲：SkyWalking v9解析", ["吴晟"], form=PL),
+     T("首发解密：APM的专用数据库BanyanDB", "14:30-15:00 首发解密", ["高洪涛"], form=PL),
+     T("SkyWalking 原生eBPF探针展示", "15:00-15:30 SkyWalking 原生eBPF探针展示", ["刘晗"], form=PL),
+     T("Apache SkyWalking MAL实践-监控虚拟机和Kubernetes", "15:30-16:00 Apache SkyWalking MAL实践", ["万凯"], form=PL),
+     T("SkyWalking助力云原生函数计算可观测", "16:00-16:30 SkyWalking助力云原生函数计算可观测", ["霍秉杰"], form=PL)],
+    [("BanyanDB", "还将首发解密APM的专用数据库BanyanDB")],
+    ["**峰会议程：**", "CSDN云原生系列在线峰会第4期", "Apache SkyWalking 是中国首个"],
+    ["Tetrate", "青云科技", "CSDN"],
+    [("banyandb", ["还将首发解密APM的专用数据库BanyanDB"]), ("ebpf", ["15:00-15:30 SkyWalking 原生eBPF探针展示"])],
+    ["Chinese announcement of an online summit (no front matter, no heading): image, intro prose, a bold lead "
+     "'**峰会议程：**' (agenda), then one paragraph per talk 'HH:MM-HH:MM Title <br>Name role company' (raw <br> "
+     "between title and speaker). Type prefixes '开场演讲：' (opening talk) and '首发解密：' (first reveal) are kept "
+     "in titles. Announcement: BanyanDB, which the intro says will be revealed for the first time ('首发解密') at "
+     "the summit (also named in that talk's title). 'SkyWalking v9新特性' are features of an existing release being "
+     "explained, not launched here. The intro names the producer 吴晟 (he also gives the opening talk)."])
+
 
 def build():
     return build_gold(HERE, ABOUT, FILES, complete=False)

@@ -745,6 +745,102 @@ add("skywalking-csdn-summit2022-zh.md", "zh-Hans", [],
      "the summit (also named in that talk's title). 'SkyWalking v9新特性' are features of an existing release being "
      "explained, not launched here. The intro names the producer 吴晟 (he also gives the opening talk)."])
 
+add("pytorch-conference2022-event-page.md", "en", [], [], [],
+    ["title: PyTorch Conference – Dec 2nd 2022", "We are excited to announce that the PyTorch Conference returns",
+     "**When**: Dec 2nd, 2022", "**FAQs**", "Q: Is there a fee to attend the PyTorch Conference?",
+     "**Questions**: Contact"],
+    ["NeurlPS", "The PyTorch Team", "Generations Hall"],
+    [("pytorch conference 2022", ["title: PyTorch Conference – Dec 2nd 2022"])],
+    ["Near-miss: event page published before a conference (Jekyll front matter, bold 'When/Where/What' lead "
+     "lines, an FAQ of 'Q:'/'A:' paragraphs). 'We are excited to announce that the PyTorch Conference returns' "
+     "announces the event itself, not a launch at it; 'software releases' are mentioned generically. No talk is "
+     "named: no talk, no speaker, no announcement."])
+
+_ES17 = "euroscipy2017-program-tables.md"
+add(_ES17, "en",
+    [(1, "Monday 28/08 - Tutorial day 1", "#### Monday 28/08 - Tutorial day 1"),
+     (2, "Tuesday 29/08 - Tutorial day 2", "#### Tuesday 29/08 - Tutorial day 2"),
+     (3, "Wednesday 30/08 - Conference day 1", "#### Wednesday 30/08 - Conference day 1"),
+     (4, "Thursday 31/08 - Conference day 2", "#### Thursday 31/08 - Conference day 2"),
+     (5, "Friday 01/09 - Sprints", "#### Friday 01/09 - Sprints")],
+    [T("Python", ("#python'>Python</a><br> <i>Guillaume Lemaître</i>", 1), ["Guillaume Lemaître"], day=1, form=TR),
+     T("Scikit-learn", ">Scikit-learn</a><br><i>Olivier Grisel & Tim Head</i>", ["Olivier Grisel", "Tim Head"], day=1,
+       form=TR),
+     T("Numpy", ("#numpy'>Numpy</a><br> <i>Gert Ingold</i>", 1), ["Gert Ingold"], day=1, form=TR),
+     T("Advanced Pandas", ">Advanced Pandas</a>", ["Joris Van den Bossche"], day=1, form=TR),
+     T("Networkx", ">Networkx</a>", ["Mridul Seth"], day=1, form=TR),
+     T("Matplotlib", ">Matplotlib</a>", ["Mike Mueller"], day=2, form=TR),
+     T("Scikit-image", ">Scikit-image</a>", ["Emmanuelle Gouillart"], day=2, form=TR),
+     T("Pandas", "19833.html'>Pandas</a>", ["Joris Van den Bossche"], day=2, form=TR),
+     T("Keras", ">Keras</a>", ["Valerio Maggio"], day=2, form=TR),
+     T("SciPy", ">SciPy</a>", ["Gaël Varoquaux"], day=2, form=TR),
+     T("Cython", ">Cython</a>", ["Stefan Behnel"], day=2, form=TR),
+     T("Git", ">Git</a>", ["Gert Ingold"], day=2, form=TR),
+     T("SymPy", ">SymPy</a>", ["Sartaj Singh", "Gaurav Dhingra"], day=2, form=TR),
+     T("How to Fix a Scientific Culture: Psychology as a Cautionary Tale and Paragon", ">How to Fix a Scientific Culture",
+       ["Julia Rohrer"], day=3, form=TR),
+     T("Getting the hang of WASM", ">Getting the hang of WASM</a>", ["Almar Klein"], day=3, form=TR),
+     T("Interactive 3D Visualization in Jupyter Notebooks", ">Interactive 3D Visualization", ["Vidar Tonaas Fauske"],
+       day=3, form=TR),
+     T("Arcas - Using Python to access open research literature", ">Arcas - Using Python", ["Nikoleta E. Glynatsi"],
+       day=3, form=TR),
+     T("Real-time Crowd-sourced Detection of Earthquakes", ">Real-time Crowd-sourced Detection", ["Robert Steed"],
+       day=3, form=TR),
+     T("Pyrate - Optical Raytracing Based on Python", ">Pyrate - Optical Raytracing",
+       ["Johannes Hartung", "Moritz Esslinger"], day=3, form=TR),
+     T("Working with Audio Data in Python", ">Working with Audio Data in Python", ["Bastian Bechtold"], day=3, form=TR),
+     T("Simphony-Remote - Accessing containerized desktop and web applications with a web browser",
+       ">Simphony-Remote - Accessing", ["Stefano Borini"], day=3, form=TR),
+     T("GeoPandas - geospatial data in Python made easy", ">GeoPandas - geospatial data", ["Joris Van den Bossche"],
+       day=3, form=TR),
+     T("Learning 2D Animation with Processing", ">Learning 2D Animation", ["Melanie McCall"], day=3, form=TR),
+     T("Introduction into the ppci project", ">Introduction into the ppci project", ["Windel Bouwman"], day=3, form=TR),
+     T("nbval - Testing your notebooks", ">nbval - Testing your notebooks", ["Thomas Kluyver"], day=3, form=TR),
+     T("Testing the unknown: how to test scientific codes", ">Testing the unknown", ["Alice Harpole"], day=3, form=TR),
+     T("PyTorch - a framework for fast, dynamic deep learning and scientific computing", ">PyTorch - a framework",
+       ["Soumith Chintala"], day=4, form=TR),
+     T("Fully Convolutional Networks for Image Segmentation", ">Fully Convolutional Networks", ["Daniil Pakhomov"],
+       day=4, form=TR),
+     T("FluRS - A Library for Streaming Recommendation Algorithms", ">FluRS - A Library", ["Takuya Kitazawa"], day=4,
+       form=TR),
+     T("Deep Learning for Fraud Detection", ">Deep Learning for Fraud Detection", ["Valerio Maggio"], day=4, form=TR),
+     T("fastmat - A simple Package for Fast Linear Transforms", ">fastmat - A simple Package",
+       ["Sebastian Semper", "Christoph Wagner"], day=4, form=TR),
+     T("AutoWIG: Wrapping very large C++ libraries in Python automatically", ">AutoWIG: Wrapping", ["Pierre Fernique"],
+       day=4, form=TR),
+     T("Leverage knowledge from under-represented classes in machine learning: an introduction to imbalanced-learn",
+       ">Leverage knowledge from under-represented", ["Guillaume Lemaitre"], day=4, form=TR),
+     T("The OpenTURNS uncertainty quantification Python module", ">The OpenTURNS uncertainty", ["Michael Baudin"],
+       day=4, form=TR),
+     T("Handshakes, Citizen Science and Evolution", ">Handshakes, Citizen Science", ["Vince Knight"], day=4, form=TR),
+     T("Tricks for Efficient Multicore Computing", ">Tricks for Efficient Multicore Computing", ["Oliver Grisel"],
+       day=4, form=TR),
+     T("AMfe - Finite Elements for Structural Dynamics with Simplicity in Mind", ">AMfe - Finite Elements",
+       ["Christian Meyer"], day=4, form=TR),
+     T("Bayesian Optimization - Can you do better than randomly guessing parameters?", ">Bayesian Optimization - Can",
+       ["Tim Head"], day=4, form=TR),
+     T("Autoscaling distributed compute with Dask, Kubernetes and AWS",
+       "<td>Autoscaling distributed compute with Dask", ["Jacob Tomlinson", "Alex Hilson"], day=4, form=TR)],
+    [],
+    [("<td colspan=2><i>registration</i>", 1), ("<td colspan=2><i>morning break</i>", 1),
+     ("<td colspan=2><i>lunch</i>", 1), "<i>Poster session</i>", "<i>Social event: guided tour in Entlas Keller</i>",
+     "Title: Program", "A printable PDF of the program", ("<td></td> <th>Intro</th> <th>Advanced</th>", 1),
+     "[Several projects](", ".page-break\t{ display: none; }"],
+    ["Keynote by Julia Rohrer", "Intro", "Advanced", "Entlas Keller"],
+    [("wasm", [">Getting the hang of WASM</a>"]), ("pytorch keynote", [">PyTorch - a framework"]),
+     ("dask kubernetes", ["<td>Autoscaling distributed compute with Dask"]), ("sympy tutorial", [">SymPy</a>"])],
+    ["Pelican page (metadata lines 'Title:/URL:/save_as:', then an inline <style> block with tab characters) with "
+     "the programme of a five-day scientific-Python conference: one H4 per day ('Monday 28/08 - Tutorial day 1' ... "
+     "'Friday 01/09 - Sprints'; the headings number tutorial and conference days separately, so days are numbered "
+     "1..5 in order), each followed by a raw HTML <table> (time cell, then a cell with the linked title, '<br>' and "
+     "the speaker in <i>). Tutorial days have two columns (Intro/Advanced); a tutorial spanning two slots (Python, "
+     "Scikit-learn, Numpy on day 1) appears in two rows: recorded once, at its first row; the second rows are "
+     "neither talks nor hard negatives. Keynote speakers are written 'Keynote by Name' (name only recorded). One "
+     "talk has no link (plain cell text). Rows of class 'special' are breaks, registration, posters, social event: "
+     "not talks. Left out of both lists: 'Opening notes' (welcome remarks, no speaker), 'Poster introductions (2 "
+     "minute talks)' and 'Lightning Talks' (blocks of unnamed short talks), 'BOF about organizing Euroscipy 2018' "
+     "(a discussion session, not presented). The sprint day has no talk."])
+
 
 def build():
     return build_gold(HERE, ABOUT, FILES, complete=False)

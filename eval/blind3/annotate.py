@@ -841,6 +841,23 @@ add(_ES17, "en",
      "minute talks)' and 'Lightning Talks' (blocks of unnamed short talks), 'BOF about organizing Euroscipy 2018' "
      "(a discussion session, not presented). The sprint day has no talk."])
 
+add("jinusong-io-extended-seoul2019-ko.md", "ko", [],
+    [T("모두를 위한 안드로이드 새소식", "## 모두를 위한 안드로이드 새소식", ["양찬석"]),
+     T("Material Design at Google IO x Design Sprint", "## Material Design at Google IO x Design Sprint", ["김은정"]),
+     T("New Android Decorative UI Pattern", "## New Android Decorative UI Pattern", ["이승민"])],
+    [],
+    ["# 2019 GDG Seoul Io Extended", "## 소개", "* [발표자료](http://bit.ly/2FljGEp)", "* Camera X가 생겼다.",
+     "* Jetpack Security가 생겼다."],
+    ["구글 코리아", "GDG organizer", "레이니스트", "Jetpack Compose", "Camera X"],
+    [("jetpack compose", ["## New Android Decorative UI Pattern"]), ("dark theme", ["## 모두를 위한 안드로이드 새소식"])],
+    ["Korean notes of a Google I/O Extended meetup (a local event replaying I/O news): H1 event, H2 '소개' "
+     "(intro), then three H2 talks 'Title - Name(Org)' (the org in parentheses is dropped; one heading has a "
+     "trailing space), bullet notes and bold '**정리**'/'**느낀점**' (summary/impressions) lines. The first talk "
+     "relays what Google introduced at I/O 2019 (Camera X 'was introduced' (생겼다), Jetpack Security, Android Q "
+     "changes) and the third explains Jetpack Compose: these launches happened at Google I/O, not at this event, "
+     "and the notes present them as talk content, so no announcement is recorded (a reader could argue for Camera "
+     "X / Jetpack Security as I/O launches relayed here; left out of the gold)."])
+
 
 def build():
     return build_gold(HERE, ABOUT, FILES, complete=False)

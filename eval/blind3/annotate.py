@@ -858,6 +858,20 @@ add("jinusong-io-extended-seoul2019-ko.md", "ko", [],
      "and the notes present them as talk content, so no announcement is recorded (a reader could argue for Camera "
      "X / Jetpack Security as I/O launches relayed here; left out of the gold)."])
 
+add("ydb-en-fossasia2023-talk.md", "en", [],
+    [T("{{ ydb-short-name }} — an open-source Distributed SQL Database", "### {{ ydb-short-name }} — an open-source",
+       video=YT("A0O7yr9_1Tg"))],
+    [],
+    ["{% include notitle [overview_tag]", "[Slides](https://presentations.ydb.tech"],
+    ["{{ team.bondar.name }}", "team.bondar.name", "{{ ydb-short-name }}"],
+    [("distributed sql", ["### {{ ydb-short-name }} — an open-source"])],
+    ["English documentation include for one conference talk (same project and layout family as the Russian "
+     "include in this set, a different event and language): a single H3 whose title starts with the Liquid "
+     "variable '{{ ydb-short-name }}' (rendered as the product name; kept as written, compare fuzzily) and ends "
+     "with a '{#anchor}' (dropped), an '{% include notitle ... %}' tag line, prose naming the speaker only through "
+     "'{{ team.bondar.name }}' placeholders (no speaker recorded; the placeholder is a hard negative), an "
+     "'@[YouTube](...)' directive (the talk's video) and a slides link."])
+
 
 def build():
     return build_gold(HERE, ABOUT, FILES, complete=False)

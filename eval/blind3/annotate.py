@@ -872,6 +872,18 @@ add("ydb-en-fossasia2023-talk.md", "en", [],
      "'{{ team.bondar.name }}' placeholders (no speaker recorded; the placeholder is a hard negative), an "
      "'@[YouTube](...)' directive (the talk's video) and a slides link."])
 
+add("euroscipy2017-keynote-rohrer.md", "en", [],
+    [T("How to Fix a Scientific Culture: Psychology as a Cautionary Tale and Paragon", "### How to Fix a Scientific",
+       ["Julia Rohrer"])],
+    [], ["#### Short summary", "#### Biographical sketch", "section: euroscipy_2017"],
+    ["Max Planck", "The 100% CI", "German Institute for Economic Research"],
+    [("open science keynote", ["### How to Fix a Scientific"])],
+    ["Second keynote page of the same Pelican site and layout as euroscipy2017-keynote-chintala.md (same metadata "
+     "lines, H3 title, H4 'Short summary'/'Biographical sketch'); this one has a 'section:' metadata line, curly "
+     "quotes and em dashes in the abstract. The speaker is named in the metadata title 'Keynote by Julia Rohrer' "
+     "and as the subject of the biography. The same keynote also appears as a table row in "
+     "euroscipy2017-program-tables.md."])
+
 
 def build():
     return build_gold(HERE, ABOUT, FILES, complete=False)

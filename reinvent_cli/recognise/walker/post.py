@@ -8,21 +8,21 @@ from typing import TYPE_CHECKING, Any
 from reinvent_cli.lexicon import TITLE_KEYS as _TITLE_KEYS
 from reinvent_cli.model import Document, Entry, Talk
 from reinvent_cli.read.source import Source
-from reinvent_cli.recognise.days import classify_day
-from reinvent_cli.recognise.evidence import collection_title, one_keynote
-from reinvent_cli.recognise.inline import flat_of, one_line
-from reinvent_cli.recognise.meta_lines import META_LINE
-from reinvent_cli.recognise.one_talk import LeadLine, decorated_title, quoted_h1, the_h1
-from reinvent_cli.recognise.speakers import names_a_speaker, parse_speakers, speakers_in_title
-from reinvent_cli.recognise.talks import (
+from reinvent_cli.recognise.document.days import classify_day
+from reinvent_cli.recognise.document.one_talk import LeadLine, decorated_title, quoted_h1, the_h1
+from reinvent_cli.recognise.talk.evidence import collection_title, one_keynote
+from reinvent_cli.recognise.talk.speakers import names_a_speaker, parse_speakers, speakers_in_title
+from reinvent_cli.recognise.talk.talks import (
     LABELLED_TALK,
     TALK_RE,
     block_texts,
     split_talk_heading,
 )
+from reinvent_cli.recognise.text.inline import flat_of, one_line
+from reinvent_cli.recognise.text.meta_lines import META_LINE
 
 if TYPE_CHECKING:  # only for an annotation
-    from reinvent_cli.recognise.state import WalkState
+    from reinvent_cli.recognise.walker.state import WalkState
 
 
 def one_talk_post(src: Source, tokens: list[dict[str, Any]]) -> bool:

@@ -14,7 +14,7 @@ from reinvent_cli.lexicon import (
     NEW_LEAD_INS,
     VENDORS,
 )
-from reinvent_cli.recognise.patterns import pattern
+from reinvent_cli.recognise.text.patterns import pattern
 
 # 'NEW - "DynamoDB On Demand"', 'New: X', 'Launch: X', 'Neu: X', 'Nouveauté : X', 'Announcement: X',
 # 'HiddenLayer Announcement: X', '新功能：X' (a lead-in word, a separator, then the name).

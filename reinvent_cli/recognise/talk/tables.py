@@ -7,12 +7,12 @@ from typing import Any
 
 from reinvent_cli.lexicon import TABLE_SPEAKER_WORDS, TABLE_TIME_WORDS, TABLE_TITLE_WORDS
 from reinvent_cli.read.md_tables import rows
-from reinvent_cli.recognise.evidence import group_word, not_talk
-from reinvent_cli.recognise.inline import FlatInline, FlatLink, flat_of, one_line
-from reinvent_cli.recognise.names import is_person
-from reinvent_cli.recognise.patterns import pattern
-from reinvent_cli.recognise.roles import Role
-from reinvent_cli.recognise.talks import has_talk_label
+from reinvent_cli.recognise.talk.evidence import group_word, not_talk
+from reinvent_cli.recognise.talk.names import is_person
+from reinvent_cli.recognise.talk.roles import Role
+from reinvent_cli.recognise.talk.talks import has_talk_label
+from reinvent_cli.recognise.text.inline import FlatInline, FlatLink, flat_of, one_line
+from reinvent_cli.recognise.text.patterns import pattern
 
 
 @dataclass

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from reinvent_cli.model import Document
-from reinvent_cli.recognise.evidence import heading_title
-from reinvent_cli.recognise.launch_rules import cjk_launch_heading
-from reinvent_cli.recognise.launches import launch_heading
-from reinvent_cli.recognise.patterns import pattern
+from reinvent_cli.recognise.launch.launch_rules import cjk_launch_heading
+from reinvent_cli.recognise.launch.launches import launch_heading
+from reinvent_cli.recognise.talk.evidence import heading_title
+from reinvent_cli.recognise.text.patterns import pattern
 
 _OUTLINE = pattern(r"^(?:\d{1,2}(?:\.\d{1,2}){0,4}\.?|[IVX]{1,4}\.)\s+")
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from reinvent_cli.recognise.patterns import pattern
+from reinvent_cli.lexicon import SESSION_HOSTS, SESSION_PATH_WORDS
+from reinvent_cli.recognise.text.patterns import pattern
 
 VIDEO_TEXT = pattern(
     r"^\s*(video|recording|youtube|watch\b|vimeo|vid[ée]o|v[íi]deo|aufzeichnung|mitschnitt|enregistrement|"
@@ -43,3 +44,21 @@ def video_in_text(text: str) -> str | None:
         if m and re.search(r"youtube(?:-nocookie)?\.com|youtu\.be|vimeo\.com", m.group(1), re.IGNORECASE):
             return m.group(1)
     return None
+
+
+# "/talks/perses", "/2023/sessions/1234-kafka": a path word of SESSION_PATH_WORDS, then the talk's own slug.
+_SESSION_PATH = pattern(r"/(?:{})/[\w%.~-]{{2,}}".format("|".join(SESSION_PATH_WORDS)), re.IGNORECASE)
+
+
+def session_page(url: str) -> bool:
+    """A link to one session's page on a conference site (a schedule host, or ".../talks/<slug>")."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    host = (parts.hostname or "").lower()
+    if parts.scheme not in ("http", "https") or not host:
+        return False
+    if host.endswith(SESSION_HOSTS):
+        return len(parts.path.strip("/")) >= 3
+    return bool(_SESSION_PATH.search(parts.path))

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from reinvent_cli.model import Day, Document, Entry, Talk
 from reinvent_cli.read.source import Source
-from reinvent_cli.recognise.layout import Plan
+from reinvent_cli.recognise.document.layout import Plan
 
 
 @dataclass

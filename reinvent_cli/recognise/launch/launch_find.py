@@ -10,10 +10,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from reinvent_cli.model import Announcement, Document, Entry, Talk
-from reinvent_cli.recognise.evidence import BRACKETED_TAIL, heading_title
-from reinvent_cli.recognise.inline import FlatInline, FlatLink, ListItem, flat_of, list_items, one_line
-from reinvent_cli.recognise.launch_heads import Head, heading_launches, keynote_title
-from reinvent_cli.recognise.launch_rules import (
+from reinvent_cli.recognise.launch.launch_heads import Head, heading_launches, keynote_title
+from reinvent_cli.recognise.launch.launch_rules import (
     announced_subject,
     cjk_launch,
     cjk_launch_heading,
@@ -32,7 +30,7 @@ from reinvent_cli.recognise.launch_rules import (
     strip_status,
     vendor_item,
 )
-from reinvent_cli.recognise.launches import (
+from reinvent_cli.recognise.launch.launches import (
     ANNOUNCE_LEAD_IN,
     LAUNCH_FILLER,
     announce_match,
@@ -44,7 +42,9 @@ from reinvent_cli.recognise.launches import (
     strip_launch_name,
     texts_of_list,
 )
-from reinvent_cli.recognise.patterns import pattern
+from reinvent_cli.recognise.talk.evidence import BRACKETED_TAIL, heading_title
+from reinvent_cli.recognise.text.inline import FlatInline, FlatLink, ListItem, flat_of, list_items, one_line
+from reinvent_cli.recognise.text.patterns import pattern
 
 Block = dict[str, Any]
 

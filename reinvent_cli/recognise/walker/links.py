@@ -5,8 +5,8 @@ from __future__ import annotations
 import bisect
 
 from reinvent_cli.model import Link
-from reinvent_cli.recognise.inline import FlatInline, one_line
-from reinvent_cli.recognise.state import WalkState
+from reinvent_cli.recognise.text.inline import FlatInline, one_line
+from reinvent_cli.recognise.walker.state import WalkState
 
 
 def add_links(st: WalkState, flat: FlatInline, line0: int) -> None:

@@ -6,9 +6,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reinvent_cli.lexicon import GROUP_TALK_WORDS
-from reinvent_cli.recognise.candidates import bold_candidates, item_candidates, plain_candidates
-from reinvent_cli.recognise.days import classify_day
-from reinvent_cli.recognise.evidence import (
+from reinvent_cli.recognise.document.days import classify_day
+from reinvent_cli.recognise.document.kind import Decision
+from reinvent_cli.recognise.launch.launches import ANNOUNCE_LIST_HEADING
+from reinvent_cli.recognise.talk.candidates import bold_candidates, item_candidates, plain_candidates
+from reinvent_cli.recognise.talk.evidence import (
     anchor_evidence,
     block_evidence,
     clean_title,
@@ -22,14 +24,13 @@ from reinvent_cli.recognise.evidence import (
     video_key,
     video_people,
 )
-from reinvent_cli.recognise.inline import flat_of
-from reinvent_cli.recognise.kind import Decision
-from reinvent_cli.recognise.launches import ANNOUNCE_LIST_HEADING
-from reinvent_cli.recognise.roles import Layout, Role
-from reinvent_cli.recognise.speakers import person_heading
-from reinvent_cli.recognise.tables import table_candidates
-from reinvent_cli.recognise.talks import split_talk_heading, strip_time, strip_trailing_time
-from reinvent_cli.recognise.watch_heading import WATCH_HEADING
+from reinvent_cli.recognise.talk.labelled_talks import labelled_candidates
+from reinvent_cli.recognise.talk.roles import Layout, Role
+from reinvent_cli.recognise.talk.speakers import person_heading
+from reinvent_cli.recognise.talk.tables import table_candidates
+from reinvent_cli.recognise.talk.talks import split_talk_heading, strip_time, strip_trailing_time
+from reinvent_cli.recognise.talk.watch_heading import WATCH_HEADING
+from reinvent_cli.recognise.text.inline import flat_of
 
 
 @dataclass
@@ -318,6 +319,8 @@ def _is_talk(s: _Seg, kids: list[_Seg], sib: _Siblings, backed: bool) -> bool:
         return False  # "### Summaries" over "#### Day 1", "#### Day 2"
     if kids and any(_only_talk_words(k.title) for k in kids if k.level == kids[0].level):
         return False  # "## Topics" over "### Talks", "### Workshops": the talks are below it
+    if not backed and not sib.expect and collection_title(s.title, keynote_is_talk=False) and not labelled(s.title):
+        return False  # "## Prometheus at CloudNativeCon 2017" among the talks: the post's title again
     if sib.expect:
         return backed or not sib.strict()
     return sib.alike() and (backed or sib.most() and not sib.only_backed)
@@ -412,6 +415,8 @@ def _inner_candidates(segs: list[_Seg], plan: Plan) -> None:
                 plan.roles[r.line] = r
             if not bold and not forced:
                 for r in plain_candidates(s.blocks, s.level + 1):  # "Title" over "Jane Roe (Acme)"
+                    plan.roles.setdefault(r.line, r)
+                for r in labelled_candidates(s.blocks, s.level + 1):  # "Topic: Title" by its speaker
                     plan.roles.setdefault(r.line, r)
         if forced != "bold":
             items = found[1] if found is not None and not group else None

@@ -18,6 +18,8 @@ from reinvent_cli.lexicon import (
     DAILY_WORDS,
     EVENT_NAME_SHAPE,
     EVENT_WORDS,
+    EVENT_WORDS_CJK,
+    GROUP_TALK_WORDS_CJK,
     HOWTO_WORDS,
     MEETING_WORDS,
     MONTHS,
@@ -31,11 +33,11 @@ from reinvent_cli.lexicon import (
     SPEAKER_KEYS as _SPEAKER_KEYS,
 )
 from reinvent_cli.read.source import Source
-from reinvent_cli.recognise.evidence import block_evidence, clean_title, title_evidence
-from reinvent_cli.recognise.inline import flat_of
-from reinvent_cli.recognise.one_talk import lead_line
-from reinvent_cli.recognise.patterns import pattern
-from reinvent_cli.recognise.roles import Role
+from reinvent_cli.recognise.document.one_talk import lead_line
+from reinvent_cli.recognise.talk.evidence import block_evidence, clean_title, title_evidence
+from reinvent_cli.recognise.talk.roles import Role
+from reinvent_cli.recognise.text.inline import flat_of
+from reinvent_cli.recognise.text.patterns import pattern
 
 
 class Cue(Enum):
@@ -94,7 +96,8 @@ class Decision:
 THRESHOLD = 3
 
 _EVENT = pattern(rf"(?i:(?<![\w-])(?:{EVENT_WORDS})(?![\w-]))|\b{EVENT_NAME_SHAPE}\b")
-_EVENT_CJK = pattern(r"講演|登壇|カンファレンス|勉強会|参加レポート|参加記|大会|峰会|会议|演讲|컨퍼런스|세미나")
+_EVENT_CJK = pattern("|".join(EVENT_WORDS_CJK))
+_TALK_CJK = pattern("|".join(GROUP_TALK_WORDS_CJK))  # (glued: "会議トーク一覧")
 _TALK = pattern(rf"(?<![\w-])(?:{TALK_WORDS})(?![\w-])", re.IGNORECASE)
 # "PyGotham 2018", "Google I/O 2017", "NDC Sydney 2024", "2024 上海 AI 开发者大会": a name and a year that is no
 # date ("2020-02-03", "3/9/2025"), not "in 2024" / "since 2019".
@@ -289,13 +292,14 @@ def decide(src: Source, tokens: list[dict[str, Any]], roles: dict[int, Role]) ->
                 videos += 1
             elif "schedule table" in ev:
                 cues.append(Cue.SCHEDULE_TABLE)
-            elif "under sessions" in ev:
+            elif "under sessions" in ev or "the session's page" in ev:
                 cues.append(Cue.TALK_GROUP)
             elif ev.endswith("a list of announcements"):
                 cues.append(Cue.LAUNCH_LIST)
         if role.kind == "day" and role.form == "heading":
             days.append(role.title)
-        elif (role.kind == "group" and _TALK.search(role.title)) or _EVENT.search(role.title):
+        elif role.kind == "group" and (_TALK.search(role.title) or _TALK_CJK.search(role.title)) \
+                or _EVENT.search(role.title):
             cues.append(Cue.TALK_GROUP)
     if len(days) >= 2 or any(_LETTER.search(d) for d in days):  # (not one "# 2019.03.14": a dated note)
         cues.append(Cue.DAY_HEADING)

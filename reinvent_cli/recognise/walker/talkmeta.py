@@ -25,7 +25,10 @@ from reinvent_cli.lexicon import (
 )
 from reinvent_cli.model import Speaker, Talk
 from reinvent_cli.read.source import unescape_entities
-from reinvent_cli.recognise.inline import (
+from reinvent_cli.recognise.talk.media import SLIDES_TEXT, VIDEO_TEXT, video_in_text
+from reinvent_cli.recognise.talk.speakers import parse_speakers, speaker_line
+from reinvent_cli.recognise.talk.talks import split_talk_heading
+from reinvent_cli.recognise.text.inline import (
     BARE_URL,
     FlatInline,
     FlatLink,
@@ -33,12 +36,9 @@ from reinvent_cli.recognise.inline import (
     trim_decor,
     url_host,
 )
-from reinvent_cli.recognise.media import SLIDES_TEXT, VIDEO_TEXT, video_in_text
-from reinvent_cli.recognise.meta_lines import KV_LINE, META_LINE
-from reinvent_cli.recognise.patterns import pattern
-from reinvent_cli.recognise.speakers import parse_speakers, speaker_line
-from reinvent_cli.recognise.state import WalkState
-from reinvent_cli.recognise.talks import split_talk_heading
+from reinvent_cli.recognise.text.meta_lines import KV_LINE, META_LINE
+from reinvent_cli.recognise.text.patterns import pattern
+from reinvent_cli.recognise.walker.state import WalkState
 
 
 def metadata(st: WalkState, flat: FlatInline, talk: Talk) -> None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-from reinvent_cli.recognise.patterns import pattern
+from reinvent_cli.recognise.text.patterns import pattern
 
 BARE_URL = pattern(r"https?://[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"]")
 

@@ -10,9 +10,14 @@ from typing import Any
 from reinvent_cli.lexicon import VIDEO_HOSTS as _VIDEO_HOSTS
 from reinvent_cli.model import Day, Document, Entry, Speaker, Talk, WatchItem
 from reinvent_cli.read.source import Source
-from reinvent_cli.recognise.evidence import one_keynote
-from reinvent_cli.recognise.headings import close_item_talks, inner_talk, on_heading
-from reinvent_cli.recognise.inline import (
+from reinvent_cli.recognise.document.layout import Plan
+from reinvent_cli.recognise.launch.launch_find import LaunchFinder, Level, hooked, line_launch
+from reinvent_cli.recognise.talk.evidence import one_keynote
+from reinvent_cli.recognise.talk.media import VIDEO_TEXT, video_in_text
+from reinvent_cli.recognise.talk.names import is_person
+from reinvent_cli.recognise.talk.speakers import speaker_label
+from reinvent_cli.recognise.talk.talks import split_talk_heading
+from reinvent_cli.recognise.text.inline import (
     FlatInline,
     ListItem,
     flat_of,
@@ -22,17 +27,12 @@ from reinvent_cli.recognise.inline import (
     url_host,
     words_of_html,
 )
-from reinvent_cli.recognise.launch_find import LaunchFinder, Level, hooked, line_launch
-from reinvent_cli.recognise.layout import Plan
-from reinvent_cli.recognise.links import add_links
-from reinvent_cli.recognise.media import VIDEO_TEXT, video_in_text
-from reinvent_cli.recognise.meta_lines import META_LINE
-from reinvent_cli.recognise.names import is_person
-from reinvent_cli.recognise.speakers import speaker_label
-from reinvent_cli.recognise.state import WalkState, finish, new_state
-from reinvent_cli.recognise.table_walk import walk_table
-from reinvent_cli.recognise.talkmeta import block_after, code_metadata, look_for_speakers, metadata, raw_lines
-from reinvent_cli.recognise.talks import split_talk_heading
+from reinvent_cli.recognise.text.meta_lines import META_LINE
+from reinvent_cli.recognise.walker.headings import close_item_talks, inner_talk, on_heading
+from reinvent_cli.recognise.walker.links import add_links
+from reinvent_cli.recognise.walker.state import WalkState, finish, new_state
+from reinvent_cli.recognise.walker.table_walk import walk_table
+from reinvent_cli.recognise.walker.talkmeta import block_after, code_metadata, look_for_speakers, metadata, raw_lines
 
 Block = dict[str, Any]
 

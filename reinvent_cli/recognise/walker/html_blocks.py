@@ -9,7 +9,7 @@ import re
 from html.parser import HTMLParser
 from typing import Any
 
-from reinvent_cli.recognise.patterns import pattern
+from reinvent_cli.recognise.text.patterns import pattern
 
 Block = dict[str, Any]
 

@@ -7,10 +7,10 @@ from collections.abc import Callable
 from typing import Any
 
 from reinvent_cli.lexicon import AND_WORDS, ITEM_TALK_LABELS, SPEAKER_LABELS
-from reinvent_cli.recognise.inline import FlatInline, flat_of, flatten, one_line
-from reinvent_cli.recognise.names import is_person
-from reinvent_cli.recognise.patterns import pattern
-from reinvent_cli.recognise.speakers import speaker_line
+from reinvent_cli.recognise.talk.names import is_person
+from reinvent_cli.recognise.talk.speakers import speaker_line
+from reinvent_cli.recognise.text.inline import FlatInline, flat_of, flatten, one_line
+from reinvent_cli.recognise.text.patterns import pattern
 
 # "Title — Name", "Title – Name, Role bij Org": the last spaced dash of a line (a bounded split, no backtracking).
 _DASHES = (" — ", " – ", " -- ", " —— ", " - ")
@@ -80,6 +80,23 @@ def paren_named(text: str) -> tuple[str, str] | None:
         return None  # "Multilingual (多语言)": a translation, not a speaker
     people = people_named(inside)
     return (title, people) if people else None
+
+
+# A clock time range inside a title's parentheses: "（易观CTO-郭炜 14:00-14:20）", "(Jane Roe, 9:30 - 10:00)".
+_PAREN_TIME = pattern(r"[\s,，]*\d{1,2}[:：.]\d{2}\s*[-–—~～至到]\s*\d{1,2}[:：.]\d{2}[\s,，]*")
+_ORG_DASH = pattern(r"[-–—－]")
+
+
+def timed_paren_named(text: str) -> tuple[str, str] | None:
+    """(title, speaker) of "Title（Org-Jane Roe 14:00-14:20）": who gave it and when, in the closing parentheses
+    (the name after an organisation's "Org-"); a schedule's item, so strong."""
+    m = _PAREN_TAIL.match(text.rstrip("。. "))
+    if not m or not _PAREN_TIME.search(m.group(2)):
+        return None
+    inside = _PAREN_TIME.sub(" ", m.group(2)).strip()
+    people = people_named(inside) or people_named(_ORG_DASH.split(inside)[-1])
+    title = m.group(1).strip(" -–—:")
+    return (title, people) if people and title else None
 
 
 def separated_named(text: str) -> tuple[str, str] | None:
@@ -226,6 +243,7 @@ NAMED_SHAPES: tuple[tuple[str, bool, Callable[[str], tuple[str, str] | None]], .
     ("quoted title, then names", True, quoted_named),
     ("title, dash, names", True, dash_named),
     ("title, comma, a name", True, comma_named),
+    ("title, names and time in parentheses", True, timed_paren_named),
     ("title, names in parentheses", False, paren_named),
     ("title, slash or bar, names", False, separated_named),
     ("names, dash, title", False, name_first),

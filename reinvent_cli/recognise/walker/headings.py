@@ -8,15 +8,15 @@ from typing import Any
 from reinvent_cli.lexicon import SLIDE_HOSTS as _SLIDE_HOSTS
 from reinvent_cli.lexicon import VIDEO_HOSTS as _VIDEO_HOSTS
 from reinvent_cli.model import Day, Talk
-from reinvent_cli.recognise.evidence import heading_title
-from reinvent_cli.recognise.inline import FlatInline, flat_of, url_host
-from reinvent_cli.recognise.launches import ANNOUNCE_LIST_HEADING
-from reinvent_cli.recognise.links import add_links
-from reinvent_cli.recognise.media import SLIDES_TEXT, VIDEO_TEXT
-from reinvent_cli.recognise.state import OpenHeading, WalkState
-from reinvent_cli.recognise.talkmeta import look_for_speakers
-from reinvent_cli.recognise.talks import talk_parts
-from reinvent_cli.recognise.watch_heading import WATCH_HEADING
+from reinvent_cli.recognise.launch.launches import ANNOUNCE_LIST_HEADING
+from reinvent_cli.recognise.talk.evidence import heading_title
+from reinvent_cli.recognise.talk.media import SLIDES_TEXT, VIDEO_TEXT
+from reinvent_cli.recognise.talk.talks import talk_parts
+from reinvent_cli.recognise.talk.watch_heading import WATCH_HEADING
+from reinvent_cli.recognise.text.inline import FlatInline, flat_of, url_host
+from reinvent_cli.recognise.walker.links import add_links
+from reinvent_cli.recognise.walker.state import OpenHeading, WalkState
+from reinvent_cli.recognise.walker.talkmeta import look_for_speakers
 
 
 def on_heading(st: WalkState, tok: dict[str, Any]) -> None:

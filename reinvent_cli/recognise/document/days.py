@@ -20,8 +20,8 @@ from reinvent_cli.lexicon import (
     WEEKDAY_NAMES as _WEEKDAY_NAMES,
 )
 from reinvent_cli.model import Document
-from reinvent_cli.recognise.inline import trim_decor
-from reinvent_cli.recognise.patterns import pattern
+from reinvent_cli.recognise.text.inline import trim_decor
+from reinvent_cli.recognise.text.patterns import pattern
 
 _NUMBER = r"(\d{1,2}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
 

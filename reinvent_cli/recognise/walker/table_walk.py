@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from reinvent_cli.recognise.headings import close_item_talks, inner_talk
-from reinvent_cli.recognise.links import add_links
-from reinvent_cli.recognise.state import WalkState
-from reinvent_cli.recognise.tables import row_inlines
-from reinvent_cli.recognise.talkmeta import media_links
+from reinvent_cli.recognise.talk.tables import row_inlines
+from reinvent_cli.recognise.walker.headings import close_item_talks, inner_talk
+from reinvent_cli.recognise.walker.links import add_links
+from reinvent_cli.recognise.walker.state import WalkState
+from reinvent_cli.recognise.walker.talkmeta import media_links
 
 
 def walk_table(st: WalkState, tok: dict[str, Any], context: list[str]) -> None:

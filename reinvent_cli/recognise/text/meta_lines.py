@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from reinvent_cli.recognise.patterns import pattern
+from reinvent_cli.recognise.text.patterns import pattern
 
 META_LINE = pattern(
     r"^(speakers?|presenters?|presented by|hosts?|desc|description|abstract|summary|title|"

@@ -10,8 +10,10 @@ from typing import Any
 from reinvent_cli.lexicon import (
     ANNOUNCED_WORDS,
     COLLECTION_WORDS,
+    GROUP_LIST_WORDS_CJK,
     GROUP_PLACE_WORDS,
     GROUP_TALK_WORDS,
+    GROUP_TALK_WORDS_CJK,
     GROUP_TIME_WORDS,
     NOT_TALK_WORDS,
     SOCIAL_WORDS,
@@ -25,29 +27,29 @@ from reinvent_cli.lexicon import (
 from reinvent_cli.lexicon import (
     VIDEO_HOSTS as _VIDEO_HOSTS,
 )
-from reinvent_cli.recognise.inline import (
-    FlatInline,
-    flat_of,
-    one_line,
-    trim_decor,
-    url_host,
-)
-from reinvent_cli.recognise.media import video_in_text, video_key_of
-from reinvent_cli.recognise.meta_lines import META_LINE
-from reinvent_cli.recognise.names import is_person
-from reinvent_cli.recognise.patterns import pattern
-from reinvent_cli.recognise.speakers import (
+from reinvent_cli.recognise.talk.media import video_in_text, video_key_of
+from reinvent_cli.recognise.talk.names import is_person
+from reinvent_cli.recognise.talk.speakers import (
     names_a_speaker,
     speaker_line,
     speakers_in_title,
 )
-from reinvent_cli.recognise.talks import (
+from reinvent_cli.recognise.talk.talks import (
     LABELLED_TALK,
     has_talk_label,
     split_talk_heading,
     strip_time,
     strip_trailing_time,
 )
+from reinvent_cli.recognise.text.inline import (
+    FlatInline,
+    flat_of,
+    one_line,
+    trim_decor,
+    url_host,
+)
+from reinvent_cli.recognise.text.meta_lines import META_LINE
+from reinvent_cli.recognise.text.patterns import pattern
 
 _OUTLINE_NUMBER = pattern(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,4}\.|[A-Z]\.)\s+")
 BRACKETED_TAIL = pattern(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
@@ -61,6 +63,9 @@ _GROUP = pattern(
 _TALK_WORDS = "|".join(re.escape(w) for w in sorted(GROUP_TALK_WORDS, key=len, reverse=True))
 # "Sessions", "Afternoon keynotes", "Talks I attended", "Session highlights", "Day 1 talks"
 _GROUP_TALKS = pattern(rf"^(?:[\w'’-]+\s+){{0,2}}(?:{_TALK_WORDS})(?:\s+[\w'’-]+){{0,8}}$", re.IGNORECASE)
+# "KubeConトーク一覧", "会議トーク一覧", "セッション一覧": a CJK talk word (after an event's name), a "list" word.
+_GROUP_TALKS_CJK = pattern(r"^[^\n]{{0,40}}?(?:{t})(?:\s*(?:{l}))?$".format(
+    t="|".join(GROUP_TALK_WORDS_CJK), l="|".join(GROUP_LIST_WORDS_CJK)))
 _ANNOUNCED = pattern("|".join(re.escape(w) for w in ANNOUNCED_WORDS), re.I)
 _SOCIAL = pattern("|".join(rf"(?<!\w){re.escape(w)}(?!\w)" for w in SOCIAL_WORDS), re.IGNORECASE)
 _EVENT_LABEL = pattern(r"^(?:[\w.'’&+@-]+\s+){0,3}?(?:conference|konferenz)\b", re.IGNORECASE)
@@ -142,7 +147,7 @@ def labelled(title: str) -> bool:
 def group_word(title: str) -> str | None:
     """Why a heading groups talks ("Morning", "Track A", "Sessions I attended"), or None."""
     c = core(title)
-    if _GROUP.match(c) or _GROUP_TALKS.match(c) and not LABELLED_TALK.match(c):
+    if _GROUP.match(c) or _GROUP_TALKS.match(c) and not LABELLED_TALK.match(c) or _GROUP_TALKS_CJK.match(c):
         return f"'{c}' groups talks"
     return None
 
@@ -153,7 +158,8 @@ def one_keynote(title: str) -> bool:
 
 def names_sessions(text: str) -> bool:
     """A lead-in or heading that talks about sessions ("Sessions I attended:", "Talks")."""
-    return bool(_SESSION_WORD.search(text)) and len(text) <= 80
+    return (bool(_SESSION_WORD.search(text)) or bool(_GROUP_TALKS_CJK.match(core(text.rstrip(":：")))))\
+        and len(text) <= 80
 
 
 def collection_title(title: str, keynote_is_talk: bool = True) -> bool:

@@ -5,30 +5,35 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from reinvent_cli.recognise.evidence import (
+from reinvent_cli.recognise.talk.evidence import (
     block_evidence,
     group_word,
     names_sessions,
     not_talk,
     title_evidence,
 )
-from reinvent_cli.recognise.inline import FlatInline, flat_of, flatten, one_line, trim_decor
-from reinvent_cli.recognise.list_talks import (
+from reinvent_cli.recognise.talk.list_talks import (
     QUOTED_LEAD,
     item_of_blocks,
     name_then_linked_title,
     people_named,
     talk_label,
 )
-from reinvent_cli.recognise.names import is_person, surely_person
-from reinvent_cli.recognise.patterns import pattern
-from reinvent_cli.recognise.roles import Role
-from reinvent_cli.recognise.talks import strip_time
-from reinvent_cli.recognise.watch_heading import WATCH_HEADING
+from reinvent_cli.recognise.talk.media import session_page
+from reinvent_cli.recognise.talk.names import is_person, surely_person
+from reinvent_cli.recognise.talk.roles import Role
+from reinvent_cli.recognise.talk.talks import strip_time
+from reinvent_cli.recognise.talk.watch_heading import WATCH_HEADING
+from reinvent_cli.recognise.text.inline import FlatInline, flat_of, flatten, one_line, trim_decor
+from reinvent_cli.recognise.text.patterns import pattern
 
 # After a title: "by Jane Roe", "von Name", "- Name", "with A and B" (a capitalised word follows).
 _BY = pattern(r"^\s*[,.]?\s*(?:by|von|with|mit|de|par|por|presented by|-|–|—|--|——)\s*(?:by\s+)?"
                  r"(?=[\[*_]*(?-i:[A-ZÀ-Þ]|[^\x00-\u024f\s]))", re.IGNORECASE)
+# A time (range) that is all the text before a bold title: "09:30-10:15: ", "0900-0930 – ", "14h30 ".
+_HHMM = r"(?:[01]?\d|2[0-3])(?:[:.h]?[0-5]\d)"
+_LEAD_TIME = pattern(rf"^\s*\(?(?:{_HHMM}\s*[-–—]\s*{_HHMM}|(?:[01]?\d|2[0-3])[:.h][0-5]\d)\)?\s*[-–—:|]?\s*$")
+_BR = pattern(r"^<br\s*/?>$", re.IGNORECASE)  # an HTML line break ends a bold lead's line
 _EMOJI_CODE = pattern(r":[\w+-]+:")  # ":microphone:"
 _SENTENCE_END = pattern(r"(?<![A-Z])\.\s+(?=[A-Z])|\.$")
 
@@ -36,12 +41,14 @@ _SENTENCE_END = pattern(r"(?<![A-Z])\.\s+(?=[A-Z])|\.$")
 def bold_lead(tok: dict[str, Any]) -> tuple[str, str] | None:
     """(bold text, the rest of its line) of a paragraph that opens with a bold span; None."""
     children = tok.get("children") or []
+    if len(children) > 1 and children[0].get("type") == "text" and _LEAD_TIME.match(children[0].get("raw", "")):
+        children = children[1:]  # "14:30-1455: **Title**": a schedule's time before the bold title
     if tok.get("type") != "paragraph" or not children or children[0].get("type") != "strong":
         return None
     title = flat_of(children[0]).text
     rest: list[dict[str, Any]] = []
     for child in children[1:]:
-        if child.get("type") in ("softbreak", "linebreak"):
+        if child.get("type") in ("softbreak", "linebreak") or _BR.match(str(child.get("raw", ""))):
             break
         rest.append(child)
     return one_line(title), one_line(flatten(rest).text)
@@ -198,6 +205,9 @@ def _item(item: dict[str, Any], level: int, sessions: bool, forced: bool, placed
                         ["a title, then who gave it"])
         if sessions and flat.links and not flat.links[0].url.startswith("#"):
             return Role("talk", "list item", title, line, level, ["a link to a session, under sessions"])
+        if not _PAREN_ONLY.sub("", tail).strip(" .,;") and flat.links and one_line(flat.links[0].text) == title \
+                and session_page(flat.links[0].url):
+            return Role("talk", "list item", title, line, level, ["a link to the session's page"])
     more = item_of_blocks(parts, placed)  # (more styles: "Title — Name", "**Title**" over "Ponente: X", "Taller: ...")
     if more is not None:
         return Role("talk", "list item", more[0], line, level, [more[1]])
@@ -213,6 +223,7 @@ def _names_before_dash(text: str) -> str:
 
 
 _DASH = pattern(r"\s[-–—]\s")
+_PAREN_ONLY = pattern(r"^\s*[(（][^()（）]{0,200}[)）]")  # "[Title](url)（its translation）"
 _AND = pattern(r"\s*(?:,|&|\band\b)\s*")
 
 

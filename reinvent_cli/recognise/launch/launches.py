@@ -9,9 +9,9 @@ from typing import Any
 
 from reinvent_cli.lexicon import ANNOUNCE_WORDS as _ANNOUNCE_WORDS
 from reinvent_cli.model import Announcement
-from reinvent_cli.recognise.inline import FlatInline, flat_of, one_line, only_a_link, trim_decor
-from reinvent_cli.recognise.media import GENERIC_LINK_TEXT
-from reinvent_cli.recognise.patterns import pattern
+from reinvent_cli.recognise.talk.media import GENERIC_LINK_TEXT
+from reinvent_cli.recognise.text.inline import FlatInline, flat_of, one_line, only_a_link, trim_decor
+from reinvent_cli.recognise.text.patterns import pattern
 
 _ANNOUNCE_RE = pattern(
     r"(?:^|(?<=[.?!;:])\s+|(?<=^[-*]\s))(announc(?:e|es|ed|ing|ement)|new launch|launch(?:ed|ing)?)\b"

@@ -4,6 +4,6 @@ from __future__ import annotations
 
 import re
 
-from reinvent_cli.recognise.patterns import pattern
+from reinvent_cli.recognise.text.patterns import pattern
 
 WATCH_HEADING = pattern(r"\b(to watch|watch ?list|watch later|talks i missed|to see)\b", re.IGNORECASE)

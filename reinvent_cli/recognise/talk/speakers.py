@@ -20,10 +20,10 @@ from reinvent_cli.lexicon import (
     SPEAKER_KEYS as _SPEAKER_KEYS,
 )
 from reinvent_cli.model import Speaker
-from reinvent_cli.recognise.inline import FlatInline
-from reinvent_cli.recognise.meta_lines import META_LINE
-from reinvent_cli.recognise.names import clean_name, is_person
-from reinvent_cli.recognise.patterns import pattern
+from reinvent_cli.recognise.talk.names import clean_name, is_person
+from reinvent_cli.recognise.text.inline import FlatInline
+from reinvent_cli.recognise.text.meta_lines import META_LINE
+from reinvent_cli.recognise.text.patterns import pattern
 
 TRAILING_SPEAKER = pattern(r"^(.*\S)\s+\(([^()]{2,60})\)$")
 
@@ -223,6 +223,7 @@ def _labelled(text: str) -> tuple[bool, str]:
     return (True, m.group(1).strip()) if m else (False, "")
 
 
+_HTML_BR = pattern(r"<br\s*/?>", re.IGNORECASE)
 _BYLINE_SEP = pattern(r"\s+[·•|]\s+")
 # What follows a byline's name: links, slides, a video, a date ("· [slides](url) · 12 May 2024").
 _MEDIA_PART = pattern(r"\]\(|https?://|\b(?:slides?|video|recording|deck|folien|diapositivas)\b|\d", re.IGNORECASE)
@@ -234,6 +235,10 @@ def speaker_line(text: str) -> list[Speaker] | None:
     "-- by Name", "_Name_", "**Name (Org)**", "#### Name - Job title", "Name as Role, Company",
     "Sprecher: ...", "演讲者：...". A bare label ("Speakers:") followed, in the same text, by one name per
     line ("Speakers:\\n- A, Role\\n- B") names those (join a label paragraph and the list under it)."""
+    if "<" in text:
+        text = _HTML_BR.sub("\n", text)  # "Name (Org)<br> date": the tag ends the line, as written
+    if "（" in text:
+        text = text.replace("（", " (").replace("）", ") ")  # "Name（Org）& Name（Org）": full-width parentheses
     lines = [x for x in text.split("\n") if x.strip()]
     if not lines:
         return None

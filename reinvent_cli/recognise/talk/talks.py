@@ -8,10 +8,8 @@ from typing import Any
 
 from reinvent_cli.lexicon import TALK_LABELS as _TALK_LABELS
 from reinvent_cli.model import Speaker
-from reinvent_cli.recognise.inline import FlatInline, flat_of
-from reinvent_cli.recognise.names import is_person
-from reinvent_cli.recognise.patterns import pattern
-from reinvent_cli.recognise.speakers import (
+from reinvent_cli.recognise.talk.names import is_person
+from reinvent_cli.recognise.talk.speakers import (
     LEADING_SPEAKER_LABEL,
     TRAILING_SPEAKER,
     looks_like_name,
@@ -19,6 +17,8 @@ from reinvent_cli.recognise.speakers import (
     person_heading,
     speakers_in_title,
 )
+from reinvent_cli.recognise.text.inline import FlatInline, flat_of
+from reinvent_cli.recognise.text.patterns import pattern
 
 # A session code: letters then digits, optional suffix (SEC314-R, GC-101); then " - ", ": " or " – ".
 # Followed by a space alone, only the usual shape counts (DAT407 Title; not "ES2024 features", "WWDC24 recap").

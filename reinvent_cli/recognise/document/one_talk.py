@@ -8,12 +8,12 @@ from typing import Any
 
 from reinvent_cli.lexicon import TITLE_DECORATIONS
 from reinvent_cli.model import Speaker
-from reinvent_cli.recognise.days import classify_day
-from reinvent_cli.recognise.evidence import collection_title, group_word, not_talk, title_evidence
-from reinvent_cli.recognise.inline import flat_of
-from reinvent_cli.recognise.names import clean_name, is_person
-from reinvent_cli.recognise.patterns import pattern
-from reinvent_cli.recognise.speakers import person_heading, speaker_line
+from reinvent_cli.recognise.document.days import classify_day
+from reinvent_cli.recognise.talk.evidence import collection_title, group_word, not_talk, title_evidence
+from reinvent_cli.recognise.talk.names import clean_name, is_person
+from reinvent_cli.recognise.talk.speakers import person_heading, speaker_line
+from reinvent_cli.recognise.text.inline import flat_of
+from reinvent_cli.recognise.text.patterns import pattern
 
 # A short lead ("Notes", "Notes on", "My notes from"), then the quoted title: the whole heading.
 _QUOTED_TITLE = pattern(r"^[^\"“„«「『]{0,40}[\"“„«「『]([^\"”“»」』]{3,200})[\"”“»」』]\s*[.!]?$")

@@ -884,6 +884,33 @@ add("euroscipy2017-keynote-rohrer.md", "en", [],
      "and as the subject of the biography. The same keynote also appears as a table row in "
      "euroscipy2017-program-tables.md."])
 
+add("gcppodcast-next2017-day2-episode.md", "en", [],
+    [T("Full Day 2 Keynote", "- [Full Day 2 Keynote]", video=YT("kwnWfHq2EfQ"), form=LI),
+     T("Visualizing big data on Google Cloud", "[Visualizing big data on Google Cloud](", ["Martin Sleeman"],
+       video=YT("t95-3Mwi328"), form=PL),
+     T("Google Cloud Endpoints: serving your API to the world", "- Francesc's talk is already online",
+       video=YT("bR9hEyZ9774"), form=LI),
+     T("Building massive online worlds with SpatialOS and Google Cloud Platform", "- Mark's talk is also online",
+       video=YT("DwxmlbX1HbI"), form=LI)],
+    [("Free usage limits for Google Cloud Platform products", "- Free usage limits for Google Cloud Platform"),
+     ("PostgreSQL on Google Cloud SQL", "- PostgreSQL now available on Google Cloud SQL")],
+    ['title = "Day 2 at Cloud Next"', "- [Keynote Highlights in under 5 minutes!]", "###### Martin Sleeman from Tableau",
+     "###### Ed Bender from Fastly", "###### Jonathan Lieberman from Itopia", "###### James Williams from Udacity",
+     "We also highlighted the [Scalable Microservices", "- You can watch the [live stream]",
+     "- More daily episodes to come", "##### Our favorite announcements", "##### Interviews"],
+    ["Jonathan Lieberman", "James Williams", "Tableau", "Fastly", "Udacity", "Itopia"],
+    [("postgresql cloud sql", ["- PostgreSQL now available on Google Cloud SQL"]),
+     ("day 2 keynote", ["- [Full Day 2 Keynote]"]), ("spatialos", ["- Mark's talk is also online"])],
+    ["Daily podcast show notes from day 2 of a cloud conference (Hugo, TOML front matter with hosts). Launches: "
+     "the two bullets under '##### Our favorite announcements'. Talks: the full day-2 keynote recording (list "
+     "item; the 'Keynote Highlights in under 5 minutes' video is a highlights cut, not a talk), an interviewee's "
+     "talk given its own paragraph line '[Title](video).', and the two hosts' own talks as list items ('Francesc's "
+     "talk is already online: [Title](video)'). The hosts are named by first name only in the body (full names "
+     "only in front-matter hosts), so those two talks carry no speaker. The H6 headings are interviews on the "
+     "podcast, not talks; of the interviewees only Martin Sleeman is tied to a talk ('his talk'). Fastly's session "
+     "'Selecting the right storage class ...' is linked inside a prose sentence ('They also had a session ... "
+     "here [Title]') without a line of its own and with no named presenter: left out of both lists."])
+
 
 def build():
     return build_gold(HERE, ABOUT, FILES, complete=False)

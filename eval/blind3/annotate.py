@@ -911,6 +911,31 @@ add("gcppodcast-next2017-day2-episode.md", "en", [],
      "'Selecting the right storage class ...' is linked inside a prose sentence ('They also had a session ... "
      "here [Title]') without a line of its own and with no named presenter: left out of both lists."])
 
+add("hackers-champloo2014-program-ja.md", "ja", [],
+    [T("OpenStackでオレオレクラウド環境を構築しよう！", ">OpenStackでオレオレクラウド環境を構築しよう！</a></td>", ["宮原 徹"], form=TR),
+     T("ウェブマーケティングに求められるスキルとは", "<td>ウェブマーケティングに求められるスキルとは</td>", ["西岡 大輔"], form=TR),
+     T("データ分析というお仕事のこれまでとこれから", ">データ分析というお仕事のこれまでとこれから</a></td>", ["尾崎 隆"], form=TR),
+     T("PostgreSQL 開発ことはじめ", ">PostgreSQL 開発ことはじめ</a></td>", ["花田 茂"], form=TR),
+     T("Webサービス開発トレンドの変遷と現在", ">Webサービス開発トレンドの変遷と現在</a></td>", ["伊藤 直也"], form=TR),
+     T("これからぼくらはどういうエンジニアになるべきか", "<td>これからぼくらはどういうエンジニアになるべきか</td>", ["坪井 眞剛"],
+       form=TR),
+     T("初めてのMicrosoft Azure", ">初めてのMicrosoft Azure</a></td>", ["佐藤 直生"], form=TR),
+     T("ものづくりを長く続ける為に", "<td>ものづくりを長く続ける為に</td>", ["髙﨑 奈美"], form=TR)],
+    [],
+    ["title: プログラム", "### 今年も前夜祭やります！", "### カンファレンス", "### プログラム詳細", "### ビーチパーティ",
+     '<td colspan="4">お昼休憩</td>', '<td colspan="4">coffee break</td>', "<th>トラックタイトル</th>",
+     "* 日時: 2014年7月12日（土） 10:00〜"],
+    ["日本仮想化技術株式会社", "ウェブ解析士協会", "Microsoft Corporation", "JAWS-UG沖縄", "Chief Enkai Officer"],
+    [("postgresql", [">PostgreSQL 開発ことはじめ</a></td>"]), ("azure", [">初めてのMicrosoft Azure</a></td>"])],
+    ["Japanese programme page of the same regional conference's 2014 edition (a different layout from the 2023 "
+     "file: Jekyll front matter, setext H2, H3 sections for the eve party, the conference and a beach party, each "
+     "with a date bullet; these are sub-events of one weekend, not day divisions). One raw HTML table with a "
+     "<thead> (start, minutes, photo, speaker, track title, abstract); each row spans several lines (some "
+     "indented with tabs): the talk is recorded at its title cell, the speaker from the speaker cell (company and "
+     "role lines dropped; one name is followed by a stray </a>). Lunch and coffee-break rows are not talks. The "
+     "'オープニング' (opening, no speaker) and 'クロージング' (closing, 米須 渉) rows are opening/closing remarks: left "
+     "out of both lists."])
+
 
 def build():
     return build_gold(HERE, ABOUT, FILES, complete=False)

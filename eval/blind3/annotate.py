@@ -938,7 +938,7 @@ add("hackers-champloo2014-program-ja.md", "ja", [],
 
 
 def build():
-    return build_gold(HERE, ABOUT, FILES, complete=False)
+    return build_gold(HERE, ABOUT, FILES, complete=True)
 
 
 if __name__ == "__main__":

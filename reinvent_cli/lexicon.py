@@ -115,6 +115,10 @@ VIDEO_HOSTS = ("youtube.com", "youtu.be", "vimeo.com")
 SLIDE_HOSTS = ("slideshare.net", "speakerdeck.com")
 
 
+# A person's profile: a link there in a programme's cell names who gave the talk ("@amacbee").
+PROFILE_HOSTS = ("twitter.com", "x.com", "github.com", "linkedin.com", "mastodon.social", "bsky.app", "facebook.com")
+
+
 # A session's own page on a conference site: the schedule hosts, and the path words before a talk's slug
 # ("/2023-berlin/talks/perses", "/program/sessions/1234", "/vortraege/kafka-im-einsatz").
 SESSION_HOSTS = ("sched.co", "sched.com", "sessionize.com", "pretalx.com", "confengine.com", "papercall.io")
@@ -147,7 +151,7 @@ ROLE_WORDS = {"engineer", "architect", "manager", "director", "developer", "evan
 # (Matched as the whole heading, once a leading number and a trailing "(...)" are gone: "Lunch (Hall B)".)
 NOT_TALK_WORDS = (
     "event info", "event information", "info", "information", "venue", "location", "local", "travel", "hotel",
-    "getting there", "registration", "check-in", "lunch", "breakfast", "dinner", "coffee", "coffee break",
+    "getting there", "registration", "check-in", "オープニング", "クロージング", "開会", "閉会", "受付", "lunch", "breakfast", "dinner", "coffee", "coffee break",
     "break", "breaks", "snacks", "food", "drinks", "party", "after party", "afterparty", "afterperty",
     "reception", "social", "networking", "happy hour", "expo", "expo hall", "booths", "sponsors", "swag",
     "photos", "pictures", "more photos", "gallery", "table of contents", "contents", "toc", "index",

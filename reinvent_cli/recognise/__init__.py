@@ -52,7 +52,7 @@ def read_notes(src: Source, layout: Layout | None = None) -> Reading:
     said = own if own is not None and (own.talks or own.days) else layout
     forced = said.says_talks() if said is not None else None
     with gc_paused():  # tokens and Document are acyclic: the cycle collector only slows a big file
-        tokens = expand_html_blocks(parse_tokens(src.body))  # (<h2>, <ul><li> read as markdown's blocks)
+        tokens = expand_html_blocks(parse_tokens(src.body), src.body)  # (<h2>, <ul><li> read as markdown's blocks)
         if forced is False or said is not None and said.talks == "one":
             plan = Plan(decision=Decision(forced is not False, 0, [Cue.FORCED]), layout=said)
         else:

@@ -76,7 +76,7 @@ TALK_PROSE = (
     r"|\bdans\s+cette\s+(?:pr[ée]sentation|conf[ée]rence|session|intervention)\b|\bce\s+talk\b"
     r"|\ben\s+esta\s+(?:charla|ponencia|sesi[óo]n|presentaci[óo]n)\b|\bnesta\s+(?:palestra|sess[ãa]o)\b"
     r"|\bin\s+questo\s+talk\b|\bin\s+questa\s+sessione\b"
-    r"|このセッションでは|本セッションでは|このトークでは|本講演では|本次分享|本次演讲|本议题|本场分享|이\s*세션에서는|이번\s*발표"
+    r"|このセッションでは|本セッションでは|このトークでは|本講演では|本次分享|本次演讲|本议题|本场分享|이\s*세션에서는|이번\s*발표|이\s*발표는"
 )
 
 
@@ -113,6 +113,11 @@ VIDEO_HOSTS = ("youtube.com", "youtu.be", "vimeo.com")
 
 
 SLIDE_HOSTS = ("slideshare.net", "speakerdeck.com")
+
+
+# A label that leads a line linking a talk's slides: "Slides: <url>", "**발표자료**: url", "資料: url".
+SLIDE_KEYS = ("slides", "slide deck", "deck", "folien", "diapositivas", "diapos", "présentation", "apresentação",
+              "발표자료", "발표 자료", "資料", "発表資料", "スライド", "幻灯片", "演讲稿", "ppt")
 
 
 # A person's profile: a link there in a programme's cell names who gave the talk ("@amacbee").

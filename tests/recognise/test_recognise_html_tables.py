@@ -121,3 +121,20 @@ def test_html_table_rows_are_searchable_entries() -> None:
     doc = doc_of(GRID)
     texts = [e.text for e in doc.entries if e.kind == "paragraph"]
     assert any("Array basics" in t and "Lena Fisch" in t for t in texts)
+
+
+REPEATED_SLOT = """#### Monday - Workshops
+
+<table>
+  <tr><td></td><th>Room A</th></tr>
+  <tr><td>9:00</td><td>Array basics<br><i>Lena Fisch</i></td></tr>
+  <tr><td>10:30</td><td><i>break</i></td></tr>
+  <tr><td>11:00</td><td>Array basics<br><i>Lena Fisch</i></td></tr>
+  <tr><td>14:00</td><td>Plotting<br><i>Jonas Wirth</i></td></tr>
+</table>
+"""
+
+
+def test_a_workshop_s_second_slot_is_the_same_talk() -> None:
+    assert [(t, s) for t, s, _ in talks_of(REPEATED_SLOT, "workshops-2024.md")] == [
+        ("Array basics", ["Lena Fisch"]), ("Plotting", ["Jonas Wirth"])]

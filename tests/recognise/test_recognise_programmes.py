@@ -406,3 +406,61 @@ def test_who_gave_it_last_in_the_parentheses_and_a_roundtable_is_nobody() -> Non
         ("代理层原理解析", ["张永伦"]),
         ("圆桌讨论 - 如何成为 Committer", []),
     ]
+
+
+NUMBERED = """## 소개
+
+항구 개발자 축제 2023에서 들은 모바일 발표들을 정리했습니다.
+
+## 1. 단방향 아키텍처
+
+**발표자료**: https://example.org/slides-1
+
+* 상태와 뷰를 나눈다
+
+## 2. 함수형 테스트
+
+이 발표는 로컬 테스트를 다룬다.
+
+## 3. 크로스 플랫폼 101
+
+* 한 번 작성
+
+## 4. 모듈과 데이터 바인딩
+
+* 모듈을 나눈다
+"""
+
+
+def test_a_numbered_series_with_a_third_backed_is_talks() -> None:
+    assert [t for t, _ in talks_of(NUMBERED, "harbour-devfest-2023-ko.md")] == [
+        "1. 단방향 아키텍처", "2. 함수형 테스트", "3. 크로스 플랫폼 101", "4. 모듈과 데이터 바인딩"]
+
+
+ANCHORED = """Back from the Harbour Summit, where a keynote opened the day.
+
+<a name="3"></a>
+## Opening keynote
+
+Speaker: Jane Roe
+
+<a name="4"></a>
+## Machine learning
+
+Notes on what was shown.
+
+<a name="5"></a>
+## Generative design
+
+More notes.
+
+<a name="6"></a>
+## Virtual reality
+
+And more.
+"""
+
+
+def test_anchors_on_every_heading_tell_none_apart() -> None:
+    titles = [t for t, _ in talks_of(ANCHORED)]
+    assert not {"Machine learning", "Generative design", "Virtual reality"} & set(titles)

@@ -33,6 +33,7 @@ from reinvent_cli.recognise.talk.tables import table_candidates
 from reinvent_cli.recognise.talk.talks import split_talk_heading, strip_time, strip_trailing_time
 from reinvent_cli.recognise.talk.watch_heading import WATCH_HEADING
 from reinvent_cli.recognise.text.inline import flat_of
+from reinvent_cli.recognise.text.patterns import pattern
 
 
 @dataclass
@@ -210,6 +211,9 @@ def _assign(heads: list[_Seg], plan: Plan, expect: bool, one_talk: bool, under_d
     groups = {i: _groups(heads[i], kids_of[i]) for i in tops if heads[i].line not in plan.roles}
     plain = [i for i in tops if heads[i].line not in plan.roles and not heads[i].why_not
              and not groups[i] and not _holds_talks(heads[i])]
+    if len(plain) >= 3 and all(anchor_evidence(heads[i].raw) for i in plain):
+        for i in plain:  # every heading has its anchor (the blog's habit): an anchor tells none of them apart
+            heads[i].evidence[:] = [f for f in heads[i].evidence if f.kind is not Evidence.ANCHOR]
     backed = _backed(heads, plain)
     beside_days = any(plan.roles.get(heads[i].line, _NO_ROLE).kind == "day" for i in tops)
     if beside_days:
@@ -219,7 +223,11 @@ def _assign(heads: list[_Seg], plan: Plan, expect: bool, one_talk: bool, under_d
         named = [i for i in backed if has(heads[i].title_evidence, Evidence.SPEAKERS_IN_TITLE)]
         backed = named if len(named) >= 4 and 3 * len(named) >= 2 * len(plain) else []
         plain = plain if backed else []
-    sib = _Siblings(len(plain), len(backed), expect, one_talk, under_day, only_backed=beside_days)
+    numbered = [i for i in plain if _NUMBERED.match(heads[i].title)]
+    alike = len(numbered) if len(numbered) >= 3 and 3 * len(numbered) >= 2 * len(plain) else len(plain)
+    # ("## 1. Title", "## 2. Title" after "## Intro": the numbered run is the series the evidence is weighed in)
+    sib = _Siblings(alike, len(backed), expect, one_talk, under_day, only_backed=beside_days,
+                    series=alike < len(plain) or len(numbered) == len(plain) >= 3)
     people = [i for i in plain if person_heading(heads[i].title)]
     for i in people if len(people) >= 2 else []:  # a keynote's segments: "## Name - Role - Company" each
         _set(plan, heads[i], "talk", [Evidence.SEGMENT.of(), Evidence.SEGMENTS_ALIKE.of(len(people))])
@@ -273,6 +281,7 @@ def _assign_top(s: _Seg, kids: list[_Seg], plan: Plan, sib: _Siblings, top: _Top
         _assign(kids, plan, expect=(top.expect or sub) and not days_below, one_talk=top.one_talk)
 
 
+_NUMBERED = pattern(r"^\s*\d{1,2}[.)]\s+\S")
 _NO_ROLE = Role("", "", "", 0, 0)
 
 
@@ -301,6 +310,7 @@ class _Siblings:
     one_talk: bool  # the file is one talk: its headings are its sections
     under_day: bool = False  # right under a day heading
     only_backed: bool = False  # beside day headings: only those with evidence are talks
+    series: bool = False  # numbered ("1. Title", "2. Title"): a series, a third with evidence is enough
 
     def strict(self) -> bool:
         """Under a day, nearly all show evidence: the one that shows none is no talk (a sponsor contest)."""
@@ -309,7 +319,7 @@ class _Siblings:
     def alike(self) -> bool:
         """Half show evidence, or many do (4+, a third: a run of "Title / Name" whose later headings the
         note-taker left unnamed)."""
-        many = self.backed >= 4 and 3 * self.backed >= self.plain
+        many = (self.backed >= 4 or self.series and self.backed >= 2) and 3 * self.backed >= self.plain
         return (many or self.backed >= 2 and 2 * self.backed >= self.plain) and not self.one_talk
 
     def most(self) -> bool:
@@ -331,7 +341,8 @@ def _is_talk(s: _Seg, kids: list[_Seg], sib: _Siblings, backed: bool) -> bool:
         return False  # "## Prometheus at CloudNativeCon 2017" among the talks: the post's title again
     if sib.expect:
         return backed or not sib.strict()
-    return sib.alike() and (backed or sib.most() and not sib.only_backed)
+    return sib.alike() and (backed or (sib.most() or sib.series and bool(_NUMBERED.match(s.title)))
+                            and not sib.only_backed)
 
 
 _TALK_WORD_SET = frozenset(w.lower() for w in GROUP_TALK_WORDS)

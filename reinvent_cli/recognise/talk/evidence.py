@@ -24,6 +24,9 @@ from reinvent_cli.lexicon import (
     SLIDE_HOSTS as _SLIDE_HOSTS,
 )
 from reinvent_cli.lexicon import (
+    SLIDE_KEYS as _SLIDE_KEYS,
+)
+from reinvent_cli.lexicon import (
     SPEAKER_KEYS as _SPEAKER_KEYS,
 )
 from reinvent_cli.lexicon import (
@@ -260,11 +263,19 @@ def block_evidence(blocks: list[dict[str, Any]], lines: list[str] | None = None)
                 _add(found, _SPEAKER_LINE)
             if video_in_text(flat.text) or any(url_host(lk.url).endswith(_VIDEO_HOSTS) for lk in flat.links):
                 _add(found, _VIDEO)
-            if any(url_host(lk.url).endswith(_SLIDE_HOSTS) for lk in flat.links):
+            if any(url_host(lk.url).endswith(_SLIDE_HOSTS) for lk in flat.links) or n < 3 and _slides_line(flat):
                 _add(found, _SLIDES)
             if n < 2 and kind == "paragraph" and _TALK_PROSE.search(flat.text[:800]):
                 _add(found, _TALK_PROSE_FACT)
     return found
+
+
+def _slides_line(flat: FlatInline) -> bool:
+    """"Slides: <url>", "**발표자료**: http://bit.ly/x": a labelled link to the talk's slides."""
+    head = flat.text.split("\n", 1)[0].replace("：", ":")
+    key, colon, value = head.partition(":")
+    return bool(colon) and len(key) <= 20 and key.strip(" *_").lower() in _SLIDE_KEYS and (
+        "http" in value or bool(flat.links))
 
 
 def kind_has_text(tok: dict[str, Any]) -> bool:

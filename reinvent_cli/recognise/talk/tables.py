@@ -133,12 +133,17 @@ def grid_talks(found: list[dict[str, Any]], level: int) -> list[Role]:
     if len(firsts) < 2 or 2 * sum(1 for f in firsts if _TIME_CELL.match(f)) < len(firsts):
         return []
     talks: list[Role] = []
+    seen: set[str] = set()
     for row in body:
         cells = (row.get("children") or [])[1:]
         time = one_line(flat_of(row["children"][0]).text) if row.get("children") else ""
         found_here = [r for r in (_grid_cell(c, time, int(row["line"]), level) for c in cells) if r is not None]
         if len({r.line for r in found_here}) == len(found_here):
-            talks.extend(found_here)
+            for r in found_here:  # (a workshop's second slot, the same title by the same people: the same talk)
+                key = r.title.split(" ", 1)[1] if _TIME_CELL.match(r.title) else r.title
+                if key not in seen:
+                    seen.add(key)
+                    talks.append(r)
     return talks if len(talks) >= 2 else []
 
 

@@ -464,3 +464,34 @@ And more.
 def test_anchors_on_every_heading_tell_none_apart() -> None:
     titles = [t for t, _ in talks_of(ANCHORED)]
     assert not {"Machine learning", "Generative design", "Virtual reality"} & set(titles)
+
+
+TITLE_ALONE = """---
+title: Harbour Storage Day 2024 is coming
+---
+
+Tickets are on sale. The call for papers closes in May.
+
+## Venue
+
+The old harbour hall.
+"""
+
+
+def test_a_title_alone_is_no_one_talk_post() -> None:
+    assert talks_of(TITLE_ALONE, "harbour-storage-day-2024.md") == []
+
+
+ONE_TALK = """---
+title: Snapshots without downtime
+conference: Harbour Storage Day 2024
+---
+
+## Copy on write
+
+- pages are shared until written
+"""
+
+
+def test_a_post_naming_its_conference_is_still_one_talk() -> None:
+    assert [t for t, _ in talks_of(ONE_TALK)] == ["Snapshots without downtime"]

@@ -6,7 +6,7 @@ import os
 import re
 from typing import TYPE_CHECKING, Any
 
-from reinvent_cli.lexicon import EVENT_NAME_SHAPE, GATHERING_WORDS
+from reinvent_cli.lexicon import EVENT_NAME_SHAPE, GATHERING_WORDS, TALK_WORDS
 from reinvent_cli.lexicon import TITLE_KEYS as _TITLE_KEYS
 from reinvent_cli.model import Document, Entry, Talk
 from reinvent_cli.read.source import Source
@@ -48,6 +48,16 @@ def one_talk_post(src: Source, tokens: list[dict[str, Any]]) -> bool:
 _GATHERING = pattern(rf"(?<![^\W\d_])(?:{GATHERING_WORDS})(?![^\W\d_])", re.IGNORECASE)
 _EVENT_NAME = pattern(rf"\b(?:{EVENT_NAME_SHAPE})\b")  # "UbuCon", "PyCon", "DevOpsDays"
 _GATHERING_CJK = pattern("|".join(w for w in GATHERING_WORDS.split("|") if max(w) >= "\u3000"))  # (glued)
+
+
+_ONE_TALK = pattern(rf"(?<![^\W\d_])(?:{TALK_WORDS}|webinar|keynote|lecture|vortrag|conf[ée]rence)(?![^\W\d_])"
+                    r"|[A-Z]{2,6}-?\d{3}", re.IGNORECASE)
+
+
+def _names_one_talk(title: str, path: str) -> bool:
+    """The title or the file's name names a talk ("... webinar", "DBS-305-...", "Talk: ...")."""
+    stem = os.path.splitext(os.path.basename(path))[0].replace("-", " ").replace("_", " ")
+    return any(_ONE_TALK.search(t) for t in (title, stem))
 
 
 def _names_gathering(title: str, path: str) -> bool:
@@ -147,14 +157,18 @@ def single_talk_post(doc: Document, src: Source, walker: WalkState, h1: tuple[st
     sections = [e.text for e in doc.entries if e.kind == "section" and not (used_h1 and e.line == line)]
     video = meta.get("video") or (pre.video if pre else None)
     slides = meta.get("slides") or (pre.slides if pre else None)
-    if not (forced_one or speakers or video or slides or code or from_lead or decorated_title(str(title))
-            or has_talk_label(str(title)) or one_keynote(str(title))) and _names_gathering(str(title), src.path):
-        return  # news of a meetup or a conference, and nothing in it of one talk (no speaker, video, slides)
+    event = meta.get("conference") or meta.get("event") or (pre.conference if pre else None)
+    if not (forced_one or speakers or video or slides or code or from_lead or event or decorated_title(str(title))
+            or has_talk_label(str(title)) or one_keynote(str(title))) and (
+            _names_gathering(str(title), src.path) or not _names_one_talk(str(title), src.path)):
+        # news of a meetup or a conference, or a title alone: nothing in it of one talk (no speaker, video, slides,
+        # session code, talk word)
+        return
     talk = Talk(day=None, code=code or meta.get("code"), title=name, heading=str(title), file=doc.file,
                 line=line, end_line=max(last, line), speakers=speakers,
                 video=video, slides=slides,
                 description=pre.description if pre else None,
-                conference=meta.get("conference") or meta.get("event") or (pre.conference if pre else None),
+                conference=event,
                 sections=sections)
     if doc.title is None and talk.conference:
         doc.title = talk.conference

@@ -73,3 +73,18 @@ def test_blind_other_figures(tmp_path):
     count = _load(ROOT / "eval" / "blind-other" / "count.py", "blind_other_count")
     os.environ.pop("COUNT_SHOW", None)
     assert count.main([sys.executable, "-m", "reinvent_cli"]) == 0
+
+
+@pytest.mark.parametrize("name", ["blind2", "blind3"])
+def test_later_blind_golds_verify(name):
+    """eval/blind2 (now a development set) and eval/blind3 (split into a dev and a held half): well formed."""
+    verify = _load(BLIND / "verify.py", "blind_verify")
+    assert verify.check(ROOT / "eval" / name / "gold.json") == []
+
+
+def test_blind3_split_covers_every_repository_once():
+    split = json.loads((ROOT / "eval" / "blind3" / "split.json").read_text(encoding="utf-8"))
+    gold = json.loads((ROOT / "eval" / "blind3" / "gold.json").read_text(encoding="utf-8"))
+    repos = {f["source"].split(":")[0] for f in gold["files"]}
+    assert set(split["dev"]) | set(split["held"]) == repos
+    assert not set(split["dev"]) & set(split["held"])

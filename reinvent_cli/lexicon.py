@@ -364,3 +364,71 @@ TITLE_DECORATIONS = (
     r"|notizen(?:\s+zu(?:m|r)?)?|mitschrift|notes\s+de(?:\s+la)?(?:\s+conf[ée]rence)?|compte[- ]rendu"
     r"|apuntes(?:\s+de)?|notas(?:\s+de)?|resumen(?:\s+de)?|メモ|まとめ|笔记|筆記|노트|정리"
 )
+
+
+# Launches made before the event, not at it: a heading "Pre-re:Invent launches", "pre:Invent announcements",
+# "Pre-conference announcements", "Before KubeCon", "Ahead of the summit", "Vor der Konferenz", "Avant la
+# conférence", "Antes del evento" (not "Pre-release", "Preview", "Pre-GA": a launch's status).
+PRE_EVENT_LEAD = (
+    r"pre[-:‐‑\s]\s?(?!release|releases|view|ga\b|alpha|beta|order|requisite|built|trained|processing|commit)"
+    r"|before\s+|leading\s+up\s+to\s+|ahead\s+of\s+|in\s+the\s+run[- ]up\s+to\s+|vor\s+(?:der|dem|den)\s+"
+    r"|avant\s+|antes\s+d[eo]l?\s+|prima\s+(?:di|del|della)\s+"
+)
+
+
+# A launch told in prose, the verb inside a sentence: "we announced the React 19 RC", "announcing that the React
+# Compiler is now open source", "anunciamos que ya se puede probar React 18 RC", "nous avons annoncé ...",
+# "wir haben ... angekündigt" (the verb forms of announcing, not the noun "announcement").
+PROSE_ANNOUNCE_VERBS = (
+    r"announced|announcing|announces|announce|unveiled|unveiling|unveils"
+    r"|anunci(?:amos|ó|aron|ado|ando|a|an)|annonc(?:é|ée|és|ées|er|ait|ent|e|ons|eons)|anunci(?:ou|aram|amos|ado|ando)"
+    r"|angekündigt|kündigt(?:e|en)?|vorgestellt|annunciat[oi]|annunci(?:a|ano|amo)"
+)
+
+
+# A launch in Korean prose: an object then a verb of announcing or releasing ("React 19 RC를 발표했습니다",
+# "... 공개되었음을", "출시했습니다"); "~에 대해 발표했습니다" (gave a talk about) is none.
+KO_LAUNCH_VERBS = (
+    r"[을를]\s*(?:발표|출시|공개)(?:했|하였|하고|합니다|한다|함|하며)"
+    r"|(?:출시|공개)(?:되었|됐|됩니다|되어)"
+)
+
+
+# What is presented in Korean without being a launch: the state of things, a vision, goals, results, a case study
+# ("React의 현황을 발표하며": gave a talk on the state of React).
+KO_NOT_LAUNCHED = r"(?:현황|비전|목표|경험|사례|결과|연구|내용|주제|방법|소감|계획|로드맵)[을를]\s*(?:발표|공개)"
+
+
+# What a sentence says after an announcing verb when no product follows: "announced that we are", "announced
+# his retirement", "anunciamos que nosotros".
+PROSE_NOT_SUBJECT = frozenset("""
+we i our my you your he she his her they their it its this that these those there us me him them
+nous notre nos je il elle ils elles nosotros nuestro nuestra yo él ella ellos nós nosso nossa eu ele ela
+wir unser unsere ich er sie es
+""".split())
+
+
+# Places and times a name in prose may follow without being the launch: "announced at KubeCon", "on Monday",
+# "en la conferencia", "dans la plénière", "auf der Keynote", "na palestra".
+PROSE_PLACE_WORDS = frozenset("""
+at in on during from after before by with to en dans à au aux durant lors em no na nos nas durante
+auf bei im am während zur zum al
+""".split())
+
+
+# Words that join the words of a product's name: "Access Analyzer for Amazon S3", "Timeline Profiler de React
+# DevTools", "Profiler de Linha do Tempo".
+NAME_JOINERS = frozenset("of for on de du des do da dos das del für von & and".split())
+
+
+# Articles and pronouns written with a capital that begin a sentence, not a name ("A la espera", "The").
+CAPITAL_FUNCTION_WORDS = frozenset("""
+a an the la le les el los las lo o os as un une una uno ein eine der die das il i we it this that
+""".split())
+
+
+# "X is a new service", "X and Y are two new features", "we introduce X, a new service": what a product is.
+NEW_THING_NOUNS = (
+    r"services?|features?|capabilit(?:y|ies)|products?|offerings?|tools?|apis?|instances?|instance\s+types?"
+    r"|regions?|sdks?|runtimes?|engines?|databases?"
+)

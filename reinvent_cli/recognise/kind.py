@@ -33,6 +33,7 @@ from reinvent_cli.lexicon import (
 from reinvent_cli.read.source import Source
 from reinvent_cli.recognise.evidence import block_evidence, clean_title, title_evidence
 from reinvent_cli.recognise.inline import flat_of
+from reinvent_cli.recognise.launch_scope import launch_legend
 from reinvent_cli.recognise.one_talk import lead_line
 from reinvent_cli.recognise.patterns import pattern
 from reinvent_cli.recognise.roles import Role
@@ -61,6 +62,7 @@ class Cue(Enum):
     SLIDES = (2, "a link to slides")
     VIDEO = (1, "a talk video")
     LAUNCH_LIST = (2, "a heading over a list of launches or announcements")
+    LAUNCH_LEGEND = (2, "a legend of launch marks (🚀 = new service)")
     MEETING = (-3, "meeting words (minutes, attendees, agenda, action items)")
     MEETING_TITLE = (-3, "the title names a meeting")
     DAILY_NOTE = (-3, "a daily note (named by its date; tasks, meetings)")
@@ -297,6 +299,8 @@ def decide(src: Source, tokens: list[dict[str, Any]], roles: dict[int, Role]) ->
             days.append(role.title)
         elif (role.kind == "group" and _TALK.search(role.title)) or _EVENT.search(role.title):
             cues.append(Cue.TALK_GROUP)
+    if launch_legend(tokens):
+        cues.append(Cue.LAUNCH_LEGEND)
     if len(days) >= 2 or any(_LETTER.search(d) for d in days):  # (not one "# 2019.03.14": a dated note)
         cues.append(Cue.DAY_HEADING)
     if named_items:

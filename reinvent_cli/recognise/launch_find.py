@@ -32,6 +32,8 @@ from reinvent_cli.recognise.launch_rules import (
     strip_status,
     vendor_item,
 )
+from reinvent_cli.recognise.launch_prose import prose_launch
+from reinvent_cli.recognise.launch_scope import pre_event_heading
 from reinvent_cli.recognise.launches import (
     ANNOUNCE_LEAD_IN,
     LAUNCH_FILLER,
@@ -104,6 +106,9 @@ def _line_hit(line: str, links: list[FlatLink], offset: int, item: bool) -> _Hit
         return _Hit(name=BRACKETED_TAIL.sub("", text))
     if cjk_launch(text):
         return _Hit(name=cjk_launch_name(text))
+    prose = prose_launch(text)
+    if prose:
+        return _Hit(name=prose)  # "we announced the React 19 RC", "X and Y are two new features"
     return None
 
 
@@ -184,6 +189,7 @@ class LaunchFinder:
     def __init__(self, doc: Document, tokens: list[Block] | None = None) -> None:
         self.doc = doc
         self.in_announce_list = False
+        self.pre_event: int | None = None  # the level of a heading over launches made before the event
         self.last_lead_in: str | None = None
         self.ordered_scope = False  # a lead-in's numbered list goes on: "1. X" ... "2. Y" (details between)
         self.by_line: dict[int, Entry] = {}
@@ -282,6 +288,11 @@ class LaunchFinder:
         """(``top``: hooked, a heading of the file's top level, not in a list or quote.)"""
         title = heading_title(tok)
         line = int(tok["line"])
+        level = int((tok.get("attrs") or {}).get("level", 1))
+        if self.pre_event is not None and level <= self.pre_event:
+            self.pre_event = None
+        if self.pre_event is None and pre_event_heading(title):
+            self.pre_event = level  # "## Pre-re:Invent launches": none of its launches is the event's
         self.last_lead_in = None
         self.ordered_scope = False
         # (only launch words: "## What's new", "## 新サービス" head a launch list, even where read as a talk)
@@ -451,6 +462,9 @@ class LaunchFinder:
 
     def add(self, name: str | None, url: str | None, line: int, block_line: int, context: str) -> Announcement:
         """(``name`` None: the section's or talk's, else "announcement".)"""
+        if self.pre_event is not None:  # (a launch before the event: read, not kept)
+            return Announcement(name=name or "", url=url, day=None, talk=None, section=None, details=[],
+                                file=self.doc.file, line=line)
         if self.pending is not None:  # hooked: placed when the walk is done (finish)
             ann = Announcement(name=name or "", url=url, day=None, talk=None, section=None, details=[],
                                file=self.doc.file, line=line)

@@ -14,6 +14,7 @@ from reinvent_cli.lexicon import (
     NEW_LEAD_INS,
     VENDORS,
 )
+from reinvent_cli.recognise.launch_prose import may_be_prose_launch
 from reinvent_cli.recognise.patterns import pattern
 
 # 'NEW - "DynamoDB On Demand"', 'New: X', 'Launch: X', 'Neu: X', 'Nouveauté : X', 'Announcement: X',
@@ -34,7 +35,7 @@ _NOT_PRODUCT = pattern(r"^(?:the\s+|my\s+|our\s+|all\s+)?(?:slides?|video|record
 
 
 # "the announcement of [X](url)", "introduced [X](url)", "unveiled [X](url)": a launch verb, then a link.
-_LINK_VERBS = r"(?:announcement\s+of|announced|introduced|unveiled|released)"
+_LINK_VERBS = r"(?:announcement\s+of|announced|announc(?:e|es|ing)|introduced|unveiled|released)"
 _VERB_LINK = pattern(rf"\b{_LINK_VERBS}\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -111,6 +112,8 @@ _CJK_NOT_LAUNCHED = pattern(CJK_NOT_LAUNCHED)
 def cjk_launch(line: str) -> bool:
     """A Japanese or Chinese line that says something was announced or released ("X を発表", "X 提供開始"), not
     results or figures ("PWA の結果を発表")."""
+    if line.rstrip().endswith((":", "：")):
+        return False  # "以下のような発表がありました：" leads into a list (of talks, or of launches), names none
     return bool(_CJK_VERB.search(line)) and not _CJK_NOT_LAUNCHED.search(line)
 
 
@@ -251,4 +254,6 @@ def may_name_launch(text: str, links: bool = True) -> bool:
         return True  # 'the announcement of [X](url)'
     if ("(" in low or "[" in low) and _NEW_MARK_ANYWHERE.search(low):
         return True  # 'X (new)'
+    if may_be_prose_launch(low):
+        return True  # 'we announced the X', 'X is a new service' (launch_prose)
     return not low.isascii() and _CJK_VERB_ANYWHERE.search(low) is not None  # (each verb has a CJK character)

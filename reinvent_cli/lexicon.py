@@ -432,3 +432,20 @@ NEW_THING_NOUNS = (
     r"services?|features?|capabilit(?:y|ies)|products?|offerings?|tools?|apis?|instances?|instance\s+types?"
     r"|regions?|sdks?|runtimes?|engines?|databases?"
 )
+
+
+# A launch's status in brackets at the end of an item: "Acme Vault (preview)", "Acme Edge [GA]", "X (public beta)";
+# the name keeps it, as written ("Amazon Q (preview)").
+STATUS_MARKS = (
+    r"(?:public\s+|private\s+|limited\s+)?(?:preview|beta)|ga|generally\s+available|now\s+available"
+    r"|vista\s+previa|aperçu|versión\s+preliminar|プレビュー|预览|프리뷰"
+)
+
+
+# A legend's word for a mark of launches, besides NEW_LEAD_INS: "🌊 = Preview", "🧪 = Beta", "✅ = GA".
+LEGEND_STATUS_WORDS = r"preview|beta|ga|generally\s+available"
+
+
+# A line that opens by presenting a product: "Introducing Amazon Braket", "🌊 [Introducing X](url)",
+# "Unveiling the Acme Edge".
+INTRO_WORDS = r"introducing|unveiling|presentamos|présentation\s+de|wir\s+stellen\s+vor"

@@ -29,10 +29,11 @@ from reinvent_cli.recognise.launch_rules import (
     marked_new,
     may_name_launch,
     remark,
+    status_marked,
     strip_status,
     vendor_item,
 )
-from reinvent_cli.recognise.launch_prose import prose_launch
+from reinvent_cli.recognise.launch_prose import intro_launch, prose_launch
 from reinvent_cli.recognise.launch_scope import pre_event_heading
 from reinvent_cli.recognise.launches import (
     ANNOUNCE_LEAD_IN,
@@ -62,6 +63,9 @@ class _Hit:
     url: str | None = None
 
 
+_MARK = pattern(r"^\s*[^\w\s\[\]()*_`#>-]{1,4}\s*")  # an emoji or mark that opens a line: "🚀", "✨ "
+
+
 _GA_SUBJECT = pattern(r"\s+(?:is\s+|are\s+)?(?:now\b|became\b).*$|^ga\s+of\s+", re.IGNORECASE)
 
 
@@ -85,9 +89,15 @@ def _line_hit(line: str, links: list[FlatLink], offset: int, item: bool) -> _Hit
     m = announce_match(line) if "announc" in low or "launch" in low else None
     if m is not None:
         return _Hit(m.start(), m.end())
+    mark = _MARK.match(line) if m is None and ("announc" in low or "launch" in low) else None
+    m = announce_match(line[mark.end():]) if mark else None
+    if mark is not None and m is not None:  # "🚀Announcing Amazon Kendra": a mark, then the line as ever
+        return _Hit(mark.end() + m.start(), mark.end() + m.end())
     at = lead_in_launch(line)
     if at is None:
         at = label_launch(line)
+    if at is None and ("ntroduc" in low or "unveil" in low or not low.isascii() or "present" in low or "stellen" in low):
+        at = intro_launch(line)  # "Introducing Amazon Braket"
     if at is not None:
         return _Hit(at, at)
     for lk in links:
@@ -109,6 +119,8 @@ def _line_hit(line: str, links: list[FlatLink], offset: int, item: bool) -> _Hit
     prose = prose_launch(text)
     if prose:
         return _Hit(name=prose)  # "we announced the React 19 RC", "X and Y are two new features"
+    if item and status_marked(text):
+        return _Hit(name=text)  # "Acme Vault (preview)": the status stays in the name, as written
     return None
 
 

@@ -10,6 +10,7 @@ import re
 
 from reinvent_cli.lexicon import (
     CAPITAL_FUNCTION_WORDS,
+    INTRO_WORDS,
     KO_LAUNCH_VERBS,
     KO_NOT_LAUNCHED,
     MONTHS,
@@ -47,7 +48,7 @@ _INTRODUCE = pattern(
 )
 
 
-_PROSE_WORDS = ("announc", "unveil", "anunci", "annonc", "kündigt", "vorgestellt", "annunci")
+_PROSE_WORDS = ("announc", "unveil", "introduc", "presentamos", "présentation", "stellen vor", "anunci", "annonc", "kündigt", "vorgestellt", "annunci")
 _NEW_THING_WORDS = (" is ", " are ", "introduc", "present", "unveil")
 
 
@@ -59,6 +60,23 @@ def may_be_prose_launch(low: str) -> bool:
     if "new" in low and any(w in low for w in _NEW_THING_WORDS):
         return True
     return not low.isascii() and ("발표" in low or "출시" in low or "공개" in low)
+
+
+_INTRO = pattern(rf"^(?:[^\w\s]{{1,4}}\s*)?(?:{INTRO_WORDS})\s*:?\s+(?:the\s+|a\s+|an\s+|el\s+|la\s+|le\s+|l[’']\s*)?"
+                 r"(?:new\s+)?(?=[A-Z0-9.]|[^\x00-\x7f])", re.IGNORECASE)
+
+
+def intro_launch(line: str) -> int | None:
+    """Where the name starts on a line that opens by presenting a product ("Introducing Amazon Braket" -> at
+    "Amazon"), or None; not "Introducing myself", "introducing the speakers" (the name has a capital)."""
+    head = line.lstrip()
+    m = _INTRO.match(head[:120])
+    if m is None:
+        return None
+    first = head[m.end():m.end() + 1]
+    if first.isascii() and first.isalpha() and not first.isupper():
+        return None  # (re.IGNORECASE let a lowercase word through the look-ahead)
+    return len(line) - len(head) + m.end()
 
 
 def _capital(word: str) -> bool:
@@ -84,6 +102,9 @@ def name_run(words: list[str]) -> str | None:
         while j < len(words) and len(run) < 8 and not raw.endswith((",", ";", ":", ")")):
             raw = words[j]
             nxt = raw.strip(_EDGE)
+            if raw.startswith("(") and raw.rstrip(",.;:").endswith(")") and _capital(nxt):
+                run.append(raw.rstrip(",.;:"))  # "AWS Wickr (Preview)", "React 18 (RC)": its status stays
+                break
             if _capital(nxt) and nxt.lower() not in CAPITAL_FUNCTION_WORDS:
                 run.append(nxt)
             elif nxt.lower() in NAME_JOINERS and j + 1 < len(words) and _capital(words[j + 1].strip(_EDGE)) \

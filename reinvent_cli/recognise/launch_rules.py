@@ -11,7 +11,9 @@ from reinvent_cli.lexicon import (
     CJK_NOT_LAUNCHED,
     LAUNCH_LABELS,
     LAUNCH_STATUS_TAIL,
+    LEGEND_STATUS_WORDS,
     NEW_LEAD_INS,
+    STATUS_MARKS,
     VENDORS,
 )
 from reinvent_cli.recognise.launch_prose import may_be_prose_launch
@@ -100,6 +102,15 @@ def linked_launch(line: str, link_offset: int) -> bool:
     return bool(_VERB_LINK.search(line[max(0, link_offset - 40):link_offset]))  # (a bounded look back)
 
 
+_STATUS_MARK = pattern(rf"\S\s*[(\[](?:{STATUS_MARKS})[)\]]\s*$", re.IGNORECASE)
+
+
+def status_marked(line: str) -> bool:
+    """An item whose name ends with a launch status in brackets: "Acme Vault (preview)", "Acme Edge [GA]"."""
+    text = line.strip()
+    return len(text) <= 200 and text.endswith((")", "]")) and bool(_STATUS_MARK.search(text))
+
+
 def marked_new(line: str) -> bool:
     """An item marked as new: "access firestore from the console (new)"."""
     text = line.strip()
@@ -138,7 +149,8 @@ def cjk_launch_heading(title: str) -> bool:
 
 # A legend of marks: "✨ = new service", "🆕: launched this week", "⭐ – neu" (a mark that is no word, then
 # a launch word). The items that carry the mark are launches.
-_LEGEND = pattern(rf"^\s*([^\w\s]{{1,4}})\s*(?:=|:|[-–—]|means)\s*(?:a\s+|an\s+|brand\s+)?(?:{NEW_LEAD_INS})\b",
+_LEGEND = pattern(rf"^\s*([^\w\s]{{1,4}})\s*(?:=|:|[-–—]|means)\s*(?:a\s+|an\s+|brand\s+|in\s+)?"
+                  rf"(?:{NEW_LEAD_INS}|{LEGEND_STATUS_WORDS})\b",
                      re.IGNORECASE)
 
 
@@ -229,7 +241,7 @@ _LINE_START_RULES = pattern(  # lead-ins, labels before a name, "GA of X"
     rf"\n\s*(?:(?:[\w.-]+\s+)?(?:{NEW_LEAD_INS}){_LEAD_IN_SEP}|(?:[^\w\s]{{1,4}}\s*)?{_LABEL_WORDS}|ga\s+of\s)")
 _NOW_GA_ANYWHERE = pattern(rf"{_NOW}|{_GA[0]}|{_GA[1]}")
 _VERB_ANYWHERE = pattern(rf"{_LINK_VERBS}\s")
-_NEW_MARK_ANYWHERE = pattern(_NEW_MARK_WORDS)
+_NEW_MARK_ANYWHERE = pattern(rf"{_NEW_MARK_WORDS}|[(\[](?:{STATUS_MARKS})[)\]]")
 # (cjk_launch reads the stripped line: the end its "$" stands for may be before blanks)
 _CJK_VERB_ANYWHERE = pattern(CJK_LAUNCH_VERBS.replace("$", r"\s*$"), re.MULTILINE)
 # What re.IGNORECASE matches to "i" or "s" that lower() does not turn into them ("ı", "ſ"), or lengthens ("İ").

@@ -449,3 +449,42 @@ LEGEND_STATUS_WORDS = r"preview|beta|ga|generally\s+available"
 # A line that opens by presenting a product: "Introducing Amazon Braket", "🌊 [Introducing X](url)",
 # "Unveiling the Acme Edge".
 INTRO_WORDS = r"introducing|unveiling|presentamos|présentation\s+de|wir\s+stellen\s+vor"
+
+
+# Launches as table rows. A column that names launches ("| Launch | Details |", "| Announcement |", "| What's new
+# |"), a column of names ("| Service |", "| Product |", "| Feature |") and one of statuses ("| Status |",
+# "| Availability |") whose values are launch statuses ("GA", "Preview", "New").
+LAUNCH_COLUMNS = (
+    r"launch(?:es)?|launched|announcements?|announced|what[’']?s\s+new|new\s+(?:services?|features?|products?)"
+    r"|neuigkeiten|ank[üu]ndigungen?|nouveaut[ée]s|annonces?|novedades|anuncios?|novidades|an[úu]ncios?"
+    r"|発表|新機能|新サービス|发布|新功能|新服务|출시|신규\s*서비스|새로운\s*기능"
+)
+NAME_COLUMNS = (
+    r"services?|products?|features?|names?|offerings?|dienst|produkt|funktion|produit|fonctionnalit[ée]s?"
+    r"|servicio|producto|funci[óo]n|servi[çc]o|produto|サービス|製品|機能|名前|服务|产品|功能|名称|서비스|제품|기능|이름"
+)
+STATUS_COLUMNS = (
+    r"status|availability|stage|state|release|statut|disponibilit[ée]|estado|disponibilidad|disponibilidade"
+    r"|ステータス|状態|状态|상태"
+)
+# A status cell's words: "GA", "Preview", "Public preview", "New", "Launched", "Generally available".
+LAUNCH_STATUS_VALUES = (
+    r"(?:public\s+|private\s+|limited\s+)?(?:preview|beta)|ga|generally\s+available|now\s+available|available"
+    r"|new|launched|released|announced|neu|nouveau|nuevo|novo|プレビュー|一般提供|预览|正式发布|프리뷰|출시"
+)
+
+
+# A link to a launch post, by its address: "/whats-new/2019/12/announcing-...", "/blogs/aws/new-...",
+# ".../introducing-...", "...-now-generally-available", "/launches/", "/changelog/2024-...-ga".
+LAUNCH_URL_WORDS = (
+    r"whats-new|what-s-new|announc(?:ing|es|ed|ement)|introduc(?:ing|es)|launch(?:es|ed|ing)?|now-available"
+    r"|generally-available|now-in-preview|public-preview|now-ga|(?<=/)new-|-ga(?=[/-]|$)|-preview(?=[/-]|$)"
+)
+
+
+# Headings over links that are read, not launched: "Resources", "Further reading", "Blog posts", "Videos".
+REFERENCE_HEADINGS = (
+    r"resources?|links?|references?|further\s+reading|reading(?:\s+list)?|blog\s+posts?|articles?|videos?"
+    r"|slides|recordings?|sources?|credits|see\s+also|weiterf[üu]hrende\s+links|ressources|recursos|lectures?"
+    r"|参考|リンク|资源|链接|참고"
+)

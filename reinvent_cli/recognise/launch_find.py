@@ -10,9 +10,12 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from reinvent_cli.model import Announcement, Document, Entry, Talk
+from reinvent_cli.read.md_tables import rows as md_rows
 from reinvent_cli.recognise.evidence import BRACKETED_TAIL, heading_title
 from reinvent_cli.recognise.inline import FlatInline, FlatLink, ListItem, flat_of, list_items, one_line
 from reinvent_cli.recognise.launch_heads import Head, heading_launches, keynote_title
+from reinvent_cli.recognise.launch_links import launch_post_list, reference_heading
+from reinvent_cli.recognise.launch_prose import intro_launch, prose_launch
 from reinvent_cli.recognise.launch_rules import (
     announced_subject,
     cjk_launch,
@@ -33,8 +36,8 @@ from reinvent_cli.recognise.launch_rules import (
     strip_status,
     vendor_item,
 )
-from reinvent_cli.recognise.launch_prose import intro_launch, prose_launch
 from reinvent_cli.recognise.launch_scope import pre_event_heading
+from reinvent_cli.recognise.launch_table import launch_column
 from reinvent_cli.recognise.launches import (
     ANNOUNCE_LEAD_IN,
     LAUNCH_FILLER,
@@ -91,8 +94,10 @@ def _line_hit(line: str, links: list[FlatLink], offset: int, item: bool) -> _Hit
         return _Hit(m.start(), m.end())
     mark = _MARK.match(line) if m is None and ("announc" in low or "launch" in low) else None
     m = announce_match(line[mark.end():]) if mark else None
-    if mark is not None and m is not None:  # "🚀Announcing Amazon Kendra": a mark, then the line as ever
-        return _Hit(mark.end() + m.start(), mark.end() + m.end())
+    first = line[mark.end() + m.end():][:1] if mark is not None and m is not None else ""
+    if first and (first.isupper() or first.isdigit() or not first.isascii() or first in "[\"“'"):
+        assert mark is not None and m is not None
+        return _Hit(mark.end() + m.start(), mark.end() + m.end())  # "🚀Announcing Amazon Kendra" (a name next)
     at = lead_in_launch(line)
     if at is None:
         at = label_launch(line)
@@ -120,7 +125,7 @@ def _line_hit(line: str, links: list[FlatLink], offset: int, item: bool) -> _Hit
     if prose:
         return _Hit(name=prose)  # "we announced the React 19 RC", "X and Y are two new features"
     if item and status_marked(text):
-        return _Hit(name=text)  # "Acme Vault (preview)": the status stays in the name, as written
+        return _Hit()  # "Acme Vault (preview)": the status stays in the name, as written; "X - what it is (beta)": X
     return None
 
 
@@ -160,6 +165,19 @@ def _may_level(read: list[ListItem]) -> bool:
 def _level(tok: Block, ctx: list[str], launches: bool) -> _Level:
     read = list_items(tok)
     return _Level(iter(read), ctx, launches, _may_level(read))
+
+
+def _item_links(tok: Block) -> list[str | None]:
+    """Each item's link when the item is one link (a mark before it at most), else None."""
+    out: list[str | None] = []
+    for _, _, flat, text in list_items(tok):
+        url = None
+        if flat is not None and len(flat.links) == 1:
+            rest = text.split("\n", 1)[0].replace(flat.links[0].text, "", 1)
+            if not any(ch.isalnum() for ch in rest):
+                url = flat.links[0].url
+        out.append(url)
+    return out
 
 
 def _legend_marks(texts: Iterable[str]) -> set[str]:
@@ -202,6 +220,7 @@ class LaunchFinder:
         self.doc = doc
         self.in_announce_list = False
         self.pre_event: int | None = None  # the level of a heading over launches made before the event
+        self.reference = False  # under a heading over links to read ("Resources", "Blog posts")
         self.last_lead_in: str | None = None
         self.ordered_scope = False  # a lead-in's numbered list goes on: "1. X" ... "2. Y" (details between)
         self.by_line: dict[int, Entry] = {}
@@ -272,6 +291,8 @@ class LaunchFinder:
                     lead = one_line(flat_of(prev).text)
                 after_list = prev is not None and prev.get("type") == "list"
                 self.list_block(tok, context, lead, after_list, prev is not None and _label_block(prev))
+            elif kind == "table":
+                self.table(tok, context)
             elif kind == "block_quote":
                 self.blocks(tok.get("children") or [], context)
 
@@ -294,6 +315,8 @@ class LaunchFinder:
         elif not context and self.doc.announcements:
             self.doc.announcements[-1].details += texts_of_list([tok])  # "1. X" then "- what X does"
             launches = False
+        if not launches and not context and not self.reference and len(tok.get("children") or ()) >= 3:
+            launches = launch_post_list(_item_links(tok))  # "- [AWS Outposts Now Available](.../whats-new/...)"
         return launches
 
     def heading(self, tok: Block, top: bool = False) -> None:
@@ -305,6 +328,7 @@ class LaunchFinder:
             self.pre_event = None
         if self.pre_event is None and pre_event_heading(title):
             self.pre_event = level  # "## Pre-re:Invent launches": none of its launches is the event's
+        self.reference = reference_heading(title)
         self.last_lead_in = None
         self.ordered_scope = False
         # (only launch words: "## What's new", "## 新サービス" head a launch list, even where read as a talk)
@@ -396,6 +420,27 @@ class LaunchFinder:
                 for n in reversed([n for n, c in enumerate(rest) if c.get("type") == "list"]):
                     stack.append(_level(rest[n], sub_ctx, self.nested(label, rest, n)))
 
+    def table(self, tok: Block, context: list[str]) -> None:
+        """A table whose rows are launches (launch_table.launch_column): each row's name cell is one, its
+        link the launch's, its other cells the details."""
+        found = md_rows(tok)
+        if len(found) < 2 or len(found) > 501:
+            return
+        cells = [[flat_of(c) for c in r.get("children") or []] for r in found]
+        header = [one_line(c.text) for c in cells[0]]
+        body = [[one_line(c.text) for c in row] for row in cells[1:]]
+        col = launch_column(header, body, self.in_announce_list and not context)
+        if col is None:
+            return
+        for r, row, texts in zip(found[1:], cells[1:], body):
+            if col >= len(row) or not texts[col]:
+                continue
+            name = strip_status(strip_launch_name(split_launch_name(texts[col])[0]).strip("\"“”„'"))
+            links = row[col].links or [lk for c in row for lk in c.links]
+            line = int(r.get("line") or tok.get("line") or 0)
+            ann = self.add(name or None, links[0].url if links else None, line, line, " | ".join(texts))
+            ann.details += [t for i, t in enumerate(texts) if i != col and t]
+
     # The list hooks: the walk's on_list and bullets call them as blocks and bullets above do.
     def list_block_hook(self, tok: Block, context: list[str], lead: str | None, prev: Block | None,
                         top: bool) -> Level:
@@ -459,6 +504,8 @@ class LaunchFinder:
         up to a separator; the rest of the line is its first detail."""
         if hit.name is not None:
             name, url, extra = hit.name, hit.url, ""
+            if url is None and flat.links:  # "[Acme Outposts Now Available](url)": the line's link is the launch's
+                url = next((lk.url for lk in flat.links if offset <= lk.offset < offset + len(line_text)), None)
         else:
             name, url, extra = launch_name_and_url(line_text, hit.end, hit.start, flat, offset)
         name = strip_status(strip_launch_name(name).strip("\"“”„'"))

@@ -48,20 +48,23 @@ _INTRODUCE = pattern(
 )
 
 
-_PROSE_WORDS = ("announc", "unveil", "introduc", "presentamos", "présentation", "stellen vor", "anunci", "annonc", "kündigt", "vorgestellt", "annunci")
+_PROSE_WORDS = ("announc", "unveil", "anunci", "annonc", "kündigt", "vorgestellt", "annunci")
 _NEW_THING_WORDS = (" is ", " are ", "introduc", "present", "unveil")
 
 
 def may_be_prose_launch(low: str) -> bool:
-    """Whether a rule of this module may fire on some line of ``low`` (a block's lowered text): False proves none
-    does (each rule needs one of these words)."""
+    """Whether a rule of this module may fire on some line of ``low`` (a block's lowered text, after a "\\n"):
+    False proves none does (each rule needs one of these words)."""
     if any(w in low for w in _PROSE_WORDS):
         return True
     if "new" in low and any(w in low for w in _NEW_THING_WORDS):
         return True
+    if _INTRO_AT_LINE.search(low):
+        return True  # "Introducing X" (intro_launch)
     return not low.isascii() and ("발표" in low or "출시" in low or "공개" in low)
 
 
+_INTRO_AT_LINE = pattern(rf"\n\s*(?:[^\w\s]{{1,4}}\s*)?(?:{INTRO_WORDS})")
 _INTRO = pattern(rf"^(?:[^\w\s]{{1,4}}\s*)?(?:{INTRO_WORDS})\s*:?\s+(?:the\s+|a\s+|an\s+|el\s+|la\s+|le\s+|l[’']\s*)?"
                  r"(?:new\s+)?(?=[A-Z0-9.]|[^\x00-\x7f])", re.IGNORECASE)
 
@@ -82,6 +85,17 @@ def intro_launch(line: str) -> int | None:
 def _capital(word: str) -> bool:
     """A word that may start or carry a product's name: a capital or a digit first ("React", "19", "RC")."""
     return bool(word) and (word[0].isupper() or word[0].isdigit())
+
+
+def _goes_on(words: list[str], j: int) -> bool:
+    """Whether words[j] goes on a name: a capitalised word (not "A", "The"), or a joiner ("for", "de") before
+    one ("Access Analyzer for Amazon S3")."""
+    raw = words[j]
+    word = raw.strip(_EDGE)
+    if _capital(word):
+        return word.lower() not in CAPITAL_FUNCTION_WORDS
+    return (word.lower() in NAME_JOINERS and j + 1 < len(words) and _capital(words[j + 1].strip(_EDGE))
+            and not raw.endswith(","))
 
 
 def name_run(words: list[str]) -> str | None:
@@ -105,13 +119,9 @@ def name_run(words: list[str]) -> str | None:
             if raw.startswith("(") and raw.rstrip(",.;:").endswith(")") and _capital(nxt):
                 run.append(raw.rstrip(",.;:"))  # "AWS Wickr (Preview)", "React 18 (RC)": its status stays
                 break
-            if _capital(nxt) and nxt.lower() not in CAPITAL_FUNCTION_WORDS:
-                run.append(nxt)
-            elif nxt.lower() in NAME_JOINERS and j + 1 < len(words) and _capital(words[j + 1].strip(_EDGE)) \
-                    and not raw.endswith(","):
-                run.append(nxt)
-            else:
+            if not _goes_on(words, j):
                 break
+            run.append(nxt)
             j += 1
         return " ".join(run)
     return None

@@ -303,8 +303,8 @@ CJK_LAUNCH_VERBS = (
 CJK_NOT_LAUNCHED = r"(?:結果|成果|数字|数値|事例|調査|研究|受賞者|结果|数据|案例)(?:を|の)?発表"
 
 
-# A heading over launches in Japanese or Chinese ("新サービス", "新功能", "3. 新产品 & 新技术", "发布会").
-CJK_LAUNCH_HEADING = r"新サービス|新機能|新製品|新功能|新服务|新服務|新产品|新產品|新特性|发布|發佈|発表内容"
+# A heading over launches in Japanese, Chinese or Korean ("新サービス", "新功能", "3. 新产品 & 新技术", "发布会").
+CJK_LAUNCH_HEADING = r"新サービス|新機能|新製品|新功能|新服务|新服務|新产品|新產品|新特性|发布|發佈|発表内容|신규 서비스|새로운 기능|새 기능|신기능|주요 발표|출시 소식|신제품"
 
 
 # The columns of a schedule table, by the words of its header: "| Time | Talk | Speaker |", "| Zeit | Titel |

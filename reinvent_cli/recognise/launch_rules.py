@@ -105,10 +105,20 @@ def linked_launch(line: str, link_offset: int) -> bool:
 _STATUS_MARK = pattern(rf"\S\s*[(\[](?:{STATUS_MARKS})[)\]]\s*$", re.IGNORECASE)
 
 
+_VERSION = pattern(r"^v?\d+(?:\.\d+)*$", re.IGNORECASE)
+
+
 def status_marked(line: str) -> bool:
     """An item whose name ends with a launch status in brackets: "Acme Vault (preview)", "Acme Edge [GA]"."""
     text = line.strip()
-    return len(text) <= 200 and text.endswith((")", "]")) and bool(_STATUS_MARK.search(text))
+    if len(text) > 200 or not text.endswith((")", "]")):
+        return False
+    m = _STATUS_MARK.search(text)
+    if m is None:
+        return False
+    head = text[:m.start() + 1]
+    # a product's name has a capital or another script ("Helio 5 (beta)"), not "v2.1 (beta)" (a version)
+    return not _VERSION.match(head) and any(c.isupper() or not c.isascii() for c in head)
 
 
 def marked_new(line: str) -> bool:

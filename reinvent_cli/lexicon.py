@@ -66,6 +66,14 @@ SPEAKER_KEYS = ("speaker", "presenter", "presented", "host", "sprecher", "refere
 TITLE_KEYS = ("title", "titel", "titre", "título", "titulo")
 
 
+# A label that leads the line naming a talk's title in an event's programme or announcement: "Topic: X",
+# "Talk title: X", "演讲主题：X", "Thema: X" (a talk only with its speaker beside it, two or more alike).
+TOPIC_LABELS = ("topic", "title", "talk title", "talk", "session", "session title", "presentation", "thema",
+                "titel", "vortrag", "sujet", "titre", "tema", "título", "titulo", "titolo", "onderwerp", "演讲主题",
+                "分享主题", "演讲题目", "分享题目", "主题", "题目", "议题", "演題", "講演タイトル", "タイトル", "テーマ",
+                "발표 주제", "주제", "제목")
+
+
 EVENT_KEYS = ("conference", "event", "konferenz", "veranstaltung", "événement", "evenement", "évenement",
                "evénement", "evento")
 
@@ -91,6 +99,14 @@ VIDEO_HOSTS = ("youtube.com", "youtu.be", "vimeo.com")
 
 
 SLIDE_HOSTS = ("slideshare.net", "speakerdeck.com")
+
+
+# A session's own page on a conference site: the schedule hosts, and the path words before a talk's slug
+# ("/2023-berlin/talks/perses", "/program/sessions/1234", "/vortraege/kafka-im-einsatz").
+SESSION_HOSTS = ("sched.co", "sched.com", "sessionize.com", "pretalx.com", "confengine.com", "papercall.io")
+SESSION_PATH_WORDS = ("talk", "talks", "session", "sessions", "presentation", "presentations", "vortrag",
+                      "vortraege", "vortrage", "charla", "charlas", "palestra", "palestras", "keynote", "keynotes",
+                      "speaking", "sesiones", "sesion")
 
 
 NOT_NAMES = {"session", "part", "repeat", "level", "workshop", "keynote", "panel", "demo", "live", "new",
@@ -188,6 +204,12 @@ GROUP_TALK_WORDS = ("sessions", "talks", "keynotes", "presentations", "workshops
                     "panels", "breakouts", "breakout sessions", "vorträge", "vortraege", "palestras", "charlas",
                     "ponencias", "conférences", "conferences", "exposés", "sesiones", "lt大会", "lt",
                     "ライトニングトーク", "セッション", "闪电演讲", "演讲", "分论坛", "세션", "발표", "강연", "講演")
+
+
+# The same in Japanese, Chinese and Korean headings, glued to an event's name or a "list" word: "KubeConトーク一覧",
+# "セッション一覧", "演讲议题", "발표 목록".
+GROUP_TALK_WORDS_CJK = ("トーク", "セッション", "講演", "ライトニングトーク", "演讲", "议题", "讲座", "演講", "세션", "발표", "강연")
+GROUP_LIST_WORDS_CJK = ("一覧", "一览", "列表", "リスト", "목록", "紹介", "介绍")
 
 
 # A title that names an event or a collection of notes rather than a talk ("QConSP 2018", "PyGotham 2018
@@ -328,12 +350,15 @@ EVENT_WORDS = (
     r"conf|conference|conferences|konferenz|konferenzen|conférence|conférences|conferencia|conferencias"
     r"|conferência|conferencias|congress|congreso|congrès|kongress|symposium|summit|meetup|meetups|devfest"
     r"|kaigi|barcamp|unconference|fest|festival|keynote|keynotes|webinar|trip report|livestream|jornadas|tagung|eventos"
-    r"|講演|登壇|カンファレンス|勉強会|参加レポート|参加記|参加してきました|大会|峰会|会议|演讲|컨퍼런스|세미나|발표"
+    r"|講演|登壇|カンファレンス|勉強会|参加レポート|参加記|参加してきました|大会|峰会|会议|会議|演讲|컨퍼런스|세미나|발표"
 )
+# The event words of Japanese, Chinese and Korean that stand glued to other words in a title ("春の会議 2025で").
+EVENT_WORDS_CJK = ("講演", "登壇", "カンファレンス", "勉強会", "参加レポート", "参加記", "大会", "峰会", "会议", "会議", "演讲",
+                   "컨퍼런스", "세미나")
 # Words naming talks: weaker alone ("Session cookies", "Talk to the API" are how-tos).
 TALK_WORDS = (
     r"talk|talks|session|sessions|presentation|presentations|lightning talks?|vortrag|vorträge|charla|charlas"
-    r"|ponencia|ponencias|palestra|palestras|events?|セッション|イベント|세션"
+    r"|ponencia|ponencias|palestra|palestras|events?|セッション|トーク|イベント|세션"
 )
 # An event's name glued to its kind: "KubeCon", "PyCon", "JSConf", "DevOpsDays", "WordCamp", "Cloud-Tage".
 # (CamelCase, or glued "conf": "favicon", "manifest", "outage" are no events.)

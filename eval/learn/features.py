@@ -15,15 +15,15 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from reinvent_cli.lexicon import GROUP_TALK_WORDS, TALK_WORDS, VIDEO_HOSTS
-from reinvent_cli.recognise.evidence import block_evidence, group_word, not_talk, title_evidence
-from reinvent_cli.recognise.inline import FlatInline, flat_of, one_line, url_host
-from reinvent_cli.recognise.media import video_in_text
-from reinvent_cli.recognise.names import is_person
-from reinvent_cli.recognise.patterns import pattern
-from reinvent_cli.recognise.roles import Role
+from reinvent_cli.recognise.talk.evidence import block_evidence, group_word, not_talk, title_evidence
+from reinvent_cli.recognise.talk.media import video_in_text
+from reinvent_cli.recognise.talk.names import is_person
+from reinvent_cli.recognise.talk.roles import Role
+from reinvent_cli.recognise.text.inline import FlatInline, flat_of, one_line, url_host
+from reinvent_cli.recognise.text.patterns import pattern
 
 if TYPE_CHECKING:
-    from reinvent_cli.recognise.layout import Plan, _Seg
+    from reinvent_cli.recognise.document.layout import Plan, _Seg
 
 Block = dict[str, Any]
 

@@ -32,8 +32,8 @@ from reinvent_cli.read.mdast import parse_tokens  # noqa: E402
 from reinvent_cli.read.overrides import find_layout  # noqa: E402
 from reinvent_cli.read.source import read_source  # noqa: E402
 from reinvent_cli.recognise import Reading, read_notes  # noqa: E402
-from reinvent_cli.recognise.html_blocks import expand_html_blocks  # noqa: E402
-from reinvent_cli.recognise.walk import walk  # noqa: E402
+from reinvent_cli.recognise.walker.html_blocks import expand_html_blocks  # noqa: E402
+from reinvent_cli.recognise.walker.walk import walk  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import features as score  # noqa: E402

@@ -63,11 +63,13 @@ def fingerprint() -> str:
     package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     parts = [f"v{__version__}", f"s{SCHEMA}"]
     names = list(_FINGERPRINT_MODULES)
-    for folder in _FINGERPRINT_FOLDERS:
-        try:
-            names += sorted(f"{folder}/{n}" for n in os.listdir(os.path.join(package, folder)) if n.endswith(".py"))
-        except OSError:
+    for folder in _FINGERPRINT_FOLDERS:  # (and their sub-packages: recognise/talk/, recognise/walker/ ...)
+        if not os.path.isdir(os.path.join(package, folder)):
             parts.append(f"{folder}:-")
+            continue
+        names += sorted(os.path.relpath(os.path.join(root, n), package).replace(os.sep, "/")
+                        for root, _dirs, files in os.walk(os.path.join(package, folder))
+                        for n in files if n.endswith(".py"))
     for name in names:
         try:
             st = os.stat(os.path.join(package, name))

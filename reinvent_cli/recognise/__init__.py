@@ -6,20 +6,20 @@ from dataclasses import dataclass
 
 from reinvent_cli.model import Day, Document, Speaker
 from reinvent_cli.read.source import Source
-from reinvent_cli.recognise.days import day_of_file, weekdays_from_year
-from reinvent_cli.recognise.html_blocks import expand_html_blocks
-from reinvent_cli.recognise.kind import Cue, Decision, decide
-from reinvent_cli.recognise.layout import Plan, plan_file
-from reinvent_cli.recognise.one_talk import lead_line
-from reinvent_cli.recognise.post import (
+from reinvent_cli.recognise.document.days import day_of_file, weekdays_from_year
+from reinvent_cli.recognise.document.kind import Cue, Decision, decide
+from reinvent_cli.recognise.document.layout import Plan, plan_file
+from reinvent_cli.recognise.document.one_talk import lead_line
+from reinvent_cli.recognise.talk.roles import Layout, layout_in_front_matter
+from reinvent_cli.recognise.walker.html_blocks import expand_html_blocks
+from reinvent_cli.recognise.walker.post import (
     front_matter_entries,
     one_talk_post,
     only_h1,
     single_talk_post,
 )
-from reinvent_cli.recognise.roles import Layout, layout_in_front_matter
-from reinvent_cli.recognise.state import WalkState
-from reinvent_cli.recognise.walk import walk
+from reinvent_cli.recognise.walker.state import WalkState
+from reinvent_cli.recognise.walker.walk import walk
 
 
 @dataclass

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from reinvent_cli.model import Talk
 from reinvent_cli.read.overrides import Layout
 from reinvent_cli.read.source import Source
-from reinvent_cli.recognise.roles import Role
+from reinvent_cli.recognise.talk.roles import Role
 
 
 @dataclass

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reinvent_cli.read.source import source_from_bytes
 from reinvent_cli.recognise import parse_source
-from reinvent_cli.recognise.evidence import clean_title
+from reinvent_cli.recognise.talk.evidence import clean_title
 
 NOTES = """# DevConf 2024 notes
 

@@ -15,7 +15,7 @@ import pytest
 from conftest import FIXTURES, SHARED
 from reinvent_cli.read.source import read_source, source_from_bytes
 from reinvent_cli.recognise import parse_source, read_notes
-from reinvent_cli.recognise.kind import Cue
+from reinvent_cli.recognise.document.kind import Cue
 
 KINDS = FIXTURES / "kinds"
 OTHER = sorted((KINDS / "other").rglob("*.md"))
@@ -220,7 +220,7 @@ def test_one_talk_posts_whose_title_the_blog_decorated() -> None:
     ("NDC Sydney 2024", None), ("Build 2025 Recap", None), ("DevFest Lyon 2024 : mes notes", None),
 ])
 def test_decorated_titles(title: str, bare: str | None) -> None:
-    from reinvent_cli.recognise.one_talk import decorated_title
+    from reinvent_cli.recognise.document.one_talk import decorated_title
 
     assert decorated_title(title) == bare
 
@@ -265,7 +265,7 @@ def test_a_talk_list_written_in_raw_html() -> None:
 
 def test_html_blocks_read_as_blocks_keep_lines_and_skip_comments() -> None:
     from reinvent_cli.read.mdast import parse_tokens
-    from reinvent_cli.recognise.html_blocks import expand_html_blocks
+    from reinvent_cli.recognise.walker.html_blocks import expand_html_blocks
 
     text = ("# T\n\n<!-- <h2>Day 9</h2><ul><li>Hidden, Jane Doe</li></ul> -->\n\n"
             "<iframe src=\"https://www.youtube.com/embed/x\"></iframe>\n\n"
@@ -306,7 +306,7 @@ def test_day_by_date_and_outline_day_under_a_title(run, tmp_path: Path) -> None:
     ("Secondo giorno", 2), ("二日目", 2), ("第一天", 1), ("Sessions du mercredi", None),
 ])
 def test_day_headings_in_more_languages(title: str, number: int | None) -> None:
-    from reinvent_cli.recognise.days import classify_day
+    from reinvent_cli.recognise.document.days import classify_day
 
     found = classify_day(title)
     assert (found[0] if found else None) == number

@@ -10,11 +10,11 @@ import pytest
 from conftest import FIXTURES
 from reinvent_cli.read.source import read_source
 from reinvent_cli.recognise import parse_source
-from reinvent_cli.recognise.launch_links import launch_post_list, launch_post_url, reference_heading
-from reinvent_cli.recognise.launch_prose import intro_launch, ko_announcement, new_thing, prose_announcement
-from reinvent_cli.recognise.launch_rules import cjk_launch, legend_mark, status_marked
-from reinvent_cli.recognise.launch_scope import pre_event_heading
-from reinvent_cli.recognise.launch_table import launch_column
+from reinvent_cli.recognise.launch.launch_links import launch_post_list, launch_post_url, reference_heading
+from reinvent_cli.recognise.launch.launch_prose import intro_launch, ko_announcement, new_thing, prose_announcement
+from reinvent_cli.recognise.launch.launch_rules import cjk_launch, legend_mark, status_marked
+from reinvent_cli.recognise.launch.launch_scope import pre_event_heading
+from reinvent_cli.recognise.launch.launch_table import launch_column
 
 HERE = FIXTURES / "recognise" / "launch_kinds"
 

@@ -12,9 +12,9 @@ import pytest
 from conftest import FIXTURES, SHARED
 from reinvent_cli.read.source import read_source, source_from_bytes
 from reinvent_cli.recognise import parse_source
-from reinvent_cli.recognise.launch_find import line_launch
+from reinvent_cli.recognise.launch.launch_find import line_launch
 from reinvent_cli.read.mdast import parse_tokens
-from reinvent_cli.recognise.launch_heads import heading_launches, launch_name
+from reinvent_cli.recognise.launch.launch_heads import heading_launches, launch_name
 
 HERE = FIXTURES / "recognise" / "launches"
 
@@ -128,7 +128,7 @@ def test_a_link_after_a_launch_verb():
 
 
 def test_launch_headings():
-    from reinvent_cli.recognise.launches import launch_heading
+    from reinvent_cli.recognise.launch.launches import launch_heading
     assert launch_heading("What's new (from the sponsor stage)") and launch_heading("✨ Announcements")
     assert launch_heading("Launches from the keynote") and launch_heading("Novedades")
     assert not launch_heading("What's new in Lambda") and not launch_heading("Launch checklist")

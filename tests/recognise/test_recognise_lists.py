@@ -7,9 +7,9 @@ from pathlib import Path
 from reinvent_cli.read.mdast import parse_tokens
 from reinvent_cli.read.source import source_from_bytes
 from reinvent_cli.recognise import parse_source
-from reinvent_cli.recognise.evidence import not_talk
-from reinvent_cli.recognise.list_talks import dash_named, item_talk, quoted_named, talk_label
-from reinvent_cli.recognise.one_talk import quoted_h1
+from reinvent_cli.recognise.talk.evidence import not_talk
+from reinvent_cli.recognise.talk.list_talks import dash_named, item_talk, quoted_named, talk_label
+from reinvent_cli.recognise.document.one_talk import quoted_h1
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "recognise" / "lists"
 

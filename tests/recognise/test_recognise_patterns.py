@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from reinvent_cli.recognise.patterns import pattern
+from reinvent_cli.recognise.text.patterns import pattern
 
 
 def test_a_pattern_answers_as_the_compiled_one():

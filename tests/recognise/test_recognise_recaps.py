@@ -199,7 +199,7 @@ def test_weak_shapes_count_only_where_talks_are_expected() -> None:
 
 
 def test_cjk_words_are_no_names() -> None:
-    from reinvent_cli.recognise.names import is_person, surely_person
+    from reinvent_cli.recognise.talk.names import is_person, surely_person
     assert [surely_person(x) for x in ("张伟", "王磊", "김민수", "山田 太郎", "リー・ウェイ")] == [True] * 5
     assert [surely_person(x) for x in ("个人介绍", "视频回顾", "데이터")] == [False] * 3
     assert [is_person(x) for x in ("세션", "セッション", "主题演讲")] == [False] * 3

@@ -12,9 +12,9 @@ from reinvent_cli.read.overrides import Layout, find_layout, layout_stamp
 from reinvent_cli.read.mdast import parse_tokens
 from reinvent_cli.read.source import source_from_bytes
 from reinvent_cli.recognise import parse_source
-from reinvent_cli.recognise.candidates import bold_candidates, item_candidates
-from reinvent_cli.recognise.days import classify_day, day_of_file
-from reinvent_cli.recognise.evidence import (
+from reinvent_cli.recognise.talk.candidates import bold_candidates, item_candidates
+from reinvent_cli.recognise.document.days import classify_day, day_of_file
+from reinvent_cli.recognise.talk.evidence import (
     block_evidence,
     collection_title,
     core,
@@ -23,8 +23,8 @@ from reinvent_cli.recognise.evidence import (
     title_evidence,
 )
 from reinvent_cli.recognise.inspect import inspect_source
-from reinvent_cli.recognise.layout import plan_file
-from reinvent_cli.recognise.media import video_in_text
+from reinvent_cli.recognise.document.layout import plan_file
+from reinvent_cli.recognise.talk.media import video_in_text
 
 
 def doc_of(text: str, name: str = "n.md", layout: Layout | None = None):

@@ -10,7 +10,7 @@ import time
 import pytest
 
 from conftest import FIXTURES, SHARED
-from reinvent_cli.recognise.speakers import parse_speakers, speaker_label, speaker_line, speakers_in_title
+from reinvent_cli.recognise.talk.speakers import parse_speakers, speaker_label, speaker_line, speakers_in_title
 
 STYLES = FIXTURES / "recognise" / "speakers" / "talk_styles.markdown"
 

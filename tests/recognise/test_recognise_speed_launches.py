@@ -12,10 +12,10 @@ from hypothesis import strategies as st
 from conftest import FIXTURES, SHARED
 from reinvent_cli.lexicon import CJK_LAUNCH_VERBS
 from reinvent_cli.read.mdast import parse_tokens
-from reinvent_cli.recognise import launch_rules
-from reinvent_cli.recognise.inline import FlatInline, FlatLink, flat_of
-from reinvent_cli.recognise.launch_find import line_launch
-from reinvent_cli.recognise.launch_rules import FOLD_UNSAFE, LAUNCH_FILTERS, may_name_launch
+from reinvent_cli.recognise.launch import launch_rules
+from reinvent_cli.recognise.text.inline import FlatInline, FlatLink, flat_of
+from reinvent_cli.recognise.launch.launch_find import line_launch
+from reinvent_cli.recognise.launch.launch_rules import FOLD_UNSAFE, LAUNCH_FILTERS, may_name_launch
 
 
 def _blocks(tokens):

@@ -9,7 +9,7 @@ from reinvent_cli.read.mdast import parse_tokens
 from reinvent_cli.read.md_tables import rows
 from reinvent_cli.read.source import source_from_bytes
 from reinvent_cli.recognise import parse_source
-from reinvent_cli.recognise.tables import Columns, columns, row_entries, row_talk, table_candidates
+from reinvent_cli.recognise.talk.tables import Columns, columns, row_entries, row_talk, table_candidates
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "recognise" / "tables"
 

@@ -14,10 +14,11 @@ from typing import Any
 import pytest
 
 from reinvent_cli.read.source import Source
-from reinvent_cli.recognise import launch_find, parse_source
+from reinvent_cli.recognise import parse_source
+from reinvent_cli.recognise.launch import launch_find
 
 # (the package's name "walk" is the function it imports from the module of that name)
-walk_module = importlib.import_module("reinvent_cli.recognise.walk")
+walk_module = importlib.import_module("reinvent_cli.recognise.walker.walk")
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared"

@@ -8,7 +8,7 @@ import pytest
 
 from conftest import FIXTURES
 from reinvent_cli.recognise import parse_source
-from reinvent_cli.recognise.speakers import parse_speakers, speaker_line
+from reinvent_cli.recognise.talk.speakers import parse_speakers, speaker_line
 from reinvent_cli.read.source import read_source
 
 DIR = FIXTURES / "recognise" / "speakers2"

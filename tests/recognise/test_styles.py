@@ -10,8 +10,8 @@ import pytest
 
 from reinvent_cli.model import Document, Talk
 from reinvent_cli.recognise import parse_source
-from reinvent_cli.recognise.days import classify_day
-from reinvent_cli.recognise.talks import split_talk_heading
+from reinvent_cli.recognise.document.days import classify_day
+from reinvent_cli.recognise.talk.talks import split_talk_heading
 from reinvent_cli.read.source import read_source, source_from_bytes
 
 STYLES = Path(__file__).resolve().parent.parent / "fixtures" / "styles"

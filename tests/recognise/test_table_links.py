@@ -46,7 +46,7 @@ def test_every_link_of_a_table_cell_is_a_link():
 
 def test_a_rows_links_sit_at_their_text():
     from reinvent_cli.read.mdast import parse_tokens
-    from reinvent_cli.recognise.tables import row_inlines
+    from reinvent_cli.recognise.talk.tables import row_inlines
 
     table = "| a |  b   c  | d |\n|---|---|---|\n|  x  | see   [the  docs](#docs) | **[y](https://y.example/)** |\n"
     (_, head), (_, row) = row_inlines(next(t for t in parse_tokens(table) if t["type"] == "table"))

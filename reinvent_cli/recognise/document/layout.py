@@ -1,0 +1,430 @@
+"""The reading of a file: which headings, bold lines and list items are days, groups, talks or sections, and why."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from reinvent_cli.lexicon import GROUP_TALK_WORDS
+from reinvent_cli.recognise.document.days import classify_day
+from reinvent_cli.recognise.document.kind import Decision
+from reinvent_cli.recognise.launch.launches import ANNOUNCE_LIST_HEADING
+from reinvent_cli.recognise.talk.candidates import bold_candidates, item_candidates, plain_candidates
+from reinvent_cli.recognise.talk.evidence import (
+    anchor_evidence,
+    block_evidence,
+    clean_title,
+    collection_title,
+    core,
+    deep_video,
+    group_word,
+    labelled,
+    not_talk,
+    title_evidence,
+    video_key,
+    video_people,
+)
+from reinvent_cli.recognise.talk.labelled_talks import labelled_candidates
+from reinvent_cli.recognise.talk.roles import Layout, Role
+from reinvent_cli.recognise.talk.speakers import person_heading
+from reinvent_cli.recognise.talk.tables import table_candidates
+from reinvent_cli.recognise.talk.talks import split_talk_heading, strip_time, strip_trailing_time
+from reinvent_cli.recognise.talk.watch_heading import WATCH_HEADING
+from reinvent_cli.recognise.text.inline import flat_of
+
+
+@dataclass
+class _Seg:
+    """A heading (or the file's start) and the blocks under it up to the next heading."""
+
+    line: int
+    level: int  # 0: before the first heading
+    title: str
+    raw: str
+    blocks: list[dict[str, Any]] = field(default_factory=list)
+    _title_evidence: list[str] | None = None
+    _evidence: list[str] | None = None
+    _day: tuple[tuple[int | None, str | None] | None] | None = None
+    _not_talk: tuple[str | None] | None = None
+    _inner: int | None = None
+    _found: tuple[list[Role], list[Role]] | None = None  # (bold lines, list items) that ``inner`` counted
+    video: str | None = None  # the video right under it, without timestamps
+    lines: list[str] | None = None  # the file's lines (shared)
+
+    @property
+    def title_evidence(self) -> list[str]:
+        """What its title says (a code, a label, a time, a room, speakers)."""
+        if self._title_evidence is None:
+            self._title_evidence = title_evidence(self.title) if self.title else []
+        return self._title_evidence
+
+    @property
+    def day(self) -> tuple[int | None, str | None] | None:
+        if self._day is None:
+            self._day = (classify_day(self.title) if self.title else None,)
+        return self._day[0]
+
+    @property
+    def why_not(self) -> str | None:
+        """Why it is no talk ("'lunch' is no talk"), or None (see evidence.not_talk)."""
+        if self._not_talk is None:
+            self._not_talk = (not_talk(self.title) if self.title else "no words",)
+        return self._not_talk[0]
+
+    @property
+    def evidence(self) -> list[str]:
+        """What its title and the blocks under it say (looked at only when a decision needs it)."""
+        if self._evidence is None:
+            self._evidence = self.title_evidence + block_evidence(self.blocks, self.lines) + anchor_evidence(self.raw)
+            self.video = video_key(self.blocks) if "a video" in self._evidence else None
+            if "a video" not in self._evidence and self.blocks:
+                self.video = deep_video(self.blocks)  # a recap's section: its talk's video after the summary
+                if self.video:
+                    self._evidence.append("a video")
+        return self._evidence
+
+    def seen_evidence(self) -> list[str]:
+        """The evidence looked at so far (the title's, and the blocks' if a decision needed them)."""
+        return self._evidence if self._evidence is not None else self.title_evidence
+
+    @property
+    def inner(self) -> int:
+        """How many bold lines and list items under it look like talks."""
+        if self._inner is None:
+            self._inner = 0
+            if any(b.get("type") == "list" or b.get("type") == "paragraph" and _opens_bold(b) for b in self.blocks):
+                self._found = (bold_candidates(self.blocks, self.level + 1, False),
+                               item_candidates(self.blocks, self.level + 1, "", False))
+                self._inner = len(self._found[0]) + len(self._found[1])
+            else:
+                self._found = ([], [])  # (no bold lead line and no list: neither finds any)
+            if any(b.get("type") == "table" for b in self.blocks):
+                self._inner += len(table_candidates(self.blocks, self.level + 1))  # a schedule table's rows
+        return self._inner
+
+
+def _opens_bold(tok: dict[str, Any]) -> bool:
+    children = tok.get("children") or []
+    return bool(children) and children[0].get("type") == "strong"
+
+
+@dataclass
+class Plan:
+    roles: dict[int, Role] = field(default_factory=dict)
+    layout: Layout | None = None
+    has_days: bool = False
+    decision: Decision | None = None  # whether the file is talk notes, and why (recognise/kind.py)
+    segs: list[_Seg] = field(default_factory=list, repr=False, compare=False)  # the headings, each with its blocks
+
+
+def plan_file(tokens: list[dict[str, Any]], one_talk: bool, layout: Layout | None = None,
+              lines: list[str] | None = None) -> Plan:
+    """The reading of a file's top-level blocks (``lines``: the file's): each candidate's role and evidence."""
+    segs = _segments(tokens)
+    for s in segs:
+        s.lines = lines
+    plan = Plan(layout=layout if layout and (layout.talks or layout.days) else None, segs=segs)
+    heads = [s for s in segs if s.level]
+    _days(heads, plan)
+    forced = plan.layout.talks if plan.layout else None
+    if plan.layout and plan.layout.talk_level():
+        _forced_levels(heads, plan, plan.layout.talk_level() or 0)
+    elif forced in ("bold", "list"):
+        for s in heads:  # the talks are bold lines / list items: the headings hold them
+            _set(plan, s, "group", [f"the layout says talks are {'bold lines' if forced == 'bold' else 'list items'}"])
+    else:
+        _assign(heads, plan, expect=False, one_talk=one_talk)
+    _inner_candidates(segs, plan)
+    for s in segs:  # a talk whose section shows its video: the people its lead-in links by name
+        role = plan.roles.get(s.line)
+        if s.video and role is not None and role.kind == "talk" and role.form == "heading":
+            role.people = video_people(s.blocks)
+    return plan
+
+
+def _segments(tokens: list[dict[str, Any]]) -> list[_Seg]:
+    segs = [_Seg(0, 0, "", "")]
+    _add_blocks(tokens, segs, 0)
+    for s in segs[1:]:
+        if not s.title:
+            s._evidence = []
+    return segs
+
+
+def _add_blocks(tokens: list[dict[str, Any]], segs: list[_Seg], depth: int) -> None:
+    """Each heading opens a segment; other blocks go to the open one. An outline's list items that open
+    with a heading (Logseq: "- ## Day 1" / "\t- ### Talk") are read as the headings and blocks they hold."""
+    for tok in tokens:
+        kind = tok.get("type")
+        if kind == "heading":
+            flat = flat_of(tok)  # (kept on the token: the walk and the announcements read it again)
+            raw = flat.text
+            segs.append(_Seg(int(tok["line"]), int((tok.get("attrs") or {}).get("level", 1)),
+                             clean_title(raw), raw))
+        elif kind == "list" and depth < 8 and _outline(tok):
+            for item in tok.get("children") or []:
+                _add_blocks(item.get("children") or [], segs, depth + 1)
+        elif kind not in ("blank_line", "thematic_break"):
+            segs[-1].blocks.append(tok)
+
+
+def _outline(tok: dict[str, Any]) -> bool:
+    items = tok.get("children") or []  # (an outline opens with a heading: its first items say so)
+    return any((item.get("children") or [{}])[0].get("type") == "heading" for item in items[:2])
+
+
+def _days(heads: list[_Seg], plan: Plan) -> None:
+    """Day headings: at the shallowest level that names a day (or the level the layout says)."""
+    found = [(s, s.day) for s in heads if s.title]
+    forced = plan.layout.day_level() if plan.layout else None
+    days = [(s, d) for s, d in found if d is not None and (forced is None or s.level == forced)]
+    if forced is not None:
+        days += [(s, (None, None)) for s, d in found if d is None and s.level == forced]
+    if not days:
+        return
+    level = min(s.level for s, _ in days)
+    plan.has_days = True
+    for s, d in days:
+        if s.level == level:
+            plan.roles[s.line] = Role("day", "heading", s.title, s.line, s.level, ["names a day"], d)
+
+
+def _assign(heads: list[_Seg], plan: Plan, expect: bool, one_talk: bool, under_day: bool = False) -> None:
+    """Roles for a run of headings (all below one parent): the shallowest level's headings are talks when
+    the evidence or the parent (a day, a group, a collection title) says so; else look one level down."""
+    if not heads:
+        return
+    level = min(s.level for s in heads)
+    tops = [i for i, s in enumerate(heads) if s.level == level]
+    if tops[0]:  # deeper headings before the first of this level: a run of their own
+        _assign(heads[:tops[0]], plan, expect, one_talk, under_day)
+    kids_of = {i: heads[i + 1:end] for i, end in zip(tops, [*tops[1:], len(heads)])}
+    groups = {i: _groups(heads[i], kids_of[i]) for i in tops if heads[i].line not in plan.roles}
+    plain = [i for i in tops if heads[i].line not in plan.roles and not heads[i].why_not
+             and not groups[i] and not _holds_talks(heads[i])]
+    backed = _backed(heads, plain)
+    beside_days = any(plan.roles.get(heads[i].line, _NO_ROLE).kind == "day" for i in tops)
+    if beside_days:
+        # beside day headings, only a labelled heading is a talk ("## Day 1", "## DAT407 - Aurora"), or a run
+        # of headings naming their speakers ("### 10.4.22" among "### Jane Roe | Org" headings, most so named;
+        # only those named)
+        named = [i for i in backed if "speakers in the title" in heads[i].title_evidence]
+        backed = named if len(named) >= 4 and 3 * len(named) >= 2 * len(plain) else []
+        plain = plain if backed else []
+    sib = _Siblings(len(plain), len(backed), expect, one_talk, under_day, only_backed=beside_days)
+    people = [i for i in plain if person_heading(heads[i].title)]
+    for i in people if len(people) >= 2 else []:  # a keynote's segments: "## Name - Role - Company" each
+        _set(plan, heads[i], "talk", ["a person and their role: a segment", f"{len(people)} alike"])
+        for k in kids_of[i]:
+            _set(plan, k, "section", ["under a talk"])
+    for i in tops:
+        s, kids = heads[i], kids_of[i]
+        if s.line in plan.roles and plan.roles[s.line].kind == "talk":
+            continue
+        if s.line in plan.roles:  # a day
+            _assign(kids, plan, expect=True, one_talk=False, under_day=True)
+        else:
+            _assign_top(s, kids, plan, sib, _Top(i in backed, groups[i], expect, one_talk, len(tops) == 1))
+
+
+@dataclass
+class _Top:
+    """What the run a heading tops says about it."""
+
+    backed: bool
+    groups: bool
+    expect: bool
+    one_talk: bool
+    alone: bool  # the only heading of its level in the run
+
+
+def _assign_top(s: _Seg, kids: list[_Seg], plan: Plan, sib: _Siblings, top: _Top) -> None:
+    why = s.why_not
+    if why and why.endswith("a social event") and "a speaker line" in s.evidence:
+        why = None  # "Zero-trust networking in practice" over "Speakers: A, B": a talk, not a social event
+    if why is None and s.day is not None:
+        why = "names a day, below the days' level"
+    if why and not labelled(s.title):
+        _set(plan, s, "ignored", [why])
+        _assign(kids, plan, expect=False, one_talk=top.one_talk)
+    elif top.groups or _holds_talks(s):
+        named = group_word(s.title)
+        _set(plan, s, "group", [named or f"{s.inner} talks under it"])
+        # under "Talks", "Sessions", "Vorträge", "講演": its headings are talks, whatever their decoration
+        _assign(kids, plan, expect=top.expect or _only_talk_words(s.title) or any(k.evidence for k in kids),
+                one_talk=False)
+    elif _is_talk(s, kids, sib, top.backed):
+        _set(plan, s, "talk", _talk_why(s, sib))
+        for k in kids:
+            _set(plan, k, "section", ["under a talk"])
+    else:
+        sub = s.level == 1 and top.alone and collection_title(s.title) and not plan.has_days and not top.one_talk
+        days_below = any(k.day for k in kids)
+        _set(plan, s, "ignored", ["no evidence of a talk"] + (["a collection's title"] if sub else [])
+             + (["headings naming days under it"] if days_below else []))
+        _assign(kids, plan, expect=(top.expect or sub) and not days_below, one_talk=top.one_talk)
+
+
+_NO_ROLE = Role("", "", "", 0, 0)
+
+
+def _backed(heads: list[_Seg], plain: list[int]) -> list[int]:
+    """The headings with evidence (their title's first: the blocks under one are looked at only when its
+    title shows none); those whose one evidence is a video that a sibling shows too are sections of that
+    one video ("## Frugal" + "?v=abc&t=300", "## Costs" + "?v=abc&t=900")."""
+    seen: dict[str, int] = {}
+    for i in plain:
+        if heads[i].title_evidence:
+            continue
+        key = heads[i].video if heads[i].evidence else None  # (evidence first: it finds the video)
+        if key:
+            seen[key] = seen.get(key, 0) + 1
+    return [i for i in plain if heads[i].title_evidence or heads[i].evidence
+            and not (heads[i].evidence == ["a video"] and seen.get(heads[i].video or "", 0) > 1)]
+
+
+@dataclass
+class _Siblings:
+    """The headings of one level under one parent: how many could be talks, how many show evidence."""
+
+    plain: int
+    backed: int
+    expect: bool  # the parent says these are talks (a day, a group, a collection's title)
+    one_talk: bool  # the file is one talk: its headings are its sections
+    under_day: bool = False  # right under a day heading
+    only_backed: bool = False  # beside day headings: only those with evidence are talks
+
+    def strict(self) -> bool:
+        """Under a day, nearly all show evidence: the one that shows none is no talk (a sponsor contest)."""
+        return self.under_day and self.backed >= 4 and 4 * self.backed >= 3 * self.plain
+
+    def alike(self) -> bool:
+        """Half show evidence, or many do (4+, a third: a run of "Title / Name" whose later headings the
+        note-taker left unnamed)."""
+        many = self.backed >= 4 and 3 * self.backed >= self.plain
+        return (many or self.backed >= 2 and 2 * self.backed >= self.plain) and not self.one_talk
+
+    def most(self) -> bool:
+        return 3 * self.backed >= 2 * self.plain
+
+
+def _is_talk(s: _Seg, kids: list[_Seg], sib: _Siblings, backed: bool) -> bool:
+    if WATCH_HEADING.search(s.title) or ANNOUNCE_LIST_HEADING.match(s.title):
+        return False
+    if labelled(s.title):
+        return True
+    if not _timed(s) and any(_timed(k) for k in kids):
+        return False  # "#### etherscan.io" over "##### 2:40 pm - Title": the talks are below it
+    if any(k.day for k in kids):
+        return False  # "### Summaries" over "#### Day 1", "#### Day 2"
+    if kids and any(_only_talk_words(k.title) for k in kids if k.level == kids[0].level):
+        return False  # "## Topics" over "### Talks", "### Workshops": the talks are below it
+    if not backed and not sib.expect and collection_title(s.title, keynote_is_talk=False) and not labelled(s.title):
+        return False  # "## Prometheus at CloudNativeCon 2017" among the talks: the post's title again
+    if sib.expect:
+        return backed or not sib.strict()
+    return sib.alike() and (backed or sib.most() and not sib.only_backed)
+
+
+_TALK_WORD_SET = frozenset(w.lower() for w in GROUP_TALK_WORDS)
+
+
+def _only_talk_words(title: str) -> bool:
+    """A heading that is only a word naming talks ("Talks", "Sessions", "Lightning talks", "Vorträge",
+    "講演"), not a phrase about them ("Sobre as palestras", "Talks I missed")."""
+    c = core(title).lower().strip(" :：")
+    return c in _TALK_WORD_SET
+
+
+def _holds_talks(s: _Seg) -> bool:
+    """Bold lines or list items under it are talks (a heading with a code, label or time is one itself)."""
+    return not any(w.startswith(("a time", "code ", "a label")) for w in s.title_evidence) and s.inner > 0
+
+
+def _timed(s: _Seg) -> bool:
+    """A time or a session code in its title (looked at cheaply: no speakers)."""
+    if s._title_evidence is not None:
+        return any(w.startswith(("a time", "code ")) for w in s._title_evidence)
+    return bool(s.title) and (strip_time(s.title) != s.title or strip_trailing_time(s.title) != s.title
+                              or split_talk_heading(s.title, trailing_speakers=False)[0] is not None)
+
+
+def _talk_why(s: _Seg, sib: _Siblings) -> list[str]:
+    why = list(s.seen_evidence())
+    if sib.alike():
+        why.append(f"{sib.backed} of {sib.plain} siblings alike")
+    elif sib.expect and not why:
+        why.append("first level under a day, group or collection")
+    return why
+
+
+def _groups(s: _Seg, kids: list[_Seg]) -> bool:
+    """A heading that groups talks: its words say so and something is under it ("## Keynote" over
+    "### Title": only with headings under it)."""
+    if core(s.title).lower() in ("keynote", "keynotes", "keynote speakers"):
+        # "## Keynote" over "### Title" + "**Name**": the talks are below it (not over its own sections)
+        return bool(kids) and not s.evidence and _at_least(2, (k for k in kids if k.evidence))
+    if not group_word(s.title) or labelled(s.title):
+        return False
+    return bool(kids) or any(b.get("type") == "list" for b in s.blocks)
+
+
+def _at_least(n: int, found: Any) -> bool:
+    """At least ``n`` of these (looking no further than that)."""
+    return sum(1 for _, __ in zip(range(n), found)) >= n
+
+
+def _set(plan: Plan, s: _Seg, kind: str, evidence: list[str]) -> None:
+    if s.line not in plan.roles:
+        plan.roles[s.line] = Role(kind, "heading", s.title, s.line, s.level, evidence)
+
+
+def _forced_levels(heads: list[_Seg], plan: Plan, level: int) -> None:
+    """The layout names the talks' heading level: every heading there is a talk, deeper ones sections."""
+    talk = False
+    for s in heads:
+        if s.line in plan.roles:
+            talk = False
+            continue
+        if s.level == level:
+            _set(plan, s, "talk", ["the layout says talks are " + "#" * level])
+            talk = True
+        elif s.level > level and talk:
+            _set(plan, s, "section", ["under a talk"])
+        else:
+            talk = False
+            _set(plan, s, "ignored", ["the layout says talks are " + "#" * level])
+
+
+def _inner_candidates(segs: list[_Seg], plan: Plan) -> None:
+    """Bold lead lines and schedule list items under headings that are no talk."""
+    forced = plan.layout.talks if plan.layout else None
+    if forced and forced not in ("bold", "list"):
+        return
+    for s in segs:
+        role = plan.roles.get(s.line)
+        if role is not None and role.kind in ("talk", "section"):
+            continue
+        group = role is not None and role.kind in ("group", "day")
+        found = s._found if not forced else None  # (what ``inner`` found, with the same arguments)
+        if forced != "list":
+            bold = found[0] if found is not None else bold_candidates(s.blocks, s.level + 1, forced == "bold")
+            if not bold and role is not None and role.kind == "day" and not forced:
+                bold = bold_candidates(s.blocks, s.level + 1, False, alone=True)
+            for r in bold:
+                plan.roles[r.line] = r
+            if not bold and not forced:
+                for r in plain_candidates(s.blocks, s.level + 1):  # "Title" over "Jane Roe (Acme)"
+                    plan.roles.setdefault(r.line, r)
+                for r in labelled_candidates(s.blocks, s.level + 1):  # "Topic: Title" by its speaker
+                    plan.roles.setdefault(r.line, r)
+        if forced != "bold":
+            items = found[1] if found is not None and not group else None
+            if items is None:
+                items = item_candidates(s.blocks, s.level + 1, s.title if group else "", forced == "list",
+                                        alone=role is not None and role.kind == "day")
+            for r in items:
+                plan.roles[r.line] = r
+        if not forced:
+            for r in table_candidates(s.blocks, s.level + 1):  # rows of a schedule table (recognise/tables.py)
+                plan.roles[r.line] = r

@@ -1,0 +1,563 @@
+"""The announcement pass: after the walk, the launches of a file from its tokens, with heading context."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+from reinvent_cli.model import Announcement, Document, Entry, Talk
+from reinvent_cli.read.md_tables import rows as md_rows
+from reinvent_cli.recognise.launch.launch_heads import Head, heading_launches, keynote_title
+from reinvent_cli.recognise.launch.launch_links import launch_post_list, reference_heading
+from reinvent_cli.recognise.launch.launch_prose import intro_launch, prose_launch
+from reinvent_cli.recognise.launch.launch_rules import (
+    announced_subject,
+    cjk_launch,
+    cjk_launch_heading,
+    cjk_launch_name,
+    ga_launch,
+    label_heads_list,
+    label_launch,
+    launch_label,
+    lead_in_launch,
+    legend_mark,
+    linked_launch,
+    marked_by,
+    marked_new,
+    may_name_launch,
+    remark,
+    status_marked,
+    strip_status,
+    vendor_item,
+)
+from reinvent_cli.recognise.launch.launch_scope import pre_event_heading
+from reinvent_cli.recognise.launch.launch_table import launch_column
+from reinvent_cli.recognise.launch.launches import (
+    ANNOUNCE_LEAD_IN,
+    LAUNCH_FILLER,
+    announce_match,
+    details_from_following,
+    launch_detail,
+    launch_heading,
+    launch_name_and_url,
+    split_launch_name,
+    strip_launch_name,
+    texts_of_list,
+)
+from reinvent_cli.recognise.talk.evidence import BRACKETED_TAIL, heading_title
+from reinvent_cli.recognise.text.inline import FlatInline, FlatLink, ListItem, flat_of, list_items, one_line
+from reinvent_cli.recognise.text.patterns import pattern
+
+Block = dict[str, Any]
+
+
+@dataclass
+class _Hit:
+    """Where a launch is named on a line: after ``end`` (the launch word's end; ``start`` its start), or
+    exactly ``name`` (with ``url``) when a rule knows it."""
+
+    start: int = 0
+    end: int = 0
+    name: str | None = None
+    url: str | None = None
+
+
+_MARK = pattern(r"^\s*[^\w\s\[\]()*_`#>-]{1,4}\s*")  # an emoji or mark that opens a line: "🚀", "✨ "
+
+
+_GA_SUBJECT = pattern(r"\s+(?:is\s+|are\s+)?(?:now\b|became\b).*$|^ga\s+of\s+", re.IGNORECASE)
+
+
+def line_launch(line: str, flat: FlatInline | None = None, offset: int = 0, item: bool = False) -> _Hit | None:
+    """(``flat``: the block the line is in, at ``offset`` in its text; only its links on the line are read.)"""
+    links: list[FlatLink] = []
+    if flat is not None and flat.links:
+        lo = bisect.bisect_left(flat.links, offset, key=lambda lk: lk.offset)  # links are in offset order
+        hi = bisect.bisect_left(flat.links, offset + len(line), key=lambda lk: lk.offset)
+        links = flat.links[lo:hi]
+    return _line_hit(line, links, offset, item)
+
+
+def _line_hit(line: str, links: list[FlatLink], offset: int, item: bool) -> _Hit | None:
+    """A line that names a launch, by the first rule that fires: 'Announcing X' (the old rule), a lead-in
+    ('NEW - "X"', 'Announcement: X'), 'X is now GA', 'the announcement of [X](url)', '(new)' on an item,
+    a Japanese or Chinese launch verb."""
+    if launch_label(line):
+        return None  # "Now in preview:" leads into launches; it names none
+    low = line.lower()
+    m = announce_match(line) if "announc" in low or "launch" in low else None
+    if m is not None:
+        return _Hit(m.start(), m.end())
+    mark = _MARK.match(line) if m is None and ("announc" in low or "launch" in low) else None
+    m = announce_match(line[mark.end():]) if mark else None
+    first = line[mark.end() + m.end():][:1] if mark is not None and m is not None else ""
+    if first and (first.isupper() or first.isdigit() or not first.isascii() or first in "[\"“'"):
+        assert mark is not None and m is not None
+        return _Hit(mark.end() + m.start(), mark.end() + m.end())  # "🚀Announcing Amazon Kendra" (a name next)
+    at = lead_in_launch(line)
+    if at is None:
+        at = label_launch(line)
+    if at is None and ("ntroduc" in low or "unveil" in low or not low.isascii() or "present" in low or "stellen" in low):
+        at = intro_launch(line)  # "Introducing Amazon Braket"
+    if at is not None:
+        return _Hit(at, at)
+    for lk in links:
+        rel = lk.offset - offset
+        after = line[rel + len(lk.text):rel + len(lk.text) + 3].lstrip()
+        if 0 <= rel < len(line) and lk.text.strip() and linked_launch(line, rel) and not after[:1].islower():
+            # (not "the announcement of the [Imagine Cup] finalists": the link only qualifies a noun)
+            return _Hit(rel, rel, one_line(lk.text), lk.url)
+    text = line.strip()
+    subject = announced_subject(text)
+    if subject:
+        return _Hit(name=subject)
+    if ga_launch(text):
+        return _Hit(name=_GA_SUBJECT.sub("", text).split(":")[0].strip(" .,;") or text)
+    if item and marked_new(text):
+        return _Hit(name=BRACKETED_TAIL.sub("", text))
+    if cjk_launch(text):
+        return _Hit(name=cjk_launch_name(text))
+    prose = prose_launch(text)
+    if prose:
+        return _Hit(name=prose)  # "we announced the React 19 RC", "X and Y are two new features"
+    if item and status_marked(text):
+        return _Hit()  # "Acme Vault (preview)": the status stays in the name, as written; "X - what it is (beta)": X
+    return None
+
+
+def _label_block(block: Block) -> bool:
+    """A paragraph whose last line is a launch label ("Some context.\nNeu angekündigt:"): its list is launches."""
+    if block.get("type") not in ("paragraph", "block_text"):
+        return False
+    text = flat_of(block).text.rstrip()
+    return launch_label(text[text.rfind("\n") + 1:])
+
+
+def _launch_block(blocks: list[Block]) -> bool:
+    """A paragraph whose first line names a launch (so it is no detail of the one before)."""
+    if not blocks or blocks[0].get("type") not in ("paragraph", "block_text"):
+        return False
+    first = flat_of(blocks[0]).text.strip("\n").split("\n")[0]
+    return may_name_launch(first, False) and line_launch(first) is not None
+
+
+@dataclass
+class _Level:
+    """A list being walked in ``bullets``: its items left, their context, whether its items are launches,
+    and whether any of its items' texts may name a launch by a line rule (False proves none does)."""
+
+    items: Iterator[ListItem]
+    ctx: list[str]
+    launches: bool
+    may: bool = True
+
+
+def _may_level(read: list[ListItem]) -> bool:
+    """Whether a line rule may fire on any of a list's items (each rule's filter finds in the items' texts
+    joined all it finds in any one of them: see may_name_launch): else none is tried on an item."""
+    return may_name_launch("\n".join([x[3] for x in read]), any(x[2] is not None and x[2].links for x in read))
+
+
+def _level(tok: Block, ctx: list[str], launches: bool) -> _Level:
+    read = list_items(tok)
+    return _Level(iter(read), ctx, launches, _may_level(read))
+
+
+def _item_links(tok: Block) -> list[str | None]:
+    """Each item's link when the item is one link (a mark before it at most), else None."""
+    out: list[str | None] = []
+    for _, _, flat, text in list_items(tok):
+        url = None
+        if flat is not None and len(flat.links) == 1:
+            rest = text.split("\n", 1)[0].replace(flat.links[0].text, "", 1)
+            if not any(ch.isalnum() for ch in rest):
+                url = flat.links[0].url
+        out.append(url)
+    return out
+
+
+def _legend_marks(texts: Iterable[str]) -> set[str]:
+    """The marks a legend among these texts defines as "new" ("- ✨ = new service")."""
+    marks: set[str] = set()
+    for text in texts:
+        mark = legend_mark(text)
+        if mark:
+            marks.add(mark)
+    return marks
+
+
+def legend_lines(entries: list[Entry]) -> list[str]:
+    """The texts of bullets and paragraphs that may be a legend: up to 80 characters, not starting with a
+    letter or digit (as the walk collects them: state.WalkState.legend_lines)."""
+    return [e.text for e in entries if (e.kind == "bullet" or e.kind == "paragraph") and may_be_legend(e.text)]
+
+
+def may_be_legend(text: str) -> bool:
+    """(A legend starts with its mark: a text that starts with a letter or digit is none.)"""
+    return not text[:1].isalnum() and len(text) <= 80
+
+
+# A list's items as the hooked pass reads them: (its items are launches, a line rule may fire on one).
+Level = tuple[bool, bool]
+
+
+class LaunchFinder:
+    """Walks the block tokens with their heading context, beside the Document the walk built (days, talks,
+    entries), and adds the Document's announcements and their entries.
+
+    Two ways to run it: after the walk, over the tokens (``blocks``: what ``find_announcements`` does), or
+    hooked into the walk's own traversal (``hooked``: recognise/walk.py calls ``heading``, ``paragraph``,
+    ``list_block_hook``, ``level`` and ``item`` as it meets each block). Hooked, what only the finished
+    Document knows is settled in ``finish``: where each launch is (path, day, talk, section), and whether
+    the file has a legend of marks, launch headings over sub-headings or the shape of a keynote recap; a
+    file that has one of these is read again by the pass after the walk (exactly as before)."""
+
+    def __init__(self, doc: Document, tokens: list[Block] | None = None) -> None:
+        self.doc = doc
+        self.in_announce_list = False
+        self.pre_event: int | None = None  # the level of a heading over launches made before the event
+        self.reference = False  # under a heading over links to read ("Resources", "Blog posts")
+        self.last_lead_in: str | None = None
+        self.ordered_scope = False  # a lead-in's numbered list goes on: "1. X" ... "2. Y" (details between)
+        self.by_line: dict[int, Entry] = {}
+        # "- ✨ = new service": the marks a legend in the notes defines as "new"
+        self.marks: set[str] = set()
+        self.talks: list[Talk] = []
+        self.starts: list[int] = []
+        self.head_launches: dict[int, str] = {}
+        self.recap = False
+        # Hooked: the launches found, each with its block's line and its line's text, placed in ``finish``
+        # (None: after the walk, placed when found).
+        self.pending: list[tuple[Announcement, int, str, bool]] | None = None
+        self.head_cues = False  # hooked: a heading over launches or naming a keynote (heading_launches may find some)
+        self.heads: list[Head] = []  # hooked: the top-level headings (what heading_launches reads of the tokens)
+        if tokens is None:
+            self.pending = []
+            return
+        self._placing(doc.entries)
+        self.marks = _legend_marks(legend_lines(doc.entries))
+        self.head_launches, self.recap = heading_launches(tokens, doc)
+
+    def _placing(self, entries: list[Entry]) -> None:
+        """What ``where`` reads: the walk's entries by line (of ``entries``: those at the lines asked), its
+        talks in order."""
+        for e in entries:
+            if e.kind != "link" and e.line not in self.by_line:
+                self.by_line[e.line] = e
+        self.talks = sorted(self.doc.talks, key=lambda t: t.line)
+        self.starts = [t.line for t in self.talks]
+
+    def finish(self, tokens: list[Block], legend: list[str]) -> None:
+        """Hooked, after the walk: the launches found placed, or, when a legend, a launch heading over
+        sub-headings or a keynote recap changes what the hooked pass could decide, the pass after the walk.
+        (``legend``: the texts of the walk's entries that may be a legend, see legend_lines.)"""
+        pending, doc = self.pending, self.doc
+        assert pending is not None
+        # (heading_launches finds none without a launch heading, or "keynote" in the title or a heading)
+        if _legend_marks(legend) or (self.head_cues or keynote_title(doc.title or "")) \
+                and any(heading_launches(tokens, doc, self.heads)):
+            del doc.announcements[len(doc.announcements) - len(pending):]
+            LaunchFinder(doc, tokens).blocks(tokens, [])
+            return
+        self.pending = None
+        if not pending:
+            return
+        lines = {x[1] for x in pending}
+        self._placing([e for e in doc.entries if e.line in lines])
+        for ann, block_line, context, unnamed in pending:
+            path, day, talk, section = self.where(block_line)
+            if unnamed:
+                ann.name = section or (talk.title if talk else "announcement")
+            ann.day, ann.talk, ann.section, ann.path = day, talk.title if talk else None, section, list(path)
+            doc.entries.append(Entry("announcement", ann.name, path, doc.file, ann.line, day, [], [context]))
+
+    def blocks(self, tokens: list[Block], context: list[str]) -> None:
+        tokens = [t for t in tokens if t.get("type") not in ("blank_line", "thematic_break")]
+        for i, tok in enumerate(tokens):
+            kind = tok.get("type")
+            if kind == "heading":
+                self.heading(tok)
+            elif kind in ("paragraph", "block_text"):
+                self.ordered_scope = False
+                self.paragraph(tok, tokens[i + 1 : i + 3], context)  # 2 suffice (a slice to the end: quadratic)
+            elif kind == "list":
+                prev = tokens[i - 1] if i else None
+                lead = None
+                if prev is not None and prev.get("type") in ("paragraph", "block_text"):
+                    lead = one_line(flat_of(prev).text)
+                after_list = prev is not None and prev.get("type") == "list"
+                self.list_block(tok, context, lead, after_list, prev is not None and _label_block(prev))
+            elif kind == "table":
+                self.table(tok, context)
+            elif kind == "block_quote":
+                self.blocks(tok.get("children") or [], context)
+
+    def list_block(self, tok: Block, context: list[str], lead: str | None, after_list: bool, labelled: bool) -> None:
+        self.bullets(tok, context, lead, self.list_launches(tok, context, lead, after_list, labelled))
+
+    def list_launches(self, tok: Block, context: list[str], lead: str | None, after_list: bool,
+                      labelled: bool) -> bool:
+        """Whether a list's items are launches: under a launch heading, lead-in or label ("Preview:",
+        "Neu angekündigt:", nested too), or when they say so; "1. X" ... "2. Y" go on under one lead-in."""
+        ordered = bool((tok.get("attrs") or {}).get("ordered"))
+        led = labelled or bool(lead and ANNOUNCE_LEAD_IN.match(lead))
+        launches = labelled or not context and (self.in_announce_list or led)
+        if led:
+            self.ordered_scope = ordered
+        elif not (after_list and self.ordered_scope):
+            self.ordered_scope = False
+        elif ordered and not context:
+            launches = True  # "2. FSx for Lustre" after "1. ..." and its details, under the same lead-in
+        elif not context and self.doc.announcements:
+            self.doc.announcements[-1].details += texts_of_list([tok])  # "1. X" then "- what X does"
+            launches = False
+        if not launches and not context and not self.reference and len(tok.get("children") or ()) >= 3:
+            launches = launch_post_list(_item_links(tok))  # "- [AWS Outposts Now Available](.../whats-new/...)"
+        return launches
+
+    def heading(self, tok: Block, top: bool = False) -> None:
+        """(``top``: hooked, a heading of the file's top level, not in a list or quote.)"""
+        title = heading_title(tok)
+        line = int(tok["line"])
+        level = int((tok.get("attrs") or {}).get("level", 1))
+        if self.pre_event is not None and level <= self.pre_event:
+            self.pre_event = None
+        if self.pre_event is None and pre_event_heading(title):
+            self.pre_event = level  # "## Pre-re:Invent launches": none of its launches is the event's
+        self.reference = reference_heading(title)
+        self.last_lead_in = None
+        self.ordered_scope = False
+        # (only launch words: "## What's new", "## 新サービス" head a launch list, even where read as a talk)
+        self.in_announce_list = launch_heading(title) or cjk_launch_heading(title)
+        if self.pending is not None:
+            if top:
+                self.heads.append(Head(line, int((tok.get("attrs") or {}).get("level", 1)), title))
+            if not self.head_cues:
+                self.head_cues = self.in_announce_list or keynote_title(title)
+        name = self.head_launches.get(line)
+        if name:
+            self.add(name, None, line, line, title)
+
+    def where(self, line: int) -> tuple[list[str], int | None, Talk | None, str | None]:
+        """The path, day, talk and section of a block at ``line``, from what the walk built."""
+        entry = self.by_line.get(line)
+        path = entry.path if entry is not None else []
+        day = entry.day if entry is not None else None
+        talk = None
+        i = bisect.bisect_right(self.starts, line)
+        while i > 0:
+            i -= 1
+            t = self.talks[i]
+            if t.line <= line <= t.end_line:
+                talk = t
+                break
+        top = path[-1] if path else None
+        if top is None or talk is not None and top in (talk.title, talk.heading):
+            return path, day, talk, None  # right under the talk's heading: no section
+        return path, day, talk, top if talk is not None or launch_heading(top) else None
+
+    def paragraph(self, tok: Block, following: list[Block], context: list[str]) -> None:
+        flat = flat_of(tok)
+        text = flat.text.strip("\n")
+        if not text.strip():
+            return
+        if may_name_launch(text, bool(flat.links)):  # (else no line rule can fire on any of its lines)
+            self.launch_lines(flat, text, int(tok["line"]), following, context)
+        if text.rstrip().endswith(":"):
+            self.last_lead_in = one_line(text)
+
+    def launch_lines(self, flat: FlatInline, text: str, line0: int, following: list[Block], context: list[str]) -> None:
+        """The launches a paragraph's lines name, with their details."""
+        lines = text.split("\n")
+        # One pass (per-line rescans of the rest of the paragraph were quadratic): an announcement's
+        # details are the following non-blank lines up to the next announcement line.
+        offsets = [0]
+        for x in lines[:-1]:
+            offsets.append(offsets[-1] + len(x) + 1)
+        hits = [line_launch(x, flat, offsets[n]) for n, x in enumerate(lines)]
+        last = one_line(lines[-1])
+        if following and following[0].get("type") == "list" and (ANNOUNCE_LEAD_IN.match(last) or launch_label(last)):
+            hits[-1] = None  # "Announced three tools to make common tasks easier:" leads into the launches
+        last_text = max((i for i, x in enumerate(lines) if x.strip()), default=-1)
+        for n, line_text in enumerate(lines):
+            hit = hits[n]
+            if hit is None:
+                continue
+            ann = self.announcement(line_text, hit, flat, offsets[n], line0 + n, line0)
+            if n < last_text:  # details on the following lines of the same paragraph
+                end = next((i for i in range(n + 1, len(lines)) if hits[i]), len(lines))
+                ann.details += [launch_detail(x) for x in lines[n + 1 : end] if x.strip()]
+            elif n == len(lines) - 1 and not context and not _launch_block(following[:1]):
+                details_from_following(ann, following)
+
+    def bullets(self, tok: Block, context: list[str], lead_in: str | None, launches: bool) -> None:
+        """The items of a list: launches when the list is under a launch heading or lead-in (or an item that is
+        only a label, "- 発表：" over its launches), or they say so."""
+        lead = [lead_in] if lead_in and len(lead_in) <= 200 else []
+        stack = [_level(tok, context + lead, launches)]
+        while stack:
+            item = next(stack[-1].items, None)
+            if item is None:
+                stack.pop()
+                continue
+            level = stack[-1]
+            top = len(stack) == 1
+            children, head, flat, text = item
+            rest = children
+            label = False
+            if head is not None and flat is not None:
+                label = self.item((level.launches, level.may), children, head, flat, text, top and not context)
+                rest = children[1:]
+            if rest:
+                sub_ctx = level.ctx + ([one_line(text)] if text else [])
+                others = [c for c in rest if c.get("type") != "list"]
+                if others:
+                    self.blocks(others, sub_ctx)
+                for n in reversed([n for n, c in enumerate(rest) if c.get("type") == "list"]):
+                    stack.append(_level(rest[n], sub_ctx, self.nested(label, rest, n)))
+
+    def table(self, tok: Block, context: list[str]) -> None:
+        """A table whose rows are launches (launch_table.launch_column): each row's name cell is one, its
+        link the launch's, its other cells the details."""
+        found = md_rows(tok)
+        if len(found) < 2 or len(found) > 501:
+            return
+        cells = [[flat_of(c) for c in r.get("children") or []] for r in found]
+        header = [one_line(c.text) for c in cells[0]]
+        body = [[one_line(c.text) for c in row] for row in cells[1:]]
+        col = launch_column(header, body, self.in_announce_list and not context)
+        if col is None:
+            return
+        for r, row, texts in zip(found[1:], cells[1:], body):
+            if col >= len(row) or not texts[col]:
+                continue
+            name = strip_status(strip_launch_name(split_launch_name(texts[col])[0]).strip("\"“”„'"))
+            links = row[col].links or [lk for c in row for lk in c.links]
+            line = int(r.get("line") or tok.get("line") or 0)
+            ann = self.add(name or None, links[0].url if links else None, line, line, " | ".join(texts))
+            ann.details += [t for i, t in enumerate(texts) if i != col and t]
+
+    # The list hooks: the walk's on_list and bullets call them as blocks and bullets above do.
+    def list_block_hook(self, tok: Block, context: list[str], lead: str | None, prev: Block | None,
+                        top: bool) -> Level:
+        """A list met by the walk (``prev``: the block before it, ``lead`` that block's text if a paragraph;
+        ``top``: at the file's top level)."""
+        if top and self.heads:
+            self.heads[-1].has_list = True
+        after_list = prev is not None and prev.get("type") == "list"
+        return self.level(tok, self.list_launches(tok, context, lead, after_list, prev is not None and _label_block(prev)))
+
+    def level(self, tok: Block, launches: bool) -> Level:
+        return launches, _may_level(list_items(tok))
+
+    def item(self, level: Level, children: list[Block], head: Block, flat: FlatInline, text: str, top: bool) -> bool:
+        """An item that opens with text (``head``, flattened ``flat``, ``text``); whether it is a label over
+        its nested lists ("- 発表：")."""
+        label = len(children) > 1 and label_heads_list(text.split("\n")[0])
+        self.list_item(flat, text, int(head["line"]), children[1:], level[0] and not label, top, level[1])
+        return label
+
+    @staticmethod
+    def nested(label: bool, rest: list[Block], n: int) -> bool:
+        """Whether the list ``rest[n]`` nested in an item holds launches: under a label ("- Talk" >
+        "Neu angekündigt:" > "- X")."""
+        return label or n > 0 and _label_block(rest[n - 1])
+
+    def list_item(self, flat: FlatInline, text: str, line0: int, rest: list[Block], in_list: bool, top: bool,
+                  may_level: bool = True) -> None:
+        may = may_level and may_name_launch(text, bool(flat.links))
+        if not (may or in_list or self.marks or self.recap and top):
+            return  # (most items: no rule below can fire)
+        lines = text.split("\n")
+        hit = line_launch(lines[0], flat, 0, item=True) if may else None
+        if hit is None and in_list and not (remark(lines[0]) and not flat.links) and legend_mark(lines[0]) is None:
+            hit = _Hit()  # (not "finally out of beta" under "What is new": a remark, no product)
+        marked = marked_by(lines[0], self.marks) if hit is None and self.marks else None
+        if marked and legend_mark(lines[0]) is None:
+            hit = _Hit(name=split_launch_name(marked)[0], url=flat.links[0].url if flat.links else None)
+        product = vendor_item(lines[0]) if hit is None and self.recap and top else None
+        if product is not None:
+            hit = _Hit(name=product)
+        if hit is not None:
+            ann = self.announcement(lines[0], hit, flat, 0, line0, line0)
+            ann.details += [launch_detail(x) for x in lines[1:] if x.strip()]
+            ann.details += texts_of_list(rest)
+        elif top and may:  # "- Android P" over "・bata 版の発表": the launch is the item the line is in
+            self.paragraph_lines(flat, lines, line0)
+
+    def paragraph_lines(self, flat: FlatInline, lines: list[str], line0: int) -> None:
+        """Launch lines after the first line of an item (its lazy continuation lines)."""
+        offset = len(lines[0]) + 1
+        for n, line_text in enumerate(lines[1:], 1):
+            hit = line_launch(line_text, flat, offset, item=True)
+            if hit is not None:
+                self.announcement(line_text, hit, flat, offset, line0 + n, line0)
+            offset += len(line_text) + 1
+
+    def announcement(self, line_text: str, hit: _Hit, flat: FlatInline, offset: int, line: int,
+                     block_line: int) -> Announcement:
+        """The launch a line names: the rule's name, or the link's text or the words after the launch word
+        up to a separator; the rest of the line is its first detail."""
+        if hit.name is not None:
+            name, url, extra = hit.name, hit.url, ""
+            if url is None and flat.links:  # "[Acme Outposts Now Available](url)": the line's link is the launch's
+                url = next((lk.url for lk in flat.links if offset <= lk.offset < offset + len(line_text)), None)
+        else:
+            name, url, extra = launch_name_and_url(line_text, hit.end, hit.start, flat, offset)
+        name = strip_status(strip_launch_name(name).strip("\"“”„'"))
+        for mark in self.marks:  # "✨ Acme Queue" under a legend "✨ = new service": the mark is no word of it
+            name = name.removeprefix(mark).removesuffix(mark).strip() or name
+        if ga_launch(name):
+            name = _GA_SUBJECT.sub("", name).strip(" .,;") or name  # "Acme Ledger now in preview"
+        ann = self.add(name or self._name_from_context(url), url, line, block_line, one_line(line_text))
+        extra = extra.strip(" :-–—,()")
+        if extra:
+            ann.details.append(launch_detail(extra))
+        return ann
+
+    def add(self, name: str | None, url: str | None, line: int, block_line: int, context: str) -> Announcement:
+        """(``name`` None: the section's or talk's, else "announcement".)"""
+        if self.pre_event is not None:  # (a launch before the event: read, not kept)
+            return Announcement(name=name or "", url=url, day=None, talk=None, section=None, details=[],
+                                file=self.doc.file, line=line)
+        if self.pending is not None:  # hooked: placed when the walk is done (finish)
+            ann = Announcement(name=name or "", url=url, day=None, talk=None, section=None, details=[],
+                               file=self.doc.file, line=line)
+            self.doc.announcements.append(ann)
+            self.pending.append((ann, block_line, context, name is None))
+            return ann
+        path, day, talk, section = self.where(block_line)
+        if name is None:
+            name = section or (talk.title if talk else "announcement")
+        ann = Announcement(name=name, url=url, day=day, talk=talk.title if talk else None, section=section,
+                           details=[], file=self.doc.file, line=line, path=list(path))
+        self.doc.announcements.append(ann)
+        self.doc.entries.append(Entry("announcement", name, path, self.doc.file, line, day, [], [context]))
+        return ann
+
+    def _name_from_context(self, url: str | None) -> str | None:
+        """A launch's name when its line gives none: the lead-in's, the link's words; None: its place's."""
+        if self.last_lead_in:
+            lead = LAUNCH_FILLER.sub("", self.last_lead_in.rstrip(":").strip())
+            if lead and len(lead) <= 60:
+                return lead
+        if url:
+            slug = [w for w in re.split(r"[-_/.]+", urlsplit(url).path) if w.isalpha() and w not in ("blogs", "aws", "html")]
+            if slug:
+                return " ".join(slug[:4]).title()
+        return None
+
+
+def find_announcements(tokens: list[Block], doc: Document) -> None:
+    """The launches of a file (after the walk: its days, talks and entries are known): doc.announcements,
+    and an "announcement" Entry for each (its text the name, its context the line)."""
+    LaunchFinder(doc, tokens).blocks(tokens, [])
+
+
+def hooked(doc: Document) -> LaunchFinder:
+    """The announcement pass to hook into the walk of ``doc`` (its ``finish`` after the walk)."""
+    return LaunchFinder(doc)

@@ -1,0 +1,281 @@
+"""Launch lines beyond 'Announcing X': 'NEW - "X"', 'Announcement: X', 'X is now GA', 'the announcement of [X]',
+'X (new)', launch words in Japanese, vendor-named items of a keynote recap; and launch headings in CJK."""
+
+from __future__ import annotations
+
+import re
+
+from reinvent_cli.lexicon import (
+    CJK_LAUNCH_HEADING,
+    CJK_LAUNCH_VERBS,
+    CJK_NOT_LAUNCHED,
+    LAUNCH_LABELS,
+    LAUNCH_STATUS_TAIL,
+    LEGEND_STATUS_WORDS,
+    NEW_LEAD_INS,
+    STATUS_MARKS,
+    VENDORS,
+)
+from reinvent_cli.recognise.launch.launch_prose import may_be_prose_launch
+from reinvent_cli.recognise.text.patterns import pattern
+
+# 'NEW - "DynamoDB On Demand"', 'New: X', 'Launch: X', 'Neu: X', 'Nouveauté : X', 'Announcement: X',
+# 'HiddenLayer Announcement: X', '新功能：X' (a lead-in word, a separator, then the name).
+_LEAD_IN_SEP = r"\s*(?:[:：]|\s[-–—]|-(?=\s)|!)"
+_LEAD_IN = pattern(rf"^(?:[\w.-]+\s+)?(?:{NEW_LEAD_INS}){_LEAD_IN_SEP}\s*(?=\S)", re.IGNORECASE)
+
+
+# "X is now GA", "X now generally available", "X now available in Y", "GA of X", "X: General Availability".
+_NOW = r"now\s+(?:\[)?(?:ga|generally\s+available|available|in\s+(?:public\s+)?preview|live|supported)\b"
+_GA = (r"general\s+availability\b", r"became\s+ga\b")
+_NOW_GA = pattern(rf"\b{_NOW}|^ga\s+of\s|\b{_GA[0]}|\b{_GA[1]}", re.IGNORECASE)
+
+
+# Not a product: "Slides are now available", "The recording is now live".
+_NOT_PRODUCT = pattern(r"^(?:the\s+|my\s+|our\s+|all\s+)?(?:slides?|video|recording|notes|deck|code|"
+                          r"it|this|that|they|we|i|he|she|you)\b", re.IGNORECASE)
+
+
+# "the announcement of [X](url)", "introduced [X](url)", "unveiled [X](url)": a launch verb, then a link.
+_LINK_VERBS = r"(?:announcement\s+of|announced|announc(?:e|es|ing)|introduced|unveiled|released)"
+_VERB_LINK = pattern(rf"\b{_LINK_VERBS}\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+# "Glacier Deep Archive (new)", "X [NEW]", "X (neu)", "X (nouveau)".
+_NEW_MARK_WORDS = r"[(\[](?:new|neu|nouveau|nouvelle|nuevo|nueva|novo|nova|新)[)\]]"
+_NEW_MARK = pattern(rf"{_NEW_MARK_WORDS}\s*$", re.IGNORECASE)
+
+
+_CJK_VERB = pattern(CJK_LAUNCH_VERBS)
+
+
+_VENDOR_ITEM = pattern(rf"^(?:{VENDORS})\s+[A-Z0-9][\w.+/-]*(?:\s+[A-Z0-9][\w.+/-]*){{0,5}}(?=\s|$)")
+
+
+_CJK_HEADING = pattern(CJK_LAUNCH_HEADING)
+
+
+_LEAD_IN_MARKS = frozenset(":：-–—!")  # one of them is in every separator _LEAD_IN reads
+
+
+def lead_in_launch(line: str) -> int | None:
+    """Where the name starts in a lead-in launch line ('NEW - "X"', 'Announcement: X'), or None."""
+    if not _LEAD_IN_MARKS.intersection(line):
+        return None  # (the separator after the lead-in word is none of these: no need to match)
+    m = _LEAD_IN.match(line.strip())
+    if m is None:
+        return None
+    return len(line) - len(line.lstrip()) + m.end()
+
+
+def ga_launch(line: str) -> bool:
+    """A product said to be generally available or in preview now: "Azure AI Studio is now GA."."""
+    text = line.strip()
+    low = text.lower()
+    if "now" not in low and "ga" not in low and "general" not in low:
+        return False  # (_NOW_GA needs one of these words: no need to search)
+    m = _NOW_GA.search(text)
+    if m is None or len(text) > 200:
+        return False
+    if text[m.end():].lstrip()[:1] == "?":
+        return False  # "HotReload (coming? now available?)": a question
+    subject = text[:m.start()].strip()
+    if not subject:
+        return True  # "GA of X"
+    return (subject[:1].isupper() or subject[:1] == ".") and not _NOT_PRODUCT.match(subject)
+
+
+# "Azure OpenAI Batch Service: Reduced price announced.": a product, a colon, what was announced about it.
+_SUBJECT_ANNOUNCED = pattern(r"^([A-Z.][^:]{2,60}):\s[^:]{0,120}\bannounced\.?$")
+
+
+def announced_subject(line: str) -> str | None:
+    """The product a "Product: something announced." line is about, or None."""
+    if "announced" not in line:
+        return None  # (no need to match)
+    m = _SUBJECT_ANNOUNCED.match(line.strip())
+    return m.group(1).strip() if m else None
+
+
+def linked_launch(line: str, link_offset: int) -> bool:
+    """A link right after a launch verb: "The announcement of [X](url)", "Kevin Scott introduced [NLWeb](url)"."""
+    return bool(_VERB_LINK.search(line[max(0, link_offset - 40):link_offset]))  # (a bounded look back)
+
+
+_STATUS_MARK = pattern(rf"\S\s*[(\[](?:{STATUS_MARKS})[)\]]\s*$", re.IGNORECASE)
+
+
+_VERSION = pattern(r"^v?\d+(?:\.\d+)*$", re.IGNORECASE)
+
+
+def status_marked(line: str) -> bool:
+    """An item whose name ends with a launch status in brackets: "Acme Vault (preview)", "Acme Edge [GA]"."""
+    text = line.strip()
+    if len(text) > 200 or not text.endswith((")", "]")):
+        return False
+    m = _STATUS_MARK.search(text)
+    if m is None:
+        return False
+    head = text[:m.start() + 1]
+    # a product's name has a capital or another script ("Helio 5 (beta)"), not "v2.1 (beta)" (a version)
+    return not _VERSION.match(head) and any(c.isupper() or not c.isascii() for c in head)
+
+
+def marked_new(line: str) -> bool:
+    """An item marked as new: "access firestore from the console (new)"."""
+    text = line.strip()
+    return text.endswith((")", "]")) and bool(_NEW_MARK.search(text))
+
+
+_CJK_NOT_LAUNCHED = pattern(CJK_NOT_LAUNCHED)
+
+
+def cjk_launch(line: str) -> bool:
+    """A Japanese or Chinese line that says something was announced or released ("X を発表", "X 提供開始"), not
+    results or figures ("PWA の結果を発表")."""
+    if line.rstrip().endswith((":", "：")):
+        return False  # "以下のような発表がありました：" leads into a list (of talks, or of launches), names none
+    return bool(_CJK_VERB.search(line)) and not _CJK_NOT_LAUNCHED.search(line)
+
+
+def cjk_launch_name(line: str) -> str:
+    """The words before a Japanese or Chinese launch verb: "・cloud tpu を発表" -> "cloud tpu"."""
+    m = _CJK_VERB.search(line)
+    head = line[:m.start()] if m else line
+    return head.strip(" \t・、。:：").rstrip("をのがは ").strip(" ・") or line.strip()
+
+
+def vendor_item(line: str) -> str | None:
+    """The product an item of a keynote recap names: "Amazon Rekognition Video 影片辨識" -> "Amazon
+    Rekognition Video"; None for other items ("AWS has 100 services")."""
+    m = _VENDOR_ITEM.match(line.strip())
+    return m.group(0) if m else None
+
+
+def cjk_launch_heading(title: str) -> bool:
+    """A heading over launches in Japanese or Chinese: "新サービス", "新功能", "3. 新产品 & 新技术", "发布"."""
+    return bool(_CJK_HEADING.search(title)) and len(title) <= 40
+
+
+# A legend of marks: "✨ = new service", "🆕: launched this week", "⭐ – neu" (a mark that is no word, then
+# a launch word). The items that carry the mark are launches.
+_LEGEND = pattern(rf"^\s*([^\w\s]{{1,4}})\s*(?:=|:|[-–—]|means)\s*(?:a\s+|an\s+|brand\s+|in\s+)?"
+                  rf"(?:{NEW_LEAD_INS}|{LEGEND_STATUS_WORDS})\b",
+                     re.IGNORECASE)
+
+
+def legend_mark(line: str) -> str | None:
+    """The mark a legend line defines as "new" ("- ✨ = new service" -> "✨"), or None."""
+    m = _LEGEND.match(line)
+    return m.group(1) if m and m.group(1).strip("*_-.#>|:=()[]") else None
+
+
+def marked_by(line: str, marks: set[str]) -> str | None:
+    """The rest of an item that starts with (or ends with) a legend's mark: "✨ Acme Queue" -> "Acme Queue"."""
+    text = line.strip()
+    for mark in marks:
+        if text.startswith(mark):
+            return text[len(mark):].strip(" :-–—") or None
+        if text.endswith(mark):
+            return text[:-len(mark)].strip(" :-–—") or None
+    return None
+
+
+
+# "Preview:", "🚀 Launched:", "Neu angekündigt:", "発表：" (an optional mark, a label, a colon): alone on a line it
+# leads a list of launches; before words, they are a launch's name ("GA: Acme Shield").
+_LABEL_WORDS = rf"(?:{LAUNCH_LABELS})(?:\s*[(（][^()（）]{{1,20}}[)）])?\s*[:：]"  # ("Generally available (GA):")
+_LABEL = pattern(rf"^(?:[^\w\s]{{1,4}}\s*)?{_LABEL_WORDS}\s*", re.IGNORECASE)
+
+
+_STATUS_TAIL = pattern(LAUNCH_STATUS_TAIL, re.IGNORECASE)
+
+
+def _label_at(text: str) -> re.Match[str] | None:
+    """A launch label at the start of ``text`` (a bounded match: the label is short), or None."""
+    head = text[:80]
+    if ":" not in head and "：" not in head:
+        return None  # (a label ends with a colon: no need to match)
+    return _LABEL.match(head)
+
+
+def launch_label(line: str) -> bool:
+    """A line that is only a launch label: "Preview:", "Generally available:", "🚀 Lanzado:", "発表："."""
+    text = line.strip()
+    if len(text) > 60 or ":" not in text and "：" not in text:
+        return False  # (a label ends with a colon)
+    m = _LABEL.match(text)
+    return m is not None and m.end() == len(text)
+
+
+def label_heads_list(line: str) -> bool:
+    """An item's line that leads its sub-list of launches: a label alone ("発表："), or a label and a lowercase
+    description ("Preview: two new services")."""
+    return launch_label(line) or _label_at(line.strip()) is not None and label_launch(line) is None
+
+
+def label_launch(line: str) -> int | None:
+    """Where the name starts after a launch label ("🚀 Launched: Acme Forge — ..." -> at "Acme"), or None; not
+    "🚀 Launched: later this year", "Released: 2019" (the name starts with a capital, a mark or another script)."""
+    text = line.strip()
+    m = _label_at(text)
+    if m is None or m.end() == len(text):
+        return None
+    first = text[m.end()]
+    if first.isascii() and (first.islower() or first.isdigit()):  # "Released: 2019"
+        return None
+    return len(line) - len(line.lstrip()) + m.end()
+
+
+def strip_status(name: str) -> str:
+    """A launch's name without the status after it: "Acme Observe 正式リリース（GA）" -> "Acme Observe"."""
+    if len(name) > 200:
+        return name
+    return _STATUS_TAIL.sub("", name).strip() or name
+
+
+_REMARK = pattern(r"^[a-z]+(?:\s+[a-z]+){2,}[.!]?$")
+
+
+def remark(line: str) -> bool:
+    """An item of lowercase words only, three or more ("finally out of beta", "works with more regions"): a
+    remark about a launch, not one (a product has a capital, a digit or a mark somewhere)."""
+    return len(line) <= 120 and bool(_REMARK.match(line.strip()))
+
+
+# The announcement pass tries its line rules (launch_find._line_hit) on every line of a block; what each rule
+# needs in a line is searched once in the whole block instead: the rule's own pattern without its anchors and
+# bounded context (so it finds at least what the rule does), in the block's lowered text after a "\n" (a
+# rule at the start of a stripped line: after a "\n" and blanks). A miss proves no line names a launch.
+_LINE_START_RULES = pattern(  # lead-ins, labels before a name, "GA of X"
+    rf"\n\s*(?:(?:[\w.-]+\s+)?(?:{NEW_LEAD_INS}){_LEAD_IN_SEP}|(?:[^\w\s]{{1,4}}\s*)?{_LABEL_WORDS}|ga\s+of\s)")
+_NOW_GA_ANYWHERE = pattern(rf"{_NOW}|{_GA[0]}|{_GA[1]}")
+_VERB_ANYWHERE = pattern(rf"{_LINK_VERBS}\s")
+_NEW_MARK_ANYWHERE = pattern(rf"{_NEW_MARK_WORDS}|[(\[](?:{STATUS_MARKS})[)\]]")
+# (cjk_launch reads the stripped line: the end its "$" stands for may be before blanks)
+_CJK_VERB_ANYWHERE = pattern(CJK_LAUNCH_VERBS.replace("$", r"\s*$"), re.MULTILINE)
+# What re.IGNORECASE matches to "i" or "s" that lower() does not turn into them ("ı", "ſ"), or lengthens ("İ").
+FOLD_UNSAFE = frozenset("İıſ")
+LAUNCH_FILTERS = (_LINE_START_RULES, _NOW_GA_ANYWHERE, _VERB_ANYWHERE, _NEW_MARK_ANYWHERE, _CJK_VERB_ANYWHERE)
+
+
+def may_name_launch(text: str, links: bool = True) -> bool:
+    """Whether some line of ``text`` (a block's flattened text; ``links``: whether it has any) may name a
+    launch by a line rule; False proves that none does. (The patterns, lowercase, read the lowered text: but
+    for FOLD_UNSAFE, what re.IGNORECASE matches to a lowercase letter lowers to it, one character for one.)"""
+    if not text.isascii() and ("İ" in text or "ı" in text or "ſ" in text):  # (FOLD_UNSAFE)
+        return True
+    low = "\n" + text.lower()
+    if "announc" in low or "launch" in low:  # 'Announcing X' (its own test), 'Product: X announced.'
+        return True
+    if _LINE_START_RULES.search(low):
+        return True
+    if ("now" in low or "general" in low or "became" in low) and _NOW_GA_ANYWHERE.search(low):
+        return True  # 'X is now GA'
+    if links and _VERB_ANYWHERE.search(low):
+        return True  # 'the announcement of [X](url)'
+    if ("(" in low or "[" in low) and _NEW_MARK_ANYWHERE.search(low):
+        return True  # 'X (new)'
+    if may_be_prose_launch(low):
+        return True  # 'we announced the X', 'X is a new service' (launch_prose)
+    return not low.isascii() and _CJK_VERB_ANYWHERE.search(low) is not None  # (each verb has a CJK character)

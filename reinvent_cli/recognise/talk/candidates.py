@@ -1,0 +1,253 @@
+"""Talk candidates that are no headings: bold lead lines and schedule list items, with their evidence."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from reinvent_cli.recognise.talk.evidence import (
+    block_evidence,
+    group_word,
+    names_sessions,
+    not_talk,
+    title_evidence,
+)
+from reinvent_cli.recognise.talk.list_talks import (
+    QUOTED_LEAD,
+    item_of_blocks,
+    name_then_linked_title,
+    people_named,
+    talk_label,
+)
+from reinvent_cli.recognise.talk.media import session_page
+from reinvent_cli.recognise.talk.names import is_person, surely_person
+from reinvent_cli.recognise.talk.roles import Role
+from reinvent_cli.recognise.talk.talks import strip_time
+from reinvent_cli.recognise.talk.watch_heading import WATCH_HEADING
+from reinvent_cli.recognise.text.inline import FlatInline, flat_of, flatten, one_line, trim_decor
+from reinvent_cli.recognise.text.patterns import pattern
+
+# After a title: "by Jane Roe", "von Name", "- Name", "with A and B" (a capitalised word follows).
+_BY = pattern(r"^\s*[,.]?\s*(?:by|von|with|mit|de|par|por|presented by|-|–|—|--|——)\s*(?:by\s+)?"
+                 r"(?=[\[*_]*(?-i:[A-ZÀ-Þ]|[^\x00-\u024f\s]))", re.IGNORECASE)
+# A time (range) that is all the text before a bold title: "09:30-10:15: ", "0900-0930 – ", "14h30 ".
+_HHMM = r"(?:[01]?\d|2[0-3])(?:[:.h]?[0-5]\d)"
+_LEAD_TIME = pattern(rf"^\s*\(?(?:{_HHMM}\s*[-–—]\s*{_HHMM}|(?:[01]?\d|2[0-3])[:.h][0-5]\d)\)?\s*[-–—:|]?\s*$")
+_BR = pattern(r"^<br\s*/?>$", re.IGNORECASE)  # an HTML line break ends a bold lead's line
+_EMOJI_CODE = pattern(r":[\w+-]+:")  # ":microphone:"
+_SENTENCE_END = pattern(r"(?<![A-Z])\.\s+(?=[A-Z])|\.$")
+
+
+def bold_lead(tok: dict[str, Any]) -> tuple[str, str] | None:
+    """(bold text, the rest of its line) of a paragraph that opens with a bold span; None."""
+    children = tok.get("children") or []
+    if len(children) > 1 and children[0].get("type") == "text" and _LEAD_TIME.match(children[0].get("raw", "")):
+        children = children[1:]  # "14:30-1455: **Title**": a schedule's time before the bold title
+    if tok.get("type") != "paragraph" or not children or children[0].get("type") != "strong":
+        return None
+    title = flat_of(children[0]).text
+    rest: list[dict[str, Any]] = []
+    for child in children[1:]:
+        if child.get("type") in ("softbreak", "linebreak") or _BR.match(str(child.get("raw", ""))):
+            break
+        rest.append(child)
+    return one_line(title), one_line(flatten(rest).text)
+
+
+def bold_candidates(blocks: list[dict[str, Any]], level: int, forced: bool, alone: bool = False) -> list[Role]:
+    """Bold lead lines that are talks: ``**Title** by Name``, ``**“Title” von Name**`` and a video under
+    it, ``**C. Keynote: Jane Roe**``; two or more alike in one part of the file (or the layout says so)."""
+    found: list[Role] = []
+    for n, tok in enumerate(blocks):
+        lead = bold_lead(tok)
+        if lead is None:
+            continue
+        title, rest = lead
+        if rest[:1] in ":：" and surely_person(title.strip(" *_:：")) and len(rest[1:].split()) >= 2:
+            # "**Jane Roe**: Title": who gave it, then the talk's title
+            title, rest = rest[1:].strip(), "by " + title.strip(" *_:：")
+        asks = title.rstrip("*_ ").endswith("?") and not (rest and _BY.match(rest))  # "**Signals?** – Name"
+        if not 3 <= len(title) <= 160 or title.rstrip("*_ ").endswith((":", "：")) or asks or rest.startswith(":"):
+            continue
+        if rest and not _BY.match(rest):
+            continue
+        text = f"{title} {rest}".strip()
+        why = title_evidence(text) + block_evidence([_rest_of(tok)] + blocks[n + 1:n + 3])
+        if not why and talk_label(title):
+            why = ["a talk's kind as its label"]  # "**Podiumsdiskussion: ...**"
+        if why or forced:
+            found.append(Role("talk", "bold line", text, int(tok["line"]), level, why))
+    if len(found) < 2 and not forced and not (alone and found and any("speaker" in w for w in found[0].evidence)):
+        return []  # (``alone``: right under a day, one bold line that names its speakers is a talk)
+    return found
+
+
+_NO_TITLE_END = (".", ":", "：", "?", "!", ",", "”", "\"", "»", "。")  # a sentence, a lead-in, a quotation
+
+
+def plain_candidates(blocks: list[dict[str, Any]], level: int) -> list[Role]:
+    """Plain two-line paragraphs "Title" over "Jane Roe (Acme)": a title line (no sentence), then a line that
+    only names people; two or more alike in one part of the file."""
+    found: list[Role] = []
+    for tok in blocks:
+        if tok.get("type") != "paragraph":
+            continue
+        lines = flat_of(tok).text.split("\n")
+        if len(lines) < 2 or len(lines) > 6:
+            continue
+        title, who = one_line(lines[0]), one_line(lines[1])
+        if not 3 <= len(title) <= 160 or len(title.split()) > 14 or title.endswith(_NO_TITLE_END):
+            continue
+        people = people_named(who)
+        if people and not not_talk(title) and not people_named(title):
+            found.append(Role("talk", "plain line", f"{title} by {people}", int(tok["line"]), level,
+                              ["a title line, then who gave it"]))
+    return found if len(found) >= 2 else []
+
+
+def _rest_of(tok: dict[str, Any]) -> dict[str, Any]:
+    """A paragraph without its first line (what follows a bold lead line in the same paragraph)."""
+    children = tok.get("children") or []
+    cut = next((i for i, c in enumerate(children) if c.get("type") in ("softbreak", "linebreak")), len(children))
+    return {"type": "paragraph", "children": children[cut + 1:], "line": tok.get("line")}
+
+
+def item_candidates(blocks: list[dict[str, Any]], level: int, group: str, forced: bool,
+                    alone: bool = False) -> list[Role]:
+    """List items that are talks: ``- 14:00 [Title](url) von *Name*``, ``[*Title*][ref] by Name``,
+    ``*Title* -- by Name``, ``「Title」 — Name``, a link to each session under "Sessions"/"Sessions I
+    attended:"; two or more alike in one list (the items of a "13:30 Lightning talks" item too)."""
+    if group and WATCH_HEADING.search(group):
+        return []
+    found: list[Role] = []
+    for n, tok in enumerate(blocks):
+        if tok.get("type") != "list":
+            continue
+        prev = blocks[n - 1] if n else None
+        lead = one_line(flat_of(prev).text) if prev and prev.get("type") == "paragraph" else ""
+        if WATCH_HEADING.search(lead):
+            continue
+        sessions = names_sessions(group) or (lead.endswith(":") and names_sessions(lead))
+        found += _list_talks(tok, level, bool(sessions), forced, alone, placed=bool(group or sessions))
+    return found
+
+
+def _list_talks(tok: dict[str, Any], level: int, sessions: bool, forced: bool, alone: bool = False,
+                placed: bool = False) -> list[Role]:
+    """The talks among a list's items (``placed``: the list sits under a day, a group of talks or a lead-in
+    naming sessions, where the weaker shapes "Title (Name)", "Title / Name", "Name — Title" count too)."""
+    items = tok.get("children") or []
+    nested: list[Role] = []
+    for it in items:  # "- 13:30 Lightning talks" over the talks
+        parts = it.get("children") or []
+        if len(parts) > 1 and any(sub.get("type") == "list" for sub in parts[1:]):
+            head = _head_text(parts)
+            if head and len(head) <= 60 and group_word(strip_time(head)):
+                for sub in parts[1:]:
+                    if sub.get("type") == "list":
+                        nested += _list_talks(sub, level + 1, True, forced, placed=True)
+    talks: list[Role] = []
+    for n, it in enumerate(items):
+        if n == _LOOK and len(talks) < 2 and not forced:
+            return nested  # the first items are no talks: the list is notes (a bounded look)
+        role = _item(it, level, sessions, forced, placed)
+        if role is not None:
+            talks.append(role)
+    if not forced and len(talks) + len(nested) < 2:
+        if alone and len(items) == 1 and talks and "who gave it" in " ".join(talks[0].evidence):
+            return talks  # (``alone``: right under a day, the one item "Title, Name" of its list)
+        return nested
+    # ("12:30 Lunch", "13:30 Lightning talks": a schedule's breaks and groups count for neither side)
+    weighed = sum(1 for it in items if not _break_or_group(_head_text(it.get("children") or []) or ""))
+    alike = 2 * len(talks) >= weighed
+    return sorted((talks if forced or alike else []) + nested, key=lambda r: r.line)
+
+
+_LOOK = 8
+
+
+def _break_or_group(text: str) -> bool:
+    rest = strip_time(text)  # (an untimed "- Lunch" or "- Borrel" too: a break is named alone)
+    return rest != text and bool(group_word(rest) or not_talk(rest)) or len(rest) <= 30 and bool(not_talk(rest))
+
+
+def _head_text(parts: list[dict[str, Any]]) -> str | None:
+    if parts and parts[0].get("type") in ("paragraph", "block_text"):
+        return one_line(flat_of(parts[0]).text)
+    return None
+
+
+def _item(item: dict[str, Any], level: int, sessions: bool, forced: bool, placed: bool = False) -> Role | None:
+    parts = item.get("children") or []
+    head = parts[0] if parts and parts[0].get("type") in ("paragraph", "block_text") else None
+    if head is None:
+        return None
+    flat = flat_of(head)
+    first = one_line(flat.text.split("\n")[0]) if "\n" not in flat.text else one_line(flat.text)
+    line = int(head["line"])
+    rest = strip_time(first)
+    if rest != first and any(c.isalpha() for c in rest):
+        if group_word(rest) or not_talk(rest):
+            return None  # "12:30 Mittag", "13:30 Lightning talks"
+        return Role("talk", "list item", first, line, level, title_evidence(first))
+    led = _link_led(flat) or _emphasis_led(head.get("children") or []) or _quoted(first)
+    named = name_then_linked_title(flat) if led is not None and flat.links else None
+    if named is not None:  # "[Jane Roe](url): [Title](video)": the link that leads is who gave it
+        return Role("talk", "list item", f"{named[0]} by {named[1]}", line, level, ["who gave it, then the title"])
+    if led is not None:
+        title, tail = led
+        m = _BY.match(tail)
+        names = _SENTENCE_END.split(tail[m.end():], maxsplit=1)[0] if m else ""
+        if m and len(names.split()) > 8:
+            names = _names_before_dash(names)  # "[Title](url) by Jane Roe - what the talk was about"
+        if m and names and len(names.split()) <= 8:
+            return Role("talk", "list item", f"{title} by {names.strip()}", line, level,
+                        ["a title, then who gave it"])
+        if sessions and flat.links and not flat.links[0].url.startswith("#"):
+            return Role("talk", "list item", title, line, level, ["a link to a session, under sessions"])
+        if not _PAREN_ONLY.sub("", tail).strip(" .,;") and flat.links and one_line(flat.links[0].text) == title \
+                and session_page(flat.links[0].url):
+            return Role("talk", "list item", title, line, level, ["a link to the session's page"])
+    more = item_of_blocks(parts, placed)  # (more styles: "Title — Name", "**Title**" over "Ponente: X", "Taller: ...")
+    if more is not None:
+        return Role("talk", "list item", more[0], line, level, [more[1]])
+    if forced and first:
+        return Role("talk", "list item", first, line, level, ["the layout says talks are list items"])
+    return None
+
+
+def _names_before_dash(text: str) -> str:
+    """The names before " - " that opens a description ("Jane Roe and John Doe - how we ..."), or ""."""
+    head = _DASH.split(text, maxsplit=1)[0].strip(" *_")
+    return head if head != text.strip(" *_") and all(is_person(n) for n in _AND.split(head) if n.strip()) else ""
+
+
+_DASH = pattern(r"\s[-–—]\s")
+_PAREN_ONLY = pattern(r"^\s*[(（][^()（）]{0,200}[)）]")  # "[Title](url)（its translation）"
+_AND = pattern(r"\s*(?:,|&|\band\b)\s*")
+
+
+def _emphasis_led(children: list[dict[str, Any]]) -> tuple[str, str] | None:
+    """(emphasised text, the rest) of an item that opens with ``*Title*`` or ``**Title**``."""
+    if not children or children[0].get("type") not in ("emphasis", "strong"):
+        return None
+    title = one_line(flat_of(children[0]).text)
+    return (title, one_line(flatten(children[1:]).text)) if title else None
+
+
+def _quoted(text: str) -> tuple[str, str] | None:
+    m = QUOTED_LEAD.match(text)
+    return (m.group(1).strip(), m.group(2)) if m else None
+
+
+def _link_led(flat: FlatInline) -> tuple[str, str] | None:
+    """(link text, the text after the link) of an item that opens with a link (after an emoji)."""
+    if not flat.links:
+        return None
+    lk = flat.links[0]
+    if trim_decor(_EMOJI_CODE.sub("", flat.text[:lk.offset])) or not lk.text.strip():
+        return None
+    text = one_line(lk.text)
+    if text == lk.url and text.startswith("doc:") and len(text) > 4:
+        text = " ".join(text[4:].replace("-", " ").split())  # a DocC link "<doc:Swift-Beyond-Apple>": its page's title
+    return text, one_line(flat.text[lk.offset + len(lk.text):])

@@ -1,0 +1,80 @@
+"""Talks an event's programme names in labelled lines or after their speaker, without headings: "Topic: Title"
+beside "Speaker: Name" or under "Name/Org/Role", and "Name，Role，Org，《Title》"; two or more alike in one part."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from reinvent_cli.lexicon import TOPIC_LABELS
+from reinvent_cli.recognise.talk.list_talks import people_named
+from reinvent_cli.recognise.talk.names import surely_person
+from reinvent_cli.recognise.talk.roles import Role
+from reinvent_cli.recognise.talk.speakers import speaker_label, speaker_line
+from reinvent_cli.recognise.text.inline import flat_of, one_line
+from reinvent_cli.recognise.text.patterns import pattern
+
+_TOPICS = "|".join(re.escape(w) for w in sorted(TOPIC_LABELS, key=len, reverse=True))
+# "Topic: Title", "演讲主题：Title", "**Thema**: Title" (the label alone, then the title on its line).
+_TOPIC_LINE = pattern(rf"^[*_]*(?:{_TOPICS})[*_]*\s*[:：][*_]*\s*(\S.{{1,200}})$", re.IGNORECASE)
+# The parts of a line naming someone and what they do: "周晓峰/星河科技/工程师", "Jane Roe, CTO, Acme", "Jane Roe | Acme".
+_NAME_PARTS = pattern(r"\s*(?:[/／|｜，,、]|\s[-–—·]\s)\s*")
+# "Name，Role，Org，《Title》": a book-quoted title closing a line that opens with a person's name.
+_BOOK_TAIL = pattern(r"^(.{2,160}?)[，,、:：\s]*《([^《》]{2,160})》[。.\s]*$")
+
+
+def labelled_candidates(blocks: list[dict[str, Any]], level: int) -> list[Role]:
+    """Talks named by a "Topic:" line with their speaker (a "Speaker:" line beside it, or the name line right
+    before it), or by "Name，Role，《Title》" lines; two or more alike in one part of the file."""
+    found: list[Role] = []
+    for n, tok in enumerate(blocks):
+        if tok.get("type") != "paragraph":
+            continue
+        lines = [one_line(x) for x in flat_of(tok).text.split("\n") if x.strip()]
+        role = _topic_talk(lines, blocks[n - 1] if n else None, tok, level) or _book_talk(lines, tok, level)
+        if role is not None:
+            found.append(role)
+    return found if len(found) >= 2 else []
+
+
+def _topic_talk(lines: list[str], prev: dict[str, Any] | None, tok: dict[str, Any], level: int) -> Role | None:
+    if len(lines) > 8:
+        return None
+    title = next((m.group(1).strip(" *_") for m in map(_TOPIC_LINE.match, lines) if m), None)
+    if not title:
+        return None
+    for x in lines:  # "Speaker: Jane Roe (Acme)" in the same paragraph
+        if x and not _TOPIC_LINE.match(x) and not speaker_label(x):
+            named = speaker_line(x) if any(c in x[:40] for c in ":：") else None
+            if named:
+                return Role("talk", "labelled lines", f"{title} by {' and '.join(s.name for s in named)}",
+                            int(tok["line"]), level, ["a topic line, then who gave it"])
+    if prev is not None and prev.get("type") == "paragraph" and _TOPIC_LINE.match(lines[0]) is not None:
+        text = one_line(flat_of(prev).text)
+        who = _named_by_line(text) if "\n" not in flat_of(prev).text.strip() else None
+        if who:
+            return Role("talk", "labelled lines", f"{title} by {who}", int(prev["line"]), level,
+                        ["who gave it, then a topic line"])
+    return None
+
+
+def _named_by_line(text: str) -> str | None:
+    """The person a "Name/Org/Role" or "Name, Role, Org" line names (its first part), else None."""
+    parts = _NAME_PARTS.split(text.strip(), maxsplit=1)
+    if len(parts) < 2 and len(text) > 40:
+        return None
+    head = parts[0].strip(" *_")
+    return people_named(head) if head and surely_person(head.split(" (")[0].split("（")[0]) else None
+
+
+def _book_talk(lines: list[str], tok: dict[str, Any], level: int) -> Role | None:
+    if len(lines) != 1:
+        return None
+    m = _BOOK_TAIL.match(lines[0])
+    if not m:
+        return None
+    who = _named_by_line(m.group(1))
+    if not who:
+        return None
+    return Role("talk", "labelled lines", f"{m.group(2).strip()} by {who}", int(tok["line"]), level,
+                ["who gave it, then a quoted title"])

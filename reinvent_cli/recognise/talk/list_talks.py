@@ -1,0 +1,250 @@
+"""Schedule list items the older rules miss: "Title — Name", "「Title」 Name", "**Title**" over a speaker line, "Panel: ..."."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from reinvent_cli.lexicon import AND_WORDS, ITEM_TALK_LABELS, SPEAKER_LABELS
+from reinvent_cli.recognise.talk.names import is_person
+from reinvent_cli.recognise.talk.speakers import speaker_line
+from reinvent_cli.recognise.text.inline import FlatInline, flat_of, flatten, one_line
+from reinvent_cli.recognise.text.patterns import pattern
+
+# "Title — Name", "Title – Name, Role bij Org": the last spaced dash of a line (a bounded split, no backtracking).
+_DASHES = (" — ", " – ", " -- ", " —— ", " - ")
+# "「Title」 Name", "“Title” Name", '"Title" Name': a quoted title, then the rest (one shape, two sets of quotes).
+_OPENS, _CLOSES = "“\"«「『„", "”\"»」』“"
+
+
+def _quoted_lead(opens: str, closes: str) -> re.Pattern[str]:
+    return pattern(rf"^\s*[{opens}]([^{closes}]{{2,200}})[{closes}]\s*(.*)$")
+
+
+QUOTED_LEAD = _quoted_lead(_OPENS, _CLOSES)  # candidates: a schedule item led by a quoted title
+# Talk list items take 《Title》 too ("《Title》—— 讲师：张伟": the title and its speaker).
+_QUOTED_OR_BOOK_LEAD = _quoted_lead(_OPENS + "《", _CLOSES + "》")
+_LABELS = "|".join(re.escape(w) for w in sorted(ITEM_TALK_LABELS, key=len, reverse=True))
+# "Mesa redonda: ¿...?", "Taller: ...", "Panel: ...", "Workshop – ...": a talk's kind as its label.
+_LABEL = pattern(rf"^(?:{_LABELS})\s*(?::|：|\s[-–—]\s)\s*\S", re.IGNORECASE)
+_ROLE_SPLIT = pattern(r"\s*[,(（]")
+
+
+def _names_person(text: str) -> bool:
+    """The text opens with a person's name ("Lotte Visser, Security Engineer bij X", "伊藤 さくら")."""
+    head = _ROLE_SPLIT.split(text.strip(), maxsplit=1)[0].strip(" .;")
+    return bool(head) and len(head) <= 60 and (is_person(head) or _kana_name(head))
+
+
+def _kana_name(text: str) -> bool:
+    """A Japanese name written partly in kana ("伊藤 さくら"): one or two short words of CJK letters."""
+    words = text.split()
+    return 1 <= len(words) <= 2 and len(text) <= 12 and all(
+        all("\u3040" <= c <= "\u30ff" or "\u4e00" <= c <= "\u9fff" for c in w) for w in words)
+
+
+def people_named(text: str) -> str | None:
+    """The people a text names ("Jane Roe", "Jane Roe and John Doe, Acme", "讲师：张伟", "山田 太郎、佐藤 花子"), joined
+    with " and "; None unless every part is a person's name (after a speaker label, before a role or org)."""
+    text = _SPEAKER_LABEL.sub("", text.strip(" -–—|/:：")).strip()
+    if not text or len(text) > 120:
+        return None
+    parts = [p for p in _PEOPLE_SPLIT.split(_ROLE_SPLIT.split(text, maxsplit=1)[0] if " and " not in text
+                                            and "、" not in text else text) if p.strip()]
+    names = []
+    for part in parts:
+        head = _ROLE_SPLIT.split(part.strip(), maxsplit=1)[0].strip(" .;")
+        if not head or not (is_person(head) or _kana_name(head)):
+            return None
+        names.append(head)
+    return " and ".join(names) if names else None
+
+
+_SPEAKER_LABEL = pattern(rf"^(?:{SPEAKER_LABELS})\s*[:：]\s*", re.IGNORECASE)
+_PEOPLE_SPLIT = pattern(r"\s*(?:、|&|\s(?:" + "|".join(AND_WORDS) + r")\s)\s*")
+# "Title (Jane Roe)", "Title（山田 太郎）": a person in closing parentheses.
+_PAREN_TAIL = pattern(r"^(.{3,200}?)\s*[(（]([^()（）]{2,100})[)）]\s*$")
+_CJK = pattern(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+# "Title / Jane Roe", "Title | Jane Roe", "Title ｜ 山田 太郎": the last such separator.
+_SEPARATORS = (" / ", " | ", " ｜ ", "／", "｜")
+
+
+def paren_named(text: str) -> tuple[str, str] | None:
+    """(title, speakers) of "Title (Jane Roe)", "Title (Jane Roe, Acme)"; None unless persons are in them."""
+    m = _PAREN_TAIL.match(text)
+    if not m:
+        return None
+    title, inside = m.group(1).strip(" -–—:"), m.group(2)
+    if _CJK.search(inside) and not _CJK.search(title):
+        return None  # "Multilingual (多语言)": a translation, not a speaker
+    people = people_named(inside)
+    return (title, people) if people else None
+
+
+# A clock time range inside a title's parentheses: "（易观CTO-郭炜 14:00-14:20）", "(Jane Roe, 9:30 - 10:00)".
+_PAREN_TIME = pattern(r"[\s,，]*\d{1,2}[:：.]\d{2}\s*[-–—~～至到]\s*\d{1,2}[:：.]\d{2}[\s,，]*")
+_ORG_DASH = pattern(r"[-–—－]")
+
+
+def timed_paren_named(text: str) -> tuple[str, str] | None:
+    """(title, speaker) of "Title（Org-Jane Roe 14:00-14:20）": who gave it and when, in the closing parentheses
+    (the name after an organisation's "Org-"); a schedule's item, so strong."""
+    m = _PAREN_TAIL.match(text.rstrip("。. "))
+    if not m or not _PAREN_TIME.search(m.group(2)):
+        return None
+    inside = _PAREN_TIME.sub(" ", m.group(2)).strip()
+    people = people_named(inside) or people_named(_ORG_DASH.split(inside)[-1])
+    title = m.group(1).strip(" -–—:")
+    return (title, people) if people and title else None
+
+
+def separated_named(text: str) -> tuple[str, str] | None:
+    """(title, speakers) of "Title / Jane Roe" or "Title | Jane Roe"."""
+    for sep in _SEPARATORS:
+        at = text.rfind(sep)
+        if at > 2:
+            people = people_named(text[at + len(sep):])
+            if people:
+                return text[:at].strip(), people
+    return None
+
+
+def name_first(text: str) -> tuple[str, str] | None:
+    """(title, speakers) of "Jane Roe — Title" (the person first, then a spaced dash and the title)."""
+    for dash in _DASHES:
+        at = text.find(dash)
+        if at > 2:
+            people = people_named(text[:at])
+            title = text[at + len(dash):].strip()
+            if people and len(title) >= 3 and not people_named(title):
+                return title, people
+    return None
+
+
+def dash_named(text: str) -> tuple[str, str] | None:
+    """(title, speakers) of "Title — Name[, Role]"; None when no person follows the dash."""
+    for dash in _DASHES:
+        at = text.rfind(dash)
+        if at > 2:
+            title, rest = text[:at].strip(), text[at + len(dash):].strip()
+            if title and _names_person(rest):
+                return title, rest
+            people = people_named(rest) if title else None  # "Title —— 讲师：张伟", "Title - A and B"
+            if people:
+                return title, people
+    return None
+
+
+def quoted_named(text: str) -> tuple[str, str] | None:
+    """(title, speakers) of "「Title」 Name" or '"Title" Name' (no word between them)."""
+    m = _QUOTED_OR_BOOK_LEAD.match(text)
+    if not m or len(m.group(2)) > 200:
+        return None
+    rest = m.group(2).strip().lstrip("-–—,:").strip()
+    if rest and _names_person(rest):
+        return m.group(1).strip(), rest
+    people = people_named(rest) if rest else None  # "《Title》—— 讲师：张伟"
+    return (m.group(1).strip(), people) if people else None
+
+
+def talk_label(text: str) -> bool:
+    """A talk's kind leads the item: "Mesa redonda: ...", "Taller: ...", "Panel: ..."."""
+    return bool(_LABEL.match(text.strip(" *_")))
+
+
+def item_talk(first: str, emphasised: str | None, tail: str, next_lines: list[str],
+              placed: bool = False) -> tuple[str, str] | None:
+    """(title, why) of a list item that is a talk by these styles, else None. ``first``: its first line
+    as text; ``emphasised``: the bold/italic text it opens with (``tail`` after it on that line);
+    ``next_lines``: the lines under it in the item (a "Ponente: X" line)."""
+    if emphasised is not None and not tail.strip(" ,.") and next_lines and _speaker_under(next_lines[0]):
+        return emphasised, "a title, then a speaker line under it"
+    if emphasised is not None and talk_label(emphasised):
+        return first, "a talk's kind as its label"
+    if talk_label(first):
+        return first, "a talk's kind as its label"
+    for _name, strong, shape in NAMED_SHAPES:
+        named = shape(first) if strong or placed else None
+        if named is not None:
+            return f"{named[0]} by {named[1]}", "a title, then who gave it"
+    return None
+
+
+def comma_named(text: str) -> tuple[str, str] | None:
+    """(title, speaker) of "Title, Jane Doe" (an HTML talk list's style): the last comma, then only a
+    person's name (a list of such items is talks only when most items are alike: _list_talks)."""
+    at = text.rfind(", ")
+    if at <= 2 or len(text) > 200:
+        return None
+    title, rest = text[:at].strip(), text[at + 2:].strip(" .")
+    if len(title.split()) < 2 or not is_person(rest):
+        return None
+    return title, rest
+
+
+def _speaker_under(line: str) -> bool:
+    text = line.strip()
+    return len(text) <= 200 and any(c in text[:40] for c in ":：") and bool(speaker_line(text))
+
+
+def name_then_linked_title(flat: FlatInline) -> tuple[str, str] | None:
+    """(title, speakers) of "Jane Roe: [Title](url)", "[Jane Roe](url) and John Doe: [Title](url)." -- people,
+    a colon, then a link that is the whole title; None otherwise."""
+    text = one_line(flat.text.split("\n")[0])
+    at = min((i for i in (text.find(": "), text.find("：")) if i > 0), default=-1)
+    if at <= 0 or at > 120:
+        return None
+    names, rest = text[:at].strip(" *_"), text[at + 1:].strip(" .。")
+    if not rest or not any(lk.text.strip() and one_line(lk.text).strip(" *_") == rest.strip(" *_")
+                           for lk in flat.links):
+        return None
+    people = [n for n in _AND.split(names) if n.strip()]
+    if not people or not all(_names_person(n) for n in people):
+        return None
+    return rest.strip(" *_"), " and ".join(p.strip(" *_") for p in people)
+
+
+_AND = pattern(r"\s*(?:,|&|、|\s(?:" + "|".join(AND_WORDS) + r")\s)\s*")
+
+
+def item_of_blocks(parts: list[dict[str, Any]], placed: bool = False) -> tuple[str, str] | None:
+    """(title, why) of a list item (its blocks) that is a talk by these styles, else None."""
+    head = parts[0] if parts and parts[0].get("type") in ("paragraph", "block_text") else None
+    if head is None:
+        return None
+    children = head.get("children") or []
+    lines = flat_of(head).text.split("\n")  # (kept on the token: the walk and the announcements read it)
+    first = one_line(lines[0])
+    under = [x for x in lines[1:3] if x.strip()]
+    below = parts[1] if len(parts) > 1 else {}
+    if not under and below.get("type") == "list":  # "- **Title**" over a nested "- Speaker: X"
+        below = next(iter(below.get("children") or []), {})
+        below = next(iter(below.get("children") or []), {})
+    if not under and below.get("type") in ("paragraph", "block_text"):
+        under = flat_of(below).text.split("\n")[:1]
+    emphasised, tail = None, ""
+    if children and children[0].get("type") in ("emphasis", "strong"):
+        emphasised = one_line(flat_of(children[0]).text)
+        cut = next((i for i, c in enumerate(children) if c.get("type") in ("softbreak", "linebreak")), len(children))
+        tail = one_line(flatten(children[1:cut]).text)
+    found = item_talk(first, emphasised or None, tail, under, placed)
+    if found is None and ": " in first or found is None and "：" in first:
+        named = name_then_linked_title(flat_of(head))
+        if named is not None:
+            return f"{named[0]} by {named[1]}", "who gave it, then the title"
+    return found
+
+
+# The shapes of "a title and who gave it" in one list item, tried in this order: (name, strong, rule). A weak shape
+# ("Title (Name)", "Title / Name", "Name — Title") is tried only where talks are expected (under a day, a group of
+# talks, a lead-in naming sessions): elsewhere a product and its vendor look the same.
+NAMED_SHAPES: tuple[tuple[str, bool, Callable[[str], tuple[str, str] | None]], ...] = (
+    ("quoted title, then names", True, quoted_named),
+    ("title, dash, names", True, dash_named),
+    ("title, comma, a name", True, comma_named),
+    ("title, names and time in parentheses", True, timed_paren_named),
+    ("title, names in parentheses", False, paren_named),
+    ("title, slash or bar, names", False, separated_named),
+    ("names, dash, title", False, name_first),
+)

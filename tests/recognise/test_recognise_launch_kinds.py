@@ -10,6 +10,7 @@ import pytest
 from conftest import FIXTURES
 from reinvent_cli.read.source import read_source
 from reinvent_cli.recognise import parse_source
+from reinvent_cli.recognise.launch.launch_find import line_launch
 from reinvent_cli.recognise.launch.launch_links import launch_post_list, launch_post_url, reference_heading
 from reinvent_cli.recognise.launch.launch_prose import intro_launch, ko_announcement, new_thing, prose_announcement
 from reinvent_cli.recognise.launch.launch_rules import cjk_launch, legend_mark, status_marked
@@ -178,3 +179,20 @@ def test_no_launch_outside_talk_notes():
 def test_a_cjk_lead_in_line_names_no_launch():
     assert not cjk_launch("以下のような発表がありました：")  # leads into a list (of talks here)
     assert cjk_launch("Acme Kit を発表")
+
+
+@pytest.mark.parametrize(("line", "name"), [
+    ("Acme Vault is in public preview", "Acme Vault"),
+    ("The Acme Vault is now GA", "The Acme Vault"),
+    ("Acme Edge goes GA next to the keynote", "Acme Edge"),
+    ("Acme Graph entered public preview.", "Acme Graph"),
+    ("Acme Ledger is generally available in 3 regions", "Acme Ledger"),
+])
+def test_status_sentences(line, name):
+    hit = line_launch(line)
+    assert hit is not None and hit.name == name
+
+
+@pytest.mark.parametrize("line", ["The feature is in beta", "The feature is now available", "Slides are now available"])
+def test_status_sentences_without_a_product(line):
+    assert line_launch(line) is None

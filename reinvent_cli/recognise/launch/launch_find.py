@@ -69,7 +69,9 @@ class _Hit:
 _MARK = pattern(r"^\s*[^\w\s\[\]()*_`#>-]{1,4}\s*")  # an emoji or mark that opens a line: "🚀", "✨ "
 
 
-_GA_SUBJECT = pattern(r"\s+(?:is\s+|are\s+)?(?:now\b|became\b).*$|^ga\s+of\s+", re.IGNORECASE)
+_GA_SUBJECT = pattern(r"\s+(?:is\s+|are\s+)?(?:now\b|became\b|generally\s+available\b|in\s+(?:public\s+|private\s+)?"
+                      r"(?:preview|beta)\b).*$|\s+(?:goes|went|hits|hit)\s+ga\b.*$|\s+enter(?:s|ed)\s+\S*\s*preview\b.*$"
+                      r"|^ga\s+of\s+", re.IGNORECASE)
 
 
 def line_launch(line: str, flat: FlatInline | None = None, offset: int = 0, item: bool = False) -> _Hit | None:

@@ -57,13 +57,14 @@ def may_be_prose_launch(low: str) -> bool:
     False proves none does (each rule needs one of these words)."""
     if any(w in low for w in _PROSE_WORDS):
         return True
-    if "new" in low and any(w in low for w in _NEW_THING_WORDS):
-        return True
+    if "new" in low and any(w in low for w in _NEW_THING_WORDS) and _NEW_NOUN.search(low):
+        return True  # (new_thing)
     if _INTRO_AT_LINE.search(low):
         return True  # "Introducing X" (intro_launch)
     return not low.isascii() and ("발표" in low or "출시" in low or "공개" in low)
 
 
+_NEW_NOUN = pattern(rf"new\s+(?:{NEW_THING_NOUNS})\b")
 _INTRO_AT_LINE = pattern(rf"\n\s*(?:[^\w\s]{{1,4}}\s*)?(?:{INTRO_WORDS})")
 _INTRO = pattern(rf"^(?:[^\w\s]{{1,4}}\s*)?(?:{INTRO_WORDS})\s*:?\s+(?:the\s+|a\s+|an\s+|el\s+|la\s+|le\s+|l[’']\s*)?"
                  r"(?:new\s+)?(?=[A-Z0-9.]|[^\x00-\x7f])", re.IGNORECASE)

@@ -27,8 +27,12 @@ _LEAD_IN = pattern(rf"^(?:[\w.-]+\s+)?(?:{NEW_LEAD_INS}){_LEAD_IN_SEP}\s*(?=\S)"
 
 # "X is now GA", "X now generally available", "X now available in Y", "GA of X", "X: General Availability".
 _NOW = r"now\s+(?:\[)?(?:ga|generally\s+available|available|in\s+(?:public\s+)?preview|live|supported)\b"
-_GA = (r"general\s+availability\b", r"became\s+ga\b")
-_NOW_GA = pattern(rf"\b{_NOW}|^ga\s+of\s|\b{_GA[0]}|\b{_GA[1]}", re.IGNORECASE)
+_GA = (r"general\s+availability\b", r"became\s+ga\b",
+       # "Acme X is generally available", "X is in public preview", "X goes GA", "X enters preview"
+       r"(?:is|are)\s+(?:generally\s+available|in\s+(?:public\s+|private\s+)?(?:preview|beta))\b"
+       r"|(?:goes|went|hits|hit)\s+ga\b|enter(?:s|ed)\s+(?:public\s+|private\s+)?preview\b")
+_NOW_GA = pattern(rf"\b{_NOW}|^ga\s+of\s|\b{_GA[0]}|\b{_GA[1]}|\b(?:{_GA[2]})", re.IGNORECASE)
+_ARTICLE = pattern(r"^(?:the|a|an|our|this|its|their)\s+", re.IGNORECASE)
 
 
 # Not a product: "Slides are now available", "The recording is now live".
@@ -72,7 +76,7 @@ def ga_launch(line: str) -> bool:
     """A product said to be generally available or in preview now: "Azure AI Studio is now GA."."""
     text = line.strip()
     low = text.lower()
-    if "now" not in low and "ga" not in low and "general" not in low:
+    if "now" not in low and "ga" not in low and "general" not in low and "preview" not in low and "beta" not in low:
         return False  # (_NOW_GA needs one of these words: no need to search)
     m = _NOW_GA.search(text)
     if m is None or len(text) > 200:
@@ -82,7 +86,10 @@ def ga_launch(line: str) -> bool:
     subject = text[:m.start()].strip()
     if not subject:
         return True  # "GA of X"
-    return (subject[:1].isupper() or subject[:1] == ".") and not _NOT_PRODUCT.match(subject)
+    if not ((subject[:1].isupper() or subject[:1] == ".") and not _NOT_PRODUCT.match(subject)):
+        return False
+    name = _ARTICLE.sub("", subject)  # "The Acme Vault is now GA"; not "The feature is in beta" (no name)
+    return bool(name) and (name[:1].isupper() or name[:1] in ".[`*\"“" or name[:1].isdigit() or not name[:1].isascii())
 
 
 # "Azure OpenAI Batch Service: Reduced price announced.": a product, a colon, what was announced about it.
@@ -249,7 +256,7 @@ def remark(line: str) -> bool:
 # rule at the start of a stripped line: after a "\n" and blanks). A miss proves no line names a launch.
 _LINE_START_RULES = pattern(  # lead-ins, labels before a name, "GA of X"
     rf"\n\s*(?:(?:[\w.-]+\s+)?(?:{NEW_LEAD_INS}){_LEAD_IN_SEP}|(?:[^\w\s]{{1,4}}\s*)?{_LABEL_WORDS}|ga\s+of\s)")
-_NOW_GA_ANYWHERE = pattern(rf"{_NOW}|{_GA[0]}|{_GA[1]}")
+_NOW_GA_ANYWHERE = pattern(rf"{_NOW}|{_GA[0]}|{_GA[1]}|{_GA[2]}")
 _VERB_ANYWHERE = pattern(rf"{_LINK_VERBS}\s")
 _NEW_MARK_ANYWHERE = pattern(rf"{_NEW_MARK_WORDS}|[(\[](?:{STATUS_MARKS})[)\]]")
 # (cjk_launch reads the stripped line: the end its "$" stands for may be before blanks)
@@ -270,7 +277,8 @@ def may_name_launch(text: str, links: bool = True) -> bool:
         return True
     if _LINE_START_RULES.search(low):
         return True
-    if ("now" in low or "general" in low or "became" in low) and _NOW_GA_ANYWHERE.search(low):
+    if ("now" in low or "general" in low or "became" in low or " ga" in low or "preview" in low or " beta" in low) \
+            and _NOW_GA_ANYWHERE.search(low):
         return True  # 'X is now GA'
     if links and _VERB_ANYWHERE.search(low):
         return True  # 'the announcement of [X](url)'

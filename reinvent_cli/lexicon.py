@@ -403,11 +403,12 @@ PRE_EVENT_LEAD = (
 
 # A launch told in prose, the verb inside a sentence: "we announced the React 19 RC", "announcing that the React
 # Compiler is now open source", "anunciamos que ya se puede probar React 18 RC", "nous avons annoncé ...",
-# "wir haben ... angekündigt" (the verb forms of announcing, not the noun "announcement").
+# "kündigte Acme X an" (the verb forms of announcing, not the noun "announcement"; not "vorgestellt", which
+# says a talk presented something).
 PROSE_ANNOUNCE_VERBS = (
     r"announced|announcing|announces|announce|unveiled|unveiling|unveils"
     r"|anunci(?:amos|ó|aron|ado|ando|a|an)|annonc(?:é|ée|és|ées|er|ait|ent|e|ons|eons)|anunci(?:ou|aram|amos|ado|ando)"
-    r"|angekündigt|kündigt(?:e|en)?|vorgestellt|annunciat[oi]|annunci(?:a|ano|amo)"
+    r"|kündigt(?:e|en)?|annunciat[oi]|annunci(?:a|ano|amo)"
 )
 
 
@@ -513,3 +514,9 @@ REFERENCE_HEADINGS = (
     r"|slides|recordings?|sources?|credits|see\s+also|weiterf[üu]hrende\s+links|ressources|recursos|lectures?"
     r"|参考|リンク|资源|链接|참고"
 )
+
+
+# Words before a verb of announcing that make it a noun ("une annonce de Google", "the announce") or that a bare
+# "announce" needs as its subject ("we announce X"; not "feature announce (...)", "numbered announce").
+NOUN_MARKERS = frozenset("a an the une un la le les des cette ces l' una el los las esta uma o os as".split())
+FIRST_PERSON_SUBJECTS = frozenset("we i they you nous".split())

@@ -59,6 +59,10 @@ def test_prose_announcement_names(line, name):
     "He announced on Monday that his team is hiring.",
     "They announced the winners of the hackathon at lunch.",
     "AWS CEO Announce 2017 service areas",  # a caption: the verb inside a sentence is lowercase
+    "Heavy use of feature announce (enable for test customers, or Lucas for everyone)",  # a noun, no subject
+    "ECS was the right fit, announce needed a Containers layer on top",
+    "C'était une annonce de Google Cloud pour tous",  # "une annonce": the noun
+    "They announced the keynote would run long, so everyone stayed for the Fireside Chat at the end",  # too far
 ])
 def test_prose_that_names_no_launch(line):
     assert prose_announcement(line) is None

@@ -10,12 +10,14 @@ import re
 
 from reinvent_cli.lexicon import (
     CAPITAL_FUNCTION_WORDS,
+    FIRST_PERSON_SUBJECTS,
     INTRO_WORDS,
     KO_LAUNCH_VERBS,
     KO_NOT_LAUNCHED,
     MONTHS,
     NAME_JOINERS,
     NEW_THING_NOUNS,
+    NOUN_MARKERS,
     PROSE_ANNOUNCE_VERBS,
     PROSE_NOT_SUBJECT,
     PROSE_PLACE_WORDS,
@@ -33,6 +35,7 @@ _SKIP = pattern(r"^(?:\s*(?:that|que|qu[’']|dass|che|the|a|an|new|our|its|thei
                 r"ya|se|puede|probar|aussi|dans|na|en)\b\s*)+", re.IGNORECASE)
 _SENTENCE_END = pattern(r"[.!?;](?=\s|$)|[。！？]")
 _TOKEN = pattern(r"\S+")
+_NEAR = 9  # the name starts within this many words of the verb (after "that the", "que ya se puede probar")
 _EDGE = "\"'“”‘’«»*_`,.;:!?()[]{}"
 _KO_VERB = pattern(KO_LAUNCH_VERBS)
 _KO_NOT = pattern(KO_NOT_LAUNCHED)
@@ -48,18 +51,19 @@ _INTRODUCE = pattern(
 )
 
 
-_PROSE_WORDS = ("announc", "unveil", "anunci", "annonc", "kündigt", "vorgestellt", "annunci")
-_NEW_THING_WORDS = (" is ", " are ", "introduc", "present", "unveil")
+_PROSE_ANY = pattern(r"announc|unveil|anunci|annonc|kündigt|annunci")
+_NEW_THING_ANY = pattern(r" is | are |introduc|present|unveil")
+_INTRO_ANY = pattern(r"introduc|unveil|presenta|stellen")
 
 
 def may_be_prose_launch(low: str) -> bool:
     """Whether a rule of this module may fire on some line of ``low`` (a block's lowered text, after a "\\n"):
     False proves none does (each rule needs one of these words)."""
-    if any(w in low for w in _PROSE_WORDS):
+    if _PROSE_ANY.search(low):
         return True
-    if "new" in low and any(w in low for w in _NEW_THING_WORDS) and _NEW_NOUN.search(low):
+    if "new" in low and _NEW_NOUN.search(low) and _NEW_THING_ANY.search(low):
         return True  # (new_thing)
-    if _INTRO_AT_LINE.search(low):
+    if _INTRO_ANY.search(low) and _INTRO_AT_LINE.search(low):
         return True  # "Introducing X" (intro_launch)
     return not low.isascii() and ("발표" in low or "출시" in low or "공개" in low)
 
@@ -99,12 +103,13 @@ def _goes_on(words: list[str], j: int) -> bool:
             and not raw.endswith(","))
 
 
-def name_run(words: list[str]) -> str | None:
+def name_run(words: list[str], within: int = 1000) -> str | None:
     """The first product-like run of words: capitalised words and digits, joined by "of", "for", "de"... ("React
     18 RC", "Access Analyzer for Amazon S3"); not after a place word ("at KubeCon"), not a month, a weekday or
-    a pronoun; None when there is none. (``words``: the words of a clause, in order.)"""
+    a pronoun; None when there is none. (``words``: the words of a clause, in order; the run starts in the
+    first ``within``.)"""
     i = 0
-    while i < len(words):
+    while i < min(len(words), within):
         raw = words[i]
         word = raw.strip(_EDGE)
         prev = words[i - 1].strip(_EDGE).lower() if i else ""
@@ -135,6 +140,11 @@ def prose_announcement(line: str) -> str | None:
     if len(line) > 2000:
         return None
     for m in _VERB.finditer(line):
+        before = line[max(0, m.start() - 30):m.start()].split()
+        prev = before[-1].lower().strip(_EDGE) if before else ""
+        verb = m.group(0).split()[-1].lower()
+        if prev in NOUN_MARKERS or verb in ("announce", "annonce") and prev not in FIRST_PERSON_SUBJECTS:
+            continue  # "une annonce de Google", "feature announce (...)": a noun; "we announce X": a verb
         rest = line[m.end():]
         stop = _SENTENCE_END.search(rest)
         clause = rest[:stop.start()] if stop else rest
@@ -144,7 +154,7 @@ def prose_announcement(line: str) -> str | None:
         words = _TOKEN.findall(head)
         if not words or words[0].strip(_EDGE).lower() in PROSE_NOT_SUBJECT:
             continue  # "announced that we are now recommending ...": no product follows
-        name = name_run(words)
+        name = name_run(words, _NEAR)
         if name:
             return name
     return None

@@ -277,8 +277,8 @@ def may_name_launch(text: str, links: bool = True) -> bool:
         return True
     if _LINE_START_RULES.search(low):
         return True
-    if ("now" in low or "general" in low or "became" in low or " ga" in low or "preview" in low or " beta" in low) \
-            and _NOW_GA_ANYWHERE.search(low):
+    if ("now" in low or "general" in low or "became" in low or "preview" in low or " beta" in low
+            or "s ga" in low or "t ga" in low) and _NOW_GA_ANYWHERE.search(low):  # ("goes/hits/went/hit ga")
         return True  # 'X is now GA'
     if links and _VERB_ANYWHERE.search(low):
         return True  # 'the announcement of [X](url)'

@@ -26,12 +26,13 @@ def pre_event_heading(title: str) -> bool:
 
 
 _LOOK_ITEMS = 12
+_LOOK_BLOCKS = 80
 
 
 def launch_legend(tokens: list[dict[str, Any]]) -> bool:
-    """A legend of launch marks among the first items of the file's top-level lists ("- 🚀 = Launch / New
+    """A legend of launch marks among the first items of the file's first top-level lists ("- 🚀 = Launch / New
     Service", "- ✨ = new"): a launch recap's."""
-    for tok in tokens:
+    for tok in tokens[:_LOOK_BLOCKS]:  # (a legend comes before the launches it marks: near the top)
         if tok.get("type") != "list":
             continue
         for item in (tok.get("children") or [])[:_LOOK_ITEMS]:

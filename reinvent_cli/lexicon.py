@@ -66,6 +66,20 @@ SPEAKER_KEYS = ("speaker", "presenter", "presented", "host", "sprecher", "refere
 TITLE_KEYS = ("title", "titel", "titre", "título", "titulo")
 
 
+# Prose under a heading that speaks of a talk (an abstract or notes pasted under it): "This talk presents",
+# "Attendees will learn", "In diesem Vortrag", "本次分享", "このセッションでは".
+TALK_PROSE = (
+    r"\b(?:in\s+)?this\s+(?:talk|session|presentation|keynote|workshop|tutorial|lightning\s+talk)\b"
+    r"|\battendees\s+(?:will|of\s+this)\b|\byou(?:'ll|’ll|\s+will)\s+learn\b|\bthe\s+speakers?\b"
+    r"|\bwe(?:'ll|’ll|\s+will)\s+(?:discuss|explore|cover|present|look\s+at|walk\s+through)\b"
+    r"|\b(?:in\s+)?(?:diesem|dieser)\s+(?:vortrag|session|talk)\b|\bder\s+(?:referent|sprecher)\b"
+    r"|\bdans\s+cette\s+(?:pr[ée]sentation|conf[ée]rence|session|intervention)\b|\bce\s+talk\b"
+    r"|\ben\s+esta\s+(?:charla|ponencia|sesi[óo]n|presentaci[óo]n)\b|\bnesta\s+(?:palestra|sess[ãa]o)\b"
+    r"|\bin\s+questo\s+talk\b|\bin\s+questa\s+sessione\b"
+    r"|このセッションでは|本セッションでは|このトークでは|本講演では|本次分享|本次演讲|本议题|本场分享|이\s*세션에서는|이번\s*발표|이\s*발표는"
+)
+
+
 # A label that leads the line naming a talk's title in an event's programme or announcement: "Topic: X",
 # "Talk title: X", "演讲主题：X", "Thema: X" (a talk only with its speaker beside it, two or more alike).
 TOPIC_LABELS = ("topic", "title", "talk title", "talk", "session", "session title", "presentation", "thema",
@@ -101,6 +115,15 @@ VIDEO_HOSTS = ("youtube.com", "youtu.be", "vimeo.com")
 SLIDE_HOSTS = ("slideshare.net", "speakerdeck.com")
 
 
+# A label that leads a line linking a talk's slides: "Slides: <url>", "**발표자료**: url", "資料: url".
+SLIDE_KEYS = ("slides", "slide deck", "deck", "folien", "diapositivas", "diapos", "présentation", "apresentação",
+              "발표자료", "발표 자료", "資料", "発表資料", "スライド", "幻灯片", "演讲稿", "ppt")
+
+
+# A person's profile: a link there in a programme's cell names who gave the talk ("@amacbee").
+PROFILE_HOSTS = ("twitter.com", "x.com", "github.com", "linkedin.com", "mastodon.social", "bsky.app", "facebook.com")
+
+
 # A session's own page on a conference site: the schedule hosts, and the path words before a talk's slug
 # ("/2023-berlin/talks/perses", "/program/sessions/1234", "/vortraege/kafka-im-einsatz").
 SESSION_HOSTS = ("sched.co", "sched.com", "sessionize.com", "pretalx.com", "confengine.com", "papercall.io")
@@ -133,7 +156,7 @@ ROLE_WORDS = {"engineer", "architect", "manager", "director", "developer", "evan
 # (Matched as the whole heading, once a leading number and a trailing "(...)" are gone: "Lunch (Hall B)".)
 NOT_TALK_WORDS = (
     "event info", "event information", "info", "information", "venue", "location", "local", "travel", "hotel",
-    "getting there", "registration", "check-in", "lunch", "breakfast", "dinner", "coffee", "coffee break",
+    "getting there", "registration", "check-in", "オープニング", "クロージング", "開会", "閉会", "受付", "lunch", "breakfast", "dinner", "coffee", "coffee break",
     "break", "breaks", "snacks", "food", "drinks", "party", "after party", "afterparty", "afterperty",
     "reception", "social", "networking", "happy hour", "expo", "expo hall", "booths", "sponsors", "swag",
     "photos", "pictures", "more photos", "gallery", "table of contents", "contents", "toc", "index",
@@ -225,6 +248,7 @@ SPEAKER_LABELS = (
     r"|sprecher(?:in(?:nen)?)?|referent(?:in(?:nen)?|en)?|vortragende[rn]?|intervenant(?:e|s|es)?"
     r"|orat(?:eur|rice)s?|conf[ée]renci(?:er|[èe]re)s?|ponentes?|palestrantes?|apresentad[oa]\s+por|relatori?"
     r"|演讲者|演講者|讲者|講者|主讲人|主講人|讲师|講師|嘉宾|スピーカー|登壇者|発表者|講演者|講師|발표자|연사|강연자"
+    r"|sharing\s+guests?|guest\s+speakers?|featured\s+speakers?|分享嘉宾"
     r"|mit|avec|with|met"  # "Mit: A, B" under a panel's line
 )
 
@@ -269,7 +293,7 @@ tool tools toward towards tricks understanding unit update updates use user user
 welcome what when where why wins with without work working world wrap writing you your
 morning afternoon evening lunch break coffee dinner breakfast party sponsor sponsors platinum
 track room stage week product program marketing sales support customer principal senior staff chief
-partner account field
+partner account field topic topics detail details guest guests sharing
 """.split())
 
 
@@ -344,13 +368,20 @@ TABLE_SPEAKER_WORDS = ("speaker", "speakers", "presenter", "presenters", "who", 
 
 
 
-# Whether a file is talk notes at all (recognise/kind.py). Words naming an event, in a file's title, its
+# Whether a file is talk notes at all (recognise/document/kind.py). Words naming an event, in a file's title, its
 # name, its tags or its headings: "PyGotham 2018 notes", "Cloud Native Kaigi", "Trip report", "参加レポート".
 EVENT_WORDS = (
     r"conf|conference|conferences|konferenz|konferenzen|conférence|conférences|conferencia|conferencias"
     r"|conferência|conferencias|congress|congreso|congrès|kongress|symposium|summit|meetup|meetups|devfest"
     r"|kaigi|barcamp|unconference|fest|festival|keynote|keynotes|webinar|trip report|livestream|jornadas|tagung|eventos"
     r"|講演|登壇|カンファレンス|勉強会|参加レポート|参加記|参加してきました|大会|峰会|会议|会議|演讲|컨퍼런스|세미나|발표"
+)
+# Event words that name a gathering of many talks (not one: "webinar", "keynote"): a post whose title or file
+# name names one, with no speaker, video or slides in it, is news about the event, not a talk.
+GATHERING_WORDS = (
+    r"conf|conference|konferenz|conférence|conferencia|conferência|congress|congreso|congrès|kongress|symposium"
+    r"|summit|meetup|meetups|devfest|kaigi|barcamp|unconference|festival|jornadas|tagung"
+    r"|大会|峰会|会议|会議|沙龙|勉強会|カンファレンス|컨퍼런스|밋업"
 )
 # The event words of Japanese, Chinese and Korean that stand glued to other words in a title ("春の会議 2025で").
 EVENT_WORDS_CJK = ("講演", "登壇", "カンファレンス", "勉強会", "参加レポート", "参加記", "大会", "峰会", "会议", "会議", "演讲",

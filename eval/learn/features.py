@@ -18,6 +18,7 @@ from reinvent_cli.lexicon import GROUP_TALK_WORDS, TALK_WORDS, VIDEO_HOSTS
 from reinvent_cli.recognise.talk.evidence import block_evidence, group_word, not_talk, title_evidence
 from reinvent_cli.recognise.talk.media import video_in_text
 from reinvent_cli.recognise.talk.names import is_person
+from reinvent_cli.recognise.talk.reasons import Evidence, Fact, has
 from reinvent_cli.recognise.talk.roles import Role
 from reinvent_cli.recognise.text.inline import FlatInline, flat_of, one_line, url_host
 from reinvent_cli.recognise.text.patterns import pattern
@@ -102,9 +103,9 @@ def promote(plan: Plan) -> list[Candidate]:
     return done
 
 
-def _why(c: Candidate) -> list[str]:
+def _why(c: Candidate) -> list[Fact]:
     top = sorted(((WEIGHTS.get(k, 0.0) * v, k) for k, v in c.feats.items() if v), reverse=True)[:3]
-    return [f"scored {c.p:.2f}: " + ", ".join(k.replace("_", " ") for w, k in top if w > 0)]
+    return [Evidence.SCORED.of(f"{c.p:.2f}", ", ".join(k.replace("_", " ") for w, k in top if w > 0))]
 
 
 def _promote_heading(plan: Plan, c: Candidate) -> bool:
@@ -178,10 +179,10 @@ def _head_info(s: _Seg, plan: Plan) -> _HeadInfo:
             person = True
         if not talk and _TALK_WORD.search(flat.text):
             talk = True
-    video = "a video" in ev or any(video_in_text(str(b.get("raw", ""))) for b in s.blocks[:12]
+    video = has(ev, Evidence.VIDEO) or any(video_in_text(str(b.get("raw", ""))) for b in s.blocks[:12]
                                    if b.get("type") == "block_html") or any(
         url_host(lk.url).endswith(VIDEO_HOSTS) for flat in _texts(s.blocks, 12) for lk in flat.links)
-    return _HeadInfo(video, "a speaker line" in ev, person, talk, bool(title_evidence(s.title)) if s.title else False)
+    return _HeadInfo(video, has(ev, Evidence.SPEAKER_LINE), person, talk, bool(title_evidence(s.title)) if s.title else False)
 
 
 def _frac(xs: list[bool]) -> float:

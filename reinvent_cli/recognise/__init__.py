@@ -10,6 +10,7 @@ from reinvent_cli.recognise.document.days import day_of_file, weekdays_from_year
 from reinvent_cli.recognise.document.kind import Cue, Decision, decide
 from reinvent_cli.recognise.document.layout import Plan, plan_file
 from reinvent_cli.recognise.document.one_talk import lead_line
+from reinvent_cli.recognise.talk.reasons import Evidence
 from reinvent_cli.recognise.talk.roles import Layout, layout_in_front_matter
 from reinvent_cli.recognise.walker.html_blocks import expand_html_blocks
 from reinvent_cli.recognise.walker.post import (
@@ -39,7 +40,7 @@ def parse_source(src: Source, layout: Layout | None = None) -> Document:
 
 def read_notes(src: Source, layout: Layout | None = None) -> Reading:
     """Read (plan_file), then walked (walk) as read; announcements; what a one-talk post says. A file that
-    is no talk notes (recognise/kind.py, or the user says so) is walked with no plan: its headings are
+    is no talk notes (recognise/document/kind.py, or the user says so) is walked with no plan: its headings are
     sections, nothing in it a talk, a day or a launch."""
     from reinvent_cli.read.mdast import gc_paused, parse_tokens
 
@@ -51,7 +52,7 @@ def read_notes(src: Source, layout: Layout | None = None) -> Reading:
     said = own if own is not None and (own.talks or own.days) else layout
     forced = said.says_talks() if said is not None else None
     with gc_paused():  # tokens and Document are acyclic: the cycle collector only slows a big file
-        tokens = expand_html_blocks(parse_tokens(src.body))  # (<h2>, <ul><li> read as markdown's blocks)
+        tokens = expand_html_blocks(parse_tokens(src.body), src.body)  # (<h2>, <ul><li> read as markdown's blocks)
         if forced is False or said is not None and said.talks == "one":
             plan = Plan(decision=Decision(forced is not False, 0, [Cue.FORCED]), layout=said)
         else:
@@ -96,7 +97,7 @@ def _speakers_by_video(doc: Document, plan: Plan, st: WalkState) -> None:
         role = plan.roles.get(t.line) if not t.speakers else None
         if role is not None and role.people:
             t.speakers = [Speaker(name) for name in role.people]
-            st.speaker_from[t.line] = "the people linked where its video is"
+            st.speaker_from[t.line] = Evidence.FROM_VIDEO_PEOPLE.of()
 
 
 def _planned(layout: Layout | None) -> Layout | None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from reinvent_cli.model import Talk
 from reinvent_cli.read.overrides import Layout
 from reinvent_cli.read.source import Source
+from reinvent_cli.recognise.talk.reasons import Evidence, Fact
 from reinvent_cli.recognise.talk.roles import Role
 
 
@@ -25,13 +26,15 @@ class SeenLine:
     form: str  # "heading", "bold line", "list item", "post" (the file itself is one talk)
     text: str
     role: str  # "day", "group", "talk", "section", "ignored"
-    evidence: list[str]
+    evidence: list[str]  # (the descriptions of its evidence: talk/reasons.py)
     title: str | None = None  # a talk's clean title
     code: str | None = None
     day: int | None = None
     speakers: list[SeenSpeaker] = field(default_factory=list)
     speakers_from: str | None = None  # "the talk's line", "a Speaker: line", "the line after it: ..."
     children: list[SeenLine] = field(default_factory=list)
+    # The rule of a table that decided (evidence.NOT_TALK_RULES, list_talks.ITEM_SHAPES), if one did: --json only
+    rule: str | None = None
 
 
 @dataclass
@@ -50,7 +53,7 @@ class Inspection:
     talks: int
     lines: list[SeenLine]
     announcements: list[SeenAnnouncement]
-    # Whether the file was read as talk notes, the score of its evidence and that evidence (recognise/kind.py).
+    # Whether the file was read as talk notes, the score of its evidence and that evidence (recognise/document/kind.py).
     talk_notes: bool = True
     score: int = 0
     evidence: list[str] = field(default_factory=list)
@@ -68,7 +71,7 @@ def inspect_source(src: Source, layout: Layout | None = None) -> Inspection:
                                                                                key=lambda r: r.line)]
     for t in doc.talks:
         if t.line not in plan.roles:  # the post itself, or a talk a one-talk post's title names
-            role = Role("talk", "post", t.heading or t.title, t.line, 0, ["the file is one talk: its title"])
+            role = Role("talk", "post", t.heading or t.title, t.line, 0, [Evidence.ONE_TALK_FILE.of()])
             flat.append(_seen(role, t, st.speaker_from))
     flat.sort(key=lambda s: (s.line, s.level))
     decision = plan.decision
@@ -82,17 +85,19 @@ def inspect_source(src: Source, layout: Layout | None = None) -> Inspection:
     )
 
 
-def _seen(role: Role, talk: Talk | None, speaker_from: dict[int, str]) -> SeenLine:
-    seen = SeenLine(role.line, role.level, role.form, role.title, role.kind, list(role.evidence))
+def _seen(role: Role, talk: Talk | None, speaker_from: dict[int, Fact]) -> SeenLine:
+    seen = SeenLine(role.line, role.level, role.form, role.title, role.kind, [f.describe() for f in role.evidence])
+    seen.rule = next((f.rule for f in role.evidence if f.rule), None)
     if role.kind == "talk" and talk is None:
-        seen.role, seen.evidence = "section", seen.evidence + ["under another talk"]
+        seen.role, seen.evidence = "section", seen.evidence + [Evidence.UNDER_ANOTHER_TALK.description]
     if talk is not None:
         seen.role = "talk"
         seen.title, seen.code, seen.day = talk.title, talk.code, talk.day
         seen.speakers = [SeenSpeaker(s.name, s.org) for s in talk.speakers]
-        seen.speakers_from = speaker_from.get(talk.line) if talk.speakers else None
+        source = speaker_from.get(talk.line) if talk.speakers else None
+        seen.speakers_from = source.describe() if source is not None else None
         if seen.speakers and seen.speakers_from is None:
-            seen.speakers_from = "the talk's line" if role.form != "post" else "the front matter or the lines above"
+            seen.speakers_from = (Evidence.FROM_TALK_LINE if role.form != "post" else Evidence.FROM_FRONT_MATTER).description
     return seen
 
 

@@ -16,7 +16,17 @@ _ROLE_STYLE = {"day": "bold green", "group": "bold magenta", "talk": "bold cyan"
 
 
 def inspection_json(found: Inspection) -> dict[str, Any]:
-    return dataclasses.asdict(found)
+    shown = dataclasses.asdict(found)
+    _no_empty_rule(shown["lines"])
+    return shown
+
+
+def _no_empty_rule(lines: list[dict[str, Any]]) -> None:
+    """A line's "rule" only where a rule table decided it (the named rule: evidence.NOT_TALK_RULES, ...)."""
+    for line in lines:
+        if line.get("rule") is None:
+            line.pop("rule", None)
+        _no_empty_rule(line["children"])
 
 
 def emit_inspection(out: Output, found: Inspection) -> None:

@@ -1,4 +1,4 @@
-"""Whether a file is talk notes at all (recognise/kind.py): fixtures written here, of other notes (daily notes,
+"""Whether a file is talk notes at all (recognise/document/kind.py): fixtures written here, of other notes (daily notes,
 meeting minutes with a recording, TIL notes, help pages, a travel diary, book notes, a changelog, a recipe,
 a project README) and of conference notes of several kinds and languages; and the real folders of
 ../shared/othernotes beside ../shared/devnotes (skipped without ../shared, failing under CI=true)."""

@@ -1,4 +1,4 @@
-"""Schedule list items as talks (recognise/list_talks.py): dash-named, quoted, bold over a speaker line, labelled."""
+"""Schedule list items as talks (recognise/talk/list_talks.py): dash-named, quoted, bold over a speaker line, labelled."""
 
 from __future__ import annotations
 

@@ -285,3 +285,182 @@ Restores.
 def test_the_post_s_title_repeated_as_a_heading_is_no_talk() -> None:
     assert [t for t, _ in talks_of(TITLE_AGAIN)] == [
         "Snapshots for everyone", "Quotas that hold", "Backups you can restore"]
+
+
+ABSTRACTS = """# Systems Day 2026, day one
+
+### Checking unsafe code across the FFI / Ana Ruiz
+
+* notes from the talk
+
+### Scheduling on small machines
+
+This talk shows how a cooperative scheduler fits in 64 KB, and what it costs.
+
+* it fits
+
+### Building a regional user group
+
+In this session the organisers explain how a group grew across four countries.
+
+* four countries
+
+### Faster builds in CI
+
+Attendees will learn three ways to cache a build between runs.
+
+### Lunch
+
+Sandwiches.
+"""
+
+
+def test_abstracts_that_speak_of_the_talk_are_evidence() -> None:
+    assert [t for t, _ in talks_of(ABSTRACTS)] == [
+        "Checking unsafe code across the FFI", "Scheduling on small machines", "Building a regional user group",
+        "Faster builds in CI"]
+
+
+SPEAKER_SUBHEADINGS = """---
+title: Gateway Meetup in Porto, come along!
+---
+
+## Schedule
+
+### Rate limiting at the edge
+
+#### Sharing Guests
+
+Rui Costa / Engineer, Acme
+
+#### Topic Details
+
+How we rate limit ten million calls a day.
+
+### Auth in one place
+
+#### Sharing Guests
+
+Marta Lobo / Maintainer, Gateway Project
+
+#### Topic Details
+
+Central authentication with plugins.
+"""
+
+
+def test_a_speaker_subheading_over_a_name_line_marks_the_talk() -> None:
+    assert talks_of(SPEAKER_SUBHEADINGS) == [
+        ("Rate limiting at the edge", ["Rui Costa"]),
+        ("Auth in one place", ["Marta Lobo"]),
+    ]
+
+
+MEETUP_NEWS = """---
+title: "The third Gateway developer salon was held in Porto"
+---
+
+![photo](/img/all-hands.jpg)
+
+## In-depth exchange with users
+
+In the morning, users from four companies met the maintainers face to face.
+
+## About the meetup
+
+The meetup was full again: 300 people came, 9000 watched online.
+"""
+
+
+def test_news_of_a_meetup_with_no_talk_in_it_is_no_talk() -> None:
+    assert talks_of(MEETUP_NEWS, "gateway-meetup2018-porto-news.md") == []
+
+
+WEBINAR_POST = """# Be faster with the command line
+
+https://example.org/on-demand-webinar-command-line/
+
+## Top use cases
+
+- Set up sites quickly
+"""
+
+
+def test_a_webinar_post_is_still_one_talk() -> None:
+    assert [t for t, _ in talks_of(WEBINAR_POST, "jdoe-cli-webinar.md")] == ["Be faster with the command line"]
+
+
+CJK_AGENDA = """星河调度与数据湖联合 Meetup。
+
+**议程如下**
+
+* 14:00 - 14:40 调度与容器化的融合（ 某游戏公司 & Committer   刘小春）[PPT](https://example.org/a.pptx)
+* 14:40 - 15:20 代理层原理解析（某数科 & PPMC  张永伦 ）[PPT](https://example.org/b.pptx)
+* 16:40 - 17:20 圆桌讨论 - 如何成为 Committer
+"""
+
+
+def test_who_gave_it_last_in_the_parentheses_and_a_roundtable_is_nobody() -> None:
+    assert talks_of(CJK_AGENDA, "xinghe-meetup2019-beijing.md") == [
+        ("调度与容器化的融合", ["刘小春"]),
+        ("代理层原理解析", ["张永伦"]),
+        ("圆桌讨论 - 如何成为 Committer", []),
+    ]
+
+
+NUMBERED = """## 소개
+
+항구 개발자 축제 2023에서 들은 모바일 발표들을 정리했습니다.
+
+## 1. 단방향 아키텍처
+
+**발표자료**: https://example.org/slides-1
+
+* 상태와 뷰를 나눈다
+
+## 2. 함수형 테스트
+
+이 발표는 로컬 테스트를 다룬다.
+
+## 3. 크로스 플랫폼 101
+
+* 한 번 작성
+
+## 4. 모듈과 데이터 바인딩
+
+* 모듈을 나눈다
+"""
+
+
+def test_a_numbered_series_with_a_third_backed_is_talks() -> None:
+    assert [t for t, _ in talks_of(NUMBERED, "harbour-devfest-2023-ko.md")] == [
+        "1. 단방향 아키텍처", "2. 함수형 테스트", "3. 크로스 플랫폼 101", "4. 모듈과 데이터 바인딩"]
+
+
+ANCHORED = """Back from the Harbour Summit, where a keynote opened the day.
+
+<a name="3"></a>
+## Opening keynote
+
+Speaker: Jane Roe
+
+<a name="4"></a>
+## Machine learning
+
+Notes on what was shown.
+
+<a name="5"></a>
+## Generative design
+
+More notes.
+
+<a name="6"></a>
+## Virtual reality
+
+And more.
+"""
+
+
+def test_anchors_on_every_heading_tell_none_apart() -> None:
+    titles = [t for t, _ in talks_of(ANCHORED)]
+    assert not {"Machine learning", "Generative design", "Virtual reality"} & set(titles)

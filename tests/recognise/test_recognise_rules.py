@@ -25,6 +25,7 @@ from reinvent_cli.recognise.talk.evidence import (
 from reinvent_cli.recognise.inspect import inspect_source
 from reinvent_cli.recognise.document.layout import plan_file
 from reinvent_cli.recognise.talk.media import video_in_text
+from reinvent_cli.recognise.talk.reasons import Evidence
 
 
 def doc_of(text: str, name: str = "n.md", layout: Layout | None = None):
@@ -79,13 +80,13 @@ def test_core_drops_numbers_times_and_asides():
     ("Rust for AI 10:30am to 11:00am", "a time range"), ("Scaling etcd (Room 101)", "a room"),
 ])
 def test_title_evidence(title, why):
-    assert why in title_evidence(title)
+    assert why in [f.describe() for f in title_evidence(title)]
 
 
 def test_block_evidence_speaker_lines_and_videos():
     text = "Speaker: Jane Roe\n\n{{< youtube abc123XYZ >}}\n"
-    assert block_evidence(parse_tokens(text), text.split("\n")) == ["a speaker line", "a video"]
-    assert block_evidence(parse_tokens("Presenters:\n\n- Ann Lee\n- Bo Chen\n")) == ["a speaker line"]
+    assert block_evidence(parse_tokens(text), text.split("\n")) == [Evidence.SPEAKER_LINE.of(), Evidence.VIDEO.of()]
+    assert block_evidence(parse_tokens("Presenters:\n\n- Ann Lee\n- Bo Chen\n")) == [Evidence.SPEAKER_LINE.of()]
     assert block_evidence(parse_tokens("Just some notes.\n")) == []
 
 

@@ -1,4 +1,4 @@
-"""Schedule tables (recognise/tables.py, read/md_tables.py): rows keep their lines, a schedule's rows are talks."""
+"""Schedule tables (recognise/talk/tables.py, read/md_tables.py): rows keep their lines, a schedule's rows are talks."""
 
 from __future__ import annotations
 

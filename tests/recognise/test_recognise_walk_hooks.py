@@ -1,4 +1,4 @@
-"""The announcement pass hooked into the walk's traversal (recognise/launch_find.py, ``hooked``) finds what the
+"""The announcement pass hooked into the walk's traversal (recognise/launch/launch_find.py, ``hooked``) finds what the
 pass after the walk (``find_announcements``, a second traversal of the tokens) finds: the same announcements
 and entries, in the same order, on every notes file of the repository (and ../shared when it is beside the
 clone), on files that need the pass after the walk (a legend, launch headings over sub-headings, a keynote

@@ -36,6 +36,7 @@ from reinvent_cli.read.source import Source
 from reinvent_cli.recognise.document.one_talk import lead_line
 from reinvent_cli.recognise.launch.launch_scope import launch_legend
 from reinvent_cli.recognise.talk.evidence import block_evidence, clean_title, title_evidence
+from reinvent_cli.recognise.talk.reasons import Evidence, Fact
 from reinvent_cli.recognise.talk.roles import Role
 from reinvent_cli.recognise.text.inline import flat_of
 from reinvent_cli.recognise.text.patterns import pattern
@@ -110,6 +111,14 @@ _NAME_YEAR = pattern(
 )
 # In a file name: "pygotham2018", "kubecon-eu-2024", "ndc-sydney2024" (not "2024-03-21").
 _FILE_YEAR = pattern(r"(?:^|[-_ ])[a-z][a-z0-9]+[-_ ]?(?:19|20)\d\d(?![\d])(?![-_]\d\d[-_]\d\d)", re.IGNORECASE)
+_GLUED_YEAR = pattern(r"(?<=[a-z])(?=(?:19|20)\d\d)|(?<=(?:19|20)\d\d)(?=[a-z])", re.IGNORECASE)
+
+
+def _stem_words(stem: str) -> str:
+    """A file name's words: "dolphinscheduler-meetup2019-beijing" -> "dolphinscheduler meetup 2019 beijing"."""
+    return _GLUED_YEAR.sub(" ", stem.replace("-", " ").replace("_", " "))
+
+
 _DATE_NAME = pattern(r"^(?:19|20)\d\d[-_.]\d\d[-_.]\d\d$")
 _WORD_SETS = {
     "meeting": frozenset(MEETING_WORDS),
@@ -218,7 +227,37 @@ def _names_a_year(text: str) -> bool:
     return False
 
 
-def _first_heading_evidence(tokens: list[dict[str, Any]], lines: list[str]) -> list[str]:
+# What a line's evidence (talk/reasons.py) says of the whole file. The cues in _COUNTED count once, when
+# enough lines show them (the least number each needs); the others are cues each time a line shows them.
+_LINE_CUES: dict[Evidence, Cue] = {
+    Evidence.TITLE_THEN_WHO: Cue.NAMED_ITEMS,  # "[Title](url) by Name": a reading list's items too
+    Evidence.WHO_THEN_TITLE: Cue.NAMED_ITEMS,
+    Evidence.TITLE_LINE_THEN_WHO: Cue.NAMED_ITEMS,
+    Evidence.TOPIC_THEN_WHO: Cue.NAMED_ITEMS,
+    Evidence.WHO_THEN_TOPIC: Cue.NAMED_ITEMS,
+    Evidence.WHO_THEN_QUOTED_TITLE: Cue.NAMED_ITEMS,
+    Evidence.SPEAKER_LINE: Cue.SPEAKER_LINE,
+    Evidence.SPEAKERS_IN_TITLE: Cue.SPEAKER_LINE,
+    Evidence.TITLE_THEN_SPEAKER_LINE: Cue.SPEAKER_LINE,
+    Evidence.CODE: Cue.SESSION_CODE,
+    Evidence.LABEL: Cue.TALK_LABEL,
+    Evidence.KIND_LABEL: Cue.TALK_LABEL,
+    Evidence.TIME: Cue.SCHEDULE_TIME,
+    Evidence.TIME_RANGE: Cue.SCHEDULE_TIME,
+    Evidence.ROOM: Cue.SCHEDULE_TIME,
+    Evidence.SLIDES: Cue.SLIDES,
+    Evidence.VIDEO: Cue.VIDEO,
+    Evidence.SCHEDULE_ROW: Cue.SCHEDULE_TABLE,
+    Evidence.SESSION_LINK: Cue.TALK_GROUP,
+    Evidence.SESSION_PAGE: Cue.TALK_GROUP,
+    Evidence.ANNOUNCEMENTS: Cue.LAUNCH_LIST,
+}
+# (of the file's first heading and the blocks under it: its speaker line, code, slides, video)
+_TITLE_CUES = {e: _LINE_CUES[e] for e in (Evidence.SPEAKER_LINE, Evidence.CODE, Evidence.SLIDES, Evidence.VIDEO)}
+_COUNTED = {Cue.NAMED_ITEMS: 1, Cue.SPEAKER_LINE: 1, Cue.SESSION_CODE: 1, Cue.SCHEDULE_TIME: 2, Cue.VIDEO: 1}
+
+
+def _first_heading_evidence(tokens: list[dict[str, Any]], lines: list[str]) -> list[Fact]:
     """What the file's first heading (when it is its title) and the blocks right under it say: a session
     code, a label, speakers, a speaker line, a video, slides (a one-talk post's evidence)."""
     at = next((i for i, t in enumerate(tokens[:12]) if t.get("type") == "heading"), None)
@@ -226,7 +265,7 @@ def _first_heading_evidence(tokens: list[dict[str, Any]], lines: list[str]) -> l
         lead = lead_line(tokens)  # "CON366 - Title" as the first plain line: its code, the blocks under it
         if lead is None:
             return block_evidence(tokens[:4], lines)
-        found = title_evidence(lead.title) + (["a speaker line"] if lead.speakers else [])
+        found = title_evidence(lead.title) + ([Evidence.SPEAKER_LINE.of()] if lead.speakers else [])
         return found + block_evidence([t for t in tokens[:12] if t.get("type") != "blank_line"][1:5], lines)
     head = tokens[at]
     if int((head.get("attrs") or {}).get("level", 1)) > 2:
@@ -235,7 +274,7 @@ def _first_heading_evidence(tokens: list[dict[str, Any]], lines: list[str]) -> l
     found = title_evidence(title) + block_evidence(tokens[at + 1:at + 5], lines)
     m = _TITLE_CODE.match(title)
     if m:
-        found.append(f"code {m.group(1)}")
+        found.append(Evidence.CODE.of(m.group(1)))
     return found
 
 
@@ -256,7 +295,7 @@ def decide(src: Source, tokens: list[dict[str, Any]], roles: dict[int, Role]) ->
     tags = " ".join(_as_text(meta.get(k)) for k in ("tags", "categories", "category", "keywords") if meta.get(k))
     if tags and (_EVENT.search(tags) or _TALK.search(tags) or _EVENT_CJK.search(tags) or _NAME_YEAR.search(tags)):
         cues.append(Cue.FRONT_TAG)
-    if _EVENT.search(title) or _EVENT_CJK.search(title) or _EVENT.search(stem.replace("-", " ").replace("_", " ")):
+    if _EVENT.search(title) or _EVENT_CJK.search(title) or _EVENT.search(_stem_words(stem)):
         cues.append(Cue.EVENT_TITLE)
     if _ACRONYM_YEAR.search(title):
         cues.append(Cue.ACRONYM_YEAR)
@@ -265,39 +304,21 @@ def decide(src: Source, tokens: list[dict[str, Any]], roles: dict[int, Role]) ->
     if _TALK.search(title) or _TALK.search(stem.replace("-", " ").replace("_", " ")):
         cues.append(Cue.TALK_TITLE)
 
-    speaker_lines = codes = times = videos = named_items = 0
+    counted: dict[Cue, int] = {}
     days: list[str] = []
-    for ev in _first_heading_evidence(tokens, src.lines):
-        if ev == "a speaker line":
-            speaker_lines += 1
-        elif ev.startswith("code "):
-            codes += 1
-        elif ev == "slides":
-            cues.append(Cue.SLIDES)
-        elif ev == "a video":
-            videos += 1
+    for fact in _first_heading_evidence(tokens, src.lines):
+        cue = _TITLE_CUES.get(fact.kind)
+        if cue is not None:
+            counted[cue] = counted.get(cue, 0) + 1
+            if cue not in _COUNTED:
+                cues.append(cue)
     for role in roles.values():
-        for ev in role.evidence:
-            if "who gave it" in ev:  # "[Title](url) by Name": a reading list's items too
-                named_items += 1
-            elif "speaker" in ev:  # "a speaker line", "speakers in the title", "a title, then a speaker line"
-                speaker_lines += 1
-            elif ev.startswith("code "):
-                codes += 1
-            elif "label" in ev and "layout" not in ev:  # "a label", "a talk's kind as its label"
-                cues.append(Cue.TALK_LABEL)
-            elif ev.startswith(("a time", "a room")):
-                times += 1
-            elif ev == "slides":
-                cues.append(Cue.SLIDES)
-            elif ev == "a video":
-                videos += 1
-            elif "schedule table" in ev:
-                cues.append(Cue.SCHEDULE_TABLE)
-            elif "under sessions" in ev or "the session's page" in ev:
-                cues.append(Cue.TALK_GROUP)
-            elif ev.endswith("a list of announcements"):
-                cues.append(Cue.LAUNCH_LIST)
+        for fact in role.evidence:
+            cue = _LINE_CUES.get(fact.kind)
+            if cue is not None:
+                counted[cue] = counted.get(cue, 0) + 1
+                if cue not in _COUNTED:
+                    cues.append(cue)
         if role.kind == "day" and role.form == "heading":
             days.append(role.title)
         elif role.kind == "group" and (_TALK.search(role.title) or _TALK_CJK.search(role.title)) \
@@ -307,16 +328,7 @@ def decide(src: Source, tokens: list[dict[str, Any]], roles: dict[int, Role]) ->
         cues.append(Cue.LAUNCH_LEGEND)
     if len(days) >= 2 or any(_LETTER.search(d) for d in days):  # (not one "# 2019.03.14": a dated note)
         cues.append(Cue.DAY_HEADING)
-    if named_items:
-        cues.append(Cue.NAMED_ITEMS)
-    if speaker_lines:
-        cues.append(Cue.SPEAKER_LINE)
-    if codes:
-        cues.append(Cue.SESSION_CODE)
-    if times >= 2:
-        cues.append(Cue.SCHEDULE_TIME)
-    if videos:
-        cues.append(Cue.VIDEO)
+    cues += [cue for cue, least in _COUNTED.items() if counted.get(cue, 0) >= least]
 
     labels = _labels(tokens)
     if any(w in _META_KEYS for w in labels):

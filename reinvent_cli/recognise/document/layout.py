@@ -20,17 +20,20 @@ from reinvent_cli.recognise.talk.evidence import (
     group_word,
     labelled,
     not_talk,
+    speaker_label_heading,
     title_evidence,
     video_key,
     video_people,
 )
 from reinvent_cli.recognise.talk.labelled_talks import labelled_candidates
+from reinvent_cli.recognise.talk.reasons import SCHEDULED, TIMED, Evidence, Fact, has
 from reinvent_cli.recognise.talk.roles import Layout, Role
 from reinvent_cli.recognise.talk.speakers import person_heading
 from reinvent_cli.recognise.talk.tables import table_candidates
 from reinvent_cli.recognise.talk.talks import split_talk_heading, strip_time, strip_trailing_time
 from reinvent_cli.recognise.talk.watch_heading import WATCH_HEADING
 from reinvent_cli.recognise.text.inline import flat_of
+from reinvent_cli.recognise.text.patterns import pattern
 
 
 @dataclass
@@ -42,17 +45,17 @@ class _Seg:
     title: str
     raw: str
     blocks: list[dict[str, Any]] = field(default_factory=list)
-    _title_evidence: list[str] | None = None
-    _evidence: list[str] | None = None
+    _title_evidence: list[Fact] | None = None
+    _evidence: list[Fact] | None = None
     _day: tuple[tuple[int | None, str | None] | None] | None = None
-    _not_talk: tuple[str | None] | None = None
+    _not_talk: tuple[Fact | None] | None = None
     _inner: int | None = None
     _found: tuple[list[Role], list[Role]] | None = None  # (bold lines, list items) that ``inner`` counted
     video: str | None = None  # the video right under it, without timestamps
     lines: list[str] | None = None  # the file's lines (shared)
 
     @property
-    def title_evidence(self) -> list[str]:
+    def title_evidence(self) -> list[Fact]:
         """What its title says (a code, a label, a time, a room, speakers)."""
         if self._title_evidence is None:
             self._title_evidence = title_evidence(self.title) if self.title else []
@@ -65,25 +68,26 @@ class _Seg:
         return self._day[0]
 
     @property
-    def why_not(self) -> str | None:
+    def why_not(self) -> Fact | None:
         """Why it is no talk ("'lunch' is no talk"), or None (see evidence.not_talk)."""
         if self._not_talk is None:
-            self._not_talk = (not_talk(self.title) if self.title else "no words",)
+            self._not_talk = (not_talk(self.title) if self.title else Evidence.NO_WORDS.of(),)
         return self._not_talk[0]
 
     @property
-    def evidence(self) -> list[str]:
+    def evidence(self) -> list[Fact]:
         """What its title and the blocks under it say (looked at only when a decision needs it)."""
         if self._evidence is None:
             self._evidence = self.title_evidence + block_evidence(self.blocks, self.lines) + anchor_evidence(self.raw)
-            self.video = video_key(self.blocks) if "a video" in self._evidence else None
-            if "a video" not in self._evidence and self.blocks:
+            shows = has(self._evidence, Evidence.VIDEO)
+            self.video = video_key(self.blocks) if shows else None
+            if not shows and self.blocks:
                 self.video = deep_video(self.blocks)  # a recap's section: its talk's video after the summary
                 if self.video:
-                    self._evidence.append("a video")
+                    self._evidence.append(Evidence.VIDEO.of())
         return self._evidence
 
-    def seen_evidence(self) -> list[str]:
+    def seen_evidence(self) -> list[Fact]:
         """The evidence looked at so far (the title's, and the blocks' if a decision needed them)."""
         return self._evidence if self._evidence is not None else self.title_evidence
 
@@ -113,7 +117,7 @@ class Plan:
     roles: dict[int, Role] = field(default_factory=dict)
     layout: Layout | None = None
     has_days: bool = False
-    decision: Decision | None = None  # whether the file is talk notes, and why (recognise/kind.py)
+    decision: Decision | None = None  # whether the file is talk notes, and why (recognise/document/kind.py)
     segs: list[_Seg] = field(default_factory=list, repr=False, compare=False)  # the headings, each with its blocks
 
 
@@ -131,7 +135,7 @@ def plan_file(tokens: list[dict[str, Any]], one_talk: bool, layout: Layout | Non
         _forced_levels(heads, plan, plan.layout.talk_level() or 0)
     elif forced in ("bold", "list"):
         for s in heads:  # the talks are bold lines / list items: the headings hold them
-            _set(plan, s, "group", [f"the layout says talks are {'bold lines' if forced == 'bold' else 'list items'}"])
+            _set(plan, s, "group", [Evidence.LAYOUT_SAYS.of("bold lines" if forced == "bold" else "list items")])
     else:
         _assign(heads, plan, expect=False, one_talk=one_talk)
     _inner_candidates(segs, plan)
@@ -186,7 +190,7 @@ def _days(heads: list[_Seg], plan: Plan) -> None:
     plan.has_days = True
     for s, d in days:
         if s.level == level:
-            plan.roles[s.line] = Role("day", "heading", s.title, s.line, s.level, ["names a day"], d)
+            plan.roles[s.line] = Role("day", "heading", s.title, s.line, s.level, [Evidence.DAY.of()], d)
 
 
 def _assign(heads: list[_Seg], plan: Plan, expect: bool, one_talk: bool, under_day: bool = False) -> None:
@@ -199,24 +203,36 @@ def _assign(heads: list[_Seg], plan: Plan, expect: bool, one_talk: bool, under_d
     if tops[0]:  # deeper headings before the first of this level: a run of their own
         _assign(heads[:tops[0]], plan, expect, one_talk, under_day)
     kids_of = {i: heads[i + 1:end] for i, end in zip(tops, [*tops[1:], len(heads)])}
+    for i in tops:  # "### Title" over "#### Speaker" + "Jane Roe / Acme": the speaker line is the talk's
+        kids = kids_of[i]
+        if kids and not heads[i].blocks and speaker_label_heading(kids[0].title, kids[0].blocks[:1]) \
+                and not has(heads[i].evidence, Evidence.SPEAKER_LINE):
+            heads[i].evidence.append(Evidence.SPEAKER_LINE.of())
     groups = {i: _groups(heads[i], kids_of[i]) for i in tops if heads[i].line not in plan.roles}
     plain = [i for i in tops if heads[i].line not in plan.roles and not heads[i].why_not
              and not groups[i] and not _holds_talks(heads[i])]
+    if len(plain) >= 3 and all(anchor_evidence(heads[i].raw) for i in plain):
+        for i in plain:  # every heading has its anchor (the blog's habit): an anchor tells none of them apart
+            heads[i].evidence[:] = [f for f in heads[i].evidence if f.kind is not Evidence.ANCHOR]
     backed = _backed(heads, plain)
     beside_days = any(plan.roles.get(heads[i].line, _NO_ROLE).kind == "day" for i in tops)
     if beside_days:
         # beside day headings, only a labelled heading is a talk ("## Day 1", "## DAT407 - Aurora"), or a run
         # of headings naming their speakers ("### 10.4.22" among "### Jane Roe | Org" headings, most so named;
         # only those named)
-        named = [i for i in backed if "speakers in the title" in heads[i].title_evidence]
+        named = [i for i in backed if has(heads[i].title_evidence, Evidence.SPEAKERS_IN_TITLE)]
         backed = named if len(named) >= 4 and 3 * len(named) >= 2 * len(plain) else []
         plain = plain if backed else []
-    sib = _Siblings(len(plain), len(backed), expect, one_talk, under_day, only_backed=beside_days)
+    numbered = [i for i in plain if _NUMBERED.match(heads[i].title)]
+    alike = len(numbered) if len(numbered) >= 3 and 3 * len(numbered) >= 2 * len(plain) else len(plain)
+    # ("## 1. Title", "## 2. Title" after "## Intro": the numbered run is the series the evidence is weighed in)
+    sib = _Siblings(alike, len(backed), expect, one_talk, under_day, only_backed=beside_days,
+                    series=alike < len(plain) or len(numbered) == len(plain) >= 3)
     people = [i for i in plain if person_heading(heads[i].title)]
     for i in people if len(people) >= 2 else []:  # a keynote's segments: "## Name - Role - Company" each
-        _set(plan, heads[i], "talk", ["a person and their role: a segment", f"{len(people)} alike"])
+        _set(plan, heads[i], "talk", [Evidence.SEGMENT.of(), Evidence.SEGMENTS_ALIKE.of(len(people))])
         for k in kids_of[i]:
-            _set(plan, k, "section", ["under a talk"])
+            _set(plan, k, "section", [Evidence.UNDER_A_TALK.of()])
     for i in tops:
         s, kids = heads[i], kids_of[i]
         if s.line in plan.roles and plan.roles[s.line].kind == "talk":
@@ -240,31 +256,32 @@ class _Top:
 
 def _assign_top(s: _Seg, kids: list[_Seg], plan: Plan, sib: _Siblings, top: _Top) -> None:
     why = s.why_not
-    if why and why.endswith("a social event") and "a speaker line" in s.evidence:
+    if why and why.kind is Evidence.SOCIAL and has(s.evidence, Evidence.SPEAKER_LINE):
         why = None  # "Zero-trust networking in practice" over "Speakers: A, B": a talk, not a social event
     if why is None and s.day is not None:
-        why = "names a day, below the days' level"
+        why = Evidence.DAY_BELOW_DAYS.of()
     if why and not labelled(s.title):
         _set(plan, s, "ignored", [why])
         _assign(kids, plan, expect=False, one_talk=top.one_talk)
     elif top.groups or _holds_talks(s):
         named = group_word(s.title)
-        _set(plan, s, "group", [named or f"{s.inner} talks under it"])
+        _set(plan, s, "group", [named or Evidence.TALKS_UNDER.of(s.inner)])
         # under "Talks", "Sessions", "Vorträge", "講演": its headings are talks, whatever their decoration
         _assign(kids, plan, expect=top.expect or _only_talk_words(s.title) or any(k.evidence for k in kids),
                 one_talk=False)
     elif _is_talk(s, kids, sib, top.backed):
         _set(plan, s, "talk", _talk_why(s, sib))
         for k in kids:
-            _set(plan, k, "section", ["under a talk"])
+            _set(plan, k, "section", [Evidence.UNDER_A_TALK.of()])
     else:
         sub = s.level == 1 and top.alone and collection_title(s.title) and not plan.has_days and not top.one_talk
         days_below = any(k.day for k in kids)
-        _set(plan, s, "ignored", ["no evidence of a talk"] + (["a collection's title"] if sub else [])
-             + (["headings naming days under it"] if days_below else []))
+        _set(plan, s, "ignored", [Evidence.NO_EVIDENCE.of()] + ([Evidence.COLLECTION_TITLE.of()] if sub else [])
+             + ([Evidence.DAYS_UNDER.of()] if days_below else []))
         _assign(kids, plan, expect=(top.expect or sub) and not days_below, one_talk=top.one_talk)
 
 
+_NUMBERED = pattern(r"^\s*\d{1,2}[.)]\s+\S")
 _NO_ROLE = Role("", "", "", 0, 0)
 
 
@@ -280,7 +297,7 @@ def _backed(heads: list[_Seg], plain: list[int]) -> list[int]:
         if key:
             seen[key] = seen.get(key, 0) + 1
     return [i for i in plain if heads[i].title_evidence or heads[i].evidence
-            and not (heads[i].evidence == ["a video"] and seen.get(heads[i].video or "", 0) > 1)]
+            and not (heads[i].evidence == [Evidence.VIDEO.of()] and seen.get(heads[i].video or "", 0) > 1)]
 
 
 @dataclass
@@ -293,6 +310,7 @@ class _Siblings:
     one_talk: bool  # the file is one talk: its headings are its sections
     under_day: bool = False  # right under a day heading
     only_backed: bool = False  # beside day headings: only those with evidence are talks
+    series: bool = False  # numbered ("1. Title", "2. Title"): a series, a third with evidence is enough
 
     def strict(self) -> bool:
         """Under a day, nearly all show evidence: the one that shows none is no talk (a sponsor contest)."""
@@ -301,7 +319,7 @@ class _Siblings:
     def alike(self) -> bool:
         """Half show evidence, or many do (4+, a third: a run of "Title / Name" whose later headings the
         note-taker left unnamed)."""
-        many = self.backed >= 4 and 3 * self.backed >= self.plain
+        many = (self.backed >= 4 or self.series and self.backed >= 2) and 3 * self.backed >= self.plain
         return (many or self.backed >= 2 and 2 * self.backed >= self.plain) and not self.one_talk
 
     def most(self) -> bool:
@@ -323,7 +341,8 @@ def _is_talk(s: _Seg, kids: list[_Seg], sib: _Siblings, backed: bool) -> bool:
         return False  # "## Prometheus at CloudNativeCon 2017" among the talks: the post's title again
     if sib.expect:
         return backed or not sib.strict()
-    return sib.alike() and (backed or sib.most() and not sib.only_backed)
+    return sib.alike() and (backed or (sib.most() or sib.series and bool(_NUMBERED.match(s.title)))
+                            and not sib.only_backed)
 
 
 _TALK_WORD_SET = frozenset(w.lower() for w in GROUP_TALK_WORDS)
@@ -338,23 +357,23 @@ def _only_talk_words(title: str) -> bool:
 
 def _holds_talks(s: _Seg) -> bool:
     """Bold lines or list items under it are talks (a heading with a code, label or time is one itself)."""
-    return not any(w.startswith(("a time", "code ", "a label")) for w in s.title_evidence) and s.inner > 0
+    return not has(s.title_evidence, *SCHEDULED) and s.inner > 0
 
 
 def _timed(s: _Seg) -> bool:
     """A time or a session code in its title (looked at cheaply: no speakers)."""
     if s._title_evidence is not None:
-        return any(w.startswith(("a time", "code ")) for w in s._title_evidence)
+        return has(s._title_evidence, *TIMED)
     return bool(s.title) and (strip_time(s.title) != s.title or strip_trailing_time(s.title) != s.title
                               or split_talk_heading(s.title, trailing_speakers=False)[0] is not None)
 
 
-def _talk_why(s: _Seg, sib: _Siblings) -> list[str]:
+def _talk_why(s: _Seg, sib: _Siblings) -> list[Fact]:
     why = list(s.seen_evidence())
     if sib.alike():
-        why.append(f"{sib.backed} of {sib.plain} siblings alike")
+        why.append(Evidence.SIBLINGS_ALIKE.of(sib.backed, sib.plain))
     elif sib.expect and not why:
-        why.append("first level under a day, group or collection")
+        why.append(Evidence.FIRST_LEVEL.of())
     return why
 
 
@@ -374,7 +393,7 @@ def _at_least(n: int, found: Any) -> bool:
     return sum(1 for _, __ in zip(range(n), found)) >= n
 
 
-def _set(plan: Plan, s: _Seg, kind: str, evidence: list[str]) -> None:
+def _set(plan: Plan, s: _Seg, kind: str, evidence: list[Fact]) -> None:
     if s.line not in plan.roles:
         plan.roles[s.line] = Role(kind, "heading", s.title, s.line, s.level, evidence)
 
@@ -387,13 +406,13 @@ def _forced_levels(heads: list[_Seg], plan: Plan, level: int) -> None:
             talk = False
             continue
         if s.level == level:
-            _set(plan, s, "talk", ["the layout says talks are " + "#" * level])
+            _set(plan, s, "talk", [Evidence.LAYOUT_SAYS.of("#" * level)])
             talk = True
         elif s.level > level and talk:
-            _set(plan, s, "section", ["under a talk"])
+            _set(plan, s, "section", [Evidence.UNDER_A_TALK.of()])
         else:
             talk = False
-            _set(plan, s, "ignored", ["the layout says talks are " + "#" * level])
+            _set(plan, s, "ignored", [Evidence.LAYOUT_SAYS.of("#" * level)])
 
 
 def _inner_candidates(segs: list[_Seg], plan: Plan) -> None:
@@ -426,5 +445,5 @@ def _inner_candidates(segs: list[_Seg], plan: Plan) -> None:
             for r in items:
                 plan.roles[r.line] = r
         if not forced:
-            for r in table_candidates(s.blocks, s.level + 1):  # rows of a schedule table (recognise/tables.py)
+            for r in table_candidates(s.blocks, s.level + 1):  # rows of a schedule table (recognise/talk/tables.py)
                 plan.roles[r.line] = r

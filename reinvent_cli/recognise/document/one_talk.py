@@ -11,6 +11,7 @@ from reinvent_cli.model import Speaker
 from reinvent_cli.recognise.document.days import classify_day
 from reinvent_cli.recognise.talk.evidence import collection_title, group_word, not_talk, title_evidence
 from reinvent_cli.recognise.talk.names import clean_name, is_person
+from reinvent_cli.recognise.talk.reasons import Evidence, has
 from reinvent_cli.recognise.talk.speakers import person_heading, speaker_line
 from reinvent_cli.recognise.text.inline import flat_of
 from reinvent_cli.recognise.text.patterns import pattern
@@ -77,7 +78,7 @@ def lead_line(tokens: list[dict[str, Any]]) -> LeadLine | None:
     text = flat_of(first).text.strip()
     if not text or "\n" in text or len(text) > 120:
         return None
-    if not any(w.startswith(("code ", "a label")) for w in title_evidence(text)):
+    if not has(title_evidence(text), Evidence.CODE, Evidence.LABEL):
         return None
     found = LeadLine(text, int(first["line"]))
     after = [t for t in tokens[tokens.index(first) + 1:tokens.index(first) + 8] if t.get("type") != "blank_line"]

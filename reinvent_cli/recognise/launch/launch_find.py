@@ -212,7 +212,7 @@ class LaunchFinder:
     entries), and adds the Document's announcements and their entries.
 
     Two ways to run it: after the walk, over the tokens (``blocks``: what ``find_announcements`` does), or
-    hooked into the walk's own traversal (``hooked``: recognise/walk.py calls ``heading``, ``paragraph``,
+    hooked into the walk's own traversal (``hooked``: recognise/walker/walk.py calls ``heading``, ``paragraph``,
     ``list_block_hook``, ``level`` and ``item`` as it meets each block). Hooked, what only the finished
     Document knows is settled in ``finish``: where each launch is (path, day, talk, section), and whether
     the file has a legend of marks, launch headings over sub-headings or the shape of a keynote recap; a

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from reinvent_cli.recognise.talk.evidence import (
@@ -19,8 +21,9 @@ from reinvent_cli.recognise.talk.list_talks import (
     people_named,
     talk_label,
 )
-from reinvent_cli.recognise.talk.media import session_page
+from reinvent_cli.recognise.talk.media import SLIDES_TEXT, VIDEO_TEXT, session_page
 from reinvent_cli.recognise.talk.names import is_person, surely_person
+from reinvent_cli.recognise.talk.reasons import WHO_GAVE_IT, Evidence, Fact, has
 from reinvent_cli.recognise.talk.roles import Role
 from reinvent_cli.recognise.talk.talks import strip_time
 from reinvent_cli.recognise.talk.watch_heading import WATCH_HEADING
@@ -74,14 +77,16 @@ def bold_candidates(blocks: list[dict[str, Any]], level: int, forced: bool, alon
         text = f"{title} {rest}".strip()
         why = title_evidence(text) + block_evidence([_rest_of(tok)] + blocks[n + 1:n + 3])
         if not why and talk_label(title):
-            why = ["a talk's kind as its label"]  # "**Podiumsdiskussion: ...**"
+            why = [Evidence.KIND_LABEL.of()]  # "**Podiumsdiskussion: ...**"
         if why or forced:
             found.append(Role("talk", "bold line", text, int(tok["line"]), level, why))
-    if len(found) < 2 and not forced and not (alone and found and any("speaker" in w for w in found[0].evidence)):
+    if len(found) < 2 and not forced and not (alone and found and has(found[0].evidence, *_NAMES_SPEAKERS)):
         return []  # (``alone``: right under a day, one bold line that names its speakers is a talk)
     return found
 
 
+# (a bold line's evidence that names its speakers)
+_NAMES_SPEAKERS = (Evidence.SPEAKERS_IN_TITLE, Evidence.SPEAKER_LINE, Evidence.TITLE_THEN_SPEAKER_LINE)
 _NO_TITLE_END = (".", ":", "：", "?", "!", ",", "”", "\"", "»", "。")  # a sentence, a lead-in, a quotation
 
 
@@ -101,7 +106,7 @@ def plain_candidates(blocks: list[dict[str, Any]], level: int) -> list[Role]:
         people = people_named(who)
         if people and not not_talk(title) and not people_named(title):
             found.append(Role("talk", "plain line", f"{title} by {people}", int(tok["line"]), level,
-                              ["a title line, then who gave it"]))
+                              [Evidence.TITLE_LINE_THEN_WHO.of()]))
     return found if len(found) >= 2 else []
 
 
@@ -154,7 +159,7 @@ def _list_talks(tok: dict[str, Any], level: int, sessions: bool, forced: bool, a
         if role is not None:
             talks.append(role)
     if not forced and len(talks) + len(nested) < 2:
-        if alone and len(items) == 1 and talks and "who gave it" in " ".join(talks[0].evidence):
+        if alone and len(items) == 1 and talks and has(talks[0].evidence, *WHO_GAVE_IT):
             return talks  # (``alone``: right under a day, the one item "Title, Name" of its list)
         return nested
     # ("12:30 Lunch", "13:30 Lightning talks": a schedule's breaks and groups count for neither side)
@@ -178,42 +183,146 @@ def _head_text(parts: list[dict[str, Any]]) -> str | None:
 
 
 def _item(item: dict[str, Any], level: int, sessions: bool, forced: bool, placed: bool = False) -> Role | None:
+    """The talk a list item is, by the first of ITEM_RULES that fires (its Facts name the rule), or None."""
     parts = item.get("children") or []
     head = parts[0] if parts and parts[0].get("type") in ("paragraph", "block_text") else None
     if head is None:
         return None
     flat = flat_of(head)
-    first = one_line(flat.text.split("\n")[0]) if "\n" not in flat.text else one_line(flat.text)
-    line = int(head["line"])
-    rest = strip_time(first)
-    if rest != first and any(c.isalpha() for c in rest):
-        if group_word(rest) or not_talk(rest):
-            return None  # "12:30 Mittag", "13:30 Lightning talks"
-        return Role("talk", "list item", first, line, level, title_evidence(first))
-    led = _link_led(flat) or _emphasis_led(head.get("children") or []) or _quoted(first)
-    named = name_then_linked_title(flat) if led is not None and flat.links else None
-    if named is not None:  # "[Jane Roe](url): [Title](video)": the link that leads is who gave it
-        return Role("talk", "list item", f"{named[0]} by {named[1]}", line, level, ["who gave it, then the title"])
-    if led is not None:
-        title, tail = led
-        m = _BY.match(tail)
-        names = _SENTENCE_END.split(tail[m.end():], maxsplit=1)[0] if m else ""
-        if m and len(names.split()) > 8:
-            names = _names_before_dash(names)  # "[Title](url) by Jane Roe - what the talk was about"
-        if m and names and len(names.split()) <= 8:
-            return Role("talk", "list item", f"{title} by {names.strip()}", line, level,
-                        ["a title, then who gave it"])
-        if sessions and flat.links and not flat.links[0].url.startswith("#"):
-            return Role("talk", "list item", title, line, level, ["a link to a session, under sessions"])
-        if not _PAREN_ONLY.sub("", tail).strip(" .,;") and flat.links and one_line(flat.links[0].text) == title \
-                and session_page(flat.links[0].url):
-            return Role("talk", "list item", title, line, level, ["a link to the session's page"])
-    more = item_of_blocks(parts, placed)  # (more styles: "Title — Name", "**Title**" over "Ponente: X", "Taller: ...")
-    if more is not None:
-        return Role("talk", "list item", more[0], line, level, [more[1]])
-    if forced and first:
-        return Role("talk", "list item", first, line, level, ["the layout says talks are list items"])
+    first = _without_media_tail(flat, one_line(flat.text))
+    at = _ItemAt(parts, head, flat, first, sessions, forced, placed)
+    for name, prefilter, rule in ITEM_RULES:
+        if prefilter is None or prefilter(at):
+            found = rule(at)
+            if found is _NO_TALK:
+                return None
+            if found is not None:
+                why = [f if f.rule else f._replace(rule=name) for f in found[1]]
+                return Role("talk", "list item", found[0], int(head["line"]), level, why)
     return None
+
+
+@dataclass
+class _ItemAt:
+    """A list item as ITEM_RULES read it: its blocks, its first block's text, where the list sits."""
+
+    parts: list[dict[str, Any]]
+    head: dict[str, Any]
+    flat: FlatInline
+    first: str  # its first line
+    sessions: bool  # under a heading or lead-in naming sessions
+    forced: bool  # the layout says talks are list items
+    placed: bool  # where talks are expected (the weaker shapes count)
+    _led: tuple[tuple[str, str] | None] | None = None
+
+    @property
+    def led(self) -> tuple[str, str] | None:
+        """(title, the rest of the line) of an item led by a link, an emphasis or a quoted title."""
+        if self._led is None:
+            self._led = (_link_led(self.flat) or _emphasis_led(self.head.get("children") or [])
+                         or _quoted(self.first),)
+        return self._led[0]
+
+
+_NO_TALK: tuple[str, list[Fact]] = ("", [])  # a rule's answer that decides the item is no talk
+
+
+def _timed_item(at: _ItemAt) -> tuple[str, list[Fact]] | None:
+    """"14:00 Title": a talk, unless the words after the time are a break or a group ("12:30 Mittag")."""
+    rest = strip_time(at.first)
+    if rest == at.first or not any(c.isalpha() for c in rest):
+        return None
+    if group_word(rest) or not_talk(rest):
+        return _NO_TALK  # "12:30 Mittag", "13:30 Lightning talks"
+    return at.first, title_evidence(at.first)
+
+
+def _linked_by_links(at: _ItemAt) -> bool:
+    return at.led is not None and bool(at.flat.links)
+
+
+def _led(at: _ItemAt) -> bool:
+    return at.led is not None
+
+
+def _who_then_linked_title(at: _ItemAt) -> tuple[str, list[Fact]] | None:
+    """"[Jane Roe](url): [Title](video)": the link that leads is who gave it."""
+    named = name_then_linked_title(at.flat)
+    return (f"{named[0]} by {named[1]}", [Evidence.WHO_THEN_TITLE.of()]) if named is not None else None
+
+
+def _title_then_by(at: _ItemAt) -> tuple[str, list[Fact]] | None:
+    """"[Title](url) by Jane Roe", "*Title* -- by Name", "「Title」 — Name"."""
+    if at.led is None:
+        return None
+    title, tail = at.led
+    m = _BY.match(tail)
+    names = _SENTENCE_END.split(tail[m.end():], maxsplit=1)[0] if m else ""
+    if m and len(names.split()) > 8:
+        names = _names_before_dash(names)  # "[Title](url) by Jane Roe - what the talk was about"
+    if m and names and len(names.split()) <= 8:
+        return f"{title} by {names.strip()}", [Evidence.TITLE_THEN_WHO.of()]
+    return None
+
+
+def _session_link(at: _ItemAt) -> tuple[str, list[Fact]] | None:
+    """A link to each session under "Sessions" / "Sessions I attended:"."""
+    if at.led is None:
+        return None
+    if at.sessions and at.flat.links and not at.flat.links[0].url.startswith("#"):
+        return at.led[0], [Evidence.SESSION_LINK.of()]
+    return None
+
+
+def _session_page(at: _ItemAt) -> tuple[str, list[Fact]] | None:
+    """"[Title](https://sched.co/abc)": a link, the whole item, to the session's own page."""
+    if at.led is None:
+        return None
+    title, tail = at.led
+    links = at.flat.links
+    if not _PAREN_ONLY.sub("", tail).strip(" .,;") and links and one_line(links[0].text) == title \
+            and session_page(links[0].url):
+        return title, [Evidence.SESSION_PAGE.of()]
+    return None
+
+
+def _item_shapes(at: _ItemAt) -> tuple[str, list[Fact]] | None:
+    """More styles (list_talks.ITEM_SHAPES): "Title — Name", "**Title**" over "Ponente: X", "Taller: ..."."""
+    more = item_of_blocks(at.parts, at.placed)
+    return (more[0], [more[1]]) if more is not None else None
+
+
+def _forced(at: _ItemAt) -> bool:
+    return at.forced
+
+
+def _layout_says(at: _ItemAt) -> tuple[str, list[Fact]] | None:
+    return (at.first, [Evidence.LAYOUT_SAYS.of("list items")]) if at.first else None
+
+
+# A list item that is a talk, tried in this order: (name, prefilter, rule) (as markdown-it-py's rulers: the
+# prefilter, None for always, says whether the rule applies; the first rule that answers decides: a talk, or
+# _NO_TALK).
+ITEM_RULES: tuple[tuple[str, Callable[[_ItemAt], bool] | None,
+                        Callable[[_ItemAt], tuple[str, list[Fact]] | None]], ...] = (
+    ("a time, then a title", None, _timed_item),
+    ("who gave it, then a linked title", _linked_by_links, _who_then_linked_title),
+    ("a led title, then by whom", _led, _title_then_by),
+    ("a link to a session, under sessions", _led, _session_link),
+    ("a link to the session's page", _led, _session_page),
+    ("list item shapes", None, _item_shapes),
+    ("the layout says talks are list items", _forced, _layout_says),
+)
+
+
+def _without_media_tail(flat: FlatInline, text: str) -> str:
+    """An item's text without the slides and video links that close it ("Title [PPT](url) [video](url)")."""
+    for lk in reversed(flat.links):
+        word = one_line(lk.text)
+        if not word or not (SLIDES_TEXT.fullmatch(word) or VIDEO_TEXT.fullmatch(word)) or not text.endswith(word):
+            break
+        text = text[:-len(word)].rstrip(" |·-–—,()[]")
+    return text
 
 
 def _names_before_dash(text: str) -> str:

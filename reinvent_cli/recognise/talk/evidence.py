@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -17,9 +17,14 @@ from reinvent_cli.lexicon import (
     GROUP_TIME_WORDS,
     NOT_TALK_WORDS,
     SOCIAL_WORDS,
+    SPEAKER_LABELS,
+    TALK_PROSE,
 )
 from reinvent_cli.lexicon import (
     SLIDE_HOSTS as _SLIDE_HOSTS,
+)
+from reinvent_cli.lexicon import (
+    SLIDE_KEYS as _SLIDE_KEYS,
 )
 from reinvent_cli.lexicon import (
     SPEAKER_KEYS as _SPEAKER_KEYS,
@@ -27,8 +32,10 @@ from reinvent_cli.lexicon import (
 from reinvent_cli.lexicon import (
     VIDEO_HOSTS as _VIDEO_HOSTS,
 )
+from reinvent_cli.recognise.talk.list_talks import named_by_line
 from reinvent_cli.recognise.talk.media import video_in_text, video_key_of
 from reinvent_cli.recognise.talk.names import is_person
+from reinvent_cli.recognise.talk.reasons import Evidence, Fact
 from reinvent_cli.recognise.talk.speakers import (
     names_a_speaker,
     speaker_line,
@@ -66,6 +73,7 @@ _GROUP_TALKS = pattern(rf"^(?:[\w'’-]+\s+){{0,2}}(?:{_TALK_WORDS})(?:\s+[\w'�
 # "KubeConトーク一覧", "会議トーク一覧", "セッション一覧": a CJK talk word (after an event's name), a "list" word.
 _GROUP_TALKS_CJK = pattern(r"^[^\n]{{0,40}}?(?:{t})(?:\s*(?:{l}))?$".format(
     t="|".join(GROUP_TALK_WORDS_CJK), l="|".join(GROUP_LIST_WORDS_CJK)))
+_TALK_PROSE = pattern(TALK_PROSE, re.IGNORECASE)
 _ANNOUNCED = pattern("|".join(re.escape(w) for w in ANNOUNCED_WORDS), re.I)
 _SOCIAL = pattern("|".join(rf"(?<!\w){re.escape(w)}(?!\w)" for w in SOCIAL_WORDS), re.IGNORECASE)
 _EVENT_LABEL = pattern(r"^(?:[\w.'’&+@-]+\s+){0,3}?(?:conference|konferenz)\b", re.IGNORECASE)
@@ -116,23 +124,56 @@ def core(title: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def not_talk(title: str) -> str | None:
-    """Why a heading is no talk ("lunch", "table of contents"), or None."""
+def not_talk(title: str) -> Fact | None:
+    """Why a heading is no talk ("lunch", "table of contents"), or None: the first of NOT_TALK_RULES that
+    fires on its core words (the Fact names that rule)."""
     c = core(title)
-    if not any(ch.isalpha() for ch in c):
-        return "no words"
-    if _NOT_TALK.match(c):
-        return f"'{c.lower()}' is no talk"
-    short = len(c.split()) <= 8
-    m = _SOCIAL.search(c) if short else None
-    if m:
-        return f"'{m.group(0).lower()}': a social event"
-    if c.lower().replace("’", "'") in ("what's new", "what is new", "new launches", "launches"):
-        return f"'{c}': a list of announcements"
-    m = _ANNOUNCED.search(c) if short and not has_talk_label(c) else None
-    if m:
-        return f"'{m.group(0)}': a list of announcements"
+    for name, prefilter, rule in NOT_TALK_RULES:
+        if prefilter is None or prefilter(c):
+            found = rule(c)
+            if found is not None:
+                return found._replace(rule=name)
     return None
+
+
+def _short(c: str) -> bool:
+    return len(c.split()) <= 8
+
+
+def _no_words(c: str) -> Fact | None:
+    return Evidence.NO_WORDS.of() if not any(ch.isalpha() for ch in c) else None
+
+
+def _not_talk_words(c: str) -> Fact | None:
+    return Evidence.NOT_A_TALK.of(c.lower()) if _NOT_TALK.match(c) else None
+
+
+def _social(c: str) -> Fact | None:
+    m = _SOCIAL.search(c)
+    return Evidence.SOCIAL.of(m.group(0).lower()) if m else None
+
+
+def _whats_new(c: str) -> Fact | None:
+    return Evidence.ANNOUNCEMENTS.of(c) if c.lower().replace("’", "'") in _WHATS_NEW else None
+
+
+_WHATS_NEW = frozenset(("what's new", "what is new", "new launches", "launches"))
+
+
+def _announced(c: str) -> Fact | None:
+    m = _ANNOUNCED.search(c) if not has_talk_label(c) else None
+    return Evidence.ANNOUNCEMENTS.of(m.group(0)) if m else None
+
+
+# Why a heading is no talk, tried in this order on its core words: (name, prefilter, rule). The prefilter (None:
+# always) says whether the rule applies; the first rule that returns a Fact decides (as markdown-it-py's rulers).
+NOT_TALK_RULES: tuple[tuple[str, Callable[[str], bool] | None, Callable[[str], Fact | None]], ...] = (
+    ("no words", None, _no_words),  # "---", "2024"
+    ("not-talk words", None, _not_talk_words),  # "Lunch", "Table of contents", "My takeaways"
+    ("a social event", _short, _social),  # "Party at the pier"
+    ("what's new", None, _whats_new),  # "What's new", "Launches"
+    ("announced words", _short, _announced),  # "New announcements"
+)
 
 
 @lru_cache(maxsize=4096)
@@ -144,11 +185,11 @@ def labelled(title: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def group_word(title: str) -> str | None:
+def group_word(title: str) -> Fact | None:
     """Why a heading groups talks ("Morning", "Track A", "Sessions I attended"), or None."""
     c = core(title)
     if _GROUP.match(c) or _GROUP_TALKS.match(c) and not LABELLED_TALK.match(c) or _GROUP_TALKS_CJK.match(c):
-        return f"'{c}' groups talks"
+        return Evidence.GROUPS_TALKS.of(c)
     return None
 
 
@@ -174,50 +215,67 @@ def collection_title(title: str, keynote_is_talk: bool = True) -> bool:
     return bool(_YEAR.search(t)) and len(rest.split()) <= 4
 
 
-def title_evidence(title: str) -> list[str]:
+def title_evidence(title: str) -> list[Fact]:
     """What a talk's own line says: a session code, a label, a time, a room, speakers."""
-    found: list[str] = []
+    found: list[Fact] = []
     t = strip_time(title)
     if t != title:
-        found.append("a time")
+        found.append(_TIME)
     elif strip_trailing_time(title) != title:
-        found.append("a time range")
+        found.append(_TIME_RANGE)
     code, rest, named = split_talk_heading(title)
     if code:
-        found.append(f"code {code}")
+        found.append(Evidence.CODE.of(code))
     elif LABELLED_TALK.match(t):
-        found.append("a label")
+        found.append(_LABEL)
     if _ROOM.search(title):
-        found.append("a room")
+        found.append(_ROOM_FACT)
     if named or _MAYBE_NAMED.search(rest) and speakers_in_title(rest)[1]:
-        found.append("speakers in the title")
+        found.append(_SPEAKERS_IN_TITLE)
     return found
 
 
-def block_evidence(blocks: list[dict[str, Any]], lines: list[str] | None = None) -> list[str]:
+_TIME, _TIME_RANGE, _LABEL = Evidence.TIME.of(), Evidence.TIME_RANGE.of(), Evidence.LABEL.of()
+_ROOM_FACT, _SPEAKERS_IN_TITLE = Evidence.ROOM.of(), Evidence.SPEAKERS_IN_TITLE.of()
+_SPEAKER_LINE, _VIDEO, _SLIDES = Evidence.SPEAKER_LINE.of(), Evidence.VIDEO.of(), Evidence.SLIDES.of()
+_TALK_PROSE_FACT = Evidence.TALK_PROSE.of()
+
+
+def block_evidence(blocks: list[dict[str, Any]], lines: list[str] | None = None) -> list[Fact]:
     """What the first blocks after a talk's line say: a speaker line, a video, slides (``lines``: the
     file's lines, so that a speaker line is read as written: "_Name_", "**Name (Org)**")."""
-    found: list[str] = []
+    found: list[Fact] = []
     for n, tok in enumerate(blocks[:4]):
         if n < 3 and lines and kind_has_text(tok) and _short_speaker_line(_raw(tok, lines)):
-            _add(found, "a speaker line")
+            _add(found, _SPEAKER_LINE)
         kind = tok.get("type")
         if kind == "block_html":
             raw = str(tok.get("raw", ""))
             if video_in_text(raw):
-                _add(found, "a video")
+                _add(found, _VIDEO)
             continue
-        if kind == "heading" and n < 2 and _short_speaker_line(_text(tok)):
-            _add(found, "a speaker line")
+        if kind == "heading" and n < 2 and (_short_speaker_line(_text(tok))
+                                            or speaker_label_heading(_text(tok), blocks[n + 1:n + 2])):
+            _add(found, _SPEAKER_LINE)
         for flat in _texts(tok):
             if n < 3 and (names_a_speaker(flat) or _short_speaker_line(flat.text.split("\n")[0])
                           or _speaker_label_over_list(flat, blocks[n + 1:n + 2])):
-                _add(found, "a speaker line")
+                _add(found, _SPEAKER_LINE)
             if video_in_text(flat.text) or any(url_host(lk.url).endswith(_VIDEO_HOSTS) for lk in flat.links):
-                _add(found, "a video")
-            if any(url_host(lk.url).endswith(_SLIDE_HOSTS) for lk in flat.links):
-                _add(found, "slides")
+                _add(found, _VIDEO)
+            if any(url_host(lk.url).endswith(_SLIDE_HOSTS) for lk in flat.links) or n < 3 and _slides_line(flat):
+                _add(found, _SLIDES)
+            if n < 2 and kind == "paragraph" and _TALK_PROSE.search(flat.text[:800]):
+                _add(found, _TALK_PROSE_FACT)
     return found
+
+
+def _slides_line(flat: FlatInline) -> bool:
+    """"Slides: <url>", "**발표자료**: http://bit.ly/x": a labelled link to the talk's slides."""
+    head = flat.text.split("\n", 1)[0].replace("：", ":")
+    key, colon, value = head.partition(":")
+    return bool(colon) and len(key) <= 20 and key.strip(" *_").lower() in _SLIDE_KEYS and (
+        "http" in value or bool(flat.links))
 
 
 def kind_has_text(tok: dict[str, Any]) -> bool:
@@ -295,17 +353,28 @@ def _speaker_label_over_list(flat: FlatInline, after: list[dict[str, Any]]) -> b
                 and after and after[0].get("type") == "list")
 
 
+_LABEL_ALONE = pattern(rf"^(?:{SPEAKER_LABELS})$", re.IGNORECASE)
+
+
+def speaker_label_heading(title: str, after: list[dict[str, Any]]) -> bool:
+    """"#### Speaker" (or "Sharing Guests") alone, over a "Name / Role, Org" line."""
+    label = title.strip(" :：*_#")
+    if len(label) > 30 or not _LABEL_ALONE.match(label) or not after or after[0].get("type") != "paragraph":
+        return False
+    return named_by_line(flat_of(after[0]).text.split("\n")[0]) is not None
+
+
 @lru_cache(maxsize=4096)  # (pure; a line is read as written and as text, often the same)
 def _short_speaker_line(text: str) -> bool:
     """A line that names speakers: short (names are), then as speakers.speaker_line reads it."""
     return len(text) <= 160 and speaker_line(text) is not None
 
 
-def anchor_evidence(raw_title: str) -> list[str]:
-    return ["an anchor"] if _ANCHOR.search(raw_title) else []
+def anchor_evidence(raw_title: str) -> list[Fact]:
+    return [Evidence.ANCHOR.of()] if _ANCHOR.search(raw_title) else []
 
 
-def _add(found: list[str], what: str) -> None:
+def _add(found: list[Fact], what: Fact) -> None:
     if what not in found:
         found.append(what)
 

@@ -7,8 +7,8 @@ import re
 from typing import Any
 
 from reinvent_cli.lexicon import TOPIC_LABELS
-from reinvent_cli.recognise.talk.list_talks import people_named
-from reinvent_cli.recognise.talk.names import surely_person
+from reinvent_cli.recognise.talk.list_talks import named_by_line
+from reinvent_cli.recognise.talk.reasons import Evidence
 from reinvent_cli.recognise.talk.roles import Role
 from reinvent_cli.recognise.talk.speakers import speaker_label, speaker_line
 from reinvent_cli.recognise.text.inline import flat_of, one_line
@@ -17,8 +17,6 @@ from reinvent_cli.recognise.text.patterns import pattern
 _TOPICS = "|".join(re.escape(w) for w in sorted(TOPIC_LABELS, key=len, reverse=True))
 # "Topic: Title", "演讲主题：Title", "**Thema**: Title" (the label alone, then the title on its line).
 _TOPIC_LINE = pattern(rf"^[*_]*(?:{_TOPICS})[*_]*\s*[:：][*_]*\s*(\S.{{1,200}})$", re.IGNORECASE)
-# The parts of a line naming someone and what they do: "周晓峰/星河科技/工程师", "Jane Roe, CTO, Acme", "Jane Roe | Acme".
-_NAME_PARTS = pattern(r"\s*(?:[/／|｜，,、]|\s[-–—·]\s)\s*")
 # "Name，Role，Org，《Title》": a book-quoted title closing a line that opens with a person's name.
 _BOOK_TAIL = pattern(r"^(.{2,160}?)[，,、:：\s]*《([^《》]{2,160})》[。.\s]*$")
 
@@ -48,23 +46,14 @@ def _topic_talk(lines: list[str], prev: dict[str, Any] | None, tok: dict[str, An
             named = speaker_line(x) if any(c in x[:40] for c in ":：") else None
             if named:
                 return Role("talk", "labelled lines", f"{title} by {' and '.join(s.name for s in named)}",
-                            int(tok["line"]), level, ["a topic line, then who gave it"])
+                            int(tok["line"]), level, [Evidence.TOPIC_THEN_WHO.of()])
     if prev is not None and prev.get("type") == "paragraph" and _TOPIC_LINE.match(lines[0]) is not None:
         text = one_line(flat_of(prev).text)
-        who = _named_by_line(text) if "\n" not in flat_of(prev).text.strip() else None
+        who = named_by_line(text) if "\n" not in flat_of(prev).text.strip() else None
         if who:
             return Role("talk", "labelled lines", f"{title} by {who}", int(prev["line"]), level,
-                        ["who gave it, then a topic line"])
+                        [Evidence.WHO_THEN_TOPIC.of()])
     return None
-
-
-def _named_by_line(text: str) -> str | None:
-    """The person a "Name/Org/Role" or "Name, Role, Org" line names (its first part), else None."""
-    parts = _NAME_PARTS.split(text.strip(), maxsplit=1)
-    if len(parts) < 2 and len(text) > 40:
-        return None
-    head = parts[0].strip(" *_")
-    return people_named(head) if head and surely_person(head.split(" (")[0].split("（")[0]) else None
 
 
 def _book_talk(lines: list[str], tok: dict[str, Any], level: int) -> Role | None:
@@ -73,8 +62,8 @@ def _book_talk(lines: list[str], tok: dict[str, Any], level: int) -> Role | None
     m = _BOOK_TAIL.match(lines[0])
     if not m:
         return None
-    who = _named_by_line(m.group(1))
+    who = named_by_line(m.group(1))
     if not who:
         return None
     return Role("talk", "labelled lines", f"{m.group(2).strip()} by {who}", int(tok["line"]), level,
-                ["who gave it, then a quoted title"])
+                [Evidence.WHO_THEN_QUOTED_TITLE.of()])

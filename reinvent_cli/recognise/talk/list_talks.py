@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple
 
 from reinvent_cli.lexicon import AND_WORDS, ITEM_TALK_LABELS, SPEAKER_LABELS
-from reinvent_cli.recognise.talk.names import is_person
+from reinvent_cli.recognise.talk.names import is_person, surely_person
+from reinvent_cli.recognise.talk.reasons import Evidence, Fact
 from reinvent_cli.recognise.talk.speakers import speaker_line
 from reinvent_cli.recognise.text.inline import FlatInline, flat_of, flatten, one_line
 from reinvent_cli.recognise.text.patterns import pattern
@@ -62,6 +63,17 @@ def people_named(text: str) -> str | None:
 
 
 _SPEAKER_LABEL = pattern(rf"^(?:{SPEAKER_LABELS})\s*[:：]\s*", re.IGNORECASE)
+# The parts of a line naming someone and what they do: "周晓峰/星河科技/工程师", "Jane Roe, CTO, Acme", "Jane Roe | Acme".
+_NAME_PARTS = pattern(r"\s*(?:[/／|｜，,、]|\s[-–—·]\s)\s*")
+
+
+def named_by_line(text: str) -> str | None:
+    """The person a "Name/Org/Role" or "Name, Role, Org" line names (its first part), else None."""
+    parts = _NAME_PARTS.split(text.strip(), maxsplit=1)
+    if len(parts) < 2 and len(text) > 40:
+        return None
+    head = parts[0].strip(" *_")
+    return people_named(head) if head and surely_person(head.split(" (")[0].split("（")[0]) else None
 _PEOPLE_SPLIT = pattern(r"\s*(?:、|&|\s(?:" + "|".join(AND_WORDS) + r")\s)\s*")
 # "Title (Jane Roe)", "Title（山田 太郎）": a person in closing parentheses.
 _PAREN_TAIL = pattern(r"^(.{3,200}?)\s*[(（]([^()（）]{2,100})[)）]\s*$")
@@ -154,21 +166,62 @@ def talk_label(text: str) -> bool:
 
 
 def item_talk(first: str, emphasised: str | None, tail: str, next_lines: list[str],
-              placed: bool = False) -> tuple[str, str] | None:
-    """(title, why) of a list item that is a talk by these styles, else None. ``first``: its first line
-    as text; ``emphasised``: the bold/italic text it opens with (``tail`` after it on that line);
-    ``next_lines``: the lines under it in the item (a "Ponente: X" line)."""
-    if emphasised is not None and not tail.strip(" ,.") and next_lines and _speaker_under(next_lines[0]):
-        return emphasised, "a title, then a speaker line under it"
-    if emphasised is not None and talk_label(emphasised):
-        return first, "a talk's kind as its label"
-    if talk_label(first):
-        return first, "a talk's kind as its label"
-    for _name, strong, shape in NAMED_SHAPES:
-        named = shape(first) if strong or placed else None
-        if named is not None:
-            return f"{named[0]} by {named[1]}", "a title, then who gave it"
+              placed: bool = False) -> tuple[str, Fact] | None:
+    """(title, why) of a list item that is a talk by these styles, else None: the first of ITEM_SHAPES that
+    fires (the Fact names it). ``first``: its first line as text; ``emphasised``: the bold/italic text it opens
+    with (``tail`` after it on that line); ``next_lines``: the lines under it in the item (a "Ponente: X" line);
+    ``placed``: the list sits where talks are expected (see NAMED_SHAPES)."""
+    item = ItemText(first, emphasised, tail, next_lines, placed)
+    for name, prefilter, rule in ITEM_SHAPES:
+        if prefilter is None or prefilter(item):
+            found = rule(item)
+            if found is not None:
+                return found[0], found[1]._replace(rule=name)
     return None
+
+
+class ItemText(NamedTuple):
+    """What the shapes of a list item read (see item_talk)."""
+
+    first: str
+    emphasised: str | None
+    tail: str
+    next_lines: list[str]
+    placed: bool
+
+
+def _emphasised(item: ItemText) -> bool:
+    return item.emphasised is not None
+
+
+def _placed(item: ItemText) -> bool:
+    return item.placed
+
+
+def _title_over_speaker(item: ItemText) -> tuple[str, Fact] | None:
+    """"**Title**" over "Ponente: X"."""
+    title = item.emphasised
+    if title is not None and not item.tail.strip(" ,.") and item.next_lines and _speaker_under(item.next_lines[0]):
+        return title, Evidence.TITLE_THEN_SPEAKER_LINE.of()
+    return None
+
+
+def _emphasised_label(item: ItemText) -> tuple[str, Fact] | None:
+    """"**Taller:** Title", "*Panel: ...*"."""
+    return (item.first, Evidence.KIND_LABEL.of()) if item.emphasised is not None and talk_label(item.emphasised) else None
+
+
+def _label_first(item: ItemText) -> tuple[str, Fact] | None:
+    """"Mesa redonda: ..."."""
+    return (item.first, Evidence.KIND_LABEL.of()) if talk_label(item.first) else None
+
+
+def _named_by(shape: Callable[[str], tuple[str, str] | None]) -> Callable[[ItemText], tuple[str, Fact] | None]:
+    """A shape of NAMED_SHAPES as an item rule: "Title by Names"."""
+    def rule(item: ItemText) -> tuple[str, Fact] | None:
+        named = shape(item.first)
+        return (f"{named[0]} by {named[1]}", Evidence.TITLE_THEN_WHO.of()) if named is not None else None
+    return rule
 
 
 def comma_named(text: str) -> tuple[str, str] | None:
@@ -208,7 +261,7 @@ def name_then_linked_title(flat: FlatInline) -> tuple[str, str] | None:
 _AND = pattern(r"\s*(?:,|&|、|\s(?:" + "|".join(AND_WORDS) + r")\s)\s*")
 
 
-def item_of_blocks(parts: list[dict[str, Any]], placed: bool = False) -> tuple[str, str] | None:
+def item_of_blocks(parts: list[dict[str, Any]], placed: bool = False) -> tuple[str, Fact] | None:
     """(title, why) of a list item (its blocks) that is a talk by these styles, else None."""
     head = parts[0] if parts and parts[0].get("type") in ("paragraph", "block_text") else None
     if head is None:
@@ -232,7 +285,7 @@ def item_of_blocks(parts: list[dict[str, Any]], placed: bool = False) -> tuple[s
     if found is None and ": " in first or found is None and "：" in first:
         named = name_then_linked_title(flat_of(head))
         if named is not None:
-            return f"{named[0]} by {named[1]}", "who gave it, then the title"
+            return f"{named[0]} by {named[1]}", Evidence.WHO_THEN_TITLE.of()
     return found
 
 
@@ -247,4 +300,14 @@ NAMED_SHAPES: tuple[tuple[str, bool, Callable[[str], tuple[str, str] | None]], .
     ("title, names in parentheses", False, paren_named),
     ("title, slash or bar, names", False, separated_named),
     ("names, dash, title", False, name_first),
+)
+
+# The shapes of a list item that is a talk, tried in this order: (name, prefilter, rule) (as markdown-it-py's
+# rulers: the prefilter, None for always, says whether the rule applies; the first rule that fires decides).
+ITEM_SHAPES: tuple[tuple[str, Callable[[ItemText], bool] | None, Callable[[ItemText], tuple[str, Fact] | None]],
+                   ...] = (
+    ("emphasised title over a speaker line", _emphasised, _title_over_speaker),
+    ("emphasised talk label", _emphasised, _emphasised_label),
+    ("talk label", None, _label_first),
+    *((name, None if strong else _placed, _named_by(shape)) for name, strong, shape in NAMED_SHAPES),
 )

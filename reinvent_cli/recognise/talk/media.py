@@ -15,7 +15,7 @@ VIDEO_TEXT = pattern(
 
 SLIDES_TEXT = pattern(
     r"^\s*(slides?|deck|slideshare|speakerdeck|presentation|folien|foliensatz|pr[äa]sentation|diapos|"
-    r"diapositiv[ae]s?|pr[ée]sentation|transparents|support)\b", re.IGNORECASE)
+    r"diapositiv[ae]s?|pr[ée]sentation|transparents|support|pptx?)\b", re.IGNORECASE)
 
 
 GENERIC_LINK_TEXT = pattern(r"^\s*(blog( post)?|here|link|this|post|more|details|sign ?up( page)?|docs?|announcement)\s*$", re.IGNORECASE)

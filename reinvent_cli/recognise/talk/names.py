@@ -43,7 +43,8 @@ def _cjk_name() -> re.Pattern[str]:
 # Words of the lexicon shaped like a CJK, katakana or Korean name: talks, sessions, speakers, events, reports.
 _NOT_CJK_NAMES = frozenset(w for w in (*GROUP_TALK_WORDS, *"|".join((TALK_WORDS, EVENT_WORDS)).split("|"))
                            if w and max(w) >= "\u30a0") | frozenset(
-    ["スピーカー", "キーノート", "ワークショップ", "パネル", "レポート", "カンファレンス", "イベント", "セッション", "主题演讲", "演讲", "讲师", "講師", "嘉宾", "登壇者", "発表者", "講演者", "主催者", "参加者", "基調講演", "분과회", "발표자", "연사", "강연자", "참가자", "키노트", "세션", "발표", "후기", "정리", "소감"])
+    ["スピーカー", "キーノート", "ワークショップ", "パネル", "レポート", "カンファレンス", "イベント", "セッション", "主题演讲", "演讲", "讲师", "講師", "嘉宾", "登壇者", "発表者", "講演者", "主催者", "参加者", "基調講演", "분과회", "발표자", "연사", "강연자", "참가자", "키노트", "세션", "발표", "후기", "정리", "소감", "圆桌讨论", "圓桌討論",
+     "自由讨论", "自由討論", "圆桌", "茶歇", "签到", "开场", "開場", "閉会", "懇親会"])
 
 # Where a label could pass for a name, unspaced Han or Hangul names ("张伟", "김민수") are told from words ("视频回顾",
 # "데이터") by a common family name first (surely_person); spaced ones ("山田 太郎") by their shape alone.

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from reinvent_cli.read.overrides import Layout, layout_in_front_matter
+from reinvent_cli.recognise.talk.reasons import Fact
 
 __all__ = ["Layout", "Role", "layout_in_front_matter"]
 
@@ -18,6 +19,6 @@ class Role:
     title: str
     line: int
     level: int  # a heading's level; a bold line's or list item's: its container's level + 1
-    evidence: list[str] = field(default_factory=list)
+    evidence: list[Fact] = field(default_factory=list)  # (members: their descriptions are for inspect only)
     day: tuple[int | None, str | None] | None = None
     people: list[str] = field(default_factory=list)  # who gave it, when its section says so (by its video)

@@ -20,7 +20,7 @@ from reinvent_cli.lexicon import (
     SPEAKER_KEYS as _SPEAKER_KEYS,
 )
 from reinvent_cli.model import Speaker
-from reinvent_cli.recognise.talk.names import clean_name, is_person
+from reinvent_cli.recognise.talk.names import clean_name, is_person, surely_person
 from reinvent_cli.recognise.text.inline import FlatInline
 from reinvent_cli.recognise.text.meta_lines import META_LINE
 from reinvent_cli.recognise.text.patterns import pattern
@@ -208,6 +208,9 @@ def _name_line(text: str, marked: bool) -> list[Speaker] | None:
     dash = _DASH.search(text)
     if dash and is_person(text[:dash.start()]) and (marked or _is_role(text[dash.end():])):
         return [Speaker(clean_name(text[:dash.start()]), None)]
+    slash = text.find(" / ")
+    if 0 < slash <= 50 and is_person(text[:slash]) and _is_role(text[slash + 3:]):
+        return [Speaker(clean_name(text[:slash]), None)]  # "Jane Roe / Scientist, Acme"
     if not _first_is_person(text):
         return None
     parts = _split_parts(text)
@@ -224,6 +227,7 @@ def _labelled(text: str) -> tuple[bool, str]:
 
 
 _HTML_BR = pattern(r"<br\s*/?>", re.IGNORECASE)
+_BARE_LABEL = pattern(rf"^[#\s*_]*(?:{SPEAKER_LABELS})[\s*_:：]*$", re.IGNORECASE)
 _BYLINE_SEP = pattern(r"\s+[·•|]\s+")
 # What follows a byline's name: links, slides, a video, a date ("· [slides](url) · 12 May 2024").
 _MEDIA_PART = pattern(r"\]\(|https?://|\b(?:slides?|video|recording|deck|folien|diapositivas)\b|\d", re.IGNORECASE)
@@ -248,6 +252,9 @@ def speaker_line(text: str) -> list[Speaker] | None:
         if len(parts) > 1 and all(_MEDIA_PART.search(p) for p in parts[1:]):
             head = parts[0]
     first, marked = _plain(head)
+    if _BARE_LABEL.match(first):  # "#### Sharing Guests", "**Speakers**" alone: the names follow it, if at all
+        found = [s for x in lines[1:12] for s in (_item_speakers(x) or [])]
+        return found or None
     is_label, value = _labelled(first)
     if is_label and not value and len(lines) > 1:
         found = [s for x in lines[1:12] for s in (_item_speakers(x) or [])]
@@ -386,6 +393,11 @@ def speakers_in_title(title: str) -> tuple[str, list[Speaker]]:
     """A talk heading's or bold line's text (session code and time already stripped) -> (clean title,
     speakers): "Title - Name", "Title by Name", "Name - Title (Company)", "Title (Name, Org)", "Title with
     A and B", "“Title” von Name", "Session - Title (Speaker, Company)"; no speakers -> (title, [])."""
+    spaced = _SPACED_LAST.search(title) if ")" in title[-3:] or "）" in title[-3:] else None
+    who = spaced.group(2) or spaced.group(3) if spaced else None
+    if spaced and who and surely_person(who) and len(who.split()) <= 3:
+        # "Title（Org & Role   刘小春）": who gave it last in the parentheses, set apart by spaces
+        return " ".join(title[:spaced.start()].split()), [Speaker(clean_name(who), None)]
     full = " ".join(title.split())
     if max(full, default=" ") >= "\u3000":  # "Title（山田 太郎）", "《Title》- 王磊": as "Title (Name)", "《Title》 - Name"
         full = _CLOSING_DASH.sub(r"\1 \2 ", full.replace("（", " (").replace("）", ")")).replace("  ", " ").strip()
@@ -410,6 +422,8 @@ def speakers_in_title(title: str) -> tuple[str, list[Speaker]]:
     return _unquote(t) if t != full else full, []
 
 
+# "(Acme & Maintainer   Jane Roe)", "（趣加游戏 & Committer 刘小春）": a role set apart by spaces, or a CJK name last.
+_SPACED_LAST = pattern(r"\s*[(（]([^()（）]*?\S)(?:\s{2,}([^()（）\s][^()（）]{1,40}?)|\s([\u3400-\u9fff]{2,4}))\s*[)）]\s*$")
 _HEADING_PARTS = re.compile(r"\s+[-–—|]\s+|,\s+")
 
 

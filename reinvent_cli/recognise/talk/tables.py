@@ -5,13 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from reinvent_cli.lexicon import TABLE_SPEAKER_WORDS, TABLE_TIME_WORDS, TABLE_TITLE_WORDS
+from reinvent_cli.lexicon import PROFILE_HOSTS, TABLE_SPEAKER_WORDS, TABLE_TIME_WORDS, TABLE_TITLE_WORDS
 from reinvent_cli.read.md_tables import rows
 from reinvent_cli.recognise.talk.evidence import group_word, not_talk
-from reinvent_cli.recognise.talk.names import is_person
+from reinvent_cli.recognise.talk.list_talks import people_named
+from reinvent_cli.recognise.talk.names import is_person, surely_person
+from reinvent_cli.recognise.talk.reasons import Evidence
 from reinvent_cli.recognise.talk.roles import Role
 from reinvent_cli.recognise.talk.talks import has_talk_label
-from reinvent_cli.recognise.text.inline import FlatInline, FlatLink, flat_of, one_line
+from reinvent_cli.recognise.text.inline import FlatInline, FlatLink, flat_of, one_line, url_host
 from reinvent_cli.recognise.text.patterns import pattern
 
 
@@ -43,13 +45,19 @@ def columns(header: list[str]) -> Columns:
     for n, cell in enumerate(header):
         words = cell.replace("/", " ").replace("(", " ").replace(")", " ").split()
         keys = {_word(w) for w in words[:3]}
-        if found.time < 0 and keys & _TIMES:
+        glued = cell.strip() if not cell.isascii() and len(cell.strip()) <= 12 else ""  # "開始時刻", "トラックタイトル"
+        if found.time < 0 and (keys & _TIMES or glued and _ends_with(glued, _TIMES)):
             found.time = n
-        elif found.speaker < 0 and keys & _SPEAKERS:
+        elif found.speaker < 0 and (keys & _SPEAKERS or glued and _ends_with(glued, _SPEAKERS)):
             found.speaker = n
-        elif found.title < 0 and keys & _TITLES:
+        elif found.title < 0 and (keys & _TITLES or glued and _ends_with(glued, _TITLES)):
             found.title = n
     return found
+
+
+def _ends_with(cell: str, words: frozenset[str]) -> bool:
+    """A CJK header cell that ends in one of the words ("開始時刻": a start 時刻), the word not the whole of a longer one."""
+    return any(cell.endswith(w) for w in words if not w.isascii())
 
 
 def cell_texts(row: dict[str, Any]) -> list[str]:
@@ -83,24 +91,98 @@ _SEPARATORS = pattern(r"[,;、/&]")
 
 
 def table_talks(tok: dict[str, Any], level: int) -> list[Role]:
-    """The talks of a schedule table (none if its header names no schedule columns)."""
+    """The talks of a schedule table: by the columns its header names, else (a programme grid: times down the
+    first column, a track in each other) the cells that give a title over who gave it."""
     found = rows(tok)
     if len(found) < 2:
         return []
     cols = columns(cell_texts(found[0]))
     if not cols.schedule():
-        return []
+        return grid_talks(found, level)
     talks: list[Role] = []
     for row in found[1:]:
-        text = row_talk(cell_texts(row), cols)
+        cells = row.get("children") or []
+        texts = [_cell_text(c, n == cols.speaker) for n, c in enumerate(cells)]
+        text = row_talk(texts, cols)
         if text is not None:
-            talks.append(Role("talk", "table row", text, int(row["line"]), level, ["a row of a schedule table"]))
+            at = cells[cols.title].get("line") if cols.title < len(cells) else None  # (an HTML cell: its own line)
+            talks.append(Role("talk", "table row", text, int(at or row["line"]), level, [Evidence.SCHEDULE_ROW.of()]))
     return talks
+
+
+def _cell_text(cell: dict[str, Any], who: bool) -> str:
+    """A cell's text on one line; a multi-line speaker cell ("Org<br>Role<br>Jane Roe"): its line naming people."""
+    text = flat_of(cell).text
+    if who and "\n" in text.strip():
+        named = [p for p in (people_named(one_line(x)) for x in text.split("\n")) if p]
+        if named:
+            return named[-1]
+    return one_line(text.split("\n")[0]) if not who and "\n" in text.strip() else one_line(text)
+
+
+# A programme's time cell: "9:00", "10:00 - 10:25 (25分)", "14h30", "9:30 -".
+_TIME_CELL = pattern(r"^\s*\(?\d{1,2}[:：.h]\d{2}")
+
+
+def grid_talks(found: list[dict[str, Any]], level: int) -> list[Role]:
+    """A programme grid (its first column times in most rows): each other cell whose first line is a title and a
+    later line names who gave it (people, or their profile link) is a talk at its line ("Python<br><i>Jane
+    Roe</i>"); where a row's cells share one line (a pipe table), only a row with one such cell."""
+    body = found[1:] if found[0].get("children") else found[1:]
+    firsts = [one_line(flat_of(r["children"][0]).text) for r in body if r.get("children")]
+    if len(firsts) < 2 or 2 * sum(1 for f in firsts if _TIME_CELL.match(f)) < len(firsts):
+        return []
+    talks: list[Role] = []
+    seen: set[str] = set()
+    for row in body:
+        cells = (row.get("children") or [])[1:]
+        time = one_line(flat_of(row["children"][0]).text) if row.get("children") else ""
+        found_here = [r for r in (_grid_cell(c, time, int(row["line"]), level) for c in cells) if r is not None]
+        if len({r.line for r in found_here}) == len(found_here):
+            for r in found_here:  # (a workshop's second slot, the same title by the same people: the same talk)
+                key = r.title.split(" ", 1)[1] if _TIME_CELL.match(r.title) else r.title
+                if key not in seen:
+                    seen.add(key)
+                    talks.append(r)
+    return talks if len(talks) >= 2 else []
+
+
+def _who(line: str) -> str | None:
+    """The people a cell's line names; an unspaced CJK name only with a common family name first."""
+    named = people_named(line)
+    if named and " " not in named and not named.isascii() and not surely_person(named):
+        return None
+    return named
+
+
+def _grid_cell(cell: dict[str, Any], time: str, row_line: int, level: int) -> Role | None:
+    flat = flat_of(cell)
+    lines = [one_line(x) for x in flat.text.split("\n") if x.strip()]
+    if len(lines) < 2 or len(lines) > 8:
+        return None
+    title = lines[0]
+    if not any(c.isalpha() for c in title) or not_talk(title) or group_word(title) or len(title) > 200:
+        return None
+    who = next((p for p in (_who(x) for x in lines[1:4]) if p), None)
+    if who is None:
+        who = next((lk.text.strip(" @") for lk in flat.links if url_host(lk.url).endswith(PROFILE_HOSTS)
+                    and one_line(lk.text) in lines[1:4] and lk.text.strip(" @")), None)
+    if who is None:
+        return None
+    clock = time if time and len(time) <= 24 else ""
+    text = f"{clock} {title} by {who}" if clock and _TIME_CELL.match(clock) else f"{title} by {who}"
+    return Role("talk", "table row", text, int(cell.get("line") or row_line), level, [Evidence.SCHEDULE_ROW.of()])
 
 
 def table_candidates(blocks: list[dict[str, Any]], level: int) -> list[Role]:
     """The talks of the schedule tables among these blocks."""
     return [r for tok in blocks if tok.get("type") == "table" for r in table_talks(tok, level)]
+
+
+def cell_lines(tok: dict[str, Any]) -> dict[int, list[int]]:
+    """Each row's line -> the lines its cells start on (its own first), for a table whose cells have lines."""
+    return {int(r["line"]): sorted({int(r["line"]), *(int(c.get("line") or r["line"]) for c in r.get("children") or [])})
+            for r in rows(tok)}
 
 
 def row_entries(tok: dict[str, Any]) -> list[tuple[int, str]]:

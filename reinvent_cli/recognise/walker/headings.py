@@ -11,6 +11,7 @@ from reinvent_cli.model import Day, Talk
 from reinvent_cli.recognise.launch.launches import ANNOUNCE_LIST_HEADING
 from reinvent_cli.recognise.talk.evidence import heading_title
 from reinvent_cli.recognise.talk.media import SLIDES_TEXT, VIDEO_TEXT
+from reinvent_cli.recognise.talk.reasons import Evidence
 from reinvent_cli.recognise.talk.talks import talk_parts
 from reinvent_cli.recognise.talk.watch_heading import WATCH_HEADING
 from reinvent_cli.recognise.text.inline import FlatInline, flat_of, url_host
@@ -80,7 +81,7 @@ def start_talk(st: WalkState, text: str, line: int, level: int) -> Talk:
     st.doc.talks.append(st.talk)
     st.speaker_look = 3
     if speakers:
-        st.speaker_from[line] = "the talk's line"
+        st.speaker_from[line] = Evidence.FROM_TALK_LINE.of()
     return st.talk
 
 

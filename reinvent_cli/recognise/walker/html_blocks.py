@@ -1,7 +1,7 @@
 """Raw HTML blocks read as markdown blocks: a talk list written as ``<h2>Day 1</h2><ul><li>Title, Name</li></ul>``
 inside a markdown file becomes a heading and a list (with their source lines, entities decoded), so the
 reading and the walk see what a reader sees. Only blocks with a heading or list items are read so; the rest
-(an ``<iframe>``, a ``<div>`` of text, a comment) stay HTML blocks."""
+(an ``<iframe>``, a ``<div>`` of text, a comment) stay HTML blocks; tables are read by html_tables.py."""
 
 from __future__ import annotations
 
@@ -10,10 +10,11 @@ from html.parser import HTMLParser
 from typing import Any
 
 from reinvent_cli.recognise.text.patterns import pattern
+from reinvent_cli.recognise.walker.html_tables import read_tables
 
 Block = dict[str, Any]
 
-_STRUCTURE = pattern(r"<(?:h[1-6]|li)\b", re.IGNORECASE)
+_STRUCTURE = pattern(r"<(?:h[1-6]|li|table)\b", re.IGNORECASE)
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 _BREAKS = frozenset(("p", "div", "section", "article", "br", "tr", "dt", "dd", "blockquote"))
 
@@ -122,9 +123,8 @@ class _Reader(HTMLParser):
         target.append({"type": "text", "raw": text})
 
 
-def _read(tok: Block) -> list[Block] | None:
-    raw = str(tok.get("raw", ""))
-    reader = _Reader(int(tok.get("line") or 1))
+def _read(raw: str, line: int) -> list[Block] | None:
+    reader = _Reader(line)
     try:
         reader.feed(raw)
         reader.close()
@@ -134,18 +134,55 @@ def _read(tok: Block) -> list[Block] | None:
     return reader.blocks or None
 
 
-def expand_html_blocks(tokens: list[Block]) -> list[Block]:
-    """The file's top-level tokens with each raw HTML block that holds headings or list items read as
-    those blocks (text unescaped: "Ek&eacute;n" is "Ekén")."""
+_TABLE_OPEN = pattern(r"<table\b", re.IGNORECASE)
+_TABLE_CLOSE = pattern(r"</table\s*>", re.IGNORECASE)
+_TABLE_SPAN = pattern(r"<table\b.*?</table\s*>", re.IGNORECASE | re.DOTALL)
+_MAX_TABLE_LINES = 5000
+
+
+def _table_end(lines: list[str], start: int) -> int:
+    """The line (1-based) that closes the table opening at or after line ``start`` (nested tables counted); the
+    last line looked at when none does within _MAX_TABLE_LINES."""
+    depth, n = 0, start
+    for n in range(start, min(len(lines), start + _MAX_TABLE_LINES - 1) + 1):
+        text = lines[n - 1]
+        depth += len(_TABLE_OPEN.findall(text)) - len(_TABLE_CLOSE.findall(text))
+        if depth <= 0 and _TABLE_CLOSE.search(text):
+            return n
+    return n
+
+
+def _blank_tables(raw: str) -> str:
+    """The HTML with its tables' text blanked, lines kept (what the block reader reads around them)."""
+    return _TABLE_SPAN.sub(lambda m: "\n" * m.group(0).count("\n"), raw)
+
+
+def expand_html_blocks(tokens: list[Block], body: str | None = None) -> list[Block]:
+    """The file's top-level tokens with each raw HTML block that holds headings, list items or a table read as
+    those blocks (text unescaped: "Ek&eacute;n" is "Ekén"). A table is read from the file's text (``body``) to
+    its closing tag: markdown ends an HTML block at a blank line, so a table's later rows arrive as other
+    blocks (HTML, indented code), which it replaces."""
     if not any(t.get("type") == "block_html" and _STRUCTURE.search(str(t.get("raw", ""))) for t in tokens):
         return tokens
     out: list[Block] = []
+    lines: list[str] | None = None
+    until = 0  # the last line a table read from the text covered: blocks up to it are the table's
     for tok in tokens:
-        if tok.get("type") == "block_html" and _STRUCTURE.search(str(tok.get("raw", ""))):
-            blocks = _read(tok)
-            if blocks:
-                out.extend(blocks)
+        at = int(tok.get("line") or 0)
+        if at and at <= until:
+            continue
+        raw = str(tok.get("raw", ""))
+        if tok.get("type") == "block_html" and _STRUCTURE.search(raw):
+            if body is not None and _TABLE_OPEN.search(raw) and at:
+                lines = body.split("\n") if lines is None else lines
+                until = _table_end(lines, at)
+                raw = "\n".join(lines[at - 1:until])
+                found = sorted((_read(_blank_tables(raw), at) or []) + read_tables(raw, at),
+                               key=lambda b: int(b.get("line") or 0))
+            else:
+                found = _read(raw, at or 1) or []
+            if found:
+                out.extend(found)
                 continue
         out.append(tok)
     return out
-

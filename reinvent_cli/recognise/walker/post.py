@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import re
 from typing import TYPE_CHECKING, Any
 
+from reinvent_cli.lexicon import EVENT_NAME_SHAPE, GATHERING_WORDS
 from reinvent_cli.lexicon import TITLE_KEYS as _TITLE_KEYS
 from reinvent_cli.model import Document, Entry, Talk
 from reinvent_cli.read.source import Source
@@ -16,10 +18,12 @@ from reinvent_cli.recognise.talk.talks import (
     LABELLED_TALK,
     TALK_RE,
     block_texts,
+    has_talk_label,
     split_talk_heading,
 )
 from reinvent_cli.recognise.text.inline import flat_of, one_line
 from reinvent_cli.recognise.text.meta_lines import META_LINE
+from reinvent_cli.recognise.text.patterns import pattern
 
 if TYPE_CHECKING:  # only for an annotation
     from reinvent_cli.recognise.walker.state import WalkState
@@ -39,6 +43,17 @@ def one_talk_post(src: Source, tokens: list[dict[str, Any]]) -> bool:
         return True  # "Talk Notes: Title", "Conf 2018 - Title": one talk's post
     head = next((i for i, t in enumerate(tokens) if t.get("type") == "heading"), len(tokens))
     return any(names_a_speaker(flat) for flat in block_texts(tokens[:min(head, 20)]))
+
+
+_GATHERING = pattern(rf"(?<![^\W\d_])(?:{GATHERING_WORDS})(?![^\W\d_])", re.IGNORECASE)
+_EVENT_NAME = pattern(rf"\b(?:{EVENT_NAME_SHAPE})\b")  # "UbuCon", "PyCon", "DevOpsDays"
+_GATHERING_CJK = pattern("|".join(w for w in GATHERING_WORDS.split("|") if max(w) >= "\u3000"))  # (glued)
+
+
+def _names_gathering(title: str, path: str) -> bool:
+    """The title or the file's name names a gathering of talks ("Dubbo 开发者沙龙", "kubecon-meetup2019-...")."""
+    stem = os.path.splitext(os.path.basename(path))[0].replace("-", " ").replace("_", " ")
+    return any(_GATHERING.search(t) or _GATHERING_CJK.search(t) for t in (title, stem)) or bool(_EVENT_NAME.search(title))
 
 
 _FRONT_KEYS = (("title", "Title"), ("conference", "Conference"), ("event", "Event"), ("speaker", "Speaker"),
@@ -130,10 +145,14 @@ def single_talk_post(doc: Document, src: Source, walker: WalkState, h1: tuple[st
     while last > 1 and not walker.lines[last - 1].strip():
         last -= 1
     sections = [e.text for e in doc.entries if e.kind == "section" and not (used_h1 and e.line == line)]
+    video = meta.get("video") or (pre.video if pre else None)
+    slides = meta.get("slides") or (pre.slides if pre else None)
+    if not (forced_one or speakers or video or slides or code or from_lead or decorated_title(str(title))
+            or has_talk_label(str(title)) or one_keynote(str(title))) and _names_gathering(str(title), src.path):
+        return  # news of a meetup or a conference, and nothing in it of one talk (no speaker, video, slides)
     talk = Talk(day=None, code=code or meta.get("code"), title=name, heading=str(title), file=doc.file,
                 line=line, end_line=max(last, line), speakers=speakers,
-                video=meta.get("video") or (pre.video if pre else None),
-                slides=meta.get("slides") or (pre.slides if pre else None),
+                video=video, slides=slides,
                 description=pre.description if pre else None,
                 conference=meta.get("conference") or meta.get("event") or (pre.conference if pre else None),
                 sections=sections)

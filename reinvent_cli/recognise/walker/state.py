@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from reinvent_cli.model import Day, Document, Entry, Talk
 from reinvent_cli.read.source import Source
 from reinvent_cli.recognise.document.layout import Plan
+from reinvent_cli.recognise.talk.reasons import Fact
 
 
 @dataclass
@@ -38,7 +39,7 @@ class WalkState:
     last_lead_in: str | None = None  # the last paragraph that ended in ":"
     speaker_seen: set[int] = field(default_factory=set)  # talks whose Speaker: line was read
     speaker_look: int = 0  # how many more blocks after a talk's line may name its speakers
-    speaker_from: dict[int, str] = field(default_factory=dict)  # talk line -> where its speakers came from
+    speaker_from: dict[int, Fact] = field(default_factory=dict)  # talk line -> where its speakers came from
     # What a post that turns out to be one talk says about it before any heading makes a talk.
     pre_talk: Talk | None = None
     keynote: tuple[Talk, bool] | None = None  # (the talk, whether it is a keynote): asked once per talk

@@ -26,6 +26,7 @@ from reinvent_cli.lexicon import (
 from reinvent_cli.model import Speaker, Talk
 from reinvent_cli.read.source import unescape_entities
 from reinvent_cli.recognise.talk.media import SLIDES_TEXT, VIDEO_TEXT, video_in_text
+from reinvent_cli.recognise.talk.reasons import Evidence, Fact
 from reinvent_cli.recognise.talk.speakers import parse_speakers, speaker_line
 from reinvent_cli.recognise.talk.talks import split_talk_heading
 from reinvent_cli.recognise.text.inline import (
@@ -61,7 +62,7 @@ def metadata(st: WalkState, flat: FlatInline, talk: Talk) -> None:
 
 def _key_value(st: WalkState, talk: Talk, key: str, value: str) -> None:
     if key.startswith(_SPEAKER_KEYS) and value and id(talk) not in st.speaker_seen:
-        set_speakers(st, talk, parse_speakers(value), f"a {key.capitalize()}: line")
+        set_speakers(st, talk, parse_speakers(value), Evidence.FROM_KEY_LINE.of(key.capitalize()))
     elif key in _DESC_KEYS and value and not talk.description:
         talk.description = value
     elif key in _EVENT_KEYS and value and not talk.conference:
@@ -70,7 +71,7 @@ def _key_value(st: WalkState, talk: Talk, key: str, value: str) -> None:
         st.doc.date = value  # the date of a one-talk post
 
 
-def set_speakers(st: WalkState, talk: Talk, named: list[Speaker], source: str) -> None:
+def set_speakers(st: WalkState, talk: Talk, named: list[Speaker], source: Fact) -> None:
     """A talk's speakers from a line that names them (it wins over a "(...)" read off the heading)."""
     heard = {x.name.casefold() for x in talk.speakers}
     if heard and talk.heading and not heard & {x.name.casefold() for x in named}:
@@ -90,7 +91,7 @@ def look_for_speakers(st: WalkState, raw: str, talk: Talk | None) -> None:
     st.speaker_look -= 1
     named = speaker_line(raw) if len(raw) <= 2000 else None
     if named:
-        set_speakers(st, talk, named, "the line after it: " + " ".join(raw.split("\n")[0].split())[:60])
+        set_speakers(st, talk, named, Evidence.FROM_LINE_AFTER.of(" ".join(raw.split("\n")[0].split())[:60]))
 
 
 def raw_lines(st: WalkState, line: int, limit: int = 12) -> str:

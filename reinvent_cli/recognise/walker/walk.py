@@ -15,6 +15,7 @@ from reinvent_cli.recognise.launch.launch_find import LaunchFinder, Level, hooke
 from reinvent_cli.recognise.talk.evidence import one_keynote
 from reinvent_cli.recognise.talk.media import VIDEO_TEXT, video_in_text
 from reinvent_cli.recognise.talk.names import is_person
+from reinvent_cli.recognise.talk.reasons import Evidence
 from reinvent_cli.recognise.talk.speakers import speaker_label
 from reinvent_cli.recognise.talk.talks import split_talk_heading
 from reinvent_cli.recognise.text.inline import (
@@ -42,7 +43,7 @@ class _Walker:
 
     def __init__(self, src: Source) -> None:
         self.st: WalkState = new_state(src)
-        # The announcement pass, hooked into this traversal (recognise/launch_find.py): None in other notes.
+        # The announcement pass, hooked into this traversal (recognise/launch/launch_find.py): None in other notes.
         self.launches: LaunchFinder | None = None
         self.depth = 0  # how deep in lists and quotes the blocks walked are (0: the file's top level)
 
@@ -128,9 +129,9 @@ class _Walker:
             st.talk.video = video_in_text(raw)
 
     def on_table(self, tokens: list[Block], i: int, context: list[str]) -> None:
-        walk_table(self.st, tokens[i], context)  # rows as entries; a schedule's rows as talks (recognise/tables.py)
+        walk_table(self.st, tokens[i], context)  # rows as entries; a schedule's rows as talks (recognise/talk/tables.py)
         if self.launches is not None:
-            self.launches.table(tokens[i], context)  # a table of launches (recognise/launch_table.py)
+            self.launches.table(tokens[i], context)  # a table of launches (recognise/launch/launch_table.py)
 
     def on_code(self, tokens: list[Block], i: int, context: list[str]) -> None:
         tok, st = tokens[i], self.st
@@ -267,7 +268,7 @@ def keynote_speakers(st: WalkState, talk: Talk, head: Block) -> None:
     named its speakers; not a launch's line; not a name that opens with a word of the event's name, as
     products do: "**Nimbus Forge**" at "Nimbus Summit")."""
     source = st.speaker_from.get(talk.line)
-    if source is not None and source != _BOLD_NAMES:
+    if source is not None and source.kind is not Evidence.FROM_BOLD_NAMES:
         return
     brand = {w.casefold() for w in (talk.conference or st.doc.title or "").split()[:1]}
     found: list[Speaker] = []
@@ -284,7 +285,7 @@ def keynote_speakers(st: WalkState, talk: Talk, head: Block) -> None:
         found.append(Speaker(name, org.rstrip(")").strip() or None))
     if found and line_launch(one_line(flat_of(head).text)) is None:  # (not a launch's line; looked at last)
         talk.speakers.extend(found)
-        st.speaker_from[talk.line] = _BOLD_NAMES
+        st.speaker_from[talk.line] = Evidence.FROM_BOLD_NAMES.of()
 
 
 def _has_strong(head: Block) -> bool:
@@ -299,7 +300,6 @@ def _is_keynote(st: WalkState, talk: Talk) -> bool:
 
 
 _POSSESSIVE = re.compile(r"['’]s$")
-_BOLD_NAMES = "bold names in the keynote's bullets"
 
 
 _HANDLERS: dict[str, Callable[[_Walker, list[Block], int, list[str]], None]] = {

@@ -349,8 +349,8 @@ CJK_LAUNCH_VERBS = (
 CJK_NOT_LAUNCHED = r"(?:結果|成果|数字|数値|事例|調査|研究|受賞者|结果|数据|案例)(?:を|の)?発表"
 
 
-# A heading over launches in Japanese or Chinese ("新サービス", "新功能", "3. 新产品 & 新技术", "发布会").
-CJK_LAUNCH_HEADING = r"新サービス|新機能|新製品|新功能|新服务|新服務|新产品|新產品|新特性|发布|發佈|発表内容"
+# A heading over launches in Japanese, Chinese or Korean ("新サービス", "新功能", "3. 新产品 & 新技术", "发布会").
+CJK_LAUNCH_HEADING = r"新サービス|新機能|新製品|新功能|新服务|新服務|新产品|新產品|新特性|发布|發佈|発表内容|신규 서비스|새로운 기능|새 기능|신기능|주요 발표|출시 소식|신제품"
 
 
 # The columns of a schedule table, by the words of its header: "| Time | Talk | Speaker |", "| Zeit | Titel |
@@ -420,3 +420,134 @@ TITLE_DECORATIONS = (
     r"|notizen(?:\s+zu(?:m|r)?)?|mitschrift|notes\s+de(?:\s+la)?(?:\s+conf[ée]rence)?|compte[- ]rendu"
     r"|apuntes(?:\s+de)?|notas(?:\s+de)?|resumen(?:\s+de)?|メモ|まとめ|笔记|筆記|노트|정리"
 )
+
+
+# Launches made before the event, not at it: a heading "Pre-re:Invent launches", "pre:Invent announcements",
+# "Pre-conference announcements", "Before KubeCon", "Ahead of the summit", "Vor der Konferenz", "Avant la
+# conférence", "Antes del evento" (not "Pre-release", "Preview", "Pre-GA": a launch's status).
+PRE_EVENT_LEAD = (
+    r"pre[-:‐‑\s]\s?(?!release|releases|view|ga\b|alpha|beta|order|requisite|built|trained|processing|commit)"
+    r"|before\s+|leading\s+up\s+to\s+|ahead\s+of\s+|in\s+the\s+run[- ]up\s+to\s+|vor\s+(?:der|dem|den)\s+"
+    r"|avant\s+|antes\s+d[eo]l?\s+|prima\s+(?:di|del|della)\s+"
+)
+
+
+# A launch told in prose, the verb inside a sentence: "we announced the React 19 RC", "announcing that the React
+# Compiler is now open source", "anunciamos que ya se puede probar React 18 RC", "nous avons annoncé ...",
+# "kündigte Acme X an" (the verb forms of announcing, not the noun "announcement"; not "vorgestellt", which
+# says a talk presented something).
+PROSE_ANNOUNCE_VERBS = (
+    r"announced|announcing|announces|announce|unveiled|unveiling|unveils"
+    r"|anunci(?:amos|ó|aron|ado|ando|a|an)|annonc(?:é|ée|és|ées|er|ait|ent|e|ons|eons)|anunci(?:ou|aram|amos|ado|ando)"
+    r"|kündigt(?:e|en)?|annunciat[oi]|annunci(?:a|ano|amo)"
+)
+
+
+# A launch in Korean prose: an object then a verb of announcing or releasing ("React 19 RC를 발표했습니다",
+# "... 공개되었음을", "출시했습니다"); "~에 대해 발표했습니다" (gave a talk about) is none.
+KO_LAUNCH_VERBS = (
+    r"[을를]\s*(?:발표|출시|공개)(?:했|하였|하고|합니다|한다|함|하며)"
+    r"|(?:출시|공개)(?:되었|됐|됩니다|되어)"
+)
+
+
+# What is presented in Korean without being a launch: the state of things, a vision, goals, results, a case study
+# ("React의 현황을 발표하며": gave a talk on the state of React).
+KO_NOT_LAUNCHED = r"(?:현황|비전|목표|경험|사례|결과|연구|내용|주제|방법|소감|계획|로드맵)[을를]\s*(?:발표|공개)"
+
+
+# What a sentence says after an announcing verb when no product follows: "announced that we are", "announced
+# his retirement", "anunciamos que nosotros".
+PROSE_NOT_SUBJECT = frozenset("""
+we i our my you your he she his her they their it its this that these those there us me him them
+nous notre nos je il elle ils elles nosotros nuestro nuestra yo él ella ellos nós nosso nossa eu ele ela
+wir unser unsere ich er sie es
+""".split())
+
+
+# Places and times a name in prose may follow without being the launch: "announced at KubeCon", "on Monday",
+# "en la conferencia", "dans la plénière", "auf der Keynote", "na palestra".
+PROSE_PLACE_WORDS = frozenset("""
+at in on during from after before by with to en dans à au aux durant lors em no na nos nas durante
+auf bei im am während zur zum al
+""".split())
+
+
+# Words that join the words of a product's name: "Access Analyzer for Amazon S3", "Timeline Profiler de React
+# DevTools", "Profiler de Linha do Tempo".
+NAME_JOINERS = frozenset("of for on de du des do da dos das del für von & and".split())
+
+
+# Articles and pronouns written with a capital that begin a sentence, not a name ("A la espera", "The").
+CAPITAL_FUNCTION_WORDS = frozenset("""
+a an the la le les el los las lo o os as un une una uno ein eine der die das il i we it this that
+""".split())
+
+
+# "X is a new service", "X and Y are two new features", "we introduce X, a new service": what a product is.
+NEW_THING_NOUNS = (
+    r"services?|features?|capabilit(?:y|ies)|products?|offerings?|tools?|apis?|instances?|instance\s+types?"
+    r"|regions?|sdks?|runtimes?|engines?|databases?"
+)
+
+
+# A launch's status in brackets at the end of an item: "Acme Vault (preview)", "Acme Edge [GA]", "X (public beta)";
+# the name keeps it, as written ("Amazon Q (preview)").
+STATUS_MARKS = (
+    r"(?:public\s+|private\s+|limited\s+)?(?:preview|beta)|ga|generally\s+available|now\s+available"
+    r"|vista\s+previa|aperçu|versión\s+preliminar|プレビュー|预览|프리뷰"
+)
+
+
+# A legend's word for a mark of launches, besides NEW_LEAD_INS: "🌊 = Preview", "🧪 = Beta", "✅ = GA".
+LEGEND_STATUS_WORDS = r"preview|beta|ga|generally\s+available"
+
+
+# A line that opens by presenting a product: "Introducing Amazon Braket", "🌊 [Introducing X](url)",
+# "Unveiling the Acme Edge".
+INTRO_WORDS = r"introducing|unveiling|presentamos|présentation\s+de|wir\s+stellen\s+vor"
+
+
+# Launches as table rows. A column that names launches ("| Launch | Details |", "| Announcement |", "| What's new
+# |"), a column of names ("| Service |", "| Product |", "| Feature |") and one of statuses ("| Status |",
+# "| Availability |") whose values are launch statuses ("GA", "Preview", "New").
+LAUNCH_COLUMNS = (
+    r"launch(?:es)?|launched|announcements?|announced|what[’']?s\s+new|new\s+(?:services?|features?|products?)"
+    r"|neuigkeiten|ank[üu]ndigungen?|nouveaut[ée]s|annonces?|novedades|anuncios?|novidades|an[úu]ncios?"
+    r"|発表|新機能|新サービス|发布|新功能|新服务|출시|신규\s*서비스|새로운\s*기능"
+)
+NAME_COLUMNS = (
+    r"services?|products?|features?|names?|offerings?|dienst|produkt|funktion|produit|fonctionnalit[ée]s?"
+    r"|servicio|producto|funci[óo]n|servi[çc]o|produto|サービス|製品|機能|名前|服务|产品|功能|名称|서비스|제품|기능|이름"
+)
+STATUS_COLUMNS = (
+    r"status|availability|stage|state|release|statut|disponibilit[ée]|estado|disponibilidad|disponibilidade"
+    r"|ステータス|状態|状态|상태"
+)
+# A status cell's words: "GA", "Preview", "Public preview", "New", "Launched", "Generally available".
+LAUNCH_STATUS_VALUES = (
+    r"(?:public\s+|private\s+|limited\s+)?(?:preview|beta)|ga|generally\s+available|now\s+available|available"
+    r"|new|launched|released|announced|neu|nouveau|nuevo|novo|プレビュー|一般提供|预览|正式发布|프리뷰|출시"
+)
+
+
+# A link to a launch post, by its address: "/whats-new/2019/12/announcing-...", "/blogs/aws/new-...",
+# ".../introducing-...", "...-now-generally-available", "/launches/", "/changelog/2024-...-ga".
+LAUNCH_URL_WORDS = (
+    r"whats-new|what-s-new|announc(?:ing|es|ed|ement)|introduc(?:ing|es)|launch(?:es|ed|ing)?|now-available"
+    r"|generally-available|now-in-preview|public-preview|now-ga|(?<=/)new-|-ga(?=[/-]|$)|-preview(?=[/-]|$)"
+)
+
+
+# Headings over links that are read, not launched: "Resources", "Further reading", "Blog posts", "Videos".
+REFERENCE_HEADINGS = (
+    r"resources?|links?|references?|further\s+reading|reading(?:\s+list)?|blog\s+posts?|articles?|videos?"
+    r"|slides|recordings?|sources?|credits|see\s+also|weiterf[üu]hrende\s+links|ressources|recursos|lectures?"
+    r"|参考|リンク|资源|链接|참고"
+)
+
+
+# Words before a verb of announcing that make it a noun ("une annonce de Google", "the announce") or that a bare
+# "announce" needs as its subject ("we announce X"; not "feature announce (...)", "numbered announce").
+NOUN_MARKERS = frozenset("a an the une un la le les des cette ces l' una el los las esta uma o os as".split())
+FIRST_PERSON_SUBJECTS = frozenset("we i they you nous".split())

@@ -34,6 +34,7 @@ from reinvent_cli.lexicon import (
 )
 from reinvent_cli.read.source import Source
 from reinvent_cli.recognise.document.one_talk import lead_line
+from reinvent_cli.recognise.launch.launch_scope import launch_legend
 from reinvent_cli.recognise.talk.evidence import block_evidence, clean_title, title_evidence
 from reinvent_cli.recognise.talk.reasons import Evidence, Fact
 from reinvent_cli.recognise.talk.roles import Role
@@ -64,6 +65,7 @@ class Cue(Enum):
     SLIDES = (2, "a link to slides")
     VIDEO = (1, "a talk video")
     LAUNCH_LIST = (2, "a heading over a list of launches or announcements")
+    LAUNCH_LEGEND = (2, "a legend of launch marks (🚀 = new service)")
     MEETING = (-3, "meeting words (minutes, attendees, agenda, action items)")
     MEETING_TITLE = (-3, "the title names a meeting")
     DAILY_NOTE = (-3, "a daily note (named by its date; tasks, meetings)")
@@ -322,6 +324,8 @@ def decide(src: Source, tokens: list[dict[str, Any]], roles: dict[int, Role]) ->
         elif role.kind == "group" and (_TALK.search(role.title) or _TALK_CJK.search(role.title)) \
                 or _EVENT.search(role.title):
             cues.append(Cue.TALK_GROUP)
+    if launch_legend(tokens):
+        cues.append(Cue.LAUNCH_LEGEND)
     if len(days) >= 2 or any(_LETTER.search(d) for d in days):  # (not one "# 2019.03.14": a dated note)
         cues.append(Cue.DAY_HEADING)
     cues += [cue for cue, least in _COUNTED.items() if counted.get(cue, 0) >= least]

@@ -10,7 +10,10 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from reinvent_cli.model import Announcement, Document, Entry, Talk
+from reinvent_cli.read.md_tables import rows as md_rows
 from reinvent_cli.recognise.launch.launch_heads import Head, heading_launches, keynote_title
+from reinvent_cli.recognise.launch.launch_links import launch_post_list, reference_heading
+from reinvent_cli.recognise.launch.launch_prose import intro_launch, prose_launch
 from reinvent_cli.recognise.launch.launch_rules import (
     announced_subject,
     cjk_launch,
@@ -27,9 +30,12 @@ from reinvent_cli.recognise.launch.launch_rules import (
     marked_new,
     may_name_launch,
     remark,
+    status_marked,
     strip_status,
     vendor_item,
 )
+from reinvent_cli.recognise.launch.launch_scope import pre_event_heading
+from reinvent_cli.recognise.launch.launch_table import launch_column
 from reinvent_cli.recognise.launch.launches import (
     ANNOUNCE_LEAD_IN,
     LAUNCH_FILLER,
@@ -60,7 +66,12 @@ class _Hit:
     url: str | None = None
 
 
-_GA_SUBJECT = pattern(r"\s+(?:is\s+|are\s+)?(?:now\b|became\b).*$|^ga\s+of\s+", re.IGNORECASE)
+_MARK = pattern(r"^\s*[^\w\s\[\]()*_`#>-]{1,4}\s*")  # an emoji or mark that opens a line: "🚀", "✨ "
+
+
+_GA_SUBJECT = pattern(r"\s+(?:is\s+|are\s+)?(?:now\b|became\b|generally\s+available\b|in\s+(?:public\s+|private\s+)?"
+                      r"(?:preview|beta)\b).*$|\s+(?:goes|went|hits|hit)\s+ga\b.*$|\s+enter(?:s|ed)\s+\S*\s*preview\b.*$"
+                      r"|^ga\s+of\s+", re.IGNORECASE)
 
 
 def line_launch(line: str, flat: FlatInline | None = None, offset: int = 0, item: bool = False) -> _Hit | None:
@@ -83,9 +94,17 @@ def _line_hit(line: str, links: list[FlatLink], offset: int, item: bool) -> _Hit
     m = announce_match(line) if "announc" in low or "launch" in low else None
     if m is not None:
         return _Hit(m.start(), m.end())
+    mark = _MARK.match(line) if m is None and ("announc" in low or "launch" in low) else None
+    m = announce_match(line[mark.end():]) if mark else None
+    first = line[mark.end() + m.end():][:1] if mark is not None and m is not None else ""
+    if first and (first.isupper() or first.isdigit() or not first.isascii() or first in "[\"“'"):
+        assert mark is not None and m is not None
+        return _Hit(mark.end() + m.start(), mark.end() + m.end())  # "🚀Announcing Amazon Kendra" (a name next)
     at = lead_in_launch(line)
     if at is None:
         at = label_launch(line)
+    if at is None and ("ntroduc" in low or "unveil" in low or not low.isascii() or "present" in low or "stellen" in low):
+        at = intro_launch(line)  # "Introducing Amazon Braket"
     if at is not None:
         return _Hit(at, at)
     for lk in links:
@@ -104,6 +123,11 @@ def _line_hit(line: str, links: list[FlatLink], offset: int, item: bool) -> _Hit
         return _Hit(name=BRACKETED_TAIL.sub("", text))
     if cjk_launch(text):
         return _Hit(name=cjk_launch_name(text))
+    prose = prose_launch(text)
+    if prose:
+        return _Hit(name=prose)  # "we announced the React 19 RC", "X and Y are two new features"
+    if item and status_marked(text):
+        return _Hit()  # "Acme Vault (preview)": the status stays in the name, as written; "X - what it is (beta)": X
     return None
 
 
@@ -145,6 +169,19 @@ def _level(tok: Block, ctx: list[str], launches: bool) -> _Level:
     return _Level(iter(read), ctx, launches, _may_level(read))
 
 
+def _item_links(tok: Block) -> list[str | None]:
+    """Each item's link when the item is one link (a mark before it at most), else None."""
+    out: list[str | None] = []
+    for _, _, flat, text in list_items(tok):
+        url = None
+        if flat is not None and len(flat.links) == 1:
+            rest = text.split("\n", 1)[0].replace(flat.links[0].text, "", 1)
+            if not any(ch.isalnum() for ch in rest):
+                url = flat.links[0].url
+        out.append(url)
+    return out
+
+
 def _legend_marks(texts: Iterable[str]) -> set[str]:
     """The marks a legend among these texts defines as "new" ("- ✨ = new service")."""
     marks: set[str] = set()
@@ -184,6 +221,8 @@ class LaunchFinder:
     def __init__(self, doc: Document, tokens: list[Block] | None = None) -> None:
         self.doc = doc
         self.in_announce_list = False
+        self.pre_event: int | None = None  # the level of a heading over launches made before the event
+        self.reference = False  # under a heading over links to read ("Resources", "Blog posts")
         self.last_lead_in: str | None = None
         self.ordered_scope = False  # a lead-in's numbered list goes on: "1. X" ... "2. Y" (details between)
         self.by_line: dict[int, Entry] = {}
@@ -254,6 +293,8 @@ class LaunchFinder:
                     lead = one_line(flat_of(prev).text)
                 after_list = prev is not None and prev.get("type") == "list"
                 self.list_block(tok, context, lead, after_list, prev is not None and _label_block(prev))
+            elif kind == "table":
+                self.table(tok, context)
             elif kind == "block_quote":
                 self.blocks(tok.get("children") or [], context)
 
@@ -276,12 +317,20 @@ class LaunchFinder:
         elif not context and self.doc.announcements:
             self.doc.announcements[-1].details += texts_of_list([tok])  # "1. X" then "- what X does"
             launches = False
+        if not launches and not context and not self.reference and len(tok.get("children") or ()) >= 3:
+            launches = launch_post_list(_item_links(tok))  # "- [AWS Outposts Now Available](.../whats-new/...)"
         return launches
 
     def heading(self, tok: Block, top: bool = False) -> None:
         """(``top``: hooked, a heading of the file's top level, not in a list or quote.)"""
         title = heading_title(tok)
         line = int(tok["line"])
+        level = int((tok.get("attrs") or {}).get("level", 1))
+        if self.pre_event is not None and level <= self.pre_event:
+            self.pre_event = None
+        if self.pre_event is None and pre_event_heading(title):
+            self.pre_event = level  # "## Pre-re:Invent launches": none of its launches is the event's
+        self.reference = reference_heading(title)
         self.last_lead_in = None
         self.ordered_scope = False
         # (only launch words: "## What's new", "## 新サービス" head a launch list, even where read as a talk)
@@ -373,6 +422,27 @@ class LaunchFinder:
                 for n in reversed([n for n, c in enumerate(rest) if c.get("type") == "list"]):
                     stack.append(_level(rest[n], sub_ctx, self.nested(label, rest, n)))
 
+    def table(self, tok: Block, context: list[str]) -> None:
+        """A table whose rows are launches (launch_table.launch_column): each row's name cell is one, its
+        link the launch's, its other cells the details."""
+        found = md_rows(tok)
+        if len(found) < 2 or len(found) > 501:
+            return
+        cells = [[flat_of(c) for c in r.get("children") or []] for r in found]
+        header = [one_line(c.text) for c in cells[0]]
+        body = [[one_line(c.text) for c in row] for row in cells[1:]]
+        col = launch_column(header, body, self.in_announce_list and not context)
+        if col is None:
+            return
+        for r, row, texts in zip(found[1:], cells[1:], body):
+            if col >= len(row) or not texts[col]:
+                continue
+            name = strip_status(strip_launch_name(split_launch_name(texts[col])[0]).strip("\"“”„'"))
+            links = row[col].links or [lk for c in row for lk in c.links]
+            line = int(r.get("line") or tok.get("line") or 0)
+            ann = self.add(name or None, links[0].url if links else None, line, line, " | ".join(texts))
+            ann.details += [t for i, t in enumerate(texts) if i != col and t]
+
     # The list hooks: the walk's on_list and bullets call them as blocks and bullets above do.
     def list_block_hook(self, tok: Block, context: list[str], lead: str | None, prev: Block | None,
                         top: bool) -> Level:
@@ -436,6 +506,8 @@ class LaunchFinder:
         up to a separator; the rest of the line is its first detail."""
         if hit.name is not None:
             name, url, extra = hit.name, hit.url, ""
+            if url is None and flat.links:  # "[Acme Outposts Now Available](url)": the line's link is the launch's
+                url = next((lk.url for lk in flat.links if offset <= lk.offset < offset + len(line_text)), None)
         else:
             name, url, extra = launch_name_and_url(line_text, hit.end, hit.start, flat, offset)
         name = strip_status(strip_launch_name(name).strip("\"“”„'"))
@@ -451,6 +523,9 @@ class LaunchFinder:
 
     def add(self, name: str | None, url: str | None, line: int, block_line: int, context: str) -> Announcement:
         """(``name`` None: the section's or talk's, else "announcement".)"""
+        if self.pre_event is not None:  # (a launch before the event: read, not kept)
+            return Announcement(name=name or "", url=url, day=None, talk=None, section=None, details=[],
+                                file=self.doc.file, line=line)
         if self.pending is not None:  # hooked: placed when the walk is done (finish)
             ann = Announcement(name=name or "", url=url, day=None, talk=None, section=None, details=[],
                                file=self.doc.file, line=line)

@@ -101,6 +101,6 @@ def heading_launches(tokens: list[dict[str, Any]], doc: Document,
     for i, h in enumerate(heads):
         if any(x.level < h.level for x in heads[:i]) and (i + 1 == len(heads) or heads[i + 1].level <= h.level):
             name = launch_name(h.title)
-            if name and len(name.split()) <= 6:
-                found[h.line] = name
+            if name and len(name.split()) <= 6 and not launch_heading(h.title) and not cjk_launch_heading(h.title):
+                found[h.line] = name  # (not "## Announcements": it heads launches, names none)
     return found, recap

@@ -11,9 +11,12 @@ from reinvent_cli.lexicon import (
     CJK_NOT_LAUNCHED,
     LAUNCH_LABELS,
     LAUNCH_STATUS_TAIL,
+    LEGEND_STATUS_WORDS,
     NEW_LEAD_INS,
+    STATUS_MARKS,
     VENDORS,
 )
+from reinvent_cli.recognise.launch.launch_prose import may_be_prose_launch
 from reinvent_cli.recognise.text.patterns import pattern
 
 # 'NEW - "DynamoDB On Demand"', 'New: X', 'Launch: X', 'Neu: X', 'Nouveauté : X', 'Announcement: X',
@@ -24,8 +27,12 @@ _LEAD_IN = pattern(rf"^(?:[\w.-]+\s+)?(?:{NEW_LEAD_INS}){_LEAD_IN_SEP}\s*(?=\S)"
 
 # "X is now GA", "X now generally available", "X now available in Y", "GA of X", "X: General Availability".
 _NOW = r"now\s+(?:\[)?(?:ga|generally\s+available|available|in\s+(?:public\s+)?preview|live|supported)\b"
-_GA = (r"general\s+availability\b", r"became\s+ga\b")
-_NOW_GA = pattern(rf"\b{_NOW}|^ga\s+of\s|\b{_GA[0]}|\b{_GA[1]}", re.IGNORECASE)
+_GA = (r"general\s+availability\b", r"became\s+ga\b",
+       # "Acme X is generally available", "X is in public preview", "X goes GA", "X enters preview"
+       r"(?:is|are)\s+(?:generally\s+available|in\s+(?:public\s+|private\s+)?(?:preview|beta))\b"
+       r"|(?:goes|went|hits|hit)\s+ga\b|enter(?:s|ed)\s+(?:public\s+|private\s+)?preview\b")
+_NOW_GA = pattern(rf"\b{_NOW}|^ga\s+of\s|\b{_GA[0]}|\b{_GA[1]}|\b(?:{_GA[2]})", re.IGNORECASE)
+_ARTICLE = pattern(r"^(?:the|a|an|our|this|its|their)\s+", re.IGNORECASE)
 
 
 # Not a product: "Slides are now available", "The recording is now live".
@@ -34,7 +41,7 @@ _NOT_PRODUCT = pattern(r"^(?:the\s+|my\s+|our\s+|all\s+)?(?:slides?|video|record
 
 
 # "the announcement of [X](url)", "introduced [X](url)", "unveiled [X](url)": a launch verb, then a link.
-_LINK_VERBS = r"(?:announcement\s+of|announced|introduced|unveiled|released)"
+_LINK_VERBS = r"(?:announcement\s+of|announced|announc(?:e|es|ing)|introduced|unveiled|released)"
 _VERB_LINK = pattern(rf"\b{_LINK_VERBS}\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -69,7 +76,7 @@ def ga_launch(line: str) -> bool:
     """A product said to be generally available or in preview now: "Azure AI Studio is now GA."."""
     text = line.strip()
     low = text.lower()
-    if "now" not in low and "ga" not in low and "general" not in low:
+    if "now" not in low and "ga" not in low and "general" not in low and "preview" not in low and "beta" not in low:
         return False  # (_NOW_GA needs one of these words: no need to search)
     m = _NOW_GA.search(text)
     if m is None or len(text) > 200:
@@ -79,7 +86,10 @@ def ga_launch(line: str) -> bool:
     subject = text[:m.start()].strip()
     if not subject:
         return True  # "GA of X"
-    return (subject[:1].isupper() or subject[:1] == ".") and not _NOT_PRODUCT.match(subject)
+    if not ((subject[:1].isupper() or subject[:1] == ".") and not _NOT_PRODUCT.match(subject)):
+        return False
+    name = _ARTICLE.sub("", subject)  # "The Acme Vault is now GA"; not "The feature is in beta" (no name)
+    return bool(name) and (name[:1].isupper() or name[:1] in ".[`*\"“" or name[:1].isdigit() or not name[:1].isascii())
 
 
 # "Azure OpenAI Batch Service: Reduced price announced.": a product, a colon, what was announced about it.
@@ -99,6 +109,25 @@ def linked_launch(line: str, link_offset: int) -> bool:
     return bool(_VERB_LINK.search(line[max(0, link_offset - 40):link_offset]))  # (a bounded look back)
 
 
+_STATUS_MARK = pattern(rf"\S\s*[(\[](?:{STATUS_MARKS})[)\]]\s*$", re.IGNORECASE)
+
+
+_VERSION = pattern(r"^v?\d+(?:\.\d+)*$", re.IGNORECASE)
+
+
+def status_marked(line: str) -> bool:
+    """An item whose name ends with a launch status in brackets: "Acme Vault (preview)", "Acme Edge [GA]"."""
+    text = line.strip()
+    if len(text) > 200 or not text.endswith((")", "]")):
+        return False
+    m = _STATUS_MARK.search(text)
+    if m is None:
+        return False
+    head = text[:m.start() + 1]
+    # a product's name has a capital or another script ("Helio 5 (beta)"), not "v2.1 (beta)" (a version)
+    return not _VERSION.match(head) and any(c.isupper() or not c.isascii() for c in head)
+
+
 def marked_new(line: str) -> bool:
     """An item marked as new: "access firestore from the console (new)"."""
     text = line.strip()
@@ -111,6 +140,8 @@ _CJK_NOT_LAUNCHED = pattern(CJK_NOT_LAUNCHED)
 def cjk_launch(line: str) -> bool:
     """A Japanese or Chinese line that says something was announced or released ("X を発表", "X 提供開始"), not
     results or figures ("PWA の結果を発表")."""
+    if line.rstrip().endswith((":", "：")):
+        return False  # "以下のような発表がありました：" leads into a list (of talks, or of launches), names none
     return bool(_CJK_VERB.search(line)) and not _CJK_NOT_LAUNCHED.search(line)
 
 
@@ -135,7 +166,8 @@ def cjk_launch_heading(title: str) -> bool:
 
 # A legend of marks: "✨ = new service", "🆕: launched this week", "⭐ – neu" (a mark that is no word, then
 # a launch word). The items that carry the mark are launches.
-_LEGEND = pattern(rf"^\s*([^\w\s]{{1,4}})\s*(?:=|:|[-–—]|means)\s*(?:a\s+|an\s+|brand\s+)?(?:{NEW_LEAD_INS})\b",
+_LEGEND = pattern(rf"^\s*([^\w\s]{{1,4}})\s*(?:=|:|[-–—]|means)\s*(?:a\s+|an\s+|brand\s+|in\s+)?"
+                  rf"(?:{NEW_LEAD_INS}|{LEGEND_STATUS_WORDS})\b",
                      re.IGNORECASE)
 
 
@@ -224,9 +256,9 @@ def remark(line: str) -> bool:
 # rule at the start of a stripped line: after a "\n" and blanks). A miss proves no line names a launch.
 _LINE_START_RULES = pattern(  # lead-ins, labels before a name, "GA of X"
     rf"\n\s*(?:(?:[\w.-]+\s+)?(?:{NEW_LEAD_INS}){_LEAD_IN_SEP}|(?:[^\w\s]{{1,4}}\s*)?{_LABEL_WORDS}|ga\s+of\s)")
-_NOW_GA_ANYWHERE = pattern(rf"{_NOW}|{_GA[0]}|{_GA[1]}")
+_NOW_GA_ANYWHERE = pattern(rf"{_NOW}|{_GA[0]}|{_GA[1]}|{_GA[2]}")
 _VERB_ANYWHERE = pattern(rf"{_LINK_VERBS}\s")
-_NEW_MARK_ANYWHERE = pattern(_NEW_MARK_WORDS)
+_NEW_MARK_ANYWHERE = pattern(rf"{_NEW_MARK_WORDS}|[(\[](?:{STATUS_MARKS})[)\]]")
 # (cjk_launch reads the stripped line: the end its "$" stands for may be before blanks)
 _CJK_VERB_ANYWHERE = pattern(CJK_LAUNCH_VERBS.replace("$", r"\s*$"), re.MULTILINE)
 # What re.IGNORECASE matches to "i" or "s" that lower() does not turn into them ("ı", "ſ"), or lengthens ("İ").
@@ -245,10 +277,13 @@ def may_name_launch(text: str, links: bool = True) -> bool:
         return True
     if _LINE_START_RULES.search(low):
         return True
-    if ("now" in low or "general" in low or "became" in low) and _NOW_GA_ANYWHERE.search(low):
+    if ("now" in low or "general" in low or "became" in low or "preview" in low or " beta" in low
+            or "s ga" in low or "t ga" in low) and _NOW_GA_ANYWHERE.search(low):  # ("goes/hits/went/hit ga")
         return True  # 'X is now GA'
     if links and _VERB_ANYWHERE.search(low):
         return True  # 'the announcement of [X](url)'
     if ("(" in low or "[" in low) and _NEW_MARK_ANYWHERE.search(low):
         return True  # 'X (new)'
+    if may_be_prose_launch(low):
+        return True  # 'we announced the X', 'X is a new service' (launch_prose)
     return not low.isascii() and _CJK_VERB_ANYWHERE.search(low) is not None  # (each verb has a CJK character)

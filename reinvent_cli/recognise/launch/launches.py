@@ -149,7 +149,13 @@ def launch_name_and_url(line_text: str, end: int, start: int, flat: FlatInline, 
         name, extra = split_launch_name(line_text[end:stop])
         return name, around.url, extra + line_text[stop:]
     if first_link and not between.strip() and first_link.text.strip() and not GENERIC_LINK_TEXT.match(first_link.text):
-        return one_line(first_link.text), first_link.url, line_text[first_link.offset - offset + len(first_link.text):]
+        text = one_line(first_link.text)
+        rest = line_text[first_link.offset - offset + len(first_link.text):]
+        for dash in (" – ", " — "):  # "[Amazon Braket – Get Started with Quantum Computing](url)": a post's title
+            at = _outside_parens(text, dash)
+            if at > 0:
+                return text[:at], first_link.url, text[at + len(dash):] + rest
+        return text, first_link.url, rest
     plain, url = line_text[end:], None
     if first_link:
         url = first_link.url

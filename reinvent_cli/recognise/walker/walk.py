@@ -130,6 +130,8 @@ class _Walker:
 
     def on_table(self, tokens: list[Block], i: int, context: list[str]) -> None:
         walk_table(self.st, tokens[i], context)  # rows as entries; a schedule's rows as talks (recognise/talk/tables.py)
+        if self.launches is not None:
+            self.launches.table(tokens[i], context)  # a table of launches (recognise/launch/launch_table.py)
 
     def on_code(self, tokens: list[Block], i: int, context: list[str]) -> None:
         tok, st = tokens[i], self.st

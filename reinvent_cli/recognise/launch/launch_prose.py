@@ -1,0 +1,195 @@
+"""Launches told in prose, inside a sentence rather than leading a line: "we announced the React 19 RC",
+"announcing that the React Compiler is now open source", "anunciamos que ya se puede probar React 18 RC",
+"React 19 RC를 발표했습니다", "Lambda Layers and Runtime API are two new features", "we introduce AWS Cloud Map, a
+new service". Each rule is a pure function of a line's text; the name is the product's words (a run of
+capitalised words, digits and joiners), never a person, a place or a pronoun."""
+
+from __future__ import annotations
+
+import re
+
+from reinvent_cli.lexicon import (
+    CAPITAL_FUNCTION_WORDS,
+    FIRST_PERSON_SUBJECTS,
+    INTRO_WORDS,
+    KO_LAUNCH_VERBS,
+    KO_NOT_LAUNCHED,
+    MONTHS,
+    NAME_JOINERS,
+    NEW_THING_NOUNS,
+    NOUN_MARKERS,
+    PROSE_ANNOUNCE_VERBS,
+    PROSE_NOT_SUBJECT,
+    PROSE_PLACE_WORDS,
+    WEEKDAYS,
+)
+from reinvent_cli.recognise.text.patterns import pattern
+
+# The verb inside a sentence (a word before it: "we announced", "Nicola announced", "y anunciamos"); the verb
+# leading a sentence is the older rule's (launches.announce_match).
+_VERB = pattern(rf"(?<=[\w,)\]])\s+(?:also\s+|then\s+|aussi\s+|también\s+|também\s+)?(?:{PROSE_ANNOUNCE_VERBS})\b")
+# (inside a sentence the verb is lowercase: not "AWS CEO Announce 2017", a caption)
+_SKIP = pattern(r"^(?:\s*(?:that|que|qu[’']|dass|che|the|a|an|new|our|its|their|his|her|also|today|now|"
+                r"officially|publicly|several|two|three|some|le|la|les|l[’']|el|un|une|una|o|os|um|uma|der|die|"
+                r"das|den|ein|eine|einen|neue[nrs]?|nouveaux?|nouvelles?|nuevos?|nuevas?|novos?|novas?|"
+                r"ya|se|puede|probar|aussi|dans|na|en)\b\s*)+", re.IGNORECASE)
+_SENTENCE_END = pattern(r"[.!?;](?=\s|$)|[。！？]")
+_TOKEN = pattern(r"\S+")
+_NEAR = 9  # the name starts within this many words of the verb (after "that the", "que ya se puede probar")
+_EDGE = "\"'“”‘’«»*_`,.;:!?()[]{}"
+_KO_VERB = pattern(KO_LAUNCH_VERBS)
+_KO_NOT = pattern(KO_NOT_LAUNCHED)
+_LATIN_RUN = pattern(r"[A-Z0-9][A-Za-z0-9.+#/-]*(?:\s+(?:[A-Z0-9][A-Za-z0-9.+#/-]*|of|for|&)(?![A-Za-z0-9]))*")
+_NEW_THING = pattern(
+    rf"^(?P<name>[A-Z][\w.+#/-]*(?:\s+(?:[A-Z0-9][\w.+#/-]*|of|for|and|&))*)\s+(?:is|are)\s+"
+    rf"(?:a|an|two|three|four|several|some|the)?\s*(?:brand[- ])?new\s+(?:{NEW_THING_NOUNS})\b",
+)
+_INTRODUCE = pattern(
+    rf"\b(?:introduc(?:e|es|ed|ing)|present(?:s|ed|ing)?|unveil(?:s|ed|ing)?)\s+(?:the\s+)?"
+    rf"(?P<name>[A-Z][\w.+#/-]*(?:\s+(?:[A-Z0-9][\w.+#/-]*|of|for|&))*),\s+(?:a|an)\s+(?:brand[- ])?new\s+"
+    rf"(?:{NEW_THING_NOUNS})\b",
+)
+
+
+_NEW_THING_ANY = pattern(r" is | are |introduc|present|unveil")
+
+
+def may_be_prose_launch(low: str) -> bool:
+    """Whether a rule of this module may fire on some line of ``low`` (a block's lowered text, after a "\\n"):
+    False proves none does (each rule needs one of these words)."""
+    # (plain substring tests: this runs on every block, most of which have none of these words)
+    if "announc" in low or "unveil" in low or "anunci" in low or "annonc" in low or "annunci" in low:
+        return True
+    if "new" in low and _NEW_NOUN.search(low) and _NEW_THING_ANY.search(low):
+        return True  # (new_thing)
+    if ("introduc" in low or "presenta" in low or "stellen" in low) and _INTRO_AT_LINE.search(low):
+        return True  # "Introducing X" (intro_launch)
+    if low.isascii():
+        return False
+    return "kündigt" in low or "발표" in low or "출시" in low or "공개" in low
+
+
+_NEW_NOUN = pattern(rf"new\s+(?:{NEW_THING_NOUNS})\b")
+_INTRO_AT_LINE = pattern(rf"\n\s*(?:[^\w\s]{{1,4}}\s*)?(?:{INTRO_WORDS})")
+_INTRO = pattern(rf"^(?:[^\w\s]{{1,4}}\s*)?(?:{INTRO_WORDS})\s*:?\s+(?:the\s+|a\s+|an\s+|el\s+|la\s+|le\s+|l[’']\s*)?"
+                 r"(?:new\s+)?(?=[A-Z0-9.]|[^\x00-\x7f])", re.IGNORECASE)
+
+
+def intro_launch(line: str) -> int | None:
+    """Where the name starts on a line that opens by presenting a product ("Introducing Amazon Braket" -> at
+    "Amazon"), or None; not "Introducing myself", "introducing the speakers" (the name has a capital)."""
+    head = line.lstrip()
+    m = _INTRO.match(head[:120])
+    if m is None:
+        return None
+    first = head[m.end():m.end() + 1]
+    if first.isascii() and first.isalpha() and not first.isupper():
+        return None  # (re.IGNORECASE let a lowercase word through the look-ahead)
+    return len(line) - len(head) + m.end()
+
+
+def _capital(word: str) -> bool:
+    """A word that may start or carry a product's name: a capital or a digit first ("React", "19", "RC")."""
+    return bool(word) and (word[0].isupper() or word[0].isdigit())
+
+
+def _goes_on(words: list[str], j: int) -> bool:
+    """Whether words[j] goes on a name: a capitalised word (not "A", "The"), or a joiner ("for", "de") before
+    one ("Access Analyzer for Amazon S3")."""
+    raw = words[j]
+    word = raw.strip(_EDGE)
+    if _capital(word):
+        return word.lower() not in CAPITAL_FUNCTION_WORDS
+    return (word.lower() in NAME_JOINERS and j + 1 < len(words) and _capital(words[j + 1].strip(_EDGE))
+            and not raw.endswith(","))
+
+
+def name_run(words: list[str], within: int = 1000) -> str | None:
+    """The first product-like run of words: capitalised words and digits, joined by "of", "for", "de"... ("React
+    18 RC", "Access Analyzer for Amazon S3"); not after a place word ("at KubeCon"), not a month, a weekday or
+    a pronoun; None when there is none. (``words``: the words of a clause, in order; the run starts in the
+    first ``within``.)"""
+    i = 0
+    while i < min(len(words), within):
+        raw = words[i]
+        word = raw.strip(_EDGE)
+        prev = words[i - 1].strip(_EDGE).lower() if i else ""
+        if not _capital(word) or raw[:1] in "([" or prev in PROSE_PLACE_WORDS \
+                or word.lower() in MONTHS or word.lower() in WEEKDAYS or word.lower() in PROSE_NOT_SUBJECT:
+            i += 1
+            continue
+        run = [word]
+        j = i + 1
+        while j < len(words) and len(run) < 8 and not raw.endswith((",", ";", ":", ")")):
+            raw = words[j]
+            nxt = raw.strip(_EDGE)
+            if raw.startswith("(") and raw.rstrip(",.;:").endswith(")") and _capital(nxt):
+                run.append(raw.rstrip(",.;:"))  # "AWS Wickr (Preview)", "React 18 (RC)": its status stays
+                break
+            if not _goes_on(words, j):
+                break
+            run.append(nxt)
+            j += 1
+        return " ".join(run)
+    return None
+
+
+def prose_announcement(line: str) -> str | None:
+    """The product a sentence says was announced, the verb inside it: "At the keynote we announced the [React
+    19 RC](...)" -> "React 19 RC"; None when the verb's object is a pronoun, a person's plan or no name
+    ("announced that we are now recommending...", "announced his retirement", "announced on Monday")."""
+    if len(line) > 2000:
+        return None
+    for m in _VERB.finditer(line):
+        before = line[max(0, m.start() - 30):m.start()].split()
+        prev = before[-1].lower().strip(_EDGE) if before else ""
+        verb = m.group(0).split()[-1].lower()
+        if prev in NOUN_MARKERS or verb in ("announce", "annonce") and prev not in FIRST_PERSON_SUBJECTS:
+            continue  # "une annonce de Google", "feature announce (...)": a noun; "we announce X": a verb
+        rest = line[m.end():]
+        stop = _SENTENCE_END.search(rest)
+        clause = rest[:stop.start()] if stop else rest
+        clause = clause[:160]
+        skipped = _SKIP.match(clause)
+        head = clause[skipped.end():] if skipped else clause
+        words = _TOKEN.findall(head)
+        if not words or words[0].strip(_EDGE).lower() in PROSE_NOT_SUBJECT:
+            continue  # "announced that we are now recommending ...": no product follows
+        name = name_run(words, _NEAR)
+        if name:
+            return name
+    return None
+
+
+def ko_announcement(line: str) -> str | None:
+    """The product a Korean sentence says was announced or released ("React 19 RC를 발표했습니다" -> "React 19
+    RC"): the last run of Latin capitalised words before the verb; None when there is none."""
+    if len(line) > 2000 or "발표" not in line and "출시" not in line and "공개" not in line:
+        return None
+    for m in _KO_VERB.finditer(line):
+        if _KO_NOT.search(line[max(0, m.start() - 3):m.end()]):  # (the noun right before the particle)
+            continue  # "React의 현황을 발표하며": a talk on the state of React
+        runs = [r.group(0) for r in _LATIN_RUN.finditer(line[:m.start()])]
+        runs = [r for r in runs if not r.isdigit()]
+        if runs:
+            return runs[-1].strip()
+    return None
+
+
+def new_thing(line: str) -> str | None:
+    """A sentence that says what was new: "Lambda Layers and Runtime API are two new features" -> "Lambda
+    Layers and Runtime API", "In this session we introduce AWS Cloud Map, a new service" -> "AWS Cloud Map"."""
+    text = line.strip()
+    if "new" not in text or len(text) > 2000:
+        return None
+    for sentence in _SENTENCE_END.split(text)[:12]:
+        sentence = sentence.strip()
+        m = _NEW_THING.match(sentence) or _INTRODUCE.search(sentence)
+        if m and m.group("name").lower() not in PROSE_NOT_SUBJECT:
+            return m.group("name")
+    return None
+
+
+def prose_launch(line: str) -> str | None:
+    """The product a line's prose says was launched (prose_announcement, ko_announcement, new_thing), or None."""
+    return prose_announcement(line) or ko_announcement(line) or new_thing(line)

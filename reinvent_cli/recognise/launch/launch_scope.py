@@ -1,0 +1,48 @@
+"""Where launches are not the event's: a section of launches made before it ("## Pre-re:Invent launches",
+"## Before KubeCon: announcements"), which a recap lists for context; and a file-level cue that a file is a
+launch recap (a legend of launch marks, "🚀 = Launch / New Service")."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from reinvent_cli.lexicon import ANNOUNCE_WORDS, PRE_EVENT_LEAD
+from reinvent_cli.recognise.launch.launch_rules import legend_mark
+from reinvent_cli.recognise.text.inline import flat_of
+from reinvent_cli.recognise.text.patterns import pattern
+
+_PRE_EVENT = pattern(rf"^\W{{0,4}}(?:{PRE_EVENT_LEAD})", re.IGNORECASE)
+_LAUNCH_WORD = pattern(rf"\b{ANNOUNCE_WORDS}|\blaunch|\bannounc", re.IGNORECASE)
+
+
+def pre_event_heading(title: str) -> bool:
+    """A heading over launches made before the event: "Pre-re:Invent'19 Launches 🚀 (November 2019)",
+    "pre:Invent announcements", "Before the conference: what's new" (it names launches, and opens with a
+    "before" word); not "Pre-release features", "Preview launches", "Launches before lunch"."""
+    if len(title) > 120:
+        return False
+    return bool(_PRE_EVENT.match(title)) and bool(_LAUNCH_WORD.search(title))
+
+
+_LOOK_ITEMS = 12
+_LOOK_BLOCKS = 80
+
+
+def launch_legend(tokens: list[dict[str, Any]]) -> bool:
+    """A legend of launch marks among the first items of the file's first top-level lists ("- 🚀 = Launch / New
+    Service", "- ✨ = new"): a launch recap's."""
+    for tok in tokens[:_LOOK_BLOCKS]:  # (a legend comes before the launches it marks: near the top)
+        if tok.get("type") != "list":
+            continue
+        for item in (tok.get("children") or [])[:_LOOK_ITEMS]:
+            first = (item.get("children") or [{}])[0]
+            if first.get("type") not in ("paragraph", "block_text"):
+                continue
+            opens = (first.get("children") or [{}])[0]
+            if opens.get("type") != "text" or str(opens.get("raw", ""))[:1].isalnum():
+                continue  # (a legend opens with its mark: most items are read no further)
+            text = flat_of(first).text.strip()
+            if text and not text[:1].isalnum() and len(text) <= 80 and legend_mark(text):
+                return True
+    return False

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+import sys
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -16,6 +17,7 @@ Front = tuple[str, dict[str, Any], "str | None"]
 
 _FM_OPEN = "---"
 _FM_CLOSE = ("---", "...")
+_TOML_FENCE = "+++"
 
 
 # An HTML character reference: "&iacute;", "&#233;", "&#xE9;".
@@ -123,18 +125,23 @@ def source_from_bytes(data: bytes, name: str, known_front: Front | None = None) 
 
 
 def find_front_matter(text: str) -> tuple[str, str] | None:
-    """(the front matter's raw YAML, the body with its lines blanked), or None when there is none."""
-    if not text.startswith(_FM_OPEN + "\n") and text.rstrip("\n") != _FM_OPEN:
+    """(the front matter's raw YAML, the body with its lines blanked), or None when there is none. Hugo's TOML
+    front matter between "+++" lines comes back with its "+++" line first (load_front_matter reads it as TOML)."""
+    toml = text.startswith(_TOML_FENCE + "\n")
+    if not toml and not text.startswith(_FM_OPEN + "\n") and text.rstrip("\n") != _FM_OPEN:
         return None
     lines = text.split("\n")
-    close = next((i for i in range(1, len(lines)) if lines[i].rstrip() in _FM_CLOSE), None)
+    closing = (_TOML_FENCE,) if toml else _FM_CLOSE
+    close = next((i for i in range(1, len(lines)) if lines[i].rstrip() in closing), None)
     if close is None:
         return None  # no closing line: it is a thematic break, not front matter
-    return "\n".join(lines[1:close]), "\n" * (close + 1) + "\n".join(lines[close + 1 :])
+    return "\n".join(lines[0 if toml else 1:close]), "\n" * (close + 1) + "\n".join(lines[close + 1 :])
 
 
 def load_front_matter(raw: str) -> tuple[dict[str, Any], str | None]:
-    """(metadata, warning or None) of front matter, read with a real YAML parser."""
+    """(metadata, warning or None) of front matter, read with a real YAML parser (or TOML's, after "+++")."""
+    if raw.startswith(_TOML_FENCE + "\n"):
+        return _load_toml(raw[len(_TOML_FENCE) + 1:])
     try:
         import yaml
 
@@ -146,6 +153,19 @@ def load_front_matter(raw: str) -> tuple[dict[str, Any], str | None]:
         loaded = {}
     if not isinstance(loaded, dict):
         return {}, "front matter is not a mapping; ignored"
+    return _clean_meta(loaded), None
+
+
+def _load_toml(raw: str) -> tuple[dict[str, Any], str | None]:
+    try:
+        if sys.version_info >= (3, 11):
+            import tomllib
+        else:  # pragma: no cover - Python 3.10
+            import tomli as tomllib
+        loaded = tomllib.loads(raw)
+    except Exception as exc:  # noqa: BLE001 - tomllib.TOMLDecodeError and anything a hostile document provokes
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        return {}, f"front matter is not valid TOML ({first}); ignored"
     return _clean_meta(loaded), None
 
 

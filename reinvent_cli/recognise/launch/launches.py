@@ -160,7 +160,9 @@ def launch_name_and_url(line_text: str, end: int, start: int, flat: FlatInline, 
     if first_link:
         url = first_link.url
         head = line_text[end:first_link.offset - offset]
-        if head.rstrip().endswith("(") or not head.strip():  # "Name ([blog](url))"
+        after = line_text[first_link.offset - offset + len(first_link.text):]
+        generic_last = bool(GENERIC_LINK_TEXT.match(first_link.text)) and not after.strip(" )]")
+        if head.rstrip().endswith("(") or not head.strip() or generic_last:  # "Name ([blog](url))", "Name [blog](url)"
             plain = head.rstrip().rstrip("(")
     name, extra = split_launch_name(plain)
     return name, url, extra

@@ -18,7 +18,8 @@ SLIDES_TEXT = pattern(
     r"diapositiv[ae]s?|pr[ée]sentation|transparents|support|pptx?)\b", re.IGNORECASE)
 
 
-GENERIC_LINK_TEXT = pattern(r"^\s*(blog( post)?|here|link|this|post|more|details|sign ?up( page)?|docs?|announcement)\s*$", re.IGNORECASE)
+GENERIC_LINK_TEXT = pattern(r"^\s*(blog( post)?|here|link|this|post|more|details|sign ?up( page)?|docs?|announcement|site"
+                            r"|article|press release)\s*$", re.IGNORECASE)
 
 
 def video_key_of(url: str) -> str:

@@ -74,8 +74,11 @@ def _front_line(src: Source, key: str) -> int | None:
     """The line of the file where the front matter sets ``key`` (the opening "---" is line 1)."""
     if not src.front:
         return None
-    at = next((i for i, x in enumerate(src.front[0].split("\n")) if re.match(rf"{key}\s*:", x, re.IGNORECASE)), None)
-    return None if at is None else at + 2
+    lines = src.front[0].split("\n")
+    toml = lines[0] == "+++"  # (Hugo's TOML front matter keeps its opening line: "title = ...")
+    at = next((i for i, x in enumerate(lines) if re.match(rf"{key}\s*{'[=:]' if toml else ':'}", x, re.IGNORECASE)),
+              None)
+    return None if at is None else at + (1 if toml else 2)
 
 
 def front_matter_entries(doc: Document, src: Source) -> None:

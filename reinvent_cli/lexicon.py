@@ -120,6 +120,20 @@ SLIDE_KEYS = ("slides", "slide deck", "deck", "folien", "diapositivas", "diapos"
               "발표자료", "발표 자료", "資料", "発表資料", "スライド", "幻灯片", "演讲稿", "ppt")
 
 
+# CJK, katakana and Korean words shaped like a name that are none: roles, kinds of talk, programme items.
+NOT_CJK_NAMES = (
+    "スピーカー", "キーノート", "ワークショップ", "パネル", "レポート", "カンファレンス", "イベント", "セッション", "主题演讲", "演讲", "讲师", "講師", "嘉宾", "登壇者",
+    "発表者", "講演者", "主催者", "参加者", "基調講演", "분과회", "발표자", "연사", "강연자", "참가자", "키노트", "세션", "발표", "후기", "정리", "소감",
+    "圆桌讨论", "圓桌討論", "自由讨论", "自由討論", "圆桌", "茶歇", "签到", "开场", "開場", "閉会", "懇親会", "ディレクター", "エンジニア", "マネージャー", "デザイナー",
+    "プロデューサー", "エバンジェリスト", "アーキテクト", "リーダー", "コンサルタント", "代表取締役", "取締役", "社長", "技術顧問", "執行役員", "实行委员会", "実行委員会",
+)
+
+
+# Parts of an organisation's name in Japanese, Chinese and Korean: a cell or line holding one names no person.
+CJK_ORG_MARKS = ("株式会社", "有限会社", "合同会社", "社団法人", "財団法人", "公司", "集团", "集團", "大学", "大學", "研究所",
+                 "協会", "协会", "委員会", "委员会", "事務所", "주식회사", "재단")
+
+
 # A person's profile: a link there in a programme's cell names who gave the talk ("@amacbee").
 PROFILE_HOSTS = ("twitter.com", "x.com", "github.com", "linkedin.com", "mastodon.social", "bsky.app", "facebook.com")
 

@@ -138,3 +138,28 @@ REPEATED_SLOT = """#### Monday - Workshops
 def test_a_workshop_s_second_slot_is_the_same_talk() -> None:
     assert [(t, s) for t, s, _ in talks_of(REPEATED_SLOT, "workshops-2024.md")] == [
         ("Array basics", ["Lena Fisch"]), ("Plotting", ["Jonas Wirth"])]
+
+
+ROLE_LINES = """### プログラム
+
+<table><thead>
+    <tr><th>開始時刻</th><th>登壇者</th><th>タイトル</th></tr>
+  </thead><tbody>
+    <tr>
+      <td>16:00-</td>
+      <td>株式会社サンプル<br>企画課<br>ディレクター<br>髙﨑 奈美</td>
+      <td>ものづくりを続ける</td>
+    </tr>
+    <tr>
+      <td>16:45-</td>
+      <td>株式会社サンプル<br>ディレクター</td>
+      <td>長く作るために</td>
+    </tr>
+  </tbody>
+</table>
+"""
+
+
+def test_a_speaker_cell_s_name_line_not_its_role() -> None:
+    assert [(t, s) for t, s, _ in talks_of(ROLE_LINES, "conf-2014.md")] == [
+        ("ものづくりを続ける", ["髙﨑 奈美"]), ("長く作るために", [])]

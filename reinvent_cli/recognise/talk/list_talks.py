@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
-from reinvent_cli.lexicon import AND_WORDS, ITEM_TALK_LABELS, SPEAKER_LABELS
+from reinvent_cli.lexicon import AND_WORDS, CJK_ORG_MARKS, ITEM_TALK_LABELS, NOT_CJK_NAMES, SPEAKER_LABELS
 from reinvent_cli.recognise.talk.names import is_person, surely_person
 from reinvent_cli.recognise.talk.reasons import Evidence, Fact
 from reinvent_cli.recognise.talk.speakers import speaker_line
@@ -41,6 +41,8 @@ def _names_person(text: str) -> bool:
 def _kana_name(text: str) -> bool:
     """A Japanese name written partly in kana ("伊藤 さくら"): one or two short words of CJK letters."""
     words = text.split()
+    if text in NOT_CJK_NAMES or any(m in text for m in CJK_ORG_MARKS):
+        return False  # "ディレクター", "株式会社サンプル": a role, a company
     return 1 <= len(words) <= 2 and len(text) <= 12 and all(
         all("\u3040" <= c <= "\u30ff" or "\u4e00" <= c <= "\u9fff" for c in w) for w in words)
 

@@ -11,6 +11,7 @@ from reinvent_cli.lexicon import (
     HONORIFICS,
     NAME_PARTICLES,
     NAME_SUFFIXES,
+    NOT_CJK_NAMES,
     ORG_WORDS,
     TALK_WORDS,
     TITLE_WORDS,
@@ -35,16 +36,15 @@ _LANGUAGES = frozenset({"english", "german", "french", "spanish"})
 def _cjk_name() -> re.Pattern[str]:
     """"王磊", "佐藤 健一" (family name, a space, given name), "リー・ウェイ". Compiled on first use (~3 ms: its
     big character sets), for names with katakana or CJK letters only."""
-    return re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2,4}|[\u3400-\u4dbf\u4e00-\u9fff]{1,3} [\u3400-\u4dbf\u4e00-\u9fff]{1,3}"
+    han = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"  # (with the compatibility ideographs of names: "髙﨑")
+    return re.compile(rf"{han}{{2,4}}|{han}{{1,3}} {han}{{1,3}}"
                       r"|[\u30a0-\u30ff]{2,8}(?:・[\u30a0-\u30ff]{2,8})?"
                       r"|[\uac00-\ud7a3]{3}")  # (a Korean name: a family name and two syllables, "김민수")
 
 
 # Words of the lexicon shaped like a CJK, katakana or Korean name: talks, sessions, speakers, events, reports.
 _NOT_CJK_NAMES = frozenset(w for w in (*GROUP_TALK_WORDS, *"|".join((TALK_WORDS, EVENT_WORDS)).split("|"))
-                           if w and max(w) >= "\u30a0") | frozenset(
-    ["スピーカー", "キーノート", "ワークショップ", "パネル", "レポート", "カンファレンス", "イベント", "セッション", "主题演讲", "演讲", "讲师", "講師", "嘉宾", "登壇者", "発表者", "講演者", "主催者", "参加者", "基調講演", "분과회", "발표자", "연사", "강연자", "참가자", "키노트", "세션", "발표", "후기", "정리", "소감", "圆桌讨论", "圓桌討論",
-     "自由讨论", "自由討論", "圆桌", "茶歇", "签到", "开场", "開場", "閉会", "懇親会"])
+                           if w and max(w) >= "\u30a0") | frozenset(NOT_CJK_NAMES)
 
 # Where a label could pass for a name, unspaced Han or Hangul names ("张伟", "김민수") are told from words ("视频回顾",
 # "데이터") by a common family name first (surely_person); spaced ones ("山田 太郎") by their shape alone.

@@ -72,7 +72,8 @@ def row_talk(cells: list[str], cols: Columns) -> str | None:
     if not title or not any(c.isalpha() for c in title) or not_talk(title) or group_word(title):
         return None
     speaker = cells[cols.speaker].strip() if 0 <= cols.speaker < len(cells) else ""
-    if cols.speaker >= 0 and not speaker and len(title.split()) <= 2 and not has_talk_label(title):
+    short = len(title.split()) <= 2 if title.isascii() else len(title.replace(" ", "")) <= 6  # (CJK: no spaces)
+    if cols.speaker >= 0 and not speaker and short and not has_talk_label(title):
         return None  # "| 20:20 | Apéro | |": a short title nobody gives is a break or a social event
     time = cells[cols.time].strip() if 0 <= cols.time < len(cells) else ""
     text = f"{time} {title}" if time and len(time) <= 20 else title
@@ -115,8 +116,7 @@ def _cell_text(cell: dict[str, Any], who: bool) -> str:
     text = flat_of(cell).text
     if who and "\n" in text.strip():
         named = [p for p in (people_named(one_line(x)) for x in text.split("\n")) if p]
-        if named:
-            return named[-1]
+        return named[-1] if named else ""  # (no line names a person: "Org<br>Director" names nobody)
     return one_line(text.split("\n")[0]) if not who and "\n" in text.strip() else one_line(text)
 
 

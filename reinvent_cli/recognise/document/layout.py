@@ -337,12 +337,13 @@ def _is_talk(s: _Seg, kids: list[_Seg], sib: _Siblings, backed: bool) -> bool:
         return False  # "### Summaries" over "#### Day 1", "#### Day 2"
     if kids and any(_only_talk_words(k.title) for k in kids if k.level == kids[0].level):
         return False  # "## Topics" over "### Talks", "### Workshops": the talks are below it
-    if not backed and not sib.expect and collection_title(s.title, keynote_is_talk=False) and not labelled(s.title):
-        return False  # "## Prometheus at CloudNativeCon 2017" among the talks: the post's title again
     if sib.expect:
         return backed or not sib.strict()
-    return sib.alike() and (backed or (sib.most() or sib.series and bool(_NUMBERED.match(s.title)))
+    talk = sib.alike() and (backed or (sib.most() or sib.series and bool(_NUMBERED.match(s.title)))
                             and not sib.only_backed)
+    # (looked at last, only for a talk by its siblings alone: "## Prometheus at CloudNativeCon 2017" among the
+    # talks is the post's title again)
+    return talk and (backed or not collection_title(s.title, keynote_is_talk=False))
 
 
 _TALK_WORD_SET = frozenset(w.lower() for w in GROUP_TALK_WORDS)

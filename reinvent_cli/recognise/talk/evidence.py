@@ -265,9 +265,21 @@ def block_evidence(blocks: list[dict[str, Any]], lines: list[str] | None = None)
                 _add(found, _VIDEO)
             if any(url_host(lk.url).endswith(_SLIDE_HOSTS) for lk in flat.links) or n < 3 and _slides_line(flat):
                 _add(found, _SLIDES)
-            if n < 2 and kind == "paragraph" and _TALK_PROSE.search(flat.text[:800]):
+            if n < 2 and kind == "paragraph" and _speaks_of_a_talk(flat.text[:800]):
                 _add(found, _TALK_PROSE_FACT)
     return found
+
+
+# Cheap tests before TALK_PROSE's search: a word that each of its phrases holds (lower case).
+_PROSE_HINTS = ("talk", "session", "presentation", "keynote", "workshop", "tutorial", "attendee", "learn", "speaker",
+                "we'll", "we’ll", "we will", "vortrag", "referent", "sprecher", "talk", "présentation", "presentation",
+                "conférence", "conference", "intervention", "charla", "ponencia", "sesi", "palestra", "sess", "quest",
+                "セッション", "トーク", "講演", "本次", "本议题", "本场", "세션", "발표")
+
+
+def _speaks_of_a_talk(text: str) -> bool:
+    low = text.lower()
+    return any(h in low for h in _PROSE_HINTS) and bool(_TALK_PROSE.search(text))
 
 
 def _slides_line(flat: FlatInline) -> bool:

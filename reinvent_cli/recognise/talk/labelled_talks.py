@@ -28,7 +28,10 @@ def labelled_candidates(blocks: list[dict[str, Any]], level: int) -> list[Role]:
     for n, tok in enumerate(blocks):
         if tok.get("type") != "paragraph":
             continue
-        lines = [one_line(x) for x in flat_of(tok).text.split("\n") if x.strip()]
+        text = flat_of(tok).text
+        if ":" not in text and "：" not in text and "《" not in text:
+            continue  # (neither a labelled line nor a quoted title: most paragraphs, looked at cheaply)
+        lines = [one_line(x) for x in text.split("\n") if x.strip()]
         role = _topic_talk(lines, blocks[n - 1] if n else None, tok, level) or _book_talk(lines, tok, level)
         if role is not None:
             found.append(role)

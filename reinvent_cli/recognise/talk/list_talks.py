@@ -86,7 +86,7 @@ _SEPARATORS = (" / ", " | ", " ｜ ", "／", "｜")
 
 def paren_named(text: str) -> tuple[str, str] | None:
     """(title, speakers) of "Title (Jane Roe)", "Title (Jane Roe, Acme)"; None unless persons are in them."""
-    m = _PAREN_TAIL.match(text)
+    m = _PAREN_TAIL.match(text) if text.rstrip().endswith((")", "）")) else None
     if not m:
         return None
     title, inside = m.group(1).strip(" -–—:"), m.group(2)
@@ -104,7 +104,10 @@ _ORG_DASH = pattern(r"[-–—－]")
 def timed_paren_named(text: str) -> tuple[str, str] | None:
     """(title, speaker) of "Title（Org-Jane Roe 14:00-14:20）": who gave it and when, in the closing parentheses
     (the name after an organisation's "Org-"); a schedule's item, so strong."""
-    m = _PAREN_TAIL.match(text.rstrip("。. "))
+    text = text.rstrip("。. ")
+    if not text.endswith((")", "）")) or ":" not in text and "：" not in text and "." not in text:
+        return None  # (cheaply: most items close no parentheses with a time in them)
+    m = _PAREN_TAIL.match(text)
     if not m or not _PAREN_TIME.search(m.group(2)):
         return None
     inside = _PAREN_TIME.sub(" ", m.group(2)).strip()

@@ -163,3 +163,20 @@ ROLE_LINES = """### プログラム
 def test_a_speaker_cell_s_name_line_not_its_role() -> None:
     assert [(t, s) for t, s, _ in talks_of(ROLE_LINES, "conf-2014.md")] == [
         ("ものづくりを続ける", ["髙﨑 奈美"]), ("長く作るために", [])]
+
+
+UNCLOSED = """# Notes
+
+<table>
+  <tr><td>9:00</td><td>Opening</td></tr>
+
+## Day 1
+
+- a bullet under day 1
+"""
+
+
+def test_an_unclosed_table_leaves_the_markdown_after_it_as_it_was() -> None:
+    doc = doc_of(UNCLOSED, "unclosed.md")
+    assert any(e.kind == "section" and e.text == "Day 1" for e in doc.entries) or [d.number for d in doc.days] == [1]
+    assert any("a bullet under day 1" in e.text for e in doc.entries)

@@ -140,16 +140,16 @@ _TABLE_SPAN = pattern(r"<table\b.*?</table\s*>", re.IGNORECASE | re.DOTALL)
 _MAX_TABLE_LINES = 5000
 
 
-def _table_end(lines: list[str], start: int) -> int:
-    """The line (1-based) that closes the table opening at or after line ``start`` (nested tables counted); the
-    last line looked at when none does within _MAX_TABLE_LINES."""
-    depth, n = 0, start
+def _table_end(lines: list[str], start: int) -> int | None:
+    """The line (1-based) that closes the table opening at or after line ``start`` (nested tables counted); None
+    when none does within _MAX_TABLE_LINES (an unclosed table: the blocks stay as markdown read them)."""
+    depth = 0
     for n in range(start, min(len(lines), start + _MAX_TABLE_LINES - 1) + 1):
         text = lines[n - 1]
         depth += len(_TABLE_OPEN.findall(text)) - len(_TABLE_CLOSE.findall(text))
         if depth <= 0 and _TABLE_CLOSE.search(text):
             return n
-    return n
+    return None
 
 
 def _blank_tables(raw: str) -> str:
@@ -173,12 +173,15 @@ def expand_html_blocks(tokens: list[Block], body: str | None = None) -> list[Blo
             continue
         raw = str(tok.get("raw", ""))
         if tok.get("type") == "block_html" and _STRUCTURE.search(raw):
+            end = None
             if body is not None and _TABLE_OPEN.search(raw) and at:
                 lines = body.split("\n") if lines is None else lines
-                until = _table_end(lines, at)
-                raw = "\n".join(lines[at - 1:until])
+                end = _table_end(lines, at)
+            if end is not None and lines is not None:
+                raw = "\n".join(lines[at - 1:end])
                 found = sorted((_read(_blank_tables(raw), at) or []) + read_tables(raw, at),
                                key=lambda b: int(b.get("line") or 0))
+                until = end if found else until  # (nothing read: the blocks stay as markdown read them)
             else:
                 found = _read(raw, at or 1) or []
             if found:

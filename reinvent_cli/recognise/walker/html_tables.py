@@ -47,10 +47,11 @@ class _TableReader(HTMLParser):
             self.in_head = True
         elif tag == "tr":
             self._end_row()
-            if len(self.rows) < _MAX_ROWS:
-                self.row = {"type": "table_row", "line": self._at(), "children": [], "th": 0}
+            self.row = {"type": "table_row", "line": self._at(), "children": [], "th": 0}
         elif tag in ("td", "th"):
             self._end_cell()
+            if len(self.rows) >= _MAX_ROWS:
+                return  # (a table this long is read to its first _MAX_ROWS rows)
             if self.row is None:
                 self.row = {"type": "table_row", "line": self._at(), "children": [], "th": 0}
             self.cell = {"type": "table_cell", "line": 0, "children": []}

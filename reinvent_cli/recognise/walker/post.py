@@ -51,7 +51,7 @@ _GATHERING_CJK = pattern("|".join(w for w in GATHERING_WORDS.split("|") if max(w
 
 
 _ONE_TALK = pattern(rf"(?<![^\W\d_])(?:{TALK_WORDS}|webinar|keynote|lecture|vortrag|conf[ée]rence)(?![^\W\d_])"
-                    r"|[A-Z]{2,6}-?\d{3}", re.IGNORECASE)
+                    r"|(?-i:[A-Z]{2,6})-?\d{3}", re.IGNORECASE)  # (a session code in capitals: "DBS-305")
 
 
 def _names_one_talk(title: str, path: str) -> bool:

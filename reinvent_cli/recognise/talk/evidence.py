@@ -272,8 +272,8 @@ def block_evidence(blocks: list[dict[str, Any]], lines: list[str] | None = None)
 
 # Cheap tests before TALK_PROSE's search: a word that each of its phrases holds (lower case).
 _PROSE_HINTS = ("talk", "session", "presentation", "keynote", "workshop", "tutorial", "attendee", "learn", "speaker",
-                "we'll", "we’ll", "we will", "vortrag", "referent", "sprecher", "talk", "présentation", "presentation",
-                "conférence", "conference", "intervention", "charla", "ponencia", "sesi", "palestra", "sess", "quest",
+                "we'll", "we’ll", "we will", "vortrag", "referent", "sprecher", "présentation", "conférence",
+                "conference", "intervention", "charla", "ponencia", "sesi", "palestra", "sess", "quest",
                 "セッション", "トーク", "講演", "本次", "本议题", "本场", "세션", "발표")
 
 

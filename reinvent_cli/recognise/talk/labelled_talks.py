@@ -51,8 +51,8 @@ def _topic_talk(lines: list[str], prev: dict[str, Any] | None, tok: dict[str, An
                 return Role("talk", "labelled lines", f"{title} by {' and '.join(s.name for s in named)}",
                             int(tok["line"]), level, [Evidence.TOPIC_THEN_WHO.of()])
     if prev is not None and prev.get("type") == "paragraph" and _TOPIC_LINE.match(lines[0]) is not None:
-        text = one_line(flat_of(prev).text)
-        who = named_by_line(text) if "\n" not in flat_of(prev).text.strip() else None
+        text = flat_of(prev).text
+        who = named_by_line(one_line(text)) if "\n" not in text.strip() else None
         if who:
             return Role("talk", "labelled lines", f"{title} by {who}", int(prev["line"]), level,
                         [Evidence.WHO_THEN_TOPIC.of()])

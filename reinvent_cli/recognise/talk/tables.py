@@ -128,7 +128,7 @@ def grid_talks(found: list[dict[str, Any]], level: int) -> list[Role]:
     """A programme grid (its first column times in most rows): each other cell whose first line is a title and a
     later line names who gave it (people, or their profile link) is a talk at its line ("Python<br><i>Jane
     Roe</i>"); where a row's cells share one line (a pipe table), only a row with one such cell."""
-    body = found[1:] if found[0].get("children") else found[1:]
+    body = found[1:]
     firsts = [one_line(flat_of(r["children"][0]).text) for r in body if r.get("children")]
     if len(firsts) < 2 or 2 * sum(1 for f in firsts if _TIME_CELL.match(f)) < len(firsts):
         return []

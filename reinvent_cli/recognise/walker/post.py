@@ -54,15 +54,18 @@ _ONE_TALK = pattern(rf"(?<![^\W\d_])(?:{TALK_WORDS}|webinar|keynote|lecture|vort
                     r"|(?-i:[A-Z]{2,6})-?\d{3}", re.IGNORECASE)  # (a session code in capitals: "DBS-305")
 
 
-def _names_one_talk(title: str, path: str) -> bool:
-    """The title or the file's name names a talk ("... webinar", "DBS-305-...", "Talk: ...")."""
-    stem = os.path.splitext(os.path.basename(path))[0].replace("-", " ").replace("_", " ")
-    return any(_ONE_TALK.search(t) for t in (title, stem))
+def _file_words(path: str) -> str:
+    """A file's name as words ("kubecon-meetup2019-news" -> "kubecon meetup2019 news")."""
+    return os.path.splitext(os.path.basename(path))[0].replace("-", " ").replace("_", " ")
 
 
-def _names_gathering(title: str, path: str) -> bool:
-    """The title or the file's name names a gathering of talks ("Dubbo 开发者沙龙", "kubecon-meetup2019-...")."""
-    stem = os.path.splitext(os.path.basename(path))[0].replace("-", " ").replace("_", " ")
+def _names_one_talk(title: str, stem: str) -> bool:
+    """The title or the file's name (as words) names a talk ("... webinar", "DBS-305-...", "Talk: ...")."""
+    return bool(_ONE_TALK.search(title) or _ONE_TALK.search(stem))
+
+
+def _names_gathering(title: str, stem: str) -> bool:
+    """The title or the file's name (as words) names a gathering of talks ("Dubbo 开发者沙龙", "kubecon meetup2019")."""
     return any(_GATHERING.search(t) or _GATHERING_CJK.search(t) for t in (title, stem)) or bool(_EVENT_NAME.search(title))
 
 
@@ -163,7 +166,7 @@ def single_talk_post(doc: Document, src: Source, walker: WalkState, h1: tuple[st
     event = meta.get("conference") or meta.get("event") or (pre.conference if pre else None)
     if not (forced_one or speakers or video or slides or code or from_lead or event or decorated_title(str(title))
             or has_talk_label(str(title)) or one_keynote(str(title))) and (
-            _names_gathering(str(title), src.path) or not _names_one_talk(str(title), src.path)):
+            _names_gathering(str(title), words := _file_words(src.path)) or not _names_one_talk(str(title), words)):
         # news of a meetup or a conference, or a title alone: nothing in it of one talk (no speaker, video, slides,
         # session code, talk word)
         return

@@ -140,10 +140,10 @@ def table_talks(tok: dict[str, Any], level: int) -> list[Role]:
         grid = grid_talks(found, level)
         if grid:
             return grid
-        texts = [cell_texts(r) for r in found]
-        headless = bool(texts[0]) and _CLOCK.match(texts[0][0]) is not None  # (an HTML table: its first row is data)
+        table = [cell_texts(r) for r in found]
+        headless = bool(table[0]) and _CLOCK.match(table[0][0]) is not None  # (an HTML table: its first row is data)
         body = found if headless else body
-        cols = by_content(Columns() if headless else cols, texts if headless else texts[1:])
+        cols = by_content(Columns() if headless else cols, table if headless else table[1:])
         if not cols.schedule():
             return []
     talks: list[Role] = []

@@ -109,6 +109,15 @@ ANNOUNCE_WORDS = (
 )
 
 
+# A lead-in's verb before a list of launches, besides ANNOUNCE_WORDS: "We announced several things at X:", "In der
+# Keynote wurden angekündigt:", "En la keynote anunciamos:", "Nous avons annoncé :", "Foram anunciados:".
+LEAD_IN_VERBS = (
+    r"(?:launched|released|shipped|unveiled|introduced|angek[üu]ndigt|vorgestellt|ver[öo]ffentlicht"
+    r"|anunci(?:amos|aron|ó|ados?|adas?|ou|aram)|annonc(?:é|ée|és|ées)|lanz(?:amos|aron|ó|ados?|adas?)"
+    r"|lan[çc](?:amos|aram|ou|ados?|adas?)|presentamos|presentaron)"
+)
+
+
 VIDEO_HOSTS = ("youtube.com", "youtu.be", "vimeo.com")
 
 
@@ -360,8 +369,8 @@ VENDORS = r"Amazon|AWS|Google|Azure|Microsoft|GitHub|Apple|Meta|IBM|Oracle|Cloud
 
 # Japanese and Chinese ways of saying something was announced or released (not 発表者 'presenter').
 CJK_LAUNCH_VERBS = (
-    r"を発表|の発表(?:が|。|$)|発表があ|をリリース|リリースされ|提供開始|提供される|提供を開始|使用可能に|利用可能に"
-    r"|正式发布|正式發佈|宣布推出|正式推出"
+    r"を発表|の発表(?:が|。|$)|発表があ|をリリース|リリースされ|の?一般提供を?開始|提供開始|提供される|提供を開始|使用可能に"
+    r"|利用可能に|正式发布|正式發佈|宣布推出|正式推出|(?:开启|開啟|开放|開放)?(?:公测|公測)|^(?:发布|發佈|推出)(?![会會者])(?=\S)"
 )
 
 
@@ -370,7 +379,7 @@ CJK_NOT_LAUNCHED = r"(?:結果|成果|数字|数値|事例|調査|研究|受賞�
 
 
 # A heading over launches in Japanese, Chinese or Korean ("新サービス", "新功能", "3. 新产品 & 新技术", "发布会").
-CJK_LAUNCH_HEADING = r"新サービス|新機能|新製品|新功能|新服务|新服務|新产品|新產品|新特性|发布|發佈|発表内容|신규 서비스|새로운 기능|새 기능|신기능|주요 발표|출시 소식|신제품"
+CJK_LAUNCH_HEADING = r"新サービス|新機能|新製品|発表された|新功能|新服务|新服務|新产品|新產品|新特性|发布|發佈|発表内容|신규 서비스|새로운 기능|새 기능|신기능|주요 발표|출시 소식|신제품"
 
 
 # The columns of a schedule table, by the words of its header: "| Time | Talk | Speaker |", "| Zeit | Titel |

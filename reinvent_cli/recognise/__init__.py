@@ -66,7 +66,8 @@ def read_notes(src: Source, layout: Layout | None = None) -> Reading:
         # "# KubeCon EU 2022" above everything: the notes' conference, unless the front matter names it
         talk_notes = plan.decision is None or plan.decision.talks
         # (the announcement pass in the walk's traversal: launch_find.py, hooked)
-        doc, st = walk(src, tokens, plan, h1[0] if h1 is not None else None, launches=bool(talk_notes))
+        doc, st = walk(src, tokens, plan, h1[0] if h1 is not None else None,
+                       launches=plan.decision is None or plan.decision.launches)
         # Free the tokens while the collector is paused: re-enabled, it scans what is still alive.
         del tokens
         weekdays_from_year(doc)

@@ -34,7 +34,7 @@ from reinvent_cli.lexicon import (
 )
 from reinvent_cli.read.source import Source
 from reinvent_cli.recognise.document.one_talk import lead_line
-from reinvent_cli.recognise.launch.launch_scope import launch_legend
+from reinvent_cli.recognise.launch.launch_scope import launch_legend, launch_recap
 from reinvent_cli.recognise.talk.evidence import block_evidence, clean_title, title_evidence
 from reinvent_cli.recognise.talk.reasons import Evidence, Fact
 from reinvent_cli.recognise.talk.roles import Role
@@ -73,6 +73,7 @@ class Cue(Enum):
     TIL = (-3, "a TIL note")
     BOOK = (-4, "notes on a book (chapters)")
     FORCED = (0, "the front matter or .reinvent.toml says so")
+    LAUNCH_RECAP = (0, "a recap of an event's launches: its launches are read, no talk")
 
     @property
     def weight(self) -> int:
@@ -90,6 +91,12 @@ class Decision:
     talks: bool
     score: int
     cues: list[Cue] = field(default_factory=list)
+    recap: bool = False  # other notes that recap an event's launches (Cue.LAUNCH_RECAP): launches, no talk
+
+    @property
+    def launches(self) -> bool:
+        """Whether the file's launches are read: talk notes, or a recap of an event's launches."""
+        return self.talks or self.recap
 
     def evidence(self) -> list[str]:
         return [f"{c.description} ({c.weight:+d})" if c.weight else c.description for c in self.cues]
@@ -353,4 +360,14 @@ def decide(src: Source, tokens: list[dict[str, Any]], roles: dict[int, Role]) ->
     found = list(dict.fromkeys(cues))  # (each cue once)
     score = sum(c.weight for c in found)
     found.sort(key=lambda c: -abs(c.weight))
-    return Decision(score >= THRESHOLD, score, found)
+    # Other notes may still recap an event's launches ("What's new from Nimbus Next 2025", "Helio at X 2024" +
+    # "We announced several things at X:"): an event named, launches said, and nothing of other notes.
+    recap = (score < THRESHOLD and any(c in _EVENT_CUES for c in found) and not any(c.weight < 0 for c in found)
+             and launch_recap(tokens, title))
+    if recap:
+        found.append(Cue.LAUNCH_RECAP)
+    return Decision(score >= THRESHOLD, score, found, recap)
+
+
+# The cues that name an event (a launch recap's event).
+_EVENT_CUES = frozenset((Cue.FRONT_EVENT, Cue.FRONT_TAG, Cue.EVENT_TITLE, Cue.EVENT_YEAR, Cue.ACRONYM_YEAR))

@@ -13,7 +13,7 @@ from reinvent_cli.model import Announcement, Document, Entry, Talk
 from reinvent_cli.read.md_tables import rows as md_rows
 from reinvent_cli.recognise.launch.launch_heads import Head, heading_launches, keynote_title
 from reinvent_cli.recognise.launch.launch_links import launch_post_list, reference_heading
-from reinvent_cli.recognise.launch.launch_prose import intro_launch, prose_launch
+from reinvent_cli.recognise.launch.launch_prose import intro_launch, prose_launch, sentence_launches
 from reinvent_cli.recognise.launch.launch_rules import (
     announced_subject,
     cjk_launch,
@@ -66,6 +66,7 @@ class _Hit:
     url: str | None = None
 
 
+_SENTENCE_BREAK = pattern(r"[.!?]\s+\S|[。！？]\S")  # (a second sentence on a line)
 _MARK = pattern(r"^\s*[^\w\s\[\]()*_`#>-]{1,4}\s*")  # an emoji or mark that opens a line: "🚀", "✨ "
 
 
@@ -395,6 +396,26 @@ class LaunchFinder:
                 ann.details += [launch_detail(x) for x in lines[n + 1 : end] if x.strip()]
             elif n == len(lines) - 1 and not context and not _launch_block(following[:1]):
                 details_from_following(ann, following)
+        if len(lines) > 1 or _SENTENCE_BREAK.search(text):
+            self.sentence_lines(flat, text, lines, offsets, hits, line0)
+
+    def sentence_lines(self, flat: FlatInline, text: str, lines: list[str], offsets: list[int],
+                       hits: list[_Hit | None], line0: int) -> None:
+        """The launches a paragraph's sentences name where its line rules saw none: a sentence over two lines
+        ("We also\nannounced that Foo has graduated"), a second one on a line ("Finally, the new Foo Operator
+        is now generally available."). Each at the line its name is on; none a line's launch already is."""
+        found = sentence_launches(text)
+        if not found:
+            return
+        named: dict[int, set[str]] = {}
+        for ann in self.doc.announcements[-sum(1 for h in hits if h is not None) or len(self.doc.announcements):]:
+            if line0 <= ann.line < line0 + len(lines):
+                named.setdefault(ann.line - line0, set()).add(ann.name.casefold())
+        for at, name in found:
+            n = bisect.bisect_right(offsets, at) - 1
+            if name.casefold() in named.get(n, ()):
+                continue
+            self.announcement(lines[n], _Hit(name=name), flat, offsets[n], line0 + n, line0)
 
     def bullets(self, tok: Block, context: list[str], lead_in: str | None, launches: bool) -> None:
         """The items of a list: launches when the list is under a launch heading or lead-in (or an item that is

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from reinvent_cli.model import Document
+from reinvent_cli.recognise.launch.launch_links import reference_heading
 from reinvent_cli.recognise.launch.launch_rules import cjk_launch_heading
 from reinvent_cli.recognise.launch.launches import launch_heading
 from reinvent_cli.recognise.talk.evidence import heading_title
@@ -65,6 +66,24 @@ def _leaves(heads: list[Head], i: int) -> list[Head]:
     return out
 
 
+def launch_leaves(heads: list[Head], i: int) -> list[Head]:
+    """The headings under the launch heading heads[i] that name launches: its leaves, none shallower than the first
+    ("## Where to read more" after "### X", "### Y" is a section), none over links to read ("Resources"); under a launch
+    heading that is the file's title, leaves with lists are its sections (their items say what was launched)."""
+    leaves = [x for x in _leaves(heads, i) if not reference_heading(x.title)]
+    if not leaves:
+        return []
+    leaves = [x for x in leaves if x.level >= leaves[0].level]  # (a shallower one after them is a section)
+    if title_launch_heading(heads, i) and any(x.has_list for x in leaves):
+        return []  # (sections of a recap titled by its launches: their lists say what each is, not their titles)
+    return leaves
+
+
+def title_launch_heading(heads: list[Head], i: int) -> bool:
+    """Whether the launch heading heads[i] is the file's title: its first heading, none above its level."""
+    return i == 0 and all(x.level > heads[0].level for x in heads[1:])
+
+
 def keynote_title(title: str) -> bool:
     """A title that says "keynote" (of a recap's notes, if they are one talk at most)."""
     return bool(_KEYNOTE.search(title))
@@ -90,7 +109,7 @@ def heading_launches(tokens: list[dict[str, Any]], doc: Document,
         if h.line not in talk_lines and not h.has_list and (
                 launch_heading(h.title) or cjk_launch_heading(h.title)):
             # (a launch heading with its own list: the launches are its items, its sub-headings something else)
-            for leaf in _leaves(heads, i):
+            for leaf in launch_leaves(heads, i):
                 name = launch_name(leaf.title)
                 segment = leaf.level == heads[i + 1].level and _PRESENTED.search(leaf.title)  # (a part's child: a launch)
                 if name and leaf.line not in talk_lines and not segment:
@@ -101,6 +120,7 @@ def heading_launches(tokens: list[dict[str, Any]], doc: Document,
     for i, h in enumerate(heads):
         if any(x.level < h.level for x in heads[:i]) and (i + 1 == len(heads) or heads[i + 1].level <= h.level):
             name = launch_name(h.title)
-            if name and len(name.split()) <= 6 and not launch_heading(h.title) and not cjk_launch_heading(h.title):
+            if name and len(name.split()) <= 6 and not launch_heading(h.title) and not cjk_launch_heading(h.title) \
+                    and not keynote_title(h.title):  # ("## Dana Roe keynote": a talk, over the launches it made)
                 found[h.line] = name  # (not "## Announcements": it heads launches, names none)
     return found, recap

@@ -193,3 +193,45 @@ def new_thing(line: str) -> str | None:
 def prose_launch(line: str) -> str | None:
     """The product a line's prose says was launched (prose_announcement, ko_announcement, new_thing), or None."""
     return prose_announcement(line) or ko_announcement(line) or new_thing(line)
+
+
+# "Finally, the new Foo Operator is now generally available.", "Acme Vault is now in public preview": inside a
+# sentence (the line rule, launch_rules.ga_launch, reads a line that opens with the product).
+_GA_IN_SENTENCE = pattern(
+    r"(?<![\w.\-])(?P<name>[A-Z0-9][\w.+#/-]*(?:\s+(?:[A-Z0-9][\w.+#/-]*|of|for|&))*)\s+(?:is|are)\s+now\s+"
+    r"(?i:generally\s+available|available|in\s+(?:public\s+|private\s+)?(?:preview|beta)|ga)\b"
+)
+
+
+def ga_in_sentence(sentence: str) -> str | None:
+    """The product a sentence says is now generally available or in preview, wherever in the sentence it is
+    ("Finally, the new Foo Operator is now generally available" -> "Foo Operator"); None otherwise."""
+    if "now" not in sentence or len(sentence) > 2000:
+        return None
+    for m in _GA_IN_SENTENCE.finditer(sentence):
+        words = m.group("name").split()
+        while words and (words[0].lower() in CAPITAL_FUNCTION_WORDS or words[0].lower() in PROSE_NOT_SUBJECT
+                         or words[0].lower() in ("new", "finally", "also", "today", "now")):
+            words = words[1:]
+        if words:
+            return " ".join(words)
+    return None
+
+
+def sentence_launches(text: str) -> list[tuple[int, str]]:
+    """The launches a paragraph's prose names sentence by sentence (a sentence may go on over lines, and a
+    line hold two): (where the name is in ``text``, the name). ``text``: the paragraph's flattened text."""
+    if len(text) > 20000:
+        return []
+    flat = text.replace("\n", " ")  # (the same length: offsets are the text's)
+    out: list[tuple[int, str]] = []
+    start = 0
+    for end in [m.end() for m in _SENTENCE_END.finditer(flat)] + [len(flat)]:
+        sentence = flat[start:end]
+        if sentence.strip():
+            name = prose_announcement(sentence) or ga_in_sentence(sentence)
+            if name:
+                at = sentence.find(name)
+                out.append((start + (at if at >= 0 else len(sentence) - len(sentence.lstrip())), name))
+        start = end
+    return out

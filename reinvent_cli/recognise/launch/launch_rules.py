@@ -149,7 +149,10 @@ def cjk_launch_name(line: str) -> str:
     """The words before a Japanese or Chinese launch verb: "・cloud tpu を発表" -> "cloud tpu"."""
     m = _CJK_VERB.search(line)
     head = line[:m.start()] if m else line
-    return head.strip(" \t・、。:：").rstrip("をのがは ").strip(" ・") or line.strip()
+    name = head.strip(" \t・、。:：").rstrip("をのがは ").strip(" ・")
+    if not name and m is not None:  # "发布星海函数计算 Pro": the verb first, the name after it
+        name = line[m.end():].strip(" \t・、。:：")
+    return name or line.strip()
 
 
 def vendor_item(line: str) -> str | None:

@@ -8,7 +8,8 @@ import re
 from typing import Any
 
 from reinvent_cli.lexicon import ANNOUNCE_WORDS, PRE_EVENT_LEAD
-from reinvent_cli.recognise.launch.launch_rules import legend_mark
+from reinvent_cli.recognise.launch.launch_rules import cjk_launch_heading, launch_label, legend_mark
+from reinvent_cli.recognise.launch.launches import ANNOUNCE_LEAD_IN, launch_heading
 from reinvent_cli.recognise.text.inline import flat_of
 from reinvent_cli.recognise.text.patterns import pattern
 
@@ -46,3 +47,27 @@ def launch_legend(tokens: list[dict[str, Any]]) -> bool:
             if text and not text[:1].isalnum() and len(text) <= 80 and legend_mark(text):
                 return True
     return False
+
+
+def launch_recap(tokens: list[dict[str, Any]], title: str) -> bool:
+    """Whether a file reads as a recap of launches (whose event the caller checks the title names): its title
+    says so ("What's new from Nimbus Next 2025", "Announcements at X", "新发布一览"), or a heading near the top
+    heads launches ("## Announcements", "## 発表されたもの"), or a lead-in before a list does ("We announced
+    several things at X:", "In der Keynote wurden angekündigt:", "発表："), or a legend of launch marks."""
+    if len(title) <= 200 and (_LAUNCH_WORD.search(title) or cjk_launch_heading(title)):
+        return True
+    prev: dict[str, Any] | None = None
+    for tok in tokens[:_LOOK_BLOCKS]:
+        kind = tok.get("type")
+        if kind == "heading":
+            text = flat_of(tok).text.strip()
+            if launch_heading(text) or cjk_launch_heading(text):
+                return True
+        elif kind == "list" and prev is not None and prev.get("type") == "paragraph":
+            lead = flat_of(prev).text.strip()
+            last = lead[lead.rfind("\n") + 1:]
+            if len(last) <= 200 and (ANNOUNCE_LEAD_IN.match(last) or launch_label(last)):
+                return True
+        if kind != "blank_line":
+            prev = tok
+    return launch_legend(tokens)

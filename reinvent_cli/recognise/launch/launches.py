@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from reinvent_cli.lexicon import ANNOUNCE_WORDS as _ANNOUNCE_WORDS
+from reinvent_cli.lexicon import LEAD_IN_VERBS
 from reinvent_cli.model import Announcement
 from reinvent_cli.recognise.talk.media import GENERIC_LINK_TEXT
 from reinvent_cli.recognise.text.inline import FlatInline, flat_of, one_line, only_a_link, trim_decor
@@ -22,13 +23,17 @@ _ANNOUNCE_RE = pattern(
 
 ANNOUNCE_LIST_HEADING = pattern(
     r"^(?:(?:new|product|service|feature|keynote|today[’']?s|the|all|big|major|key|other|recent|latest|aws)\s+)*"
-    rf"{_ANNOUNCE_WORDS}(?:\s+(?:from|at|during|of)\s+(?:the\s+)?[\w:.’' -]{{1,30}})?\s*[:!]?$",
+    rf"{_ANNOUNCE_WORDS}(?:\s+(?:from|at|during|of)\s+(?:the\s+)?[\w:.’'/& -]{{1,30}})?\s*[:!]?$",
     re.I,
 )
 
 
+# "Announced at the keynote:", "We announced several things at X:", "In der Keynote wurden angekündigt:"; not
+# "What I hope gets announced:", "What we'd like to see launched:" (a wish; "we" only before a launch verb).
 ANNOUNCE_LEAD_IN = pattern(
-    r"^(?!.*\b(?:we|i|our|my|me)\b)(?:[\w’'-]+\s+){0,3}?" + _ANNOUNCE_WORDS + r"\b[^.!?]{0,60}:$",
+    r"^(?!.*\b(?:i|our|my|me)\b)(?!.*\bwe\b(?!\s+(?:also\s+|just\s+|have\s+|officially\s+)?(?:announced|launched|released"
+    r"|shipped|unveiled|introduced)\b))(?:[\w’'-]+\s+){0,4}?(?:" + _ANNOUNCE_WORDS + "|" + LEAD_IN_VERBS
+    + r")\b[^.!?]{0,60}:$",
     re.I,
 )
 

@@ -103,7 +103,7 @@ DESC_KEYS = ("desc", "description", "abstract", "summary", "zusammenfassung", "r
 # the items of the list under it are announcements (a talk heading "What's new in Lambda" is not).
 ANNOUNCE_WORDS = (
     r"(?:announcements?|announced|launch(?:es|ed)|releases|releases?\s+and\s+launches|what[’']?s\s+new"
-    r"|new\s+(?:features|services|products|launches|releases|announcements)"
+    r"|(?:new|latest)\s+(?:features|services|products|launches|releases|announcements)"
     r"|what\s+is\s+new|neuigkeiten|neuerungen|ank[üu]ndigungen|nouveaut[ée]s|annonces|lancements|novedades"
     r"|anuncios|lanzamientos|lan[çc]amentos|novidades|an[úu]ncios)"
 )
@@ -525,6 +525,16 @@ NEW_THING_NOUNS = (
 )
 
 
+# What a new product is, after its name in an item: "Acme Zone, a new storage class", "Acme Q - a new AI assistant".
+NEW_PRODUCT_NOUNS = (
+    NEW_THING_NOUNS + r"|storage|class|assistant|chips?|models?|frameworks?|librar(?:y|ies)|languages?|platforms?"
+    r"|integrations?|plugins?|plug-ins?|protocols?|formats?|devices?|phones?|processors?|accelerators?|agents?"
+    r"|editors?|extensions?|versions?|operators?"
+)
+# Words that are no product's, leading a headline: "Nothing was announced", "When it was released".
+NOT_PRODUCT_LEADS = frozenset("nothing something everything anything what when which who how why where if".split())
+
+
 # A launch's status in brackets at the end of an item: "Acme Vault (preview)", "Acme Edge [GA]", "X (public beta)";
 # the name keeps it, as written ("Amazon Q (preview)").
 STATUS_MARKS = (
@@ -577,6 +587,7 @@ LAUNCH_URL_WORDS = (
 REFERENCE_HEADINGS = (
     r"resources?|links?|references?|further\s+reading|reading(?:\s+list)?|blog\s+posts?|articles?|videos?"
     r"|slides|recordings?|sources?|credits|see\s+also|weiterf[üu]hrende\s+links|ressources|recursos|lectures?"
+    r"|getting\s+started|learn\s+more|read\s+more|more\s+information|documentation|docs|erste\s+schritte|primeros\s+pasos"
     r"|参考|リンク|资源|链接|참고"
 )
 

@@ -362,12 +362,16 @@ def decide(src: Source, tokens: list[dict[str, Any]], roles: dict[int, Role]) ->
     found.sort(key=lambda c: -abs(c.weight))
     # Other notes may still recap an event's launches ("What's new from Nimbus Next 2025", "Helio at X 2024" +
     # "We announced several things at X:"): an event named, launches said, and nothing of other notes.
-    recap = (score < THRESHOLD and any(c in _EVENT_CUES for c in found) and not any(c.weight < 0 for c in found)
-             and launch_recap(tokens, title))
+    event = any(c in _EVENT_CUES for c in found) or Cue.EVENT_YEAR in found and _AT_EVENT.search(title) is not None
+    recap = score < THRESHOLD and event and not any(c.weight < 0 for c in found) and launch_recap(tokens, title)
     if recap:
         found.append(Cue.LAUNCH_RECAP)
     return Decision(score >= THRESHOLD, score, found, recap)
 
 
-# The cues that name an event (a launch recap's event).
-_EVENT_CUES = frozenset((Cue.FRONT_EVENT, Cue.FRONT_TAG, Cue.EVENT_TITLE, Cue.EVENT_YEAR, Cue.ACRONYM_YEAR))
+# The cues that name an event (a launch recap's event); a name and a year is one only after a word that says
+# the launches were made there ("What's new from Google I/O 2023", "Node.js at OpenJS World 2022"; not
+# "What's new in Helio 2024", a product's yearly release).
+_EVENT_CUES = frozenset((Cue.FRONT_EVENT, Cue.FRONT_TAG, Cue.EVENT_TITLE, Cue.ACRONYM_YEAR))
+_AT_EVENT = pattern(r"(?:\b(?:at|from|during|von|auf|bei|desde|durante|lors\s+de|à)\s|@\s?)(?:the\s+)?[^\s].{0,40}?"
+                    r"(?:19|20)\d\d\b", re.IGNORECASE)

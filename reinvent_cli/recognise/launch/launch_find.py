@@ -16,10 +16,12 @@ from reinvent_cli.recognise.launch.launch_links import launch_post_list, referen
 from reinvent_cli.recognise.launch.launch_prose import intro_launch, prose_launch, sentence_launches
 from reinvent_cli.recognise.launch.launch_rules import (
     announced_subject,
+    apposition_launch,
     cjk_launch,
     cjk_launch_heading,
     cjk_launch_name,
     ga_launch,
+    headline_launch,
     label_heads_list,
     label_launch,
     launch_label,
@@ -66,13 +68,12 @@ class _Hit:
     url: str | None = None
 
 
-_SENTENCE_BREAK = pattern(r"[.!?]\s+\S|[。！？]\S")  # (a second sentence on a line)
 _MARK = pattern(r"^\s*[^\w\s\[\]()*_`#>-]{1,4}\s*")  # an emoji or mark that opens a line: "🚀", "✨ "
 
 
 _GA_SUBJECT = pattern(r"\s+(?:is\s+|are\s+)?(?:now\b|became\b|generally\s+available\b|in\s+(?:public\s+|private\s+)?"
                       r"(?:preview|beta)\b).*$|\s+(?:goes|went|hits|hit)\s+ga\b.*$|\s+enter(?:s|ed)\s+\S*\s*preview\b.*$"
-                      r"|^ga\s+of\s+", re.IGNORECASE)
+                      r"|^(?:ga|preview)\s+of\s+", re.IGNORECASE)
 
 
 def line_launch(line: str, flat: FlatInline | None = None, offset: int = 0, item: bool = False) -> _Hit | None:
@@ -120,6 +121,12 @@ def _line_hit(line: str, links: list[FlatLink], offset: int, item: bool) -> _Hit
         return _Hit(name=subject)
     if ga_launch(text):
         return _Hit(name=_GA_SUBJECT.sub("", text).split(":")[0].strip(" .,;") or text)
+    headline = headline_launch(text)
+    if headline:
+        return _Hit(name=headline)  # "Graviton4 and Trainium2 chips announced"
+    apposition = apposition_launch(text) if item else None
+    if apposition:
+        return _Hit(name=apposition)  # "Amazon S3 Express One Zone, a new storage class"
     if item and marked_new(text):
         return _Hit(name=BRACKETED_TAIL.sub("", text))
     if cjk_launch(text):
@@ -130,6 +137,16 @@ def _line_hit(line: str, links: list[FlatLink], offset: int, item: bool) -> _Hit
     if item and status_marked(text):
         return _Hit()  # "Acme Vault (preview)": the status stays in the name, as written; "X - what it is (beta)": X
     return None
+
+
+def heading_launch(title: str) -> str | None:
+    """The launch a heading says was made: "OpenCue Pip Packages Released", "Acme Vault is now GA"."""
+    if len(title) > 160:
+        return None
+    name = headline_launch(title)
+    if name is None and ga_launch(title):
+        name = _GA_SUBJECT.sub("", title).split(":")[0].strip(" .,;") or None
+    return name
 
 
 def _label_block(block: Block) -> bool:
@@ -341,7 +358,7 @@ class LaunchFinder:
                 self.heads.append(Head(line, int((tok.get("attrs") or {}).get("level", 1)), title))
             if not self.head_cues:
                 self.head_cues = self.in_announce_list or keynote_title(title)
-        name = self.head_launches.get(line)
+        name = self.head_launches.get(line) or heading_launch(title)
         if name:
             self.add(name, None, line, line, title)
 
@@ -396,8 +413,7 @@ class LaunchFinder:
                 ann.details += [launch_detail(x) for x in lines[n + 1 : end] if x.strip()]
             elif n == len(lines) - 1 and not context and not _launch_block(following[:1]):
                 details_from_following(ann, following)
-        if len(lines) > 1 or _SENTENCE_BREAK.search(text):
-            self.sentence_lines(flat, text, lines, offsets, hits, line0)
+        self.sentence_lines(flat, text, lines, offsets, hits, line0)
 
     def sentence_lines(self, flat: FlatInline, text: str, lines: list[str], offsets: list[int],
                        hits: list[_Hit | None], line0: int) -> None:

@@ -64,6 +64,8 @@ def may_be_prose_launch(low: str) -> bool:
         return True  # (new_thing)
     if ("introduc" in low or "presenta" in low or "stellen" in low) and _INTRO_AT_LINE.search(low):
         return True  # "Introducing X" (intro_launch)
+    if "introducing " in low or " include" in low:
+        return True  # "Google Cloud is introducing X" (introducing_launch), "new features include X" (included_launch)
     if low.isascii():
         return False
     return "kündigt" in low or "발표" in low or "출시" in low or "공개" in low
@@ -114,7 +116,12 @@ def name_run(words: list[str], within: int = 1000) -> str | None:
         raw = words[i]
         word = raw.strip(_EDGE)
         prev = words[i - 1].strip(_EDGE).lower() if i else ""
-        if not _capital(word) or raw[:1] in "([" or prev in PROSE_PLACE_WORDS \
+        if prev in PROSE_PLACE_WORDS and _capital(word):
+            i += 1  # "unveiled at Google Cloud Next": the place's words, all of them
+            while i < len(words) and _capital(words[i].strip(_EDGE)) and not words[i - 1].endswith((",", ";", ":")):
+                i += 1
+            continue
+        if not _capital(word) or raw[:1] in "([" \
                 or word.lower() in MONTHS or word.lower() in WEEKDAYS or word.lower() in PROSE_NOT_SUBJECT:
             i += 1
             continue
@@ -218,6 +225,37 @@ def ga_in_sentence(sentence: str) -> str | None:
     return None
 
 
+# "New announcements in compute include C3 VMs, ...", "announcements in AI, including Vertex AI Vision": the
+# launches a sentence about announcements lists.
+_INCLUDE = pattern(r"\b(?:announcements|launches|new\s+(?:features|services|products))\b[^.!?;]{0,60}?\b(?:include|includes|"
+                   r"included|including|such\s+as|like|were|are)\s+(?:the\s+)?(?:new\s+)?(?=[A-Z0-9])", re.IGNORECASE)
+
+
+def included_launch(sentence: str) -> str | None:
+    """The first product a sentence says the announcements include ("New announcements in compute include C3
+    VMs, ..." -> "C3 VMs"), or None."""
+    if len(sentence) > 2000 or "nclud" not in sentence and " as " not in sentence and " like " not in sentence \
+            and " were " not in sentence and " are " not in sentence:
+        return None
+    m = _INCLUDE.search(sentence)
+    if m is None or not sentence[m.end():m.end() + 1].isupper() and not sentence[m.end():m.end() + 1].isdigit():
+        return None  # (re.IGNORECASE let a lowercase word through the look-ahead)
+    return name_run(_TOKEN.findall(sentence[m.end():]), 1)
+
+
+# "Google Cloud is introducing Innovators Plus to ...", "we are introducing the new Acme Vault": the name right after.
+_INTRODUCING = pattern(r"\b(?:is|are)\s+(?:now\s+|also\s+)?introducing\s+(?:the\s+|a\s+|an\s+)?(?:new\s+)?(?=[A-Z0-9])")
+
+
+def introducing_launch(sentence: str) -> str | None:
+    """The product a sentence says someone "is introducing" ("Google Cloud is introducing Innovators Plus to
+    provide ..." -> "Innovators Plus"), its name right after the verb; None otherwise."""
+    if "introducing" not in sentence or len(sentence) > 2000:
+        return None
+    m = _INTRODUCING.search(sentence)
+    return name_run(_TOKEN.findall(sentence[m.end():]), 1) if m else None
+
+
 def sentence_launches(text: str) -> list[tuple[int, str]]:
     """The launches a paragraph's prose names sentence by sentence (a sentence may go on over lines, and a
     line hold two): (where the name is in ``text``, the name). ``text``: the paragraph's flattened text."""
@@ -229,7 +267,8 @@ def sentence_launches(text: str) -> list[tuple[int, str]]:
     for end in [m.end() for m in _SENTENCE_END.finditer(flat)] + [len(flat)]:
         sentence = flat[start:end]
         if sentence.strip():
-            name = prose_announcement(sentence) or ga_in_sentence(sentence)
+            name = (prose_announcement(sentence) or ga_in_sentence(sentence) or included_launch(sentence)
+                    or introducing_launch(sentence))
             if name:
                 at = sentence.find(name)
                 out.append((start + (at if at >= 0 else len(sentence) - len(sentence.lstrip())), name))

@@ -13,6 +13,9 @@ from reinvent_cli.lexicon import (
     LAUNCH_STATUS_TAIL,
     LEGEND_STATUS_WORDS,
     NEW_LEAD_INS,
+    NEW_PRODUCT_NOUNS,
+    NOT_PRODUCT_LEADS,
+    PROSE_NOT_SUBJECT,
     STATUS_MARKS,
     VENDORS,
 )
@@ -26,12 +29,12 @@ _LEAD_IN = pattern(rf"^(?:[\w.-]+\s+)?(?:{NEW_LEAD_INS}){_LEAD_IN_SEP}\s*(?=\S)"
 
 
 # "X is now GA", "X now generally available", "X now available in Y", "GA of X", "X: General Availability".
-_NOW = r"now\s+(?:\[)?(?:ga|generally\s+available|available|in\s+(?:public\s+)?preview|live|supported)\b"
+_NOW = r"now\s+(?:\[)?(?:ga|generally\s+available|available|in\s+(?:public\s+)?preview|live|supported|supports)\b"
 _GA = (r"general\s+availability\b", r"became\s+ga\b",
        # "Acme X is generally available", "X is in public preview", "X goes GA", "X enters preview"
        r"(?:is|are)\s+(?:generally\s+available|in\s+(?:public\s+|private\s+)?(?:preview|beta))\b"
        r"|(?:goes|went|hits|hit)\s+ga\b|enter(?:s|ed)\s+(?:public\s+|private\s+)?preview\b")
-_NOW_GA = pattern(rf"\b{_NOW}|^ga\s+of\s|\b{_GA[0]}|\b{_GA[1]}|\b(?:{_GA[2]})", re.IGNORECASE)
+_NOW_GA = pattern(rf"\b{_NOW}|^(?:ga|preview)\s+of\s|\b{_GA[0]}|\b{_GA[1]}|\b(?:{_GA[2]})", re.IGNORECASE)
 _ARTICLE = pattern(r"^(?:the|a|an|our|this|its|their)\s+", re.IGNORECASE)
 
 
@@ -53,7 +56,7 @@ _NEW_MARK = pattern(rf"{_NEW_MARK_WORDS}\s*$", re.IGNORECASE)
 _CJK_VERB = pattern(CJK_LAUNCH_VERBS)
 
 
-_VENDOR_ITEM = pattern(rf"^(?:{VENDORS})\s+[A-Z0-9][\w.+/-]*(?:\s+[A-Z0-9][\w.+/-]*){{0,5}}(?=\s|$)")
+_VENDOR_ITEM = pattern(rf"^(?:{VENDORS})\s+[A-Z0-9][\w.+/-]*(?:\s+[A-Z0-9][\w.+/-]*){{0,5}}(?=[\s,;:]|$)")
 
 
 _CJK_HEADING = pattern(CJK_LAUNCH_HEADING)
@@ -84,8 +87,10 @@ def ga_launch(line: str) -> bool:
     if text[m.end():].lstrip()[:1] == "?":
         return False  # "HotReload (coming? now available?)": a question
     subject = text[:m.start()].strip()
+    if m.group(0).lower().endswith("supports") and (":" in subject or m.group(0)[:1] != "n"):
+        return False  # "Params array: Now supports X": a note on a feature ("Acme Ledger now supports X" is a launch)
     if not subject:
-        return True  # "GA of X"
+        return text[m.end():m.end() + 1].isupper() or not m.group(0).lower().startswith("preview")  # "GA of X"
     if not ((subject[:1].isupper() or subject[:1] == ".") and not _NOT_PRODUCT.match(subject)):
         return False
     name = _ARTICLE.sub("", subject)  # "The Acme Vault is now GA"; not "The feature is in beta" (no name)
@@ -102,6 +107,50 @@ def announced_subject(line: str) -> str | None:
         return None  # (no need to match)
     m = _SUBJECT_ANNOUNCED.match(line.strip())
     return m.group(1).strip() if m else None
+
+
+# "Graviton4 and Trainium2 chips announced", "Acme Vault launched!", "Acme Edge officially released.": a
+# headline, the product first, the launch verb last.
+_HEADLINE = pattern(r"^(?P<name>(?:[A-Z0-9][\w.+#/-]*|[\w.+#/-]*[A-Z0-9][\w.+#/-]*)(?:\s+[\w.+#&/()-]+){0,7}?)\s+"
+                    r"(?:(?:is|are|was|were|has\s+been|have\s+been|got|gets)\s+)?(?:officially\s+|finally\s+|just\s+)?"
+                    r"(?i:announced|launched|unveiled|released)\s*[.!]?$")
+# "Amazon S3 Express One Zone, a new storage class", "Acme Q - a brand-new assistant": a name, then what new thing
+# it is.
+_APPOSITION = pattern(r"^(?P<name>[A-Z0-9][\w.+#/-]*(?:\s+(?:[A-Z0-9][\w.+#/-]*|of|for|&|and)){0,7}?)\s*(?:,|\s[-–—:])\s*"
+                      rf"(?:a|an|the)\s+(?:brand[- ])?new\s+(?:[\w-]+\s+){{0,2}}?(?:{NEW_PRODUCT_NOUNS})\b",
+                      re.IGNORECASE)
+
+
+_HEADLINE_END = pattern(r"(?:released|unveiled)\s*[.!]?\s*$", re.MULTILINE)
+_APPOSITION_ANY = pattern(r"(?:,|\s[-–—:])\s*(?:a|an|the)\s+(?:brand[- ])?new\b")
+
+
+def headline_launch(line: str) -> str | None:
+    """The product a headline says was announced or launched, its verb last ("Graviton4 and Trainium2 chips
+    announced" -> "Graviton4 and Trainium2 chips"); not "It was announced", "The slides are released"."""
+    text = line.strip()
+    if len(text) > 160 or not text.rstrip(".! ").lower().endswith(("announced", "launched", "unveiled", "released")):
+        return None
+    m = _HEADLINE.match(text)
+    if m is None or _NOT_PRODUCT.match(m.group("name")):
+        return None
+    words = m.group("name").lower().split()
+    if words[0] in NOT_PRODUCT_LEADS or any(w in PROSE_NOT_SUBJECT for w in words):
+        return None
+    return _ARTICLE.sub("", m.group("name"))
+
+
+def apposition_launch(line: str) -> str | None:
+    """The product an item names before saying what new thing it is ("Amazon S3 Express One Zone, a new storage
+    class" -> "Amazon S3 Express One Zone"), or None."""
+    text = line.strip()
+    if "new" not in text or len(text) > 300:
+        return None
+    m = _APPOSITION.match(text)
+    if m is None or not m.group("name")[:1].isupper() and not m.group("name")[:1].isdigit() \
+            or _NOT_PRODUCT.match(m.group("name")) or m.group("name").lower().split()[0] in PROSE_NOT_SUBJECT:
+        return None
+    return m.group("name")
 
 
 def linked_launch(line: str, link_offset: int) -> bool:
@@ -289,4 +338,8 @@ def may_name_launch(text: str, links: bool = True) -> bool:
         return True  # 'X (new)'
     if may_be_prose_launch(low):
         return True  # 'we announced the X', 'X is a new service' (launch_prose)
+    if ("released" in low or "unveiled" in low) and _HEADLINE_END.search(low):
+        return True  # 'X and Y chips released' (headline_launch)
+    if "new" in low and _APPOSITION_ANY.search(low):
+        return True  # 'X, a new storage class' (apposition_launch)
     return not low.isascii() and _CJK_VERB_ANYWHERE.search(low) is not None  # (each verb has a CJK character)

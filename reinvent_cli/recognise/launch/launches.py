@@ -22,7 +22,8 @@ _ANNOUNCE_RE = pattern(
 
 
 ANNOUNCE_LIST_HEADING = pattern(
-    r"^(?:(?:new|product|service|feature|keynote|today[’']?s|the|all|big|major|key|other|recent|latest|aws)\s+)*"
+    r"^(?:(?:new|product|service|feature|keynote|today[’']?s|the|all|big|major|key|other|recent|latest|aws|our"
+    r"|favou?rite|top|biggest|notable|exciting|some|more)\s+)*"
     rf"{_ANNOUNCE_WORDS}(?:\s+(?:from|at|during|of)\s+(?:the\s+)?[\w:.’'/& -]{{1,30}})?\s*[:!]?$",
     re.I,
 )

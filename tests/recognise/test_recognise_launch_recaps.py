@@ -64,7 +64,17 @@ def test_keynote_recap_items_and_not_its_keynote_headings():
     ]  # not "## Dana Whitfield keynote", "## Marco Ilves keynote"
 
 
+def test_whats_new_in_a_project_from_an_event():
+    assert [line for line, _ in launches("whats-new-in-ferrite-from-cloudnativecon.md")] == [3, 7, 9]
+    # ("## Ferrite Gateway" names the launch, "Ferrite Gateway 1.0 is generally available." says it again)
+
+
+def test_announcing_heading():
+    assert launches("announcing-at-helioconf.md") == [(1, "Helio 5 at HelioConf 2024")]
+
+
 @pytest.mark.parametrize(("name", "lines"), [
+    ("fr-nouveautes-devoxx.md", [3, 4]),  # "# Les nouveautés annoncées au Salon Dev 2024" over its list
     ("de-konferenz-neuigkeiten.md", [5, 6, 7]),  # "In der Keynote wurden angekündigt:"
     ("es-novedades-summit.md", [5, 6, 7]),  # "En la keynote anunciamos:"
     ("ja-summit-recap.md", [5, 6, 7]),  # "## 基調講演で発表されたもの"
@@ -113,6 +123,9 @@ def test_lead_ins(line, led):
     ("Latest features", True),
     ("基調講演で発表されたもの", True),
     ("What's new in Python 3.12", False),
+    ("What's new in Ferrite from CloudNativeCon EU 2025", True),
+    ("Les nouveautés annoncées au Devoxx France 2024", True),
+    ("What's new in Lambda", False),
     ("Launch checklist", False),
 ])
 def test_launch_headings(title, heads):

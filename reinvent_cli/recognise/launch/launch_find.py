@@ -140,12 +140,16 @@ def _line_hit(line: str, links: list[FlatLink], offset: int, item: bool) -> _Hit
 
 
 def heading_launch(title: str) -> str | None:
-    """The launch a heading says was made: "OpenCue Pip Packages Released", "Acme Vault is now GA"."""
+    """The launch a heading says was made: "OpenCue Pip Packages Released", "Acme Vault is now GA", "Announcing
+    Helio 5"."""
     if len(title) > 160:
         return None
     name = headline_launch(title)
     if name is None and ga_launch(title):
         name = _GA_SUBJECT.sub("", title).split(":")[0].strip(" .,;") or None
+    m = announce_match(title) if name is None else None
+    if m is not None and m.group(1).lower() in ("announcing", "launching"):  # "Announcing Helio 5 at HelioConf"
+        name = strip_launch_name(split_launch_name(title[m.end():])[0]) or None
     return name
 
 

@@ -21,10 +21,15 @@ _ANNOUNCE_RE = pattern(
 )
 
 
+# "Announcements", "What's new from Google I/O 2023", "Les nouveautés annoncées au Devoxx France 2024", "What's
+# new in Kubernetes from KubeCon EU 2024" (the launches made at an event; not "What's new in Lambda", a talk).
 ANNOUNCE_LIST_HEADING = pattern(
     r"^(?:(?:new|product|service|feature|keynote|today[’']?s|the|all|big|major|key|other|recent|latest|aws|our"
-    r"|favou?rite|top|biggest|notable|exciting|some|more)\s+)*"
-    rf"{_ANNOUNCE_WORDS}(?:\s+(?:from|at|during|of)\s+(?:the\s+)?[\w:.’'/& -]{{1,30}})?\s*[:!]?$",
+    r"|favou?rite|top|biggest|notable|exciting|some|more|les|la|le|los|las|el|die|os|as)\s+)*"
+    rf"{_ANNOUNCE_WORDS}(?:\s+in\s+[\w.’'+# -]{{1,30}}?(?=\s+(?:from|at|during)\s))?"
+    r"(?:\s+(?:announced|presented|annonc[ée]e?s?|pr[ée]sent[ée]e?s?|anunciad[oa]s?|angek[üu]ndigt(?:e|en)?))?"
+    r"(?:\s+(?:from|at|during|of|au|aux|à|de|del|von|vom|auf|bei|zur|zum|en|na|no|do|da|desde)\s+(?:the\s+|la\s+|le\s+|el\s+)?"
+    r"[\w:.’'/& -]{1,30})?\s*[:!]?$",
     re.I,
 )
 

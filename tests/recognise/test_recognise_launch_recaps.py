@@ -214,3 +214,17 @@ def test_cjk_launch_forms(line, launch, name):
     assert cjk_launch(line) is launch
     if name:
         assert cjk_launch_name(line) == name
+
+
+@pytest.mark.parametrize(("text", "lines"), [
+    # an event named with no year: the launches made there
+    ("# Highlights from Nimbus Next\n\n## Announcements\n\n- Nimbus Atlas 3\n- Quill Studio\n", [5, 6]),
+    # a product's release notes, named by a year: no event
+    ("# Helio 2024 release notes\n\n## New features\n\n- Split panes\n- Helio Sync\n", []),
+    # a team's news: no event
+    ("# Announcements from the team\n\n- We moved offices\n- New coffee machine\n", []),
+])
+def test_a_recap_needs_an_event(text, lines):
+    doc = parse_source(source_from_bytes(text.encode(), "notes.md"))
+    assert [a.line for a in doc.announcements] == lines
+    assert doc.talks == []

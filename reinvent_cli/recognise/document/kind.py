@@ -362,16 +362,18 @@ def decide(src: Source, tokens: list[dict[str, Any]], roles: dict[int, Role]) ->
     found.sort(key=lambda c: -abs(c.weight))
     # Other notes may still recap an event's launches ("What's new from Nimbus Next 2025", "Helio at X 2024" +
     # "We announced several things at X:"): an event named, launches said, and nothing of other notes.
-    event = any(c in _EVENT_CUES for c in found) or Cue.EVENT_YEAR in found and _AT_EVENT.search(title) is not None
+    event = (any(c in _EVENT_CUES for c in found) or Cue.EVENT_YEAR in found and not _RELEASE_TITLE.search(title)
+             or _AT_EVENT.search(title) is not None)
     recap = score < THRESHOLD and event and not any(c.weight < 0 for c in found) and launch_recap(tokens, title)
     if recap:
         found.append(Cue.LAUNCH_RECAP)
     return Decision(score >= THRESHOLD, score, found, recap)
 
 
-# The cues that name an event (a launch recap's event); a name and a year is one only after a word that says
-# the launches were made there ("What's new from Google I/O 2023", "Node.js at OpenJS World 2022"; not
-# "What's new in Helio 2024", a product's yearly release).
+# The cues that name an event (a launch recap's event); a name and a year is one unless the title reads as a
+# product's release ("What's new in Helio 2024", "Helio 2024 release notes"); a capitalised name after a word
+# that says the launches were made there is one ("What's new from Google I/O", "Node.js at OpenJS World").
 _EVENT_CUES = frozenset((Cue.FRONT_EVENT, Cue.FRONT_TAG, Cue.EVENT_TITLE, Cue.ACRONYM_YEAR))
-_AT_EVENT = pattern(r"(?:\b(?:at|from|during|von|auf|bei|desde|durante|lors\s+de|à)\s|@\s?)(?:the\s+)?[^\s].{0,40}?"
-                    r"(?:19|20)\d\d\b", re.IGNORECASE)
+_RELEASE_TITLE = pattern(r"^\W*(?:what[’']?s\s+new\s+in|new\s+in|neu\s+in|nouveaut[ée]s\s+de|novedades\s+de)\s"
+                         r"|release\s+notes|changelog|change\s+log|versionshinweise|notes\s+de\s+version", re.IGNORECASE)
+_AT_EVENT = pattern(r"(?:\b(?:at|from|during|von|auf|bei|desde|durante|lors\s+de|à)\s+|@\s?)(?:the\s+)?[A-Z]")

@@ -228,3 +228,10 @@ def test_a_recap_needs_an_event(text, lines):
     doc = parse_source(source_from_bytes(text.encode(), "notes.md"))
     assert [a.line for a in doc.announcements] == lines
     assert doc.talks == []
+
+
+def test_a_vendors_items_under_a_launch_title():
+    text = ("# What's new from Nimbus Next 2024\n\n## Databases\n\n- Google AlloyDB AI for vector search\n"
+            "- Faster backups\n\n## Security\n\n- Microsoft Defender Atlas\n- We had great coffee\n")
+    doc = parse_source(source_from_bytes(text.encode(), "notes.md"))
+    assert [(a.line, a.name) for a in doc.announcements] == [(5, "Google AlloyDB AI"), (10, "Microsoft Defender Atlas")]

@@ -139,6 +139,11 @@ def _line_hit(line: str, links: list[FlatLink], offset: int, item: bool) -> _Hit
     return None
 
 
+def _launch_title(title: str) -> bool:
+    """A title that heads launches: "What's new from Google I/O 2023", "新发布一览"."""
+    return len(title) <= 200 and (launch_heading(title) or cjk_launch_heading(title))
+
+
 def heading_launch(title: str) -> str | None:
     """The launch a heading says was made: "OpenCue Pip Packages Released", "Acme Vault is now GA", "Announcing
     Helio 5"."""
@@ -259,6 +264,10 @@ class LaunchFinder:
         self.pending: list[tuple[Announcement, int, str, bool]] | None = None
         self.head_cues = False  # hooked: a heading over launches or naming a keynote (heading_launches may find some)
         self.heads: list[Head] = []  # hooked: the top-level headings (what heading_launches reads of the tokens)
+        # the file's title heads launches ("What's new from Google I/O 2023"): a vendor's product leading an item
+        # is a launch, as in a keynote recap ("- Google Pixel Fold")
+        self.launch_title = bool(doc.title) and _launch_title(doc.title or "")
+        self.headed = False  # a heading was met (the first is the title)
         if tokens is None:
             self.pending = []
             return
@@ -357,6 +366,9 @@ class LaunchFinder:
         self.ordered_scope = False
         # (only launch words: "## What's new", "## 新サービス" head a launch list, even where read as a talk)
         self.in_announce_list = launch_heading(title) or cjk_launch_heading(title)
+        if not self.headed:
+            self.headed = True
+            self.launch_title = self.launch_title or level <= 2 and self.in_announce_list
         if self.pending is not None:
             if top:
                 self.heads.append(Head(line, int((tok.get("attrs") or {}).get("level", 1)), title))
@@ -513,7 +525,8 @@ class LaunchFinder:
     def list_item(self, flat: FlatInline, text: str, line0: int, rest: list[Block], in_list: bool, top: bool,
                   may_level: bool = True) -> None:
         may = may_level and may_name_launch(text, bool(flat.links))
-        if not (may or in_list or self.marks or self.recap and top):
+        vendors = (self.recap or self.launch_title) and top
+        if not (may or in_list or self.marks or vendors):
             return  # (most items: no rule below can fire)
         lines = text.split("\n")
         hit = line_launch(lines[0], flat, 0, item=True) if may else None
@@ -522,7 +535,7 @@ class LaunchFinder:
         marked = marked_by(lines[0], self.marks) if hit is None and self.marks else None
         if marked and legend_mark(lines[0]) is None:
             hit = _Hit(name=split_launch_name(marked)[0], url=flat.links[0].url if flat.links else None)
-        product = vendor_item(lines[0]) if hit is None and self.recap and top else None
+        product = vendor_item(lines[0]) if hit is None and vendors else None
         if product is not None:
             hit = _Hit(name=product)
         if hit is not None:

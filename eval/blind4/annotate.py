@@ -1002,6 +1002,29 @@ add("opendal-beijing-meetup2024-programme.md", "en", [],
      "talks. The front-matter authors list is YAML, not speakers."])
 
 
+add("vitess-kubecon-eu2022-recap.md", "en", [], [], [],
+    ["What: Vitess project booth, maintainer talk, office hours", "# Event Details", "# Highlights", "# Learnings",
+     "# What’s next"],
+    ["Nick van Wiggeren", "Vaidas Balys", "Manan Gupta"],
+    [("office hours", ["- Office hours were well-attended."]), ("gdpr", ["- We saw multiple vendors who were offering"])],
+    ["Third post of the same project blog, with the same 'When:' / 'Who:' / 'What:' header, but 'What:' lists "
+     "activities (booth, maintainer talk, office hours) without any title, and the talk is only mentioned in a "
+     "highlight bullet with a youtube shortcode after it: no talk element, no talks. The conference dates are no "
+     "day division. Photo credits and the attendee list name no speakers (Manan Gupta attended only)."])
+
+add("linkerd-kubecon-na2019-roundup.md", "en", [], [], [],
+    ["## Linkerd in the news", "## Wrapping it all up", "## Join us!"],
+    ["LiliCosic", "DC_Corbin3", "eamonb"],
+    [("nordstrom", ["## Nordstrom's Linkerd Deployment"]), ("opa mtls", ["Gatekeeper](https://www.youtube.com/watch?v=gMaGVHnvNfs)."])],
+    ["Second roundup of the same project blog, written differently: H2 headings name topics ('Nordstrom's Linkerd "
+     "Deployment', 'Microsoft, Linkerd, CI/CD, and OPA', 'Linkerd intro and deep dive sessions'), and the talks "
+     "are told inside the paragraphs ('a talk entitled [Title](video)'), with Hugo youtube shortcodes after some "
+     "paragraphs; two headings cover two talks each. No heading, bullet or lead line is a talk of its own, so no "
+     "talks are recorded; the topical headings and the presenters named in prose are left out of both lists (a "
+     "tool listing a talk per heading would be defensible for the single-talk sections). The quoted press "
+     "article is no talk. Tweet embeds name accounts, not speakers."])
+
+
 def build():
     return build_gold(HERE, ABOUT, FILES, complete=True)
 

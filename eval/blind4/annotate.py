@@ -469,60 +469,6 @@ add("servicecomb-meetup-shanghai2019-zh.md", "zh", [],
      "(重磅发布) and the roadmap talk's line lists them ('所推出的创新项目'): the five named projects are recorded "
      "there, a judgement call."])
 
-def _lk(title, loc, speakers, vid):
-    return T(title, loc, speakers, video=YT(vid), form=LI)
-
-
-add("linkerd-kubecon-eu2019-roundup.md", "en", [],
-    [_lk("Keynote: CNCF Project Update w/Linkerd", "- [Keynote: CNCF Project Update", ["Bryan Liles"], "vdxcaR3I2ic"),
-     _lk("Lightning talk: Why Your OSS Project Needs A GUI", "- [Lightning talk: Why Your OSS", ["Risha Mars"],
-         "gPUmeMcLrQ4"),
-     _lk("Intro to Linkerd", "- [Intro to Linkerd]", ["William Morgan"], "Z3nfLI3z0hc"),
-     _lk("Scavenging for Reusable Code in the Kubernetes Codebase", "- [Scavenging for Reusable Code",
-         ["Kevin Lingerfelt"], "G8swjziYjY8"),
-     _lk("What WePay Learned From Processing Billions of Dollars Using Linkerd", "- [What WePay Learned",
-         ["Mohsen Rezaei"], "ph_NqGNHdhM"),
-     _lk("JustFootball’s Journey to gRPC + Linkerd in Production", "- [JustFootball’s Journey",
-         ["Ben Lambert", "Kevin Lingerfelt"], "AxPfa7Mp_WY"),
-     _lk("Grow with Less Pains: Meshing From Monolith to Microservices", "- [Grow with Less Pains", ["Leo Liang"],
-         "sNRpfAZxD-A"),
-     _lk("Building Cloud Native GDPR Friendly Systems for Data Collection", "- [Building Cloud Native GDPR",
-         ["Zsolt Homorodi"], "sKaeOApBPsw"),
-     _lk("Autoscaling Multi-Cluster Observability with Thanos and Linkerd", "- [Autoscaling Multi-Cluster",
-         ["Andrew Seigner", "Frederic Branczyk"], "qTxunwzYO0g"),
-     _lk("Deep Dive: Linkerd", "- [Deep Dive: Linkerd]", ["Oliver Gould"], "E-zuggDfv0A"),
-     _lk("Dealing with the Pesky Path Parameter Problem: Service Profiles", "- [Dealing with the Pesky Path",
-         ["Alex Leong"], "yJ1AXO3eH10")],
-    [("Service Mesh Interface", "On Tuesday, Microsoft announced the [Service Mesh"),
-     ("Linkerd VSCode plugin", "On Wednesday, the VSCode team launched a [Linkerd VSCode plugin]"),
-     ("DigitalOcean Kubernetes Service", "Right in the middle of Kubecon, Digital Ocean's Kubernetes Service")],
-    ["## Linkerd Benchmarks", "## Microsoft and Linkerd", "## DigitalOcean and Linkerd", "## OpenFaaS integration",
-     "## And, of course, lots and lots of talks!", "## Wrapping it all up"],
-    ["Kinvolk", "Kiali", "Flagger", "Kubecost"],
-    [("smi", ["On Tuesday, Microsoft announced the [Service Mesh"]),
-     ("thanos", ["- [Autoscaling Multi-Cluster"])],
-    ["Project blog (Hugo) roundup of a KubeCon: news sections by weekday in prose, then one bullet per talk "
-     "'[Title](video): Speaker, Company', the link text and the speaker list hard-wrapped over two or three lines "
-     "(the talk is at the bullet's first line; a youtu.be link with a start time is recorded as the plain watch "
-     "URL). Announcements: the Service Mesh Interface (announced by Microsoft), the Linkerd VSCode plugin "
-     "(launched), DigitalOcean's Kubernetes Service (went GA during the conference). Left out: the Kinvolk "
-     "benchmarks (a published report), the OpenFaaS integration (a 'hot topic', not said to be launched). Weekday "
-     "words inside news sentences are no day divisions."])
-
-add("linkerd-sf-meetup-march2019.md", "en", [],
-    [T("What is Linkerd?", "## Talk 1: What is Linkerd?", ["William Morgan"], video=YT("90jnPXk3iCs")),
-     T("Multi-cluster observability with Kubernetes, Linkerd, and Thanos", "## Talk 2: Multi-cluster observability",
-       ["Andrew Seigner"], video=YT("hKqZP6RGKP0")),
-     T("Linkerd at Strava in production", "## Talk 3: Linkerd at Strava in production", ["J Evans"],
-       video=YT("f0q_Vw4dAuE"))],
-    [],
-    ["The Linkerd-Thanos demo can be found"],
-    ["kiersten"],
-    [("thanos", ["## Talk 2: Multi-cluster observability"]), ("strava", ["## Talk 3: Linkerd at Strava in production"])],
-    ["Project blog recap of a three-talk meetup: H2 'Talk N: Title' (numbering dropped), a Hugo youtube shortcode "
-     "under each heading, the speaker named in the paragraph ('In this talk, William Morgan, Linkerd maintainer, "
-     "provides ...'). The front-matter author 'kiersten' is no speaker."])
-
 
 def _ps(title, loc, speakers):
     return T(title, loc, speakers, form=LI)
@@ -1011,18 +957,6 @@ add("vitess-kubecon-eu2022-recap.md", "en", [], [], [],
      "activities (booth, maintainer talk, office hours) without any title, and the talk is only mentioned in a "
      "highlight bullet with a youtube shortcode after it: no talk element, no talks. The conference dates are no "
      "day division. Photo credits and the attendee list name no speakers (Manan Gupta attended only)."])
-
-add("linkerd-kubecon-na2019-roundup.md", "en", [], [], [],
-    ["## Linkerd in the news", "## Wrapping it all up", "## Join us!"],
-    ["LiliCosic", "DC_Corbin3", "eamonb"],
-    [("nordstrom", ["## Nordstrom's Linkerd Deployment"]), ("opa mtls", ["Gatekeeper](https://www.youtube.com/watch?v=gMaGVHnvNfs)."])],
-    ["Second roundup of the same project blog, written differently: H2 headings name topics ('Nordstrom's Linkerd "
-     "Deployment', 'Microsoft, Linkerd, CI/CD, and OPA', 'Linkerd intro and deep dive sessions'), and the talks "
-     "are told inside the paragraphs ('a talk entitled [Title](video)'), with Hugo youtube shortcodes after some "
-     "paragraphs; two headings cover two talks each. No heading, bullet or lead line is a talk of its own, so no "
-     "talks are recorded; the topical headings and the presenters named in prose are left out of both lists (a "
-     "tool listing a talk per heading would be defensible for the single-talk sections). The quoted press "
-     "article is no talk. Tweet embeds name accounts, not speakers."])
 
 
 def build():

@@ -31,6 +31,7 @@ from reinvent_cli.recognise.launch.launch_rules import (
     marked_by,
     marked_new,
     may_name_launch,
+    not_product,
     remark,
     status_marked,
     strip_status,
@@ -73,7 +74,7 @@ _MARK = pattern(r"^\s*[^\w\s\[\]()*_`#>-]{1,4}\s*")  # an emoji or mark that ope
 
 _GA_SUBJECT = pattern(r"\s+(?:is\s+|are\s+)?(?:now\b|became\b|generally\s+available\b|in\s+(?:public\s+|private\s+)?"
                       r"(?:preview|beta)\b).*$|\s+(?:goes|went|hits|hit)\s+ga\b.*$|\s+enter(?:s|ed)\s+\S*\s*preview\b.*$"
-                      r"|^(?:ga|preview)\s+of\s+", re.IGNORECASE)
+                      r"|^ga\s+of\s+", re.IGNORECASE)
 
 
 def line_launch(line: str, flat: FlatInline | None = None, offset: int = 0, item: bool = False) -> _Hit | None:
@@ -445,8 +446,8 @@ class LaunchFinder:
                 named.setdefault(ann.line - line0, set()).add(ann.name.casefold())
         for at, name in found:
             n = bisect.bisect_right(offsets, at) - 1
-            if name.casefold() in named.get(n, ()):
-                continue
+            if name.casefold() in named.get(n, ()) or not_product(name):
+                continue  # (not "Slides are now available.")
             self.announcement(lines[n], _Hit(name=name), flat, offsets[n], line0 + n, line0)
 
     def bullets(self, tok: Block, context: list[str], lead_in: str | None, launches: bool) -> None:

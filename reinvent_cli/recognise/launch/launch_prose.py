@@ -206,7 +206,7 @@ def prose_launch(line: str) -> str | None:
 # sentence (the line rule, launch_rules.ga_launch, reads a line that opens with the product).
 _GA_IN_SENTENCE = pattern(
     r"(?<![\w.\-])(?P<name>[A-Z0-9][\w.+#/-]*(?:\s+(?:[A-Z0-9][\w.+#/-]*|of|for|&))*)\s+(?:is|are)\s+now\s+"
-    r"(?i:generally\s+available|available|in\s+(?:public\s+|private\s+)?(?:preview|beta)|ga)\b"
+    r"(?i:generally\s+available|available|in\s+(?:public\s+)?preview|ga)\b"  # (what launch_rules._NOW reads)
 )
 
 

@@ -34,7 +34,7 @@ _GA = (r"general\s+availability\b", r"became\s+ga\b",
        # "Acme X is generally available", "X is in public preview", "X goes GA", "X enters preview"
        r"(?:is|are)\s+(?:generally\s+available|in\s+(?:public\s+|private\s+)?(?:preview|beta))\b"
        r"|(?:goes|went|hits|hit)\s+ga\b|enter(?:s|ed)\s+(?:public\s+|private\s+)?preview\b")
-_NOW_GA = pattern(rf"\b{_NOW}|^(?:ga|preview)\s+of\s|\b{_GA[0]}|\b{_GA[1]}|\b(?:{_GA[2]})", re.IGNORECASE)
+_NOW_GA = pattern(rf"\b{_NOW}|^ga\s+of\s|\b{_GA[0]}|\b{_GA[1]}|\b(?:{_GA[2]})", re.IGNORECASE)
 _ARTICLE = pattern(r"^(?:the|a|an|our|this|its|their)\s+", re.IGNORECASE)
 
 
@@ -90,7 +90,7 @@ def ga_launch(line: str) -> bool:
     if m.group(0).lower().endswith("supports") and (":" in subject or m.group(0)[:1] != "n"):
         return False  # "Params array: Now supports X": a note on a feature ("Acme Ledger now supports X" is a launch)
     if not subject:
-        return text[m.end():m.end() + 1].isupper() or not m.group(0).lower().startswith("preview")  # "GA of X"
+        return True  # "GA of X"
     if not ((subject[:1].isupper() or subject[:1] == ".") and not _NOT_PRODUCT.match(subject)):
         return False
     name = _ARTICLE.sub("", subject)  # "The Acme Vault is now GA"; not "The feature is in beta" (no name)
@@ -123,6 +123,11 @@ _APPOSITION = pattern(r"^(?P<name>[A-Z0-9][\w.+#/-]*(?:\s+(?:[A-Z0-9][\w.+#/-]*|
 
 _HEADLINE_END = pattern(r"(?:released|unveiled)\s*[.!]?\s*$", re.MULTILINE)
 _APPOSITION_ANY = pattern(r"(?:,|\s[-–—:])\s*(?:a|an|the)\s+(?:brand[- ])?new\b")
+
+
+def not_product(name: str) -> bool:
+    """A name that is none of a product's: "Slides", "The recording", "It"."""
+    return bool(_NOT_PRODUCT.match(name))
 
 
 def headline_launch(line: str) -> str | None:

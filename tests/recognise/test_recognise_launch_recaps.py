@@ -207,6 +207,10 @@ def test_ga_heading_and_now_supports():
     ("发布星海函数计算 Pro", True, "星海函数计算 Pro"),
     ("星海向量检索 开启公测", True, "星海向量检索"),
     ("Kumo Vault の一般提供を開始", True, "Kumo Vault"),
+    ("Amazon Q が発表されました", True, "Amazon Q"),
+    ("Kumo Vault が一般提供になりました", True, "Kumo Vault"),
+    ("星海数据库 4.0 发布了", True, "星海数据库 4.0"),
+    ("発表されたスライドはこちら", False, None),  # the slides of a talk (発表: a presentation too)
     ("发布会很成功", False, None),  # the launch event, no launch
     ("发布者: 张三", False, None),
 ])

@@ -297,13 +297,6 @@ def _timed_item(at: _ItemAt) -> tuple[str, list[Fact]] | None:
     return at.first, title_evidence(at.first)
 
 
-def _labelled_item(at: _ItemAt) -> tuple[str, list[Fact]] | None:
-    """"Talk 1: “Title” by Name", "Keynote: Title", "Session 3 - Title": an item that says it is a talk."""
-    if not has_talk_label(at.first) or len(at.first) > 160:
-        return None
-    return at.first, title_evidence(at.first) or [Evidence.LABEL.of()]
-
-
 def _linked_by_links(at: _ItemAt) -> bool:
     return at.led is not None and bool(at.flat.links)
 
@@ -373,7 +366,6 @@ def _layout_says(at: _ItemAt) -> tuple[str, list[Fact]] | None:
 ITEM_RULES: tuple[tuple[str, Callable[[_ItemAt], bool] | None,
                         Callable[[_ItemAt], tuple[str, list[Fact]] | None]], ...] = (
     ("a time, then a title", None, _timed_item),
-    ("a talk label", None, _labelled_item),
     ("who gave it, then a linked title", _linked_by_links, _who_then_linked_title),
     ("a led title, then by whom", _led, _title_then_by),
     ("a link to a session, under sessions", _led, _session_link),

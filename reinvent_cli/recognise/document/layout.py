@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from reinvent_cli.lexicon import GROUP_TALK_WORDS, SCHEDULE_WORDS
+from reinvent_cli.lexicon import GROUP_TALK_WORDS, MONTHS, SCHEDULE_WORDS
 from reinvent_cli.recognise.document.days import classify_day
 from reinvent_cli.recognise.document.kind import Decision
 from reinvent_cli.recognise.launch.launches import ANNOUNCE_LIST_HEADING
@@ -279,7 +279,11 @@ def _assign_top(s: _Seg, kids: list[_Seg], plan: Plan, sib: _Siblings, top: _Top
         why = None  # "Zero-trust networking in practice" over "Speakers: A, B": a talk, not a social event
     if why is None and s.day is not None:
         why = Evidence.DAY_BELOW_DAYS.of()
-    if why and not labelled(s.title):
+    if top.expect and _period(s.title):
+        # "## 2023", "## March 2023" under "# Talks": a period of the list; its headings and items are the talks
+        _set(plan, s, "group", [Evidence.PERIOD.of()])
+        _assign(kids, plan, expect=True, one_talk=False)
+    elif why and not labelled(s.title):
         _set(plan, s, "ignored", [why])
         _assign(kids, plan, expect=False, one_talk=top.one_talk)
     elif top.groups or _holds_talks(s):
@@ -301,6 +305,16 @@ def _assign_top(s: _Seg, kids: list[_Seg], plan: Plan, sib: _Siblings, top: _Top
 
 
 _NUMBERED = pattern(r"^\s*\d{1,2}[.)]\s+\S")
+_PERIOD = pattern(r"^\s*(?:(?:[^\W\d_]{3,10}\.?\s+)?(?:19|20)\d\d|(?:19|20)\d\d\s*年(?:\s*\d{1,2}\s*月)?)\s*$")
+
+
+def _period(title: str | None) -> bool:
+    """A heading that is only a year or a month and year ("2023", "March 2023", "2023年3月")."""
+    m = _PERIOD.match(title or "")
+    if m is None:
+        return False
+    word = (title or "").split()[0].rstrip(".").casefold()
+    return word[:1].isdigit() or word in MONTHS
 _NO_ROLE = Role("", "", "", 0, 0)
 
 
@@ -467,7 +481,8 @@ def _inner_candidates(segs: list[_Seg], plan: Plan) -> None:
             items = found[1] if found is not None and not group else None
             if items is None:
                 items = item_candidates(s.blocks, s.level + 1, s.title if group else "", forced == "list",
-                                        alone=role is not None and role.kind == "day")
+                                        alone=role is not None and role.kind == "day",
+                                        of_talks=role is not None and has(role.evidence, Evidence.PERIOD))
             for r in items:
                 plan.roles[r.line] = r
         if not forced:

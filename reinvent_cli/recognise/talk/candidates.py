@@ -178,10 +178,11 @@ def _rest_of(tok: dict[str, Any]) -> dict[str, Any]:
 
 
 def item_candidates(blocks: list[dict[str, Any]], level: int, group: str, forced: bool,
-                    alone: bool = False) -> list[Role]:
+                    alone: bool = False, of_talks: bool = False) -> list[Role]:
     """List items that are talks: ``- 14:00 [Title](url) von *Name*``, ``[*Title*][ref] by Name``,
     ``*Title* -- by Name``, ``「Title」 — Name``, a link to each session under "Sessions"/"Sessions I
-    attended:"; two or more alike in one list (the items of a "13:30 Lightning talks" item too)."""
+    attended:" (``of_talks``: a part of a list of talks, "## 2023" under "# Talks"); two or more alike in one list
+    (the items of a "13:30 Lightning talks" item too)."""
     if group and WATCH_HEADING.search(group):
         return []
     found: list[Role] = []
@@ -192,7 +193,7 @@ def item_candidates(blocks: list[dict[str, Any]], level: int, group: str, forced
         lead = one_line(flat_of(prev).text) if prev and prev.get("type") == "paragraph" else ""
         if WATCH_HEADING.search(lead):
             continue
-        sessions = names_sessions(group) or (lead.endswith(":") and names_sessions(lead))
+        sessions = of_talks or names_sessions(group) or (lead.endswith(":") and names_sessions(lead))
         found += _list_talks(tok, level, bool(sessions), forced, alone, placed=bool(group or sessions))
     return found
 

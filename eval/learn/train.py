@@ -1,15 +1,21 @@
 #!/usr/bin/env python3
-"""Learns the weights of the talk-candidate scorer (reinvent_cli/recognise/score.py) from every annotated notes
-file there is, and measures it on files it was not fitted to.
+"""Learns the weights of a talk-candidate scorer (eval/learn/features.py) from every annotated notes file that
+may be trained on, and measures it on files it was not fitted to.
 
-    python eval/learn/train.py [--threshold 0.8] [--l2 1] [--verbose]
+    python eval/learn/train.py [--threshold 0.3 0.5 0.7 0.9] [--l2 1] [--every] [--forms heading,list item]
+                               [--oracle] [--verbose]
 
-Gold: ../shared/devnotes/gold.json (the development set), tests/fixtures/holdout/gold.json, eval/blind/gold.json.
-A candidate is a heading or list item the rules did not make a talk (in a file the rules call talk notes); its
-label is whether the gold has a talk on its line. The model is an L2-regularised logistic regression (numpy,
-here only). Folds leave out one *source* at a time (every file of
-one repository, or one hand-written fixture): translations and sibling posts of one blog never teach the model
-about themselves. Each fold's figures come from running the real recognition with that fold's weights.
+Gold: ../shared/devnotes/gold.json (the development set), tests/fixtures/holdout/gold.json, eval/blind/gold.json,
+eval/blind2/gold.json, and eval/blind3/gold.json's **dev half only** (split.json "dev", cut by repository as
+eval/blind_score.py cuts it). eval/blind3's held half and eval/blind4 are never read: they are the blind figures.
+A candidate is a heading, list item (nested too), bold or plain lead line or table row that the rules left
+undecided in a file the rules call talk notes (not a one-talk post); its label is whether the gold has a talk on
+its line (``--every``: the rules' own talks and sections are training rows too). The model is an L2-regularised
+logistic regression (numpy, here only). Folds leave out one *source* at a time (every file of one repository, or
+one hand-written fixture; translations of one post are one source): no file teaches the model about itself or its
+siblings. Each fold's figures come from running the package's own read_notes with that fold's weights, the
+scorer's talks added to the reading after the kind decision and before the walk (where a run-time hook would sit).
+``--oracle`` promotes exactly the candidates the gold calls talks: the ceiling of this design.
 Needs numpy (``pip install numpy``); the package itself does not.
 """
 

@@ -28,8 +28,6 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-import numpy as np
-
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT))
@@ -109,11 +107,11 @@ def _decide(src, tokens, roles):  # type: ignore[no-untyped-def]
     return decision
 
 
-recognise.plan_file, recognise.decide = _plan_file, _decide
-
-
 def read(f: dict) -> Reading:
-    """The file read as the package reads it, with the scorer's talks (if weights are set) in its reading."""
+    """The file read as the package reads it, with the scorer's talks (if weights are set) in its reading.
+    (The first read hooks _plan_file and _decide into reinvent_cli.recognise, for this process: importing this
+    module alone changes nothing.)"""
+    recognise.plan_file, recognise.decide = _plan_file, _decide
     _LAST.clear()
     src = read_source(f["path"])
     src.path = f["file"]
@@ -139,6 +137,8 @@ def collect(files: list[dict], every: bool = False) -> dict[str, list[tuple[dict
 
 
 def fit(rows: list[tuple[dict[str, float], int]], names: list[str]) -> tuple[dict[str, float], float]:
+    import numpy as np  # (dev only: the package does not need it)
+
     if not rows:
         return {}, 0.0
     idx = {n: i for i, n in enumerate(names)}

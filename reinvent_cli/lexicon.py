@@ -399,7 +399,8 @@ EVENT_WORDS = (
     r"conf|conference|conferences|konferenz|konferenzen|conférence|conférences|conferencia|conferencias"
     r"|conferência|conferencias|congress|congreso|congrès|kongress|symposium|summit|meetup|meetups|devfest"
     r"|kaigi|barcamp|unconference|fest|festival|keynote|keynotes|webinar|trip report|livestream|jornadas|tagung|eventos"
-    r"|講演|登壇|カンファレンス|勉強会|参加レポート|参加記|参加してきました|大会|峰会|会议|会議|演讲|컨퍼런스|세미나|발표"
+    r"|講演|登壇|カンファレンス|勉強会|参加レポート|参加記|参加してきました|大会|峰会|会议|会議|演讲|参会|技术沙龙|分享会"
+    r"|ミートアップ|컨퍼런스|세미나|발표|밋업"
 )
 # Event words that name a gathering of many talks (not one: "webinar", "keynote"): a post whose title or file
 # name names one, with no speaker, video or slides in it, is news about the event, not a talk.

@@ -32,6 +32,7 @@ class Evidence(Enum):
     ANNOUNCEMENTS = "'{}': a list of announcements"
     GROUPS_TALKS = "'{}' groups talks"
     TALKS_UNDER = "{} talks under it"
+    PERIOD = "a year or month in a list of talks"
     # The reading of the headings (document/layout.py)
     DAY = "names a day"
     DAY_BELOW_DAYS = "names a day, below the days' level"
@@ -51,6 +52,8 @@ class Evidence(Enum):
     TITLE_LINE_THEN_WHO = "a title line, then who gave it"
     TITLE_THEN_SPEAKER_LINE = "a title, then a speaker line under it"
     SESSION_LINK = "a link to a session, under sessions"
+    UNDER_SESSIONS = "a title in a list under a heading naming talks"
+    TOPIC_ITEM = "a topic label (Topic: Title)"
     SESSION_PAGE = "a link to the session's page"
     SCHEDULE_ROW = "a row of a schedule table"
     TOPIC_THEN_WHO = "a topic line, then who gave it"  # (talk/labelled_talks.py)

@@ -56,7 +56,7 @@ _TIME_PREFIX = pattern(
 # "KubeCon talk: Title", "Session - Title", "Keynote: Title": a talk without a session code.
 LABELLED_TALK = pattern(
     r"^(?:[\w.'’&+@-]+\s+){0,3}?(lightning talk|talk|session|keynote|presentation|vortrag|conf[ée]rence|charla|ponencia)"
-    r"(?:\s*#?\d{1,2})?\s*(?:[:–—|]|\s-)\s*(.+)$",  # ("Talk 1: Title", "Session #3 - Title")
+    r"\s*(?:[:–—|]|\s-)\s*(.+)$",
     re.IGNORECASE,
 )
 

@@ -377,7 +377,7 @@ VENDORS = r"Amazon|AWS|Google|Azure|Microsoft|GitHub|Apple|Meta|IBM|Oracle|Cloud
 # Japanese and Chinese ways of saying something was announced or released (not 発表者 'presenter').
 CJK_LAUNCH_VERBS = (
     r"を発表|の発表(?:が|。|$)|発表があ|をリリース|リリースされ|の?一般提供を?開始|提供開始|提供される|提供を開始|使用可能に"
-    r"|利用可能に|が発表され|が一般提供に|正式发布|正式發佈|宣布推出|正式推出|推出了|(?:发布|發佈)了|(?:开启|開啟|开放|開放)?(?:公测|公測)|^\s*(?:发布|發佈|推出)(?![会會者])(?=\S)"
+    r"|利用可能に|が発表され|が一般提供に|正式发布|正式發佈|宣布推出|正式推出|(?:开启|開啟|开放|開放)?(?:公测|公測)|^\s*(?:发布|發佈|推出)(?![会會者])(?=\S)"
 )
 
 

@@ -209,7 +209,9 @@ def test_ga_heading_and_now_supports():
     ("Kumo Vault の一般提供を開始", True, "Kumo Vault"),
     ("Amazon Q が発表されました", True, "Amazon Q"),
     ("Kumo Vault が一般提供になりました", True, "Kumo Vault"),
-    ("星海数据库 4.0 发布了", True, "星海数据库 4.0"),
+    # (not "发布了 20+ 扩展组件" inside a talk's abstract: "发布了" alone is no launch)
+    ("KubeX 4.1 适配了新架构，发布了 20+ 扩展组件。", False, None),
+    ("发布流程在这次分享里讲得很细，从分支策略到灰度发布再到回滚，每一步都有对应的检查清单和负责人，最后还讨论了自动化的边界。", False, None),
     ("発表されたスライドはこちら", False, None),  # the slides of a talk (発表: a presentation too)
     ("发布会很成功", False, None),  # the launch event, no launch
     ("发布者: 张三", False, None),

@@ -196,7 +196,10 @@ def cjk_launch(line: str) -> bool:
     results or figures ("PWA の結果を発表")."""
     if line.rstrip().endswith((":", "：")):
         return False  # "以下のような発表がありました：" leads into a list (of talks, or of launches), names none
-    return bool(_CJK_VERB.search(line)) and not _CJK_NOT_LAUNCHED.search(line)
+    m = _CJK_VERB.search(line)
+    if m is not None and not line[:m.start()].strip() and len(line.strip()) > 40:
+        return False  # "发布流程…": the verb first only on an item's short line ("发布星海函数计算 Pro")
+    return m is not None and not _CJK_NOT_LAUNCHED.search(line)
 
 
 def cjk_launch_name(line: str) -> str:

@@ -19,7 +19,7 @@ from reinvent_cli.recognise.talk.evidence import block_evidence, group_word, not
 from reinvent_cli.recognise.talk.media import video_in_text
 from reinvent_cli.recognise.talk.names import is_person
 from reinvent_cli.recognise.talk.reasons import Evidence, Fact, has
-from reinvent_cli.recognise.talk.roles import Role
+from reinvent_cli.recognise.talk.roles import Role, RoleKind
 from reinvent_cli.recognise.text.inline import FlatInline, flat_of, one_line, url_host
 from reinvent_cli.recognise.text.patterns import pattern
 
@@ -69,13 +69,13 @@ def candidates(plan: Plan) -> list[Candidate]:
         kids.setdefault(parent[i], []).append(i)
     info = {i: _head_info(segs[i], plan) for i in heads}
     found: list[Candidate] = []
-    ruled = sum(1 for r in plan.roles.values() if r.kind == "talk")
+    ruled = sum(1 for r in plan.roles.values() if r.kind is RoleKind.TALK)
     for i in heads:
         sibs = [j for j in kids.get(parent[i], []) if segs[j].level == segs[i].level]
         found.append(_heading(segs, i, parent[i], sibs, info, plan, ruled))
     for i, s in enumerate(segs):
         role = plan.roles.get(s.line)
-        inside = role is not None and role.kind in ("talk", "section")
+        inside = role is not None and role.kind in (RoleKind.TALK, RoleKind.SECTION)
         if inside or not any(b.get("type") == "list" for b in s.blocks):
             continue
         found += _items(s, i, role, plan, ruled)
@@ -88,7 +88,7 @@ def promote(plan: Plan) -> list[Candidate]:
         return []
     chosen = []
     for c in candidates(plan):
-        if c.line in plan.roles and plan.roles[c.line].kind == "talk":
+        if c.line in plan.roles and plan.roles[c.line].kind is RoleKind.TALK:
             continue
         c.p = probability(c.feats)
         if c.p >= THRESHOLD:
@@ -98,7 +98,7 @@ def promote(plan: Plan) -> list[Candidate]:
         if c.form == "heading" and _promote_heading(plan, c):
             done.append(c)
         elif c.form == "list item" and c.line not in plan.roles:
-            plan.roles[c.line] = Role("talk", "list item", c.title, c.line, c.level, _why(c))
+            plan.roles[c.line] = Role(RoleKind.TALK, "list item", c.title, c.line, c.level, _why(c))
             done.append(c)
     return done
 
@@ -112,19 +112,19 @@ def _promote_heading(plan: Plan, c: Candidate) -> bool:
     segs = plan.segs
     s = segs[c.under]
     role = plan.roles.get(s.line)
-    if role is not None and role.kind not in ("ignored",):
+    if role is not None and role.kind not in (RoleKind.IGNORED,):
         return False
     below = _below(segs, c.under)
     lines = {segs[j].line for j in below}
     end = segs[below[-1] + 1].line if below and below[-1] + 1 < len(segs) else (
         segs[c.under + 1].line if not below and c.under + 1 < len(segs) else 1 << 30)
-    inner = [r for r in plan.roles.values() if s.line < r.line < end and r.kind in ("talk", "group", "day")]
-    if inner or any(plan.roles.get(ln) is not None and plan.roles[ln].kind in ("talk", "group", "day")
+    inner = [r for r in plan.roles.values() if s.line < r.line < end and r.kind in (RoleKind.TALK, RoleKind.GROUP, RoleKind.DAY)]
+    if inner or any(plan.roles.get(ln) is not None and plan.roles[ln].kind in (RoleKind.TALK, RoleKind.GROUP, RoleKind.DAY)
                     for ln in lines):
         return False
-    plan.roles[s.line] = Role("talk", "heading", s.title, s.line, s.level, _why(c))
+    plan.roles[s.line] = Role(RoleKind.TALK, "heading", s.title, s.line, s.level, _why(c))
     for j in below:
-        plan.roles[segs[j].line] = Role("section", "heading", segs[j].title, segs[j].line, segs[j].level,
+        plan.roles[segs[j].line] = Role(RoleKind.SECTION, "heading", segs[j].title, segs[j].line, segs[j].level,
                                         ["under a talk"])
     return True
 
@@ -222,8 +222,8 @@ def _heading(segs: list[_Seg], i: int, par: int, sibs: list[int], info: dict[int
         "h_sib_speaker_line": _frac([info[j].speaker for j in others]),
         "h_sib_talk_word": _frac([info[j].talk_word for j in others]),
         "h_sib_not_talk": _frac([bool(segs[j].why_not) for j in others]),
-        "h_parent_group": float(prole is not None and prole.kind == "group"),
-        "h_parent_day": float(prole is not None and prole.kind == "day"),
+        "h_parent_group": float(prole is not None and prole.kind is RoleKind.GROUP),
+        "h_parent_day": float(prole is not None and prole.kind is RoleKind.DAY),
         "h_parent_talk_word": float(par >= 0 and bool(_TALK_WORD.search(segs[par].title))),
         "h_top": float(par < 0),
         "h_video_and_person": float(me.video and me.person_link),
@@ -279,7 +279,7 @@ def _item_info(item: Block) -> _Item | None:
 
 def _items(s: _Seg, seg_index: int, role: Role | None, plan: Plan, ruled: int) -> list[Candidate]:
     found: list[Candidate] = []
-    kind = role.kind if role is not None else ("none" if s.level else "start")
+    kind = role.kind.value if role is not None else ("none" if s.level else "start")
     for n, tok in enumerate(s.blocks):
         if tok.get("type") != "list":
             continue

@@ -11,7 +11,7 @@ from reinvent_cli.recognise.talk.evidence import group_word, not_talk
 from reinvent_cli.recognise.talk.list_talks import people_named
 from reinvent_cli.recognise.talk.names import is_person, surely_person
 from reinvent_cli.recognise.talk.reasons import Evidence
-from reinvent_cli.recognise.talk.roles import Role
+from reinvent_cli.recognise.talk.roles import Role, RoleKind
 from reinvent_cli.recognise.talk.talks import has_talk_label
 from reinvent_cli.recognise.text.inline import FlatInline, FlatLink, flat_of, one_line, url_host
 from reinvent_cli.recognise.text.patterns import pattern
@@ -107,7 +107,7 @@ def table_talks(tok: dict[str, Any], level: int) -> list[Role]:
         text = row_talk(texts, cols)
         if text is not None:
             at = cells[cols.title].get("line") if cols.title < len(cells) else None  # (an HTML cell: its own line)
-            talks.append(Role("talk", "table row", text, int(at or row["line"]), level, [Evidence.SCHEDULE_ROW.of()]))
+            talks.append(Role(RoleKind.TALK, "table row", text, int(at or row["line"]), level, [Evidence.SCHEDULE_ROW.of()]))
     return talks
 
 
@@ -171,7 +171,7 @@ def _grid_cell(cell: dict[str, Any], time: str, row_line: int, level: int) -> Ro
         return None
     clock = time if time and len(time) <= 24 else ""
     text = f"{clock} {title} by {who}" if clock and _TIME_CELL.match(clock) else f"{title} by {who}"
-    return Role("talk", "table row", text, int(cell.get("line") or row_line), level, [Evidence.SCHEDULE_ROW.of()])
+    return Role(RoleKind.TALK, "table row", text, int(cell.get("line") or row_line), level, [Evidence.SCHEDULE_ROW.of()])
 
 
 def table_candidates(blocks: list[dict[str, Any]], level: int) -> list[Role]:

@@ -42,6 +42,7 @@ class SeenAnnouncement:
     name: str
     line: int
     rule: str
+    found_by: str | None = None  # the rule that found it (launch_find.LINE_RULES' name, or the pass's own): --json only
 
 
 @dataclass
@@ -75,11 +76,12 @@ def inspect_source(src: Source, layout: Layout | None = None) -> Inspection:
             flat.append(_seen(role, t, st.speaker_from))
     flat.sort(key=lambda s: (s.line, s.level))
     decision = plan.decision
+    found_by = {id(a): rule for a, rule in st.launch_rules}  # (the announcements are alive: their ids are theirs)
     return Inspection(
         file=doc.file, title=doc.title, layout=plan.layout.describe() if plan.layout else None,
         days=len(doc.days), talks=len(doc.talks), lines=_tree(flat),
-        announcements=[SeenAnnouncement(a.name, a.line, str(getattr(a, "rule", "") or "the announcements pass"))
-                       for a in doc.announcements],
+        announcements=[SeenAnnouncement(a.name, a.line, str(getattr(a, "rule", "") or "the announcements pass"),
+                                        found_by.get(id(a))) for a in doc.announcements],
         talk_notes=decision is None or decision.talks, score=decision.score if decision else 0,
         evidence=decision.evidence() if decision else [], warnings=list(doc.warnings),
     )

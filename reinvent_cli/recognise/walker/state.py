@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reinvent_cli.model import Day, Document, Entry, Talk
+from reinvent_cli.model import Announcement, Day, Document, Entry, Talk
 from reinvent_cli.read.source import Source
 from reinvent_cli.recognise.document.layout import Plan
 from reinvent_cli.recognise.talk.reasons import Fact
@@ -46,6 +46,8 @@ class WalkState:
     # Texts of bullets and paragraphs that may be a legend of marks ("✨ = new service"): as
     # launch_find.legend_lines reads them from the entries, collected as they are made.
     legend_lines: list[str] = field(default_factory=list)
+    # Each announcement with the rule that found it (launch_find.LaunchFinder.found_by): for inspect --json only.
+    launch_rules: list[tuple[Announcement, str]] = field(default_factory=list)
 
     @property
     def file(self) -> str:

@@ -329,4 +329,5 @@ def walk(src: Source, tokens: list[Block], plan: Plan, title: str | None = None,
     doc = finish(walker.st)
     if walker.launches is not None:
         walker.launches.finish(tokens, walker.st.legend_lines)
+        walker.st.launch_rules = walker.launches.found_by
     return doc, walker.st

@@ -14,6 +14,7 @@ from reinvent_cli.recognise.talk.reasons import Evidence
 from reinvent_cli.recognise.talk.roles import Role, RoleKind
 from reinvent_cli.recognise.talk.talks import has_talk_label
 from reinvent_cli.recognise.text.inline import FlatInline, FlatLink, flat_of, one_line, url_host
+from reinvent_cli.recognise.text.patterns import TIME_CELL as _TIME_CELL  # ("9:00", "10:00 - 10:25 (25分)", "14h30")
 from reinvent_cli.recognise.text.patterns import pattern
 
 
@@ -118,10 +119,6 @@ def _cell_text(cell: dict[str, Any], who: bool) -> str:
         named = [p for p in (people_named(one_line(x)) for x in text.split("\n")) if p]
         return named[-1] if named else ""  # (no line names a person: "Org<br>Director" names nobody)
     return one_line(text.split("\n")[0]) if not who and "\n" in text.strip() else one_line(text)
-
-
-# A programme's time cell: "9:00", "10:00 - 10:25 (25分)", "14h30", "9:30 -".
-_TIME_CELL = pattern(r"^\s*\(?\d{1,2}[:：.h]\d{2}")
 
 
 def grid_talks(found: list[dict[str, Any]], level: int) -> list[Role]:

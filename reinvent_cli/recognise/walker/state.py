@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from reinvent_cli.model import Announcement, Day, Document, Entry, Talk
-from reinvent_cli.read.source import Source
+from reinvent_cli.read.source import Source, unescape_entities
 from reinvent_cli.recognise.document.layout import Plan
 from reinvent_cli.recognise.talk.reasons import Fact
 
@@ -84,6 +84,8 @@ def new_state(src: Source) -> WalkState:
     meta = src.meta
     doc = Document(file=src.path, warnings=list(src.warnings))
     doc.title = meta.get("title") or meta.get("conference") or meta.get("event")
+    if isinstance(doc.title, str):
+        doc.title = unescape_entities(doc.title)  # ("Ginny Redish&#58; How to ...": a site's front matter)
     doc.date = meta.get("date")
     doc.tags = list(meta.get("tags") or meta.get("categories") or [])
     pre = Talk(day=None, code=None, title="", heading="", file=src.path, line=0, end_line=0)

@@ -370,15 +370,20 @@ CJK_LAUNCH_HEADING = r"新サービス|新機能|新製品|新功能|新服务|�
 # The columns of a schedule table, by the words of its header: "| Time | Talk | Speaker |", "| Zeit | Titel |
 # Sprecher |", "| Heure | Session | Intervenant |", "| 時間 | タイトル | 登壇者 |".
 TABLE_TIME_WORDS = ("time", "when", "start", "slot", "zeit", "uhrzeit", "heure", "horaire", "hora", "horario",
-                    "ora", "orario", "tijd", "時間", "時刻", "时间")
+                    "ora", "orario", "tijd", "horário", "horas", "время", "час", "시간", "時間", "時刻", "时间",
+                    "时段")
 TABLE_TITLE_WORDS = ("talk", "talks", "title", "session", "sessions", "topic", "presentation", "keynote", "what",
                      "titel", "thema", "vortrag", "titre", "sujet", "conférence", "título", "titulo", "charla",
                      "ponencia", "sesión", "sesion", "tema", "titolo", "intervento", "onderwerp", "タイトル",
-                     "セッション", "講演", "演題", "题目", "标题", "議題", "主题")
+                     "セッション", "講演", "演題", "题目", "标题", "議題", "主题", "议题", "演讲", "演讲主题", "分享主题",
+                     "palestra", "palestras", "доклад", "тема", "название", "세션", "발표", "제목", "주제",
+                     "강연")
 TABLE_SPEAKER_WORDS = ("speaker", "speakers", "presenter", "presenters", "who", "by", "host", "sprecher",
                        "sprecherin", "referent", "referentin", "vortragende", "intervenant", "intervenants",
                        "orateur", "conférencier", "ponente", "ponentes", "relatore", "spreker", "sprekers",
-                       "登壇者", "発表者", "講演者", "スピーカー", "讲者", "演讲者", "嘉宾")
+                       "登壇者", "発表者", "講演者", "スピーカー", "讲者", "演讲者", "嘉宾", "讲师", "分享嘉宾",
+                       "演讲人", "分享人", "palestrante", "palestrantes", "докладчик", "спикер",
+                       "спикеры", "발표자", "연사", "스피커")
 
 
 

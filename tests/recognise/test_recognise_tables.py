@@ -9,7 +9,16 @@ from reinvent_cli.read.mdast import parse_tokens
 from reinvent_cli.read.md_tables import rows
 from reinvent_cli.read.source import source_from_bytes
 from reinvent_cli.recognise import parse_source
-from reinvent_cli.recognise.talk.tables import Columns, columns, row_entries, row_talk, table_candidates
+from reinvent_cli.model import Speaker
+from reinvent_cli.recognise.talk.tables import (
+    Columns,
+    by_content,
+    columns,
+    row_entries,
+    row_speakers,
+    row_talk,
+    table_candidates,
+)
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "recognise" / "tables"
 
@@ -41,10 +50,50 @@ def test_columns_in_several_languages() -> None:
 
 def test_row_talk() -> None:
     cols = Columns(title=1, speaker=2, time=0)
-    assert row_talk(["09:00", "Keynote: X", "Elena Rossi (CNCF)"], cols) == "09:00 Keynote: X by Elena Rossi (CNCF)"
-    assert row_talk(["13:00", "Teams", "Ana García, Tom Lee"], cols) == "13:00 Teams by Ana García and Tom Lee"
+    assert row_talk(["09:00", "Keynote: X", "Elena Rossi (CNCF)"], cols) == "09:00 Keynote: X"
+    assert row_talk(["13:00", "Teams", "Ana García, Tom Lee"], cols) == "13:00 Teams"
     assert row_talk(["12:00", "Lunch", ""], cols) is None
     assert row_talk(["12:00", "Pause café", ""], cols) is None
+    assert row_talk(["15:00", "B R E A K", ""], cols) is None
+    assert row_talk(["10:00", "Session", ""], cols) is None  # a slot in a grid, no talk
+
+
+def test_row_speakers_come_from_their_cell() -> None:
+    cols = Columns(title=1, speaker=2, time=0)
+    assert row_speakers(["09:00", "X", "Elena Rossi (CNCF)"], cols) == [Speaker("Elena Rossi", "CNCF")]
+    assert row_speakers(["", "X", "Ana García, Tom Lee"], cols) == [Speaker("Ana García"), Speaker("Tom Lee")]
+    assert row_speakers(["", "X", "María López (Ayuntamiento de Madrid)"], cols) == [
+        Speaker("María López", "Ayuntamiento de Madrid")]
+    assert row_speakers(["", "X", "张伟，某科技 高级工程师"], cols) == [Speaker("张伟", "某科技 高级工程师")]
+    assert row_speakers(["", "X", "Comité organizador"], cols) == []
+    assert row_speakers(["", "X", "-"], cols) == []
+
+
+def test_columns_by_content_when_the_header_names_none() -> None:
+    body = [["09:00 - 09:45", "Invited Talk: Jane Smith (MIT) - Robustness at scale"],
+            ["10:30 - 11:00", "Coffee Break"], ["11:00", "Contributed talks"]]
+    assert by_content(columns(["", "Event"]), body) == Columns(title=1, time=0)
+    people = [["14:00", "基于 eBPF 的性能剖析", "李娜"], ["14:40", "从零构建服务网格监控", "王强"],
+              ["15:20", "Apache Foo 在云原生可观测性中的实践", "张伟"]]
+    assert by_content(Columns(), people) == Columns(title=1, speaker=2, time=0)
+    # no times down a column: no schedule ("| San Francisco | United States |"; decimals are no times)
+    places = [["2023-06-08T08:16:36", "London", "United Kingdom"], ["2023-05-11T21:05:35", "San Francisco",
+              "United States"], ["2023-05-08T01:56:49", "Half Moon Bay", "United States"]]
+    assert not by_content(columns(["created", "city", "country"]), places).schedule()
+    scores = [["0.7623", "overture-maps-parquet"], ["0.7622", "javascript-openseadragon"], ["0.75", "json-float"]]
+    assert not by_content(Columns(), scores).schedule()
+
+
+def test_a_schedule_whose_header_the_lexicon_lacks() -> None:
+    text = ("# Workshop on Robust Learning (ICLR 2023)\n\n## Schedule\n\n| | Event |\n|---|---|\n"
+            "| 08:45 - 09:00 | Opening remarks |\n| 09:00 - 09:45 | Invited Talk: Jane Smith (MIT) - Robustness at scale |\n"
+            "| 09:45 - 10:30 | Invited Talk: John Doe (Stanford) |\n| 10:30 - 11:00 | Coffee Break |\n"
+            "| 11:00 - 12:00 | Contributed Talks |\n")
+    doc = parse_source(source_from_bytes(text.encode(), "workshop.md"))
+    talks = {t.line: t for t in doc.talks}
+    assert 10 not in talks and 11 not in talks  # a break, a group of talks
+    assert (talks[8].title, talks[8].speakers) == ("Robustness at scale", [Speaker("Jane Smith", "MIT")])
+    assert (talks[9].title, talks[9].speakers) == ("Invited Talk", [Speaker("John Doe", "Stanford")])
 
 
 def test_only_schedule_tables_give_talks() -> None:

@@ -30,7 +30,7 @@ _QUOTED_OR_BOOK_LEAD = _quoted_lead(_OPENS + "《", _CLOSES + "》")
 _LABELS = "|".join(re.escape(w) for w in sorted(ITEM_TALK_LABELS, key=len, reverse=True))
 # "Mesa redonda: ¿...?", "Taller: ...", "Panel: ...", "Workshop – ...": a talk's kind as its label.
 _LABEL = pattern(rf"^(?:{_LABELS})\s*(?::|：|\s[-–—]\s)\s*\S", re.IGNORECASE)
-_ROLE_SPLIT = pattern(r"\s*[,(（]")
+_ROLE_SPLIT = pattern(r"\s*[,(（，]")
 
 
 def _names_person(text: str) -> bool:

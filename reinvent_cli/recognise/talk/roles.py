@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
+from reinvent_cli.model import Speaker
 from reinvent_cli.read.overrides import Layout, layout_in_front_matter
 from reinvent_cli.recognise.talk.reasons import Fact
 
@@ -33,3 +34,4 @@ class Role:
     evidence: list[Fact] = field(default_factory=list)  # (members: their descriptions are for inspect only)
     day: tuple[int | None, str | None] | None = None
     people: list[str] = field(default_factory=list)  # who gave it, when its section says so (by its video)
+    speakers: list[Speaker] = field(default_factory=list)  # who gave it, as its own cell says (a schedule's row)

@@ -59,6 +59,13 @@ def _is_role(part: str) -> bool:
                 or re.match(r"head of\b|.*\s(?:at|@|bei|chez|en|na)\s", part, re.IGNORECASE))
 
 
+def _role_words(part: str) -> bool:
+    """A job title by its words ("VP Engineering", "Head of Platform"), not by an " at " it holds."""
+    words = {w.strip(".,()").lower() for w in part.split()}
+    return bool(words & _ROLE_WORDS or words & _ROLE_EXTRA and not is_person(part)
+                or re.match(r"head of\b", part, re.IGNORECASE))
+
+
 _PART_SEP = re.compile(r"[,;&、，・]").search
 
 
@@ -344,7 +351,8 @@ def _by_dash(title: str) -> tuple[str, list[Speaker]] | None:
         if found and left:
             return left, found
         if first and is_person(first[0]) and first[1] and not _people(first[1], False):
-            return first[1], [Speaker(clean_name(first[0]), None)]
+            # ("Jane Roe (MIT) - Title": the parenthesis is her organisation)
+            return first[1], parse_speakers(first[0])[:1] or [Speaker(clean_name(first[0]), None)]
     halves = _split_at(title, ", ")  # "A long title, Jane Doe": one full name after a title of 3+ words
     if halves and len(halves[0].split()) >= 3 and is_person(halves[1]):
         return halves[0], [Speaker(clean_name(halves[1]), None)]
@@ -433,7 +441,7 @@ def person_heading(title: str) -> Speaker | None:
     "Jane Roe, VP Engineering, Acme"): a keynote's segment, the speaker and their company (the company is
     no second speaker); None otherwise ("Jane Roe" alone, "Scaling Search - Jane Roe")."""
     parts = [p.strip() for p in _HEADING_PARTS.split(title.strip()) if p.strip()]
-    if not 2 <= len(parts) <= 4 or not is_person(parts[0]) or not any(_is_role(p) for p in parts[1:]):
-        return None
+    if not 2 <= len(parts) <= 4 or not is_person(parts[0]) or not any(_role_words(p) for p in parts[1:]):
+        return None  # ("Jane Roe - Robustness at scale": " at " alone makes no job title)
     org = parts[-1] if len(parts) > 2 and not _is_role(parts[-1]) else None
     return Speaker(clean_name(parts[0]), org)

@@ -6,16 +6,20 @@ from dataclasses import dataclass
 from typing import Any
 
 from reinvent_cli.lexicon import PROFILE_HOSTS, TABLE_SPEAKER_WORDS, TABLE_TIME_WORDS, TABLE_TITLE_WORDS
+from reinvent_cli.model import Speaker
 from reinvent_cli.read.md_tables import rows
 from reinvent_cli.recognise.talk.evidence import group_word, not_talk
 from reinvent_cli.recognise.talk.list_talks import people_named
-from reinvent_cli.recognise.talk.names import is_person, surely_person
+from reinvent_cli.recognise.talk.names import clean_name, surely_person
 from reinvent_cli.recognise.talk.reasons import Evidence
 from reinvent_cli.recognise.talk.roles import Role, RoleKind
+from reinvent_cli.recognise.talk.speakers import parse_speakers
 from reinvent_cli.recognise.talk.talks import has_talk_label
 from reinvent_cli.recognise.text.inline import FlatInline, FlatLink, flat_of, one_line, url_host
 from reinvent_cli.recognise.text.patterns import TIME_CELL as _TIME_CELL  # ("9:00", "10:00 - 10:25 (25分)", "14h30")
 from reinvent_cli.recognise.text.patterns import pattern
+
+_AND_SPLIT = pattern(r"\s+and\s+")  # (people_named joins the people it finds with " and ")
 
 
 @dataclass
@@ -56,6 +60,38 @@ def columns(header: list[str]) -> Columns:
     return found
 
 
+def by_content(cols: Columns, body: list[list[str]]) -> Columns:
+    """The columns the header did not name, read from the rows themselves (a header in a language the lexicon
+    lacks, "| Time | Event |", "| 시간 | 세션 | 연사 |"): times down a column (most of its cells, three rows or more);
+    people down another (most of its cells name people); the title column the one left with the most words in it.
+    A schedule needs times or people and a title column, as by the header."""
+    if cols.title >= 0 and cols.time >= 0 and cols.speaker >= 0 or len(body) < 3:
+        return cols
+    width = max(len(r) for r in body)
+    down = [[r[n].strip() for r in body if n < len(r) and r[n].strip()] for n in range(width)]
+    taken = {cols.time, cols.speaker, cols.title}
+    out = Columns(cols.title, cols.speaker, cols.time)
+    if out.time < 0:
+        out.time = next((n for n, cells in enumerate(down) if n not in taken and len(cells) >= 3
+                         and 3 * sum(1 for c in cells if _CLOCK.match(c)) >= 2 * len(cells)), -1)
+        taken.add(out.time)
+    if out.speaker < 0:
+        out.speaker = next((n for n, cells in enumerate(down) if n not in taken and len(cells) >= 2
+                            and 2 * sum(1 for c in cells if people_named(c)) > len(cells)), -1)
+        taken.add(out.speaker)
+    if out.title < 0:
+        texts = [(sum(len(c) for c in cells) / len(cells), n) for n, cells in enumerate(down)
+                 if n not in taken and cells and 3 * sum(1 for c in cells if _worded(c)) >= 2 * len(cells)]
+        out.title = max(texts)[1] if texts else -1
+    return out if out.title >= 0 and out.time >= 0 else cols  # (names alone: "| San Francisco | United States |")
+
+
+def _worded(cell: str) -> bool:
+    """A cell that reads as words, not a number, a time, a mark or a code ("Opening remarks", "基于 eBPF 的性能剖析")."""
+    letters = sum(1 for c in cell if c.isalpha())
+    return letters >= 4 and not _TIME_CELL.match(cell)
+
+
 def _ends_with(cell: str, words: frozenset[str]) -> bool:
     """A CJK header cell that ends in one of the words ("開始時刻": a start 時刻), the word not the whole of a longer one."""
     return any(cell.endswith(w) for w in words if not w.isascii())
@@ -67,29 +103,30 @@ def cell_texts(row: dict[str, Any]) -> list[str]:
 
 
 def row_talk(cells: list[str], cols: Columns) -> str | None:
-    """A row's talk as "09:00 Title by Speaker" (what a list item's talk reads), or None (a break, a group,
-    an empty title)."""
+    """A row's talk as "09:00 Title" (its speakers: row_speakers), or None (a break, a group, an empty title)."""
     title = cells[cols.title].strip() if cols.title < len(cells) else ""
+    words = title.split()
+    if len(words) > 2 and all(len(w) == 1 for w in words):
+        title = "".join(words)  # "B R E A K"
     if not title or not any(c.isalpha() for c in title) or not_talk(title) or group_word(title):
         return None
     speaker = cells[cols.speaker].strip() if 0 <= cols.speaker < len(cells) else ""
+    if not speaker and _word(title) in _TITLES:
+        return None  # "| 10:00 | Session |": a slot, no talk
     short = len(title.split()) <= 2 if title.isascii() else len(title.replace(" ", "")) <= 6  # (CJK: no spaces)
     if cols.speaker >= 0 and not speaker and short and not has_talk_label(title):
         return None  # "| 20:20 | Apéro | |": a short title nobody gives is a break or a social event
     time = cells[cols.time].strip() if 0 <= cols.time < len(cells) else ""
-    text = f"{time} {title}" if time and len(time) <= 20 else title
-    return f"{text} by {_and(speaker)}" if speaker and speaker not in "-–—" else text
+    return f"{time} {title}" if time and len(time) <= 20 else title
 
 
-def _and(speakers: str) -> str:
-    """"Ana García, Tom Lee" / "佐藤 花子、鈴木 一郎" as "A and B" (one person's "Name, Role" stays as it is)."""
-    parts = [p.strip() for p in _SEPARATORS.split(speakers) if p.strip()]
-    if len(parts) > 1 and all(is_person(p) for p in parts):
-        return " and ".join(parts)
-    return speakers
-
-
-_SEPARATORS = pattern(r"[,;、/&]")
+def row_speakers(cells: list[str], cols: Columns) -> list[Speaker]:
+    """The people a row's speaker cell names, each with the organisation written beside them ("Elena Rossi
+    (CNCF)", "Ana García, Tom Lee", "张伟，某科技"); nobody for "Various", "Organising committee", "-"."""
+    cell = cells[cols.speaker].strip() if 0 <= cols.speaker < len(cells) else ""
+    if not cell or cell in "-–—":
+        return []
+    return [s for s in parse_speakers(cell) if people_named(s.name)]
 
 
 def table_talks(tok: dict[str, Any], level: int) -> list[Role]:
@@ -99,16 +136,26 @@ def table_talks(tok: dict[str, Any], level: int) -> list[Role]:
     if len(found) < 2:
         return []
     cols = columns(cell_texts(found[0]))
+    body = found[1:]
     if not cols.schedule():
-        return grid_talks(found, level)
+        grid = grid_talks(found, level)
+        if grid:
+            return grid
+        table = [cell_texts(r) for r in found]
+        headless = bool(table[0]) and _CLOCK.match(table[0][0]) is not None  # (an HTML table: its first row is data)
+        body = found if headless else body
+        cols = by_content(Columns() if headless else cols, table if headless else table[1:])
+        if not cols.schedule():
+            return []
     talks: list[Role] = []
-    for row in found[1:]:
+    for row in body:
         cells = row.get("children") or []
         texts = [_cell_text(c, n == cols.speaker) for n, c in enumerate(cells)]
         text = row_talk(texts, cols)
         if text is not None:
             at = cells[cols.title].get("line") if cols.title < len(cells) else None  # (an HTML cell: its own line)
-            talks.append(Role(RoleKind.TALK, "table row", text, int(at or row["line"]), level, [Evidence.SCHEDULE_ROW.of()]))
+            talks.append(Role(RoleKind.TALK, "table row", text, int(at or row["line"]), level, [Evidence.SCHEDULE_ROW.of()],
+                              speakers=row_speakers(texts, cols)))
     return talks
 
 
@@ -119,6 +166,10 @@ def _cell_text(cell: dict[str, Any], who: bool) -> str:
         named = [p for p in (people_named(one_line(x)) for x in text.split("\n")) if p]
         return named[-1] if named else ""  # (no line names a person: "Org<br>Director" names nobody)
     return one_line(text.split("\n")[0]) if not who and "\n" in text.strip() else one_line(text)
+
+
+# A cell that is a clock time, read from a column's content alone: "9:00", "14h30", "9.30 - 10.15", not "0.7623".
+_CLOCK = pattern(r"^\s*\(?(?:[01]?\d|2[0-3])(?:[:：h][0-5]\d|\.[0-5]\d(?=\s*[-–—~]))(?!\d)")
 
 
 def grid_talks(found: list[dict[str, Any]], level: int) -> list[Role]:
@@ -167,8 +218,9 @@ def _grid_cell(cell: dict[str, Any], time: str, row_line: int, level: int) -> Ro
     if who is None:
         return None
     clock = time if time and len(time) <= 24 else ""
-    text = f"{clock} {title} by {who}" if clock and _TIME_CELL.match(clock) else f"{title} by {who}"
-    return Role(RoleKind.TALK, "table row", text, int(cell.get("line") or row_line), level, [Evidence.SCHEDULE_ROW.of()])
+    text = f"{clock} {title}" if clock and _TIME_CELL.match(clock) else title
+    return Role(RoleKind.TALK, "table row", text, int(cell.get("line") or row_line), level, [Evidence.SCHEDULE_ROW.of()],
+                speakers=[Speaker(clean_name(n) or n) for n in _AND_SPLIT.split(who) if n.strip()])
 
 
 def table_candidates(blocks: list[dict[str, Any]], level: int) -> list[Role]:

@@ -76,6 +76,10 @@ def talk_parts(text: str) -> tuple[str | None, str, list[Speaker]]:
         return code, rest, [person]  # "Rachel Moreau - CEO - Helix Cloud": one speaker, of that company
     clean, named = speakers_in_title(rest)
     if not named:
+        if not code and rest != strip_time(text.strip()):  # "Invited talk: Jane Roe (MIT)": the label was all
+            labelled = _label_then_name(strip_time(strip_trailing_time(text).strip()))
+            if labelled[1]:
+                return code, *labelled
         return code, *_label_then_name(rest)
     return code, clean or rest, named
 
@@ -85,9 +89,12 @@ _LABEL_NAME = pattern(r"^(?:[A-Z]\.\s+)?((?:[\w’'-]+\s+){0,3}?(?:keynote|talk|
                          r"\s*:\s+(.+)$", re.IGNORECASE)
 
 
+_PAREN_END = pattern(r"\s*\([^()]*\)\s*$")  # "Jane Roe (MIT)": her organisation
+
+
 def _label_then_name(text: str) -> tuple[str, list[Speaker]]:
     m = _LABEL_NAME.match(text)
-    if m and is_person(m.group(2).split(",")[0].split(" & ")[0].split(" and ")[0]):
+    if m and is_person(_PAREN_END.sub("", m.group(2).split(",")[0].split(" & ")[0].split(" and ")[0])):
         return m.group(1).strip(), parse_speakers(m.group(2))
     return text, []
 

@@ -94,6 +94,9 @@ def inner_talk(st: WalkState, line: int) -> bool:
     if st.talk is not None and st.talk_level < planned.level:
         return False
     talk = start_talk(st, planned.title, line, planned.level)
+    if planned.speakers and not talk.speakers:  # (a schedule row's speaker cell)
+        talk.speakers = list(planned.speakers)
+        st.speaker_from[line] = Evidence.FROM_TALK_LINE.of()
     st.headings.append((line, planned.level))
     st.enter(OpenHeading(planned.level, talk.title, line, "talk"))
     st.add_entry("talk", talk.title, line)

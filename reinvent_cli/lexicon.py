@@ -180,12 +180,13 @@ NOT_TALK_WORDS = (
     "resources", "links", "references", "further reading", "reading list", "todo", "to do", "tbd", "misc",
     "miscellaneous", "other", "others", "thoughts", "final thoughts", "wrap-up", "wrap up",
     "recap", "about", "about me", "background", "outline", "tl;dr", "tldr", "action items", "live",
-    "codelabs", "experience", "schedule", "timetable", "program", "programme", "update", "updates",
+    "quotes", "quotations", "favourite quotes", "favorite quotes", "zitate", "citations", "citas", "citações",
+    "名言", "引用", "语录", "codelabs", "experience", "schedule", "timetable", "program", "programme", "update", "updates",
     "fazit", "zusammenfassung", "mittagessen", "pause", "anmerkung", "résumé", "déjeuner", "almuerzo",
     "comida", "intervalos", "café", "footer", "hallway track", "imprint", "impressum", "contact",
     "mittag", "pause déjeuner", "infos pratiques", "informations pratiques", "pratique", "almoço",
     "descanso", "pausa", "follow-ups", "follow ups", "next steps", "ランチ", "昼食", "休憩", "懇親会", "まとめ",
-    "午餐", "午饭", "茶歇", "休息", "总结", "晚宴", "感想", "所感", "参考", "リンク",
+    "午餐", "午饭", "茶歇", "休息", "签到", "总结", "晚宴", "感想", "所感", "参考", "リンク",
     # breaks and the note-taker's conclusions in more languages, one idea a line
     "pause café", "pause-café", "kaffeepause", "koffiepauze", "pausa café", "pausa caffè",
     "mittagspause", "lunchpauze", "pausa pranzo", "pranzo", "昼休み", "お昼",
@@ -193,6 +194,11 @@ NOT_TALK_WORDS = (
     "conclusiones", "lo que me llevo", "para llevar", "mein fazit", "erkenntnisse", "wat ik meeneem",
     "conclusie", "conclusioni", "da ricordare", "学び", "学んだこと", "所感まとめ",
     "점심", "점심시간", "휴식", "네트워킹", "정리", "후기", "소감", "마무리",
+    # closing words of the note-taker's own last part
+    "wrapping up", "in closing", "final words", "epilogue", "conclusão", "considerações finais",
+    "para terminar", "en conclusion", "pour conclure", "le mot de la fin", "abschließend", "zum schluss", "schluss",
+    "마치며", "마치면서", "끝으로", "맺음말", "おわりに", "終わりに", "さいごに", "最後に", "结语", "写在最后", "最后",
+    "заключение", "итоги", "выводы",
     # lists of what to watch or read next
     "videos", "video", "playlist", "recordings", "vídeos", "vidéos", "動画", "视频", "영상", "blog posts", "posts",
     "articles", "press", "further watching", "slides", "all slides",
@@ -393,7 +399,8 @@ EVENT_WORDS = (
     r"conf|conference|conferences|konferenz|konferenzen|conférence|conférences|conferencia|conferencias"
     r"|conferência|conferencias|congress|congreso|congrès|kongress|symposium|summit|meetup|meetups|devfest"
     r"|kaigi|barcamp|unconference|fest|festival|keynote|keynotes|webinar|trip report|livestream|jornadas|tagung|eventos"
-    r"|講演|登壇|カンファレンス|勉強会|参加レポート|参加記|参加してきました|大会|峰会|会议|会議|演讲|컨퍼런스|세미나|발표"
+    r"|講演|登壇|カンファレンス|勉強会|参加レポート|参加記|参加してきました|大会|峰会|会议|会議|演讲|参会|技术沙龙|分享会"
+    r"|ミートアップ|컨퍼런스|세미나|발표|밋업"
 )
 # Event words that name a gathering of many talks (not one: "webinar", "keynote"): a post whose title or file
 # name names one, with no speaker, video or slides in it, is news about the event, not a talk.

@@ -9,7 +9,12 @@ from reinvent_cli.lexicon import GROUP_TALK_WORDS
 from reinvent_cli.recognise.document.days import classify_day
 from reinvent_cli.recognise.document.kind import Decision
 from reinvent_cli.recognise.launch.launches import ANNOUNCE_LIST_HEADING
-from reinvent_cli.recognise.talk.candidates import bold_candidates, item_candidates, plain_candidates
+from reinvent_cli.recognise.talk.candidates import (
+    bold_candidates,
+    item_candidates,
+    line_candidates,
+    plain_candidates,
+)
 from reinvent_cli.recognise.talk.evidence import (
     anchor_evidence,
     block_evidence,
@@ -51,6 +56,7 @@ class _Seg:
     _not_talk: tuple[Fact | None] | None = None
     _inner: int | None = None
     _found: tuple[list[Role], list[Role]] | None = None  # (bold lines, list items) that ``inner`` counted
+    _lines: list[Role] | None = None  # lines read as list items (line_candidates) that ``inner`` counted
     video: str | None = None  # the video right under it, without timestamps
     lines: list[str] | None = None  # the file's lines (shared)
 
@@ -73,6 +79,11 @@ class _Seg:
         if self._not_talk is None:
             self._not_talk = (not_talk(self.title) if self.title else Evidence.NO_WORDS.of(),)
         return self._not_talk[0]
+
+    @property
+    def lists_no_talks(self) -> bool:
+        """A heading whose words say what is under it is no talk ("Quotes", "Resources", "Lunch")."""
+        return bool(self.title) and self.why_not is not None and self.why_not.kind is Evidence.NOT_A_TALK
 
     @property
     def evidence(self) -> list[Fact]:
@@ -104,6 +115,9 @@ class _Seg:
                 self._found = ([], [])  # (no bold lead line and no list: neither finds any)
             if any(b.get("type") == "table" for b in self.blocks):
                 self._inner += len(table_candidates(self.blocks, self.level + 1))  # a schedule table's rows
+            if not self._inner and not self.lists_no_talks and any(b.get("type") == "paragraph" for b in self.blocks):
+                self._lines = line_candidates(self.blocks, self.level + 1, False)
+                self._inner += len(self._lines)  # lines written as list items would be, without the list
         return self._inner
 
 
@@ -437,6 +451,11 @@ def _inner_candidates(segs: list[_Seg], plan: Plan) -> None:
                 for r in plain_candidates(s.blocks, s.level + 1):  # "Title" over "Jane Roe (Acme)"
                     plan.roles.setdefault(r.line, r)
                 for r in labelled_candidates(s.blocks, s.level + 1):  # "Topic: Title" by its speaker
+                    plan.roles.setdefault(r.line, r)
+                placed = group or role is not None and has(role.evidence, Evidence.COLLECTION_TITLE)
+                lines = (s._lines if s._lines is not None and not placed
+                         else line_candidates(s.blocks, s.level + 1, placed) if not s.lists_no_talks else [])
+                for r in lines:  # "14:00 Title — Name" lines, no list (none under "Quotes", "Resources")
                     plan.roles.setdefault(r.line, r)
         if forced != "bold":
             items = found[1] if found is not None and not group else None

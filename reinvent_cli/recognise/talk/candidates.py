@@ -25,7 +25,7 @@ from reinvent_cli.recognise.talk.media import SLIDES_TEXT, VIDEO_TEXT, session_p
 from reinvent_cli.recognise.talk.names import is_person, surely_person
 from reinvent_cli.recognise.talk.reasons import WHO_GAVE_IT, Evidence, Fact, has
 from reinvent_cli.recognise.talk.roles import Role, RoleKind
-from reinvent_cli.recognise.talk.talks import strip_time
+from reinvent_cli.recognise.talk.talks import has_talk_label, strip_time
 from reinvent_cli.recognise.talk.watch_heading import WATCH_HEADING
 from reinvent_cli.recognise.text.inline import FlatInline, flat_of, flatten, one_line, trim_decor
 from reinvent_cli.recognise.text.patterns import LEAD_TIME as _LEAD_TIME  # ("09:30-10:15: ": text/patterns.py)
@@ -85,6 +85,8 @@ def bold_candidates(blocks: list[dict[str, Any]], level: int, forced: bool, alon
 
 # (a bold line's evidence that names its speakers)
 _NAMES_SPEAKERS = (Evidence.SPEAKERS_IN_TITLE, Evidence.SPEAKER_LINE, Evidence.TITLE_THEN_SPEAKER_LINE)
+_NO_LINE_END = (".", ":", "：", ",", ";", "。", "…")  # a sentence, a lead-in (a title may ask, or be quoted)
+_KEY = pattern(r"^\s*([^:：]{1,30})[:：]\s*")  # "Slides: …", "视频地址：…"
 _NO_TITLE_END = (".", ":", "：", "?", "!", ",", "”", "\"", "»", "。")  # a sentence, a lead-in, a quotation
 
 
@@ -106,6 +108,64 @@ def plain_candidates(blocks: list[dict[str, Any]], level: int) -> list[Role]:
             found.append(Role(RoleKind.TALK, "plain line", f"{title} by {people}", int(tok["line"]), level,
                               [Evidence.TITLE_LINE_THEN_WHO.of()]))
     return found if len(found) >= 2 else []
+
+
+def line_candidates(blocks: list[dict[str, Any]], level: int, placed: bool) -> list[Role]:
+    """Lines that are talks as list items would be, written without a list: a paragraph's lines ("14:00 Title —
+    Name" under each other, hard or soft breaks) and the first lines of paragraphs in a run ("09:30 - Palestra:
+    Title - Name", "Talk 1: "Title" by Name" over what was said). Each such line is read as the item it would be
+    (ITEM_RULES); the same rule holds: two or more alike, at least half of the lines looked at (``placed``: under
+    a day or a group of talks, where the weaker shapes count too)."""
+    found: list[Role] = []
+    leads: list[dict[str, Any]] = []
+    for tok in blocks:
+        if tok.get("type") != "paragraph":
+            continue
+        lines = lines_of(tok)
+        if len(lines) >= 2:
+            own = [it for it in (_as_item(ln, at) for ln, at in lines) if it is not None]
+            if len(own) >= 2:
+                found += _list_talks({"children": own}, level, False, False, placed=placed)
+                continue
+        lead = _as_item(*lines[0]) if lines else None
+        if lead is not None:
+            leads.append(lead)
+    if len(leads) >= 2:
+        found += _list_talks({"children": leads}, level, False, False, placed=placed)
+    for r in found:
+        r.form = "plain line"
+    return found
+
+
+def lines_of(tok: dict[str, Any]) -> list[tuple[list[dict[str, Any]], int]]:
+    """A paragraph's lines: (inline children, source line) each, split at its soft and hard breaks."""
+    out: list[tuple[list[dict[str, Any]], int]] = []
+    line, cur = int(tok.get("line") or 0), list[dict[str, Any]]()
+    for child in tok.get("children") or []:
+        if child.get("type") in ("softbreak", "linebreak"):
+            out.append((cur, line))
+            line, cur = line + 1, []
+        else:
+            cur.append(child)
+    if cur:
+        out.append((cur, line))
+    return out
+
+
+def _as_item(children: list[dict[str, Any]], line: int) -> dict[str, Any] | None:
+    """One line as a list item's tokens, if it could be a talk's line: short, no sentence, some words."""
+    text = one_line(flatten(children).text)
+    if not 4 <= len(text) <= 160 or text.endswith(_NO_LINE_END) or not any(c.isalpha() for c in text):
+        return None
+    key = _KEY.match(text)
+    if key and not (has_talk_label(text) or strip_time(text) != text or _a_person(key.group(1))):
+        return None  # "Video: https://…", "详见：[…]": a note's key and value, no talk's line
+    return {"type": "list_item", "line": line, "children": [{"type": "block_text", "line": line, "children": children}]}
+
+
+def _a_person(text: str) -> bool:
+    """A person's name; in CJK only with a common family name first ("视频地址" is four characters, no name)."""
+    return is_person(text) if text.isascii() else surely_person(text)
 
 
 def _rest_of(tok: dict[str, Any]) -> dict[str, Any]:
@@ -235,6 +295,13 @@ def _timed_item(at: _ItemAt) -> tuple[str, list[Fact]] | None:
     return at.first, title_evidence(at.first)
 
 
+def _labelled_item(at: _ItemAt) -> tuple[str, list[Fact]] | None:
+    """"Talk 1: “Title” by Name", "Keynote: Title", "Session 3 - Title": an item that says it is a talk."""
+    if not has_talk_label(at.first) or len(at.first) > 160:
+        return None
+    return at.first, title_evidence(at.first) or [Evidence.LABEL.of()]
+
+
 def _linked_by_links(at: _ItemAt) -> bool:
     return at.led is not None and bool(at.flat.links)
 
@@ -304,6 +371,7 @@ def _layout_says(at: _ItemAt) -> tuple[str, list[Fact]] | None:
 ITEM_RULES: tuple[tuple[str, Callable[[_ItemAt], bool] | None,
                         Callable[[_ItemAt], tuple[str, list[Fact]] | None]], ...] = (
     ("a time, then a title", None, _timed_item),
+    ("a talk label", None, _labelled_item),
     ("who gave it, then a linked title", _linked_by_links, _who_then_linked_title),
     ("a led title, then by whom", _led, _title_then_by),
     ("a link to a session, under sessions", _led, _session_link),

@@ -121,7 +121,8 @@ def parse_speakers(text: str) -> list[Speaker]:
         if described and last is not None and last.org is None and len(part) <= 40:
             speakers[-1] = Speaker(last.name, part)  # the organisation after a job title
         elif last is None or is_person(head) or is_person(head, 1) and not described and (
-                " " not in last.name or last.org is not None):
+                " " not in last.name or last.org is not None) and (last.name.isascii() or not head.isascii()):
+            # ("吴晟，Tetrate": one Latin word after a CJK name is where they work, no second surname)
             # (the first part is a speaker whatever its shape: the line said so)
             org = m.group(2).strip() or None if m and m.group(1) else None
             speakers.append(Speaker(clean_name(head) or head, org))
@@ -415,6 +416,10 @@ def speakers_in_title(title: str) -> tuple[str, list[Speaker]]:
     if sm:
         inner = LEADING_SPEAKER_LABEL.sub("", sm.group(2))
         found = _people(inner, False) if looks_like_name(inner) or inner != sm.group(2) else None
+        dashed = _by_dash(sm.group(1)) if found and len(found) == 1 and inner == sm.group(2) else None
+        if dashed and len(dashed[1]) == 1 and dashed[1][0].org is None and not (inner.isascii() and is_person(inner)):
+            # "Title — 李娜（阿里云）": the name after the dash, the parenthesis her organisation
+            return _unquote(dashed[0]), [Speaker(dashed[1][0].name, inner.strip())]
         if found:
             return _unquote(sm.group(1)), found
         if re.fullmatch(r"[A-Z][\w.&' -]{1,40}", inner) and not is_person(inner):

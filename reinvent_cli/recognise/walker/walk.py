@@ -12,10 +12,12 @@ from reinvent_cli.model import Day, Document, Entry, Speaker, Talk, WatchItem
 from reinvent_cli.read.source import Source
 from reinvent_cli.recognise.document.layout import Plan
 from reinvent_cli.recognise.launch.launch_find import LaunchFinder, Level, hooked, line_launch
+from reinvent_cli.recognise.talk.candidates import lines_of
 from reinvent_cli.recognise.talk.evidence import one_keynote
 from reinvent_cli.recognise.talk.media import VIDEO_TEXT, video_in_text
 from reinvent_cli.recognise.talk.names import is_person
 from reinvent_cli.recognise.talk.reasons import Evidence
+from reinvent_cli.recognise.talk.roles import RoleKind
 from reinvent_cli.recognise.talk.speakers import speaker_label
 from reinvent_cli.recognise.talk.talks import split_talk_heading
 from reinvent_cli.recognise.text.inline import (
@@ -153,6 +155,8 @@ class _Walker:
         st = self.st
         line0 = tok["line"]
         if not context and st.plan.roles:
+            if "\n" in text and self._talk_lines(tok, line0, text.count("\n")):
+                return
             inner_talk(st, line0)
         st.add_entry("paragraph", text, line0, context)
         if flat.links:
@@ -165,6 +169,17 @@ class _Walker:
         elif st.pre_talk is not None and not context and st.day is None and not st.doc.talks:
             metadata(st, flat, st.pre_talk)
             self.speaker_block(line0, following, st.pre_talk)
+
+    def _talk_lines(self, tok: Block, line0: int, more: int) -> bool:
+        """A paragraph whose later lines the reading made talks ("14:00 Title — Name" under each other): each line
+        walked as a paragraph of its own, so that each talk opens at its line. False: no such line."""
+        roles = self.st.plan.roles
+        if not any((r := roles.get(line0 + k)) is not None and r.kind is RoleKind.TALK for k in range(1, more + 1)):
+            return False
+        parts = [{"type": "paragraph", "line": at, "children": children} for children, at in lines_of(tok)]
+        for n, part in enumerate(parts):
+            self.paragraph(part, parts[n + 1:n + 3], [])
+        return True
 
     def speaker_block(self, line: int, following: list[Block], talk: Talk) -> None:
         """A paragraph right after a talk's line may name its speakers ("Speakers:" + the list under it)."""

@@ -210,6 +210,13 @@ NOT_TALK_WORDS = (
 )
 
 
+# A heading over a day's or an event's schedule (no talk itself): the lines under it are its slots, "14:00 Title — Name".
+SCHEDULE_WORDS = ("agenda", "schedule", "timetable", "program", "programme", "programm", "programa", "programação",
+                  "programación", "programmation", "horaire", "horario", "horários", "zeitplan", "ablauf",
+                  "议程", "日程", "活动议程", "议程安排", "大会议程", "プログラム", "タイムテーブル", "スケジュール", "일정",
+                  "프로그램", "시간표", "расписание", "программа")
+
+
 # A talk's kind leading a schedule item: "Mesa redonda: ...", "Taller: ...", "Panel: ...", "Workshop – ...".
 ITEM_TALK_LABELS = ("panel", "panel discussion", "workshop", "fireside chat", "mesa redonda", "taller",
                     "table ronde", "atelier", "podiumsdiskussion", "podium", "paneldiscussie", "tavola rotonda",

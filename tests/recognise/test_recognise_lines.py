@@ -28,18 +28,19 @@ def _talks(name: str) -> list[tuple[int, str, list[str]]]:
     # one paragraph a slot; breaks and lunch are none
     ("agenda-paragraphs-pt.md", [(5, "Abertura", []), (7, "Palestra: Observabilidade na prática", ["Maria Silva"]),
                                  (11, "Palestra: gRPC em produção", ["João Souza"]), (15, "Open spaces", [])]),
-    # "Title - Name, Org" over what was said, in the same paragraph
-    ("lead-lines.md", [(10, "Keynote: Kubernetes at 10", ["Priyanka Sharma"]), (13, "Scaling etcd", ["Jane Roe"]),
-                       (16, "Cilium deep dive", ["Thomas Graf"])]),
     # under a collection's title: who gave it first, then the quoted title
     ("name-first.md", [(5, "State machines in the wild", ["Jane Roe"]), (8, "The web platform in 2022", ["John Doe"]),
                        (11, "Accessibility first", ["Ana García"])]),
-    # "Talk 1: “Title” by Name"
-    ("numbered-talks.md", [(3, "Async Rust without the pain", ["Jane Roe"]), (7, "Embedded Rust on the ESP32", ["John Doe"]),
-                           (11, "Rust in the Linux kernel", ["Ana García"])]),
 ])
 def test_talks_written_as_lines(name: str, expected: list[tuple[int, str, list[str]]]) -> None:
     assert _talks(name) == expected
+
+
+@pytest.mark.parametrize("name", ["lead-lines.md", "numbered-talks.md"])
+def test_lines_are_talks_only_where_talks_are_expected(name: str) -> None:
+    # "Title - Name, Org" or "Talk 1: “Title” by Name" lines under no day, group, agenda or collection's title: on
+    # notes nobody fitted to (eval/blind4), lines read so anywhere gave false talks and no true one
+    assert _talks(name) == []
 
 
 def test_quotes_and_key_value_lines_are_no_talks() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from reinvent_cli.lexicon import GROUP_TALK_WORDS
+from reinvent_cli.lexicon import GROUP_TALK_WORDS, MONTHS, SCHEDULE_WORDS
 from reinvent_cli.recognise.document.days import classify_day
 from reinvent_cli.recognise.document.kind import Decision
 from reinvent_cli.recognise.launch.launches import ANNOUNCE_LIST_HEADING
@@ -56,7 +56,6 @@ class _Seg:
     _not_talk: tuple[Fact | None] | None = None
     _inner: int | None = None
     _found: tuple[list[Role], list[Role]] | None = None  # (bold lines, list items) that ``inner`` counted
-    _lines: list[Role] | None = None  # lines read as list items (line_candidates) that ``inner`` counted
     video: str | None = None  # the video right under it, without timestamps
     lines: list[str] | None = None  # the file's lines (shared)
 
@@ -82,8 +81,9 @@ class _Seg:
 
     @property
     def lists_no_talks(self) -> bool:
-        """A heading whose words say what is under it is no talk ("Quotes", "Resources", "Lunch")."""
-        return bool(self.title) and self.why_not is not None and self.why_not.kind is Evidence.NOT_A_TALK
+        """A heading whose words say what is under it is no talk ("Quotes", "Resources", "Lunch"; not "Agenda")."""
+        return (bool(self.title) and self.why_not is not None and self.why_not.kind is Evidence.NOT_A_TALK
+                and not schedule_heading(self.title))
 
     @property
     def evidence(self) -> list[Fact]:
@@ -115,10 +115,15 @@ class _Seg:
                 self._found = ([], [])  # (no bold lead line and no list: neither finds any)
             if any(b.get("type") == "table" for b in self.blocks):
                 self._inner += len(table_candidates(self.blocks, self.level + 1))  # a schedule table's rows
-            if not self._inner and not self.lists_no_talks and any(b.get("type") == "paragraph" for b in self.blocks):
-                self._lines = line_candidates(self.blocks, self.level + 1, False)
-                self._inner += len(self._lines)  # lines written as list items would be, without the list
         return self._inner
+
+
+_SCHEDULE = frozenset(SCHEDULE_WORDS)
+
+
+def schedule_heading(title: str | None) -> bool:
+    """"Agenda", "Programação", "议程", "タイムテーブル": a heading over a schedule (its lines may be talks)."""
+    return bool(title) and (title or "").strip(" :：*_#").casefold() in _SCHEDULE
 
 
 def _opens_bold(tok: dict[str, Any]) -> bool:
@@ -274,7 +279,11 @@ def _assign_top(s: _Seg, kids: list[_Seg], plan: Plan, sib: _Siblings, top: _Top
         why = None  # "Zero-trust networking in practice" over "Speakers: A, B": a talk, not a social event
     if why is None and s.day is not None:
         why = Evidence.DAY_BELOW_DAYS.of()
-    if why and not labelled(s.title):
+    if top.expect and _period(s.title):
+        # "## 2023", "## March 2023" under "# Talks": a period of the list; its headings and items are the talks
+        _set(plan, s, RoleKind.GROUP, [Evidence.PERIOD.of()])
+        _assign(kids, plan, expect=True, one_talk=False)
+    elif why and not labelled(s.title):
         _set(plan, s, RoleKind.IGNORED, [why])
         _assign(kids, plan, expect=False, one_talk=top.one_talk)
     elif top.groups or _holds_talks(s):
@@ -296,6 +305,16 @@ def _assign_top(s: _Seg, kids: list[_Seg], plan: Plan, sib: _Siblings, top: _Top
 
 
 _NUMBERED = pattern(r"^\s*\d{1,2}[.)]\s+\S")
+_PERIOD = pattern(r"^\s*(?:(?:[^\W\d_]{3,10}\.?\s+)?(?:19|20)\d\d|(?:19|20)\d\d\s*年(?:\s*\d{1,2}\s*月)?)\s*$")
+
+
+def _period(title: str | None) -> bool:
+    """A heading that is only a year or a month and year ("2023", "March 2023", "2023年3月")."""
+    m = _PERIOD.match(title or "")
+    if m is None:
+        return False
+    word = (title or "").split()[0].rstrip(".").casefold()
+    return word[:1].isdigit() or word in MONTHS
 _NO_ROLE = Role(RoleKind.IGNORED, "", "", 0, 0)
 
 
@@ -452,16 +471,18 @@ def _inner_candidates(segs: list[_Seg], plan: Plan) -> None:
                     plan.roles.setdefault(r.line, r)
                 for r in labelled_candidates(s.blocks, s.level + 1):  # "Topic: Title" by its speaker
                     plan.roles.setdefault(r.line, r)
-                placed = group or role is not None and has(role.evidence, Evidence.COLLECTION_TITLE)
-                lines = (s._lines if s._lines is not None and not placed
-                         else line_candidates(s.blocks, s.level + 1, placed) if not s.lists_no_talks else [])
-                for r in lines:  # "14:00 Title — Name" lines, no list (none under "Quotes", "Resources")
+                placed = (group or role is not None and has(role.evidence, Evidence.COLLECTION_TITLE)
+                          or schedule_heading(s.title))
+                # "14:00 Title — Name" lines, no list: only where talks are expected (a day, a group of talks, a
+                # collection's title); elsewhere lines so shaped were more often no talks (measured on unseen notes)
+                for r in line_candidates(s.blocks, s.level + 1, True) if placed and not s.lists_no_talks else []:
                     plan.roles.setdefault(r.line, r)
         if forced != "bold":
             items = found[1] if found is not None and not group else None
             if items is None:
                 items = item_candidates(s.blocks, s.level + 1, s.title if group else "", forced == "list",
-                                        alone=role is not None and role.kind is RoleKind.DAY)
+                                        alone=role is not None and role.kind is RoleKind.DAY,
+                                        of_talks=role is not None and has(role.evidence, Evidence.PERIOD))
             for r in items:
                 plan.roles[r.line] = r
         if not forced:

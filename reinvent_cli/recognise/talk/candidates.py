@@ -176,10 +176,11 @@ def _rest_of(tok: dict[str, Any]) -> dict[str, Any]:
 
 
 def item_candidates(blocks: list[dict[str, Any]], level: int, group: str, forced: bool,
-                    alone: bool = False) -> list[Role]:
+                    alone: bool = False, of_talks: bool = False) -> list[Role]:
     """List items that are talks: ``- 14:00 [Title](url) von *Name*``, ``[*Title*][ref] by Name``,
     ``*Title* -- by Name``, ``「Title」 — Name``, a link to each session under "Sessions"/"Sessions I
-    attended:"; two or more alike in one list (the items of a "13:30 Lightning talks" item too)."""
+    attended:" (``of_talks``: a part of a list of talks, "## 2023" under "# Talks"); two or more alike in one list
+    (the items of a "13:30 Lightning talks" item too)."""
     if group and WATCH_HEADING.search(group):
         return []
     found: list[Role] = []
@@ -190,7 +191,7 @@ def item_candidates(blocks: list[dict[str, Any]], level: int, group: str, forced
         lead = one_line(flat_of(prev).text) if prev and prev.get("type") == "paragraph" else ""
         if WATCH_HEADING.search(lead):
             continue
-        sessions = names_sessions(group) or (lead.endswith(":") and names_sessions(lead))
+        sessions = of_talks or names_sessions(group) or (lead.endswith(":") and names_sessions(lead))
         found += _list_talks(tok, level, bool(sessions), forced, alone, placed=bool(group or sessions))
     return found
 
@@ -295,13 +296,6 @@ def _timed_item(at: _ItemAt) -> tuple[str, list[Fact]] | None:
     return at.first, title_evidence(at.first)
 
 
-def _labelled_item(at: _ItemAt) -> tuple[str, list[Fact]] | None:
-    """"Talk 1: “Title” by Name", "Keynote: Title", "Session 3 - Title": an item that says it is a talk."""
-    if not has_talk_label(at.first) or len(at.first) > 160:
-        return None
-    return at.first, title_evidence(at.first) or [Evidence.LABEL.of()]
-
-
 def _linked_by_links(at: _ItemAt) -> bool:
     return at.led is not None and bool(at.flat.links)
 
@@ -371,7 +365,6 @@ def _layout_says(at: _ItemAt) -> tuple[str, list[Fact]] | None:
 ITEM_RULES: tuple[tuple[str, Callable[[_ItemAt], bool] | None,
                         Callable[[_ItemAt], tuple[str, list[Fact]] | None]], ...] = (
     ("a time, then a title", None, _timed_item),
-    ("a talk label", None, _labelled_item),
     ("who gave it, then a linked title", _linked_by_links, _who_then_linked_title),
     ("a led title, then by whom", _led, _title_then_by),
     ("a link to a session, under sessions", _led, _session_link),

@@ -16,6 +16,7 @@ from reinvent_cli.lexicon import (
     GROUP_TALK_WORDS_CJK,
     GROUP_TIME_WORDS,
     NOT_TALK_WORDS,
+    SCHEDULE_WORDS,
     SOCIAL_WORDS,
     SPEAKER_LABELS,
     TALK_PROSE,
@@ -60,7 +61,7 @@ from reinvent_cli.recognise.text.patterns import pattern
 
 _OUTLINE_NUMBER = pattern(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,4}\.|[A-Z]\.)\s+")
 BRACKETED_TAIL = pattern(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
-_WORDS = "|".join(re.escape(w) for w in sorted(NOT_TALK_WORDS, key=len, reverse=True))
+_WORDS = "|".join(re.escape(w) for w in sorted({*NOT_TALK_WORDS, *SCHEDULE_WORDS}, key=len, reverse=True))
 _NOT_TALK = pattern(rf"^(?:the |my |some |a |our )?(?:{_WORDS})(?:\s*(?:&|and|/|,)\s*\w+)?$", re.IGNORECASE)
 _GROUP = pattern(
     r"^(?:(?:{t})(?:\s+(?:sessions?|talks|track|keynotes?))?|(?:{p})\s+(?-i:[A-Z0-9])\w{{0,11}})$".format(

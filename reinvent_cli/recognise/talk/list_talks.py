@@ -240,6 +240,23 @@ def comma_named(text: str) -> tuple[str, str] | None:
     return title, rest
 
 
+def by_named(text: str) -> tuple[str, str] | None:
+    """(title, speakers) of "Title, by Jane Roe and John Doe", "Title von Name": a title of two words or more, then
+    "by" and only people (where talks are expected: "Dune by Frank Herbert" is a book elsewhere)."""
+    if len(text) > 200:
+        return None
+    m = _BY_NAMES.match(text)
+    if m is None or len(m.group(1).split()) < 2:
+        return None
+    names = [n for n in _PEOPLE_SPLIT.split(m.group(2).strip(" .")) if n.strip()]
+    if not names or not all(is_person(n.strip()) for n in names):
+        return None
+    return m.group(1).strip(" ,;"), " and ".join(n.strip() for n in names)
+
+
+_BY_NAMES = pattern(r"^(.{3,160}?)[,;]?\s+(?:by|von|par|por|door)\s+(.{3,120})$", re.IGNORECASE)
+
+
 def _speaker_under(line: str) -> bool:
     text = line.strip()
     return len(text) <= 200 and any(c in text[:40] for c in ":：") and bool(speaker_line(text))
@@ -302,6 +319,7 @@ NAMED_SHAPES: tuple[tuple[str, bool, Callable[[str], tuple[str, str] | None]], .
     ("title, comma, a name", True, comma_named),
     ("title, names and time in parentheses", True, timed_paren_named),
     ("title, names in parentheses", False, paren_named),
+    ("title, by names", False, by_named),
     ("title, slash or bar, names", False, separated_named),
     ("names, dash, title", False, name_first),
 )

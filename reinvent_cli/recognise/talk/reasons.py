@@ -32,6 +32,7 @@ class Evidence(Enum):
     ANNOUNCEMENTS = "'{}': a list of announcements"
     GROUPS_TALKS = "'{}' groups talks"
     TALKS_UNDER = "{} talks under it"
+    PERIOD = "a year or month in a list of talks"
     # The reading of the headings (document/layout.py)
     DAY = "names a day"
     DAY_BELOW_DAYS = "names a day, below the days' level"

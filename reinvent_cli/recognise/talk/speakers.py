@@ -320,10 +320,11 @@ def _people(text: str, single_words: bool) -> list[Speaker] | None:
     parts = _split_parts(text)
     if not parts or len(parts) > 8:
         return None
-    names = []
+    names: list[str] = []
     for part in parts:
         head = re.sub(r"\s*\([^()]*\)\s*$", "", part)
-        if is_person(head) or single_words and len(parts) > 1 and is_person(head, 1):
+        after_full = bool(names) and " " in names[-1].strip()  # ("John Doe, Google": the one word is his org)
+        if is_person(head) or single_words and len(parts) > 1 and is_person(head, 1) and not after_full:
             names.append(part)
         elif not names or not (_is_role(part) or _org_part(part) or " " not in part and part[:1].isupper() or clean_name(part) == ""):
             return None  # a part that is no name, nor a name's org or degree
@@ -417,7 +418,9 @@ def speakers_in_title(title: str) -> tuple[str, list[Speaker]]:
         inner = LEADING_SPEAKER_LABEL.sub("", sm.group(2))
         found = _people(inner, False) if looks_like_name(inner) or inner != sm.group(2) else None
         dashed = _by_dash(sm.group(1)) if found and len(found) == 1 and inner == sm.group(2) else None
-        if dashed and len(dashed[1]) == 1 and dashed[1][0].org is None and not (inner.isascii() and is_person(inner)):
+        if dashed and len(dashed[1]) == 1 and dashed[1][0].org is None and (
+                not inner.isascii() or is_person(dashed[1][0].name)):
+            # ("Title - Jane Roe (American Airlines)": a full name after the dash, the parenthesis her org)
             # "Title — 李娜（阿里云）": the name after the dash, the parenthesis her organisation
             return _unquote(dashed[0]), [Speaker(dashed[1][0].name, inner.strip())]
         if found:

@@ -41,7 +41,7 @@ TALK_RE = pattern(rf"^(?:({_CODE})(?:\s*[:|]|\s*[–—]|\s+-)\s*|({_BARE_CODE})
 # "KubeCon talk: Title", "Session - Title", "Keynote: Title": a talk without a session code.
 LABELLED_TALK = pattern(
     r"^(?:[\w.'’&+@-]+\s+){0,3}?(lightning talk|talk|session|keynote|presentation|vortrag|conf[ée]rence|charla|ponencia)"
-    r"(?:\s*#?\d{1,2})?\s*(?:[:–—|]|\s-)\s*(.+)$",  # ("Talk 1: Title", "Session #3 - Title")
+    r"\s*(?:[:–—|]|\s-)\s*(.+)$",
     re.IGNORECASE,
 )
 

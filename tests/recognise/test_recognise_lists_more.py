@@ -48,3 +48,16 @@ def test_by_named() -> None:
     assert by_named("Dune by Frank Herbert") is None  # one word before "by": no talk's title
     assert by_named("Photo by me") is None
     assert by_named("A talk on testing by the team") is None
+
+
+def test_bare_titles_right_under_a_heading_naming_talks() -> None:
+    assert [t[:2] for t in _talks("titles-under-talks.md")] == [
+        (5, "Knative Serving deep dive"), (6, "Eventing in production at scale"), (7, "Building functions with Knative")]
+    assert [t[:2] for t in _talks("titles-with-urls.md")] == [
+        (5, "Dapr 1.10 release overview"), (6, "Dapr and Azure Container Apps"), (7, "Workflow building block")]
+    assert len(_talks("sessions-i-watched.md")) == 5
+
+
+def test_feedback_under_a_lead_in_naming_workshops_is_no_talk() -> None:
+    # (a lead-in's words are weaker than a heading's: "New contributor workshops:" over a retrospective's notes)
+    assert not {7, 8, 9} & {t[0] for t in _talks("feedback-under-lead-in.md")}

@@ -14,6 +14,7 @@ from reinvent_cli.recognise.talk.evidence import (
     not_talk,
     title_evidence,
 )
+from reinvent_cli.recognise.talk.labelled_talks import topic_title
 from reinvent_cli.recognise.talk.list_talks import (
     QUOTED_LEAD,
     item_of_blocks,
@@ -85,6 +86,7 @@ def bold_candidates(blocks: list[dict[str, Any]], level: int, forced: bool, alon
 
 # (a bold line's evidence that names its speakers)
 _NAMES_SPEAKERS = (Evidence.SPEAKERS_IN_TITLE, Evidence.SPEAKER_LINE, Evidence.TITLE_THEN_SPEAKER_LINE)
+_URL_TAIL = pattern(r"[:：\s]*(?:\(?\s*<?https?://\S+>?\s*\)?\s*)+$")  # "Title: https://youtu.be/…"
 _NO_LINE_END = (".", ":", "：", ",", ";", "。", "…")  # a sentence, a lead-in (a title may ask, or be quoted)
 _KEY = pattern(r"^\s*([^:：]{1,30})[:：]\s*")  # "Slides: …", "视频地址：…"
 _NO_TITLE_END = (".", ":", "：", "?", "!", ",", "”", "\"", "»", "。")  # a sentence, a lead-in, a quotation
@@ -191,13 +193,14 @@ def item_candidates(blocks: list[dict[str, Any]], level: int, group: str, forced
         lead = one_line(flat_of(prev).text) if prev and prev.get("type") == "paragraph" else ""
         if WATCH_HEADING.search(lead):
             continue
-        sessions = of_talks or names_sessions(group) or (lead.endswith(":") and names_sessions(lead))
-        found += _list_talks(tok, level, bool(sessions), forced, alone, placed=bool(group or sessions))
+        headed = of_talks or names_sessions(group)  # (a heading's words, not a lead-in's: "Workshops:" over feedback)
+        sessions = headed or (lead.endswith(":") and names_sessions(lead))
+        found += _list_talks(tok, level, bool(sessions), forced, alone, placed=bool(group or sessions), headed=headed)
     return found
 
 
 def _list_talks(tok: dict[str, Any], level: int, sessions: bool, forced: bool, alone: bool = False,
-                placed: bool = False) -> list[Role]:
+                placed: bool = False, headed: bool = False) -> list[Role]:
     """The talks among a list's items (``placed``: the list sits under a day, a group of talks or a lead-in
     naming sessions, where the weaker shapes "Title (Name)", "Title / Name", "Name — Title" count too)."""
     items = tok.get("children") or []
@@ -214,7 +217,7 @@ def _list_talks(tok: dict[str, Any], level: int, sessions: bool, forced: bool, a
     for n, it in enumerate(items):
         if n == _LOOK and len(talks) < 2 and not forced:
             return nested  # the first items are no talks: the list is notes (a bounded look)
-        role = _item(it, level, sessions, forced, placed)
+        role = _item(it, level, sessions, forced, placed, headed)
         if role is not None:
             talks.append(role)
     if not forced and len(talks) + len(nested) < 2:
@@ -241,7 +244,8 @@ def _head_text(parts: list[dict[str, Any]]) -> str | None:
     return None
 
 
-def _item(item: dict[str, Any], level: int, sessions: bool, forced: bool, placed: bool = False) -> Role | None:
+def _item(item: dict[str, Any], level: int, sessions: bool, forced: bool, placed: bool = False,
+          headed: bool = False) -> Role | None:
     """The talk a list item is, by the first of ITEM_RULES that fires (its Facts name the rule), or None."""
     parts = item.get("children") or []
     head = parts[0] if parts and parts[0].get("type") in ("paragraph", "block_text") else None
@@ -249,7 +253,7 @@ def _item(item: dict[str, Any], level: int, sessions: bool, forced: bool, placed
         return None
     flat = flat_of(head)
     first = _without_media_tail(flat, one_line(flat.text))
-    at = _ItemAt(parts, head, flat, first, sessions, forced, placed)
+    at = _ItemAt(parts, head, flat, first, sessions, forced, placed, headed)
     for name, prefilter, rule in ITEM_RULES:
         if prefilter is None or prefilter(at):
             found = rule(at)
@@ -272,6 +276,7 @@ class _ItemAt:
     sessions: bool  # under a heading or lead-in naming sessions
     forced: bool  # the layout says talks are list items
     placed: bool  # where talks are expected (the weaker shapes count)
+    headed: bool = False  # right under a heading naming talks ("Talks", "Sessions I attended", "講演")
     _led: tuple[tuple[str, str] | None] | None = None
 
     @property
@@ -294,6 +299,29 @@ def _timed_item(at: _ItemAt) -> tuple[str, list[Fact]] | None:
     if group_word(rest) or not_talk(rest):
         return _NO_TALK  # "12:30 Mittag", "13:30 Lightning talks"
     return at.first, title_evidence(at.first)
+
+
+def _topic_item(at: _ItemAt) -> tuple[str, list[Fact]] | None:
+    """"主题：Title", "Topic: Title" (its speaker on a nested "讲师：Name" line or beside it)."""
+    title = topic_title(at.first)
+    return (title, [Evidence.TOPIC_ITEM.of()]) if title and any(c.isalpha() for c in title) else None
+
+
+def _titled_under_sessions(at: _ItemAt) -> tuple[str, list[Fact]] | None:
+    """A bare title in a list right under "Talks" / "Sessions I attended" / "講演" ("Knative Serving deep dive",
+    "Dapr 1.10 release overview: https://youtu.be/…"): a few words, no sentence, no note's key."""
+    text = _URL_TAIL.sub("", at.first).strip(" -–—:：|")
+    words = len(text.split()) if text.isascii() else len(text.replace(" ", "")) // 3
+    if not 2 <= words <= 14 or text.endswith(_NO_LINE_END) or not any(c.isalpha() for c in text):
+        return None
+    if not_talk(text) or group_word(text) or _KEY.match(text) and not has_talk_label(text):
+        return None
+    return text, [Evidence.UNDER_SESSIONS.of()]
+
+
+def _under_sessions(at: _ItemAt) -> bool:
+    """(not a table of contents: "[Title](#title)" points to the talk's own heading, which the reading has)"""
+    return at.headed and len(at.first) <= 200 and not any(lk.url.startswith("#") for lk in at.flat.links)
 
 
 def _linked_by_links(at: _ItemAt) -> bool:
@@ -370,6 +398,8 @@ ITEM_RULES: tuple[tuple[str, Callable[[_ItemAt], bool] | None,
     ("a link to a session, under sessions", _led, _session_link),
     ("a link to the session's page", _led, _session_page),
     ("list item shapes", None, _item_shapes),
+    ("a topic label", None, _topic_item),
+    ("a title under a heading naming talks", _under_sessions, _titled_under_sessions),
     ("the layout says talks are list items", _forced, _layout_says),
 )
 

@@ -21,6 +21,12 @@ _TOPIC_LINE = pattern(rf"^[*_]*(?:{_TOPICS})[*_]*\s*[:：][*_]*\s*(\S.{{1,200}})
 _BOOK_TAIL = pattern(r"^(.{2,160}?)[，,、:：\s]*《([^《》]{2,160})》[。.\s]*$")
 
 
+def topic_title(text: str) -> str | None:
+    """The title a "Topic: Title" / "主题：Title" line names, or None."""
+    m = _TOPIC_LINE.match(text.strip())
+    return m.group(1).strip(" *_") if m else None
+
+
 def labelled_candidates(blocks: list[dict[str, Any]], level: int) -> list[Role]:
     """Talks named by a "Topic:" line with their speaker (a "Speaker:" line beside it, or the name line right
     before it), or by "Name，Role，《Title》" lines; two or more alike in one part of the file."""

@@ -52,6 +52,8 @@ class Evidence(Enum):
     TITLE_LINE_THEN_WHO = "a title line, then who gave it"
     TITLE_THEN_SPEAKER_LINE = "a title, then a speaker line under it"
     SESSION_LINK = "a link to a session, under sessions"
+    UNDER_SESSIONS = "a title in a list under a heading naming talks"
+    TOPIC_ITEM = "a topic label (Topic: Title)"
     SESSION_PAGE = "a link to the session's page"
     SCHEDULE_ROW = "a row of a schedule table"
     TOPIC_THEN_WHO = "a topic line, then who gave it"  # (talk/labelled_talks.py)

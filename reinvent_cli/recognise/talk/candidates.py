@@ -26,18 +26,16 @@ from reinvent_cli.recognise.talk.list_talks import (
 from reinvent_cli.recognise.talk.media import SLIDES_TEXT, VIDEO_TEXT, session_page
 from reinvent_cli.recognise.talk.names import is_person, surely_person
 from reinvent_cli.recognise.talk.reasons import WHO_GAVE_IT, Evidence, Fact, has
-from reinvent_cli.recognise.talk.roles import Role
+from reinvent_cli.recognise.talk.roles import Role, RoleKind
 from reinvent_cli.recognise.talk.talks import has_talk_label, strip_time
 from reinvent_cli.recognise.talk.watch_heading import WATCH_HEADING
 from reinvent_cli.recognise.text.inline import FlatInline, flat_of, flatten, one_line, trim_decor, url_host
+from reinvent_cli.recognise.text.patterns import LEAD_TIME as _LEAD_TIME  # ("09:30-10:15: ": text/patterns.py)
 from reinvent_cli.recognise.text.patterns import pattern
 
 # After a title: "by Jane Roe", "von Name", "- Name", "with A and B" (a capitalised word follows).
 _BY = pattern(r"^\s*[,.]?\s*(?:by|von|with|mit|de|par|por|presented by|-|–|—|--|——)\s*(?:by\s+)?"
                  r"(?=[\[*_]*(?-i:[A-ZÀ-Þ]|[^\x00-\u024f\s]))", re.IGNORECASE)
-# A time (range) that is all the text before a bold title: "09:30-10:15: ", "0900-0930 – ", "14h30 ".
-_HHMM = r"(?:[01]?\d|2[0-3])(?:[:.h]?[0-5]\d)"
-_LEAD_TIME = pattern(rf"^\s*\(?(?:{_HHMM}\s*[-–—]\s*{_HHMM}|(?:[01]?\d|2[0-3])[:.h][0-5]\d)\)?\s*[-–—:|]?\s*$")
 _BR = pattern(r"^<br\s*/?>$", re.IGNORECASE)  # an HTML line break ends a bold lead's line
 _EMOJI_CODE = pattern(r":[\w+-]+:")  # ":microphone:"
 _SENTENCE_END = pattern(r"(?<![A-Z])\.\s+(?=[A-Z])|\.$")
@@ -81,7 +79,7 @@ def bold_candidates(blocks: list[dict[str, Any]], level: int, forced: bool, alon
         if not why and talk_label(title):
             why = [Evidence.KIND_LABEL.of()]  # "**Podiumsdiskussion: ...**"
         if why or forced:
-            found.append(Role("talk", "bold line", text, int(tok["line"]), level, why))
+            found.append(Role(RoleKind.TALK, "bold line", text, int(tok["line"]), level, why))
     if len(found) < 2 and not forced and not (alone and found and has(found[0].evidence, *_NAMES_SPEAKERS)):
         return []  # (``alone``: right under a day, one bold line that names its speakers is a talk)
     return found
@@ -110,7 +108,7 @@ def plain_candidates(blocks: list[dict[str, Any]], level: int) -> list[Role]:
             continue
         people = people_named(who)
         if people and not not_talk(title) and not people_named(title):
-            found.append(Role("talk", "plain line", f"{title} by {people}", int(tok["line"]), level,
+            found.append(Role(RoleKind.TALK, "plain line", f"{title} by {people}", int(tok["line"]), level,
                               [Evidence.TITLE_LINE_THEN_WHO.of()]))
     return found if len(found) >= 2 else []
 
@@ -264,7 +262,7 @@ def _item(item: dict[str, Any], level: int, sessions: bool, forced: bool, placed
                 return None
             if found is not None:
                 why = [f if f.rule else f._replace(rule=name) for f in found[1]]
-                return Role("talk", "list item", found[0], int(head["line"]), level, why)
+                return Role(RoleKind.TALK, "list item", found[0], int(head["line"]), level, why)
     return None
 
 

@@ -1,5 +1,6 @@
-"""What the annotation scripts of the gold sets share (eval/blind/annotate.py, eval/blind2/annotate.py): locating an
-annotated line by its text, the record helpers, and building gold.json from a folder's files and manifest.tsv."""
+"""What the annotation scripts of the gold sets share (eval/blind/annotate.py, eval/blind2/annotate.py,
+tests/fixtures/holdout/annotate.py): locating an annotated line by its text, the record helpers, and building
+gold.json from a folder's files and manifest.tsv (or one origin for files written for the set)."""
 
 import csv
 import json
@@ -54,17 +55,19 @@ def collector():
     return files, add
 
 
-def build(here, about, files, complete=False):
+def build(here, about, files, complete=False, origin=None):
     """The gold of ``files`` (each line located by its text in the file beside ``here``). ``complete``: every
-    manifest row is annotated, and a row of kind 'nearmiss' has no talk."""
-    rows = manifest(here)
+    manifest row is annotated, and a row of kind 'nearmiss' has no talk. ``origin``: (source, licence) of every
+    file, for a set written for itself (no manifest.tsv)."""
+    rows = manifest(here) if origin is None else {}
     out = []
     for spec in files:
         name = spec["file"]
         lines = lines_of(here, name)
         raw = (here / name).read_bytes()
-        m = rows[name]
-        rec = {"file": name, "source": f"{m[1]}:{m[2]}@{m[3]}", "licence": m[5], "language": spec["language"],
+        m = rows[name] if origin is None else None
+        source, licence = origin if m is None else (f"{m[1]}:{m[2]}@{m[3]}", m[5])
+        rec = {"file": name, "source": source, "licence": licence, "language": spec["language"],
                "bytes": len(raw), "crlf": b"\r\n" in raw}
         rec["days"] = [{"day": d, "heading": h, "line": find(lines, loc)} for d, h, loc in spec["days"]]
         rec["talks"] = [{"title": t["title"], "line": find(lines, t["loc"]), "day": t["day"], "code": t["code"],
@@ -79,7 +82,7 @@ def build(here, about, files, complete=False):
         rec["doubts"] = spec["doubts"]
         talk_lines = {t["line"] for t in rec["talks"]}
         assert not talk_lines & {n["line"] for n in rec["not_talks"]}, name
-        if complete and len(m) > 6 and m[6] == "nearmiss":
+        if complete and m is not None and len(m) > 6 and m[6] == "nearmiss":
             assert not rec["talks"], name
         out.append(rec)
     if complete:

@@ -23,7 +23,7 @@ from reinvent_cli.recognise.talk.evidence import block_evidence, group_word, not
 from reinvent_cli.recognise.talk.media import video_in_text
 from reinvent_cli.recognise.talk.names import is_person
 from reinvent_cli.recognise.talk.reasons import Evidence, Fact, has
-from reinvent_cli.recognise.talk.roles import Role
+from reinvent_cli.recognise.talk.roles import Role, RoleKind
 from reinvent_cli.recognise.talk.tables import cell_lines
 from reinvent_cli.recognise.talk.talks import strip_time
 from reinvent_cli.recognise.text.inline import FlatInline, flat_of, one_line, url_host
@@ -97,7 +97,7 @@ def candidates(plan: Plan) -> list[Candidate]:
             found.append(_heading(segs, i, parent[i], sibs, info, ctx))
     for i, s in enumerate(segs):
         role = plan.roles.get(s.line)
-        if role is not None and role.kind in ("talk", "section"):
+        if role is not None and role.kind in (RoleKind.TALK, RoleKind.SECTION):
             continue  # (what a talk's section holds is its notes)
         inner: list[Candidate] = []
         if "list item" in _ON:
@@ -129,7 +129,7 @@ def promote(plan: Plan) -> list[Candidate]:
             if _promote_heading(plan, c):
                 done.append(c)
         elif c.line not in plan.roles and not _swallows(plan, c):
-            plan.roles[c.line] = Role("talk", c.form, c.title, c.line, c.level, _why(c))
+            plan.roles[c.line] = Role(RoleKind.TALK, c.form, c.title, c.line, c.level, _why(c))
             done.append(c)
     return done
 
@@ -143,16 +143,16 @@ def _promote_heading(plan: Plan, c: Candidate) -> bool:
     segs = plan.segs
     s = segs[c.under]
     role = plan.roles.get(s.line)
-    if role is not None and role.kind != "ignored":
+    if role is not None and role.kind is not RoleKind.IGNORED:
         return False
     below = _below(segs, c.under)
     end = segs[below[-1] + 1].line if below and below[-1] + 1 < len(segs) else (
         segs[c.under + 1].line if c.under + 1 < len(segs) else 1 << 30)
-    if any(s.line < r.line < end and r.kind in ("talk", "group", "day") for r in plan.roles.values()):
+    if any(s.line < r.line < end and r.kind in (RoleKind.TALK, RoleKind.GROUP, RoleKind.DAY) for r in plan.roles.values()):
         return False
-    plan.roles[s.line] = Role("talk", "heading", s.title, s.line, s.level, _why(c))
+    plan.roles[s.line] = Role(RoleKind.TALK, "heading", s.title, s.line, s.level, _why(c))
     for j in below:
-        plan.roles[segs[j].line] = Role("section", "heading", segs[j].title, segs[j].line, segs[j].level,
+        plan.roles[segs[j].line] = Role(RoleKind.SECTION, "heading", segs[j].title, segs[j].line, segs[j].level,
                                         [Evidence.UNDER_A_TALK.of()])
     return True
 
@@ -163,7 +163,7 @@ def _swallows(plan: Plan, c: Candidate) -> bool:
     segs = plan.segs
     start = segs[c.under].line
     end = segs[c.under + 1].line if c.under + 1 < len(segs) else 1 << 30
-    return any(start < r.line < end and r.kind == "talk" and r.level > c.level for r in plan.roles.values())
+    return any(start < r.line < end and r.kind is RoleKind.TALK and r.level > c.level for r in plan.roles.values())
 
 
 def _below(segs: list[_Seg], i: int) -> list[int]:
@@ -195,12 +195,12 @@ class _File:
         self.plan = plan
         self.segs = segs
         self.parent = parent
-        self.talks = sum(1 for r in plan.roles.values() if r.kind == "talk")
-        self.talk_forms = {r.form for r in plan.roles.values() if r.kind == "talk"}
+        self.talks = sum(1 for r in plan.roles.values() if r.kind is RoleKind.TALK)
+        self.talk_forms = {r.form for r in plan.roles.values() if r.kind is RoleKind.TALK}
         self.days = plan.has_days
         self.min_level = min((s.level for s in segs if s.level), default=1)
-        self.ruled = {line for line, r in plan.roles.items() if r.kind == "talk"}
-        self.talk_words = [(r.line, _words(r.title)) for r in plan.roles.values() if r.kind == "talk"]
+        self.ruled = {line for line, r in plan.roles.items() if r.kind is RoleKind.TALK}
+        self.talk_words = [(r.line, _words(r.title)) for r in plan.roles.values() if r.kind is RoleKind.TALK]
 
     def role_of(self, i: int) -> Role | None:
         return self.plan.roles.get(self.segs[i].line) if i >= 0 else None
@@ -298,7 +298,7 @@ def _rule_feats(prefix: str, role: Role | None) -> dict[str, float]:
     """What the rules decided about the line (ignored, and why), as features."""
     if role is None:
         return {f"{prefix}rule_none": 1.0}
-    f = {f"{prefix}rule_{role.kind}": 1.0}
+    f = {f"{prefix}rule_{role.kind.value}": 1.0}
     for fact in role.evidence:
         name = _WHY_NOT.get(fact.kind)
         if name:
@@ -356,18 +356,18 @@ def _heading(segs: list[_Seg], i: int, par: int, sibs: list[int], info: dict[int
         "h_sib_not_talk": _frac([bool(segs[j].why_not) for j in others]),
         "h_sib_evidence": _frac([bool(info[j].ev) for j in others]),
         "h_sib_shape_alike": _frac([info[j].shape == me.shape for j in others]),
-        "h_sib_ruled_talk": _frac([r is not None and r.kind == "talk" for r in sib_roles]),
-        "h_sib_ruled_ignored": _frac([r is not None and r.kind == "ignored" for r in sib_roles]),
-        "h_parent_group": float(prole is not None and prole.kind == "group"),
-        "h_parent_day": float(prole is not None and prole.kind == "day"),
-        "h_parent_ignored": float(prole is not None and prole.kind == "ignored"),
+        "h_sib_ruled_talk": _frac([r is not None and r.kind is RoleKind.TALK for r in sib_roles]),
+        "h_sib_ruled_ignored": _frac([r is not None and r.kind is RoleKind.IGNORED for r in sib_roles]),
+        "h_parent_group": float(prole is not None and prole.kind is RoleKind.GROUP),
+        "h_parent_day": float(prole is not None and prole.kind is RoleKind.DAY),
+        "h_parent_ignored": float(prole is not None and prole.kind is RoleKind.IGNORED),
         "h_parent_talk_word": float(par >= 0 and bool(_TALK_WORD.search(segs[par].title))),
         "h_top": float(par < 0),
         "h_video_and_person": float(me.video and me.person_link),
         "h_numbered": float(bool(_NUMBERED.match(s.title))),
         "h_like_siblings": _frac([info[j].video == me.video and info[j].person_link == me.person_link
                                   and info[j].speaker == me.speaker for j in others]),
-        "h_kids_ruled": float(any(ctx.role_of(j) is not None and ctx.role_of(j).kind in ("talk", "group", "day")
+        "h_kids_ruled": float(any(ctx.role_of(j) is not None and ctx.role_of(j).kind in (RoleKind.TALK, RoleKind.GROUP, RoleKind.DAY)
                                   for j in below)),  # type: ignore[union-attr]
     }
     f.update(_ev_feats("h_", me.ev))
@@ -377,7 +377,7 @@ def _heading(segs: list[_Seg], i: int, par: int, sibs: list[int], info: dict[int
     f["h_sib_ruled_alike"] = _frac([segs[j].line in ctx.ruled and info[j].shape[1:4] == me.shape[1:4] for j in others])
     f.update(ctx.file_feats("h_"))
     f = {k: v for k, v in f.items() if v}
-    is_open = (role is None or role.kind == "ignored") and not f.get("h_kids_ruled")
+    is_open = (role is None or role.kind is RoleKind.IGNORED) and not f.get("h_kids_ruled")
     return Candidate(s.line, "heading", s.title, s.level, f, under=i, open=is_open)
 
 
@@ -445,7 +445,7 @@ def _item_info(item: Block) -> _Line | None:
 def _line_feats(p: str, x: _Line, others: list[_Line], ctx: _File, role: Role | None, s: _Seg, lead: str,
                 ruled: list[bool], order: list[int] | None = None) -> dict[str, float]:
     """What a list item, lead line or table row and its siblings show (``p``: the feature names' prefix)."""
-    kind = role.kind if role is not None else ("none" if s.level else "start")
+    kind = role.kind.value if role is not None else ("none" if s.level else "start")
     f = {
         p: 1.0,
         f"{p}parent_{kind}": 1.0,
@@ -512,14 +512,14 @@ def _list(tok: Block, s: _Seg, role: Role | None, ctx: _File, lead: str, depth: 
     roles = ctx.plan.roles
     for x in infos:
         others = [y for y in infos if y is not x]
-        ruled = [y.line in roles and roles[y.line].kind == "talk" for y in others]
+        ruled = [y.line in roles and roles[y.line].kind is RoleKind.TALK for y in others]
         f = _line_feats("i_", x, others, ctx, role, s, lead, ruled)
         if depth:
             f["i_nested"] = 1.0
             if over is not None:
                 f["i_over_time"] = float(over.shape[2] is True)
                 f["i_over_group_word"] = float(bool(group_word(strip_time(over.title))))
-                f["i_over_ruled_talk"] = float(over.line in roles and roles[over.line].kind == "talk")
+                f["i_over_ruled_talk"] = float(over.line in roles and roles[over.line].kind is RoleKind.TALK)
         title = f"{x.title} by {x.names}" if x.names else x.title
         found.append(Candidate(x.line, "list item", title, s.level + 1 + depth, {k: v for k, v in f.items() if v},
                                open=x.line not in roles))
@@ -550,7 +550,7 @@ def _paragraphs(s: _Seg, role: Role | None, ctx: _File) -> list[Candidate]:
     found: list[Candidate] = []
     for n, x, form in paras:
         others = [y for _, y, fm in paras if y is not x and fm == form]
-        ruled = [y.line in roles and roles[y.line].kind == "talk" for y in others]
+        ruled = [y.line in roles and roles[y.line].kind is RoleKind.TALK for y in others]
         f = _line_feats("p_", x, others, ctx, role, s, "", ruled)
         f["p_" + form.split()[0]] = 1.0
         nxt = s.blocks[n + 1] if n + 1 < len(s.blocks) else None
@@ -591,7 +591,7 @@ def _rows(s: _Seg, role: Role | None, ctx: _File) -> list[Candidate]:
             infos.append((x, len(texts)))
         for x, ncells in infos:
             others = [y for y, _ in infos if y is not x]
-            ruled = [y.line in roles and roles[y.line].kind == "talk" for y in others]
+            ruled = [y.line in roles and roles[y.line].kind is RoleKind.TALK for y in others]
             f = _line_feats("r_", x, others, ctx, role, s, "", ruled)
             f["r_cells_" + str(min(ncells, 4))] = 1.0
             taken = any(at in roles for at in at_lines.get(x.line, [x.line]))  # (a grid's cells: talks of their own)

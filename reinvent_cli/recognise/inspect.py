@@ -8,7 +8,7 @@ from reinvent_cli.model import Talk
 from reinvent_cli.read.overrides import Layout
 from reinvent_cli.read.source import Source
 from reinvent_cli.recognise.talk.reasons import Evidence, Fact
-from reinvent_cli.recognise.talk.roles import Role
+from reinvent_cli.recognise.talk.roles import Role, RoleKind
 
 
 @dataclass
@@ -25,7 +25,7 @@ class SeenLine:
     level: int
     form: str  # "heading", "bold line", "list item", "post" (the file itself is one talk)
     text: str
-    role: str  # "day", "group", "talk", "section", "ignored"
+    role: str  # a RoleKind's value: "day", "group", "talk", "section", "ignored"
     evidence: list[str]  # (the descriptions of its evidence: talk/reasons.py)
     title: str | None = None  # a talk's clean title
     code: str | None = None
@@ -42,6 +42,7 @@ class SeenAnnouncement:
     name: str
     line: int
     rule: str
+    found_by: str | None = None  # the rule that found it (launch_find.LINE_RULES' name, or the pass's own): --json only
 
 
 @dataclass
@@ -71,27 +72,28 @@ def inspect_source(src: Source, layout: Layout | None = None) -> Inspection:
                                                                                key=lambda r: r.line)]
     for t in doc.talks:
         if t.line not in plan.roles:  # the post itself, or a talk a one-talk post's title names
-            role = Role("talk", "post", t.heading or t.title, t.line, 0, [Evidence.ONE_TALK_FILE.of()])
+            role = Role(RoleKind.TALK, "post", t.heading or t.title, t.line, 0, [Evidence.ONE_TALK_FILE.of()])
             flat.append(_seen(role, t, st.speaker_from))
     flat.sort(key=lambda s: (s.line, s.level))
     decision = plan.decision
+    found_by = {id(a): rule for a, rule in st.launch_rules}  # (the announcements are alive: their ids are theirs)
     return Inspection(
         file=doc.file, title=doc.title, layout=plan.layout.describe() if plan.layout else None,
         days=len(doc.days), talks=len(doc.talks), lines=_tree(flat),
-        announcements=[SeenAnnouncement(a.name, a.line, str(getattr(a, "rule", "") or "the announcements pass"))
-                       for a in doc.announcements],
+        announcements=[SeenAnnouncement(a.name, a.line, str(getattr(a, "rule", "") or "the announcements pass"),
+                                        found_by.get(id(a))) for a in doc.announcements],
         talk_notes=decision is None or decision.talks, score=decision.score if decision else 0,
         evidence=decision.evidence() if decision else [], warnings=list(doc.warnings),
     )
 
 
 def _seen(role: Role, talk: Talk | None, speaker_from: dict[int, Fact]) -> SeenLine:
-    seen = SeenLine(role.line, role.level, role.form, role.title, role.kind, [f.describe() for f in role.evidence])
+    seen = SeenLine(role.line, role.level, role.form, role.title, role.kind.value, [f.describe() for f in role.evidence])
     seen.rule = next((f.rule for f in role.evidence if f.rule), None)
-    if role.kind == "talk" and talk is None:
-        seen.role, seen.evidence = "section", seen.evidence + [Evidence.UNDER_ANOTHER_TALK.description]
+    if role.kind is RoleKind.TALK and talk is None:
+        seen.role, seen.evidence = RoleKind.SECTION.value, seen.evidence + [Evidence.UNDER_ANOTHER_TALK.description]
     if talk is not None:
-        seen.role = "talk"
+        seen.role = RoleKind.TALK.value
         seen.title, seen.code, seen.day = talk.title, talk.code, talk.day
         seen.speakers = [SeenSpeaker(s.name, s.org) for s in talk.speakers]
         source = speaker_from.get(talk.line) if talk.speakers else None

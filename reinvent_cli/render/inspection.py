@@ -18,6 +18,9 @@ _ROLE_STYLE = {"day": "bold green", "group": "bold magenta", "talk": "bold cyan"
 def inspection_json(found: Inspection) -> dict[str, Any]:
     shown = dataclasses.asdict(found)
     _no_empty_rule(shown["lines"])
+    for a in shown["announcements"]:  # (the rule that found it, where one is known)
+        if a.get("found_by") is None:
+            a.pop("found_by", None)
     return shown
 
 

@@ -61,3 +61,19 @@ def test_bare_titles_right_under_a_heading_naming_talks() -> None:
 def test_feedback_under_a_lead_in_naming_workshops_is_no_talk() -> None:
     # (a lead-in's words are weaker than a heading's: "New contributor workshops:" over a retrospective's notes)
     assert not {7, 8, 9} & {t[0] for t in _talks("feedback-under-lead-in.md")}
+
+
+def test_who_gave_it_after_a_linked_or_emphasised_title() -> None:
+    assert [(t[1], t[2]) for t in _talks("linked-then-name-event.md")] == [
+        ("Vitess: scaling MySQL", [Speaker("Sugu Sougoumarane")]), ("Vitess at Slack", [Speaker("Michael Demmer")]),
+        ("Cloud native MySQL", [Speaker("Jiten Vaidya")])]
+    assert [t[2] for t in _talks("bold-then-paren-people.md")] == [
+        [Speaker("Patrik Oldsberg", "Spotify")], [Speaker("Jane Roe", "Expedia")], [Speaker("Fredrik Adelöw")]]
+
+
+def test_media_links_after_the_title_are_no_part_of_it() -> None:
+    assert [t[1] for t in _talks("titles-with-media.md")] == [
+        "Knative Serving in production", "Event-driven apps with Knative", "Knative functions"]
+    assert [(t[1], t[2]) for t in _talks("quoted-by-recording.md")] == [
+        ("gRPC-Web in 2022", [Speaker("Jane Roe")]), ("xDS in gRPC", [Speaker("John Doe")]),
+        ("gRPC and HTTP/3", [Speaker("Ana García")])]

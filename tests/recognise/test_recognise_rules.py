@@ -37,7 +37,7 @@ def talks_of(text: str, name: str = "n.md", layout: Layout | None = None) -> lis
 
 
 def roles_of(text: str) -> dict[int, str]:
-    return {line: r.kind for line, r in plan_file(parse_tokens(text), False).roles.items()}
+    return {line: r.kind.value for line, r in plan_file(parse_tokens(text), False).roles.items()}
 
 
 # evidence.py: what a heading's words say

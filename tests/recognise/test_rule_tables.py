@@ -1,4 +1,4 @@
-"""Rules in named tables (evidence.NOT_TALK_RULES, list_talks.ITEM_SHAPES) and evidence as members
+"""Rules in named tables (evidence.NOT_TALK_RULES, list_talks.ITEM_SHAPES, launch_find.LINE_RULES) and evidence as members
 (talk/reasons.py): the rule that decided is named, the descriptions are inspect's only."""
 
 from __future__ import annotations
@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from reinvent_cli.read.source import source_from_bytes
+from reinvent_cli.recognise.launch.launch_find import LINE_RULES, line_launch
 from reinvent_cli.recognise.inspect import inspect_source
 from reinvent_cli.recognise.talk.candidates import ITEM_RULES
 from reinvent_cli.recognise.talk.evidence import NOT_TALK_RULES, not_talk
@@ -25,7 +26,7 @@ def test_not_talk_names_the_rule_that_fired(title: str, rule: str, kind: Evidenc
 
 
 def test_tables_have_unique_names_in_order() -> None:
-    for table in (NOT_TALK_RULES, ITEM_SHAPES, ITEM_RULES):
+    for table in (NOT_TALK_RULES, ITEM_SHAPES, ITEM_RULES, LINE_RULES):
         names = [name for name, _, _ in table]
         assert len(names) == len(set(names))
     # the named shapes keep their order, after the item's own shapes
@@ -72,3 +73,31 @@ def test_item_rules_name_the_outer_rule_and_a_break_stops_the_chain() -> None:
     assert rules["09:00 Opening keynote"] == "a time, then a title"
     assert "12:30 Lunch" not in rules  # (a break: the first rule answers "no talk", the others are not tried)
     assert rules["Rust at scale"] == "a link to the session's page"
+
+
+@pytest.mark.parametrize("line, item, rule", [
+    ("Announcing Amazon Kendra, enterprise search", False, "announcing X"),
+    ("🚀Announcing Amazon Kendra", False, "a mark, then announcing X"),
+    ('NEW - "Acme Forge"', False, "a lead-in"),
+    ("Acme Ledger is now generally available", False, "X is now GA"),
+    ("Acme Vault (preview)", True, "an item marked with a status"),
+])
+def test_line_rules_name_the_rule_that_found_a_launch(line: str, item: bool, rule: str) -> None:
+    hit = line_launch(line, item=item)
+    assert hit is not None and hit.rule == rule
+
+
+def test_a_launch_label_stops_the_line_rules() -> None:
+    assert line_launch("Now in preview:") is None  # (a label leads into launches; it names none)
+    assert line_launch("Acme Vault (preview)") is None  # (a status mark counts on a list item only)
+
+
+def test_inspect_json_names_the_rule_that_found_each_launch() -> None:
+    text = ("# re:Invent 2024\n\n## Launches\n\n- Acme Forge\n- Acme Ledger\n\n## Notes\n\n"
+            "Announcing Acme Vault, a new vault.\n")
+    found = inspect_source(source_from_bytes(text.encode(), "reinvent-2024.md"))
+    shown = inspection_json(found)["announcements"]
+    assert [(a["name"], a["found_by"]) for a in shown] == [
+        ("Acme Forge", "an item of a launch list"), ("Acme Ledger", "an item of a launch list"),
+        ("Acme Vault", "announcing X")]
+    assert {a["rule"] for a in shown} == {"the announcements pass"}  # (what inspect prints: unchanged)

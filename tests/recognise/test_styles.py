@@ -519,3 +519,26 @@ def test_a_launch_checklist_section_is_no_list_of_launches():
     doc = parse_source(source_from_bytes(
         b"# Acme Summit - Day 1\n\n## Talk\n\n### Launch checklist\n\n- Run load tests\n\n### Announcements\n\n- Amazon Q\n", "c.md"))
     assert [a.name for a in doc.announcements] == ["Amazon Q"]
+
+
+def test_front_matter_entities_are_decoded_where_they_become_the_talk():
+    # A site's front matter writes HTML entities ("Ginny Redish&#58; How to ..."): the talk's title, speakers, the
+    # file's title and the search entries read the characters; "Q&A" in the notes stays as written.
+    doc = load("front_matter_entities.md")
+    assert talks(doc) == [
+        {"day": None, "code": None, "title": "Scaling Rust & Go: lessons from a payments team",
+         "speakers": [("Ana García", None)], "video": "https://www.youtube.com/watch?v=rfl2024ag", "slides": None,
+         "line": 2, "end_line": 22},
+    ]
+    assert doc.title == "Scaling Rust & Go: lessons from a payments team"
+    front = [(e.kind, e.text, e.line) for e in doc.entries if e.line <= 6]
+    assert front == [("talk", "Scaling Rust & Go: lessons from a payments team", 2),
+                     ("paragraph", "Speaker: Ana García", 3), ("paragraph", "Event: RustFest Lisboa 2024", 4)]
+    assert any(e.text.startswith('Q&A: "would you do it again?"') for e in doc.entries)
+
+
+def test_talks_json_shows_front_matter_entities_decoded(run):
+    r = run("talks", "--json", "--notes", STYLES / "front_matter_entities.md")
+    assert r.exit_code == 0, r.output
+    assert [(t["title"], [s["name"] for s in t["speakers"]]) for t in r.json] == [
+        ("Scaling Rust & Go: lessons from a payments team", ["Ana García"])]

@@ -37,7 +37,7 @@ from reinvent_cli.recognise.document.one_talk import lead_line
 from reinvent_cli.recognise.launch.launch_scope import launch_legend, launch_recap
 from reinvent_cli.recognise.talk.evidence import block_evidence, clean_title, title_evidence
 from reinvent_cli.recognise.talk.reasons import Evidence, Fact
-from reinvent_cli.recognise.talk.roles import Role
+from reinvent_cli.recognise.talk.roles import Role, RoleKind
 from reinvent_cli.recognise.text.inline import flat_of
 from reinvent_cli.recognise.text.patterns import pattern
 
@@ -326,9 +326,9 @@ def decide(src: Source, tokens: list[dict[str, Any]], roles: dict[int, Role]) ->
                 counted[cue] = counted.get(cue, 0) + 1
                 if cue not in _COUNTED:
                     cues.append(cue)
-        if role.kind == "day" and role.form == "heading":
+        if role.kind is RoleKind.DAY and role.form == "heading":
             days.append(role.title)
-        elif role.kind == "group" and (_TALK.search(role.title) or _TALK_CJK.search(role.title)) \
+        elif role.kind is RoleKind.GROUP and (_TALK.search(role.title) or _TALK_CJK.search(role.title)) \
                 or _EVENT.search(role.title):
             cues.append(Cue.TALK_GROUP)
     if launch_legend(tokens):

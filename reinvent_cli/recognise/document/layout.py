@@ -32,7 +32,7 @@ from reinvent_cli.recognise.talk.evidence import (
 )
 from reinvent_cli.recognise.talk.labelled_talks import labelled_candidates
 from reinvent_cli.recognise.talk.reasons import SCHEDULED, TIMED, Evidence, Fact, has
-from reinvent_cli.recognise.talk.roles import Layout, Role
+from reinvent_cli.recognise.talk.roles import Layout, Role, RoleKind
 from reinvent_cli.recognise.talk.speakers import person_heading
 from reinvent_cli.recognise.talk.tables import table_candidates
 from reinvent_cli.recognise.talk.talks import split_talk_heading, strip_time, strip_trailing_time
@@ -154,13 +154,13 @@ def plan_file(tokens: list[dict[str, Any]], one_talk: bool, layout: Layout | Non
         _forced_levels(heads, plan, plan.layout.talk_level() or 0)
     elif forced in ("bold", "list"):
         for s in heads:  # the talks are bold lines / list items: the headings hold them
-            _set(plan, s, "group", [Evidence.LAYOUT_SAYS.of("bold lines" if forced == "bold" else "list items")])
+            _set(plan, s, RoleKind.GROUP, [Evidence.LAYOUT_SAYS.of("bold lines" if forced == "bold" else "list items")])
     else:
         _assign(heads, plan, expect=False, one_talk=one_talk)
     _inner_candidates(segs, plan)
     for s in segs:  # a talk whose section shows its video: the people its lead-in links by name
         role = plan.roles.get(s.line)
-        if s.video and role is not None and role.kind == "talk" and role.form == "heading":
+        if s.video and role is not None and role.kind is RoleKind.TALK and role.form == "heading":
             role.people = video_people(s.blocks)
     return plan
 
@@ -209,7 +209,7 @@ def _days(heads: list[_Seg], plan: Plan) -> None:
     plan.has_days = True
     for s, d in days:
         if s.level == level:
-            plan.roles[s.line] = Role("day", "heading", s.title, s.line, s.level, [Evidence.DAY.of()], d)
+            plan.roles[s.line] = Role(RoleKind.DAY, "heading", s.title, s.line, s.level, [Evidence.DAY.of()], d)
 
 
 def _assign(heads: list[_Seg], plan: Plan, expect: bool, one_talk: bool, under_day: bool = False) -> None:
@@ -234,7 +234,7 @@ def _assign(heads: list[_Seg], plan: Plan, expect: bool, one_talk: bool, under_d
         for i in plain:  # every heading has its anchor (the blog's habit): an anchor tells none of them apart
             heads[i].evidence[:] = [f for f in heads[i].evidence if f.kind is not Evidence.ANCHOR]
     backed = _backed(heads, plain)
-    beside_days = any(plan.roles.get(heads[i].line, _NO_ROLE).kind == "day" for i in tops)
+    beside_days = any(plan.roles.get(heads[i].line, _NO_ROLE).kind is RoleKind.DAY for i in tops)
     if beside_days:
         # beside day headings, only a labelled heading is a talk ("## Day 1", "## DAT407 - Aurora"), or a run
         # of headings naming their speakers ("### 10.4.22" among "### Jane Roe | Org" headings, most so named;
@@ -249,12 +249,12 @@ def _assign(heads: list[_Seg], plan: Plan, expect: bool, one_talk: bool, under_d
                     series=alike < len(plain) or len(numbered) == len(plain) >= 3)
     people = [i for i in plain if person_heading(heads[i].title)]
     for i in people if len(people) >= 2 else []:  # a keynote's segments: "## Name - Role - Company" each
-        _set(plan, heads[i], "talk", [Evidence.SEGMENT.of(), Evidence.SEGMENTS_ALIKE.of(len(people))])
+        _set(plan, heads[i], RoleKind.TALK, [Evidence.SEGMENT.of(), Evidence.SEGMENTS_ALIKE.of(len(people))])
         for k in kids_of[i]:
-            _set(plan, k, "section", [Evidence.UNDER_A_TALK.of()])
+            _set(plan, k, RoleKind.SECTION, [Evidence.UNDER_A_TALK.of()])
     for i in tops:
         s, kids = heads[i], kids_of[i]
-        if s.line in plan.roles and plan.roles[s.line].kind == "talk":
+        if s.line in plan.roles and plan.roles[s.line].kind is RoleKind.TALK:
             continue
         if s.line in plan.roles:  # a day
             _assign(kids, plan, expect=True, one_talk=False, under_day=True)
@@ -281,25 +281,25 @@ def _assign_top(s: _Seg, kids: list[_Seg], plan: Plan, sib: _Siblings, top: _Top
         why = Evidence.DAY_BELOW_DAYS.of()
     if top.expect and _period(s.title):
         # "## 2023", "## March 2023" under "# Talks": a period of the list; its headings and items are the talks
-        _set(plan, s, "group", [Evidence.PERIOD.of()])
+        _set(plan, s, RoleKind.GROUP, [Evidence.PERIOD.of()])
         _assign(kids, plan, expect=True, one_talk=False)
     elif why and not labelled(s.title):
-        _set(plan, s, "ignored", [why])
+        _set(plan, s, RoleKind.IGNORED, [why])
         _assign(kids, plan, expect=False, one_talk=top.one_talk)
     elif top.groups or _holds_talks(s):
         named = group_word(s.title)
-        _set(plan, s, "group", [named or Evidence.TALKS_UNDER.of(s.inner)])
+        _set(plan, s, RoleKind.GROUP, [named or Evidence.TALKS_UNDER.of(s.inner)])
         # under "Talks", "Sessions", "Vorträge", "講演": its headings are talks, whatever their decoration
         _assign(kids, plan, expect=top.expect or _only_talk_words(s.title) or any(k.evidence for k in kids),
                 one_talk=False)
     elif _is_talk(s, kids, sib, top.backed):
-        _set(plan, s, "talk", _talk_why(s, sib))
+        _set(plan, s, RoleKind.TALK, _talk_why(s, sib))
         for k in kids:
-            _set(plan, k, "section", [Evidence.UNDER_A_TALK.of()])
+            _set(plan, k, RoleKind.SECTION, [Evidence.UNDER_A_TALK.of()])
     else:
         sub = s.level == 1 and top.alone and collection_title(s.title) and not plan.has_days and not top.one_talk
         days_below = any(k.day for k in kids)
-        _set(plan, s, "ignored", [Evidence.NO_EVIDENCE.of()] + ([Evidence.COLLECTION_TITLE.of()] if sub else [])
+        _set(plan, s, RoleKind.IGNORED, [Evidence.NO_EVIDENCE.of()] + ([Evidence.COLLECTION_TITLE.of()] if sub else [])
              + ([Evidence.DAYS_UNDER.of()] if days_below else []))
         _assign(kids, plan, expect=(top.expect or sub) and not days_below, one_talk=top.one_talk)
 
@@ -315,7 +315,7 @@ def _period(title: str | None) -> bool:
         return False
     word = (title or "").split()[0].rstrip(".").casefold()
     return word[:1].isdigit() or word in MONTHS
-_NO_ROLE = Role("", "", "", 0, 0)
+_NO_ROLE = Role(RoleKind.IGNORED, "", "", 0, 0)
 
 
 def _backed(heads: list[_Seg], plain: list[int]) -> list[int]:
@@ -427,7 +427,7 @@ def _at_least(n: int, found: Any) -> bool:
     return sum(1 for _, __ in zip(range(n), found)) >= n
 
 
-def _set(plan: Plan, s: _Seg, kind: str, evidence: list[Fact]) -> None:
+def _set(plan: Plan, s: _Seg, kind: RoleKind, evidence: list[Fact]) -> None:
     if s.line not in plan.roles:
         plan.roles[s.line] = Role(kind, "heading", s.title, s.line, s.level, evidence)
 
@@ -440,13 +440,13 @@ def _forced_levels(heads: list[_Seg], plan: Plan, level: int) -> None:
             talk = False
             continue
         if s.level == level:
-            _set(plan, s, "talk", [Evidence.LAYOUT_SAYS.of("#" * level)])
+            _set(plan, s, RoleKind.TALK, [Evidence.LAYOUT_SAYS.of("#" * level)])
             talk = True
         elif s.level > level and talk:
-            _set(plan, s, "section", [Evidence.UNDER_A_TALK.of()])
+            _set(plan, s, RoleKind.SECTION, [Evidence.UNDER_A_TALK.of()])
         else:
             talk = False
-            _set(plan, s, "ignored", [Evidence.LAYOUT_SAYS.of("#" * level)])
+            _set(plan, s, RoleKind.IGNORED, [Evidence.LAYOUT_SAYS.of("#" * level)])
 
 
 def _inner_candidates(segs: list[_Seg], plan: Plan) -> None:
@@ -456,13 +456,13 @@ def _inner_candidates(segs: list[_Seg], plan: Plan) -> None:
         return
     for s in segs:
         role = plan.roles.get(s.line)
-        if role is not None and role.kind in ("talk", "section"):
+        if role is not None and role.kind in (RoleKind.TALK, RoleKind.SECTION):
             continue
-        group = role is not None and role.kind in ("group", "day")
+        group = role is not None and role.kind in (RoleKind.GROUP, RoleKind.DAY)
         found = s._found if not forced else None  # (what ``inner`` found, with the same arguments)
         if forced != "list":
             bold = found[0] if found is not None else bold_candidates(s.blocks, s.level + 1, forced == "bold")
-            if not bold and role is not None and role.kind == "day" and not forced:
+            if not bold and role is not None and role.kind is RoleKind.DAY and not forced:
                 bold = bold_candidates(s.blocks, s.level + 1, False, alone=True)
             for r in bold:
                 plan.roles[r.line] = r
@@ -481,7 +481,7 @@ def _inner_candidates(segs: list[_Seg], plan: Plan) -> None:
             items = found[1] if found is not None and not group else None
             if items is None:
                 items = item_candidates(s.blocks, s.level + 1, s.title if group else "", forced == "list",
-                                        alone=role is not None and role.kind == "day",
+                                        alone=role is not None and role.kind is RoleKind.DAY,
                                         of_talks=role is not None and has(role.evidence, Evidence.PERIOD))
             for r in items:
                 plan.roles[r.line] = r

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
@@ -67,6 +67,7 @@ class _Hit:
     end: int = 0
     name: str | None = None
     url: str | None = None
+    rule: str = ""  # the rule that found it (LINE_RULES' names, or the pass's own): for inspect --json only
 
 
 _MARK = pattern(r"^\s*[^\w\s\[\]()*_`#>-]{1,4}\s*")  # an emoji or mark that opens a line: "🚀", "✨ "
@@ -88,56 +89,155 @@ def line_launch(line: str, flat: FlatInline | None = None, offset: int = 0, item
 
 
 def _line_hit(line: str, links: list[FlatLink], offset: int, item: bool) -> _Hit | None:
-    """A line that names a launch, by the first rule that fires: 'Announcing X' (the old rule), a lead-in
-    ('NEW - "X"', 'Announcement: X'), 'X is now GA', 'the announcement of [X](url)', '(new)' on an item,
-    a Japanese or Chinese launch verb."""
-    if launch_label(line):
-        return None  # "Now in preview:" leads into launches; it names none
-    low = line.lower()
-    m = announce_match(line) if "announc" in low or "launch" in low else None
-    if m is not None:
-        return _Hit(m.start(), m.end())
-    mark = _MARK.match(line) if m is None and ("announc" in low or "launch" in low) else None
-    m = announce_match(line[mark.end():]) if mark else None
-    first = line[mark.end() + m.end():][:1] if mark is not None and m is not None else ""
+    """A line that names a launch, by the first of LINE_RULES that fires (the hit names that rule), or None."""
+    at = _LineAt(line, line.lower(), line.strip(), links, offset, item)
+    for name, prefilter, rule in LINE_RULES:
+        if prefilter is None or prefilter(at):
+            found = rule(at)
+            if found is _NO_LAUNCH:
+                return None
+            if found is not None:
+                found.rule = name
+                return found
+    return None
+
+
+@dataclass
+class _LineAt:
+    """A line as LINE_RULES read it: as written, lowered and stripped; the links on it (``offset``: where the
+    line starts in its block's text, where the links' offsets count from); whether it is a list item's."""
+
+    line: str
+    low: str
+    text: str
+    links: list[FlatLink]
+    offset: int
+    item: bool
+
+
+_NO_LAUNCH = _Hit()  # (a rule's answer: this line names no launch, try no other rule)
+
+
+def _only_a_label(at: _LineAt) -> _Hit | None:
+    return _NO_LAUNCH if launch_label(at.line) else None  # "Now in preview:" leads into launches; it names none
+
+
+def _announce_words(at: _LineAt) -> bool:
+    return "announc" in at.low or "launch" in at.low
+
+
+def _announcing(at: _LineAt) -> _Hit | None:
+    m = announce_match(at.line)
+    return _Hit(m.start(), m.end()) if m is not None else None
+
+
+def _marked_announcing(at: _LineAt) -> _Hit | None:
+    mark = _MARK.match(at.line)
+    m = announce_match(at.line[mark.end():]) if mark else None
+    first = at.line[mark.end() + m.end():][:1] if mark is not None and m is not None else ""
     if first and (first.isupper() or first.isdigit() or not first.isascii() or first in "[\"“'"):
         assert mark is not None and m is not None
         return _Hit(mark.end() + m.start(), mark.end() + m.end())  # "🚀Announcing Amazon Kendra" (a name next)
-    at = lead_in_launch(line)
-    if at is None:
-        at = label_launch(line)
-    if at is None and ("ntroduc" in low or "unveil" in low or not low.isascii() or "present" in low or "stellen" in low):
-        at = intro_launch(line)  # "Introducing Amazon Braket"
-    if at is not None:
-        return _Hit(at, at)
-    for lk in links:
-        rel = lk.offset - offset
+    return None
+
+
+def _lead_in(at: _LineAt) -> _Hit | None:
+    start = lead_in_launch(at.line)
+    return _Hit(start, start) if start is not None else None
+
+
+def _labelled(at: _LineAt) -> _Hit | None:
+    start = label_launch(at.line)
+    return _Hit(start, start) if start is not None else None
+
+
+def _intro_words(at: _LineAt) -> bool:
+    low = at.low
+    return "ntroduc" in low or "unveil" in low or not low.isascii() or "present" in low or "stellen" in low
+
+
+def _introducing(at: _LineAt) -> _Hit | None:
+    start = intro_launch(at.line)  # "Introducing Amazon Braket"
+    return _Hit(start, start) if start is not None else None
+
+
+def _has_links(at: _LineAt) -> bool:
+    return bool(at.links)
+
+
+def _linked(at: _LineAt) -> _Hit | None:
+    line = at.line
+    for lk in at.links:
+        rel = lk.offset - at.offset
         after = line[rel + len(lk.text):rel + len(lk.text) + 3].lstrip()
         if 0 <= rel < len(line) and lk.text.strip() and linked_launch(line, rel) and not after[:1].islower():
             # (not "the announcement of the [Imagine Cup] finalists": the link only qualifies a noun)
             return _Hit(rel, rel, one_line(lk.text), lk.url)
-    text = line.strip()
-    subject = announced_subject(text)
-    if subject:
-        return _Hit(name=subject)
-    if ga_launch(text):
-        return _Hit(name=_GA_SUBJECT.sub("", text).split(":")[0].strip(" .,;") or text)
-    headline = headline_launch(text)
-    if headline:
-        return _Hit(name=headline)  # "Graviton4 and Trainium2 chips announced"
-    apposition = apposition_launch(text) if item else None
-    if apposition:
-        return _Hit(name=apposition)  # "Amazon S3 Express One Zone, a new storage class"
-    if item and marked_new(text):
-        return _Hit(name=BRACKETED_TAIL.sub("", text))
-    if cjk_launch(text):
-        return _Hit(name=cjk_launch_name(text))
-    prose = prose_launch(text)
-    if prose:
-        return _Hit(name=prose)  # "we announced the React 19 RC", "X and Y are two new features"
-    if item and status_marked(text):
-        return _Hit()  # "Acme Vault (preview)": the status stays in the name, as written; "X - what it is (beta)": X
     return None
+
+
+def _announced_subject(at: _LineAt) -> _Hit | None:
+    subject = announced_subject(at.text)
+    return _Hit(name=subject) if subject else None
+
+
+def _generally_available(at: _LineAt) -> _Hit | None:
+    text = at.text
+    return _Hit(name=_GA_SUBJECT.sub("", text).split(":")[0].strip(" .,;") or text) if ga_launch(text) else None
+
+
+def _headline(at: _LineAt) -> _Hit | None:
+    headline = headline_launch(at.text)
+    return _Hit(name=headline) if headline else None  # "Graviton4 and Trainium2 chips announced"
+
+
+def _apposition(at: _LineAt) -> _Hit | None:
+    apposition = apposition_launch(at.text)
+    return _Hit(name=apposition) if apposition else None  # "Amazon S3 Express One Zone, a new storage class"
+
+
+def _an_item(at: _LineAt) -> bool:
+    return at.item
+
+
+def _marked_new(at: _LineAt) -> _Hit | None:
+    return _Hit(name=BRACKETED_TAIL.sub("", at.text)) if marked_new(at.text) else None
+
+
+def _cjk_verb(at: _LineAt) -> _Hit | None:
+    return _Hit(name=cjk_launch_name(at.text)) if cjk_launch(at.text) else None
+
+
+def _prose(at: _LineAt) -> _Hit | None:
+    prose = prose_launch(at.text)
+    return _Hit(name=prose) if prose else None  # "we announced the React 19 RC", "X and Y are two new features"
+
+
+def _status_marked(at: _LineAt) -> _Hit | None:
+    # "Acme Vault (preview)": the status stays in the name, as written; "X - what it is (beta)": X
+    return _Hit() if status_marked(at.text) else None
+
+
+# A line that names a launch, tried in this order: (name, prefilter, rule) (as markdown-it-py's rulers: the
+# prefilter, None for always, says whether the rule applies; the first rule that answers decides: a hit, or
+# _NO_LAUNCH). What each rule needs in a line is also searched once per block first (launch_rules.may_name_launch).
+LINE_RULES: tuple[tuple[str, Callable[[_LineAt], bool] | None, Callable[[_LineAt], _Hit | None]], ...] = (
+    ("only a launch label", None, _only_a_label),  # "Now in preview:" (no launch: the chain stops)
+    ("announcing X", _announce_words, _announcing),  # "Announcing X", the old rule
+    ("a mark, then announcing X", _announce_words, _marked_announcing),  # "🚀Announcing Amazon Kendra"
+    ("a lead-in", None, _lead_in),  # 'NEW - "X"', "Announcement: X"
+    ("a launch label, then X", None, _labelled),  # "🚀 Launched: Acme Forge — ..."
+    ("introducing X", _intro_words, _introducing),  # "Introducing Amazon Braket", "Wir stellen X vor"
+    ("a launch verb, then a link", _has_links, _linked),  # "the announcement of [X](url)"
+    ("X: something announced", None, _announced_subject),  # "Product: something announced."
+    ("X is now GA", None, _generally_available),  # "Azure AI Studio is now GA."
+    ("a headline: X announced", None, _headline),  # "Graviton4 and Trainium2 chips announced"
+    ("an item: X, a new kind of thing", _an_item, _apposition),  # "Amazon S3 Express One Zone, a new storage class"
+    ("an item marked new", _an_item, _marked_new),  # "- access firestore from the console (new)"
+    ("a CJK launch verb", None, _cjk_verb),  # "X を発表", "X 提供开始"
+    ("prose that says what was new", None, _prose),  # "we announced the React 19 RC"
+    ("an item marked with a status", _an_item, _status_marked),  # "- Acme Vault (preview)"
+)
 
 
 def _launch_title(title: str) -> bool:
@@ -265,6 +365,8 @@ class LaunchFinder:
         self.pending: list[tuple[Announcement, int, str, bool]] | None = None
         self.head_cues = False  # hooked: a heading over launches or naming a keynote (heading_launches may find some)
         self.heads: list[Head] = []  # hooked: the top-level headings (what heading_launches reads of the tokens)
+        # Each launch found with the rule that found it (for inspect --json: a LINE_RULES name, or the pass's own)
+        self.found_by: list[tuple[Announcement, str]] = []
         # the file's title heads launches ("What's new from Google I/O 2023"): a vendor's product leading an item
         # is a launch, as in a keynote recap ("- Google Pixel Fold")
         self.launch_title = bool(doc.title) and _launch_title(doc.title or "")
@@ -295,7 +397,9 @@ class LaunchFinder:
         if _legend_marks(legend) or (self.head_cues or keynote_title(doc.title or "")) \
                 and any(heading_launches(tokens, doc, self.heads)):
             del doc.announcements[len(doc.announcements) - len(pending):]
-            LaunchFinder(doc, tokens).blocks(tokens, [])
+            again = LaunchFinder(doc, tokens)
+            again.blocks(tokens, [])
+            self.found_by = again.found_by
             return
         self.pending = None
         if not pending:
@@ -377,7 +481,7 @@ class LaunchFinder:
                 self.head_cues = self.in_announce_list or keynote_title(title)
         name = self.head_launches.get(line) or heading_launch(title)
         if name:
-            self.add(name, None, line, line, title)
+            self.add(name, None, line, line, title, "a launch heading")
 
     def where(self, line: int) -> tuple[list[str], int | None, Talk | None, str | None]:
         """The path, day, talk and section of a block at ``line``, from what the walk built."""
@@ -448,7 +552,7 @@ class LaunchFinder:
             n = bisect.bisect_right(offsets, at) - 1
             if name.casefold() in named.get(n, ()) or not_product(name):
                 continue  # (not "Slides are now available.")
-            self.announcement(lines[n], _Hit(name=name), flat, offsets[n], line0 + n, line0)
+            self.announcement(lines[n], _Hit(name=name, rule="a sentence of prose"), flat, offsets[n], line0 + n, line0)
 
     def bullets(self, tok: Block, context: list[str], lead_in: str | None, launches: bool) -> None:
         """The items of a list: launches when the list is under a launch heading or lead-in (or an item that is
@@ -494,7 +598,8 @@ class LaunchFinder:
             name = strip_status(strip_launch_name(split_launch_name(texts[col])[0]).strip("\"“”„'"))
             links = row[col].links or [lk for c in row for lk in c.links]
             line = int(r.get("line") or tok.get("line") or 0)
-            ann = self.add(name or None, links[0].url if links else None, line, line, " | ".join(texts))
+            ann = self.add(name or None, links[0].url if links else None, line, line, " | ".join(texts),
+                           "a table of launches")
             ann.details += [t for i, t in enumerate(texts) if i != col and t]
 
     # The list hooks: the walk's on_list and bullets call them as blocks and bullets above do.
@@ -532,13 +637,14 @@ class LaunchFinder:
         lines = text.split("\n")
         hit = line_launch(lines[0], flat, 0, item=True) if may else None
         if hit is None and in_list and not (remark(lines[0]) and not flat.links) and legend_mark(lines[0]) is None:
-            hit = _Hit()  # (not "finally out of beta" under "What is new": a remark, no product)
+            hit = _Hit(rule="an item of a launch list")  # (not "finally out of beta" under "What is new": a remark)
         marked = marked_by(lines[0], self.marks) if hit is None and self.marks else None
         if marked and legend_mark(lines[0]) is None:
-            hit = _Hit(name=split_launch_name(marked)[0], url=flat.links[0].url if flat.links else None)
+            hit = _Hit(name=split_launch_name(marked)[0], url=flat.links[0].url if flat.links else None,
+                       rule="the legend's mark")
         product = vendor_item(lines[0]) if hit is None and vendors else None
         if product is not None:
-            hit = _Hit(name=product)
+            hit = _Hit(name=product, rule="a keynote recap's product")
         if hit is not None:
             ann = self.announcement(lines[0], hit, flat, 0, line0, line0)
             ann.details += [launch_detail(x) for x in lines[1:] if x.strip()]
@@ -570,14 +676,21 @@ class LaunchFinder:
             name = name.removeprefix(mark).removesuffix(mark).strip() or name
         if ga_launch(name):
             name = _GA_SUBJECT.sub("", name).strip(" .,;") or name  # "Acme Ledger now in preview"
-        ann = self.add(name or self._name_from_context(url), url, line, block_line, one_line(line_text))
+        ann = self.add(name or self._name_from_context(url), url, line, block_line, one_line(line_text), hit.rule)
         extra = extra.strip(" :-–—,()")
         if extra:
             ann.details.append(launch_detail(extra))
         return ann
 
-    def add(self, name: str | None, url: str | None, line: int, block_line: int, context: str) -> Announcement:
-        """(``name`` None: the section's or talk's, else "announcement".)"""
+    def add(self, name: str | None, url: str | None, line: int, block_line: int, context: str,
+            rule: str = "") -> Announcement:
+        """(``name`` None: the section's or talk's, else "announcement"; ``rule``: what found it, for inspect.)"""
+        ann = self._add(name, url, line, block_line, context)
+        if rule:
+            self.found_by.append((ann, rule))
+        return ann
+
+    def _add(self, name: str | None, url: str | None, line: int, block_line: int, context: str) -> Announcement:
         if self.pre_event is not None:  # (a launch before the event: read, not kept)
             return Announcement(name=name or "", url=url, day=None, talk=None, section=None, details=[],
                                 file=self.doc.file, line=line)

@@ -310,7 +310,7 @@ def remark(line: str) -> bool:
     return len(line) <= 120 and bool(_REMARK.match(line.strip()))
 
 
-# The announcement pass tries its line rules (launch_find._line_hit) on every line of a block; what each rule
+# The announcement pass tries its line rules (launch_find.LINE_RULES) on every line of a block; what each rule
 # needs in a line is searched once in the whole block instead: the rule's own pattern without its anchors and
 # bounded context (so it finds at least what the rule does), in the block's lowered text after a "\n" (a
 # rule at the start of a stripped line: after a "\n" and blanks). A miss proves no line names a launch.

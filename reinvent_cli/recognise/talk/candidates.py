@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from reinvent_cli.lexicon import VIDEO_HOSTS
 from reinvent_cli.recognise.talk.evidence import (
     block_evidence,
     group_word,
@@ -25,18 +26,16 @@ from reinvent_cli.recognise.talk.list_talks import (
 from reinvent_cli.recognise.talk.media import SLIDES_TEXT, VIDEO_TEXT, session_page
 from reinvent_cli.recognise.talk.names import is_person, surely_person
 from reinvent_cli.recognise.talk.reasons import WHO_GAVE_IT, Evidence, Fact, has
-from reinvent_cli.recognise.talk.roles import Role
+from reinvent_cli.recognise.talk.roles import Role, RoleKind
 from reinvent_cli.recognise.talk.talks import has_talk_label, strip_time
 from reinvent_cli.recognise.talk.watch_heading import WATCH_HEADING
-from reinvent_cli.recognise.text.inline import FlatInline, flat_of, flatten, one_line, trim_decor
+from reinvent_cli.recognise.text.inline import FlatInline, flat_of, flatten, one_line, trim_decor, url_host
+from reinvent_cli.recognise.text.patterns import LEAD_TIME as _LEAD_TIME  # ("09:30-10:15: ": text/patterns.py)
 from reinvent_cli.recognise.text.patterns import pattern
 
 # After a title: "by Jane Roe", "von Name", "- Name", "with A and B" (a capitalised word follows).
 _BY = pattern(r"^\s*[,.]?\s*(?:by|von|with|mit|de|par|por|presented by|-|–|—|--|——)\s*(?:by\s+)?"
                  r"(?=[\[*_]*(?-i:[A-ZÀ-Þ]|[^\x00-\u024f\s]))", re.IGNORECASE)
-# A time (range) that is all the text before a bold title: "09:30-10:15: ", "0900-0930 – ", "14h30 ".
-_HHMM = r"(?:[01]?\d|2[0-3])(?:[:.h]?[0-5]\d)"
-_LEAD_TIME = pattern(rf"^\s*\(?(?:{_HHMM}\s*[-–—]\s*{_HHMM}|(?:[01]?\d|2[0-3])[:.h][0-5]\d)\)?\s*[-–—:|]?\s*$")
 _BR = pattern(r"^<br\s*/?>$", re.IGNORECASE)  # an HTML line break ends a bold lead's line
 _EMOJI_CODE = pattern(r":[\w+-]+:")  # ":microphone:"
 _SENTENCE_END = pattern(r"(?<![A-Z])\.\s+(?=[A-Z])|\.$")
@@ -80,7 +79,7 @@ def bold_candidates(blocks: list[dict[str, Any]], level: int, forced: bool, alon
         if not why and talk_label(title):
             why = [Evidence.KIND_LABEL.of()]  # "**Podiumsdiskussion: ...**"
         if why or forced:
-            found.append(Role("talk", "bold line", text, int(tok["line"]), level, why))
+            found.append(Role(RoleKind.TALK, "bold line", text, int(tok["line"]), level, why))
     if len(found) < 2 and not forced and not (alone and found and has(found[0].evidence, *_NAMES_SPEAKERS)):
         return []  # (``alone``: right under a day, one bold line that names its speakers is a talk)
     return found
@@ -109,7 +108,7 @@ def plain_candidates(blocks: list[dict[str, Any]], level: int) -> list[Role]:
             continue
         people = people_named(who)
         if people and not not_talk(title) and not people_named(title):
-            found.append(Role("talk", "plain line", f"{title} by {people}", int(tok["line"]), level,
+            found.append(Role(RoleKind.TALK, "plain line", f"{title} by {people}", int(tok["line"]), level,
                               [Evidence.TITLE_LINE_THEN_WHO.of()]))
     return found if len(found) >= 2 else []
 
@@ -263,7 +262,7 @@ def _item(item: dict[str, Any], level: int, sessions: bool, forced: bool, placed
                 return None
             if found is not None:
                 why = [f if f.rule else f._replace(rule=name) for f in found[1]]
-                return Role("talk", "list item", found[0], int(head["line"]), level, why)
+                return Role(RoleKind.TALK, "list item", found[0], int(head["line"]), level, why)
     return None
 
 
@@ -321,6 +320,22 @@ def _titled_under_sessions(at: _ItemAt) -> tuple[str, list[Fact]] | None:
     return text, [Evidence.UNDER_SESSIONS.of()]
 
 
+def _video_item(at: _ItemAt) -> tuple[str, list[Fact]] | None:
+    """"Title - [Video](youtube) | [Slides](…)" under sessions (a heading or a lead-in naming them): the talk's
+    own video or slides beside its title."""
+    if not any(url_host(lk.url).endswith(VIDEO_HOSTS) or VIDEO_TEXT.fullmatch(one_line(lk.text))
+               or SLIDES_TEXT.fullmatch(one_line(lk.text)) for lk in at.flat.links):
+        return None
+    text = _URL_TAIL.sub("", at.first).strip(" -–—:：|")
+    if not 2 <= len(text.split()) <= 20 or text.endswith(_NO_LINE_END) or not_talk(text) or group_word(text):
+        return None
+    return text, [Evidence.VIDEO.of()]
+
+
+def _with_sessions(at: _ItemAt) -> bool:
+    return at.sessions and bool(at.flat.links) and not any(lk.url.startswith("#") for lk in at.flat.links)
+
+
 def _under_sessions(at: _ItemAt) -> bool:
     """(not a table of contents: "[Title](#title)" points to the talk's own heading, which the reading has)"""
     return at.headed and len(at.first) <= 200 and not any(lk.url.startswith("#") for lk in at.flat.links)
@@ -359,8 +374,25 @@ def _session_link(at: _ItemAt) -> tuple[str, list[Fact]] | None:
     if at.led is None:
         return None
     if at.sessions and at.flat.links and not at.flat.links[0].url.startswith("#"):
-        return at.led[0], [Evidence.SESSION_LINK.of()]
+        who = _tail_people(at.led[1])
+        return (f"{at.led[0]} by {who}" if who else at.led[0]), [Evidence.SESSION_LINK.of()]
     return None
+
+
+def _tail_people(tail: str) -> str | None:
+    """Who gave it, right after a linked or emphasised title: "(Jane Roe, Acme) - recording", ", Jane Roe, KubeCon
+    EU 2019" -> "Jane Roe, Acme" / "Jane Roe"; None when what follows names nobody."""
+    t = tail.strip(" ,;-–—|:")
+    if t.startswith(("(", "（")):
+        end = t.find(")") if t.startswith("(") else t.find("）")
+        inner = t[1:end].strip() if end > 1 else ""
+    else:
+        inner = t.split(",")[0].strip() if "," in t else t
+    if not inner or len(inner) > 120 or not people_named(inner):
+        return None
+    head = inner.split(",")[0].split("，")[0].split("、")[0].strip()
+    # (CJK: a spaced name or a common family name; "(カーディナリティの悩み)" is the title in another language)
+    return inner if head.isascii() or " " in head or "・" in head or surely_person(head) else None
 
 
 def _session_page(at: _ItemAt) -> tuple[str, list[Fact]] | None:
@@ -402,6 +434,7 @@ ITEM_RULES: tuple[tuple[str, Callable[[_ItemAt], bool] | None,
     ("list item shapes", None, _item_shapes),
     ("a topic label", None, _topic_item),
     ("a title under a heading naming talks", _under_sessions, _titled_under_sessions),
+    ("a title with its video, under sessions", _with_sessions, _video_item),
     ("the layout says talks are list items", _forced, _layout_says),
 )
 
@@ -410,9 +443,10 @@ def _without_media_tail(flat: FlatInline, text: str) -> str:
     """An item's text without the slides and video links that close it ("Title [PPT](url) [video](url)")."""
     for lk in reversed(flat.links):
         word = one_line(lk.text)
-        if not word or not (SLIDES_TEXT.fullmatch(word) or VIDEO_TEXT.fullmatch(word)) or not text.endswith(word):
+        bare = text.rstrip(" )）]")  # ("Title by Name ([recording](url))": the link inside parentheses)
+        if not word or not (SLIDES_TEXT.fullmatch(word) or VIDEO_TEXT.fullmatch(word)) or not bare.endswith(word):
             break
-        text = text[:-len(word)].rstrip(" |·-–—,()[]")
+        text = bare[:-len(word)].rstrip(" |·-–—,()[]（")
     return text
 
 

@@ -9,7 +9,7 @@ from typing import Any
 from reinvent_cli.lexicon import TOPIC_LABELS
 from reinvent_cli.recognise.talk.list_talks import named_by_line
 from reinvent_cli.recognise.talk.reasons import Evidence
-from reinvent_cli.recognise.talk.roles import Role
+from reinvent_cli.recognise.talk.roles import Role, RoleKind
 from reinvent_cli.recognise.talk.speakers import speaker_label, speaker_line
 from reinvent_cli.recognise.text.inline import flat_of, one_line
 from reinvent_cli.recognise.text.patterns import pattern
@@ -54,13 +54,13 @@ def _topic_talk(lines: list[str], prev: dict[str, Any] | None, tok: dict[str, An
         if x and not _TOPIC_LINE.match(x) and not speaker_label(x):
             named = speaker_line(x) if any(c in x[:40] for c in ":：") else None
             if named:
-                return Role("talk", "labelled lines", f"{title} by {' and '.join(s.name for s in named)}",
+                return Role(RoleKind.TALK, "labelled lines", f"{title} by {' and '.join(s.name for s in named)}",
                             int(tok["line"]), level, [Evidence.TOPIC_THEN_WHO.of()])
     if prev is not None and prev.get("type") == "paragraph" and _TOPIC_LINE.match(lines[0]) is not None:
         text = flat_of(prev).text
         who = named_by_line(one_line(text)) if "\n" not in text.strip() else None
         if who:
-            return Role("talk", "labelled lines", f"{title} by {who}", int(prev["line"]), level,
+            return Role(RoleKind.TALK, "labelled lines", f"{title} by {who}", int(prev["line"]), level,
                         [Evidence.WHO_THEN_TOPIC.of()])
     return None
 
@@ -74,5 +74,5 @@ def _book_talk(lines: list[str], tok: dict[str, Any], level: int) -> Role | None
     who = named_by_line(m.group(1))
     if not who:
         return None
-    return Role("talk", "labelled lines", f"{m.group(2).strip()} by {who}", int(tok["line"]), level,
+    return Role(RoleKind.TALK, "labelled lines", f"{m.group(2).strip()} by {who}", int(tok["line"]), level,
                 [Evidence.WHO_THEN_QUOTED_TITLE.of()])

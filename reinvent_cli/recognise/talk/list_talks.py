@@ -11,6 +11,7 @@ from reinvent_cli.recognise.talk.names import is_person, surely_person
 from reinvent_cli.recognise.talk.reasons import Evidence, Fact
 from reinvent_cli.recognise.talk.speakers import speaker_line
 from reinvent_cli.recognise.text.inline import FlatInline, flat_of, flatten, one_line
+from reinvent_cli.recognise.text.patterns import PAREN_TIME_RANGE as _PAREN_TIME  # ("(Jane Roe, 9:30 - 10:00)")
 from reinvent_cli.recognise.text.patterns import pattern
 
 # "Title — Name", "Title – Name, Role bij Org": the last spaced dash of a line (a bounded split, no backtracking).
@@ -96,8 +97,6 @@ def paren_named(text: str) -> tuple[str, str] | None:
     return (title, people) if people else None
 
 
-# A clock time range inside a title's parentheses: "（易观CTO-郭炜 14:00-14:20）", "(Jane Roe, 9:30 - 10:00)".
-_PAREN_TIME = pattern(r"[\s,，]*\d{1,2}[:：.]\d{2}\s*[-–—~～至到]\s*\d{1,2}[:：.]\d{2}[\s,，]*")
 _ORG_DASH = pattern(r"[-–—－]")
 
 

@@ -3,19 +3,30 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import Enum
 
 from reinvent_cli.model import Speaker
 from reinvent_cli.read.overrides import Layout, layout_in_front_matter
 from reinvent_cli.recognise.talk.reasons import Fact
 
-__all__ = ["Layout", "Role", "layout_in_front_matter"]
+__all__ = ["Layout", "Role", "RoleKind", "layout_in_front_matter"]
+
+
+class RoleKind(Enum):
+    """What a line was read as. The value is the word ``reinvent inspect`` (and its --json) shows."""
+
+    DAY = "day"
+    GROUP = "group"  # a heading over talks (a track, "Sessions"), itself none
+    TALK = "talk"
+    SECTION = "section"  # under a talk
+    IGNORED = "ignored"  # no talk, and over none
 
 
 @dataclass
 class Role:
     """What one line of the file was read as, and the evidence for it."""
 
-    kind: str  # "day", "group", "talk", "section", "ignored"
+    kind: RoleKind
     form: str  # "heading", "bold line", "list item"
     title: str
     line: int

@@ -12,10 +12,11 @@ from reinvent_cli.recognise.talk.evidence import group_word, not_talk
 from reinvent_cli.recognise.talk.list_talks import people_named
 from reinvent_cli.recognise.talk.names import clean_name, surely_person
 from reinvent_cli.recognise.talk.reasons import Evidence
-from reinvent_cli.recognise.talk.roles import Role
+from reinvent_cli.recognise.talk.roles import Role, RoleKind
 from reinvent_cli.recognise.talk.speakers import parse_speakers
 from reinvent_cli.recognise.talk.talks import has_talk_label
 from reinvent_cli.recognise.text.inline import FlatInline, FlatLink, flat_of, one_line, url_host
+from reinvent_cli.recognise.text.patterns import TIME_CELL as _TIME_CELL  # ("9:00", "10:00 - 10:25 (25分)", "14h30")
 from reinvent_cli.recognise.text.patterns import pattern
 
 _AND_SPLIT = pattern(r"\s+and\s+")  # (people_named joins the people it finds with " and ")
@@ -153,7 +154,7 @@ def table_talks(tok: dict[str, Any], level: int) -> list[Role]:
         text = row_talk(texts, cols)
         if text is not None:
             at = cells[cols.title].get("line") if cols.title < len(cells) else None  # (an HTML cell: its own line)
-            talks.append(Role("talk", "table row", text, int(at or row["line"]), level, [Evidence.SCHEDULE_ROW.of()],
+            talks.append(Role(RoleKind.TALK, "table row", text, int(at or row["line"]), level, [Evidence.SCHEDULE_ROW.of()],
                               speakers=row_speakers(texts, cols)))
     return talks
 
@@ -167,8 +168,6 @@ def _cell_text(cell: dict[str, Any], who: bool) -> str:
     return one_line(text.split("\n")[0]) if not who and "\n" in text.strip() else one_line(text)
 
 
-# A programme's time cell: "9:00", "10:00 - 10:25 (25分)", "14h30", "9:30 -".
-_TIME_CELL = pattern(r"^\s*\(?\d{1,2}[:：.h]\d{2}")
 # A cell that is a clock time, read from a column's content alone: "9:00", "14h30", "9.30 - 10.15", not "0.7623".
 _CLOCK = pattern(r"^\s*\(?(?:[01]?\d|2[0-3])(?:[:：h][0-5]\d|\.[0-5]\d(?=\s*[-–—~]))(?!\d)")
 
@@ -220,7 +219,7 @@ def _grid_cell(cell: dict[str, Any], time: str, row_line: int, level: int) -> Ro
         return None
     clock = time if time and len(time) <= 24 else ""
     text = f"{clock} {title}" if clock and _TIME_CELL.match(clock) else title
-    return Role("talk", "table row", text, int(cell.get("line") or row_line), level, [Evidence.SCHEDULE_ROW.of()],
+    return Role(RoleKind.TALK, "table row", text, int(cell.get("line") or row_line), level, [Evidence.SCHEDULE_ROW.of()],
                 speakers=[Speaker(clean_name(n) or n) for n in _AND_SPLIT.split(who) if n.strip()])
 
 

@@ -18,6 +18,8 @@ from reinvent_cli.recognise.talk.speakers import (
     speakers_in_title,
 )
 from reinvent_cli.recognise.text.inline import FlatInline, flat_of
+from reinvent_cli.recognise.text.patterns import TIME_PREFIX as _TIME_PREFIX
+from reinvent_cli.recognise.text.patterns import TIME_SUFFIX as _TIME_SUFFIX
 from reinvent_cli.recognise.text.patterns import pattern
 
 # A session code: letters then digits, optional suffix (SEC314-R, GC-101); then " - ", ": " or " – ".
@@ -34,23 +36,6 @@ _BARE_CODE = rf"{_NOT_A_YEAR}[A-Z]{{2,6}}\d{{3,4}}(?:-[A-Z0-9]{{1,4}})?"  # foll
 
 
 TALK_RE = pattern(rf"^(?:({_CODE})(?:\s*[:|]|\s*[–—]|\s+-)\s*|({_BARE_CODE})\s+)(.+)$")
-
-
-# A time before a talk's title: "11:30 - ", "2:00 PM – ", "10:30 – 11:15 ", "14h30 : ", "(9:00)".
-# Not a version ("3.12 performance"), nor words ("10:30 is too early", "5 AM Club", "2 pm thoughts"): one
-# time has a colon or "h" and then a separator or a capital; a range may be "9.30 - 10.15" or "1 - 2pm".
-_TIME = r"\d{1,2}(?:[:.h]\d{2}(?:\s*[ap]\.?m\.?)?|\s*[ap]\.?m\.?)"
-
-
-_ONE_TIME = r"\d{1,2}[:h]\d{2}(?:\s*[ap]\.?m\.?)?"
-
-
-_TIME_PREFIX = pattern(
-    rf"^\(?(?:{_TIME}\s*(?:[-–—]|to|bis|à)\s*{_TIME}\)?(?:\s*[-–—:|]\s*|\s+)"
-    rf"|{_ONE_TIME}\)?(?:\s*[-–—:|]\s*|\s+(?=(?-i:[A-Z0-9]|[a-z]{{1,2}}[A-Z])|[^\x00-\u024f]))"
-    r"|\d{1,2}\s*[ap]\.?m\.?\)?\s*[-–—:|]\s*)(?=\S)",
-    re.IGNORECASE,
-)
 
 
 # "KubeCon talk: Title", "Session - Title", "Keynote: Title": a talk without a session code.
@@ -123,11 +108,6 @@ def has_talk_label(title: str) -> bool:
 def strip_time(title: str) -> str:
     m = _TIME_PREFIX.match(title)
     return title[m.end():] if m else title
-
-
-# A time range after a title: "Title 9:15am to 9:45am", "Title (14:00-14:45)", "Title 9:50am - 10:00am".
-_TIME_SUFFIX = pattern(
-    rf"\s*[-–—|,@]?\s*\(?{_TIME}\s*(?:[-–—]|to|bis|à|until)\s*{_TIME}\)?\s*$", re.IGNORECASE)
 
 
 def strip_trailing_time(title: str) -> str:

@@ -12,6 +12,7 @@ from reinvent_cli.recognise.launch.launches import ANNOUNCE_LIST_HEADING
 from reinvent_cli.recognise.talk.evidence import heading_title
 from reinvent_cli.recognise.talk.media import SLIDES_TEXT, VIDEO_TEXT
 from reinvent_cli.recognise.talk.reasons import Evidence
+from reinvent_cli.recognise.talk.roles import RoleKind
 from reinvent_cli.recognise.talk.talks import talk_parts
 from reinvent_cli.recognise.talk.watch_heading import WATCH_HEADING
 from reinvent_cli.recognise.text.inline import FlatInline, flat_of, url_host
@@ -28,18 +29,18 @@ def on_heading(st: WalkState, tok: dict[str, Any]) -> None:
     st.headings.append((line, level))
     st.pop_to(level)
     planned = st.plan.roles.get(line)
-    kind = planned.kind if planned is not None else "other"
-    if st.day and (level < st.day_level or level == st.day_level and kind != "talk"):
+    kind = planned.kind if planned is not None else None
+    if st.day and (level < st.day_level or level == st.day_level and kind is not RoleKind.TALK):
         st.day = None
     if st.talk and level <= st.talk_level:
         st.talk = None
     st.section = None
     st.last_lead_in = None
     role = "other"
-    if kind == "day" and st.talk is None and planned is not None:
+    if kind is RoleKind.DAY and st.talk is None and planned is not None:
         start_day(st, title, line, level, planned.day)
         role = "day"
-    elif kind == "talk" and st.talk is None:
+    elif kind is RoleKind.TALK and st.talk is None:
         heading_links(start_talk(st, title, line, level), flat)
         role = "talk"
     elif st.talk is not None:
@@ -88,7 +89,7 @@ def start_talk(st: WalkState, text: str, line: int, level: int) -> Talk:
 def inner_talk(st: WalkState, line: int) -> bool:
     """A bold line or list item the reading made a talk: it opens one, in the path like a heading."""
     planned = st.plan.roles.get(line)
-    if planned is None or planned.kind != "talk" or planned.form == "heading":
+    if planned is None or planned.kind is not RoleKind.TALK or planned.form == "heading":
         return False
     if st.talk is not None and st.talk_level < planned.level:
         return False

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from reinvent_cli.lexicon import EVENT_NAME_SHAPE, GATHERING_WORDS, TALK_WORDS
 from reinvent_cli.lexicon import TITLE_KEYS as _TITLE_KEYS
 from reinvent_cli.model import Document, Entry, Talk
-from reinvent_cli.read.source import Source
+from reinvent_cli.read.source import Source, unescape_entities
 from reinvent_cli.recognise.document.days import classify_day
 from reinvent_cli.recognise.document.one_talk import LeadLine, decorated_title, quoted_h1, the_h1
 from reinvent_cli.recognise.talk.evidence import collection_title, one_keynote
@@ -33,7 +33,7 @@ def one_talk_post(src: Source, tokens: list[dict[str, Any]]) -> bool:
     """A post about one talk: its speaker is named in the front matter or above its first heading."""
     if src.meta.get("speaker") or src.meta.get("speakers"):
         return True
-    title = str(src.meta.get("title") or "")
+    title = unescape_entities(str(src.meta.get("title") or ""))
     if title and one_keynote(title) and not collection_title(title):
         return True  # "Google I/O 2017 - Keynote": a post about one keynote
     if quoted_h1(tokens) is not None:
@@ -96,7 +96,7 @@ def front_matter_entries(doc: Document, src: Source) -> None:
         line = _front_line(src, key) if value else None
         if line is None:
             continue
-        text = one_line(str(value))
+        text = one_line(unescape_entities(str(value)))  # ("&#58;" as ":": as the talk's title and speakers read)
         if key == "title" and talk is not None and talk.line == line:
             found.append(Entry("talk", text, [text], doc.file, line))
         else:
@@ -125,6 +125,8 @@ def single_talk_post(doc: Document, src: Source, walker: WalkState, h1: tuple[st
     pre = walker.pre_talk
     meta = src.meta
     title = meta.get("title")
+    if isinstance(title, str):
+        title = unescape_entities(title)  # "Ginny Redish&#58; How to ...": front matter as a site wrote it, not HTML
     if title and collection_title(str(title)) and not forced_one and not decorated_title(str(title)):
         title = None  # "QConSP 2018": the event, not a talk
     line = 1
@@ -154,7 +156,7 @@ def single_talk_post(doc: Document, src: Source, walker: WalkState, h1: tuple[st
         name, speakers = speakers_in_title(name)  # "Keynote - Werner Vogels"
         speakers = speakers or lead.speakers  # "Jane Doe - Principal Engineer" under it
     if meta.get("speaker") or meta.get("speakers"):
-        speakers = parse_speakers(str(meta.get("speaker") or meta.get("speakers")))
+        speakers = parse_speakers(unescape_entities(str(meta.get("speaker") or meta.get("speakers"))))
     elif pre is not None and pre.speakers and not from_lead:
         speakers = pre.speakers
     last = len(walker.lines)

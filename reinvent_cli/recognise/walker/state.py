@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reinvent_cli.model import Day, Document, Entry, Talk
-from reinvent_cli.read.source import Source
+from reinvent_cli.model import Announcement, Day, Document, Entry, Talk
+from reinvent_cli.read.source import Source, unescape_entities
 from reinvent_cli.recognise.document.layout import Plan
 from reinvent_cli.recognise.talk.reasons import Fact
 
@@ -46,6 +46,8 @@ class WalkState:
     # Texts of bullets and paragraphs that may be a legend of marks ("✨ = new service"): as
     # launch_find.legend_lines reads them from the entries, collected as they are made.
     legend_lines: list[str] = field(default_factory=list)
+    # Each announcement with the rule that found it (launch_find.LaunchFinder.found_by): for inspect --json only.
+    launch_rules: list[tuple[Announcement, str]] = field(default_factory=list)
 
     @property
     def file(self) -> str:
@@ -82,6 +84,8 @@ def new_state(src: Source) -> WalkState:
     meta = src.meta
     doc = Document(file=src.path, warnings=list(src.warnings))
     doc.title = meta.get("title") or meta.get("conference") or meta.get("event")
+    if isinstance(doc.title, str):
+        doc.title = unescape_entities(doc.title)  # ("Ginny Redish&#58; How to ...": a site's front matter)
     doc.date = meta.get("date")
     doc.tags = list(meta.get("tags") or meta.get("categories") or [])
     pre = Talk(day=None, code=None, title="", heading="", file=src.path, line=0, end_line=0)

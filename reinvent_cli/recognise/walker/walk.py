@@ -17,6 +17,7 @@ from reinvent_cli.recognise.talk.evidence import one_keynote
 from reinvent_cli.recognise.talk.media import VIDEO_TEXT, video_in_text
 from reinvent_cli.recognise.talk.names import is_person
 from reinvent_cli.recognise.talk.reasons import Evidence
+from reinvent_cli.recognise.talk.roles import RoleKind
 from reinvent_cli.recognise.talk.speakers import speaker_label
 from reinvent_cli.recognise.talk.talks import split_talk_heading
 from reinvent_cli.recognise.text.inline import (
@@ -173,7 +174,7 @@ class _Walker:
         """A paragraph whose later lines the reading made talks ("14:00 Title — Name" under each other): each line
         walked as a paragraph of its own, so that each talk opens at its line. False: no such line."""
         roles = self.st.plan.roles
-        if not any((r := roles.get(line0 + k)) is not None and r.kind == "talk" for k in range(1, more + 1)):
+        if not any((r := roles.get(line0 + k)) is not None and r.kind is RoleKind.TALK for k in range(1, more + 1)):
             return False
         parts = [{"type": "paragraph", "line": at, "children": children} for children, at in lines_of(tok)]
         for n, part in enumerate(parts):
@@ -343,4 +344,5 @@ def walk(src: Source, tokens: list[Block], plan: Plan, title: str | None = None,
     doc = finish(walker.st)
     if walker.launches is not None:
         walker.launches.finish(tokens, walker.st.legend_lines)
+        walker.st.launch_rules = walker.launches.found_by
     return doc, walker.st

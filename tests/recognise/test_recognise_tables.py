@@ -130,3 +130,15 @@ def test_a_long_schedule_table_reads_in_linear_time() -> None:
     assert _best(_schedule(2000)) < 10 * small
     pipes = max(_best("|" * 5000 + "\n" + "|-" * 1250 + "\n"), 0.01)  # pipes alone: no table, no backtracking
     assert _best("|" * 20000 + "\n" + "|-" * 5000 + "\n") < 10 * pipes
+
+
+def test_a_rows_speaker_cell_wins_over_what_its_title_seems_to_name() -> None:
+    text = ("# PyData Day 2024\n\n| Time | Talk | Speaker |\n|---|---|---|\n"
+            "| 09:00 | Bayesian Optimization - Can you do better than guessing? | Tim Head |\n"
+            "| 10:00 | fastmat - fast linear transforms | Christoph Wagner |\n"
+            "| 11:00 | Ana García - a life in open source | Ana García |\n")
+    doc = parse_source(source_from_bytes(text.encode(), "pydata.md"))
+    assert [(t.title, [s.name for s in t.speakers]) for t in doc.talks] == [
+        ("Bayesian Optimization - Can you do better than guessing?", ["Tim Head"]),
+        ("fastmat - fast linear transforms", ["Christoph Wagner"]),  # (the time cell is no part of a title)
+        ("a life in open source", ["Ana García"])]

@@ -94,13 +94,22 @@ def inner_talk(st: WalkState, line: int) -> bool:
     if st.talk is not None and st.talk_level < planned.level:
         return False
     talk = start_talk(st, planned.title, line, planned.level)
-    if planned.speakers and not talk.speakers:  # (a schedule row's speaker cell)
+    if planned.speakers:  # a schedule row's speaker cell: who gave it, whatever the title cell seems to name
+        cell = {s.name for s in planned.speakers}
+        if talk.speakers and not cell & {s.name for s in talk.speakers}:
+            talk.title = _ROW_TIME.sub("", planned.title, count=1)  # ("Bayesian Optimization - Can you …")
         talk.speakers = list(planned.speakers)
         st.speaker_from[line] = Evidence.FROM_TALK_LINE.of()
+    if planned.form == "table row":
+        talk.title = _ROW_TIME.sub("", talk.title, count=1) or talk.title  # ("11:15 fastmat - …": the time cell's)
     st.headings.append((line, planned.level))
     st.enter(OpenHeading(planned.level, talk.title, line, "talk"))
     st.add_entry("talk", talk.title, line)
     return True
+
+
+# The time cell a schedule row's title was given ("11:15 ", "10:00 - 10:25 (25分) "): no part of the title.
+_ROW_TIME = re.compile(r"^\s*\(?\d{1,2}[:：.h]\d{2}(?:\s*[-–—~]\s*\d{1,2}[:：.h]\d{2})?\)?(?:\s*[(（][^()（）]{0,12}[)）])?\s+")
 
 
 def close_item_talks(st: WalkState, first_line: int) -> None:

@@ -116,9 +116,9 @@ def plain_candidates(blocks: list[dict[str, Any]], level: int) -> list[Role]:
 def line_candidates(blocks: list[dict[str, Any]], level: int, placed: bool) -> list[Role]:
     """Lines that are talks as list items would be, written without a list: a paragraph's lines ("14:00 Title —
     Name" under each other, hard or soft breaks) and the first lines of paragraphs in a run ("09:30 - Palestra:
-    Title - Name", "Talk 1: "Title" by Name" over what was said). Each such line is read as the item it would be
+    Title - Name", "Jane Roe — “Title”" over what was said). Each such line is read as the item it would be
     (ITEM_RULES); the same rule holds: two or more alike, at least half of the lines looked at (``placed``: under
-    a day or a group of talks, where the weaker shapes count too)."""
+    a day or a group of talks, where the weaker shapes count too; layout.py looks for lines only there)."""
     found: list[Role] = []
     leads: list[dict[str, Any]] = []
     for tok in blocks:

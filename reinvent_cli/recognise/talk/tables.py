@@ -64,7 +64,7 @@ def by_content(cols: Columns, body: list[list[str]]) -> Columns:
     """The columns the header did not name, read from the rows themselves (a header in a language the lexicon
     lacks, "| Time | Event |", "| 시간 | 세션 | 연사 |"): times down a column (most of its cells, three rows or more);
     people down another (most of its cells name people); the title column the one left with the most words in it.
-    A schedule needs times or people and a title column, as by the header."""
+    Read so, a schedule needs a time column and a title column (people alone: "| San Francisco | United States |")."""
     if cols.title >= 0 and cols.time >= 0 and cols.speaker >= 0 or len(body) < 3:
         return cols
     width = max(len(r) for r in body)

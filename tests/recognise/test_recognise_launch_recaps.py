@@ -241,3 +241,10 @@ def test_a_vendors_items_under_a_launch_title():
             "- Faster backups\n\n## Security\n\n- Microsoft Defender Atlas\n- We had great coffee\n")
     doc = parse_source(source_from_bytes(text.encode(), "notes.md"))
     assert [(a.line, a.name) for a in doc.announcements] == [(5, "Google AlloyDB AI"), (10, "Microsoft Defender Atlas")]
+
+
+def test_the_authors_own_heading_after_a_keynotes_launches_is_no_launch() -> None:
+    text = ("# re:Invent 2024 keynote\n\n## Launches\n\n- Amazon Nova, a new family of foundation models\n"
+            "- Amazon S3 Tables, a new bucket type\n\n## Notes\n\nMatt Garman opened the keynote.\n")
+    doc = parse_source(source_from_bytes(text.encode(), "keynote.md"))
+    assert [(a.line, a.name) for a in doc.announcements] == [(5, "Amazon Nova"), (6, "Amazon S3 Tables")]

@@ -11,7 +11,7 @@ from reinvent_cli.model import Document
 from reinvent_cli.recognise.launch.launch_links import reference_heading
 from reinvent_cli.recognise.launch.launch_rules import cjk_launch_heading
 from reinvent_cli.recognise.launch.launches import launch_heading
-from reinvent_cli.recognise.talk.evidence import heading_title
+from reinvent_cli.recognise.talk.evidence import heading_title, not_talk
 from reinvent_cli.recognise.text.patterns import pattern
 
 _OUTLINE = pattern(r"^(?:\d{1,2}(?:\.\d{1,2}){0,4}\.?|[IVX]{1,4}\.)\s+")
@@ -121,6 +121,7 @@ def heading_launches(tokens: list[dict[str, Any]], doc: Document,
         if any(x.level < h.level for x in heads[:i]) and (i + 1 == len(heads) or heads[i + 1].level <= h.level):
             name = launch_name(h.title)
             if name and len(name.split()) <= 6 and not launch_heading(h.title) and not cjk_launch_heading(h.title) \
-                    and not keynote_title(h.title):  # ("## Dana Roe keynote": a talk, over the launches it made)
+                    and not keynote_title(h.title) and not_talk(h.title) is None:
+                # ("## Dana Roe keynote": a talk, over the launches it made; "## Notes", "## Resources": the author's)
                 found[h.line] = name  # (not "## Announcements": it heads launches, names none)
     return found, recap

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
@@ -54,6 +54,7 @@ from reinvent_cli.recognise.launch.launches import (
 from reinvent_cli.recognise.talk.evidence import BRACKETED_TAIL, heading_title
 from reinvent_cli.recognise.text.inline import FlatInline, FlatLink, ListItem, flat_of, list_items, one_line
 from reinvent_cli.recognise.text.patterns import pattern
+from reinvent_cli.recognise.text.rules import RuleTable, first_answer
 
 Block = dict[str, Any]
 
@@ -91,15 +92,11 @@ def line_launch(line: str, flat: FlatInline | None = None, offset: int = 0, item
 def _line_hit(line: str, links: list[FlatLink], offset: int, item: bool) -> _Hit | None:
     """A line that names a launch, by the first of LINE_RULES that fires (the hit names that rule), or None."""
     at = _LineAt(line, line.lower(), line.strip(), links, offset, item)
-    for name, prefilter, rule in LINE_RULES:
-        if prefilter is None or prefilter(at):
-            found = rule(at)
-            if found is _NO_LAUNCH:
-                return None
-            if found is not None:
-                found.rule = name
-                return found
-    return None
+    hit = first_answer(LINE_RULES, at)
+    if hit is None or hit[1] is _NO_LAUNCH:
+        return None
+    hit[1].rule = hit[0]
+    return hit[1]
 
 
 @dataclass
@@ -221,7 +218,7 @@ def _status_marked(at: _LineAt) -> _Hit | None:
 # A line that names a launch, tried in this order: (name, prefilter, rule) (as markdown-it-py's rulers: the
 # prefilter, None for always, says whether the rule applies; the first rule that answers decides: a hit, or
 # _NO_LAUNCH). What each rule needs in a line is also searched once per block first (launch_rules.may_name_launch).
-LINE_RULES: tuple[tuple[str, Callable[[_LineAt], bool] | None, Callable[[_LineAt], _Hit | None]], ...] = (
+LINE_RULES: RuleTable[_LineAt, _Hit] = (
     ("only a launch label", None, _only_a_label),  # "Now in preview:" (no launch: the chain stops)
     ("announcing X", _announce_words, _announcing),  # "Announcing X", the old rule
     ("a mark, then announcing X", _announce_words, _marked_announcing),  # "🚀Announcing Amazon Kendra"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,6 +31,7 @@ from reinvent_cli.recognise.talk.watch_heading import WATCH_HEADING
 from reinvent_cli.recognise.text.inline import FlatInline, flat_of, flatten, one_line, trim_decor, url_host
 from reinvent_cli.recognise.text.patterns import LEAD_TIME as _LEAD_TIME  # ("09:30-10:15: ": text/patterns.py)
 from reinvent_cli.recognise.text.patterns import pattern
+from reinvent_cli.recognise.text.rules import RuleTable, first_answer
 
 # After a title: "by Jane Roe", "von Name", "- Name", "with A and B" (a capitalised word follows).
 _BY = pattern(r"^\s*[,.]?\s*(?:by|von|with|mit|de|par|por|presented by|-|–|—|--|——)\s*(?:by\s+)?"
@@ -255,15 +255,12 @@ def _item(item: dict[str, Any], level: int, sessions: bool, forced: bool, placed
     flat = flat_of(head)
     first = _without_media_tail(flat, one_line(flat.text))
     at = _ItemAt(parts, head, flat, first, sessions, forced, placed, headed)
-    for name, prefilter, rule in ITEM_RULES:
-        if prefilter is None or prefilter(at):
-            found = rule(at)
-            if found is _NO_TALK:
-                return None
-            if found is not None:
-                why = [f if f.rule else f._replace(rule=name) for f in found[1]]
-                return Role(RoleKind.TALK, "list item", found[0], int(head["line"]), level, why)
-    return None
+    hit = first_answer(ITEM_RULES, at)
+    if hit is None or hit[1] is _NO_TALK:
+        return None
+    name, (title, facts) = hit
+    why = [f if f.rule else f._replace(rule=name) for f in facts]
+    return Role(RoleKind.TALK, "list item", title, int(head["line"]), level, why)
 
 
 @dataclass
@@ -424,8 +421,7 @@ def _layout_says(at: _ItemAt) -> tuple[str, list[Fact]] | None:
 # A list item that is a talk, tried in this order: (name, prefilter, rule) (as markdown-it-py's rulers: the
 # prefilter, None for always, says whether the rule applies; the first rule that answers decides: a talk, or
 # _NO_TALK).
-ITEM_RULES: tuple[tuple[str, Callable[[_ItemAt], bool] | None,
-                        Callable[[_ItemAt], tuple[str, list[Fact]] | None]], ...] = (
+ITEM_RULES: RuleTable[_ItemAt, tuple[str, list[Fact]]] = (
     ("a time, then a title", None, _timed_item),
     ("who gave it, then a linked title", _linked_by_links, _who_then_linked_title),
     ("a led title, then by whom", _led, _title_then_by),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -58,6 +58,7 @@ from reinvent_cli.recognise.text.inline import (
 )
 from reinvent_cli.recognise.text.meta_lines import META_LINE
 from reinvent_cli.recognise.text.patterns import pattern
+from reinvent_cli.recognise.text.rules import RuleTable, first_answer
 
 _OUTLINE_NUMBER = pattern(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,4}\.|[A-Z]\.)\s+")
 BRACKETED_TAIL = pattern(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
@@ -129,12 +130,8 @@ def not_talk(title: str) -> Fact | None:
     """Why a heading is no talk ("lunch", "table of contents"), or None: the first of NOT_TALK_RULES that
     fires on its core words (the Fact names that rule)."""
     c = core(title)
-    for name, prefilter, rule in NOT_TALK_RULES:
-        if prefilter is None or prefilter(c):
-            found = rule(c)
-            if found is not None:
-                return found._replace(rule=name)
-    return None
+    hit = first_answer(NOT_TALK_RULES, c)
+    return hit[1]._replace(rule=hit[0]) if hit is not None else None
 
 
 def _short(c: str) -> bool:
@@ -168,7 +165,7 @@ def _announced(c: str) -> Fact | None:
 
 # Why a heading is no talk, tried in this order on its core words: (name, prefilter, rule). The prefilter (None:
 # always) says whether the rule applies; the first rule that returns a Fact decides (as markdown-it-py's rulers).
-NOT_TALK_RULES: tuple[tuple[str, Callable[[str], bool] | None, Callable[[str], Fact | None]], ...] = (
+NOT_TALK_RULES: RuleTable[str, Fact] = (
     ("no words", None, _no_words),  # "---", "2024"
     ("not-talk words", None, _not_talk_words),  # "Lunch", "Table of contents", "My takeaways"
     ("a social event", _short, _social),  # "Party at the pier"

@@ -13,6 +13,7 @@ from reinvent_cli.recognise.talk.speakers import speaker_line
 from reinvent_cli.recognise.text.inline import FlatInline, flat_of, flatten, one_line
 from reinvent_cli.recognise.text.patterns import PAREN_TIME_RANGE as _PAREN_TIME  # ("(Jane Roe, 9:30 - 10:00)")
 from reinvent_cli.recognise.text.patterns import pattern
+from reinvent_cli.recognise.text.rules import RuleTable, first_answer
 
 # "Title — Name", "Title – Name, Role bij Org": the last spaced dash of a line (a bounded split, no backtracking).
 _DASHES = (" — ", " – ", " -- ", " —— ", " - ")
@@ -176,12 +177,8 @@ def item_talk(first: str, emphasised: str | None, tail: str, next_lines: list[st
     with (``tail`` after it on that line); ``next_lines``: the lines under it in the item (a "Ponente: X" line);
     ``placed``: the list sits where talks are expected (see NAMED_SHAPES)."""
     item = ItemText(first, emphasised, tail, next_lines, placed)
-    for name, prefilter, rule in ITEM_SHAPES:
-        if prefilter is None or prefilter(item):
-            found = rule(item)
-            if found is not None:
-                return found[0], found[1]._replace(rule=name)
-    return None
+    hit = first_answer(ITEM_SHAPES, item)
+    return (hit[1][0], hit[1][1]._replace(rule=hit[0])) if hit is not None else None
 
 
 class ItemText(NamedTuple):
@@ -326,8 +323,7 @@ NAMED_SHAPES: tuple[tuple[str, bool, Callable[[str], tuple[str, str] | None]], .
 
 # The shapes of a list item that is a talk, tried in this order: (name, prefilter, rule) (as markdown-it-py's
 # rulers: the prefilter, None for always, says whether the rule applies; the first rule that fires decides).
-ITEM_SHAPES: tuple[tuple[str, Callable[[ItemText], bool] | None, Callable[[ItemText], tuple[str, Fact] | None]],
-                   ...] = (
+ITEM_SHAPES: RuleTable[ItemText, tuple[str, Fact]] = (
     ("emphasised title over a speaker line", _emphasised, _title_over_speaker),
     ("emphasised talk label", _emphasised, _emphasised_label),
     ("talk label", None, _label_first),

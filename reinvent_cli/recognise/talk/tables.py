@@ -16,6 +16,7 @@ from reinvent_cli.recognise.talk.roles import Role, RoleKind
 from reinvent_cli.recognise.talk.speakers import parse_speakers
 from reinvent_cli.recognise.talk.talks import has_talk_label
 from reinvent_cli.recognise.text.inline import FlatInline, FlatLink, flat_of, one_line, url_host
+from reinvent_cli.recognise.text.patterns import CLOCK_CELL as _CLOCK
 from reinvent_cli.recognise.text.patterns import TIME_CELL as _TIME_CELL  # ("9:00", "10:00 - 10:25 (25分)", "14h30")
 from reinvent_cli.recognise.text.patterns import pattern
 
@@ -135,13 +136,14 @@ def table_talks(tok: dict[str, Any], level: int) -> list[Role]:
     found = rows(tok)
     if len(found) < 2:
         return []
-    cols = columns(cell_texts(found[0]))
+    header = cell_texts(found[0])
+    cols = columns(header)
     body = found[1:]
     if not cols.schedule():
         grid = grid_talks(found, level)
         if grid:
             return grid
-        table = [cell_texts(r) for r in found]
+        table = [header, *(cell_texts(r) for r in body)]
         headless = bool(table[0]) and _CLOCK.match(table[0][0]) is not None  # (an HTML table: its first row is data)
         body = found if headless else body
         cols = by_content(Columns() if headless else cols, table if headless else table[1:])
@@ -168,8 +170,6 @@ def _cell_text(cell: dict[str, Any], who: bool) -> str:
     return one_line(text.split("\n")[0]) if not who and "\n" in text.strip() else one_line(text)
 
 
-# A cell that is a clock time, read from a column's content alone: "9:00", "14h30", "9.30 - 10.15", not "0.7623".
-_CLOCK = pattern(r"^\s*\(?(?:[01]?\d|2[0-3])(?:[:：h][0-5]\d|\.[0-5]\d(?=\s*[-–—~]))(?!\d)")
 
 
 def grid_talks(found: list[dict[str, Any]], level: int) -> list[Role]:

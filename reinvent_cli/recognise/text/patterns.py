@@ -95,5 +95,10 @@ TIME_SUFFIX = pattern(rf"\s*[-–—|,@]?\s*\(?{TIME}\s*(?:[-–—]|to|bis|à|u
 LEAD_TIME = pattern(rf"^\s*\(?(?:{_HHMM}\s*[-–—]\s*{_HHMM}|{_HOUR_24}[:.h][0-5]\d)\)?\s*[-–—:|]?\s*$")
 # A programme's time cell: "9:00", "10:00 - 10:25 (25分)", "14h30", "9:30 -", "10：00".
 TIME_CELL = pattern(rf"^\s*\(?{clock(':：.h')}")
+# A cell that is a clock time, read from a column's content alone: "9:00", "14h30", "9.30 - 10.15", not "0.7623".
+CLOCK_CELL = pattern(rf"^\s*\(?{_HOUR_24}(?:[:：h][0-5]\d|\.[0-5]\d(?=\s*[-–—~]))(?!\d)")
+# The time cell a schedule row's title was given, with what follows it up to the title ("11:15 ", "10:00 - 10:25
+# (25分) "): no part of the title.
+ROW_TIME = pattern(rf"^\s*\(?{clock(':：.h')}(?:\s*[-–—~]\s*{clock(':：.h')})?\)?(?:\s*[(（][^()（）]{{0,12}}[)）])?\s+")
 # A time range in a list item's parentheses: "(10:00-10:40)", "（14：00～14：30）", "(9.00 至 9.30)".
 PAREN_TIME_RANGE = pattern(rf"[\s,，]*{clock(':：.')}\s*[-–—~～至到]\s*{clock(':：.')}[\s,，]*")

@@ -16,6 +16,7 @@ from reinvent_cli.recognise.talk.roles import RoleKind
 from reinvent_cli.recognise.talk.talks import talk_parts
 from reinvent_cli.recognise.talk.watch_heading import WATCH_HEADING
 from reinvent_cli.recognise.text.inline import FlatInline, flat_of, url_host
+from reinvent_cli.recognise.text.patterns import ROW_TIME as _ROW_TIME
 from reinvent_cli.recognise.walker.links import add_links
 from reinvent_cli.recognise.walker.state import OpenHeading, WalkState
 from reinvent_cli.recognise.walker.talkmeta import look_for_speakers
@@ -106,10 +107,6 @@ def inner_talk(st: WalkState, line: int) -> bool:
     st.enter(OpenHeading(planned.level, talk.title, line, "talk"))
     st.add_entry("talk", talk.title, line)
     return True
-
-
-# The time cell a schedule row's title was given ("11:15 ", "10:00 - 10:25 (25分) "): no part of the title.
-_ROW_TIME = re.compile(r"^\s*\(?\d{1,2}[:：.h]\d{2}(?:\s*[-–—~]\s*\d{1,2}[:：.h]\d{2})?\)?(?:\s*[(（][^()（）]{0,12}[)）])?\s+")
 
 
 def close_item_talks(st: WalkState, first_line: int) -> None:

@@ -104,6 +104,9 @@ def _org_part(part: str) -> bool:
     return any(w in ORG_WORDS for w in re.split(r"[\s-]+", part.lower().strip(" .")))
 
 
+_QUOTES = "“\"«「『《„"
+
+
 def parse_speakers(text: str) -> list[Speaker]:
     """"Nate Wiger (AWS), Tom Kerr (Riot)" -> two speakers with orgs. A one-word part after a full name
     is that speaker's organisation ("Michael Hausenblas, AWS"); a job title is skipped, and the part
@@ -114,6 +117,8 @@ def parse_speakers(text: str) -> list[Speaker]:
     for part in _split_parts(text):
         m = re.match(r"^(.*?)\s*\(([^()]*)\)\s*$", part)
         last = speakers[-1] if speakers else None
+        if last is not None and part.strip()[:1] in _QUOTES:
+            continue  # 'Jane Roe, CTO, “Title”': the talk's quoted title, nobody's organisation
         if last is not None and _is_role(part):
             described = True  # "Principal Engineer": a job title, no person
             continue

@@ -73,3 +73,20 @@ def test_lead_people() -> None:
     assert lead_people("Cheaper than we thought.") is None
     assert lead_people("How the eventing API routes events") is None
     assert lead_people("Kubernetes Operators are hard") is None
+
+
+def test_parts_whose_headings_each_show_a_video_hold_the_talks() -> None:
+    # "## Catch up on what's new" would be a talk by its place; its "###" children each show a video: they are
+    assert [t[:2] for t in _talks("recap-videos-under-parts.md")] == [
+        (11, "What's new in the editor"), (17, "Typed pipelines in practice"),
+        (25, "Containers from scratch"), (31, "Serverless without the bill")]
+
+
+def test_the_list_under_a_bold_talk_is_its_speakers_and_times() -> None:
+    # the handles and the time links under "**Title**" are that talk's, no talks; "* **Title**" over a nested
+    # "* Name (@handle)" is a talk by that person
+    assert [(line, title, [s.name for s in who]) for line, title, who in _talks("bold-sessions-with-times.md")] == [
+        (9, "Remote pairing that works", ["Jane Roe"]),
+        (15, "Debugging in production, safely", ["Omar Haddad", "Lena Fischer"]),
+        (22, "Tips for a faster build", ["Pedro Alves"]),
+        (24, "Writing docs people read", ["Nora Lindqvist"])]

@@ -182,10 +182,10 @@ def _rest_of(tok: dict[str, Any]) -> dict[str, Any]:
 
 
 def item_candidates(blocks: list[dict[str, Any]], level: int, group: str, forced: bool,
-                    alone: bool = False, of_talks: bool = False) -> list[Role]:
+                    alone: bool = False, of_talks: bool = False, after: frozenset[int] = frozenset()) -> list[Role]:
     """List items that are talks: ``- 14:00 [Title](url) von *Name*``, ``[*Title*][ref] by Name``,
     ``*Title* -- by Name``, ``「Title」 — Name``, a link to each session under "Sessions"/"Sessions I
-    attended:" (``of_talks``: a part of a list of talks, "## 2023" under "# Talks"); two or more alike in one list
+    attended:" (``after``: the lines of talks found as bold lines, whose lists are theirs; ``of_talks``: a part of a list of talks, "## 2023" under "# Talks"); two or more alike in one list
     (the items of a "13:30 Lightning talks" item too)."""
     if group and WATCH_HEADING.search(group):
         return []
@@ -195,8 +195,8 @@ def item_candidates(blocks: list[dict[str, Any]], level: int, group: str, forced
             continue
         prev = blocks[n - 1] if n else None
         lead = one_line(flat_of(prev).text) if prev and prev.get("type") == "paragraph" else ""
-        if WATCH_HEADING.search(lead):
-            continue
+        if WATCH_HEADING.search(lead) or prev is not None and int(prev.get("line") or 0) in after:
+            continue  # (``after``: the lines of bold talks; the list under one is its speakers and times)
         headed = of_talks or names_sessions(group)  # (a heading's words, not a lead-in's: "Workshops:" over feedback)
         sessions = headed or (lead.endswith(":") and names_sessions(lead))
         found += _list_talks(tok, level, bool(sessions), forced, alone, placed=bool(group or sessions), headed=headed)

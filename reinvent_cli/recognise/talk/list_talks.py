@@ -258,9 +258,16 @@ def _placed(item: ItemText) -> bool:
 def _title_over_speaker(item: ItemText) -> tuple[str, Fact] | None:
     """"**Title**" over "Ponente: X"."""
     title = item.emphasised
-    if title is not None and not item.tail.strip(" ,.") and item.next_lines and _speaker_under(item.next_lines[0]):
+    if title is None or item.tail.strip(" ,.") or not item.next_lines:
+        return None
+    under = item.next_lines[0]
+    if _speaker_under(under):
         return title, Evidence.TITLE_THEN_SPEAKER_LINE.of()
-    return None
+    people = people_named(_HANDLES.sub("", under)) if len(under) <= 160 else None
+    return (f"{title} by {people}", Evidence.TITLE_THEN_WHO.of()) if people else None  # over "Jane Roe (@jroe)"
+
+
+_HANDLES = pattern(r"\s*[(（]\s*@[\w.-]{1,40}\s*[)）]")  # "Jane Roe (@jroe)": a handle beside the name
 
 
 def _emphasised_label(item: ItemText) -> tuple[str, Fact] | None:

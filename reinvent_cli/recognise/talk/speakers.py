@@ -179,6 +179,7 @@ _AS_LINE = pattern(r"(\S.{1,48}?)\s+as\s+(\S.*)$")
 
 
 _DASH = pattern(r"\s+[-–—|]\s+")
+_EMPTY_PARENS = pattern(r"\s*\(\s*\)")
 
 
 def _plain(raw: str) -> tuple[str, bool]:
@@ -191,7 +192,7 @@ def _plain(raw: str) -> tuple[str, bool]:
     s = _LIST_MARK.sub("", s, count=1)
     s = _MD_LINK.sub(lambda m: m.group(1), s)
     handle = bool(_HANDLE.search(s))
-    s = _SHORTCODE.sub("", _HANDLE.sub("", _URL.sub("", s))).strip()
+    s = _EMPTY_PARENS.sub("", _SHORTCODE.sub("", _HANDLE.sub("", _URL.sub("", s)))).strip()  # ("Jane Roe (@jroe)")
     i = 0
     while i < len(s) and not (s[i].isalnum() or s[i] in "*_\"“'(["):
         i += 1  # a leading emoji or dash

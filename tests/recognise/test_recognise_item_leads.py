@@ -90,3 +90,12 @@ def test_the_list_under_a_bold_talk_is_its_speakers_and_times() -> None:
         (15, "Debugging in production, safely", ["Omar Haddad", "Lena Fischer"]),
         (22, "Tips for a faster build", ["Pedro Alves"]),
         (24, "Writing docs people read", ["Nora Lindqvist"])]
+
+
+def test_under_a_day_emphasised_titles_with_what_they_are_about_and_one_timed_item() -> None:
+    # under a day: "**Title:** what it is about" items, and a day's one item with a time and its speakers; the same
+    # shape under "What we took home" (no day, no group of talks) is the note-taker's own takeaways
+    talks = _talks("days-with-demos.md")
+    assert [t[:2] for t in talks] == [(9, "Meshery in ten minutes"), (11, "Designing with the canvas"),
+                                      (13, "Performance profiles"), (17, "Extending meshes for fun and profit")]
+    assert talks[3][2] == [Speaker("Jane Roe"), Speaker("John Doe", "Google")]  # (the handles are neither)

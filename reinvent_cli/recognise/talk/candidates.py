@@ -27,7 +27,7 @@ from reinvent_cli.recognise.talk.list_talks import (
 )
 from reinvent_cli.recognise.talk.media import SLIDES_TEXT, VIDEO_TEXT, session_page
 from reinvent_cli.recognise.talk.names import is_person, surely_person
-from reinvent_cli.recognise.talk.reasons import WHO_GAVE_IT, Evidence, Fact, has
+from reinvent_cli.recognise.talk.reasons import TIMED, WHO_GAVE_IT, Evidence, Fact, has
 from reinvent_cli.recognise.talk.roles import Role, RoleKind
 from reinvent_cli.recognise.talk.talks import has_talk_label, strip_time
 from reinvent_cli.recognise.talk.watch_heading import WATCH_HEADING
@@ -225,8 +225,9 @@ def _list_talks(tok: dict[str, Any], level: int, sessions: bool, forced: bool, a
         if role is not None:
             talks.append(role)
     if not forced and len(talks) + len(nested) < 2:
-        if alone and len(items) == 1 and talks and has(talks[0].evidence, *WHO_GAVE_IT):
-            return talks  # (``alone``: right under a day, the one item "Title, Name" of its list)
+        if alone and len(items) == 1 and talks and (has(talks[0].evidence, *WHO_GAVE_IT) or has(
+                talks[0].evidence, *TIMED) and has(talks[0].evidence, Evidence.SPEAKERS_IN_TITLE)):
+            return talks  # (``alone``: right under a day, the one item "Title, Name" or "14:00 Title - Name")
         return nested
     # ("12:30 Lunch", "13:30 Lightning talks": a schedule's breaks and groups count for neither side)
     weighed = sum(1 for it in items if not _break_or_group(_head_text(it.get("children") or []) or ""))
@@ -370,6 +371,24 @@ def _emphasised_then_person(at: _ItemAt) -> tuple[str, list[Fact]] | None:
     return f"{title} by {people}", [Evidence.TITLE_THEN_WHO.of()]
 
 
+def _emphasised_then_about(at: _ItemAt) -> tuple[str, list[Fact]] | None:
+    """"**Knative Eventing:** How the eventing API routes events …" where talks are expected (under a day, a group
+    of talks, a lead-in naming sessions): an emphasised title, a colon, then what the talk is about."""
+    led = _emphasis_led(at.head.get("children") or [])
+    if led is None:
+        return None
+    title, tail = led[0].strip(), led[1].strip()
+    if title.endswith((":", "：")):
+        title = title[:-1].strip()
+    elif tail[:1] in ":：":
+        tail = tail[1:].strip()
+    else:
+        return None
+    if not 2 <= len(title.split()) <= 12 or len(tail.split()) < 4 or not_talk(title) or group_word(title):
+        return None
+    return title, [Evidence.TITLE_THEN_ABOUT.of()]
+
+
 def _by_emphasised_person(at: _ItemAt) -> tuple[str, list[Fact]] | None:
     """"Title from **Jane Roe of Acme**", "Title by *Jane Roe*": a plain title, a word saying by whom, then the
     person emphasised (and their organisation)."""
@@ -412,6 +431,10 @@ def _linked_by_links(at: _ItemAt) -> bool:
 def _emphasis_first(at: _ItemAt) -> bool:
     children = at.head.get("children") or []
     return bool(children) and children[0].get("type") in ("strong", "emphasis")
+
+
+def _placed_emphasis(at: _ItemAt) -> bool:
+    return at.placed and _emphasis_first(at)
 
 
 def _led(at: _ItemAt) -> bool:
@@ -500,6 +523,7 @@ ITEM_RULES: RuleTable[_ItemAt, tuple[str, list[Fact]]] = (
     ("a recording's link, the whole item", _one_link, _video_link_item),
     ("an emphasised title, then its speaker's sentence", _emphasis_first, _emphasised_then_person),
     ("a title, then by an emphasised person", _ends_emphasised, _by_emphasised_person),
+    ("an emphasised title, then what it is about, where talks are expected", _placed_emphasis, _emphasised_then_about),
     ("a link to a session, under sessions", _led, _session_link),
     ("a link to the session's page", _led, _session_page),
     ("list item shapes", None, _item_shapes),

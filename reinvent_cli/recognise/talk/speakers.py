@@ -23,7 +23,7 @@ from reinvent_cli.model import Speaker
 from reinvent_cli.recognise.talk.names import clean_name, is_person, surely_person
 from reinvent_cli.recognise.text.inline import FlatInline
 from reinvent_cli.recognise.text.meta_lines import META_LINE
-from reinvent_cli.recognise.text.patterns import pattern
+from reinvent_cli.recognise.text.patterns import HANDLE_PAREN, pattern
 
 TRAILING_SPEAKER = pattern(r"^(.*\S)\s+\(([^()]{2,60})\)$")
 
@@ -113,6 +113,8 @@ def parse_speakers(text: str) -> list[Speaker]:
     after it is the organisation ("Jane Doe, Principal Engineer, Google Cloud"); a part that is neither
     a name nor an organisation is dropped."""
     speakers: list[Speaker] = []
+    if "@" in text:
+        text = HANDLE_PAREN.sub("", text)  # "Matt Moore (@mattomata), Google": the handle is neither
     described = False  # a job title or organisation followed the last name: single words now describe it
     for part in _split_parts(text):
         m = re.match(r"^(.*?)\s*\(([^()]*)\)\s*$", part)

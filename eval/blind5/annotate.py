@@ -70,18 +70,25 @@ add("vczfr-best-bordeaux-7-blockchain.md", "en", [],
      "per talk, 'By Name, Role @ Company' lines below it (two lines for the two-speaker talk, the first ending in two "
      "spaces), H3/H4 sub-sections inside talks."])
 
-add("fooforge-frozenrails2012.md", "en",
-    [(1, "2012-09-19", "## 2012-09-19")],
+add("fooforge-frozenrails2012-day2.md", "en",
+    [(1, "2012-09-20", "## 2012-09-20")],
     [T("What is a developer?", "### *What is a developer?*", ["Jeff Casimir"], day=1),
      T("Mind your metaphors", "### *Mind your metaphors*", ["Amanda Wagener"], day=1),
-     T("ZeroMQ: Scriptable sockets", "### *ZeroMQ: Scriptable sockets*", ["Lourens Naude"], day=1)],
+     T("ZeroMQ: Scriptable sockets", "### *ZeroMQ: Scriptable sockets*", ["Lourens Naude"], day=1),
+     T("Designing Hypermedia APIs", "### *Designing Hypermedia APIs*", ["Steve Klabnik"], day=1),
+     T("Fighting code smells - Ruby code analysis tools", "### *Fighting code smells*", ["Dennis Ushakov"], day=1),
+     T("The tale of a server infrastructure", "### The tale of a server infrastructure", ["Ville Lautanala"], day=1),
+     T("Off the tracks", "### Off the tracks", ["Nick Sutterer"], day=1)],
     [],
-    ["# Frozenrails", ("#### Topics", 1), ("#### Techniques", 1), ("#### Topics", 2), ("#### Techniques", 3)],
-    ["Jumpstart Lab"],
-    [("zeromq", ["### *ZeroMQ: Scriptable sockets*"]), ("metaphors", ["### *Mind your metaphors*"])],
-    ["Personal conference notes in a shared notes repository: H1 event name, H2 date (one conference day, recorded "
-     "as day 1), H3 per talk '*Title* - [Speaker](twitter)[, [Company](url)]', H4 'Topics' and 'Techniques' (the "
-     "writer's remarks on the slides) inside each talk. The file has no final newline."])
+    ["# Frozenrails", ("#### Topics", 1), ("#### Techniques", 1), ("#### Topics", 4), ("#### Techniques", 7),
+     "### next_talk, [next_speaker](url)", "Slides available on [Speakerdeck]"],
+    ["Jumpstart Lab", "next_speaker", "Elton John"],
+    [("zeromq", ["### *ZeroMQ: Scriptable sockets*"]), ("hypermedia", ["### *Designing Hypermedia APIs*"])],
+    ["Personal conference notes in a shared notes repository (one file per attendee): H1 event name, H2 date (one "
+     "conference day, recorded as day 1), H3 per talk written as '*Title* - [Speaker](twitter)[, [Company](url)]', "
+     "'*Title*, [Speaker](url)' or 'Title, [Speaker](url)', H4 'Topics' and 'Techniques' (the writer's remarks on "
+     "the slides) inside each talk. 'Fighting code smells' keeps its subtitle (after ' - ') as part of the title. "
+     "The last H3 'next_talk, [next_speaker](url)' is the writer's unfilled template, not a talk."])
 
 add("webdev-googleio2022-recap.md", "en", [], [],
     [("Interaction to Next Paint (INP)", "Another new performance metric is something we are calling"),
@@ -139,6 +146,68 @@ add("chinchilla-voxxed-linuxcon2016-links.md", "en", [], [], [],
     ["Near-miss: a personal blog's weekly post: two H2 sections on conferences the writer attended and spoke at "
      "(events, told in prose; the writer's own talks have no title), then a 'links of the week' section whose H3 "
      "headings are article titles with authors named in prose. No talk element."])
+
+
+add("jorgeserrano-flutter3-io2022-launch.md", "en", [], [],
+    [("Flutter 3", "# Flutter 3"),
+     ("Stable support for macOS and Linux apps", "* Added stable support for"),
+     ("Apple Silicon (M1) support", "* Supports [Apple Silicon"),
+     ("Foldable devices support", "* Supports [Foldable Devices]"),
+     ("App Lifecycle API for Flutter Web", "* App Lifecycle API for Flutter Web"),
+     ("Material Design 3", "* [Material Design 3]"),
+     ("Game Kit", "* Game Kit to build"),
+     ("Flutter Crashlytics plugin", "Flutter Crashlytics plugin")],
+    ["# Flutter 3", "## New features", "## Numbers", "## Interesting notes", "To use Material 3"],
+    ["Firebase", "Sentry", "AppWrite"],
+    [("material 3", ["* [Material Design 3]", "To use Material 3"]), ("crashlytics", ["Flutter Crashlytics plugin"])],
+    ["Personal notes on a framework release launched in a vendor's developer keynote (an H1 product name, a line "
+     "saying it was launched at the event's keynote, then 'New features' bullets, numbers and remarks). The keynote "
+     "is only named in that line: no talk element. Announcements: the release itself and each new-feature bullet "
+     "(the stable desktop platforms on one line recorded as one). Left out: the third-party technologies bullet "
+     "(integrations listed, not launched there) and the code sample."])
+
+add("gatsby-gatsbydays2018-talks.md", "en", [],
+    [T("How We Got Here and The Future of Website Development", "[How We Got Here and The Future", ["Kyle Mathews"],
+       form=PL),
+     T("Introducing Gatsby Themes", "[Introducing Gatsby Themes]", ["Chris Biscardi"], form=PL),
+     T("Announcing Gatsby Preview: The Future is in the Cloud", "[Announcing Gatsby Preview", ["Andrew Rhyne"], form=PL),
+     T("The Power of Positioning: Selling Gatsby to Your Clients", "[The Power of Positioning", ["Linda Watkins"],
+       form=PL),
+     T("The Journey to the Content Mesh", "[The Journey to the Content Mesh]", ["Sam Bhagwat"], form=PL),
+     T("How Gatsby Does High-Impact, Low-Effort UX Research (and You Can Too!)", "[How Gatsby Does High-Impact",
+       ["Shannon Soper"], form=PL),
+     T("Move Fast, Don't Break Things: Trends in Modern Web Development with Mediacurrent", "[Move Fast, Don't Break",
+       ["Ben Robertson"], form=PL)],
+    [("Gatsby Preview", "[Announcing Gatsby Preview")],
+    ["title: Gatsby Days Talks Are Here!", "### Gatsby Days Talks", "Get caught up on all the latest presentations"],
+    ["Mediacurrent", "Gatsby"],
+    [("themes", ["[Introducing Gatsby Themes]"]), ("content mesh", ["[The Journey to the Content Mesh]"])],
+    ["Project blog post listing the recorded talks of a one-day company conference: under an H3, one paragraph per "
+     "talk, '[Title](recording page) by/with **Speaker**, Role, Company' (plain lead lines). The recordings are on "
+     "the company's site, not YouTube: no video recorded. Announcement: Gatsby Preview, announced in the talk titled "
+     "'Announcing ...'. 'Introducing Gatsby Themes' is a talk title about a feature being built; not recorded as a "
+     "launch. The author in front matter also gave a talk."])
+
+add("metalbear-kubecon-eu2024-five-talks.md", "en", [],
+    [T("When They Go High, We Go Low – Hooking Libc Calls to Debug Kubernetes Apps", "- First and foremost, MetalBear",
+       ["Tal Zwick"], form=LI),
+     T("Dungeons and Deployments V2: The Clusters of Chaos", "- Kat Cosgrove, Noah Abrahams",
+       ["Kat Cosgrove", "Noah Abrahams", "Seth McCombs", "Ian Coldwater", "Natali Vlatko"], form=LI),
+     T("Future of Intelligent Cluster Ops: LLM-Azing Kubernetes Controllers", "- Of course, we had to put an AI talk",
+       ["Rajas Kakodkar", "Amine Hilaly"], form=LI),
+     T("Why Kubernetes Is Inappropriate for Platforms, and How to Make It Better", "- Uncover ways to rethink",
+       ["Stefan Schimanski", "Sebastian Scheele", "Mangirdas Judeikis"], form=LI),
+     T("Testing K8s Cluster and VNFs in Telco Staging Environments works at NTT", "- We love the problem of whole",
+       ["Hiromu Asahina", "Kentaro Ogawa"], form=LI)],
+    [],
+    ['title: "Five Talks We\'re Waiting for at KubeCon Europe 2024"', "## What’s New at KubeCon This Year?",
+     "## Talks Worth the Wait", "## We’ll be there too!"],
+    ["Priyanka Sharma", "Anita Ihuman", "Aviram Hassan"],
+    [("llm", ["- Of course, we had to put an AI talk"]), ("mirrord", ["- First and foremost, MetalBear"])],
+    ["Company blog (Hugo) post before a conference: five bullets, each one talk told in a prose sentence with the "
+     "title as a sched link and the speakers named in the sentence (before or after the title). Titles are the link "
+     "texts as written (the last one's link text runs into the sentence: 'works at NTT' kept). Aviram Hassan only "
+     "attends; Priyanka Sharma is quoted about the event; Anita Ihuman wrote the post."])
 
 
 def build():

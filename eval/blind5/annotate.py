@@ -210,6 +210,50 @@ add("metalbear-kubecon-eu2024-five-talks.md", "en", [],
      "attends; Priyanka Sharma is quoted about the event; Anita Ihuman wrote the post."])
 
 
+add("msdevshow-ignite2018-episode.md", "en", [], [],
+    [("Azure Data Box", "   - Azure Data Box"), ("SQL Server 2019", "   - SQL Server 2019"),
+     ("Azure Data Explorer", "   - Azure Data Explorer"), ("CosmosDB", "   - CosmosDB"),
+     ("SQL Managed instance", "   - SQL Managed instance"),
+     ("Digital twins public preview", "   - Digital twins public preview"),
+     ("IoT Edge public module marketplace", "   - Edge has public module marketplace"),
+     ("Azure Sphere dev kits", "   - Azure Sphere dev kits available"),
+     ("Windows Server 2019", "   - Windows Server 2019 GA Oct"), ("Ultra SSD", "   - Ultra SSD"),
+     ("Premium files (SSD)", "   - Premium files (SSD)"), ("Front Door Service", "   - Front Door Service"),
+     ("ExpressRoute Direct", "   - ExpressRoute Direct"), ("Azure Blueprints", "   - Azure Blueprints"),
+     ("Functions V2", "   - Functions V2"), ("Quantum chemical simulation", "   - Quantum to add chemical simulation"),
+     ("Windows Virtual Desktop", "   - Windows Virtual Desktop"), ("Microsoft Learn", "   - Microsoft Learn"),
+     ("Kubernetes on Azure Stack", "   - Kubernetes on Stack"), ("Going Password free", "   - Going Password free"),
+     ("Stream mobile app with offline viewing", "   - Stream mobile app with offline viewing"),
+     ("OneDrive Files on demand for Mac", 'OneDrive "Files on demand" for Mac')],
+    ["title: Ignite 2018", "### News", "### Neeraj Joshi", "### Ignite 2018", "### Dev Tip of the Week", "re:^ - Data$",
+     "re:^ - IoT$", "re:^ - Azure & Windows$", "re:^ - Security$", "re:^ - Other$"],
+    ["Neeraj Joshi", "Steve Smith"],
+    [("data box", ["   - Azure Data Box"]), ("windows server", ["   - Windows Server 2019 GA Oct"])],
+    ["Podcast show notes (episode page with a guest in front matter): a general 'News' section, the guest's "
+     "section, then an H3 on a vendor conference whose body is a nested list of what was announced there, grouped "
+     "under category bullets (Data, IoT, Azure & Windows, Azure Stack, Security, Other: group labels, no "
+     "announcements). Each second-level bullet is an announcement; third-level bullets are its details or variants "
+     "(Data Box Edge/Heavy/Gateway, Cosmos DB multi-master/Cassandra API/reserved capacity: counted with their "
+     "parent). The 'News' links (GitHub Actions, Windows Internals series) are not presented as announced at the "
+     "event. No talk element. Lines with only spaces and a missing final newline are kept."])
+
+add("msdevshow-build2017-recap.md", "en", [], [],
+    [("Project Emma", "-   [Project Emma]"), ("Xaml Standard", "-   [Xaml Standard]"),
+     (".NET Standard", "-   [.NET Standard]"), ("Azure IoT Edge", "-   [Azure IoT Edge]"),
+     (".NET Snapshot", "-   [.NET Snapshot]"), ("Project Rome", "-   [Project Rome]"),
+     ("Microsoft Graph", "-   [Microsoft Graph]"), ("Fluent Design System", "-   [Fluent Design System]"),
+     ("Azure Console (Azure Cloud Shell)", "-   [Azure Console"), ("OneDrive Files On Demand", "-   [OneDrive Files"),
+     ("Cloud Powered Clipboard", "-   [Cloud Powered Clipboard]"), ("MySQL", "-   [MySQL]"),
+     ("PostgreSQL", "-   [MySQL]"), ("Windows Timeline", "-   [Windows Timeline]")],
+    ["title: Build 2017 Recap from the Channel 9 Stage!", "### News"],
+    ["Jason", "Carl"],
+    [("timeline", ["-   [Windows Timeline]"]), ("fluent", ["-   [Fluent Design System]"])],
+    ["Podcast show notes of an episode recorded at a vendor conference: one sentence saying the hosts recap their "
+     "favourite announcements of the event, then a 'News' list of linked names: each is an announcement of the "
+     "event (Azure Database for MySQL and PostgreSQL share one bullet: two announcements). The front matter's "
+     "closing '---' has a trailing space. No talk element (the episode itself is not a conference session)."])
+
+
 def build():
     return build_gold(HERE, ABOUT, FILES, complete=False)
 

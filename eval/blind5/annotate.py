@@ -254,6 +254,64 @@ add("msdevshow-build2017-recap.md", "en", [], [],
      "closing '---' has a trailing space. No talk element (the episode itself is not a conference session)."])
 
 
+add("metalbear-kubecon-na2025-picks.md", "en", [],
+    [T("1000 Clusters, 1 Brain: Salesforce’s Approach to Self-Healing Using AIOps", "### 1000 Clusters, 1 Brain",
+       ["Vikram Venkataraman", "Srikanth Rajan"]),
+     T("Container Runtime Customization at Netflix: A Case Study With NRI and OCI Hooks",
+       "### Container Runtime Customization at Netflix", ["Erikson Tung"]),
+     T("Rust Is the Language of AGI", "### **Rust Is the Language of AGI**", ["Michael Yuan"]),
+     T("In-Place Pod Resize in Kubernetes: Dynamic Resource Management Without Restarts", "### In-Place Pod Resize",
+       ["Tim Allclair", "Mofi Rahman"]),
+     T("TikTok’s IPv6 Journey to Cilium: Pitfalls and Lessons Learned", "### TikTok’s IPv6 Journey to Cilium",
+       ["Giri Kuncoro", "Joseph Pallamidessi"]),
+     T("Security Theater or Real Defense? Navigating Open Source Security in a Cloud Native World",
+       "### Security Theater or Real Defense?",
+       ["Rotem Refael", "Constanze Roedig", "Megan Wolf", "Stefana Muller", "Oshrat Nir"]),
+     T("Lightning Talk: How We Used Data Structures When Contributing to the Kubernetes Project",
+       "### Lightning Talk: How We Used Data Structures", ["Arsh Sharma"])],
+    [],
+    ["title: \"5 Talks at KubeCon Atlanta I'm Looking Forward To\"", "## Bonus Picks: The MetalBear Specials",
+     "## Come Say Hi at KubeCon if You’re Attending!", "**Speakers**: Vikram Venkataraman",
+     "[Session Link](https://kccncna2025.sched.com/event/27FVk"],
+    ["Salesforce", "Netflix", "Second State", "Google", "TikTok", "MetalBear", "ARMO"],
+    [("cilium", ["### TikTok’s IPv6 Journey to Cilium"]), ("pod resize", ["### In-Place Pod Resize"])],
+    ["Second post of the same company blog, by another author, before a later conference: one H3 per talk "
+     "(one title wrapped in bold), a '**Speakers**:'/'**Speaker**:' line 'Name (Company) & Name (Company)', a "
+     "'[Session Link](sched)' line, then the writer's prose; two more H3 talks under an H2 'Bonus Picks' section. "
+     "The post's author gives the last talk. No final newline."])
+
+add("cloudwithchris-vlog009-placeholder.md", "en", [], [], [],
+    ["Title: 'V009 - Weekly Technology Vlog #9 (Content TBC)'"],
+    ["chrisreddington"],
+    [("vlog", ["re:^In this video, Chris lays out"])],
+    ["Near-miss: placeholder page of a weekly vlog episode in a personal site (YAML front matter with commented-out "
+     "keys, one sentence with 'TBC'). Not talk notes."])
+
+add("vczfr-readme.md", "en", [], [], [],
+    ["# Meetup notes", "## How to contribute?", "## Who am I?", "## License", "## Acknowledgements",
+     "## Some stats", "[Defensive programming]"],
+    ["Vincenzo Scalzi"],
+    [("license", ["## License", "The contents of this repository are placed"])],
+    ["Near-miss: README of a personal meetup-notes repository (licence badge, how to contribute, stats naming the "
+     "first collected meetup as a link). Not talk notes; the linked meetup name is no talk."])
+
+add("kakao-talk-videos-index-ko.md", "ko", [], [], [],
+    ["# {{ page.title }}", "title: 발표 영상"],
+    [],
+    [("soscon", ["if(kakao), 공개SW 페스티벌, SOSCON"])],
+    ["Near-miss (Korean): section index page of a company site whose children list talk videos; itself one "
+     "sentence naming three conferences. No talk."])
+
+add("fooforge-readme.md", "en", [], [], [],
+    ["# Conference notes", "## 2012", "* **Frozenrails**, Helsinki", "* **OSMC**, Nuremberg", "## Contributors",
+     "## License"],
+    ["Mike Adolphs"],
+    [("beer-ware", ['"THE BEER-WARE LICENSE"'])],
+    ["Near-miss: README of a shared conference-notes repository: how to contribute, a year heading listing "
+     "conferences as bold-lead bullets 'Event, City' (events, not talks), contributors, and the licence as an "
+     "indented code block. No final newline."])
+
+
 def build():
     return build_gold(HERE, ABOUT, FILES, complete=False)
 

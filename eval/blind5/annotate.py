@@ -312,6 +312,74 @@ add("fooforge-readme.md", "en", [], [], [],
      "indented code block. No final newline."])
 
 
+SV23 = YT("pTgIx-ucMsY")
+add("svelte-newsletter-2023-12-summit-fall.md", "en", [],
+    [T("Exploring Svelte DevTools", "Exploring Svelte DevTools - Ignatius B", ["Ignatius B"], video=SV23, form=LI),
+     T("How does SvelteKit fare as a SPA Framework", "How does SvelteKit fare as a SPA", ["Henry Lie"], video=SV23,
+       form=LI),
+     T("enhanced:img", "enhanced:img - Ben McCann", ["Ben McCann"], video=SV23, form=LI),
+     T("inlang-paraglide JS for SvelteKit i18n", "inlang-paraglide JS", ["Samuel Stroschein"], video=SV23, form=LI),
+     T("How Svelte & GraphQL plays well together", "How Svelte & GraphQL plays", ["Jean-Yves Couet"], video=SV23,
+       form=LI),
+     T("svelte-ecosystem-ci", "svelte-ecosystem-ci - Dominik G", ["Dominik G"], video=SV23, form=LI),
+     T("Svelte for Creative Development", "Svelte for Creative Development", ["Steven Stavrakis"], video=SV23, form=LI),
+     T("Translating the docs", "Translating the docs - Romain", ["Romain I'Ourson"], video=SV23, form=LI),
+     T("ENHANCE!", "ENHANCE! - Paolo Ricciuti", ["Paolo Ricciuti"], video=SV23, form=LI),
+     T("Accessibility tips with Svelte solutions", "Accessibility tips with Svelte", ["Enrico Sacchetti"], video=SV23,
+       form=LI),
+     T("svelte@next", "svelte@next - Rich Harris", ["Rich Harris"], video=SV23, form=LI),
+     T("Building a SvelteKit Adapter for WinterJS", "[Building a SvelteKit Adapter for WinterJS]", ["Willow", "Kev"],
+       video=YT("8HaAagG6V-Q"), form=LI)],
+    [("Svelte 5 beta", "Svelte Summit Fall 2023 was epic!")],
+    ["Hype music!", "## What's new in Svelte, SvelteKit & Language Tools", "## Community Showcase",
+     "**Apps & Sites built with Svelte**", "**Learning Resources**", "**Libraries, Tools & Components**",
+     "- [MobileView]", "- [Why Stack Overflow is embracing Svelte]", "- This Week in Svelte:",
+     "  - [2023 October 27]", "- [Svelte Flow]"],
+    ["Dani Sandoval", "Joy of Code", "Svelte Radio", "Prismic", "Bård Farstad", "Mohammed Anas"],
+    [("devtools", ["Exploring Svelte DevTools - Ignatius B"]), ("runes", ["The new `$effect.active` rune"])],
+    ["A project's monthly newsletter whose first paragraph covers a just-held online conference: the launch of the "
+     "Svelte 5 beta/preview (the announcement) and a list of the livestream's timestamps, each bullet "
+     "'[h:mm](YouTube link with t=) Title - Speaker (N minutes)' (talks as list items; the video recorded as the "
+     "livestream's watch URL without start time). 'Hype music!' is a timestamp, not a talk. The rest is a "
+     "newsletter: release highlights (releases, not event announcements), a community showcase of apps, articles, "
+     "videos and podcast episodes ('Title by Author': not talks). Under 'Svelte Society Talks' the meetup talk "
+     "'Building a SvelteKit Adapter for WinterJS' with Willow and Kev is a talk (list item); the bullet above it, "
+     "'Svelte Society - San Diego November 2023', is a recording of a whole meetup: in neither list. The weekly "
+     "'This Week in Svelte' streams are not talks."])
+
+SV24 = YT("gkJ09joGBZ4")
+add("svelte-newsletter-2024-05-summit-spring.md", "en", [],
+    [T("Simple and Sustainable web development in academic libraries with Svelte", "- [Simple and Sustainable web",
+       video=SV24, form=LI),
+     T("Building a SaaS module for SvelteKit", "- [Building a SaaS module for SvelteKit]", video=SV24, form=LI),
+     T("Intro To LayerChart", "- [Intro To LayerChart]", video=SV24, form=LI),
+     T("Spatial Programming with Threlte Studio", "- [Spatial Programming with Threlte Studio]", video=SV24, form=LI),
+     T("Convex (Sponsored talk)", "- [Convex (Sponsored talk)]", video=SV24, form=LI),
+     T("Kitbook: Easily Build, Document, Inspect & Test Svelte Components", "- [Kitbook: Easily Build", video=SV24,
+       form=LI),
+     T("Fullstack Testing", "- [Fullstack Testing]", video=SV24, form=LI),
+     T("What You Can Do For Your Framework", "- [What You Can Do For Your Framework]", ["Rich Harris"], video=SV24,
+       form=LI),
+     T("Auth in SvelteKit, the hard & easy ways", "[Auth in SvelteKit, the hard & easy ways]", ["Ajit Krishna"],
+       video=YT("IJh7w6DtOIs"), form=LI),
+     T("3 stories of walking in the fire with my SvelteKit project", "[3 stories of walking in the fire",
+       ["Rowan Aldean"], video=YT("IJh7w6DtOIs"), form=LI)],
+    [("Svelte 5 Release Candidate", "Svelte Summit was last week")],
+    ["## Highlights from Svelte Summit Spring 2024", "## What's new in Svelte", "## Community Showcase",
+     "**Learning Resources**", "- Svelte London - April 2024:", "- This Week in Svelte:", "  - [29 Mar]",
+     "- [LiveView is best with Svelte]", "- [Svelte 5: What's New]", "- [sk-seo]"],
+    ["Dani Sandoval", "PuruVJ", "JoyOfCode", "Svelte Radio", "Scott Spence", "Prismic"],
+    [("layerchart", ["- [Intro To LayerChart]"]), ("release candidate", ["Svelte Summit was last week",
+                                                                        "[Svelte 5 is officially in the Release"])],
+    ["Same newsletter, another month: the opening paragraph says that in the conference's final talk (named in "
+     "prose, speaker Rich Harris) Svelte 5's Release Candidate was announced (the announcement, at that line); under "
+     "an H2 on the conference, the livestream's talks as link-only bullets (titles, no speakers except the final "
+     "talk, named in the paragraph above; YouTube live links recorded as watch URLs without start time). In the "
+     "showcase, the two talks of a local meetup ('Svelte London - April 2024:' bullet with sub-bullets 'Title by "
+     "Speaker') are talks; articles, videos, podcast episodes and weekly streams are not. The release-note "
+     "bullets under 'What's new in Svelte' are releases, not event announcements."])
+
+
 def build():
     return build_gold(HERE, ABOUT, FILES, complete=False)
 

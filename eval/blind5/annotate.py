@@ -380,6 +380,34 @@ add("svelte-newsletter-2024-05-summit-spring.md", "en", [],
      "bullets under 'What's new in Svelte' are releases, not event announcements."])
 
 
+add("shenyu-start-demo-howto-zh.md", "zh", [], [], [],
+    ["title: Apache ShenYu 启动示例", "### 环境准备", "### 拉取ShenYu代码", "### 编译代码", "### 启动网关服务",
+     "### 启动应用服务", "### 测试Http请求", "### 使用更多插件"],
+    ["Kunshuai Zhu"],
+    [("postman", ["下面使用`postman`模拟"]), ("maven", ["使用Maven进行编译"])],
+    ["Near-miss (Chinese): a project blog's how-to (Docusaurus front matter with author fields): H3 steps, shell "
+     "code blocks, screenshots. Not talk notes."])
+
+add("metalbear-kubecon-eu2025-recap.md", "en", [], [], [],
+    ['title: "KubeCon EU 2025 Highlights & Trends', "## The Conference (and what it told us)", "### AI on Kubernetes",
+     "### Observability is becoming a must have", "### DX still needs work", "## The MetalBear Booth",
+     "## Fun Highlights", "## Stay in Touch"],
+    ["Arsh Sharma", "MetalBear"],
+    [("opentelemetry", ["OpenTelemetry came up in a lot"]), ("family fortunes", ["One particularly fun session"])],
+    ["Third post of the same company blog: a sponsor's recap of a conference told as themes (H3 'AI on Kubernetes', "
+     "'Observability ...', 'DX ...': trends heard, not sessions), the booth, evening events, Hugo figure shortcodes "
+     "and HTML comments holding markdown images. The one session mentioned (a game-show panel with a YouTube "
+     "recording) is told in prose with no title: no talk element, no talks. No final newline."])
+
+add("fooforge-osmc2012-empty-day.md", "en",
+    [(1, "2012-10-17", "## 2012-10-17")], [], [],
+    ["# OSMC", "Quotes or merged quotes are highlighted"],
+    [],
+    [("osmc", ["# OSMC"])],
+    ["Another attendee file of the shared conference-notes repository: the event's H1, the writer's legend line and "
+     "one date heading with nothing under it (notes never written). A real day division with no talk."])
+
+
 def build():
     return build_gold(HERE, ABOUT, FILES, complete=False)
 

@@ -408,6 +408,35 @@ add("fooforge-osmc2012-empty-day.md", "en",
      "one date heading with nothing under it (notes never written). A real day division with no talk."])
 
 
+add("kakao-opensw-festival-sessions-ko.md", "ko", [],
+    [T("오픈소스 관리 서비스와 기업의 역할", "카카오의 황은경 개발자가 **오픈소스 관리 서비스와", ["황은경"],
+       video=YT("_CsSxXcmsdI"), form=PL),
+     T("공개SW와 토크: 오픈체인 프로젝트와 한국 기업의 오픈소스 거버넌스 구축 사례", "**공개SW와 토크",
+       video=YT("3rtLsmrHBVQ"), form=PL),
+     T("Flutter로 오픈소스 입문하기", "**Flutter로 오픈소스 입문하기**", ["이한솔"], video=YT("EZb43eUGShg"), form=PL)],
+    [],
+    ["# {{ page.title }}", "title: 공개 소프트웨어"],
+    ["카카오"],
+    [("flutter", ["**Flutter로 오픈소스 입문하기**"]), ("거버넌스", ["**공개SW와 토크"])],
+    ["Third page of the same Korean company site: the sessions its employees gave at a government-run open-source "
+     "festival, one H2 per session naming the event and the slot ('2021 공개SW 페스티벌: 기조강연 3' = keynote 3, "
+     "'트랙 4 > 세션 1'), then one sentence with the talk's title in bold mid-sentence and the presenter ('카카오의 "
+     "OOO 개발자가'), then a YouTube embed with a start time (recorded as the watch URL without it). The talk is "
+     "recorded at its sentence (the title is there); the H2 slot headings are left out of both lists (they name the "
+     "session slot, not the talk). The panel has no named speaker."])
+
+add("gatsby-gatsbydays-nyc2019-prose.md", "en", [], [], [],
+    ["title: The Great Gatsby Gathering NYC", "![Tim Brown and Mae Capozzi"],
+    ["Linda Watkins", "Mae Capozzi", "Marisa Morby", "Michal Piechowiak", "Dustin Schau"],
+    [("unconference", ["After lunch there was a 90 minute Unconference"]),
+     ("gatsby image", ["The afternoon wrapped up with a series of 10 minute"])],
+    ["Second post of the same project blog: a recap of a one-day company conference written entirely in prose "
+     "paragraphs; the talks (a tour by Jason Lengstorf, Kyle Mathews' keynote, Chris Biscardi on themes, customer "
+     "talks by Tim Brown and Brian Webster, three speed presentations) are links inside sentences: no talk element, "
+     "no talks. Their presenters are left out of not_speakers (they did speak); people named only in photo "
+     "captions are not speakers. 'Gatsby Preview beta' is previewed in a speed talk, not said to be launched there."])
+
+
 def build():
     return build_gold(HERE, ABOUT, FILES, complete=False)
 

@@ -437,6 +437,40 @@ add("gatsby-gatsbydays-nyc2019-prose.md", "en", [], [], [],
      "captions are not speakers. 'Gatsby Preview beta' is previewed in a speed talk, not said to be launched there."])
 
 
+add("msdevshow-build2018-interview-episode.md", "en", [], [], [],
+    ["title: LiveShare & IntelliCode", "### Build 2018", "### Amanda Silver", "[VS Live Share]", "[IntelliCode FAQ]"],
+    ["Amanda Silver"],
+    [("live share", ["[VS Live Share]"]), ("intellicode", ["[IntelliCode FAQ]"])],
+    ["Near-miss: podcast show notes of an interview recorded in a booth at a vendor conference (an H3 naming the "
+     "conference, an H3 naming the guest, product links). The interview is not a conference session and the notes "
+     "do not say anything was announced there: no talk, no announcement, and the guest is no speaker. The front "
+     "matter's closing '---' has a trailing space, its date is malformed, and the file has no final newline."])
+
+add("svelte-newsletter-2024-10-meetup-talks.md", "en", [],
+    [T("Svelte 5 - everything about the new APIs", "[Svelte 5 - everything about the new APIs]", ["Simon Holthausen"],
+       video=YT("OETs1LKhW0A"), form=LI),
+     T("The Joy of Side Projects", "[Svelte London - September 2024]", ["maya"], video=YT("BWh-jVB3Hk8"), form=LI),
+     T("How to embrace Zod in your SvelteKit", "[How to embrace Zod in your SvelteKit]", ["Sasan Jaghori"],
+       video=YT("j51whPgjhns"), form=LI),
+     T("Dates an intersection of a romantic story and Dates in JS", "[Dates an intersection of a romantic story",
+       ["Domenik Reitzner"], video=YT("9HBVmUv7gpU"), form=LI),
+     T("Svelte 5: Why the hell did you do that", "[Svelte 5: Why the hell did you do that]", ["Simon Holthausen"],
+       video=YT("iMUEZWaSzG8"), form=LI)],
+    [],
+    ["re:^## What's new in Svelte$", "## What's new in SvelteKit and Language Tools", "## Community Showcase",
+     "_Svienna 09/2024_", "_This Week in Svelte_", "  - [Ep. 74]", "- [svelte0.dev]", "- [Sveltekit Data Fetching",
+     "- [Dockerizing Your SvelteKit Applications", "- [Tzezar's Datagrid]"],
+    ["Dani Sandoval", "Stanislav Khromov", "Joy of Code", "Ben Davis", "Lawal Adebola", "Zell Liew"],
+    [("zod", ["[How to embrace Zod in your SvelteKit]"]), ("a11y", ["There are now a11y warnings"])],
+    ["Third month of the same newsletter, with no conference of its own: release highlights, then a community "
+     "showcase whose learning resources mix articles and videos ('Title by Author': not talks) with recorded talks "
+     "of meetups and a conference: a conference talk as a bullet '[Title](YouTube) with Speaker at CONFERENCE', a "
+     "meetup recording bullet '[Meetup - Month Year](YouTube) feat. speaker with \"Talk title\"' (one talk, title "
+     "in quotes), and under an italic line naming a meetup edition ('_Svienna 09/2024_') three indented bullets "
+     "'[Title](YouTube) by Speaker'. These five are the talks (list items). The weekly stream episodes are not "
+     "talks. No announcement (the release notes are releases, not event announcements)."])
+
+
 def build():
     return build_gold(HERE, ABOUT, FILES, complete=False)
 

@@ -129,14 +129,6 @@ add("chinchilla-cloudnext2017-stub.md", "en", [], [], [],
     ["Near-miss: a personal blog's stub of an article published elsewhere (front matter with a publication_url and "
      "summary, one paragraph): it names a vendor conference and 'new features' but lists no session and no launch."])
 
-add("chinchilla-githubuniverse2017-stub.md", "en", [], [], [],
-    ['title: "GitHub Universe 2017 - Collaboration and Communication"'],
-    ["Chris Ward"],
-    [("discovery tab", ["See how GitHub became a leader"])],
-    ["Near-miss: stub of an article published elsewhere whose title names a conference ('Event Year - Topic', the "
-     "shape of a one-talk post) but whose only text is a teaser; author in front matter. No talk, no launch (the "
-     "'Discovery tab' is only mentioned)."])
-
 add("chinchilla-voxxed-linuxcon2016-links.md", "en", [], [], [],
     ["## Voxxed Belgrade 2016", "## LinuxCon Berlin 2016", "## Links of the 'week'", "### Did Hitler have great",
      "### Nazi drug abuse", "### Am I Introverted, or just rude", "### The Decline of Stack Overflow",
@@ -469,6 +461,84 @@ add("svelte-newsletter-2024-10-meetup-talks.md", "en", [],
      "in quotes), and under an italic line naming a meetup edition ('_Svienna 09/2024_') three indented bullets "
      "'[Title](YouTube) by Speaker'. These five are the talks (list items). The weekly stream episodes are not "
      "talks. No announcement (the release notes are releases, not event announcements)."])
+
+
+add("chromeosdev-pwasummit2022-highlights.md", "en", [],
+    [T("How well do you know PWAs?", "**[How well do you know PWAs?]", ["Laura Morinigo"], video=YT("WjQ8BaYYuFc"),
+       form=BL),
+     T("From starter app to store package with PWABuilder", "**[From starter app to store package", ["Justin Willis"],
+       video=YT("fp7Y_ulGMlY"), form=BL),
+     T("Challenges in storing large amounts of client-side data", "**[Challenges in storing large amounts",
+       ["Jeremy Scheff"], video=YT("tEOzwbvmTpA"), form=BL),
+     T("Web apps for everyone, everywhere: PWAs to the rescue of people in low-internet areas",
+       "**[Web apps for everyone, everywhere", ["Alicia Rojas"], video=YT("3vG6cWW7_n0"), form=BL),
+     T("YouTube’s PWA journey", "**[YouTube’s PWA journey]", ["Bogdan Balas", "Thibault Poisson"],
+       video=YT("YgyacSnI--4"), form=BL),
+     T("Building Flipkart Ads PWA — The journey", "**[Building Flipkart Ads PWA", ["Abinash Mohapatra"],
+       video=YT("8vtiGogoaNk"), form=BL),
+     T("Modern PWA: A winning combo for the best client experience", "**[Modern PWA: A winning combo",
+       ["Kenneth Christiansen"], video=YT("tOlApKqoo7Q"), form=BL),
+     T("Expanding developer control on PWA installation", "**[Expanding developer control on PWA installation]",
+       ["Adriana Jara"], video=YT("Ua1b88-cJn0"), form=BL)],
+    [],
+    ["title: 'Building the future of web apps: Highlights from PWA Summit 2022'", "alt: PWA Summit 2022, block 1",
+     "## Foundations for newbies and pros alike", "## The nuts and bolts of PWAs for practitioners",
+     "## Inspiration from leading global brands", "## Collaborative projects to lead the way",
+     "## Keep up with the PWA Summit community"],
+    ["samrichard", "Samsung Internet", "Pinterest", "Flipkart", "Intel"],
+    [("pwabuilder", ["**[From starter app to store package"]), ("indexeddb", ["**[Challenges in storing large amounts"])],
+    ["Product site's event recap (Eleventy, front matter with a hero YouTube id and an author handle): themed H2 "
+     "sections, each talk a bold lead line '**[Title](YouTube link), by <Company> <Role> Name**' followed by prose. "
+     "Speakers are the names after the role words (roles and companies dropped); videos are the linked watch URLs "
+     "(the '&t=1s' start time dropped). Left out: Chrome's upcoming default offline experience and the APIs 'in the "
+     "works' (WebGPU, Compute Pressure) are content of talks, not launches at the event; the hero video is the "
+     "block recording, not a talk element."])
+
+add("chromeosdev-io21-whats-new.md", "en", [], [],
+    [("50 new Chromebook devices", "By the end of this year, we’re set to launch 50 new Chromebook devices"),
+     ("PWA listing in Google Play on Chrome OS", "Developers can now list their PWA in Google Play on Chrome OS"),
+     ("Android 11 on all Chromebooks", "Throughout this year, we’ll update all Chromebooks to run Android 11"),
+     ("moving Android from a container to a virtual machine",
+      "Throughout this year, we’ll update all Chromebooks to run Android 11"),
+     ("Android runtime improvements for app resizing, scaling and rendering",
+      "New runtime improvements now support better app resizing")],
+    ["title: 'What’s new in Chrome OS: Announcements, news, and resources from I/O ‘21'",
+     "## Updates for Web developers", "## Updates for Android developers", "## Gaming and adapting for new inputs",
+     "title: What’s new in Chrome OS"],
+    ["pfuentes", "Bubblewrap", "Excalidraw", "Unity"],
+    [("android 11", ["Throughout this year, we’ll update all Chromebooks to run Android 11"]),
+     ("bubblewrap", ["Developers can now list their PWA in Google Play on Chrome OS"])],
+    ["Product site's keynote-event roundup (Eleventy, front matter): themed H2 sections in prose; the sessions are "
+     "named only as quoted links inside sentences ('check out our session “[Title](youtu.be link)”'), so no talk "
+     "element and no talks. Announcements: what the post presents as new or coming from the event (device launches, "
+     "PWA listing in Play, the Android 11 update and the move to a virtual machine as two items on one line, the "
+     "runtime improvements). Left out: the content-forward Play listings (running since April, before the event), "
+     "the Digital Goods API (only recommended), '20 new APIs' (unnamed), the site's updated guidance and the Unity "
+     "work (linked posts)."])
+
+add("chromeosdev-io2022-growing.md", "en", [], [],
+    [("tailored developer guidance for classroom tools and enterprise solutions on ChromeOS.dev",
+      "That’s why we’re thrilled to share that you can now find"),
+     ("more than 75 new Chromebook models", "We’ll be launching more than 75 new Chromebook models this year"),
+     ("Camera Roll", "- **Camera Roll**"),
+     ("Communication app streaming", "- **Communication app streaming**"),
+     ("app discovery surface", "- **An upcoming app discovery surface:**"),
+     ("Chrome OS launcher improvements", "- **Chrome OS launcher improvements**"),
+     ("Full Restore", "- **Full Restore**"),
+     ("File handling", "- **File handling**"),
+     ("Cloud storage integration", "- **Cloud storage integration**")],
+    ["title: 'Growing with Chrome OS: Developer tools and highlights from Google I/O 2022'",
+     "## Empowering users, schools, and businesses around the world", "## Unlocking more seamless app experiences",
+     "## Celebrating developer innovation on Chrome OS", "## Shape the future of apps and games",
+     "- **TikTok:**", "- **Krita:**", "- **Lumafusion**", "- **Webex by Cisco:**", "- **8x8:**"],
+    ["fahdi", "TikTok", "Krita", "Cisco", "HP Elite Dragonfly"],
+    [("full restore", ["- **Full Restore**"]), ("tiktok", ["- **TikTok:**"])],
+    ["Product site's keynote-event roundup (Eleventy, front matter with theme and author handle): themed H2 sections "
+     "in prose with two bold-lead feature lists (announced as in the works or new at the event: each item one "
+     "announcement) and a bold-lead list of partner brands (case studies, not talks, not launches). No session is "
+     "named: no talks. Also announced in prose: the new developer guidance on the site and the 75+ Chromebook models "
+     "(the image caption repeating it is not counted). Left out: the contact center solution (launched the year "
+     "before), health-care features (unnamed), the HP Elite Dragonfly and Asus CX5 (devices shown as examples)."])
 
 
 def build():

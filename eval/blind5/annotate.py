@@ -541,6 +541,24 @@ add("chromeosdev-io2022-growing.md", "en", [], [],
      "before), health-care features (unnamed), the HP Elite Dragonfly and Asus CX5 (devices shown as examples)."])
 
 
+add("gatsby-drupalcon-jamstack-jsheroes-2019-preview.md", "en", [],
+    [T("JavaScript and Civil Rights", "### “JavaScript and Civil Rights”", ["Marcy Sutton"]),
+     T("Secrets of the Decoupled Drupal Practitioner", "### “Secrets of the Decoupled Drupal Practitioner”",
+       ["Preston So"])],
+    [],
+    ["title: Meet the Gatsby Team at DrupalCon Seattle", "## Gatsby at DrupalCon Seattle",
+     "## See you in Seattle, New York, or Cluj-Napoca!"],
+    ["Marisa Morby", "Dustin Schau", "Netlify"],
+    [("civil rights", ["### “JavaScript and Civil Rights”"]),
+     ("decoupled drupal", ["### “Secrets of the Decoupled Drupal Practitioner”"])],
+    ["Project blog (Gatsby docs site) preview of the team's talks at three conferences in one week: H2 per person or "
+     "event, H3 per DrupalCon session. Talks: the two H3 headings '“Title” by Name'. Left out of both lists (no "
+     "titled talk element): the H2 'Amberley Romo at JAMstack Conf NYC' and 'Jason Lengstorf at JSHeroes' and the H3 "
+     "'Meet Gatsby CEO Kyle Mathews at Decoupled Summit' (person-at-event headings whose session, workshop or "
+     "presentation is named, if at all, only in the prose below). Marisa Morby and Dustin Schau are booth staff, "
+     "not speakers."])
+
+
 def build():
     return build_gold(HERE, ABOUT, FILES, complete=False)
 

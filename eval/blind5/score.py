@@ -4,9 +4,9 @@ opened. Prints only aggregate figures, so running it does not reveal the files:
 
   1. the final line of ../shared/eval/structure.py on this gold (talks P/R/F1, speakers, days, announcements, false
      talks at not-talk lines, false speakers named in gold), over all files;
-  2. for the near-miss files (manifest kind 'nearmiss': event announcements and calls for papers, meeting minutes,
-     blog stubs and link posts, minutes, agendas, calls for papers, READMEs): talks and speakers `reinvent`
-     lists for them, per 100 files.
+  2. for the near-miss files (manifest kind 'nearmiss': READMEs of notes repositories, a video index, blog stubs
+     and a link post, vlog and podcast episode pages, a how-to): talks and speakers `reinvent` lists for them, per
+     100 files.
 
 usage: python3 eval/blind5/score.py [--files] [REINVENT COMMAND...]   (default command: reinvent)
   --files  also print structure.py's per-file rows (this shows file names and counts: for the gold's owner, not for

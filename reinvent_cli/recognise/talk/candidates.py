@@ -25,12 +25,12 @@ from reinvent_cli.recognise.talk.list_talks import (
     separated_named,
     talk_label,
 )
-from reinvent_cli.recognise.talk.media import SLIDES_TEXT, VIDEO_TEXT, session_page
+from reinvent_cli.recognise.talk.media import SLIDES_TEXT, VIDEO_TEXT, article_page, session_page
 from reinvent_cli.recognise.talk.names import is_person, surely_person
 from reinvent_cli.recognise.talk.reasons import TIMED, WHO_GAVE_IT, Evidence, Fact, has
 from reinvent_cli.recognise.talk.roles import Role, RoleKind
 from reinvent_cli.recognise.talk.talks import has_talk_label, strip_time
-from reinvent_cli.recognise.talk.watch_heading import WATCH_HEADING
+from reinvent_cli.recognise.talk.watch_heading import READING_LEAD, WATCH_HEADING
 from reinvent_cli.recognise.text.inline import FlatInline, flat_of, flatten, one_line, trim_decor, url_host
 from reinvent_cli.recognise.text.patterns import LEAD_TIME as _LEAD_TIME  # ("09:30-10:15: ": text/patterns.py)
 from reinvent_cli.recognise.text.patterns import pattern
@@ -182,13 +182,14 @@ def _rest_of(tok: dict[str, Any]) -> dict[str, Any]:
 
 
 def item_candidates(blocks: list[dict[str, Any]], level: int, group: str, forced: bool,
-                    alone: bool = False, of_talks: bool = False, after: frozenset[int] = frozenset()) -> list[Role]:
+                    alone: bool = False, of_talks: bool = False, after: frozenset[int] = frozenset(),
+                    heading: str = "") -> list[Role]:
     """List items that are talks: ``- 14:00 [Title](url) von *Name*``, ``[*Title*][ref] by Name``,
     ``*Title* -- by Name``, ``「Title」 — Name``, a link to each session under "Sessions"/"Sessions I
     attended:" (``after``: the lines of talks found as bold lines, whose lists are theirs; ``of_talks``: a part of a list of talks, "## 2023" under "# Talks"); two or more alike in one list
     (the items of a "13:30 Lightning talks" item too)."""
-    if group and WATCH_HEADING.search(group):
-        return []
+    if group and WATCH_HEADING.search(group) or heading and READING_LEAD.match(heading) and not forced:
+        return []  # (``heading``: the title over these blocks; "Further reading" lists no talks)
     found: list[Role] = []
     for n, tok in enumerate(blocks):
         if tok.get("type") != "list":
@@ -197,10 +198,23 @@ def item_candidates(blocks: list[dict[str, Any]], level: int, group: str, forced
         lead = one_line(flat_of(prev).text) if prev and prev.get("type") == "paragraph" else ""
         if WATCH_HEADING.search(lead) or prev is not None and int(prev.get("line") or 0) in after:
             continue  # (``after``: the lines of bold talks; the list under one is its speakers and times)
+        if not forced and _reading_above(blocks, n):
+            continue  # "_To Read_", "**Learning Resources**" over the list: articles, videos, no talks attended
         headed = of_talks or names_sessions(group)  # (a heading's words, not a lead-in's: "Workshops:" over feedback)
         sessions = headed or (lead.endswith(":") and names_sessions(lead))
         found += _list_talks(tok, level, bool(sessions), forced, alone, placed=bool(group or sessions), headed=headed)
     return found
+
+
+def _reading_above(blocks: list[dict[str, Any]], n: int) -> bool:
+    """One of the two paragraphs right above the list at ``n`` is a lead-in of things to read ("_To Read_",
+    "**Further reading**")."""
+    for prev in blocks[max(0, n - 2):n][::-1]:
+        if prev.get("type") != "paragraph":
+            return False
+        if READING_LEAD.match(one_line(flat_of(prev).text)):
+            return True
+    return False
 
 
 def _list_talks(tok: dict[str, Any], level: int, sessions: bool, forced: bool, alone: bool = False,
@@ -456,9 +470,21 @@ def _title_then_by(at: _ItemAt) -> tuple[str, list[Fact]] | None:
     names = _SENTENCE_END.split(tail[m.end():], maxsplit=1)[0] if m else ""
     if m and len(names.split()) > 8:
         names = _names_before_dash(names)  # "[Title](url) by Jane Roe - what the talk was about"
-    if m and names and len(names.split()) <= 8:
-        return f"{title} by {names.strip()}", [Evidence.TITLE_THEN_WHO.of()]
-    return None
+    if not (m and names and len(names.split()) <= 8) or not _who(names, m.group(0)):
+        return None
+    if not at.sessions and at.flat.links and at.flat.text.startswith(at.flat.links[0].text) \
+            and article_page(at.flat.links[0].url):
+        return None  # "[Title](https://…/blog/…) by Jane Roe": a post to read, not a talk
+    return f"{title} by {names.strip()}", [Evidence.TITLE_THEN_WHO.of()]
+
+
+def _who(names: str, joint: str) -> bool:
+    """The names after "by" open with a person's name ("Hanselman" alone too); after a dash they are people
+    ("[Ep. 74](…) — Changelog, race and …" names nobody)."""
+    first = _AND.split(names.strip(" *_"), maxsplit=1)[0].strip(" *_()")
+    if joint.strip(" ,.").lower().endswith(("-", "–", "—")):
+        return people_named(names) is not None
+    return is_person(first, 1) or surely_person(first)
 
 
 def _session_link(at: _ItemAt) -> tuple[str, list[Fact]] | None:

@@ -115,6 +115,9 @@ class _Seg:
                 self._found = ([], [])  # (no bold lead line and no list: neither finds any)
             if any(b.get("type") == "table" for b in self.blocks):
                 self._inner += len(table_candidates(self.blocks, self.level + 1))  # a schedule table's rows
+            if self.title and any(b.get("type") == "paragraph" for b in self.blocks) and group_word(self.title):
+                # under "Gatsby Days Talks": "[Title](url) by **Name**" paragraphs, no list
+                self._inner += len(line_candidates(self.blocks, self.level + 1, True))
         return self._inner
 
 

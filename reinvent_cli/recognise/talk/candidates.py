@@ -161,9 +161,10 @@ def lines_of(tok: dict[str, Any]) -> list[tuple[list[dict[str, Any]], int]]:
 def _as_item(children: list[dict[str, Any]], line: int) -> dict[str, Any] | None:
     """One line as a list item's tokens, if it could be a talk's line: short, no sentence, some words."""
     text = one_line(flatten(children).text)
-    if not 4 <= len(text) <= 160 or text.endswith(_NO_LINE_END) or not any(c.isalpha() for c in text):
+    linked = bool(children) and children[0].get("type") == "link"  # "[Title: a subtitle](url) by Jane Roe, Role"
+    if not 4 <= len(text) <= (240 if linked else 160) or text.endswith(_NO_LINE_END) or not any(c.isalpha() for c in text):
         return None
-    key = _KEY.match(text)
+    key = None if linked else _KEY.match(text)
     if key and not (has_talk_label(text) or strip_time(text) != text or _a_person(key.group(1))):
         return None  # "Video: https://…", "详见：[…]": a note's key and value, no talk's line
     return {"type": "list_item", "line": line, "children": [{"type": "block_text", "line": line, "children": children}]}
@@ -469,7 +470,8 @@ def _title_then_by(at: _ItemAt) -> tuple[str, list[Fact]] | None:
     m = _BY.match(tail)
     names = _SENTENCE_END.split(tail[m.end():], maxsplit=1)[0] if m else ""
     if m and len(names.split()) > 8:
-        names = _names_before_dash(names)  # "[Title](url) by Jane Roe - what the talk was about"
+        # "[Title](url) by Jane Roe - what the talk was about", "… by **Jane Roe**, Head of Learning and UX, Acme"
+        names = _names_before_dash(names) or _person_before_comma(names)
     if not (m and names and len(names.split()) <= 8) or not _who(names, m.group(0)):
         return None
     if not at.sessions and at.flat.links and at.flat.text.startswith(at.flat.links[0].text) \
@@ -511,6 +513,20 @@ def _tail_people(tail: str) -> str | None:
     head = inner.split(",")[0].split("，")[0].split("、")[0].strip()
     # (CJK: a spaced name or a common family name; "(カーディナリティの悩み)" is the title in another language)
     return inner if head.isascii() or " " in head or "・" in head or surely_person(head) else None
+
+
+def _session_link_in_prose(at: _ItemAt) -> tuple[str, list[Fact]] | None:
+    """"Jane Roe will give her talk, [Title](https://sched.co/abc). It covers …" under sessions: the one link to a
+    session's own page in an item's prose is the talk's title."""
+    pages = [lk for lk in at.flat.links if session_page(lk.url)]
+    if len(pages) != 1 or len(one_line(pages[0].text).split()) < 2:
+        return None
+    title = one_line(pages[0].text).strip(" *_")
+    return (title, [Evidence.SESSION_PAGE.of()]) if not not_talk(title) else None
+
+
+def _sessions_with_links(at: _ItemAt) -> bool:
+    return at.sessions and bool(at.flat.links)
 
 
 def _session_page(at: _ItemAt) -> tuple[str, list[Fact]] | None:
@@ -556,6 +572,7 @@ ITEM_RULES: RuleTable[_ItemAt, tuple[str, list[Fact]]] = (
     ("a topic label", None, _topic_item),
     ("a title under a heading naming talks", _under_sessions, _titled_under_sessions),
     ("a title with its video, under sessions", _with_sessions, _video_item),
+    ("a session page's link in prose, under sessions", _sessions_with_links, _session_link_in_prose),
     ("the layout says talks are list items", _forced, _layout_says),
 )
 
@@ -569,6 +586,12 @@ def _without_media_tail(flat: FlatInline, text: str) -> str:
             break
         text = bare[:-len(word)].rstrip(" |·-–—,()[]（")
     return text
+
+
+def _person_before_comma(text: str) -> str:
+    """The person before the first comma ("Jane Roe, Head of Learning and UX, Acme" -> "Jane Roe"), or ""."""
+    head = text.split(",", 1)[0].strip(" *_")
+    return head if "," in text and is_person(head) else ""
 
 
 def _names_before_dash(text: str) -> str:

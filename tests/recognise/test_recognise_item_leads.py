@@ -113,3 +113,11 @@ def test_a_session_page_linked_in_an_items_prose() -> None:
     assert [t[:2] for t in _talks("prose-items-session-links.md")] == [
         (5, "Tracing a request through three meshes"), (6, "Chaos at the control plane"),
         (7, "Operators that read the docs for you")]
+
+
+def test_bold_lines_that_link_their_recording() -> None:
+    # "**[Title](youtube) by Acme Developer Advocate Jane Roe**": the video in the bold line is its evidence, and the
+    # person after the job title is its speaker; the parts above them are groups
+    assert [(line, title, [s.name for s in who]) for line, title, who in _talks("bold-video-lines.md")] == [
+        (10, "How well do you know service workers?", ["Laura Pérez"]),
+        (14, "From template to store package", ["Dana Brooks", "Sam Okafor"])]

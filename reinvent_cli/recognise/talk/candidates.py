@@ -79,6 +79,8 @@ def bold_candidates(blocks: list[dict[str, Any]], level: int, forced: bool, alon
             continue
         text = f"{title} {rest}".strip()
         why = title_evidence(text) + block_evidence([_rest_of(tok)] + blocks[n + 1:n + 3])
+        if not has(why, Evidence.VIDEO) and _links_a_video(tok):
+            why.append(Evidence.VIDEO.of())  # "**[Title](https://youtu.be/…) by Jane Roe**": its recording in it
         if not why and talk_label(title):
             why = [Evidence.KIND_LABEL.of()]  # "**Podiumsdiskussion: ...**"
         if why or forced:
@@ -173,6 +175,13 @@ def _as_item(children: list[dict[str, Any]], line: int) -> dict[str, Any] | None
 def _a_person(text: str) -> bool:
     """A person's name; in CJK only with a common family name first ("视频地址" is four characters, no name)."""
     return is_person(text) if text.isascii() else surely_person(text)
+
+
+def _links_a_video(tok: dict[str, Any]) -> bool:
+    """The bold span that opens a paragraph links a recording."""
+    children = tok.get("children") or []
+    lead = next((c for c in children if c.get("type") == "strong"), None)
+    return lead is not None and any(url_host(lk.url).endswith(VIDEO_HOSTS) for lk in flat_of(lead).links)
 
 
 def _rest_of(tok: dict[str, Any]) -> dict[str, Any]:

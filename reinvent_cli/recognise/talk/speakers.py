@@ -59,6 +59,11 @@ def _is_role(part: str) -> bool:
                 or re.match(r"head of\b|.*\s(?:at|@|bei|chez|en|na)\s", part, re.IGNORECASE))
 
 
+def names_a_role(text: str) -> bool:
+    """One of the text's parts is a job title ("VP Engineering at Acme", "Head of Platform", "CLI engineer at npm")."""
+    return any(_is_role(part) for part in _split_parts(text))
+
+
 def _role_words(part: str) -> bool:
     """A job title by its words ("VP Engineering", "Head of Platform"), not by an " at " it holds."""
     words = {w.strip(".,()").lower() for w in part.split()}

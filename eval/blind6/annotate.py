@@ -94,14 +94,27 @@ add("clickhouse-meetup-sf-2019-prose.md", "en", [], [],
      "Alan Braithwaite, the talk by Alexander Zaitsev on the Kubernetes operator and Alexey Milovidov's roadmap "
      "presentation are told only in running prose, with no talk element: no talks."])
 
-add("clickhouse-meetup-limassol-2019-prose.md", "en", [], [],
+add("clickhouse-meetup-limassol-2019-prose.md", "en", [],
+    [T("Optimizing ClickHouse queries at Integros and Wisebits", "Kirill is well known for his top-notch",
+       ["Kirill Shvakov"], form=PL),
+     T("Evolution of log and metrics analysis at Exness", "Sergey Tomilov with his colleagues", ["Sergey Tomilov"],
+       form=PL),
+     T("Features from recent ClickHouse releases and what's coming soon", "Alexey Milovidov from the Yandex",
+       ["Alexey Milovidov"], form=PL),
+     T("Integrating ClickHouse into environments running on Kubernetes", "Alexander Zaitsev, CTO of Altinity, have",
+       ["Alexander Zaitsev"], form=PL),
+     T("Integrating open-source log processing tools with ClickHouse", "Vladimir Goncharov, a backend engineer",
+       ["Vladimir Goncharov"], form=PL)],
     [],
-    ["title: 'ClickHouse Meetup in Limassol on May 7, 2019'", "The event has begun in the early evening..."],
-    ["Exness Group", "Integros", "Wisebits", "Aloha Browser", "Altinity"],
+    ["title: 'ClickHouse Meetup in Limassol on May 7, 2019'", "The event has begun in the early evening...",
+     "...but it took just around one hour", "Unfortunately, midnight was closing in", "More photos from the event"],
+    ["Exness Group", "Integros", "Wisebits", "Aloha Browser", "Altinity", "Exness Platform Team"],
     [("exness", ["Sergey Tomilov with his colleagues"]), ("kubernetes", ["Alexander Zaitsev, CTO of Altinity, have"])],
-    ["Project blog recap of a meetup: one prose paragraph per talk ('Name from Company has shared/demonstrated ... "
-     "([slides](...)):') followed by a photo. The talks are told in running prose with no title of their own, so "
-     "they are left out (no talk element); the recording link covers the whole meetup."])
+    ["Project blog recap of a meetup: one paragraph per talk ('Name from Company has shared/demonstrated ... "
+     "([slides](...)):') followed by the speaker's photo. Each such paragraph is dedicated to one talk with its own "
+     "slides link, so it is recorded as a plain-line talk at the paragraph (titles are short paraphrases of the "
+     "paragraph; compare by line). The paragraph introducing Kirill Shvakov as organiser (line 12) is not a talk; his "
+     "talk is the next paragraph. The recording link in the introduction covers the whole meetup (not a talk video)."])
 
 add("mashupios-wwdc19-universal-links-ko.md", "ko", [],
     [T("What's New in Universal Links", "# What's New in Universal Links", code="717")],
@@ -136,6 +149,102 @@ add("supabase-launch-week3-recap.md", "en", [], [],
      "no talks. Announcements: the launched products and features (open-sourced Studio, realtime RLS, pg_graphql, "
      "PostgreSQL 14 as default, PostgREST 9.0, the storage CDN). Left out of both lists: the Logflare acquisition "
      "(a company event, not a launch), the course and the launch-methodology post (content, not products)."])
+
+RE = "react-reacteurope2015-roundup.md"
+add(RE, "en", [],
+    [T("Opening keynote", "gave the opening keynote to the conference", ["Christopher Chedeau"], video=YT("PAA9O4E1IM4"), form=PL),
+     T("Building an advanced gestural UI with React Native layout and animation", "[Spencer Ahrens](", ["Spencer Ahrens"],
+       video=YT("xDlfrcM6YBk"), form=PL),
+     T("GraphQL, its core principles and how it works", "[Lee Byron](https://github.com/leebyron) explores",
+       ["Lee Byron"], video=YT("WQLzZf34FJ8"), form=PL),
+     T("The problems Relay solves", "[Joseph Savona](", ["Joseph Savona"], video=YT("IrgHurBjQbg"), form=PL),
+     T("Putting GraphQL to work", "[Nick Schrock](", ["Nick Schrock", "Dan Schafer"], video=YT("gY48GW87Feo"), form=PL),
+     T("Why the DOM is flawed", "[Sebastian Markbåge](", ["Sebastian Markbåge"], video=YT("Zemce4Y1Y-A"), form=PL),
+     T("Using the JSX build pipeline for code transformations", "[Sebastian McKenzie](", ["Sebastian McKenzie"],
+       video=YT("OFuDvqZmUrE"), form=PL),
+     T("The past, present and future of animation", "[Cheng Lou](", ["Cheng Lou"], video=YT("1tavDv5hXpo"), form=PL),
+     T("Q&A session with the whole team", "And there was a Q&A session with the whole team", video=YT("CRJZBZ_-6hQ"),
+       form=PL),
+     T("CSS theming and media queries with contexts and plain old JavaScript", "* [Michael Chan](", ["Michael Chan"],
+       video=YT("ERB1TJBn32c"), form=LI),
+     T("Flux over the Wire", "* [Elie Rotenberg](", ["Elie Rotenberg"], video=YT("JSjhhUvB9DY"), form=LI),
+     T("Brownfield React", "* [Ryan Florence](", ["Ryan Florence"], video=YT("BF58ZJ1ZQxY"), form=LI),
+     T("Live editing with webpack Hot Module Replacement and time travel", "* [Dan Abramov](", ["Dan Abramov"],
+       video=YT("xsSnOQynTHs"), form=LI),
+     T("Declarative Text UI with web technologies and React", "* [Mikhail Davydov](", ["Mikhail Davydov"],
+       video=YT("ee_U2t-8L48"), form=LI),
+     T("How user experience choices shape Twitter's data layer", "* [Kevin Robinson](", ["Kevin Robinson"],
+       video=YT("EOz4D_714R8"), form=LI),
+     T("React and mobile app development at Thinkmill", "* [Jed Watson](", ["Jed Watson"], video=YT("ctwmd5L1U_Q"),
+       form=LI),
+     T("React Router", "* [Michael Jackson](", ["Michael Jackson"], video=YT("Q6Kczrgw6ic"), form=LI),
+     T("Isomorphic Flux architecture", "* [Michael Ridgway](", ["Michael Ridgway"], video=YT("MrozpFEBEBE"), form=LI),
+     T("Large pure components at Khan Academy", "* [Aria Buckles](", ["Aria Buckles"], video=YT("2Qu-Ulrsfl8"),
+       form=LI),
+     T("Turning a static application into a dynamic platform", "* [Evan Morikawa and Ben Gotow](",
+       ["Evan Morikawa", "Ben Gotow"], video=YT("Uu4Yz2HmCgE"), form=LI)],
+    [],
+    ["title: \"ReactEurope Round-up\"", "Last month, the first React.js European conference",
+     "And there were lots of great talks from the React community:", "You can view the full list of talks"],
+    ["matthewjohnston4", "Zalando", "Rangle.io", "Automattic", "Thinkmill", "Red Badger", "Khan Academy", "Twitter"],
+    [("graphql", ["[Lee Byron](https://github.com/leebyron) explores"]), ("hot module replacement", ["* [Dan Abramov]("])],
+    ["Project blog (Jekyll) round-up of a conference, no headings: the core team's talks are one sentence each "
+     "('[Name](github) explores/talks about ...:') followed by a YouTube iframe (recorded as plain-line talks with "
+     "the embed as video; titles are short paraphrases, compare by line), then a list of community talks, one item "
+     "per talk ('[Name](video) talks about ...'). Left out of both lists: the item naming five companies' talks in one "
+     "line (five talks in one element) and the lightning-talk sentence (one playlist for seven speakers). Video "
+     "links keep only the video id (playlist parameters dropped)."])
+
+RC = "react-reactjsconf2015-roundup-html.md"
+def rc(title, loc, speakers, vid, **kw):
+    return T(title, loc, speakers, video=YT(vid), **kw)
+add(RC, "en", [],
+    [rc("Keynote", 'name="talk-keynote"></a>Keynote', ["Tom Occhino"], "KVZ-P-ZI6W4"),
+     rc("Tweaking in real time", "Tweaking in real time <a", ["Brenton Simpson"], "yaymfLj5tjA"),
+     rc("Abstract Syntax Trees", "Abstract Syntax Trees <a", ["Gurdas Nijor"], "OZGgVxFxSIs"),
+     rc("Relay and GraphQL", "Relay and GraphQL <a", ["Daniel Schafer", "Jing Chen"], "9sc8Pyc51uU"),
+     rc("Channels", "Channels <a", ["James Long"], "W2DgDNQZOwo"),
+     rc("React Router", "React Router <a", ["Michael Jackson"], "XZfvW1a8Xac"),
+     rc("Full-stack Flux", "Full-stack Flux <a", ["Pete Hunt"], "KtmjkCuV-EU"),
+     rc("High-performance", "High-performance <a", ["Jason Bonta"], "KYzlpRvWZ6c"),
+     rc("FormatJS and react-intl", "FormatJS and react-intl <a", ["Eric Ferraiuolo"], "Sla-DkvmIHY"),
+     rc("Hype!", "Hype! <a", ["Ryan Florence"], "z5e7kWSHWTg"),
+     rc("React Native", "React Native <a", ["Christopher Chedeau"], "7rDsRXj9-cU"),
+     rc("Components", "Components <a", ["Andrew Rota"], "g0TD0efcwVg"),
+     rc("Immutability", "Immutability <a", ["Lee Byron"], "I7IdS-PbEgI"),
+     rc("Beyond the DOM", "Beyond the DOM <a", ["Jafar Husain"], "eNC0mRYGWgc"),
+     rc("Data Visualization", "Data Visualization <a", ["Zach Nation"], "2ii1lEkIv1s"),
+     rc("React Refracted", "React Refracted <a", ["David Nolen"], "5hGHdETNteE"),
+     rc("Flux Panel", "Flux Panel <a", ["Bill Fisher", "Michael Ridgway", "Spike Brehm", "Andres Suarez", "Jing Chen",
+                                         "Ian Obermiller", "Kyle Davis"], "LTj4O7WJJ98"),
+     rc("Component communication", "Component communication <a", ["Bonnie Eisenman"], "ZM6wXoFTY3o"),
+     rc("Flow and TypeScript", "Flow and TypeScript <a", ["James Brantly"], "9PTa9-PPVAc"),
+     rc("Core Team Q&A", "Core Team Q&amp;A <a", ["Tom Occhino", "Ben Alpert", "Lee Byron", "Christopher Chedeau",
+                                                  "Sebastian Markbåge", "Jing Chen", "Dan Schafer"], "EPpkboSKvPI")],
+    [("GraphQL", "unveil three new technologies"), ("Relay", "unveil three new technologies"),
+     ("React Native", "unveil three new technologies"), ("FixedDataTable", "open-sourcing his team’s work on")],
+    ["## The talks", "## Reactions", "The conference is over, but the conversation has just begun.",
+     "**All proceeds from React.js Conf 2015"],
+    ["Mihai Parparita", "Eric Florenzano", "Margaret Staples", "Jeff Barczewski", "Kevin Old", "Paul Wittmann",
+     "Justin Ball", "Shaohua Zhou", "Chris Williams", "Thomas Beirne", "Andy Matuschak", "steveluscher", "Bret Victor"],
+    [("relay", ["Relay and GraphQL <a"]), ("immutable", ["Immutability <a"])],
+    ["Project blog round-up of a two-day conference written as raw HTML inside markdown: under the H2 'The talks', one "
+     "<div class=skinny-row> per talk with an <h3> (the talk title, with anchor and hash links), a <p> naming the "
+     "speakers in <strong> ('<strong>Name</strong> showed us ...'; from 'Beyond the DOM' on the <p> is never closed) "
+     "and a youtube-nocookie iframe (recorded as the video). The keynote's announcement of GraphQL, Relay and React "
+     "Native is in the introduction ('unveil three new technologies', one line: three announcements); FixedDataTable "
+     "was open-sourced in a talk. Under 'Reactions': people who blogged or tweeted about the conference (not speakers; "
+     "Michael Chan's drawings, James Long's and Lee Byron's names there are not talks), embedded tweets with HTML "
+     "entities, a script tag, a final video about a charity (not a talk). The two days are not divided."])
+
+NM = "react-reactjsconf-cfp-update-nearmiss.md"
+add(NM, "en", [], [], [],
+    ["title: React.js Conf Updates", "- Friday November 28th 2014 — Noon PST: First wave of tickets",
+     "- Friday December 5th 2014", "- Friday December 12th 2014", "React Core Team"],
+    ["vjeux"],
+    [("tickets", ["- Friday November 28th 2014 — Noon PST: First wave of tickets"])],
+    ["Near miss: a conference organiser's update after the call for presenters closed (ticket waves with dates and "
+     "times, venue and format). No talk is named; not talk notes."])
 
 
 def build():

@@ -246,6 +246,80 @@ add(NM, "en", [], [], [],
     ["Near miss: a conference organiser's update after the call for presenters closed (ticket waves with dates and "
      "times, venue and format). No talk is named; not talk notes."])
 
+def mk(title, speakers, vid=None, loc=None):
+    return T(title, loc or ("### " + title), speakers, video=YT(vid) if vid else None)
+add("marktani-graphql-asia-2019-draft.md", "en", [],
+    [mk("Keynote", ["Lee Byron"], "CWZqgOAYLc8", loc="re:^### Keynote$"),
+     mk("Why you should use REST instead of GraphQL", ["Robert Zhu"], "djKPtyXhaNE"),
+     mk("GraphQL where it hurts the most - Practical tools to use GraphQL in the harshest environments",
+        ["Uri Goldshtein"], "wE_XgLmdJDQ"),
+     mk("GraphQL design patterns for realtime and offline app architecture", ["Richard Threlkeld"], "v7HsQRx0e2A"),
+     mk("Paving a New Path for GraphQL Schemas", ["Tim Griesser"]),
+     mk("Serverless GraphQL", ["Shawn Wang"]),
+     mk("Gatsby and GraphQL: Today and the Future", ["Sidhartha Chatterjee"]),
+     mk("End-to-end Type-Safe GraphQL Apps", ["Carlos Rufo"], "To97JeIAbmI"),
+     mk("Running Intuit Quickbooks for 4M customers on GraphQL!", ["Rajat Khare"]),
+     mk("Rewriting Wiki in Teams with Apollo+GraphQL at Microsoft's scale", ["Tanay Pratap"]),
+     mk("BrikL - A GraphQL native", ["Tobias Meixner"]),
+     mk("GraphQL and State Management", ["Shruti Kapoor"]),
+     mk("The Cost of GraphQL", ["Akanksha Choudhary"]),
+     mk("Cleartrip reactive journey from 3 to 0.2s using Apollo GraphQL - a Case Study", ["Eesh Tyagi"]),
+     mk("GraphQL Tools are easy or how to write one in less than 100 lines", ["Ivan Goncharov"]),
+     mk("200 OK! Error Handling in GraphQL", ["Sasha Salomon"]),
+     mk("How GraphQL adds strategic value at every stage of the digital transformation process - stories from "
+        "Philips Healthcare", ["Madhu Jahagirdar"], loc="### How GraphQL adds strategic value"),
+     mk("GraphQL execution in-depth", ["Andreas Marek"]),
+     mk("GraphQL @ Tokopedia", ["Manoj Awasthi"]),
+     mk("Building a high-performance realtime GraphQL API on existing databases and data sources", ["Tanmai Gopal"]),
+     mk("Re-architecture of a decade-old app with BFF/GraphQL", ["Kenju Wagatsuma"]),
+     mk("Subscriptions - A roller coaster ride!", ["Kamlesh Chandnani", "Peri Nikhil"]),
+     mk("A glimpse of GraphQL: Front end developers’ life is easy now!", ["Navya Agarwal"]),
+     mk("GraphQL Test-Automation with Karate", ["Peter Thomas"]),
+     mk("How to Implement an extension aiming to track and monitor the performance of the GraphQL API",
+        ["Jonathan Jalouzot"]),
+     mk("Live Queries implementation with Apollo & GraphQL", ["Kiran Kumar Abburi"]),
+     mk("Scaling Myntra API Gateway to 30kqps built on Go lang with GraphQL", ["Amit Rana"]),
+     mk("Adopting GraphQL @ Airbnb", ["Adam Miskiewicz"])],
+    [],
+    ["## Highlights from GraphQL Asia 2019", "## TODOs", "## Further talks", "## Promotion",
+     "* TODO: do a second pass over talk summaries", "// TODO: mention a few and link to video again"],
+    ["Paul Green", "Oleg", "Sailesh"],
+    [("serverless", ["### Serverless GraphQL"]), ("airbnb", ["### Adopting GraphQL @ Airbnb"]),
+     ("rest", ["### Why you should use REST instead of GraphQL"])],
+    ["Personal blog (Gatsby, front matter 'draft: true') highlights of a one-conference trip, unfinished: H2 "
+     "'Highlights from GraphQL Asia 2019', one H3 per talk with a 'by Name' line right below (one has the name alone "
+     "after a blank line), summary and bullets, 'Watch the [video here](youtube)!' lines (recorded as videos), the "
+     "writer's TODO list, then under H2 'Further talks' one more talk and under H2 'Promotion' (the writer's promotion "
+     "to-dos) 20 more H3 talks with 'by' lines and no notes. The playlist link at the top covers all talks. No final "
+     "newline."])
+
+add("alexdiliberto-emberconf2016-cliffsnotes.md", "en",
+    [(1, "DAY 1", "re:^DAY 1$"), (2, "DAY 2", "re:^DAY 2$")],
+    [T("Opening Keynote", "Opening Keynote <small>", ["Yehuda Katz", "Tom Dale"], day=1),
+     T("Using Service Workers in Ember", "Using Service Workers in Ember <small>", ["John Kleinschmidt"], day=1),
+     T("Selecting Good Ember Patterns", "Selecting Good Ember Patterns <small>", ["Brenna O'Brien"], day=1),
+     T("Building Desktop Apps with Ember and Electron", "Building Desktop Apps with Ember and Electron <small>",
+       ["Felix Rieseberg"], day=1),
+     T("Building Mobile Applications with Ember", "Building Mobile Applications with Ember <small>", ["Alex Blom"],
+       day=1),
+     T("Warp Speed Memory Management", "Warp Speed Memory Management <small>", ["Kelly Senna"], day=1),
+     T("Dissecting an Ember CLI Build", "Dissecting an Ember CLI Build <small>", ["Estelle DeBlois"], day=1),
+     T("Ember CLI The Next Generation", "Ember CLI The Next Generation <small>", ["Stefan Penner"], day=2),
+     T("Idiomatic Ember: Sweet Spot of Performance and Productivity", "Idiomatic Ember: Sweet Spot", ["Lauren Tan"],
+       day=2),
+     T("Immutability is for UI, You, and I", "Immutability is for UI, You, and I <small>", ["Charles Lowell"], day=2),
+     T("How to Build a Compiler", "How to Build a Compiler <small>", ["James Kyle"], day=2)],
+    [],
+    ["  + Community momentum", "  + Community survey", "re:^  \\+ Glimmer 2.0$", "    + Parsing"],
+    ["Zoey Tomster", "Yehuda", "Jake Archibald"],
+    [("fastboot", ["      + Fast Boot - [ember-fastboot]"]), ("electron", ["Building Desktop Apps with Ember and Electron <small>"])],
+    ["Personal blog (Jekyll) notes of a two-day conference: setext headings throughout: 'DAY 1'/'DAY 2' as '=' "
+     "(H1) headings (the days), each talk as a '-' (H2) heading 'Title <small>- Speaker(s)</small>' (raw HTML inline "
+     "for the speakers; the talk's line is the text line, the underline is the next line), '+' bullets with inline "
+     "<code> HTML and Liquid {% raw %} tags. Left out of the announcements: the keynote's items (ember-fastboot 1.0 "
+     "to ship with a later release, Glimmer 2.0 figures, LTS releases from an RFC) are not presented as announced or "
+     "launched there. No final newline."])
+
 
 def build():
     return build_gold(HERE, ABOUT, FILES, complete=True)

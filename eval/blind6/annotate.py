@@ -320,6 +320,28 @@ add("alexdiliberto-emberconf2016-cliffsnotes.md", "en",
      "to ship with a later release, Glimmer 2.0 figures, LTS releases from an RFC) are not presented as announced or "
      "launched there. No final newline."])
 
+add("graphql-conf2024-wrap-themes.md", "en", [], [],
+    [],
+    ["## GraphQL Is Still Expanding", "## Distributed GraphQL has arrived",
+     "## Have You Heard the Word About Trusted Documents", "## Our Community had an Amazing Time",
+     "## GraphQL Conf 2025 is coming to Europe!", "**Interested in getting involved?"],
+    ["Nicolai Draslov", "Vincent Desmares", "Satish Chitnis", "Danish Agency for Digital Government", "Teamstarter"],
+    [("trusted documents", ["## Have You Heard the Word About Trusted Documents"]),
+     ("federation", ["Distributed GraphQL including Federation was the talk of the conference"])],
+    ["Foundation blog wrap-up of a conference (MDX front matter, emoji in the title): H2 headings are themes and "
+     "takeaways, not sessions; the welcoming keynote and a security talk are links inside prose (no talk element): no "
+     "talks. Lee Byron and Benjie Gillam spoke (left out of not_speakers); the quoted attendees did not. 'GraphQL Conf "
+     "2025 is coming to Europe' announces the next event, not a launch: no announcements."])
+
+add("graphql-board-meeting-recap-nearmiss.md", "en", [], [],
+    [],
+    ["title: March 2025 GraphQL Foundation Board Meeting Recap",
+     "GraphQL Foundation’s Governing Board gathered on March 20"],
+    ["GraphQL Governing Board", "Budget Committee"],
+    [("town hall", ["GraphQL Foundation’s Governing Board gathered on March 20"])],
+    ["Near miss: a foundation's board meeting recap (meeting minutes in prose) that mentions the past and next "
+     "conference, its CFP and ticket sales. Not talk notes."])
+
 
 def build():
     return build_gold(HERE, ABOUT, FILES, complete=True)

@@ -342,6 +342,67 @@ add("graphql-board-meeting-recap-nearmiss.md", "en", [], [],
     ["Near miss: a foundation's board meeting recap (meeting minutes in prose) that mentions the past and next "
      "conference, its CFP and ticket sales. Not talk notes."])
 
+def pt(title, speakers, day):
+    return T(title, "#### " + title, speakers, day=day)
+add("poteto-emberconf2017-summary.md", "en",
+    [(1, "Day 1", "## Day 1"), (2, "Day 2", "## Day 2")],
+    [pt("Opening Keynote", ["Yehuda Katz", "Tom Dale"], 1),
+     pt("Going Progressive with Ember", ["Samanta de Barros"], 1),
+     pt("A Neurobiologist's Guide to Mind Manipulation", ["Casey Watts"], 1),
+     pt("Understanding JavaScript Performance", ["Godfrey Chan"], 1),
+     pt("Counter-spells and the Art of Keeping Your Application Safe", ["Ingrid Epure"], 1),
+     pt("Rebuilding Tumblr as a Single Page App", ["Oli Griffiths"], 1),
+     pt("Animate the Web with Ember.js", ["Jessica Jordan"], 1),
+     pt("Data Loading Patterns with JSON API", ["Balint Erdi"], 1),
+     pt("Higher Order Components", ["Miguel Camba"], 1),
+     pt("Empowering the Next Million Creators", ["Edward Faulkner"], 2),
+     pt("SVG Animation and Interaction in Ember", ["Jen Weber"], 2),
+     pt("Mastering Ember from the Perspective of a N00b", ["Madison Kerndt"], 2),
+     pt("State, Time, and Concurrency", ["Alex Matchneer"], 2),
+     pt("Confessions of an Ember Addon Author", ["Lauren Tan"], 2),
+     pt("EmberConf MiniTalks", [], 2),
+     pt("Ember in a Large Organization", ["Fisayo Oluwadiya"], 2),
+     pt("An Animated Guide to Ember Internals", ["Gavin Joyce"], 2),
+     pt("Closing Keynote", ["Sarah Mei"], 2)],
+    [],
+    ["re:^# EmberConf 2017 Summary$", ("### Photos", 1), ("### Photos", 2), "### Live Blogs / Streams / Highlights",
+     "re:^### Live Blogs / Streams$", ("### Talks", 1), ("### Talks", 2), "- [Jeremy Green]("],
+    ["Jeremy Green", "Alex DiLiberto", "Rachel Nabors"],
+    [("glimmer", ["  - [Glimmer.js](https://glimmerjs.com)"]), ("json api", ["#### Data Loading Patterns with JSON API"])],
+    ["Community summary repository of one conference (a README kept by one person, pull requests welcome): H2 per day "
+     "('## Day 1', '## Day 2'), under each H3 'Photos', 'Live Blogs / Streams' and 'Talks', then one H4 per talk "
+     "'Title by [Speaker](twitter)[ and [Speaker](twitter)]' (one speaker without a link) with placeholder 'Video' and "
+     "'Slides' links to '/' and link lists; many 'Edit me' placeholders. 'EmberConf MiniTalks' is a block of short "
+     "talks with no speaker named (one talk element). Licence from the repository's package.json ('license': 'MIT'; "
+     "no licence file)."])
+
+add("clickhouse-meetup-berlin-2018-prose.md", "en", [],
+    [T("Overview of ClickHouse", "To get started Alexander Zaitsev from Altinity", ["Alexander Zaitsev"], form=PL),
+     T("ClickHouse for experimentation metrics at Spotify", "Gleb Kanterov talking about the usage of ClickHouse",
+       ["Gleb Kanterov"], form=PL),
+     T("ClickHouse internals", "The last talk by Alexey Milovidov", ["Alexey Milovidov"], form=PL)],
+    [],
+    ["title: 'ClickHouse Community Meetup in Berlin on July 3, 2018'", "-   **Requirements**",
+     "-   **Why ClickHouse?**", "If your company regularly hosts technical meetups"],
+    ["Brenno Oliveira", "Delivery Hero", "Spotify", "Altinity"],
+    [("spotify", ["Gleb Kanterov talking about the usage of ClickHouse"])],
+    ["Third post of the same project blog: a meetup recap with one paragraph (or lead line) per talk: 'To get started "
+     "Alexander Zaitsev ... gave an overview ... [the slides]', 'Gleb Kanterov talking about ... at Spotify:' above "
+     "two photos and a paragraph of bold-lead quote lists from the slides, 'The last talk by Alexey Milovidov ...'. "
+     "Recorded as plain-line talks at those lines (titles paraphrased). Brenno Oliveira organised, he did not speak."])
+
+add("supabase-launch-week3-five-more-things.md", "en", [], [],
+    [("pg_graphql", "Today we're open sourcing [pg_graphql]"), ("Supabase CDN", "Today we are launching Supabase CDN"),
+     ("TLS 1.3", "re:^### TLS 1.3$"), ("HTTP/3", "re:^### HTTP/3$"), ("Brotli", "re:^### Brotli$")],
+    ["## (Yet another) Supabase Functions update", "## Kicking off the Holiday Hackdays",
+     "There are two important RFCs related to functions:"],
+    ["egghead.io", "Thor"],
+    [("cdn", ["## Supabase CDN"]), ("hackathon", ["## Kicking off the Holiday Hackdays"])],
+    ["Second post of the same vendor blog: the last day of a launch week, one H2 per thing launched ('Today we're open "
+     "sourcing ...', 'Today we are launching ...'), H3 for the CDN's enabled features (TLS 1.3, HTTP/3, Brotli, "
+     "recorded as launched with it). No talks. Left out of both lists: the Functions update (RFCs, nothing released) "
+     "the hackathon (an event) and the free course (content, as in the recap post)."])
+
 
 def build():
     return build_gold(HERE, ABOUT, FILES, complete=True)

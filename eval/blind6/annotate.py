@@ -403,6 +403,38 @@ add("supabase-launch-week3-five-more-things.md", "en", [], [],
      "recorded as launched with it). No talks. Left out of both lists: the Functions update (RFCs, nothing released) "
      "the hackathon (an event) and the free course (content, as in the recap post)."])
 
+LINE = "the Lit team is happy to announce the final release of Lit 3.0"
+add("lit-launch-day-3-0.md", "en", [], [],
+    [("Lit 3.0", LINE), ("@lit/react", LINE), ("@lit/task", LINE), ("@lit/context", LINE),
+     ("@lit-labs/compiler", LINE), ("@lit-labs/preact-signals", LINE),
+     ("standard decorators support", "### New: standard decorators support")],
+    ["### Breaking changes", "### Upgrading", "### What does the transform do?", "### Looking forward",
+     "### Why Preact Signals?", "re:^### React$", "re:^### Task$", "re:^### Context$", "**-The Lit Team**"],
+    ["Lit Team"],
+    [("decorators", ["### New: standard decorators support"]), ("signals", ["## Preact Signals integration"])],
+    ["Project blog post of a launch day (front-matter title repeated as H1): one paragraph announcing all releases "
+     "(Lit 3.0, three graduated packages, two new Labs packages: six announcements on one line), then one H2 per "
+     "release with H3 details, kramdown-style '{ #id }' heading anchors, code fences. The one new feature of Lit 3.0 "
+     "(standard decorators support) is announced under its own H3. No sessions: no talks."])
+
+add("lit-2-release-livestream-stub.md", "en", [],
+    [T("Lit 2 release livestream", 'title: "Watch the Lit 2 release livestream"', video=YT("nfb779XIhsU"))],
+    [],
+    [],
+    ["Google"],
+    [("livestream", ['title: "Watch the Lit 2 release livestream"'])],
+    ["Project blog stub for the recording of a release livestream (a virtual launch event with presentations and a "
+     "panel, per the summary): front matter and a YouTube embed inside a raw HTML div. Recorded as one talk named in "
+     "the front-matter title with the embed as its video; its segments are named only in the summary."])
+
+add("lit-labs-event-preview-nearmiss.md", "en", [], [], [],
+    ['title: "Get the lowdown on Lit Labs"', "## What is Lit Labs?", "## What will be covered at the Lit Labs event?",
+     "## When is it, again?", "- [Task](https://github.com/lit/lit/tree/main/packages/labs/task)"],
+    ["elliott-marquez"],
+    [("virtualizer", ["- [Virtualizer](https://github.com/lit/lit/tree/main/packages/labs/virtualizer)"])],
+    ["Near miss: an invitation to an upcoming virtual event (date in front matter used through Liquid '{{eventDate}}', "
+     "the packages to be covered as a link list). Nothing happened yet and no session is titled: not talk notes."])
+
 
 def build():
     return build_gold(HERE, ABOUT, FILES, complete=True)

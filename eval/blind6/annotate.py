@@ -435,6 +435,48 @@ add("lit-labs-event-preview-nearmiss.md", "en", [], [], [],
     ["Near miss: an invitation to an upcoming virtual event (date in front matter used through Liquid '{{eventDate}}', "
      "the packages to be covered as a link list). Nothing happened yet and no session is titled: not talk notes."])
 
+add("mashupios-wwdc19-whats-new-in-swift-ko.md", "ko", [],
+    [T("What's New in Swift", "# [What's New in Swift](", code="402")],
+    [],
+    ["### Performance", "### Language and Standard Library", "* ABI Stability, Module Stability"],
+    [],
+    [("abi", ["* ABI Stability, Module Stability"])],
+    ["Second member's notes in the same study-group repository (Korean with English bullets): H1 is the session title "
+     "linked to Apple's player (session 402 in the URL, recorded as code; not a video), '@ WWDC19' line, H3 sections. "
+     "No final newline."])
+
+add("marktani-book-review-nearmiss.md", "en", [], [], [],
+    ['title: "Book Review: The Phoenix Project"'],
+    ["Gene Gim", "Bill"],
+    [("phoenix project", ['title: "Book Review: The Phoenix Project"'])],
+    ["Near miss: a book review from the same personal blog (front matter, raw HTML affiliate image, '---' rules). Not "
+     "talk notes. No final newline."])
+
+add("electron-meetup-2015-preview.md", "en", [],
+    [T("How Jibo uses Electron to animate a robot", "- **Jonathan Ross** and **Francois Laberge**",
+       ["Jonathan Ross", "Francois Laberge"], form=LI),
+     T("Building a teaching tool, Git-it, on Electron", "- **Jessica Lord** will talk about", ["Jessica Lord"], form=LI),
+     T("Pros and cons of building video and screen sharing on Electron with speak.io", "- **Tom Moor** will talk about",
+       ["Tom Moor"], form=LI),
+     T("N1: The Nylas Mail Client, developed on Electron", "- **Ben Gotow** will preview N1", ["Ben Gotow"], form=LI)],
+    [],
+    ["**Talks**", "### Details", "- **Location:** GitHub HQ", "- **Date:** Tuesday, September 29th, 2015",
+     "- **Time:** 6pm - 9pm", "- **RSVP:**"],
+    ["jlord", "kevinsawicki", "Jibo"],
+    [("git-it", ["- **Jessica Lord** will talk about"]), ("nylas", ["- **Ben Gotow** will preview N1"])],
+    ["Project blog announcement of a meetup with its programme: a bold 'Talks' line, then one list item per talk "
+     "('**Speaker** [and **Speaker**] from [Company] will talk about ...'; titles paraphrased, compare by line), then "
+     "an H3 'Details' list of bold-label logistics (not talks). The hosts (@jlord, @kevinsawicki) are named by handle "
+     "only. The front matter's 'authors' is a mapping, not a list."])
+
+add("electron-maintainer-summit-2022-nearmiss.md", "en", [], [], [],
+    ["# Maintainer Summit 2022 Recap", "## Transformative new APIs", "## Electron Forge v6 stable release",
+     "### Stay tuned: announcement coming soon", "## What’s next?"],
+    ["groundwater", "erickzhao"],
+    [("forge", ["## Electron Forge v6 stable release"]), ("views api", ["### Exposing Chromium’s UI layer (Views API)"])],
+    ["Near miss: a recap of a maintainers' working meeting (four days in a conference room): proposals and plans, "
+     "no sessions or speakers; the Forge v6 release is announced as 'coming soon', not at an event. Not talk notes."])
+
 
 def build():
     return build_gold(HERE, ABOUT, FILES, complete=True)

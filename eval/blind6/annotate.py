@@ -477,6 +477,45 @@ add("electron-maintainer-summit-2022-nearmiss.md", "en", [], [], [],
     ["Near miss: a recap of a maintainers' working meeting (four days in a conference room): proposals and plans, "
      "no sessions or speakers; the Forge v6 release is announced as 'coming soon', not at an event. Not talk notes."])
 
+def sx(title, speakers, day, h3=False):
+    return T(title, ("### " if h3 else "re:^") + (title if h3 else __import__("re").escape(title) + " <small>"), speakers, day=day)
+add("alexdiliberto-emberconf2020-skeleton.md", "en",
+    [(1, "DAY 1", "re:^DAY 1$"), (2, "DAY 2", "re:^DAY 2$")],
+    [sx("Opening Keynote", ["Yehuda Katz", "Tom Dale"], 1),
+     sx("Building a UI Styleguide in Ember", ["Frédéric Soumaré"], 1),
+     sx("Your Desktop, the Studio", ["Kate Ruggeri"], 1),
+     sx("Comparing Patterns in React and Ember", ["Preston Sego"], 1),
+     sx("Typed Ember: Strong Types for Better Apps", ["James C. Davis"], 1),
+     sx("Crafting Web Comics with Ember", ["Jessica Jordan"], 1),
+     sx("Anatomy of an Addon Ecosystem", ["Lisa Backer"], 1),
+     sx("Developing an Ember Test Strategy", ["Todd Jordan"], 1),
+     sx("Don't Break The Web", ["Melanie Sumner"], 1),
+     sx("Dealing with Data in 2019", ["Igor Terzic"], 2),
+     sx("The State of Community Documentation", ["Kenneth Larsen"], 2),
+     sx("Communication and Convention", ["Julia Donaldson"], 2),
+     sx("Ember is for Everyone", ["Kenigbolo Meya Stephen"], 2),
+     sx("Building Better Components", ["Dianne Eramo"], 2),
+     sx("Composable Concurrency Tasks", ["Isaac Ezer"], 2),
+     sx("New to Ember: What ARE All These Things?", ["Jennifer Wong"], 2),
+     sx("How to Grow or Save Your Favorite Open Source Project", ["Jen Weber"], 2, h3=True),
+     sx("How I Learned to Stop Worrying and Love the Mono Repo", ["Hassan Abdel-Rahman"], 2, h3=True),
+     sx("From Mainframe to Mainstream: A Case Study in Emberification", ["Ryan Mark"], 2, h3=True),
+     sx("How to Build a Blog Engine in 15m With Ember and NodeJS", ["Chris Manson"], 2, h3=True),
+     sx("What's Behind Ember Observer's Scores?", ["Katie Gengler"], 2, h3=True),
+     sx("Broccoli Update", ["Oli Griffiths"], 2, h3=True),
+     sx("No Bad Legos: A Toy Box For Everybody", ["Howie Bollinger"], 2),
+     sx("Closing Keynote", ["Sarah Allen"], 2)],
+    [],
+    ["Here is a highlighted overview of the major points"],
+    [],
+    [("minitalks", ["### Broccoli Update <small>"]), ("web comics", ["re:^Crafting Web Comics with Ember"])],
+    ["Earlier post of the same personal blog, written before the conference as a skeleton for notes (the later post "
+     "with the notes is not in this set): setext '=' day headings 'DAY 1'/'DAY 2', setext '-' talk headings 'Title "
+     "<small>- Speaker</small>' with no notes under most, a raw '<br />' between the days, emoji shortcodes. Under the "
+     "setext heading 'EmberConf MiniTalks' six ATX H3 mini talks (recorded as talks); the 'EmberConf MiniTalks' heading "
+     "itself is the block holding them and is left out of both lists. 'Dealing with Data in 2019' is the talk's title "
+     "as written."])
+
 
 def build():
     return build_gold(HERE, ABOUT, FILES, complete=True)

@@ -516,6 +516,15 @@ add("alexdiliberto-emberconf2020-skeleton.md", "en",
      "itself is the block holding them and is left out of both lists. 'Dealing with Data in 2019' is the talk's title "
      "as written."])
 
+add("graphql-conf2023-schedule-press-nearmiss.md", "en", [], [], [],
+    ["title: Announcing the Schedule for GraphQLConf", "## Registration", "## Thank You to Our Sponsors",
+     "## About the GraphQL Foundation", "Media Contact"],
+    ["Jory Burson", "Hasura", "Postman", "The Guild", "Linus Torvalds"],
+    [("sponsors", ["## Thank You to Our Sponsors"])],
+    ["Near miss: a press release announcing a conference's schedule before it took place (registration, sponsors, "
+     "boilerplate). The keynote speakers are named in one prose sentence with no session titles (left out of "
+     "not_speakers): not talk notes."])
+
 
 def build():
     return build_gold(HERE, ABOUT, FILES, complete=True)

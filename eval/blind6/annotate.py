@@ -525,6 +525,35 @@ add("graphql-conf2023-schedule-press-nearmiss.md", "en", [], [], [],
      "boilerplate). The keynote speakers are named in one prose sentence with no session titles (left out of "
      "not_speakers): not talk notes."])
 
+def s7(title, speakers):
+    return T(title, "re:^" + __import__("re").escape(title) + " <small>", speakers, day=1)
+add("alexdiliberto-emberconf2017-cliffsnotes.md", "en",
+    [(1, "DAY 1", "re:^DAY 1$")],
+    [s7("Opening Keynote", ["Yehuda Katz", "Tom Dale"]),
+     s7("Going Progressive with Ember", ["Samanta de Barros"]),
+     s7("A Neurobiologist's Guide to Mind Manipulation", ["Casey Watts"]),
+     s7("Understanding JavaScript Performance", ["Godfrey Chan"]),
+     s7("Counter-spells and the Art of Keeping Your Application Safe", ["Ingrid Epure"]),
+     s7("Animate the Web with Ember.js", ["Jessica Jordan"]),
+     s7("Data Loading Patterns with JSON API", ["Balint Erdi"]),
+     s7("Higher Order Components", ["Miguel Camba"])],
+    [("Glimmer.js", "  + [Glimmer.js](https://glimmerjs.com/)")],
+    ["  + New core team members", "  + Ember 2.x Series", "    + What didn't work:", "  + Psychological Safety"],
+    ["Katie Gengler", "Chat Hietala", "Ricardo Mendes", "David D. Burns", "Dan Abramov"],
+    [("glimmer", ["  + [Glimmer.js](https://glimmerjs.com/)"]), ("csp", ["    + [Content Security Policy]("])],
+    ["Third post of the same personal blog, same layout as the 2016 notes (setext 'DAY 1' and 'Title <small>- "
+     "Speaker</small>' headings, '+' bullets with HTML entities, Liquid raw tags, emoji shortcodes), one day only. "
+     "Announcement: Glimmer.js, presented in the keynote as the rendering engine now usable standalone. Left out: new "
+     "core team members (people), Glimmer 2.0 and the Module Unification RFC (earlier work), Amber.js (a 2011 link)."])
+
+add("electron-podcasts-nearmiss.md", "en", [], [], [],
+    ["**Out now:**", "### [Hanselminutes: Creating cross-platform Electron apps]",
+     "### [JavaScript Air: Electron Apps]"],
+    ["jlord", "Scott", "Evan Morikawa"],
+    [("hanselminutes", ["### [Hanselminutes: Creating cross-platform Electron apps]"])],
+    ["Near miss: a project blog post pointing to two podcast episodes, each an H3 link with a blockquoted blurb and a "
+     "raw HTML image link above. Podcast episodes are not conference talks: not talk notes."])
+
 
 def build():
     return build_gold(HERE, ABOUT, FILES, complete=True)

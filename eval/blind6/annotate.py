@@ -554,6 +554,24 @@ add("electron-podcasts-nearmiss.md", "en", [], [], [],
     ["Near miss: a project blog post pointing to two podcast episodes, each an H3 link with a blockquoted blurb and a "
      "raw HTML image link above. Podcast episodes are not conference talks: not talk notes."])
 
+add("linkis-meetup-videos-table-zh.md", "zh", [],
+    [T("Qualitis 数据质量 0.9.0版本介绍", "[Meetup 02期：Qualitis", form=TR),
+     T("Prophecis 机器学习Studio版本更新介绍", "[Meetup 02期：Prophecis", form=TR),
+     T("调度系统 Schedulis 0.6.2 发布", "[Meetup 02期：调度系统 Schedulis", form=TR),
+     T("DataSphereStudio 1.0 系统介绍", "[Meetup 02期：DataSphereStudio", form=TR),
+     T("Linkis 1.0.3 新版本发布", "|2/24/2022|[Meetup 01:Linkis 1.0.3", form=TR)],
+    [("Schedulis 0.6.2", "[Meetup 02期：调度系统 Schedulis"), ("Linkis 1.0.3", "|2/24/2022|[Meetup 01:Linkis 1.0.3")],
+    ["|**Data**|**Topic & Video**|**Scripts**|", "|8/27/2022|[Meetup 04期："],
+    [],
+    [("schedulis", ["[Meetup 02期：调度系统 Schedulis"]), ("qualitis", ["[Meetup 02期：Qualitis"])],
+    ["Apache project site (Docusaurus blog, Chinese locale) page listing its meetups as one table: date, 'Topic & "
+     "Video' (Chinese title linked to a bilibili video, '<br/>', English title), slides. One row per talk for the "
+     "second and first meetups (titles without the 'Meetup 02期：' numbering; bilibili players are not recorded as "
+     "videos; no speaker named except in slide file names, not recorded). The 8/27 row is a whole conference's video "
+     "collection (not a talk, a not-talk line); the 6/27 row names two topics of one meetup in one cell with a series "
+     "link (left out of both lists). Announcements: the two releases presented at the meetups ('发布', 'Released'). "
+     "Header column 'Data' is the writers' 'Date'."])
+
 
 def build():
     return build_gold(HERE, ABOUT, FILES, complete=True)

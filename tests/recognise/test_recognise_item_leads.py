@@ -99,3 +99,17 @@ def test_under_a_day_emphasised_titles_with_what_they_are_about_and_one_timed_it
     assert [t[:2] for t in talks] == [(9, "Meshery in ten minutes"), (11, "Designing with the canvas"),
                                       (13, "Performance profiles"), (17, "Extending meshes for fun and profit")]
     assert talks[3][2] == [Speaker("Jane Roe"), Speaker("John Doe", "Google")]  # (the handles are neither)
+
+
+def test_paragraphs_under_a_heading_naming_talks() -> None:
+    # no list: "[Title: subtitle](url) by **Name**, Role, Org" paragraphs under "### Lumen Days Talks"
+    assert [(line, title, [s.name for s in who]) for line, title, who in _talks("paragraph-talks-under-group.md")] == [
+        (9, "Where Lumen goes next: the 2032 roadmap", ["Maria Santos"]),
+        (11, "Introducing Lumen Themes", ["Tomás Ferreira"]),
+        (13, "How Lumen Does Low-Effort, High-Impact Research (and You Can Too!)", ["Ana Lima"])]
+
+
+def test_a_session_page_linked_in_an_items_prose() -> None:
+    assert [t[:2] for t in _talks("prose-items-session-links.md")] == [
+        (5, "Tracing a request through three meshes"), (6, "Chaos at the control plane"),
+        (7, "Operators that read the docs for you")]

@@ -131,3 +131,9 @@ def test_a_keynote_slot_named_by_its_speaker() -> None:
         (5, ["Maria Santos"]), (6, ["Tomás Ferreira"]), (7, ["Ana Lima"]), (11, ["Priya Natarajan"]),
         (12, ["Omar Haddad"])]
     assert talks[4][1] == "Routing at the edge"
+
+
+def test_by_lines_with_kramdown_attributes() -> None:
+    # 'By [Name](url){:rel="nofollow"}, role @ org' under each heading: each heading a talk (not one post)
+    assert [(line, title, [s.name for s in who]) for line, title, who in _talks("meetup-by-lines-ial.md")] == [
+        (6, "Caching at the edge", ["Maria Santos"]), (14, "Invalidation is hard", ["Tomás Ferreira"])]

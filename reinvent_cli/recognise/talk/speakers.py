@@ -187,6 +187,7 @@ _AS_LINE = pattern(r"(\S.{1,48}?)\s+as\s+(\S.*)$")
 
 _DASH = pattern(r"\s+[-–—|]\s+")
 _EMPTY_PARENS = pattern(r"\s*\(\s*\)")
+_IAL = pattern(r"\{:[^{}\n]{0,200}\}")
 
 
 def _plain(raw: str) -> tuple[str, bool]:
@@ -198,6 +199,8 @@ def _plain(raw: str) -> tuple[str, bool]:
         s = _HEADING_MARK.sub("", s, count=1).rstrip("# ")
     s = _LIST_MARK.sub("", s, count=1)
     s = _MD_LINK.sub(lambda m: m.group(1), s)
+    if "{:" in s:
+        s = _IAL.sub("", s)  # kramdown's '[Name](url){:rel="nofollow"}': the link's attributes, no text
     handle = bool(_HANDLE.search(s))
     s = _EMPTY_PARENS.sub("", _SHORTCODE.sub("", _HANDLE.sub("", _URL.sub("", s)))).strip()  # ("Jane Roe (@jroe)")
     i = 0

@@ -137,3 +137,15 @@ def test_by_lines_with_kramdown_attributes() -> None:
     # 'By [Name](url){:rel="nofollow"}, role @ org' under each heading: each heading a talk (not one post)
     assert [(line, title, [s.name for s in who]) for line, title, who in _talks("meetup-by-lines-ial.md")] == [
         (6, "Caching at the edge", ["Maria Santos"]), (14, "Invalidation is hard", ["Tomás Ferreira"])]
+
+
+def test_a_day_named_with_its_event_and_recordings_after_lead_ins() -> None:
+    # "## Tuesday - EdgeCon" is a day; a paragraph saying "if you want to see all the talks" is no watch list's
+    # lead-in; "Lead-in: [Title - Name, Org](video)" and "Name: [Title](video)" are talks with their speakers
+    path = FIXTURES / "day-event-lead-ins.md"
+    doc = parse_source(source_from_bytes(path.read_bytes(), str(path)))
+    assert [(t.line, t.day, t.title, [s.name for s in t.speakers]) for t in doc.talks] == [
+        (8, 1, "Caching without tears", ["Maria Santos"]),
+        (9, 1, "Routing at the edge", ["Tomás Ferreira"]),
+        (10, 1, "Testing without mocks", ["Ana Lima"])]
+    assert [d.weekday for d in doc.days] == ["Tuesday", "Wednesday"]

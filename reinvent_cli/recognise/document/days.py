@@ -90,6 +90,11 @@ def classify_day(title: str) -> tuple[int | None, str | None] | None:
     return found
 
 
+# After a weekday, a separator and a short name in capitals: the day's event or track ("- GitOpsCon", ": Keynotes",
+# "(KubeCon)"), not words going on ("Monday Night Live", "Tuesday: how we scaled").
+_EVENT_AFTER_DAY = pattern(r"^\s*(?:[-–—:|]|\()\s*(?:[A-Z0-9][\w.&+'’-]*[\s)]*(?:[-–—]\s*)?){1,4}$")
+
+
 def _classify_day(title: str) -> tuple[int | None, str | None] | None:
     """(day number or None, weekday or None) when a heading names a day of the conference.
 
@@ -121,6 +126,8 @@ def _classify_day(title: str) -> tuple[int | None, str | None] | None:
         if dm:
             n = dm.group(1).lower()
             return int(n) if n.isdigit() else _NUMBER_WORDS[n], WEEKDAYS[wm.group(1).lower()]
+        if _EVENT_AFTER_DAY.match(t[wm.end():]):
+            return None, WEEKDAYS[wm.group(1).lower()]  # "Tuesday - GitOpsCon", "Wednesday - Friday - KubeCon"
         return None
     dm = _DATE_RE.match(t)
     if dm:

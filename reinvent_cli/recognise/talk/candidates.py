@@ -207,7 +207,8 @@ def item_candidates(blocks: list[dict[str, Any]], level: int, group: str, forced
             continue
         prev = blocks[n - 1] if n else None
         lead = one_line(flat_of(prev).text) if prev and prev.get("type") == "paragraph" else ""
-        if WATCH_HEADING.search(lead) or prev is not None and int(prev.get("line") or 0) in after:
+        led_in = lead.endswith((":", "：")) or len(lead.split()) <= 12  # (a lead-in, not a paragraph saying "to see")
+        if led_in and WATCH_HEADING.search(lead) or prev is not None and int(prev.get("line") or 0) in after:
             continue  # (``after``: the lines of bold talks; the list under one is its speakers and times)
         if not forced and _reading_above(blocks, n):
             continue  # "_To Read_", "**Learning Resources**" over the list: articles, videos, no talks attended
@@ -362,16 +363,22 @@ def _video_item(at: _ItemAt) -> tuple[str, list[Fact]] | None:
 def _video_link_item(at: _ItemAt) -> tuple[str, list[Fact]] | None:
     """"[Title | Jane Roe, Acme](https://youtu.be/…)": the whole item one link to a recording, its text the talk's
     title (and who gave it, after a bar, a slash or a dash)."""
-    lk = at.flat.links[0]
+    lk = at.flat.links[-1]
     if not url_host(lk.url).endswith(VIDEO_HOSTS):
         return None
     text = one_line(lk.text)
-    outside = at.flat.text[:lk.offset] + at.flat.text[lk.offset + len(lk.text):]
-    if trim_decor(outside).strip(" -–—|·,.:()[]") or VIDEO_TEXT.fullmatch(text) or text.startswith("http"):
+    before = one_line(at.flat.text[:lk.offset])
+    if before and not (before.endswith((":", "：")) and len(before.split()) <= 16):
+        return None  # (only a lead-in may come first: "Max's talk on multi-cluster: [Title - Name](…)")
+    if trim_decor(at.flat.text[lk.offset + len(lk.text):]).strip(" -–—|·,.:()[]") or VIDEO_TEXT.fullmatch(text) \
+            or text.startswith("http"):
         return None  # (more than the link: another rule's; "[Video](…)", a bare address: no title)
     if not 2 <= len(text.split()) <= 30 or not_talk(text) or group_word(text):
         return None
     named = separated_named(text) or dash_named(text)
+    who = people_named(before.rstrip(":： ")) if before else None
+    if who:
+        return f"{text} by {who}", [Evidence.VIDEO.of()]  # "Jane Roe: [Title](https://youtu.be/…)"
     if named is None:
         return text, [Evidence.VIDEO.of()]
     who = text[len(named[0]):].strip(" |/｜／-–—")  # (with their organisations: "Jane Roe, Acme")
@@ -379,7 +386,7 @@ def _video_link_item(at: _ItemAt) -> tuple[str, list[Fact]] | None:
 
 
 def _one_link(at: _ItemAt) -> bool:
-    return len(at.flat.links) == 1
+    return 1 <= len(at.flat.links) <= 2
 
 
 def _emphasised_then_person(at: _ItemAt) -> tuple[str, list[Fact]] | None:
@@ -595,7 +602,7 @@ ITEM_RULES: RuleTable[_ItemAt, tuple[str, list[Fact]]] = (
     ("a time, then a title", None, _timed_item),
     ("who gave it, then a linked title", _linked_by_links, _who_then_linked_title),
     ("a led title, then by whom", _led, _title_then_by),
-    ("a recording's link, the whole item", _one_link, _video_link_item),
+    ("a recording's link, the whole item (after a lead-in)", _one_link, _video_link_item),
     ("an emphasised title, then its speaker's sentence", _emphasis_first, _emphasised_then_person),
     ("a title, then by an emphasised person", _ends_emphasised, _by_emphasised_person),
     ("an emphasised title, then what it is about, where talks are expected", _placed_emphasis, _emphasised_then_about),

@@ -104,11 +104,12 @@ def _seen(role: Role, talk: Talk | None, speaker_from: dict[int, Fact]) -> SeenL
 
 
 def _tree(flat: list[SeenLine]) -> list[SeenLine]:
-    """Lines nested by level: each under the last one above it with a lower level."""
+    """Lines nested by level: each under the last one above it with a lower level (a heading only ever under a
+    heading: "### Day 2" after a list item of level 2 is no part of that item)."""
     roots: list[SeenLine] = []
     stack: list[SeenLine] = []
     for s in flat:
-        while stack and stack[-1].level >= s.level:
+        while stack and (stack[-1].level >= s.level or s.form == "heading" and stack[-1].form != "heading"):
             stack.pop()
         (stack[-1].children if stack else roots).append(s)
         stack.append(s)

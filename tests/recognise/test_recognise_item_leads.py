@@ -149,3 +149,13 @@ def test_a_day_named_with_its_event_and_recordings_after_lead_ins() -> None:
         (9, 1, "Routing at the edge", ["Tomás Ferreira"]),
         (10, 1, "Testing without mocks", ["Ana Lima"])]
     assert [d.weekday for d in doc.days] == ["Tuesday", "Wednesday"]
+
+
+def test_inspect_never_nests_a_heading_under_a_list_item() -> None:
+    from reinvent_cli.recognise.inspect import inspect_source
+
+    path = FIXTURES / "keynote-slots.md"
+    seen = inspect_source(source_from_bytes(path.read_bytes(), str(path)))
+    top = seen.lines[0]
+    assert [(c.line, c.form) for c in top.children] == [
+        (5, "list item"), (6, "list item"), (7, "list item"), (9, "heading"), (14, "heading")]

@@ -600,7 +600,52 @@ REFERENCE_HEADINGS = (
 )
 
 
+# Sections of a launch recap that hold no launches, wherever the word is in the heading ("WWDC 2018 Videos", "Apple
+# Design Award Winners", "About the Foundation", "Sessions to watch"): their items are talks, winners, links.
+RECAP_OTHER_SECTIONS = (
+    r"videos?|sessions?|talks?|keynotes?|awards?|winners?|sponsors?|schedule|agenda|speakers?|photos?|resources?"
+    r"|links?|references?|further\s+reading|recordings?|slides|about|thanks|credits|vid[ée]os|vortr[äa]ge|charlas"
+    r"|ressources|recursos|interviews?|questions?|of\s+the\s+week|動画|セッション|视频|演讲|链接|リンク"
+)
+
+
 # Words before a verb of announcing that make it a noun ("une annonce de Google", "the announce") or that a bare
 # "announce" needs as its subject ("we announce X"; not "feature announce (...)", "numbered announce").
+# What an event announces that is no launch: "announced the final keynotes and programming for [Node Summit]",
+# "announced the schedule of X", "annonce le programme de X", "kündigt das Programm an" (the event's own news).
+EVENT_NEWS_WORDS = frozenset("""
+keynotes keynote speakers speaker schedule agenda program programme programming lineup line-up winners dates
+venue sessions talks tracks cfp call tickets registration finalists keynoters programm programa programação
+intervenants ponentes referenten sprecher
+""".split())
+
+
+# The first word of a heading that has a number but names no release ("Top 10", "Day 2", "Part 3").
+NOT_VERSIONED_WORDS = frozenset("top day part chapter session track room week step level phase round section".split())
+
+
+# Words that make an item's head a sentence rather than a name ("watchOS 5 won't support ...", "iOS 12 adds ...").
+FEATURE_SENTENCE_WORDS = frozenset("""
+is are was were will won't can can't could should would must has have had adds add added gets get got takes
+make makes made need needs comes coming does do did no longer
+""".split())
+
+
+# Words of a figure or an improvement, not of a thing launched ("SDK improvements", "Faster builds", "Doubling down on
+# performance", "Smaller downloads").
+FIGURE_WORDS = frozenset("""
+improvement improvements improved faster better smaller fewer less more bigger performance doubling statistics
+stats percent
+""".split())
+
+
+# Who joins, after a name the verb's object starts with ("announced three new Silver members", "announced Gold
+# sponsors"): people and organisations, no launch.
+JOINING_WORDS = frozenset("""
+members member partners partner sponsors sponsor committers maintainers hires employees customers mitglieder
+membres miembros
+""".split())
+
+
 NOUN_MARKERS = frozenset("a an the une un la le les des cette ces l' una el los las esta uma o os as".split())
 FIRST_PERSON_SUBJECTS = frozenset("we i they you nous".split())

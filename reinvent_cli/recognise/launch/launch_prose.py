@@ -10,8 +10,10 @@ import re
 
 from reinvent_cli.lexicon import (
     CAPITAL_FUNCTION_WORDS,
+    EVENT_NEWS_WORDS,
     FIRST_PERSON_SUBJECTS,
     INTRO_WORDS,
+    JOINING_WORDS,
     KO_LAUNCH_VERBS,
     KO_NOT_LAUNCHED,
     MONTHS,
@@ -64,7 +66,7 @@ def may_be_prose_launch(low: str) -> bool:
         return True  # (new_thing)
     if ("introduc" in low or "presenta" in low or "stellen" in low) and _INTRO_AT_LINE.search(low):
         return True  # "Introducing X" (intro_launch)
-    if "introducing " in low or " include" in low:
+    if "introducing " in low or "includ" in low or "made an" in low or "包括" in low or "包含" in low:
         return True  # "Google Cloud is introducing X" (introducing_launch), "new features include X" (included_launch)
     if low.isascii():
         return False
@@ -160,12 +162,26 @@ def prose_announcement(line: str) -> str | None:
         skipped = _SKIP.match(clause)
         head = clause[skipped.end():] if skipped else clause
         words = _TOKEN.findall(head)
+        if words and words[0] in ("for", "to", "by") and not skipped:
+            continue  # "features that have been announced for Firebase": who they are for, or by, is no launch
         if not words or words[0].strip(_EDGE).lower() in PROSE_NOT_SUBJECT:
             continue  # "announced that we are now recommending ...": no product follows
         name = name_run(words, _NEAR)
-        if name:
+        if name and not _event_news(head, name):
             return name
     return None
+
+
+def _event_news(head: str, name: str) -> bool:
+    """Whether the words between the verb and the name say what an event announced of itself ("the final
+    keynotes and programming for [Node Summit]", "the schedule of X"): the name is the event's, no launch."""
+    at = head.find(name)
+    if at < 0:
+        return False
+    after = head[at + len(name):].split()[:1]
+    if after and after[0].strip(_EDGE).lower() in JOINING_WORDS:
+        return True  # "announced three new Silver members": organisations that join, no launch
+    return at > 0 and any(w.strip(_EDGE).lower() in EVENT_NEWS_WORDS for w in head[:at].split())
 
 
 def ko_announcement(line: str) -> str | None:
@@ -256,6 +272,46 @@ def introducing_launch(sentence: str) -> str | None:
     return name_run(_TOKEN.findall(sentence[m.end():]), 1) if m else None
 
 
+# "... all the innovative projects launched for them, including: A、B、C", "Acme unveiled three tools, including X, Y
+# and Z", "推出的创新项目…，包括：A、B、C": a launch verb, then (soon after) "including" and the launches it lists.
+_ENUMERATED = pattern(
+    r"(?:\b(?:announced|launched|unveiled|introduced|released|shipped)\b|推出|发布|發佈|発表|リリース)"
+    r"[^.!?。！？;；\n]{0,60}?(?:\b(?:including|includes|include|such\s+as)\b|包括|包含|例如)\s*[:：]?\s*"
+    r"(?P<list>[^.!?。！？;；\n]{3,400})", re.IGNORECASE)
+_ENUM_SEP = pattern(r"\s*(?:、|，|,|；|\band\b|\bund\b|\bet\b|\by\b|以及|及|和|与)\s*")
+_CJK = pattern(r"[\u3040-\u30ff\u3400-\u9fff]")
+
+
+def enumerated_launches(sentence: str) -> list[str]:
+    """The launches a sentence lists after a launch verb and "including" ("... launched for users, including: A、B、C"
+    -> ["A", "B", "C"]), three or more names, each short and a name (a capital first, or CJK); [] otherwise (not "we
+    released the slides, including the demo code": too few, no names)."""
+    if len(sentence) > 2000:
+        return []
+    m = _ENUMERATED.search(sentence)
+    if m is None:
+        return []
+    names = [x.strip(" \t\"'“”「」《》*`_") for x in _ENUM_SEP.split(m.group("list"))]
+    names = [x for x in names if x]
+    if len(names) < 3 or any(len(x) > 40 or not (_capital(x) or _CJK.match(x)) for x in names):
+        return []
+    return names
+
+
+# "He also made an exciting announcement--Phoenix 1.5 will ship with ...", "made a big announcement: Acme Vault is open
+# source": the announcement named after a dash or a colon.
+_MADE_ANNOUNCEMENT = pattern(r"\bmade\s+(?:an?\s+)?(?:\w+\s+){0,2}announcements?\s*(?:--|—|–|:)\s*")
+
+
+def made_announcement(sentence: str) -> str | None:
+    """The product a sentence names after "made an announcement --" / ":" ("made an exciting announcement--Phoenix 1.5
+    will ship with ..." -> "Phoenix 1.5"), or None."""
+    if "announcement" not in sentence or len(sentence) > 2000:
+        return None
+    m = _MADE_ANNOUNCEMENT.search(sentence)
+    return name_run(_TOKEN.findall(sentence[m.end():]), 1) if m else None
+
+
 def sentence_launches(text: str) -> list[tuple[int, str]]:
     """The launches a paragraph's prose names sentence by sentence (a sentence may go on over lines, and a
     line hold two): (where the name is in ``text``, the name). ``text``: the paragraph's flattened text."""
@@ -268,9 +324,10 @@ def sentence_launches(text: str) -> list[tuple[int, str]]:
         sentence = flat[start:end]
         if sentence.strip():
             name = (prose_announcement(sentence) or ga_in_sentence(sentence) or included_launch(sentence)
-                    or introducing_launch(sentence))
-            if name:
-                at = sentence.find(name)
-                out.append((start + (at if at >= 0 else len(sentence) - len(sentence.lstrip())), name))
+                    or introducing_launch(sentence) or made_announcement(sentence))
+            listed = enumerated_launches(sentence)
+            for one in ([name] if name and name not in listed else []) + listed:
+                at = sentence.find(one)
+                out.append((start + (at if at >= 0 else len(sentence) - len(sentence.lstrip())), one))
         start = end
     return out

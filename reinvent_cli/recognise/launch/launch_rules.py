@@ -9,13 +9,17 @@ from reinvent_cli.lexicon import (
     CJK_LAUNCH_HEADING,
     CJK_LAUNCH_VERBS,
     CJK_NOT_LAUNCHED,
+    FEATURE_SENTENCE_WORDS,
+    FIGURE_WORDS,
     LAUNCH_LABELS,
     LAUNCH_STATUS_TAIL,
     LEGEND_STATUS_WORDS,
     NEW_LEAD_INS,
     NEW_PRODUCT_NOUNS,
     NOT_PRODUCT_LEADS,
+    NOT_VERSIONED_WORDS,
     PROSE_NOT_SUBJECT,
+    RECAP_OTHER_SECTIONS,
     STATUS_MARKS,
     VENDORS,
 )
@@ -279,6 +283,86 @@ def label_heads_list(line: str) -> bool:
     """An item's line that leads its sub-list of launches: a label alone ("発表："), or a label and a lowercase
     description ("Preview: two new services")."""
     return launch_label(line) or _label_at(line.strip()) is not None and label_launch(line) is None
+
+
+_NAME_LIKE = pattern(r"^[\"“'`*_\[]*[A-Z0-9][^\n]{0,80}$")
+
+
+def _name_like(text: str) -> bool:
+    """An item's first line that reads as a name, short and capitalised ("Health Watch Dashboard", "PCF 2.0",
+    "Riff - what it is"), not a sentence ("It runs on Azure.", "we saw a demo")."""
+    first = split_name(text.strip().split("\n", 1)[0])
+    return bool(_NAME_LIKE.match(first)) and len(first.split()) <= 8 and not first.endswith((".", ":", "：", "?"))
+
+
+def split_name(text: str) -> str:
+    """The part of an item before its description ("Riff - Pivotal's functions platform" -> "Riff")."""
+    for sep in (": ", " - ", " – ", " — "):
+        at = text.find(sep)
+        if at > 0:
+            return text[:at]
+    return text
+
+
+_OTHER_SECTION = pattern(rf"(?<![\w-])(?:{RECAP_OTHER_SECTIONS})(?![\w-])", re.IGNORECASE)
+
+
+def recap_other_section(title: str) -> bool:
+    """A launch recap's section that holds no launches: "WWDC 2018 Videos", "Design Award Winners", "About Acme"."""
+    return len(title) <= 120 and bool(_OTHER_SECTION.search(title))
+
+
+# A product and its version: "iOS 12", "Xcode 10", "Swift 4.2", "macOS 10.14 Mojave", "Helio v5" (not a year: "Apple
+# Design Awards 2018"; not a count: "Top 10").
+_VERSIONED = pattern(r"^(?P<name>(?:[A-Za-z][\w.+#-]*\s+){0,3}?[A-Za-z][\w.+#-]*\s+v?(?!(?:19|20)\d\d\b)\d{1,2}(?:\.\d{1,3}){0,2}"
+                     r"(?:\s+[A-Z][\w-]*)?)\s*$")
+
+
+def versioned_product(title: str) -> str | None:
+    """The release a recap's heading names ("## iOS 12" -> "iOS 12", "## OSX → macOS 10.14 Mojave" -> "macOS 10.14
+    Mojave"), or None ("## Design", "## Apple Design Awards 2018", "## Top 10 moments")."""
+    text = title.strip()
+    for arrow in ("→", "->", "=>", "⇒"):
+        text = text.rsplit(arrow, 1)[-1].strip()
+    if len(text) > 60:
+        return None
+    m = _VERSIONED.match(text)
+    if m is None or m.group("name").split()[0].lower() in NOT_VERSIONED_WORDS:
+        return None
+    return m.group("name")
+
+
+
+
+def recap_feature(line: str) -> bool:
+    """An item of a launch recap that names a feature: "Dark mode: supported by the system apps", "Continuity Camera",
+    "Notarized App - Apple stamps the app"; not a sentence ("Parents can manage a child's device"), a figure ("2x faster
+    launches", "% 30 smaller"), a plan ("Swift 5 is coming in 2019") or a lowercase remark."""
+    text = line.strip()
+    if not text or len(text) > 300:
+        return False
+    name = split_name(text)
+    words = name.split()
+    if not _name_like(name) or len(words) > 6 or not name[:1].isupper() and not name.startswith(("[", "*", "`")):
+        return False
+    if name == text and len(words) > 4:
+        return False  # (no description after it: a short name alone, not a sentence of five words or more)
+    low = [w.strip("`*_[]()").lower() for w in words]
+    return not any(w in FEATURE_SENTENCE_WORDS for w in low[1:]) and not any(w in FIGURE_WORDS for w in low)
+
+
+
+
+
+
+def umbrella(head: str, items: list[str]) -> bool:
+    """Whether an item of a launch list is a family over its own launches: a bare name ("Pivotal Cloud Foundry",
+    no description) over three or more items that read as names ("Health Watch Dashboard", "Support for Azure",
+    "PCF 2.0"), not over details ("IDE agnostic", one line; "works offline", "it is fast.")."""
+    name = head.strip().split("\n", 1)[0]
+    if len(items) < 3 or split_name(name) != name or not _name_like(name) or len(name.split()) > 6:
+        return False
+    return sum(1 for x in items if _name_like(x)) * 3 >= len(items) * 2
 
 
 def label_launch(line: str) -> int | None:

@@ -26,6 +26,40 @@ def pre_event_heading(title: str) -> bool:
     return bool(_PRE_EVENT.match(title)) and bool(_LAUNCH_WORD.search(title))
 
 
+# A file name that says launches: "wwdc2018-announcements", "reinvent-launches", "keynote-ankuendigungen".
+_NAME_LAUNCH = pattern(r"\b(?:announcements|launches|ank[üu]ndigungen|annonces|anuncios|lanzamientos)\b", re.IGNORECASE)
+# An opening paragraph that says launches were made: "features ... that were announced at WWDC 2018", "today is
+# announcing ...", "a dévoilé", "发布了", "を発表" (not a plan: "will announce").
+_INTRO_LAUNCH = pattern(r"(?<!will )(?<!to )\b(?:announced|announcing|announces|unveiled|unveiling|launched|"
+                        r"angek[üu]ndigt|annonc[ée]e?s?|d[ée]voil[ée]e?s?|anunciad[oa]s?|anunci[óo])\b"
+                        r"|发布了|推出了|を発表|が発表", re.IGNORECASE)
+_INTRO_BLOCKS = 3
+
+
+def says_launches(tokens: list[dict[str, Any]], name: str) -> bool:
+    """Whether the file says that it lists launches: its name ("wwdc2018-announcements") or its opening paragraph
+    ("... everything that was announced at X")."""
+    return len(name) <= 200 and _NAME_LAUNCH.search(name) is not None or launch_intro(tokens)
+
+
+def launch_intro(tokens: list[dict[str, Any]]) -> bool:
+    """Whether the file opens (its first paragraphs, before any heading) by saying launches were made: "Here's my
+    complete list of features that were announced at WWDC 2018.", "The Foundation today is announcing ..."."""
+    seen = 0
+    for tok in tokens[:12]:
+        kind = tok.get("type")
+        if kind == "heading" or seen >= _INTRO_BLOCKS:
+            return False
+        if kind in ("blank_line", "thematic_break"):
+            continue
+        seen += 1
+        if kind == "paragraph":
+            text = flat_of(tok).text
+            if len(text) <= 2000 and _INTRO_LAUNCH.search(text):
+                return True
+    return False
+
+
 _LOOK_ITEMS = 12
 _LOOK_BLOCKS = 80
 
@@ -49,12 +83,16 @@ def launch_legend(tokens: list[dict[str, Any]]) -> bool:
     return False
 
 
-def launch_recap(tokens: list[dict[str, Any]], title: str) -> bool:
+def launch_recap(tokens: list[dict[str, Any]], title: str, name: str = "") -> bool:
     """Whether a file reads as a recap of launches (whose event the caller checks the title names): its title
-    says so ("What's new from Nimbus Next 2025", "Announcements at X", "新发布一览"), or a heading near the top
-    heads launches ("## Announcements", "## 発表されたもの"), or a lead-in before a list does ("We announced
-    several things at X:", "In der Keynote wurden angekündigt:", "発表："), or a legend of launch marks."""
+    or file name (``name``: its words) says so ("What's new from Nimbus Next 2025", "Announcements at X",
+    "新发布一览", "wwdc2024-announcements.md"), or its opening paragraph does ("Here is everything that was
+    announced at X.", "The Foundation today is announcing ..."), or a heading near the top heads launches ("##
+    Announcements", "## 発表されたもの"), or a lead-in before a list does ("We announced several things at X:",
+    "In der Keynote wurden angekündigt:", "発表："), or a legend of launch marks."""
     if len(title) <= 200 and (_LAUNCH_WORD.search(title) or cjk_launch_heading(title)):
+        return True
+    if says_launches(tokens, name):
         return True
     prev: dict[str, Any] | None = None
     for tok in tokens[:_LOOK_BLOCKS]:

@@ -66,6 +66,8 @@ def announce_match(line_text: str) -> re.Match[str] | None:
         return None  # "Launched:" leads into a list of launches; "- Announcing" alone names nothing
     if re.match(r"(?:my|our|your|his|her|their|i|we|it|this|that)\b", after, re.I):
         return None  # "Launched my own side project"
+    if re.match(r"(?:for|to|by)\s", after) and ":" not in after:
+        return None  # "(features that have been) announced for Firebase!": who they are for, or by, is no launch
     if word == "launch" and not line_text[m.end(1):m.end()].strip() and after[:1].islower():
         return None  # "Launch party at 8pm": the noun, no separator
     return m
@@ -82,7 +84,7 @@ def split_launch_name(text: str) -> tuple[str, str]:
         end = text.find(close, 1)
         if end > 1:
             return text[1:end], text[end + 1:].strip(" ,:;-–—")
-    for sep in (": ", " - ", " – ", " — ", ", "):
+    for sep in (": ", " -- ", " - ", " – ", " — ", ", "):
         at = _outside_parens(text, sep)
         if at >= 0:
             return text[:at], text[at + len(sep):]

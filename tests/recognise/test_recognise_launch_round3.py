@@ -1,0 +1,146 @@
+"""Launches nobody fitted to, round 3 (issue 20), each cause on fresh fixtures (tests/fixtures/recognise/launch_round3/,
+written for these tests): a recap that says in its name or opening paragraph that it lists an event's launches (its
+sections' feature items and versioned headings are the launches, not its videos, award winners or links); a launch
+list's item that is a family over its own launches; launches a sentence enumerates after "including" (en, zh); "made
+an announcement -- X"; and near misses that give no launch: a CFP's timeline, a list of talk recordings, an event's
+news of its own programme, new members, a podcast's show notes, release notes, a TIL, meeting minutes."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import FIXTURES
+from reinvent_cli.read.source import read_source
+from reinvent_cli.recognise import read_notes
+from reinvent_cli.recognise.document.kind import Cue
+from reinvent_cli.recognise.launch.launch_find import line_launch
+from reinvent_cli.recognise.launch.launch_prose import (
+    enumerated_launches,
+    made_announcement,
+    prose_announcement,
+    sentence_launches,
+)
+from reinvent_cli.recognise.launch.launch_rules import (
+    recap_feature,
+    recap_other_section,
+    umbrella,
+    versioned_product,
+)
+from reinvent_cli.recognise.launch.launches import announce_match
+
+HERE = FIXTURES / "recognise" / "launch_round3"
+
+
+def launches(name: str) -> list[tuple[int, str]]:
+    return [(a.line, a.name) for a in read_notes(read_source(HERE / name)).doc.announcements]
+
+
+def test_a_recap_by_its_opening_paragraph_names_its_sections_launches():
+    reading = read_notes(read_source(HERE / "orchard-devconf2025-announcements.md"))
+    assert reading.plan.decision is not None and Cue.LAUNCH_RECAP in reading.plan.decision.cues
+    assert [(a.line, a.name) for a in reading.doc.announcements] == [
+        (3, "Canopy OS 7"),  # a section named by a product's version
+        (5, "Focus lanes"), (6, "Shared albums"),
+        (10, "Live captions"),  # not "Canopy OS 7 drops support ...", "2x faster ...", "Battery improvements"
+        (12, "Stem Watch 4"), (14, "Tide tracking"), (15, "Offline maps"),  # not "You can now raise your wrist ..."
+    ]  # none of the award winners, the session videos ("101 - Keynote") or the resources
+    assert reading.doc.talks == []
+
+
+def test_a_press_release_datelined_at_an_event():
+    assert launches("quarryconf2023-press-release.md") == [(10, "Acme Bridge Program")]
+    # not "two new Gold members, Fabrikam and Contoso", not "the final keynotes and programme for [QuarryConf Europe]"
+
+
+def test_a_launch_lists_family_item_over_its_own_launches():
+    found = launches("nimbus-world2024-day1.md")
+    assert [line for line, _ in found if line <= 16] == [5, 7, 8, 9, 10, 11, 12]
+    # "Runs on any host" (one detail) and "it is faster now", "works with more regions" (remarks) are no launches
+    assert (21, "Nimbus Vault") in found  # "She made an exciting announcement -- Nimbus Vault will be ..."
+
+
+def test_launches_a_sentence_enumerates():
+    assert launches("zh-meetup2024-enumerated.md") == [
+        (5, "流量回放工具"), (5, "配置中心"), (5, "多集群网关"),
+        (9, "Quarry Lens"), (9, "Quarry Gate"), (9, "Quarry Sync"),
+    ]  # not "We released the slides afterwards, including the demo code."
+
+
+@pytest.mark.parametrize("name", [
+    "no-cfp-timeline.md",  # "- Schedule announcement: March 31st, 2024": a date, no launch
+    "no-video-list.md",  # "- [Introducing Quarry Editions, Jane Roe and Bo Chen](https://youtu.be/...)": a talk
+    "no-podcast-ferritedays2024.md",  # "announced for Ferrite!", "Cool thing of the week", "[docs]" links
+    "no-release-intro.md",  # "Helio 3.3 was released today": no event
+    "no-til-announced.md",
+    "no-minutes-announced.md",
+])
+def test_near_misses_name_no_launch(name: str):
+    assert launches(name) == []
+
+
+def test_umbrella():
+    assert umbrella("Pivotal Platform", ["Health Dashboard", "Support for Azure", "Platform 2.0", '"BOSH"?'])
+    assert not umbrella("Spring Tools 4", ["IDE agnostic"])  # one detail
+    assert not umbrella("Acme Data", ["it is faster now", "works with more regions", "fewer knobs"])
+    assert not umbrella("Acme Data - what it does", ["Health Dashboard", "Support for Azure", "Platform 2.0"])
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("Dark mode: system apps and the IDE support it", True),
+    ("Continuity Camera", True),
+    ("Notarized App - the store stamps the app", True),
+    ("Security code AutoFill", True),
+    ("Canopy OS 7 drops support for old tablets", False),  # a sentence
+    ("Parents can manage a child's device remotely", False),
+    ("2x faster app launches", False),  # a figure
+    ("SDK improvements", False),
+    ("Swift 6 is coming next year", False),  # a plan
+    ("support for more regions", False),  # lowercase
+])
+def test_recap_feature(line: str, expected: bool):
+    assert recap_feature(line) is expected
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("iOS 12", "iOS 12"), ("Xcode 10", "Xcode 10"), ("Swift 4.2", "Swift 4.2"),
+    ("OSX → macOS 10.14 Mojave", "macOS 10.14 Mojave"), ("Helio v5", "Helio v5"),
+    ("Design", None), ("Design Award Winners 2018", None), ("Top 10 moments", None), ("iOS SDK", None),
+])
+def test_versioned_product(title: str, expected: str | None):
+    assert versioned_product(title) == expected
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("WWDC 2018 Videos", True), ("Design Award Winners", True), ("About the Foundation", True),
+    ("Question of the week", True), ("Canopy OS 7", False), ("Developer Tools", False),
+])
+def test_recap_other_section(title: str, expected: bool):
+    assert recap_other_section(title) is expected
+
+
+def test_enumerated_and_made_announcements():
+    assert enumerated_launches("Acme unveiled three tools, including Lens, Gate and Sync.") == ["Lens", "Gate", "Sync"]
+    assert enumerated_launches("社区推出的新项目，包括：回放工具、配置中心、鉴权") == ["回放工具", "配置中心", "鉴权"]
+    assert enumerated_launches("We released the slides, including the demo code.") == []
+    assert enumerated_launches("The talks included Lens, Gate and Sync.") == []  # no launch verb
+    assert made_announcement("He made a big announcement: Quarry 2 ships in May.") == "Quarry 2"
+    assert made_announcement("He made an announcement about the venue.") is None
+
+
+def test_what_an_event_says_of_itself_is_no_launch():
+    assert prose_announcement("The foundation today announced the final keynotes and programming for Node Summit.") is None
+    assert prose_announcement("The foundation announced three new Silver members, Acme and Contoso.") is None
+    assert prose_announcement("The foundation announced its new Bridge Program.") == "Bridge Program"
+    assert sentence_launches("features that have recently been announced for Ferrite!") == []
+    assert announce_match("announced for Ferrite!") is None
+    assert announce_match("Announced: Ferrite 2") is not None
+
+
+@pytest.mark.parametrize(("line", "launch"), [
+    ("Schedule announcement: March 31st, 2024", False),
+    ("Announcement: 14 May 2024", False),
+    ("Announcement: Acme Vault", True),
+    ("New: 3D Maps", True),
+])
+def test_a_lead_in_before_a_date(line: str, launch: bool):
+    assert (line_launch(line) is not None) is launch

@@ -601,12 +601,15 @@ REFERENCE_HEADINGS = (
 
 
 # Sections of a launch recap that hold no launches, wherever the word is in the heading ("WWDC 2018 Videos", "Apple
-# Design Award Winners", "About the Foundation", "Sessions to watch"): their items are talks, winners, links.
+# Design Award Winners", "About the Foundation", "Sessions to watch", "Upcoming features", "Get involved"): their
+# items are talks, winners, links, plans.
 RECAP_OTHER_SECTIONS = (
     r"videos?|sessions?|talks?|keynotes?|awards?|winners?|sponsors?|schedule|agenda|speakers?|photos?|resources?"
     r"|links?|references?|further\s+reading|recordings?|slides|about|thanks|credits|vid[ée]os|vortr[äa]ge|charlas"
-    r"|ressources|recursos|interviews?|questions?|of\s+the\s+week|動画|セッション|视频|演讲|链接|リンク"
+    r"|ressources|recursos|of\s+the\s+week|upcoming|roadmap|coming\s+soon|planned|future"
+    r"|next\s+steps|what[’']?s\s+next|get\s+involved|ausblick|à\s+venir|pr[óo]ximamente"
 )
+RECAP_OTHER_SECTIONS_CJK = r"今後|路线图|规划|動画|セッション|视频|演讲|链接|リンク|受賞|获奖|参考"
 
 
 # Words before a verb of announcing that make it a noun ("une annonce de Google", "the announce") or that a bare

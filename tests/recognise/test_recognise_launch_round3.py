@@ -47,6 +47,24 @@ def test_a_recap_by_its_opening_paragraph_names_its_sections_launches():
     assert reading.doc.talks == []
 
 
+def test_talk_notes_titled_by_their_launches_with_no_talk():
+    assert launches("lumen-dev-summit2024-by-title.md") == [
+        (3, "Lumen OS 5"), (5, "Quick Notes"), (6, "Private Relay"), (9, "Lumen Studio 3"), (11, "Live Preview"),
+    ]  # not "Lumen OS 5 will ship in the autumn" (a plan), "Faster indexing", the sessions to watch
+
+
+def test_a_recap_in_german_by_its_opening_paragraph():
+    assert launches("de-nordlicht-konferenz2024.md") == [
+        (7, "Nordlicht Cloud 2"), (9, "Edge Functions"), (10, "Neue Preise für Speicher"),
+    ]  # ("Hier ist meine Zusammenfassung aller Neuigkeiten, die ... angekündigt wurden."; not "## Links")
+
+
+def test_a_recap_in_chinese_after_its_title():
+    assert launches("zh-xinghe-dahui2024-fabu.md") == [
+        (5, "星河大模型 3.0"), (7, "多模态理解"), (8, "长上下文"), (14, "代码补全"), (15, "协作模式"),
+    ]  # ("本文汇总了…上发布的新产品和新功能。" under "# title"); not a sentence, a figure, the talks' videos
+
+
 def test_a_press_release_datelined_at_an_event():
     assert launches("quarryconf2023-press-release.md") == [(10, "Acme Bridge Program")]
     # not "two new Gold members, Fabrikam and Contoso", not "the final keynotes and programme for [QuarryConf Europe]"
@@ -66,12 +84,20 @@ def test_launches_a_sentence_enumerates():
     ]  # not "We released the slides afterwards, including the demo code."
 
 
+def test_notes_that_mention_a_launch_do_not_list_launches():
+    assert launches("quarrysummit2024-hallway-notes.md") == [(3, "Quarry 2")]
+    # ("announced Quarry 2" in the opening paragraph, which says no list: "- Sidecar Mode: ..." is a note)
+
+
 @pytest.mark.parametrize("name", [
     "no-cfp-timeline.md",  # "- Schedule announcement: March 31st, 2024": a date, no launch
+    "no-programme-announced-quarryconf2024.md",  # "announced the final keynotes and programme for X"; "everything
+    # from" in another sentence: no list of launches, its keynote items no features
     "no-video-list.md",  # "- [Introducing Quarry Editions, Jane Roe and Bo Chen](https://youtu.be/...)": a talk
     "no-podcast-ferritedays2024.md",  # "announced for Ferrite!", "Cool thing of the week", "[docs]" links
     "no-release-intro.md",  # "Helio 3.3 was released today": no event
     "no-til-announced.md",
+    "no-talk-recap-helioconf2024.md",  # "Here's a recap of the talks I saw": its items are notes
     "no-minutes-announced.md",
 ])
 def test_near_misses_name_no_launch(name: str):

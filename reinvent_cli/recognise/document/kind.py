@@ -366,10 +366,10 @@ def decide(src: Source, tokens: list[dict[str, Any]], roles: dict[int, Role]) ->
              or _AT_EVENT.search(title) is not None)
     plain = not any(c.weight < 0 for c in found)
     recap = score < THRESHOLD and event and plain and launch_recap(tokens, title, _stem_words(stem))
-    # Talk notes in which no talk is read, that say they list an event's launches (their name, their opening
-    # paragraph): a recap too, whose items name the launches.
+    # Talk notes in which no talk is read, that say they list an event's launches (their file name or title, their
+    # opening paragraph): a recap too, whose items name the launches.
     recap = recap or score >= THRESHOLD and plain and not any(r.kind is RoleKind.TALK for r in roles.values()) \
-        and says_launches(tokens, _stem_words(stem))
+        and says_launches(tokens, f"{_stem_words(stem)} {h1 or (titles[0] if titles else '')}"[:200], listed=True)
     if recap:
         found.append(Cue.LAUNCH_RECAP)
     return Decision(score >= THRESHOLD, score, found, recap)

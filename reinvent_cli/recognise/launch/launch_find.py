@@ -13,7 +13,7 @@ from reinvent_cli.lexicon import MONTHS
 from reinvent_cli.model import Announcement, Document, Entry, Talk
 from reinvent_cli.read.md_tables import rows as md_rows
 from reinvent_cli.recognise.launch.launch_heads import Head, heading_launches, keynote_title
-from reinvent_cli.recognise.launch.launch_links import launch_post_list, reference_heading
+from reinvent_cli.recognise.launch.launch_links import launch_post_list, launch_post_url, reference_heading
 from reinvent_cli.recognise.launch.launch_prose import intro_launch, prose_launch, sentence_launches
 from reinvent_cli.recognise.launch.launch_rules import (
     announced_subject,
@@ -289,6 +289,13 @@ def _umbrella(text: str, rest: list[Block]) -> bool:
     return sub is not None and umbrella(text, [x[3] for x in list_items(sub)])
 
 
+def _before_link(line: str, flat: FlatInline) -> str:
+    """An item's words before its last link's text ("New C3 VM [blog](url)" -> "New C3 VM"), or the link's text."""
+    text = flat.links[-1].text
+    at = line.rfind(text) if text else -1
+    return line[:at].strip(" :-–—[(") or text if at > 0 else text
+
+
 def _one_link(flat: FlatInline, line: str) -> bool:
     """An item's line that is one link and nothing else (a mark at most), or that points to something to read
     ("Firebase Storage [docs](url)", "Diagnostics - ... [video](url)"): a reference, no launch."""
@@ -528,10 +535,13 @@ class LaunchFinder:
             if not self.head_cues:
                 self.head_cues = self.in_announce_list or keynote_title(title)
         name = self.head_launches.get(line) or heading_launch(title)
+        if self.event_recap:
+            self.recap_heading(title, line, level)
         if name:
             self.add(name, None, line, line, title, "a launch heading")
-        elif self.event_recap:
-            self.recap_heading(title, line, level)
+            self.in_section = False  # (a heading that names a launch: the items under it are its details)
+        elif self.in_announce_list:
+            self.in_section = False  # (a launch list's items are launches by that rule)
 
     def recap_heading(self, title: str, line: int, level: int) -> None:
         """A heading of a launch recap: a section of talks, awards or links (none of its items a launch), or one
@@ -541,8 +551,8 @@ class LaunchFinder:
         if self.other is None and recap_other_section(title):
             self.other = level
         self.in_section = self.other is None and not self.reference
-        product = versioned_product(title) if self.in_section else None
-        if product:
+        product = versioned_product(title) if self.in_section and not self.head_launches.get(line) else None
+        if product and not heading_launch(title):
             self.add(product, None, line, line, title, "a recap's section named by a version")
 
     def where(self, line: int) -> tuple[list[str], int | None, Talk | None, str | None]:
@@ -707,6 +717,10 @@ class LaunchFinder:
         product = vendor_item(lines[0]) if hit is None and vendors else None
         if product is not None:
             hit = _Hit(name=product, rule="a keynote recap's product")
+        if hit is None and top and self.event_recap and self.other is None and flat.links \
+                and launch_post_url(flat.links[-1].url):  # "- The next wave: New C3 VM [blog](.../introducing-c3-vms)"
+            hit = _Hit(name=split_name(_before_link(lines[0], flat)), url=flat.links[-1].url,
+                       rule="a launch recap's item linking a launch post")
         if hit is None and top and self.in_section and recap_feature(lines[0]) and not _one_link(flat, lines[0]):
             # (an item that is one link is one to read: "- [SE-0202 Random Unification](url)")
             hit = _Hit(name=split_name(lines[0].strip()), url=flat.links[0].url if flat.links else None,

@@ -20,6 +20,7 @@ from reinvent_cli.lexicon import (
     NOT_VERSIONED_WORDS,
     PROSE_NOT_SUBJECT,
     RECAP_OTHER_SECTIONS,
+    RECAP_OTHER_SECTIONS_CJK,
     STATUS_MARKS,
     VENDORS,
 )
@@ -285,7 +286,11 @@ def label_heads_list(line: str) -> bool:
     return launch_label(line) or _label_at(line.strip()) is not None and label_launch(line) is None
 
 
-_NAME_LIKE = pattern(r"^[\"“'`*_\[]*[A-Z0-9][^\n]{0,80}$")
+_NAME_LIKE = pattern(r"^[\"“'`*_\[]*[A-Z0-9\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af][^\n]{0,80}$")
+# What makes a CJK item's head a sentence ("你可以现在抬手关闭计时器", "起動が速くなりました").
+_CJK_SENTENCE = pattern(r"可以|能够|将会|已经|了|です|ます|できる|でした|しました|される|された"
+                        r"|提升|倍|更快|降低|减少|改进|速くな|高速化|％|%")  # (and a figure: "推理速度提升 2 倍")
+_CJK_FIRST = pattern(r"^[\"“'`*_\[「『]*[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
 def _name_like(text: str) -> bool:
@@ -297,14 +302,14 @@ def _name_like(text: str) -> bool:
 
 def split_name(text: str) -> str:
     """The part of an item before its description ("Riff - Pivotal's functions platform" -> "Riff")."""
-    for sep in (": ", " - ", " – ", " — "):
+    for sep in (": ", "：", " - ", " – ", " — "):
         at = text.find(sep)
         if at > 0:
             return text[:at]
     return text
 
 
-_OTHER_SECTION = pattern(rf"(?<![\w-])(?:{RECAP_OTHER_SECTIONS})(?![\w-])", re.IGNORECASE)
+_OTHER_SECTION = pattern(rf"(?<![\w-])(?:{RECAP_OTHER_SECTIONS})(?![\w-])|{RECAP_OTHER_SECTIONS_CJK}", re.IGNORECASE)
 
 
 def recap_other_section(title: str) -> bool:
@@ -314,7 +319,7 @@ def recap_other_section(title: str) -> bool:
 
 # A product and its version: "iOS 12", "Xcode 10", "Swift 4.2", "macOS 10.14 Mojave", "Helio v5" (not a year: "Apple
 # Design Awards 2018"; not a count: "Top 10").
-_VERSIONED = pattern(r"^(?P<name>(?:[A-Za-z][\w.+#-]*\s+){0,3}?[A-Za-z][\w.+#-]*\s+v?(?!(?:19|20)\d\d\b)\d{1,2}(?:\.\d{1,3}){0,2}"
+_VERSIONED = pattern(r"^(?P<name>(?:[A-Za-z\u3400-\u9fff][\w.+#-]*\s+){0,3}?[A-Za-z\u3400-\u9fff][\w.+#-]*(?:\s+|(?<=[\u3400-\u9fff]))v?(?!(?:19|20)\d\d\b)\d{1,2}(?:\.\d{1,3}){0,2}"
                      r"(?:\s+[A-Z][\w-]*)?)\s*$")
 
 
@@ -343,6 +348,8 @@ def recap_feature(line: str) -> bool:
         return False
     name = split_name(text)
     words = name.split()
+    if _CJK_FIRST.match(name):  # (no spaces between words: a short name, with a description after it or alone)
+        return _name_like(name) and len(name) <= (20 if name != text else 12) and not _CJK_SENTENCE.search(name)
     if not _name_like(name) or len(words) > 6 or not name[:1].isupper() and not name.startswith(("[", "*", "`")):
         return False
     if name == text and len(words) > 4:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from reinvent_cli.lexicon import ANNOUNCE_WORDS, PRE_EVENT_LEAD
+from reinvent_cli.lexicon import ANNOUNCE_WORDS, EVENT_NEWS_WORDS, PRE_EVENT_LEAD
 from reinvent_cli.recognise.launch.launch_rules import cjk_launch_heading, launch_label, legend_mark
 from reinvent_cli.recognise.launch.launches import ANNOUNCE_LEAD_IN, launch_heading
 from reinvent_cli.recognise.text.inline import flat_of
@@ -32,32 +32,53 @@ _NAME_LAUNCH = pattern(r"\b(?:announcements|launches|ank[üu]ndigungen|annonces|
 # announcing ...", "a dévoilé", "发布了", "を発表" (not a plan: "will announce").
 _INTRO_LAUNCH = pattern(r"(?<!will )(?<!to )\b(?:announced|announcing|announces|unveiled|unveiling|launched|"
                         r"angek[üu]ndigt|annonc[ée]e?s?|d[ée]voil[ée]e?s?|anunciad[oa]s?|anunci[óo])\b"
-                        r"|发布了|推出了|を発表|が発表", re.IGNORECASE)
+                        r"|发布了|推出了|发布的|發佈的|を発表|が発表|発表された|リリースされた", re.IGNORECASE)
 _INTRO_BLOCKS = 3
 
 
-def says_launches(tokens: list[dict[str, Any]], name: str) -> bool:
+def says_launches(tokens: list[dict[str, Any]], name: str, listed: bool = False) -> bool:
     """Whether the file says that it lists launches: its name ("wwdc2018-announcements") or its opening paragraph
-    ("... everything that was announced at X")."""
-    return len(name) <= 200 and _NAME_LAUNCH.search(name) is not None or launch_intro(tokens)
+    ("... everything that was announced at X"; ``listed``: only one that says it lists or sums them up)."""
+    return len(name) <= 200 and _NAME_LAUNCH.search(name) is not None or launch_intro(tokens, listed)
 
 
-def launch_intro(tokens: list[dict[str, Any]]) -> bool:
-    """Whether the file opens (its first paragraphs, before any heading) by saying launches were made: "Here's my
-    complete list of features that were announced at WWDC 2018.", "The Foundation today is announcing ..."."""
+# An opening that says it lists or sums up: "Here's my complete list of ...", "everything announced", "a recap of".
+_LISTED = pattern(r"\b(?:list|everything|here[’']?s|here\s+(?:is|are)|summary|recap|round-?up|overview|übersicht|"
+                  r"zusammenfassung|résumé|resumen|récap)\b|まとめ|总结|汇总|一览|一覧", re.IGNORECASE)
+
+
+def launch_intro(tokens: list[dict[str, Any]], listed: bool = False) -> bool:
+    """Whether the file opens (its first paragraphs, before any heading but its title) by saying launches were made: "Here's my
+    complete list of features that were announced at WWDC 2018.", "The Foundation today is announcing ..."
+    (``listed``: and that it lists them, "list", "everything", "recap")."""
     seen = 0
-    for tok in tokens[:12]:
+    for n, tok in enumerate(tokens[:12]):
         kind = tok.get("type")
-        if kind == "heading" or seen >= _INTRO_BLOCKS:
+        if kind == "heading" and (seen or n or int((tok.get("attrs") or {}).get("level", 1)) > 1):
+            return False  # (the intro is before the sections: after the title's "# ..." at most)
+        if seen >= _INTRO_BLOCKS:
             return False
         if kind in ("blank_line", "thematic_break"):
             continue
         seen += 1
         if kind == "paragraph":
             text = flat_of(tok).text
-            if len(text) <= 2000 and _INTRO_LAUNCH.search(text):
+            if len(text) <= 2000 and any(_intro_sentence(x, listed) for x in _SENTENCE.split(text)):
                 return True
     return False
+
+
+_SENTENCE = pattern(r"(?<=[.!?])\s+|(?<=[。！？])")
+
+
+def _intro_sentence(sentence: str, listed: bool) -> bool:
+    """A sentence that says launches were made (``listed``: and that the file lists them), not an event's news of
+    itself ("today announced the final keynotes and programming for X")."""
+    m = _INTRO_LAUNCH.search(sentence)
+    if m is None or listed and not _LISTED.search(sentence):
+        return False
+    after = [w.strip(".,;:!?()[]\"'“”").lower() for w in sentence[m.end():].split()[:6]]
+    return not any(w in EVENT_NEWS_WORDS for w in after)
 
 
 _LOOK_ITEMS = 12

@@ -370,6 +370,8 @@ def _is_talk(s: _Seg, kids: list[_Seg], sib: _Siblings, backed: bool) -> bool:
         return False  # "### Summaries" over "#### Day 1", "#### Day 2"
     if kids and any(_only_talk_words(k.title) for k in kids if k.level == kids[0].level):
         return False  # "## Topics" over "### Talks", "### Workshops": the talks are below it
+    if not backed and _kids_show_talks(kids):
+        return False  # "## See what's new" over "### Title" with its video, "### Title" with its video: below it
     if sib.expect:
         return backed or not sib.strict()
     talk = sib.alike() and (backed or (sib.most() or sib.series and bool(_NUMBERED.match(s.title)))
@@ -379,6 +381,17 @@ def _is_talk(s: _Seg, kids: list[_Seg], sib: _Siblings, backed: bool) -> bool:
     return talk and (backed or not collection_title(s.title, keynote_is_talk=False))
 
 
+def _kids_show_talks(kids: list[_Seg]) -> bool:
+    """Two or more of its first-level children, and half of them, show a talk's own evidence (a video, slides, a
+    speaker line, prose about the talk): they are the talks, not sections of one."""
+    level = [k for k in kids if k.level == kids[0].level] if kids else []
+    if len(level) < 2:
+        return False
+    shown = sum(1 for k in level if has(k.evidence, *_OWN_EVIDENCE))
+    return shown >= 2 and 2 * shown >= len(level)
+
+
+_OWN_EVIDENCE = (Evidence.VIDEO, Evidence.SLIDES, Evidence.SPEAKER_LINE, Evidence.TALK_PROSE)
 _TALK_WORD_SET = frozenset(w.lower() for w in GROUP_TALK_WORDS)
 
 
@@ -460,6 +473,7 @@ def _inner_candidates(segs: list[_Seg], plan: Plan) -> None:
             continue
         group = role is not None and role.kind in (RoleKind.GROUP, RoleKind.DAY)
         found = s._found if not forced else None  # (what ``inner`` found, with the same arguments)
+        bold: list[Role] = []
         if forced != "list":
             bold = found[0] if found is not None else bold_candidates(s.blocks, s.level + 1, forced == "bold")
             if not bold and role is not None and role.kind is RoleKind.DAY and not forced:
@@ -478,11 +492,12 @@ def _inner_candidates(segs: list[_Seg], plan: Plan) -> None:
                 for r in line_candidates(s.blocks, s.level + 1, True) if placed and not s.lists_no_talks else []:
                     plan.roles.setdefault(r.line, r)
         if forced != "bold":
-            items = found[1] if found is not None and not group else None
+            items = found[1] if found is not None and not group and not bold else None
             if items is None:
                 items = item_candidates(s.blocks, s.level + 1, s.title if group else "", forced == "list",
                                         alone=role is not None and role.kind is RoleKind.DAY,
-                                        of_talks=role is not None and has(role.evidence, Evidence.PERIOD))
+                                        of_talks=role is not None and has(role.evidence, Evidence.PERIOD),
+                                        after=frozenset(r.line for r in bold))
             for r in items:
                 plan.roles[r.line] = r
         if not forced:

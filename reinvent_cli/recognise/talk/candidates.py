@@ -17,9 +17,12 @@ from reinvent_cli.recognise.talk.evidence import (
 from reinvent_cli.recognise.talk.labelled_talks import topic_title
 from reinvent_cli.recognise.talk.list_talks import (
     QUOTED_LEAD,
+    dash_named,
     item_of_blocks,
+    lead_people,
     name_then_linked_title,
     people_named,
+    separated_named,
     talk_label,
 )
 from reinvent_cli.recognise.talk.media import SLIDES_TEXT, VIDEO_TEXT, session_page
@@ -179,10 +182,10 @@ def _rest_of(tok: dict[str, Any]) -> dict[str, Any]:
 
 
 def item_candidates(blocks: list[dict[str, Any]], level: int, group: str, forced: bool,
-                    alone: bool = False, of_talks: bool = False) -> list[Role]:
+                    alone: bool = False, of_talks: bool = False, after: frozenset[int] = frozenset()) -> list[Role]:
     """List items that are talks: ``- 14:00 [Title](url) von *Name*``, ``[*Title*][ref] by Name``,
     ``*Title* -- by Name``, ``「Title」 — Name``, a link to each session under "Sessions"/"Sessions I
-    attended:" (``of_talks``: a part of a list of talks, "## 2023" under "# Talks"); two or more alike in one list
+    attended:" (``after``: the lines of talks found as bold lines, whose lists are theirs; ``of_talks``: a part of a list of talks, "## 2023" under "# Talks"); two or more alike in one list
     (the items of a "13:30 Lightning talks" item too)."""
     if group and WATCH_HEADING.search(group):
         return []
@@ -192,8 +195,8 @@ def item_candidates(blocks: list[dict[str, Any]], level: int, group: str, forced
             continue
         prev = blocks[n - 1] if n else None
         lead = one_line(flat_of(prev).text) if prev and prev.get("type") == "paragraph" else ""
-        if WATCH_HEADING.search(lead):
-            continue
+        if WATCH_HEADING.search(lead) or prev is not None and int(prev.get("line") or 0) in after:
+            continue  # (``after``: the lines of bold talks; the list under one is its speakers and times)
         headed = of_talks or names_sessions(group)  # (a heading's words, not a lead-in's: "Workshops:" over feedback)
         sessions = headed or (lead.endswith(":") and names_sessions(lead))
         found += _list_talks(tok, level, bool(sessions), forced, alone, placed=bool(group or sessions), headed=headed)
@@ -329,6 +332,70 @@ def _video_item(at: _ItemAt) -> tuple[str, list[Fact]] | None:
     return text, [Evidence.VIDEO.of()]
 
 
+def _video_link_item(at: _ItemAt) -> tuple[str, list[Fact]] | None:
+    """"[Title | Jane Roe, Acme](https://youtu.be/…)": the whole item one link to a recording, its text the talk's
+    title (and who gave it, after a bar, a slash or a dash)."""
+    lk = at.flat.links[0]
+    if not url_host(lk.url).endswith(VIDEO_HOSTS):
+        return None
+    text = one_line(lk.text)
+    outside = at.flat.text[:lk.offset] + at.flat.text[lk.offset + len(lk.text):]
+    if trim_decor(outside).strip(" -–—|·,.:()[]") or VIDEO_TEXT.fullmatch(text) or text.startswith("http"):
+        return None  # (more than the link: another rule's; "[Video](…)", a bare address: no title)
+    if not 2 <= len(text.split()) <= 30 or not_talk(text) or group_word(text):
+        return None
+    named = separated_named(text) or dash_named(text)
+    if named is None:
+        return text, [Evidence.VIDEO.of()]
+    who = text[len(named[0]):].strip(" |/｜／-–—")  # (with their organisations: "Jane Roe, Acme")
+    return f"{named[0]} by {who}", [Evidence.VIDEO.of()]
+
+
+def _one_link(at: _ItemAt) -> bool:
+    return len(at.flat.links) == 1
+
+
+def _emphasised_then_person(at: _ItemAt) -> tuple[str, list[Fact]] | None:
+    """"**Title**: Jane Roe, an engineer at Acme, showed how …", "*Title* — Jane Roe and John Doe explained …": an
+    emphasised title, then a sentence whose subject is who gave the talk (a recap's list of the sessions)."""
+    led = _emphasis_led(at.head.get("children") or [])
+    if led is None:
+        return None
+    title, tail = led[0].strip(" :：-–—"), led[1]
+    if not tail.strip() or tail.lstrip()[:1] not in ":：-–—" and not led[0].rstrip().endswith((":", "：")):
+        return None
+    people = lead_people(tail.lstrip(" :：-–—*_"))
+    if not people or not 2 <= len(title.split()) <= 30 or not_talk(title):
+        return None
+    return f"{title} by {people}", [Evidence.TITLE_THEN_WHO.of()]
+
+
+def _by_emphasised_person(at: _ItemAt) -> tuple[str, list[Fact]] | None:
+    """"Title from **Jane Roe of Acme**", "Title by *Jane Roe*": a plain title, a word saying by whom, then the
+    person emphasised (and their organisation)."""
+    children = at.head.get("children") or []
+    last = next((i for i in range(len(children) - 1, -1, -1) if children[i].get("type") not in ("softbreak",
+                 "linebreak") and (children[i].get("type") != "text" or children[i].get("raw", "").strip())), -1)
+    if last < 1 or children[last].get("type") not in ("strong", "emphasis"):
+        return None
+    before = one_line(flatten(children[:last]).text)
+    m = _FROM_BY.match(before)
+    who = _ORG_CUT.split(one_line(flat_of(children[last]).text), maxsplit=1)[0].strip(" ,")
+    if m is None or len(m.group(1).split()) < 2 or not is_person(who):
+        return None
+    return f"{m.group(1).strip()} by {who}", [Evidence.TITLE_THEN_WHO.of()]
+
+
+def _ends_emphasised(at: _ItemAt) -> bool:
+    return " " in at.first and at.head.get("children", [{}])[-1].get("type") in ("strong", "emphasis")
+
+
+# "Title from ", "Title by ", "Title, von ": before an emphasised name.
+_FROM_BY = pattern(r"^(.{3,200}?)[,;]?\s+(?:by|from|von|par|por|door|with|mit)\s*$", re.IGNORECASE)
+# "Jane Roe of Acme", "Jane Roe, Acme", "Jane Roe (Acme)", "Jane Roe creator of Socket.io": the name, then the rest.
+_ORG_CUT = pattern(r"\s+(?:of|at|from|bei|de|chez)\s+|\s*[,(（]|\s+(?=[a-z])")
+
+
 def _with_sessions(at: _ItemAt) -> bool:
     return at.sessions and bool(at.flat.links) and not any(lk.url.startswith("#") for lk in at.flat.links)
 
@@ -340,6 +407,11 @@ def _under_sessions(at: _ItemAt) -> bool:
 
 def _linked_by_links(at: _ItemAt) -> bool:
     return at.led is not None and bool(at.flat.links)
+
+
+def _emphasis_first(at: _ItemAt) -> bool:
+    children = at.head.get("children") or []
+    return bool(children) and children[0].get("type") in ("strong", "emphasis")
 
 
 def _led(at: _ItemAt) -> bool:
@@ -406,7 +478,7 @@ def _session_page(at: _ItemAt) -> tuple[str, list[Fact]] | None:
 
 def _item_shapes(at: _ItemAt) -> tuple[str, list[Fact]] | None:
     """More styles (list_talks.ITEM_SHAPES): "Title — Name", "**Title**" over "Ponente: X", "Taller: ..."."""
-    more = item_of_blocks(at.parts, at.placed)
+    more = item_of_blocks(at.parts, at.placed, at.first)
     return (more[0], [more[1]]) if more is not None else None
 
 
@@ -425,6 +497,9 @@ ITEM_RULES: RuleTable[_ItemAt, tuple[str, list[Fact]]] = (
     ("a time, then a title", None, _timed_item),
     ("who gave it, then a linked title", _linked_by_links, _who_then_linked_title),
     ("a led title, then by whom", _led, _title_then_by),
+    ("a recording's link, the whole item", _one_link, _video_link_item),
+    ("an emphasised title, then its speaker's sentence", _emphasis_first, _emphasised_then_person),
+    ("a title, then by an emphasised person", _ends_emphasised, _by_emphasised_person),
     ("a link to a session, under sessions", _led, _session_link),
     ("a link to the session's page", _led, _session_page),
     ("list item shapes", None, _item_shapes),

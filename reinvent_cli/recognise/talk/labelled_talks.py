@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from reinvent_cli.lexicon import TOPIC_LABELS
-from reinvent_cli.recognise.talk.list_talks import named_by_line
+from reinvent_cli.recognise.talk.list_talks import named_by_line, quoted_tail_named
 from reinvent_cli.recognise.talk.reasons import Evidence
 from reinvent_cli.recognise.talk.roles import Role, RoleKind
 from reinvent_cli.recognise.talk.speakers import speaker_label, speaker_line
@@ -17,8 +17,6 @@ from reinvent_cli.recognise.text.patterns import pattern
 _TOPICS = "|".join(re.escape(w) for w in sorted(TOPIC_LABELS, key=len, reverse=True))
 # "Topic: Title", "演讲主题：Title", "**Thema**: Title" (the label alone, then the title on its line).
 _TOPIC_LINE = pattern(rf"^[*_]*(?:{_TOPICS})[*_]*\s*[:：][*_]*\s*(\S.{{1,200}})$", re.IGNORECASE)
-# "Name，Role，Org，《Title》": a book-quoted title closing a line that opens with a person's name.
-_BOOK_TAIL = pattern(r"^(.{2,160}?)[，,、:：\s]*《([^《》]{2,160})》[。.\s]*$")
 
 
 def topic_title(text: str) -> str | None:
@@ -66,13 +64,10 @@ def _topic_talk(lines: list[str], prev: dict[str, Any] | None, tok: dict[str, An
 
 
 def _book_talk(lines: list[str], tok: dict[str, Any], level: int) -> Role | None:
-    if len(lines) != 1:
+    if len(lines) != 1 or not lines[0].rstrip(" .。").endswith("》"):
         return None
-    m = _BOOK_TAIL.match(lines[0])
-    if not m:
+    named = quoted_tail_named(lines[0])
+    if not named:
         return None
-    who = named_by_line(m.group(1))
-    if not who:
-        return None
-    return Role(RoleKind.TALK, "labelled lines", f"{m.group(2).strip()} by {who}", int(tok["line"]), level,
+    return Role(RoleKind.TALK, "labelled lines", f"{named[0]} by {named[1]}", int(tok["line"]), level,
                 [Evidence.WHO_THEN_QUOTED_TITLE.of()])

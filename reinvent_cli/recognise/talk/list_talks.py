@@ -6,7 +6,14 @@ import re
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
-from reinvent_cli.lexicon import AND_WORDS, CJK_ORG_MARKS, ITEM_TALK_LABELS, NOT_CJK_NAMES, SPEAKER_LABELS
+from reinvent_cli.lexicon import (
+    AND_WORDS,
+    CJK_ORG_MARKS,
+    ITEM_TALK_LABELS,
+    NAME_PARTICLES,
+    NOT_CJK_NAMES,
+    SPEAKER_LABELS,
+)
 from reinvent_cli.recognise.talk.names import is_person, surely_person
 from reinvent_cli.recognise.talk.reasons import Evidence, Fact
 from reinvent_cli.recognise.talk.speakers import speaker_line
@@ -77,7 +84,7 @@ def named_by_line(text: str) -> str | None:
     if len(parts) < 2 and len(text) > 40:
         return None
     head = parts[0].strip(" *_")
-    return people_named(head) if head and surely_person(head.split(" (")[0].split("（")[0]) else None
+    return people_named(head) if head and surely_person(_ROLE_SPLIT.split(head, maxsplit=1)[0]) else None
 _PEOPLE_SPLIT = pattern(r"\s*(?:、|&|\s(?:" + "|".join(AND_WORDS) + r")\s)\s*")
 # "Title (Jane Roe)", "Title（山田 太郎）": a person in closing parentheses.
 _PAREN_TAIL = pattern(r"^(.{3,200}?)\s*[(（]([^()（）]{2,100})[)）]\s*$")
@@ -165,6 +172,55 @@ def quoted_named(text: str) -> tuple[str, str] | None:
     return (m.group(1).strip(), people) if people else None
 
 
+# "Name, Role at Org, “Title”", "季敏(清铭) 《Title》": a quoted or book-quoted title closing a line that opens with a
+# person's name (labelled_talks reads such lines written as paragraphs).
+QUOTED_TAIL = pattern(r"^(.{2,160}?)[，,、:：\s]*(?:《([^《》]{2,160})》|[“\"«「『]([^“”\"«»「」『』]{2,160})[”\"»」』])[。.\s]*$")
+
+
+def quoted_tail_named(text: str) -> tuple[str, str] | None:
+    """(title, speakers) of "Jane Roe, CTO at Acme, “Title”" or "张伟（阿里）《Title》": a person first, the quoted
+    title last; None unless the line opens with a person's name."""
+    if not text.rstrip(" .。").endswith(("》", "”", "\"", "»", "」", "』")):
+        return None  # (cheaply: most items close with no quotation mark)
+    m = QUOTED_TAIL.match(text)
+    if not m:
+        return None
+    quoted = m.group(3)
+    if quoted is not None and (quoted.rstrip().endswith((".", "。")) or text[len(m.group(1)):].lstrip()[:1] in ":："):
+        return None  # 'Jane Roe: “Ship small.”': what someone said, no title
+    who = named_by_line(m.group(1))
+    title = (m.group(2) or quoted or "").strip()
+    return (title, who) if who and title else None
+
+
+def lead_people(text: str) -> str | None:
+    """The people a sentence opens with, as its subject ("Jane Roe, an engineer at Acme, showed …", "Jane Roe and
+    John Doe from Acme explained …", "Dr. Jane Roe walked through …"), joined with " and "; None when it opens with
+    no person's name."""
+    names: list[list[str]] = [[]]
+    for word in text.split()[:16]:
+        bare = word.rstrip(",;:")
+        if word.lower() in _AND_JOIN or word == "&":
+            if not names[-1]:
+                return None
+            names.append([])
+            continue
+        if bare[:1].isupper() or names[-1] and bare.lower() in _PARTICLES:
+            names[-1].append(bare)
+            if word.endswith((",", ";", ":")):
+                break  # "Jane Roe, an engineer": what follows is who she is
+            continue
+        break
+    groups = [" ".join(n) for n in names if n]
+    if not groups or len(groups) != len(names) or not all(is_person(g) for g in groups):
+        return None
+    return " and ".join(groups)
+
+
+_AND_JOIN = frozenset(AND_WORDS)
+_PARTICLES = frozenset(NAME_PARTICLES)
+
+
 def talk_label(text: str) -> bool:
     """A talk's kind leads the item: "Mesa redonda: ...", "Taller: ...", "Panel: ..."."""
     return bool(_LABEL.match(text.strip(" *_")))
@@ -202,9 +258,16 @@ def _placed(item: ItemText) -> bool:
 def _title_over_speaker(item: ItemText) -> tuple[str, Fact] | None:
     """"**Title**" over "Ponente: X"."""
     title = item.emphasised
-    if title is not None and not item.tail.strip(" ,.") and item.next_lines and _speaker_under(item.next_lines[0]):
+    if title is None or item.tail.strip(" ,.") or not item.next_lines:
+        return None
+    under = item.next_lines[0]
+    if _speaker_under(under):
         return title, Evidence.TITLE_THEN_SPEAKER_LINE.of()
-    return None
+    people = people_named(_HANDLES.sub("", under)) if len(under) <= 160 else None
+    return (f"{title} by {people}", Evidence.TITLE_THEN_WHO.of()) if people else None  # over "Jane Roe (@jroe)"
+
+
+_HANDLES = pattern(r"\s*[(（]\s*@[\w.-]{1,40}\s*[)）]")  # "Jane Roe (@jroe)": a handle beside the name
 
 
 def _emphasised_label(item: ItemText) -> tuple[str, Fact] | None:
@@ -279,14 +342,15 @@ def name_then_linked_title(flat: FlatInline) -> tuple[str, str] | None:
 _AND = pattern(r"\s*(?:,|&|、|\s(?:" + "|".join(AND_WORDS) + r")\s)\s*")
 
 
-def item_of_blocks(parts: list[dict[str, Any]], placed: bool = False) -> tuple[str, Fact] | None:
-    """(title, why) of a list item (its blocks) that is a talk by these styles, else None."""
+def item_of_blocks(parts: list[dict[str, Any]], placed: bool = False, first: str | None = None) -> tuple[str, Fact] | None:
+    """(title, why) of a list item (its blocks) that is a talk by these styles, else None (``first``: its first line
+    as the caller reads it, without the slides and video links that close it)."""
     head = parts[0] if parts and parts[0].get("type") in ("paragraph", "block_text") else None
     if head is None:
         return None
     children = head.get("children") or []
     lines = flat_of(head).text.split("\n")  # (kept on the token: the walk and the announcements read it)
-    first = one_line(lines[0])
+    first = first if first is not None else one_line(lines[0])
     under = [x for x in lines[1:3] if x.strip()]
     below = parts[1] if len(parts) > 1 else {}
     if not under and below.get("type") == "list":  # "- **Title**" over a nested "- Speaker: X"
@@ -315,6 +379,7 @@ NAMED_SHAPES: tuple[tuple[str, bool, Callable[[str], tuple[str, str] | None]], .
     ("title, dash, names", True, dash_named),
     ("title, comma, a name", True, comma_named),
     ("title, names and time in parentheses", True, timed_paren_named),
+    ("names, then a quoted title", True, quoted_tail_named),
     ("title, names in parentheses", False, paren_named),
     ("title, by names", False, by_named),
     ("title, slash or bar, names", False, separated_named),

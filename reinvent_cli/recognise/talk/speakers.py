@@ -104,6 +104,9 @@ def _org_part(part: str) -> bool:
     return any(w in ORG_WORDS for w in re.split(r"[\s-]+", part.lower().strip(" .")))
 
 
+_QUOTES = "“\"«「『《„"
+
+
 def parse_speakers(text: str) -> list[Speaker]:
     """"Nate Wiger (AWS), Tom Kerr (Riot)" -> two speakers with orgs. A one-word part after a full name
     is that speaker's organisation ("Michael Hausenblas, AWS"); a job title is skipped, and the part
@@ -114,6 +117,8 @@ def parse_speakers(text: str) -> list[Speaker]:
     for part in _split_parts(text):
         m = re.match(r"^(.*?)\s*\(([^()]*)\)\s*$", part)
         last = speakers[-1] if speakers else None
+        if last is not None and part.strip()[:1] in _QUOTES:
+            continue  # 'Jane Roe, CTO, “Title”': the talk's quoted title, nobody's organisation
         if last is not None and _is_role(part):
             described = True  # "Principal Engineer": a job title, no person
             continue
@@ -174,6 +179,7 @@ _AS_LINE = pattern(r"(\S.{1,48}?)\s+as\s+(\S.*)$")
 
 
 _DASH = pattern(r"\s+[-–—|]\s+")
+_EMPTY_PARENS = pattern(r"\s*\(\s*\)")
 
 
 def _plain(raw: str) -> tuple[str, bool]:
@@ -186,7 +192,7 @@ def _plain(raw: str) -> tuple[str, bool]:
     s = _LIST_MARK.sub("", s, count=1)
     s = _MD_LINK.sub(lambda m: m.group(1), s)
     handle = bool(_HANDLE.search(s))
-    s = _SHORTCODE.sub("", _HANDLE.sub("", _URL.sub("", s))).strip()
+    s = _EMPTY_PARENS.sub("", _SHORTCODE.sub("", _HANDLE.sub("", _URL.sub("", s)))).strip()  # ("Jane Roe (@jroe)")
     i = 0
     while i < len(s) and not (s[i].isalnum() or s[i] in "*_\"“'(["):
         i += 1  # a leading emoji or dash

@@ -1,0 +1,92 @@
+"""List items that are talks by what leads them and who follows: a recording's link as the whole item, an emphasised
+title then the sentence of who gave it, a title then "from **Name of Org**", a person then a quoted title."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reinvent_cli.model import Speaker
+from reinvent_cli.read.source import source_from_bytes
+from reinvent_cli.recognise import parse_source
+from reinvent_cli.recognise.talk.list_talks import lead_people, quoted_tail_named
+
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "recognise" / "lists3"
+
+
+def _talks(name: str) -> list[tuple[int, str, list[Speaker]]]:
+    path = FIXTURES / name
+    doc = parse_source(source_from_bytes(path.read_bytes(), str(path)))
+    return [(t.line, t.title, t.speakers) for t in doc.talks]
+
+
+def test_a_list_of_recordings() -> None:
+    # each item one link to a video, its text the title and who gave it; the channel and mailing list are no talks
+    assert _talks("recordings-list.md") == [
+        (8, "Opening keynote: ten years at the edge", [Speaker("Maria Santos", "Fastly")]),
+        (9, "Caching without tears", [Speaker("Tomás Ferreira"), Speaker("Ana Lima", "Cloudflare")]),
+        (10, "WebAssembly on the CDN", [Speaker("Priya Natarajan")]),
+        (11, "Lessons from a global outage", [])]
+
+
+def test_an_emphasised_title_then_who_gave_it() -> None:
+    talks = _talks("recap-bold-then-person.md")
+    assert talks[:3] == [
+        (7, "Where event streaming goes next (English)", [Speaker("Lena Fischer")]),
+        (8, "Streams at the bank", [Speaker("Omar Haddad"), Speaker("Julia Berg")]),
+        (9, "Kafka-compatible APIs (German)", [Speaker("Ines Wagner")])]
+    # "**Backpressure**: it matters ...", "**Tiered storage**: Cheaper than ...": what was learned, no talks
+    assert not any(line in (15, 16, 17) for line, _, __ in talks)
+
+
+def test_a_title_from_an_emphasised_person() -> None:
+    assert [(line, title, [s.name for s in who]) for line, title, who in _talks("programme-from-emphasised.md")] == [
+        (7, "Sharding a monolith in twelve weeks", ["Katrin Vogel"]),
+        (8, "The cost of an index", ["Pedro Alves"]),
+        (9, "Postgres at the edge", ["Nora Lindqvist"]),
+        (13, "Islands all the way down", ["Sam Okafor"]),
+        (14, "Reading a flame graph", ["Yuki Tanaka"])]
+
+
+def test_a_person_then_a_quoted_title() -> None:
+    assert _talks("keynotes-name-quoted.md") == [
+        (7, "Platforms people want to use", [Speaker("Anna Kowalski")]),
+        (8, "Ten thousand deploys a day", [Speaker("Ben Carter")]),
+        (12, "Scaling a health platform", [Speaker("Chloé Martin")]),
+        (13, "Money moves fast", [Speaker("Dev Patel")])]  # (the quotes under "Quotes we liked": no talks)
+    assert [t[:2] for t in _talks("meetup-name-book-zh.md")] == [
+        (5, "服务网格在生产中的十个坑"), (6, "Kubernetes 多集群调度实践"), (7, "可观测性从零到一")]
+
+
+def test_quoted_tail_named() -> None:
+    assert quoted_tail_named("Jane Roe, CTO at Acme, “Shipping daily”") == ("Shipping daily", "Jane Roe")
+    assert quoted_tail_named("张伟（阿里云）《服务网格实践》") == ("服务网格实践", "张伟")
+    assert quoted_tail_named("Jane Roe: “Ship small, ship often.”") is None  # what she said
+    assert quoted_tail_named("Jane Roe, “Nobody reads the runbook.”") is None
+    assert quoted_tail_named("The team said “no”") is None
+    assert quoted_tail_named("Shipping daily") is None
+
+
+def test_lead_people() -> None:
+    assert lead_people("Jane Roe, an engineer at Acme, showed how") == "Jane Roe"
+    assert lead_people("Jane Roe and John Doe from Acme explained") == "Jane Roe and John Doe"
+    assert lead_people("Dr. Jane Roe walked through it") == "Dr. Jane Roe"
+    assert lead_people("Cheaper than we thought.") is None
+    assert lead_people("How the eventing API routes events") is None
+    assert lead_people("Kubernetes Operators are hard") is None
+
+
+def test_parts_whose_headings_each_show_a_video_hold_the_talks() -> None:
+    # "## Catch up on what's new" would be a talk by its place; its "###" children each show a video: they are
+    assert [t[:2] for t in _talks("recap-videos-under-parts.md")] == [
+        (11, "What's new in the editor"), (17, "Typed pipelines in practice"),
+        (25, "Containers from scratch"), (31, "Serverless without the bill")]
+
+
+def test_the_list_under_a_bold_talk_is_its_speakers_and_times() -> None:
+    # the handles and the time links under "**Title**" are that talk's, no talks; "* **Title**" over a nested
+    # "* Name (@handle)" is a talk by that person
+    assert [(line, title, [s.name for s in who]) for line, title, who in _talks("bold-sessions-with-times.md")] == [
+        (9, "Remote pairing that works", ["Jane Roe"]),
+        (15, "Debugging in production, safely", ["Omar Haddad", "Lena Fischer"]),
+        (22, "Tips for a faster build", ["Pedro Alves"]),
+        (24, "Writing docs people read", ["Nora Lindqvist"])]

@@ -642,6 +642,10 @@ stats percent
 """.split())
 
 
+# A possessive right after a verb of announcing: one's own news ("We announced our engagement"), no launch.
+PERSONAL_POSSESSIVES = frozenset("our my his her their notre mon ma unsere unser meine mein nuestro nuestra mi".split())
+
+
 # Who joins, after a name the verb's object starts with ("announced three new Silver members", "announced Gold
 # sponsors"): people and organisations, no launch.
 JOINING_WORDS = frozenset("""

@@ -403,6 +403,7 @@ class LaunchFinder:
         self.event_recap = recap
         self.other: int | None = None
         self.in_section = False
+        self.titled = False  # a heading of the recap was met (a first "# ..." is its title)
         self.in_announce_list = False
         self.pre_event: int | None = None  # the level of a heading over launches made before the event
         self.reference = False  # under a heading over links to read ("Resources", "Blog posts")
@@ -550,7 +551,9 @@ class LaunchFinder:
             self.other = None
         if self.other is None and recap_other_section(title):
             self.other = level
-        self.in_section = self.other is None and not self.reference
+        # (not under the file's "# title": its sections hold the launches)
+        self.in_section = self.other is None and not self.reference and (level > 1 or self.titled)
+        self.titled = True
         product = versioned_product(title) if self.in_section and not self.head_launches.get(line) else None
         if product and not heading_launch(title):
             self.add(product, None, line, line, title, "a recap's section named by a version")
@@ -571,7 +574,7 @@ class LaunchFinder:
         top = path[-1] if path else None
         if top is None or talk is not None and top in (talk.title, talk.heading):
             return path, day, talk, None  # right under the talk's heading: no section
-        return path, day, talk, top if talk is not None or launch_heading(top) else None
+        return path, day, talk, top if talk is not None or launch_heading(top) or self.event_recap else None
 
     def paragraph(self, tok: Block, following: list[Block], context: list[str]) -> None:
         flat = flat_of(tok)
@@ -727,6 +730,9 @@ class LaunchFinder:
                        rule="a launch recap's feature")
         if hit is not None:
             ann = self.announcement(lines[0], hit, flat, 0, line0, line0)
+            if hit.rule == "a launch recap's feature":
+                said = lines[0].strip()[len(hit.name or ""):].strip(" :：-–—")
+                ann.details += [launch_detail(said)] if said else []  # "Dark mode: system apps support it"
             ann.details += [launch_detail(x) for x in lines[1:] if x.strip()]
             ann.details += texts_of_list(rest)
         elif top and may:  # "- Android P" over "・bata 版の発表": the launch is the item the line is in

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from reinvent_cli.lexicon import ANNOUNCE_WORDS, EVENT_NEWS_WORDS, PRE_EVENT_LEAD
+from reinvent_cli.lexicon import ANNOUNCE_WORDS, EVENT_NEWS_WORDS, PERSONAL_POSSESSIVES, PRE_EVENT_LEAD
 from reinvent_cli.recognise.launch.launch_rules import cjk_launch_heading, launch_label, legend_mark
 from reinvent_cli.recognise.launch.launches import ANNOUNCE_LEAD_IN, launch_heading
 from reinvent_cli.recognise.text.inline import flat_of
@@ -78,7 +78,10 @@ def _intro_sentence(sentence: str, listed: bool) -> bool:
     if m is None or listed and not _LISTED.search(sentence):
         return False
     after = [w.strip(".,;:!?()[]\"'“”").lower() for w in sentence[m.end():].split()[:6]]
+    if after and after[0] in PERSONAL_POSSESSIVES:
+        return False  # "We announced our engagement at dinner.": one's own news
     return not any(w in EVENT_NEWS_WORDS for w in after)
+
 
 
 _LOOK_ITEMS = 12

@@ -105,7 +105,7 @@ ANNOUNCE_WORDS = (
     r"(?:announcements?|announced|launch(?:es|ed)|releases|releases?\s+and\s+launches|what[’']?s\s+new"
     r"|(?:new|latest)\s+(?:features|services|products|launches|releases|announcements)"
     r"|what\s+is\s+new|neuigkeiten|neuerungen|ank[üu]ndigungen|nouveaut[ée]s|annonces|lancements|novedades"
-    r"|anuncios|lanzamientos|lan[çc]amentos|novidades|an[úu]ncios)"
+    r"|anuncios|lanzamientos|lan[çc]amentos|novidades|an[úu]ncios|анонсы|новинки|что\s+нового|нововведения)"
 )
 
 
@@ -114,7 +114,7 @@ ANNOUNCE_WORDS = (
 LEAD_IN_VERBS = (
     r"(?:launched|released|shipped|unveiled|introduced|angek[üu]ndigt|vorgestellt|ver[öo]ffentlicht"
     r"|anunci(?:amos|aron|ó|ados?|adas?|ou|aram)|annonc(?:é|ée|és|ées)|lanz(?:amos|aron|ó|ados?|adas?)"
-    r"|lan[çc](?:amos|aram|ou|ados?|adas?)|presentamos|presentaron)"
+    r"|lan[çc](?:amos|aram|ou|ados?|adas?)|presentamos|presentaron|анонсировал[аи]?|представил[аи]?|выпустил[аи]?)"
 )
 
 
@@ -358,7 +358,8 @@ LAUNCH_LABELS = (
     r"|novit[àa]|(?:newly\s+|just\s+)?(?:announced|launched|released)"
     r"|neu\s+angek[üu]ndigt|angek[üu]ndigt|neu\s+vorgestellt|nouveaut[ée]s?\s+annonc[ée]e?s?|annonc[ée]e?s?"
     r"|lancée?s?|anunciad[oa]s?|lanzad[oa]s?|lan[çc]ad[oa]s?|annunciat[oi]|lanciat[oi]|aangekondigd"
-    r"|gelanceerd|새로\s*발표|발표|출시|新発表|発表|正式リリース|リリース|正式发布|发布|發佈"
+    r"|gelanceerd|새로\s*발표|발표|출시|新発表|発表|正式リリース|リリース|正式发布|发布|發佈|анонсировано|анонсированы"
+    r"|представлено|новое"
 )
 
 
@@ -481,6 +482,7 @@ PRE_EVENT_LEAD = (
 PROSE_ANNOUNCE_VERBS = (
     r"announced|announcing|announces|announce|unveiled|unveiling|unveils"
     r"|anunci(?:amos|ó|aron|ado|ando|a|an)|annonc(?:é|ée|és|ées|er|ait|ent|e|ons|eons)|anunci(?:ou|aram|amos|ado|ando)"
+    r"|анонсировал[аи]?|анонсирует|анонсируют|представил[аи]?|объявил[аи]?"
     r"|kündigt(?:e|en)?|annunciat[oi]|annunci(?:a|ano|amo)"
 )
 

@@ -65,6 +65,18 @@ def test_a_recap_in_chinese_after_its_title():
     ]  # ("本文汇总了…上发布的新产品和新功能。" under "# title"); not a sentence, a figure, the talks' videos
 
 
+def test_a_recap_in_japanese():
+    assert launches("ja-sakura-devday2024-matome.md") == [(5, "Sakura OS 4"), (7, "集中モード"), (8, "ライブ字幕")]
+    # ("…で発表された新機能のまとめです。"); not "起動が速くなりました" (a sentence), not under "関連セッション動画"
+
+
+def test_launches_in_russian():
+    assert launches("ru-oblako-konf2024-anonsy.md") == [
+        (5, "Nimbus Functions 3"), (5, "Nimbus Mesh"),  # "анонсировала X, а затем представила Y": both verbs
+        (9, "Nimbus Vault"), (10, "Nimbus Queue 2"),  # under "Анонсировано:"
+    ]  # (a recap: "Облачная конференция 2024: анонсы")
+
+
 def test_a_press_release_datelined_at_an_event():
     assert launches("quarryconf2023-press-release.md") == [(10, "Acme Bridge Program")]
     # not "two new Gold members, Fabrikam and Contoso", not "the final keynotes and programme for [QuarryConf Europe]"

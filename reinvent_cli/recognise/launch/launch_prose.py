@@ -7,6 +7,7 @@ capitalised words, digits and joiners), never a person, a place or a pronoun."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from reinvent_cli.lexicon import (
     CAPITAL_FUNCTION_WORDS,
@@ -66,11 +67,17 @@ def may_be_prose_launch(low: str) -> bool:
         return True  # (new_thing)
     if ("introduc" in low or "presenta" in low or "stellen" in low) and _INTRO_AT_LINE.search(low):
         return True  # "Introducing X" (intro_launch)
-    if "introducing " in low or "includ" in low or "made an" in low or "包括" in low or "包含" in low:
+    if "introducing " in low or " include" in low:
         return True  # "Google Cloud is introducing X" (introducing_launch), "new features include X" (included_launch)
+    if ("includ" in low or "such as" in low) and ("introduc" in low or "releas" in low or "shipped" in low):
+        return True  # "introduced three tools, including X, Y and Z" (enumerated_launches; "announc": above)
+    if ("包括" in low or "包含" in low or "例如" in low) and (
+            "推出" in low or "发布" in low or "發佈" in low or "発表" in low or "リリース" in low):
+        return True  # "推出的新项目，包括：A、B、C" (enumerated_launches)
     if low.isascii():
         return False
-    return "kündigt" in low or "발표" in low or "출시" in low or "공개" in low
+    return ("kündigt" in low or "발표" in low or "출시" in low or "공개" in low or "анонс" in low or "представил" in low
+            or "объявил" in low)
 
 
 _NEW_NOUN = pattern(rf"new\s+(?:{NEW_THING_NOUNS})\b")
@@ -147,8 +154,13 @@ def prose_announcement(line: str) -> str | None:
     """The product a sentence says was announced, the verb inside it: "At the keynote we announced the [React
     19 RC](...)" -> "React 19 RC"; None when the verb's object is a pronoun, a person's plan or no name
     ("announced that we are now recommending...", "announced his retirement", "announced on Monday")."""
+    return next(prose_announcements(line), None)
+
+
+def prose_announcements(line: str) -> Iterator[str]:
+    """Each product a sentence says was announced, in order, one per verb ("announced X, then introduced Y")."""
     if len(line) > 2000:
-        return None
+        return
     for m in _VERB.finditer(line):
         before = line[max(0, m.start() - 30):m.start()].split()
         prev = before[-1].lower().strip(_EDGE) if before else ""
@@ -168,8 +180,7 @@ def prose_announcement(line: str) -> str | None:
             continue  # "announced that we are now recommending ...": no product follows
         name = name_run(words, _NEAR)
         if name and not _event_news(head, name):
-            return name
-    return None
+            yield name
 
 
 def _event_news(head: str, name: str) -> bool:
@@ -323,10 +334,12 @@ def sentence_launches(text: str) -> list[tuple[int, str]]:
     for end in [m.end() for m in _SENTENCE_END.finditer(flat)] + [len(flat)]:
         sentence = flat[start:end]
         if sentence.strip():
-            name = (prose_announcement(sentence) or ga_in_sentence(sentence) or included_launch(sentence)
-                    or introducing_launch(sentence) or made_announcement(sentence))
+            said = list(dict.fromkeys(prose_announcements(sentence)))
+            name = (said[0] if said else None) or ga_in_sentence(sentence) or included_launch(sentence) \
+                or introducing_launch(sentence) or made_announcement(sentence)
             listed = enumerated_launches(sentence)
-            for one in ([name] if name and name not in listed else []) + listed:
+            found = ([name] if name else []) + said[1:] + listed  # ("announced X, then introduced Y": both)
+            for one in dict.fromkeys(found):
                 at = sentence.find(one)
                 out.append((start + (at if at >= 0 else len(sentence) - len(sentence.lstrip())), one))
         start = end

@@ -413,7 +413,7 @@ _NEW_MARK_ANYWHERE = pattern(rf"{_NEW_MARK_WORDS}|[(\[](?:{STATUS_MARKS})[)\]]")
 # (cjk_launch reads the stripped line: the end its "$" stands for may be before blanks)
 _CJK_VERB_ANYWHERE = pattern(CJK_LAUNCH_VERBS.replace("$", r"\s*$"), re.MULTILINE)
 # What re.IGNORECASE matches to "i" or "s" that lower() does not turn into them ("ı", "ſ"), or lengthens ("İ").
-FOLD_UNSAFE = frozenset("İıſ")
+FOLD_UNSAFE = frozenset("İıſ\u1c80\u1c81\u1c82\u1c83\u1c84\u1c85\u1c86\u1c87\u1c88")  # (and old Cyrillic forms: "ᲀ" is "в")
 LAUNCH_FILTERS = (_LINE_START_RULES, _NOW_GA_ANYWHERE, _VERB_ANYWHERE, _NEW_MARK_ANYWHERE, _CJK_VERB_ANYWHERE)
 
 
@@ -421,7 +421,7 @@ def may_name_launch(text: str, links: bool = True) -> bool:
     """Whether some line of ``text`` (a block's flattened text; ``links``: whether it has any) may name a
     launch by a line rule; False proves that none does. (The patterns, lowercase, read the lowered text: but
     for FOLD_UNSAFE, what re.IGNORECASE matches to a lowercase letter lowers to it, one character for one.)"""
-    if not text.isascii() and ("İ" in text or "ı" in text or "ſ" in text):  # (FOLD_UNSAFE)
+    if not text.isascii() and any(ch in text for ch in FOLD_UNSAFE):
         return True
     low = "\n" + text.lower()
     if "announc" in low or "launch" in low:  # 'Announcing X' (its own test), 'Product: X announced.'

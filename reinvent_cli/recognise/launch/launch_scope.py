@@ -27,12 +27,13 @@ def pre_event_heading(title: str) -> bool:
 
 
 # A file name that says launches: "wwdc2018-announcements", "reinvent-launches", "keynote-ankuendigungen".
-_NAME_LAUNCH = pattern(r"\b(?:announcements|launches|ank[üu]ndigungen|annonces|anuncios|lanzamientos)\b", re.IGNORECASE)
+_NAME_LAUNCH = pattern(r"\b(?:announcements|launches|ank[üu]ndigungen|annonces|anuncios|lanzamientos|анонсы)\b", re.IGNORECASE)
 # An opening paragraph that says launches were made: "features ... that were announced at WWDC 2018", "today is
 # announcing ...", "a dévoilé", "发布了", "を発表" (not a plan: "will announce").
 _INTRO_LAUNCH = pattern(r"(?<!will )(?<!to )\b(?:announced|announcing|announces|unveiled|unveiling|launched|"
                         r"angek[üu]ndigt|annonc[ée]e?s?|d[ée]voil[ée]e?s?|anunciad[oa]s?|anunci[óo])\b"
-                        r"|发布了|推出了|发布的|發佈的|を発表|が発表|発表された|リリースされた", re.IGNORECASE)
+                        r"|发布了|推出了|发布的|發佈的|を発表|が発表|発表された|リリースされた|발표된|발표했|анонсирова|представлен|объявлен",
+                        re.IGNORECASE)
 _INTRO_BLOCKS = 3
 
 
@@ -44,7 +45,8 @@ def says_launches(tokens: list[dict[str, Any]], name: str, listed: bool = False)
 
 # An opening that says it lists or sums up: "Here's my complete list of ...", "everything announced", "a recap of".
 _LISTED = pattern(r"\b(?:list|everything|here[’']?s|here\s+(?:is|are)|summary|recap|round-?up|overview|übersicht|"
-                  r"zusammenfassung|résumé|resumen|récap)\b|まとめ|总结|汇总|一览|一覧", re.IGNORECASE)
+                  r"zusammenfassung|résumé|resumen|récap|итоги|обзор|список)\b|まとめ|总结|汇总|一览|一覧|정리|요약",
+                  re.IGNORECASE)
 
 
 def launch_intro(tokens: list[dict[str, Any]], listed: bool = False) -> bool:

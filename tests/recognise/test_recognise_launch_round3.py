@@ -182,3 +182,11 @@ def test_what_an_event_says_of_itself_is_no_launch():
 ])
 def test_a_lead_in_before_a_date(line: str, launch: bool):
     assert (line_launch(line) is not None) is launch
+
+
+def test_an_event_is_no_launch():
+    assert line_launch("Quarry Summit 2024 is now available on our YouTube channel!") is None  # its recordings
+    assert sentence_launches("Thanks for coming. QuarryCon 2023 is now available to watch online.") == []
+    assert line_launch("Quarry Vault is now generally available") is not None
+    assert line_launch("now that all of the lineups are fully") is None
+    assert announce_match("announced.") is None  # ("... the lineups are fully\nannounced.": nothing named)

@@ -11,7 +11,9 @@ from collections.abc import Iterator
 
 from reinvent_cli.lexicon import (
     CAPITAL_FUNCTION_WORDS,
+    EVENT_NAME_SHAPE,
     EVENT_NEWS_WORDS,
+    EVENT_WORDS,
     FIRST_PERSON_SUBJECTS,
     INTRO_WORDS,
     JOINING_WORDS,
@@ -237,6 +239,16 @@ _GA_IN_SENTENCE = pattern(
 )
 
 
+# An event as a sentence's subject ("OpenSearchCon 2022", "the Acme Summit", "KubeCon EU"): its recordings or
+# tickets are "now available", no product.
+_EVENT_SUBJECT = pattern(rf"(?i:(?<![\w-])(?:{EVENT_WORDS})(?![\w-]))|\b{EVENT_NAME_SHAPE}\b")
+
+
+def event_subject(subject: str) -> bool:
+    """Whether the subject of "... is now available" names an event, not a product."""
+    return len(subject) <= 200 and _EVENT_SUBJECT.search(subject) is not None
+
+
 def ga_in_sentence(sentence: str) -> str | None:
     """The product a sentence says is now generally available or in preview, wherever in the sentence it is
     ("Finally, the new Foo Operator is now generally available" -> "Foo Operator"); None otherwise."""
@@ -247,7 +259,7 @@ def ga_in_sentence(sentence: str) -> str | None:
         while words and (words[0].lower() in CAPITAL_FUNCTION_WORDS or words[0].lower() in PROSE_NOT_SUBJECT
                          or words[0].lower() in ("new", "finally", "also", "today", "now")):
             words = words[1:]
-        if words:
+        if words and not event_subject(" ".join(words)):
             return " ".join(words)
     return None
 

@@ -24,7 +24,7 @@ from reinvent_cli.lexicon import (
     STATUS_MARKS,
     VENDORS,
 )
-from reinvent_cli.recognise.launch.launch_prose import may_be_prose_launch
+from reinvent_cli.recognise.launch.launch_prose import event_subject, may_be_prose_launch
 from reinvent_cli.recognise.text.patterns import pattern
 
 # 'NEW - "DynamoDB On Demand"', 'New: X', 'Launch: X', 'Neu: X', 'Nouveauté : X', 'Announcement: X',
@@ -96,6 +96,8 @@ def ga_launch(line: str) -> bool:
         return False  # "Params array: Now supports X": a note on a feature ("Acme Ledger now supports X" is a launch)
     if not subject:
         return True  # "GA of X"
+    if event_subject(subject):
+        return False  # "OpenSearchCon 2022 is now available on YouTube": an event's recordings, no launch
     if not ((subject[:1].isupper() or subject[:1] == ".") and not _NOT_PRODUCT.match(subject)):
         return False
     name = _ARTICLE.sub("", subject)  # "The Acme Vault is now GA"; not "The feature is in beta" (no name)

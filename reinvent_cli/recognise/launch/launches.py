@@ -62,8 +62,8 @@ def announce_match(line_text: str) -> re.Match[str] | None:
     if word.startswith("launch") and m.start(1) > 0:
         return None
     after = line_text[m.end():].strip()
-    if not after:
-        return None  # "Launched:" leads into a list of launches; "- Announcing" alone names nothing
+    if not any(ch.isalnum() for ch in after):
+        return None  # "Launched:" leads into a list of launches; "- Announcing" alone, "announced." name nothing
     if re.match(r"(?:my|our|your|his|her|their|i|we|it|this|that)\b", after, re.I):
         return None  # "Launched my own side project"
     if re.match(r"(?:for|to|by)\s", after) and ":" not in after:

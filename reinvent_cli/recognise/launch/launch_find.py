@@ -404,6 +404,7 @@ class LaunchFinder:
         self.other: int | None = None
         self.in_section = False
         self.titled = False  # a heading of the recap was met (a first "# ..." is its title)
+        self.head_lines: set[int] = set()  # the lines of headings that name a launch (no section of their own)
         self.in_announce_list = False
         self.pre_event: int | None = None  # the level of a heading over launches made before the event
         self.reference = False  # under a heading over links to read ("Resources", "Blog posts")
@@ -539,6 +540,7 @@ class LaunchFinder:
         if self.event_recap:
             self.recap_heading(title, line, level)
         if name:
+            self.head_lines.add(line)  # (before add: placed at once after the walk)
             self.add(name, None, line, line, title, "a launch heading")
             self.in_section = False  # (a heading that names a launch: the items under it are its details)
         elif self.in_announce_list:
@@ -556,6 +558,7 @@ class LaunchFinder:
         self.titled = True
         product = versioned_product(title) if self.in_section and not self.head_launches.get(line) else None
         if product and not heading_launch(title):
+            self.head_lines.add(line)
             self.add(product, None, line, line, title, "a recap's section named by a version")
 
     def where(self, line: int) -> tuple[list[str], int | None, Talk | None, str | None]:
@@ -574,7 +577,8 @@ class LaunchFinder:
         top = path[-1] if path else None
         if top is None or talk is not None and top in (talk.title, talk.heading):
             return path, day, talk, None  # right under the talk's heading: no section
-        return path, day, talk, top if talk is not None or launch_heading(top) or self.event_recap else None
+        recap_section = self.event_recap and top != self.doc.title and line not in self.head_lines
+        return path, day, talk, top if talk is not None or launch_heading(top) or recap_section else None
 
     def paragraph(self, tok: Block, following: list[Block], context: list[str]) -> None:
         flat = flat_of(tok)

@@ -77,6 +77,11 @@ def test_launches_in_russian():
     ]  # (a recap: "Облачная конференция 2024: анонсы")
 
 
+def test_a_recap_whose_event_is_named_in_its_opening_only():
+    assert launches("announcements.md") == [(5, "Cold Storage"), (6, "Quarry Lens")]  # not "The console got ..."
+    assert launches("no-howto-after-launch.md") == []  # "was announced at Acme Summit 2024, and here is how I set it up"
+
+
 def test_a_press_release_datelined_at_an_event():
     assert launches("quarryconf2023-press-release.md") == [(10, "Acme Bridge Program")]
     # not "two new Gold members, Fabrikam and Contoso", not "the final keynotes and programme for [QuarryConf Europe]"

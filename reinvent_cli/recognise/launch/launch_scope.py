@@ -50,24 +50,31 @@ _LISTED = pattern(r"\b(?:list|everything|here[’']?s|here\s+(?:is|are)|summary|
 
 
 def launch_intro(tokens: list[dict[str, Any]], listed: bool = False) -> bool:
-    """Whether the file opens (its first paragraphs, before any heading but its title) by saying launches were made: "Here's my
-    complete list of features that were announced at WWDC 2018.", "The Foundation today is announcing ..."
+    """Whether the file opens (its first paragraphs, before any heading but its title) by saying launches were made:
+    "Here's my complete list of features that were announced at WWDC 2018.", "The Foundation today is announcing ..."
     (``listed``: and that it lists them, "list", "everything", "recap")."""
+    return intro_sentence(tokens, listed) is not None
+
+
+def intro_sentence(tokens: list[dict[str, Any]], listed: bool = False) -> str | None:
+    """The sentence of the file's opening that says launches were made (see launch_intro), or None."""
     seen = 0
     for n, tok in enumerate(tokens[:12]):
         kind = tok.get("type")
         if kind == "heading" and (seen or n or int((tok.get("attrs") or {}).get("level", 1)) > 1):
-            return False  # (the intro is before the sections: after the title's "# ..." at most)
+            return None  # (the intro is before the sections: after the title's "# ..." at most)
         if seen >= _INTRO_BLOCKS:
-            return False
+            return None
         if kind in ("blank_line", "thematic_break"):
             continue
         seen += 1
         if kind == "paragraph":
             text = flat_of(tok).text
-            if len(text) <= 2000 and any(_intro_sentence(x, listed) for x in _SENTENCE.split(text)):
-                return True
-    return False
+            if len(text) <= 2000:
+                said = next((x for x in _SENTENCE.split(text) if _intro_sentence(x, listed)), None)
+                if said is not None:
+                    return said
+    return None
 
 
 _SENTENCE = pattern(r"(?<=[.!?])\s+|(?<=[。！？])")

@@ -149,6 +149,17 @@ PROFILE_HOSTS = ("twitter.com", "x.com", "github.com", "linkedin.com", "mastodon
 
 # A session's own page on a conference site: the schedule hosts, and the path words before a talk's slug
 # ("/2023-berlin/talks/perses", "/program/sessions/1234", "/vortraege/kafka-im-einsatz").
+# Where a linked title is something to read, not a talk: article hosts and path words ("/blog/…", "/posts/…").
+ARTICLE_HOSTS = ("medium.com", "dev.to", "substack.com", "hashnode.dev", "hashnode.com", "blogspot.com",
+                 "wordpress.com", "reddit.com", "hackernoon.com", "qiita.com", "zenn.dev", "note.com", "juejin.cn",
+                 "csdn.net", "velog.io", "tistory.com", "udemy.com")
+ARTICLE_PATH_WORDS = ("blog", "blogs", "post", "posts", "article", "articles", "p", "episode", "episodes", "podcast",
+                      "news", "newsletter", "course", "courses")
+# The lead-in or heading of a list of things to read or listen to, not talks ("To Read", "Further reading").
+READING_WORDS = ("to read", "reading list", "further reading", "reading", "articles", "blog posts", "posts",
+                 "podcasts", "podcast episodes", "newsletters", "lesestoff", "leseliste", "artikel", "zum lesen",
+                 "à lire", "lectures", "para leer", "lecturas", "artículos", "para ler", "leituras", "artigos",
+                 "記事", "読み物", "文章", "阅读", "推荐阅读", "읽을거리", "아티클")
 SESSION_HOSTS = ("sched.co", "sched.com", "sessionize.com", "pretalx.com", "confengine.com", "papercall.io")
 SESSION_PATH_WORDS = ("talk", "talks", "session", "sessions", "presentation", "presentations", "vortrag",
                       "vortraege", "vortrage", "charla", "charlas", "palestra", "palestras", "keynote", "keynotes",
@@ -211,6 +222,10 @@ NOT_TALK_WORDS = (
     # lists of what to watch or read next
     "videos", "video", "playlist", "recordings", "vídeos", "vidéos", "動画", "视频", "영상", "blog posts", "posts",
     "articles", "press", "further watching", "slides", "all slides",
+    # a notes repository's README parts
+    "license", "licence", "licensing", "lizenz", "licencia", "licença", "ライセンス", "许可证", "라이선스",
+    "contributors", "contributing", "contribute", "how to contribute", "authors", "maintainers", "installation",
+    "install", "usage", "getting started", "setup", "changelog", "requirements", "directory structure",
     # closing thanks
     "thanks", "thank you", "thank you!", "acknowledgements", "acknowledgments", "credits", "danke", "dank",
     "danksagung", "merci", "remerciements", "gracias", "agradecimientos", "obrigado", "obrigada",

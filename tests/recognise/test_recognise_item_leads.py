@@ -90,3 +90,34 @@ def test_the_list_under_a_bold_talk_is_its_speakers_and_times() -> None:
         (15, "Debugging in production, safely", ["Omar Haddad", "Lena Fischer"]),
         (22, "Tips for a faster build", ["Pedro Alves"]),
         (24, "Writing docs people read", ["Nora Lindqvist"])]
+
+
+def test_under_a_day_emphasised_titles_with_what_they_are_about_and_one_timed_item() -> None:
+    # under a day: "**Title:** what it is about" items, and a day's one item with a time and its speakers; the same
+    # shape under "What we took home" (no day, no group of talks) is the note-taker's own takeaways
+    talks = _talks("days-with-demos.md")
+    assert [t[:2] for t in talks] == [(9, "Meshery in ten minutes"), (11, "Designing with the canvas"),
+                                      (13, "Performance profiles"), (17, "Extending meshes for fun and profit")]
+    assert talks[3][2] == [Speaker("Jane Roe"), Speaker("John Doe", "Google")]  # (the handles are neither)
+
+
+def test_paragraphs_under_a_heading_naming_talks() -> None:
+    # no list: "[Title: subtitle](url) by **Name**, Role, Org" paragraphs under "### Lumen Days Talks"
+    assert [(line, title, [s.name for s in who]) for line, title, who in _talks("paragraph-talks-under-group.md")] == [
+        (9, "Where Lumen goes next: the 2032 roadmap", ["Maria Santos"]),
+        (11, "Introducing Lumen Themes", ["Tomás Ferreira"]),
+        (13, "How Lumen Does Low-Effort, High-Impact Research (and You Can Too!)", ["Ana Lima"])]
+
+
+def test_a_session_page_linked_in_an_items_prose() -> None:
+    assert [t[:2] for t in _talks("prose-items-session-links.md")] == [
+        (5, "Tracing a request through three meshes"), (6, "Chaos at the control plane"),
+        (7, "Operators that read the docs for you")]
+
+
+def test_bold_lines_that_link_their_recording() -> None:
+    # "**[Title](youtube) by Acme Developer Advocate Jane Roe**": the video in the bold line is its evidence, and the
+    # person after the job title is its speaker; the parts above them are groups
+    assert [(line, title, [s.name for s in who]) for line, title, who in _talks("bold-video-lines.md")] == [
+        (10, "How well do you know service workers?", ["Laura Pérez"]),
+        (14, "From template to store package", ["Dana Brooks", "Sam Okafor"])]

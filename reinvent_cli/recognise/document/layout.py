@@ -109,12 +109,15 @@ class _Seg:
             self._inner = 0
             if any(b.get("type") == "list" or b.get("type") == "paragraph" and _opens_bold(b) for b in self.blocks):
                 self._found = (bold_candidates(self.blocks, self.level + 1, False),
-                               item_candidates(self.blocks, self.level + 1, "", False))
+                               item_candidates(self.blocks, self.level + 1, "", False, heading=self.title))
                 self._inner = len(self._found[0]) + len(self._found[1])
             else:
                 self._found = ([], [])  # (no bold lead line and no list: neither finds any)
             if any(b.get("type") == "table" for b in self.blocks):
                 self._inner += len(table_candidates(self.blocks, self.level + 1))  # a schedule table's rows
+            if self.title and any(b.get("type") == "paragraph" for b in self.blocks) and group_word(self.title):
+                # under "Gatsby Days Talks": "[Title](url) by **Name**" paragraphs, no list
+                self._inner += len(line_candidates(self.blocks, self.level + 1, True))
         return self._inner
 
 
@@ -497,7 +500,7 @@ def _inner_candidates(segs: list[_Seg], plan: Plan) -> None:
                 items = item_candidates(s.blocks, s.level + 1, s.title if group else "", forced == "list",
                                         alone=role is not None and role.kind is RoleKind.DAY,
                                         of_talks=role is not None and has(role.evidence, Evidence.PERIOD),
-                                        after=frozenset(r.line for r in bold))
+                                        after=frozenset(r.line for r in bold), heading=s.title)
             for r in items:
                 plan.roles[r.line] = r
         if not forced:

@@ -25,12 +25,12 @@ from reinvent_cli.recognise.talk.list_talks import (
     separated_named,
     talk_label,
 )
-from reinvent_cli.recognise.talk.media import SLIDES_TEXT, VIDEO_TEXT, session_page
+from reinvent_cli.recognise.talk.media import SLIDES_TEXT, VIDEO_TEXT, article_page, session_page
 from reinvent_cli.recognise.talk.names import is_person, surely_person
-from reinvent_cli.recognise.talk.reasons import WHO_GAVE_IT, Evidence, Fact, has
+from reinvent_cli.recognise.talk.reasons import TIMED, WHO_GAVE_IT, Evidence, Fact, has
 from reinvent_cli.recognise.talk.roles import Role, RoleKind
 from reinvent_cli.recognise.talk.talks import has_talk_label, strip_time
-from reinvent_cli.recognise.talk.watch_heading import WATCH_HEADING
+from reinvent_cli.recognise.talk.watch_heading import READING_LEAD, WATCH_HEADING
 from reinvent_cli.recognise.text.inline import FlatInline, flat_of, flatten, one_line, trim_decor, url_host
 from reinvent_cli.recognise.text.patterns import LEAD_TIME as _LEAD_TIME  # ("09:30-10:15: ": text/patterns.py)
 from reinvent_cli.recognise.text.patterns import pattern
@@ -79,6 +79,8 @@ def bold_candidates(blocks: list[dict[str, Any]], level: int, forced: bool, alon
             continue
         text = f"{title} {rest}".strip()
         why = title_evidence(text) + block_evidence([_rest_of(tok)] + blocks[n + 1:n + 3])
+        if not has(why, Evidence.VIDEO) and _links_a_video(tok):
+            why.append(Evidence.VIDEO.of())  # "**[Title](https://youtu.be/…) by Jane Roe**": its recording in it
         if not why and talk_label(title):
             why = [Evidence.KIND_LABEL.of()]  # "**Podiumsdiskussion: ...**"
         if why or forced:
@@ -161,9 +163,10 @@ def lines_of(tok: dict[str, Any]) -> list[tuple[list[dict[str, Any]], int]]:
 def _as_item(children: list[dict[str, Any]], line: int) -> dict[str, Any] | None:
     """One line as a list item's tokens, if it could be a talk's line: short, no sentence, some words."""
     text = one_line(flatten(children).text)
-    if not 4 <= len(text) <= 160 or text.endswith(_NO_LINE_END) or not any(c.isalpha() for c in text):
+    linked = bool(children) and children[0].get("type") == "link"  # "[Title: a subtitle](url) by Jane Roe, Role"
+    if not 4 <= len(text) <= (240 if linked else 160) or text.endswith(_NO_LINE_END) or not any(c.isalpha() for c in text):
         return None
-    key = _KEY.match(text)
+    key = None if linked else _KEY.match(text)
     if key and not (has_talk_label(text) or strip_time(text) != text or _a_person(key.group(1))):
         return None  # "Video: https://…", "详见：[…]": a note's key and value, no talk's line
     return {"type": "list_item", "line": line, "children": [{"type": "block_text", "line": line, "children": children}]}
@@ -174,6 +177,13 @@ def _a_person(text: str) -> bool:
     return is_person(text) if text.isascii() else surely_person(text)
 
 
+def _links_a_video(tok: dict[str, Any]) -> bool:
+    """The bold span that opens a paragraph links a recording."""
+    children = tok.get("children") or []
+    lead = next((c for c in children if c.get("type") == "strong"), None)
+    return lead is not None and any(url_host(lk.url).endswith(VIDEO_HOSTS) for lk in flat_of(lead).links)
+
+
 def _rest_of(tok: dict[str, Any]) -> dict[str, Any]:
     """A paragraph without its first line (what follows a bold lead line in the same paragraph)."""
     children = tok.get("children") or []
@@ -182,13 +192,14 @@ def _rest_of(tok: dict[str, Any]) -> dict[str, Any]:
 
 
 def item_candidates(blocks: list[dict[str, Any]], level: int, group: str, forced: bool,
-                    alone: bool = False, of_talks: bool = False, after: frozenset[int] = frozenset()) -> list[Role]:
+                    alone: bool = False, of_talks: bool = False, after: frozenset[int] = frozenset(),
+                    heading: str = "") -> list[Role]:
     """List items that are talks: ``- 14:00 [Title](url) von *Name*``, ``[*Title*][ref] by Name``,
     ``*Title* -- by Name``, ``「Title」 — Name``, a link to each session under "Sessions"/"Sessions I
     attended:" (``after``: the lines of talks found as bold lines, whose lists are theirs; ``of_talks``: a part of a list of talks, "## 2023" under "# Talks"); two or more alike in one list
     (the items of a "13:30 Lightning talks" item too)."""
-    if group and WATCH_HEADING.search(group):
-        return []
+    if group and WATCH_HEADING.search(group) or heading and READING_LEAD.match(heading) and not forced:
+        return []  # (``heading``: the title over these blocks; "Further reading" lists no talks)
     found: list[Role] = []
     for n, tok in enumerate(blocks):
         if tok.get("type") != "list":
@@ -197,10 +208,23 @@ def item_candidates(blocks: list[dict[str, Any]], level: int, group: str, forced
         lead = one_line(flat_of(prev).text) if prev and prev.get("type") == "paragraph" else ""
         if WATCH_HEADING.search(lead) or prev is not None and int(prev.get("line") or 0) in after:
             continue  # (``after``: the lines of bold talks; the list under one is its speakers and times)
+        if not forced and _reading_above(blocks, n):
+            continue  # "_To Read_", "**Learning Resources**" over the list: articles, videos, no talks attended
         headed = of_talks or names_sessions(group)  # (a heading's words, not a lead-in's: "Workshops:" over feedback)
         sessions = headed or (lead.endswith(":") and names_sessions(lead))
         found += _list_talks(tok, level, bool(sessions), forced, alone, placed=bool(group or sessions), headed=headed)
     return found
+
+
+def _reading_above(blocks: list[dict[str, Any]], n: int) -> bool:
+    """One of the two paragraphs right above the list at ``n`` is a lead-in of things to read ("_To Read_",
+    "**Further reading**")."""
+    for prev in blocks[max(0, n - 2):n][::-1]:
+        if prev.get("type") != "paragraph":
+            return False
+        if READING_LEAD.match(one_line(flat_of(prev).text)):
+            return True
+    return False
 
 
 def _list_talks(tok: dict[str, Any], level: int, sessions: bool, forced: bool, alone: bool = False,
@@ -225,8 +249,9 @@ def _list_talks(tok: dict[str, Any], level: int, sessions: bool, forced: bool, a
         if role is not None:
             talks.append(role)
     if not forced and len(talks) + len(nested) < 2:
-        if alone and len(items) == 1 and talks and has(talks[0].evidence, *WHO_GAVE_IT):
-            return talks  # (``alone``: right under a day, the one item "Title, Name" of its list)
+        if alone and len(items) == 1 and talks and (has(talks[0].evidence, *WHO_GAVE_IT) or has(
+                talks[0].evidence, *TIMED) and has(talks[0].evidence, Evidence.SPEAKERS_IN_TITLE)):
+            return talks  # (``alone``: right under a day, the one item "Title, Name" or "14:00 Title - Name")
         return nested
     # ("12:30 Lunch", "13:30 Lightning talks": a schedule's breaks and groups count for neither side)
     weighed = sum(1 for it in items if not _break_or_group(_head_text(it.get("children") or []) or ""))
@@ -370,6 +395,24 @@ def _emphasised_then_person(at: _ItemAt) -> tuple[str, list[Fact]] | None:
     return f"{title} by {people}", [Evidence.TITLE_THEN_WHO.of()]
 
 
+def _emphasised_then_about(at: _ItemAt) -> tuple[str, list[Fact]] | None:
+    """"**Knative Eventing:** How the eventing API routes events …" where talks are expected (under a day, a group
+    of talks, a lead-in naming sessions): an emphasised title, a colon, then what the talk is about."""
+    led = _emphasis_led(at.head.get("children") or [])
+    if led is None:
+        return None
+    title, tail = led[0].strip(), led[1].strip()
+    if title.endswith((":", "：")):
+        title = title[:-1].strip()
+    elif tail[:1] in ":：":
+        tail = tail[1:].strip()
+    else:
+        return None
+    if not 2 <= len(title.split()) <= 12 or len(tail.split()) < 4 or not_talk(title) or group_word(title):
+        return None
+    return title, [Evidence.TITLE_THEN_ABOUT.of()]
+
+
 def _by_emphasised_person(at: _ItemAt) -> tuple[str, list[Fact]] | None:
     """"Title from **Jane Roe of Acme**", "Title by *Jane Roe*": a plain title, a word saying by whom, then the
     person emphasised (and their organisation)."""
@@ -414,6 +457,10 @@ def _emphasis_first(at: _ItemAt) -> bool:
     return bool(children) and children[0].get("type") in ("strong", "emphasis")
 
 
+def _placed_emphasis(at: _ItemAt) -> bool:
+    return at.placed and _emphasis_first(at)
+
+
 def _led(at: _ItemAt) -> bool:
     return at.led is not None
 
@@ -432,10 +479,23 @@ def _title_then_by(at: _ItemAt) -> tuple[str, list[Fact]] | None:
     m = _BY.match(tail)
     names = _SENTENCE_END.split(tail[m.end():], maxsplit=1)[0] if m else ""
     if m and len(names.split()) > 8:
-        names = _names_before_dash(names)  # "[Title](url) by Jane Roe - what the talk was about"
-    if m and names and len(names.split()) <= 8:
-        return f"{title} by {names.strip()}", [Evidence.TITLE_THEN_WHO.of()]
-    return None
+        # "[Title](url) by Jane Roe - what the talk was about", "… by **Jane Roe**, Head of Learning and UX, Acme"
+        names = _names_before_dash(names) or _person_before_comma(names)
+    if not (m and names and len(names.split()) <= 8) or not _who(names, m.group(0)):
+        return None
+    if not at.sessions and at.flat.links and at.flat.text.startswith(at.flat.links[0].text) \
+            and article_page(at.flat.links[0].url):
+        return None  # "[Title](https://…/blog/…) by Jane Roe": a post to read, not a talk
+    return f"{title} by {names.strip()}", [Evidence.TITLE_THEN_WHO.of()]
+
+
+def _who(names: str, joint: str) -> bool:
+    """The names after "by" open with a person's name ("Hanselman" alone too); after a dash they are people
+    ("[Ep. 74](…) — Changelog, race and …" names nobody)."""
+    first = _AND.split(names.strip(" *_"), maxsplit=1)[0].strip(" *_()")
+    if joint.strip(" ,.").lower().endswith(("-", "–", "—")):
+        return people_named(names) is not None
+    return is_person(first, 1) or surely_person(first)
 
 
 def _session_link(at: _ItemAt) -> tuple[str, list[Fact]] | None:
@@ -462,6 +522,20 @@ def _tail_people(tail: str) -> str | None:
     head = inner.split(",")[0].split("，")[0].split("、")[0].strip()
     # (CJK: a spaced name or a common family name; "(カーディナリティの悩み)" is the title in another language)
     return inner if head.isascii() or " " in head or "・" in head or surely_person(head) else None
+
+
+def _session_link_in_prose(at: _ItemAt) -> tuple[str, list[Fact]] | None:
+    """"Jane Roe will give her talk, [Title](https://sched.co/abc). It covers …" under sessions: the one link to a
+    session's own page in an item's prose is the talk's title."""
+    pages = [lk for lk in at.flat.links if session_page(lk.url)]
+    if len(pages) != 1 or len(one_line(pages[0].text).split()) < 2:
+        return None
+    title = one_line(pages[0].text).strip(" *_")
+    return (title, [Evidence.SESSION_PAGE.of()]) if not not_talk(title) else None
+
+
+def _sessions_with_links(at: _ItemAt) -> bool:
+    return at.sessions and bool(at.flat.links)
 
 
 def _session_page(at: _ItemAt) -> tuple[str, list[Fact]] | None:
@@ -500,12 +574,14 @@ ITEM_RULES: RuleTable[_ItemAt, tuple[str, list[Fact]]] = (
     ("a recording's link, the whole item", _one_link, _video_link_item),
     ("an emphasised title, then its speaker's sentence", _emphasis_first, _emphasised_then_person),
     ("a title, then by an emphasised person", _ends_emphasised, _by_emphasised_person),
+    ("an emphasised title, then what it is about, where talks are expected", _placed_emphasis, _emphasised_then_about),
     ("a link to a session, under sessions", _led, _session_link),
     ("a link to the session's page", _led, _session_page),
     ("list item shapes", None, _item_shapes),
     ("a topic label", None, _topic_item),
     ("a title under a heading naming talks", _under_sessions, _titled_under_sessions),
     ("a title with its video, under sessions", _with_sessions, _video_item),
+    ("a session page's link in prose, under sessions", _sessions_with_links, _session_link_in_prose),
     ("the layout says talks are list items", _forced, _layout_says),
 )
 
@@ -519,6 +595,12 @@ def _without_media_tail(flat: FlatInline, text: str) -> str:
             break
         text = bare[:-len(word)].rstrip(" |·-–—,()[]（")
     return text
+
+
+def _person_before_comma(text: str) -> str:
+    """The person before the first comma ("Jane Roe, Head of Learning and UX, Acme" -> "Jane Roe"), or ""."""
+    head = text.split(",", 1)[0].strip(" *_")
+    return head if "," in text and is_person(head) else ""
 
 
 def _names_before_dash(text: str) -> str:

@@ -18,8 +18,8 @@ from reinvent_cli.recognise.talk.names import is_person, surely_person
 from reinvent_cli.recognise.talk.reasons import Evidence, Fact
 from reinvent_cli.recognise.talk.speakers import speaker_line
 from reinvent_cli.recognise.text.inline import FlatInline, flat_of, flatten, one_line
+from reinvent_cli.recognise.text.patterns import HANDLE_PAREN, pattern
 from reinvent_cli.recognise.text.patterns import PAREN_TIME_RANGE as _PAREN_TIME  # ("(Jane Roe, 9:30 - 10:00)")
-from reinvent_cli.recognise.text.patterns import pattern
 from reinvent_cli.recognise.text.rules import RuleTable, first_answer
 
 # "Title — Name", "Title – Name, Role bij Org": the last spaced dash of a line (a bounded split, no backtracking).
@@ -263,11 +263,9 @@ def _title_over_speaker(item: ItemText) -> tuple[str, Fact] | None:
     under = item.next_lines[0]
     if _speaker_under(under):
         return title, Evidence.TITLE_THEN_SPEAKER_LINE.of()
-    people = people_named(_HANDLES.sub("", under)) if len(under) <= 160 else None
+    people = people_named(HANDLE_PAREN.sub("", under)) if len(under) <= 160 else None
     return (f"{title} by {people}", Evidence.TITLE_THEN_WHO.of()) if people else None  # over "Jane Roe (@jroe)"
 
-
-_HANDLES = pattern(r"\s*[(（]\s*@[\w.-]{1,40}\s*[)）]")  # "Jane Roe (@jroe)": a handle beside the name
 
 
 def _emphasised_label(item: ItemText) -> tuple[str, Fact] | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from reinvent_cli.lexicon import SESSION_HOSTS, SESSION_PATH_WORDS
+from reinvent_cli.lexicon import ARTICLE_HOSTS, ARTICLE_PATH_WORDS, SESSION_HOSTS, SESSION_PATH_WORDS
 from reinvent_cli.recognise.text.patterns import pattern
 
 VIDEO_TEXT = pattern(
@@ -63,3 +63,22 @@ def session_page(url: str) -> bool:
     if host.endswith(SESSION_HOSTS):
         return len(parts.path.strip("/")) >= 3
     return bool(_SESSION_PATH.search(parts.path))
+
+
+_ARTICLE_PATH = frozenset(ARTICLE_PATH_WORDS)
+
+
+def article_page(url: str) -> bool:
+    """A link to something to read or listen to: an article host ("medium.com", "dev.to") or a path under a blog,
+    a post, an episode ("/blog/2023/…", "/posts/…", "/episodes/…")."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    host = (parts.hostname or "").lower()
+    if not host:
+        return False
+    if host.endswith(ARTICLE_HOSTS) or host.startswith("blog."):
+        return True
+    segments = [x.lower() for x in parts.path.split("/") if x]
+    return len(segments) >= 2 and any(x in _ARTICLE_PATH for x in segments[:-1])

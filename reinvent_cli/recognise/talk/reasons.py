@@ -48,6 +48,7 @@ class Evidence(Enum):
     # Bold lines, plain lines, list items, table rows (talk/candidates.py, list_talks.py, tables.py)
     KIND_LABEL = "a talk's kind as its label"
     TITLE_THEN_WHO = "a title, then who gave it"
+    TITLE_THEN_ABOUT = "an emphasised title, then what it is about, where talks are expected"
     WHO_THEN_TITLE = "who gave it, then the title"
     TITLE_LINE_THEN_WHO = "a title line, then who gave it"
     TITLE_THEN_SPEAKER_LINE = "a title, then a speaker line under it"

@@ -23,7 +23,7 @@ from reinvent_cli.model import Speaker
 from reinvent_cli.recognise.talk.names import clean_name, is_person, surely_person
 from reinvent_cli.recognise.text.inline import FlatInline
 from reinvent_cli.recognise.text.meta_lines import META_LINE
-from reinvent_cli.recognise.text.patterns import pattern
+from reinvent_cli.recognise.text.patterns import HANDLE_PAREN, pattern
 
 TRAILING_SPEAKER = pattern(r"^(.*\S)\s+\(([^()]{2,60})\)$")
 
@@ -113,6 +113,8 @@ def parse_speakers(text: str) -> list[Speaker]:
     after it is the organisation ("Jane Doe, Principal Engineer, Google Cloud"); a part that is neither
     a name nor an organisation is dropped."""
     speakers: list[Speaker] = []
+    if "@" in text:
+        text = HANDLE_PAREN.sub("", text)  # "Matt Moore (@mattomata), Google": the handle is neither
     described = False  # a job title or organisation followed the last name: single words now describe it
     for part in _split_parts(text):
         m = re.match(r"^(.*?)\s*\(([^()]*)\)\s*$", part)
@@ -374,6 +376,8 @@ def _by_word(title: str) -> tuple[str, list[Speaker]] | None:
         found = _people(after, False)
         if not found and _unquote(before) != before and is_person(after, 1):
             found = [Speaker(clean_name(after), None)]  # "“Title” by Glyph": one name after a quoted title
+        if not found:
+            found = _after_roles(after)  # "Title, by Acme Software Engineers Jane Roe and John Doe"
         if found and before:
             return before.rstrip(" ,;"), found  # ("Title, por Name": no comma left on the title)
     for m in list(_WITH_WORD.finditer(title))[-3:][::-1]:
@@ -381,6 +385,21 @@ def _by_word(title: str) -> tuple[str, list[Speaker]] | None:
         found = _people(title[m.end():m.end() + 160], True)
         if found and before and (len(found) > 1 or _CHAT_BEFORE.search(before)):
             return before, found
+    return None
+
+
+def _after_roles(text: str) -> list[Speaker] | None:
+    """The people a job title leads to ("Acme Developer Advocate Jane Roe", "Acme Software Engineers Jane Roe and
+    John Doe"): the first part ends in a full name after role words, the others are names; None otherwise."""
+    parts = [p.strip(" .") for p in _AND_SPLIT.split(text.strip()) if p.strip()]
+    if not parts or len(parts) > 4 or len(text) > 160:
+        return None
+    words = parts[0].split()
+    for n in (2, 3):  # the name: its last two or three words
+        name, before = " ".join(words[-n:]), " ".join(words[:-n])
+        singular = " ".join(w[:-1] if len(w) > 4 and w.endswith("s") else w for w in before.split())  # "Engineers"
+        if len(words) > n and is_person(name) and _role_words(singular) and all(is_person(p) for p in parts[1:]):
+            return [Speaker(clean_name(name), None)] + [Speaker(clean_name(p), None) for p in parts[1:]]
     return None
 
 

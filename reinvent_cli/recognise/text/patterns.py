@@ -102,3 +102,5 @@ CLOCK_CELL = pattern(rf"^\s*\(?{_HOUR_24}(?:[:：h][0-5]\d|\.[0-5]\d(?=\s*[-–�
 ROW_TIME = pattern(rf"^\s*\(?{clock(':：.h')}(?:\s*[-–—~]\s*{clock(':：.h')})?\)?(?:\s*[(（][^()（）]{{0,12}}[)）])?\s+")
 # A time range in a list item's parentheses: "(10:00-10:40)", "（14：00～14：30）", "(9.00 至 9.30)".
 PAREN_TIME_RANGE = pattern(rf"[\s,，]*{clock(':：.')}\s*[-–—~～至到]\s*{clock(':：.')}[\s,，]*")
+# A social handle in parentheses beside a name: "Jane Roe (@jroe)", "张伟（@zhangwei）": no organisation, no person.
+HANDLE_PAREN = pattern(r"\s*[(（]\s*@[\w.-]{1,40}\s*[)）]")

@@ -19,7 +19,7 @@ def add_links(st: WalkState, flat: FlatInline, line0: int) -> None:
     ctx_of: dict[int, str] = {}
     for lk in flat.links:
         n = bisect.bisect_right(starts, lk.offset) - 1
-        line = verify_line(st.lines, lk.url, line0 + n, line0, line0 + len(lines) - 1)
+        line = verify_line(st.lines, lk.url, line0 + n, line0, line0 + len(lines) - 1, lk.text.count("\n"))
         text = one_line(lk.text) or lk.url
         if n not in ctx_of:
             ctx_of[n] = one_line(lines[n])
@@ -28,9 +28,10 @@ def add_links(st: WalkState, flat: FlatInline, line0: int) -> None:
         st.add_entry("link", text, line, [lk.url])
 
 
-def verify_line(lines: list[str], needle: str, line: int, first: int, last: int) -> int:
-    """The computed line, or the line of the block that really holds ``needle``."""
-    if not needle or 0 < line <= len(lines) and needle in lines[line - 1]:
+def verify_line(lines: list[str], needle: str, line: int, first: int, last: int, span: int = 0) -> int:
+    """The computed line, or the line of the block that really holds ``needle`` (``span``: the lines a link's text
+    runs on after its first, where its address may sit: "[Title that\n  wraps](url)" is at its first line)."""
+    if not needle or any(0 < n <= len(lines) and needle in lines[n - 1] for n in range(line, line + span + 1)):
         return line
     for n in range(max(first, 1), min(last, len(lines)) + 1):
         if needle in lines[n - 1]:

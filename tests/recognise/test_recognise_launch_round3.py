@@ -82,6 +82,17 @@ def test_a_recap_whose_event_is_named_in_its_opening_only():
     assert launches("no-howto-after-launch.md") == []  # "was announced at Acme Summit 2024, and here is how I set it up"
 
 
+def test_talk_notes_whose_title_says_everything_announced():
+    assert launches("quarrysummit2024-everything-announced.md") == [
+        (5, "Quarry Burst"), (6, "Quarry Arm 3"), (11, "Cold Vault"),
+    ]  # ("# Quarry Summit 2024: everything announced"; not "Pricing is 10% lower")
+
+
+def test_a_lead_in_as_the_last_sentence_of_a_paragraph():
+    assert launches("quarrysummit2024-keynote-lead-in.md") == [(8, "Quarry Burst"), (9, "Cold Vault")]
+    # ("The keynote was packed. They announced a few things:"; not the takeaways)
+
+
 def test_a_press_release_datelined_at_an_event():
     assert launches("quarryconf2023-press-release.md") == [(10, "Acme Bridge Program")]
     # not "two new Gold members, Fabrikam and Contoso", not "the final keynotes and programme for [QuarryConf Europe]"

@@ -369,7 +369,7 @@ def decide(src: Source, tokens: list[dict[str, Any]], roles: dict[int, Role]) ->
     # Talk notes in which no talk is read, that say they list an event's launches (their file name or title, their
     # opening paragraph): a recap too, whose items name the launches.
     recap = recap or score >= THRESHOLD and plain and not any(r.kind is RoleKind.TALK for r in roles.values()) \
-        and says_launches(tokens, f"{_stem_words(stem)} {h1 or (titles[0] if titles else '')}"[:200], listed=True)
+        and says_launches(tokens, _stem_words(stem), listed=True, title=h1 or (titles[0] if titles else ""))
     if recap:
         found.append(Cue.LAUNCH_RECAP)
     return Decision(score >= THRESHOLD, score, found, recap)

@@ -46,8 +46,8 @@ from reinvent_cli.recognise.launch.launch_rules import (
 from reinvent_cli.recognise.launch.launch_scope import pre_event_heading
 from reinvent_cli.recognise.launch.launch_table import launch_column
 from reinvent_cli.recognise.launch.launches import (
-    ANNOUNCE_LEAD_IN,
     LAUNCH_FILLER,
+    announce_lead_in,
     announce_match,
     details_from_following,
     launch_detail,
@@ -499,7 +499,7 @@ class LaunchFinder:
         """Whether a list's items are launches: under a launch heading, lead-in or label ("Preview:",
         "Neu angekündigt:", nested too), or when they say so; "1. X" ... "2. Y" go on under one lead-in."""
         ordered = bool((tok.get("attrs") or {}).get("ordered"))
-        led = labelled or bool(lead and ANNOUNCE_LEAD_IN.match(lead))
+        led = labelled or bool(lead and announce_lead_in(lead))
         launches = labelled or not context and (self.in_announce_list or led)
         if led:
             self.ordered_scope = ordered
@@ -600,7 +600,7 @@ class LaunchFinder:
             offsets.append(offsets[-1] + len(x) + 1)
         hits = [line_launch(x, flat, offsets[n]) for n, x in enumerate(lines)]
         last = one_line(lines[-1])
-        if following and following[0].get("type") == "list" and (ANNOUNCE_LEAD_IN.match(last) or launch_label(last)):
+        if following and following[0].get("type") == "list" and (announce_lead_in(last) or launch_label(last)):
             hits[-1] = None  # "Announced three tools to make common tasks easier:" leads into the launches
         last_text = max((i for i, x in enumerate(lines) if x.strip()), default=-1)
         for n, line_text in enumerate(lines):

@@ -9,7 +9,7 @@ from typing import Any
 
 from reinvent_cli.lexicon import ANNOUNCE_WORDS, EVENT_NEWS_WORDS, PERSONAL_POSSESSIVES, PRE_EVENT_LEAD
 from reinvent_cli.recognise.launch.launch_rules import cjk_launch_heading, launch_label, legend_mark
-from reinvent_cli.recognise.launch.launches import ANNOUNCE_LEAD_IN, launch_heading
+from reinvent_cli.recognise.launch.launches import announce_lead_in, launch_heading
 from reinvent_cli.recognise.text.inline import flat_of
 from reinvent_cli.recognise.text.patterns import pattern
 
@@ -37,10 +37,15 @@ _INTRO_LAUNCH = pattern(r"(?<!will )(?<!to )\b(?:announced|announcing|announces|
 _INTRO_BLOCKS = 3
 
 
-def says_launches(tokens: list[dict[str, Any]], name: str, listed: bool = False) -> bool:
-    """Whether the file says that it lists launches: its name ("wwdc2018-announcements") or its opening paragraph
-    ("... everything that was announced at X"; ``listed``: only one that says it lists or sums them up)."""
-    return len(name) <= 200 and _NAME_LAUNCH.search(name) is not None or launch_intro(tokens, listed)
+def says_launches(tokens: list[dict[str, Any]], name: str, listed: bool = False, title: str = "") -> bool:
+    """Whether the file says that it lists launches: its name ("wwdc2018-announcements"), its title ("X 2024:
+    everything announced") or its opening paragraph ("... everything that was announced at X"; ``listed``: only
+    one that says it lists or sums them up)."""
+    if len(name) <= 200 and _NAME_LAUNCH.search(name) is not None:
+        return True
+    if title and len(title) <= 200 and (_LAUNCH_WORD.search(title) or cjk_launch_heading(title)):
+        return True
+    return launch_intro(tokens, listed)
 
 
 # An opening that says it lists or sums up: "Here's my complete list of ...", "everything announced", "a recap of".
@@ -137,7 +142,7 @@ def launch_recap(tokens: list[dict[str, Any]], title: str, name: str = "") -> bo
         elif kind == "list" and prev is not None and prev.get("type") == "paragraph":
             lead = flat_of(prev).text.strip()
             last = lead[lead.rfind("\n") + 1:]
-            if len(last) <= 200 and (ANNOUNCE_LEAD_IN.match(last) or launch_label(last)):
+            if len(last) <= 200 and (announce_lead_in(last) or launch_label(last)):
                 return True
         if kind != "blank_line":
             prev = tok

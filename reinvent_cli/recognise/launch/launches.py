@@ -44,6 +44,20 @@ ANNOUNCE_LEAD_IN = pattern(
 )
 
 
+_LAST_SENTENCE = pattern(r"(?<=[.!?])\s+(?=[A-Z])")
+
+
+def announce_lead_in(text: str) -> bool:
+    """A line that leads into a list of launches (ANNOUNCE_LEAD_IN), or whose last sentence does ("The keynote was
+    packed. They announced a few things:")."""
+    if ANNOUNCE_LEAD_IN.match(text):
+        return True
+    if not text.endswith(":") or len(text) > 1000:
+        return False
+    last = _LAST_SENTENCE.split(text)[-1]
+    return last != text and ANNOUNCE_LEAD_IN.match(last) is not None
+
+
 LAUNCH_FILLER = pattern(r"^(now|first|then|next|and|also|finally|plus)\s+", re.I)
 
 

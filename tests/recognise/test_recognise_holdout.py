@@ -92,3 +92,26 @@ def test_nested_schedule_items_before_a_heading_do_not_stop_the_parse():
 
     doc = parse_source(source_from_bytes(NESTED_SCHEDULE.encode("utf-8"), "x.md"))
     assert any(e.line == 5 for e in doc.entries)
+
+
+# Floors on the blind sets opened and studied (eval/blind4, eval/blind5): once studied, their figures are development
+# figures, and these keep what was won. The honest figures are on sets nobody opened (eval/blind6, blind3's held
+# half): printed by their score.py, never asserted, so that no test is tuned to them. (A little under the figures
+# at the commit that added them: blind4 talks 0.89, speakers 0.83; blind5 talks 0.83, speakers 0.88.)
+STUDIED_FLOORS = {"blind4": {"talks": 0.87, "speakers": 0.80}, "blind5": {"talks": 0.80, "speakers": 0.84}}
+
+
+@pytest.mark.parametrize("name", sorted(STUDIED_FLOORS))
+def test_studied_set_floors(name: str, tmp_path: Path) -> None:
+    if not STRUCTURE.is_file():
+        pytest.skip(f"{STRUCTURE} is absent (the shared eval lives beside the checkout)")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("REINVENT_", "STRUCTURE_"))}
+    env["STRUCTURE_GOLD_PATH"] = str(ROOT / "eval" / name / "gold.json")
+    env["REINVENT_CACHE_DIR"] = str(tmp_path / "cache")
+    run = subprocess.run([sys.executable, str(STRUCTURE), sys.executable, "-m", "reinvent_cli"],
+                         capture_output=True, text=True, env=env, cwd=ROOT, timeout=600)
+    match = SUMMARY.search(run.stdout)
+    assert match, f"no summary line in structure.py output:\n{run.stdout[-2000:]}\n{run.stderr[-2000:]}"
+    figures = {k: float(v) for k, v in match.groupdict().items()}
+    for measure, floor in STUDIED_FLOORS[name].items():
+        assert figures[measure] >= floor, f"{name} {measure} {figures[measure]:.2f} < {floor} ({figures})"

@@ -121,3 +121,19 @@ def test_bold_lines_that_link_their_recording() -> None:
     assert [(line, title, [s.name for s in who]) for line, title, who in _talks("bold-video-lines.md")] == [
         (10, "How well do you know service workers?", ["Laura Pérez"]),
         (14, "From template to store package", ["Dana Brooks", "Sam Okafor"])]
+
+
+def test_a_keynote_slot_named_by_its_speaker() -> None:
+    # after a lead-in naming keynotes, and under a day: "**Name**, role" is a slot of the programme; a quoted
+    # title names the talk; notes about people (sentences) are none
+    talks = _talks("keynote-slots.md")
+    assert [(line, [s.name for s in who]) for line, _, who in talks] == [
+        (5, ["Maria Santos"]), (6, ["Tomás Ferreira"]), (7, ["Ana Lima"]), (11, ["Priya Natarajan"]),
+        (12, ["Omar Haddad"])]
+    assert talks[4][1] == "Routing at the edge"
+
+
+def test_by_lines_with_kramdown_attributes() -> None:
+    # 'By [Name](url){:rel="nofollow"}, role @ org' under each heading: each heading a talk (not one post)
+    assert [(line, title, [s.name for s in who]) for line, title, who in _talks("meetup-by-lines-ial.md")] == [
+        (6, "Caching at the edge", ["Maria Santos"]), (14, "Invalidation is hard", ["Tomás Ferreira"])]

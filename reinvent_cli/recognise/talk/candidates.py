@@ -29,6 +29,7 @@ from reinvent_cli.recognise.talk.media import SLIDES_TEXT, VIDEO_TEXT, article_p
 from reinvent_cli.recognise.talk.names import is_person, surely_person
 from reinvent_cli.recognise.talk.reasons import TIMED, WHO_GAVE_IT, Evidence, Fact, has
 from reinvent_cli.recognise.talk.roles import Role, RoleKind
+from reinvent_cli.recognise.talk.speakers import names_a_role
 from reinvent_cli.recognise.talk.talks import has_talk_label, strip_time
 from reinvent_cli.recognise.talk.watch_heading import READING_LEAD, WATCH_HEADING
 from reinvent_cli.recognise.text.inline import FlatInline, flat_of, flatten, one_line, trim_decor, url_host
@@ -245,7 +246,7 @@ def _list_talks(tok: dict[str, Any], level: int, sessions: bool, forced: bool, a
     for n, it in enumerate(items):
         if n == _LOOK and len(talks) < 2 and not forced:
             return nested  # the first items are no talks: the list is notes (a bounded look)
-        role = _item(it, level, sessions, forced, placed, headed)
+        role = _item(it, level, sessions, forced, placed, headed, alone)
         if role is not None:
             talks.append(role)
     if not forced and len(talks) + len(nested) < 2:
@@ -274,7 +275,7 @@ def _head_text(parts: list[dict[str, Any]]) -> str | None:
 
 
 def _item(item: dict[str, Any], level: int, sessions: bool, forced: bool, placed: bool = False,
-          headed: bool = False) -> Role | None:
+          headed: bool = False, under_day: bool = False) -> Role | None:
     """The talk a list item is, by the first of ITEM_RULES that fires (its Facts name the rule), or None."""
     parts = item.get("children") or []
     head = parts[0] if parts and parts[0].get("type") in ("paragraph", "block_text") else None
@@ -282,7 +283,7 @@ def _item(item: dict[str, Any], level: int, sessions: bool, forced: bool, placed
         return None
     flat = flat_of(head)
     first = _without_media_tail(flat, one_line(flat.text))
-    at = _ItemAt(parts, head, flat, first, sessions, forced, placed, headed)
+    at = _ItemAt(parts, head, flat, first, sessions, forced, placed, headed, under_day)
     hit = first_answer(ITEM_RULES, at)
     if hit is None or hit[1] is _NO_TALK:
         return None
@@ -303,6 +304,7 @@ class _ItemAt:
     forced: bool  # the layout says talks are list items
     placed: bool  # where talks are expected (the weaker shapes count)
     headed: bool = False  # right under a heading naming talks ("Talks", "Sessions I attended", "講演")
+    under_day: bool = False  # right under a day heading
     _led: tuple[tuple[str, str] | None] | None = None
 
     @property
@@ -413,6 +415,24 @@ def _emphasised_then_about(at: _ItemAt) -> tuple[str, list[Fact]] | None:
     return title, [Evidence.TITLE_THEN_ABOUT.of()]
 
 
+def _person_item(at: _ItemAt) -> tuple[str, list[Fact]] | None:
+    """"**Jane Roe**, Express lead maintainer", "Jane Roe, VP Engineering at Acme" under a day or a lead-in naming
+    keynotes: a programme's slot named by who gives it (its title unknown yet)."""
+    text = at.first.strip()
+    head = _PERSON_CUT.split(text, maxsplit=1)[0].strip(" *_")
+    if not is_person(head) or len(text.split()) > 24 or text.endswith(_NO_LINE_END) or ". " in text:
+        return None  # (no sentence: "Jane Roe, Acme, showed us how … ." is a note about her talk)
+    rest = text[len(head):].strip(" *_")
+    if rest and not rest.startswith((",", "(", "（", "-", "–", "—", "|")):
+        return None  # "Jane Roe said …": a sentence about her
+    if not (_emphasis_first(at) or rest and names_a_role(rest.strip(" ,()（）-–—|"))):
+        return None  # "Wolke Speicher Pro, ein neuer Speicherdienst": a product's name looks like a person's
+    return text, [Evidence.PERSON_ITEM.of()]
+
+
+_PERSON_CUT = pattern(r"\s*(?:[,(（|]|\s[-–—]\s)")
+
+
 def _by_emphasised_person(at: _ItemAt) -> tuple[str, list[Fact]] | None:
     """"Title from **Jane Roe of Acme**", "Title by *Jane Roe*": a plain title, a word saying by whom, then the
     person emphasised (and their organisation)."""
@@ -455,6 +475,10 @@ def _linked_by_links(at: _ItemAt) -> bool:
 def _emphasis_first(at: _ItemAt) -> bool:
     children = at.head.get("children") or []
     return bool(children) and children[0].get("type") in ("strong", "emphasis")
+
+
+def _under_day_or_sessions(at: _ItemAt) -> bool:
+    return at.sessions or at.under_day
 
 
 def _placed_emphasis(at: _ItemAt) -> bool:
@@ -582,6 +606,7 @@ ITEM_RULES: RuleTable[_ItemAt, tuple[str, list[Fact]]] = (
     ("a title under a heading naming talks", _under_sessions, _titled_under_sessions),
     ("a title with its video, under sessions", _with_sessions, _video_item),
     ("a session page's link in prose, under sessions", _sessions_with_links, _session_link_in_prose),
+    ("a person and their role, under a day or keynotes", _under_day_or_sessions, _person_item),
     ("the layout says talks are list items", _forced, _layout_says),
 )
 

@@ -49,6 +49,7 @@ class Evidence(Enum):
     KIND_LABEL = "a talk's kind as its label"
     TITLE_THEN_WHO = "a title, then who gave it"
     TITLE_THEN_ABOUT = "an emphasised title, then what it is about, where talks are expected"
+    PERSON_ITEM = "a person and their role, where talks are expected (a keynote's slot)"
     WHO_THEN_TITLE = "who gave it, then the title"
     TITLE_LINE_THEN_WHO = "a title line, then who gave it"
     TITLE_THEN_SPEAKER_LINE = "a title, then a speaker line under it"

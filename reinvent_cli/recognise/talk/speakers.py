@@ -59,6 +59,11 @@ def _is_role(part: str) -> bool:
                 or re.match(r"head of\b|.*\s(?:at|@|bei|chez|en|na)\s", part, re.IGNORECASE))
 
 
+def names_a_role(text: str) -> bool:
+    """One of the text's parts is a job title ("VP Engineering at Acme", "Head of Platform", "CLI engineer at npm")."""
+    return any(_is_role(part) for part in _split_parts(text))
+
+
 def _role_words(part: str) -> bool:
     """A job title by its words ("VP Engineering", "Head of Platform"), not by an " at " it holds."""
     words = {w.strip(".,()").lower() for w in part.split()}
@@ -182,6 +187,7 @@ _AS_LINE = pattern(r"(\S.{1,48}?)\s+as\s+(\S.*)$")
 
 _DASH = pattern(r"\s+[-–—|]\s+")
 _EMPTY_PARENS = pattern(r"\s*\(\s*\)")
+_IAL = pattern(r"\{:[^{}\n]{0,200}\}")
 
 
 def _plain(raw: str) -> tuple[str, bool]:
@@ -193,6 +199,8 @@ def _plain(raw: str) -> tuple[str, bool]:
         s = _HEADING_MARK.sub("", s, count=1).rstrip("# ")
     s = _LIST_MARK.sub("", s, count=1)
     s = _MD_LINK.sub(lambda m: m.group(1), s)
+    if "{:" in s:
+        s = _IAL.sub("", s)  # kramdown's '[Name](url){:rel="nofollow"}': the link's attributes, no text
     handle = bool(_HANDLE.search(s))
     s = _EMPTY_PARENS.sub("", _SHORTCODE.sub("", _HANDLE.sub("", _URL.sub("", s)))).strip()  # ("Jane Roe (@jroe)")
     i = 0

@@ -105,7 +105,7 @@ ANNOUNCE_WORDS = (
     r"(?:announcements?|announced|launch(?:es|ed)|releases|releases?\s+and\s+launches|what[’']?s\s+new"
     r"|(?:new|latest)\s+(?:features|services|products|launches|releases|announcements)"
     r"|what\s+is\s+new|neuigkeiten|neuerungen|ank[üu]ndigungen|nouveaut[ée]s|annonces|lancements|novedades"
-    r"|anuncios|lanzamientos|lan[çc]amentos|novidades|an[úu]ncios)"
+    r"|anuncios|lanzamientos|lan[çc]amentos|novidades|an[úu]ncios|анонсы|новинки|что\s+нового|нововведения)"
 )
 
 
@@ -114,7 +114,7 @@ ANNOUNCE_WORDS = (
 LEAD_IN_VERBS = (
     r"(?:launched|released|shipped|unveiled|introduced|angek[üu]ndigt|vorgestellt|ver[öo]ffentlicht"
     r"|anunci(?:amos|aron|ó|ados?|adas?|ou|aram)|annonc(?:é|ée|és|ées)|lanz(?:amos|aron|ó|ados?|adas?)"
-    r"|lan[çc](?:amos|aram|ou|ados?|adas?)|presentamos|presentaron)"
+    r"|lan[çc](?:amos|aram|ou|ados?|adas?)|presentamos|presentaron|анонсировал[аи]?|представил[аи]?|выпустил[аи]?)"
 )
 
 
@@ -373,7 +373,8 @@ LAUNCH_LABELS = (
     r"|novit[àa]|(?:newly\s+|just\s+)?(?:announced|launched|released)"
     r"|neu\s+angek[üu]ndigt|angek[üu]ndigt|neu\s+vorgestellt|nouveaut[ée]s?\s+annonc[ée]e?s?|annonc[ée]e?s?"
     r"|lancée?s?|anunciad[oa]s?|lanzad[oa]s?|lan[çc]ad[oa]s?|annunciat[oi]|lanciat[oi]|aangekondigd"
-    r"|gelanceerd|새로\s*발표|발표|출시|新発表|発表|正式リリース|リリース|正式发布|发布|發佈"
+    r"|gelanceerd|새로\s*발표|발표|출시|新発表|発表|正式リリース|リリース|正式发布|发布|發佈|анонсировано|анонсированы"
+    r"|представлено|новое"
 )
 
 
@@ -496,6 +497,7 @@ PRE_EVENT_LEAD = (
 PROSE_ANNOUNCE_VERBS = (
     r"announced|announcing|announces|announce|unveiled|unveiling|unveils"
     r"|anunci(?:amos|ó|aron|ado|ando|a|an)|annonc(?:é|ée|és|ées|er|ait|ent|e|ons|eons)|anunci(?:ou|aram|amos|ado|ando)"
+    r"|анонсировал[аи]?|анонсирует|анонсируют|представил[аи]?|объявил[аи]?"
     r"|kündigt(?:e|en)?|annunciat[oi]|annunci(?:a|ano|amo)"
 )
 
@@ -615,7 +617,59 @@ REFERENCE_HEADINGS = (
 )
 
 
+# Sections of a launch recap that hold no launches, wherever the word is in the heading ("WWDC 2018 Videos", "Apple
+# Design Award Winners", "About the Foundation", "Sessions to watch", "Upcoming features", "Get involved"): their
+# items are talks, winners, links, plans.
+RECAP_OTHER_SECTIONS = (
+    r"videos?|sessions?|talks?|keynotes?|awards?|winners?|sponsors?|schedule|agenda|speakers?|photos?|resources?"
+    r"|links?|references?|further\s+reading|recordings?|slides|about|thanks|credits|vid[ée]os|vortr[äa]ge|charlas"
+    r"|ressources|recursos|of\s+the\s+week|upcoming|roadmap|coming\s+soon|planned|future"
+    r"|next\s+steps|what[’']?s\s+next|get\s+involved|ausblick|à\s+venir|pr[óo]ximamente"
+)
+RECAP_OTHER_SECTIONS_CJK = r"今後|路线图|规划|動画|セッション|视频|演讲|链接|リンク|受賞|获奖|参考"
+
+
 # Words before a verb of announcing that make it a noun ("une annonce de Google", "the announce") or that a bare
 # "announce" needs as its subject ("we announce X"; not "feature announce (...)", "numbered announce").
+# What an event announces that is no launch: "announced the final keynotes and programming for [Node Summit]",
+# "announced the schedule of X", "annonce le programme de X", "kündigt das Programm an" (the event's own news).
+EVENT_NEWS_WORDS = frozenset("""
+keynotes keynote speakers speaker schedule agenda program programme programming lineup line-up winners dates
+venue sessions talks tracks cfp call tickets registration finalists keynoters programm programa programação
+intervenants ponentes referenten sprecher
+""".split())
+
+
+# The first word of a heading that has a number but names no release ("Top 10", "Day 2", "Part 3").
+NOT_VERSIONED_WORDS = frozenset("top day part chapter session track room week step level phase round section".split())
+
+
+# Words that make an item's head a sentence rather than a name ("watchOS 5 won't support ...", "iOS 12 adds ...").
+FEATURE_SENTENCE_WORDS = frozenset("""
+is are was were will won't can can't could should would must has have had adds add added gets get got takes
+make makes made need needs comes coming does do did no longer
+""".split())
+
+
+# Words of a figure or an improvement, not of a thing launched ("SDK improvements", "Faster builds", "Doubling down on
+# performance", "Smaller downloads").
+FIGURE_WORDS = frozenset("""
+improvement improvements improved faster better smaller fewer less more bigger performance doubling statistics
+stats percent
+""".split())
+
+
+# A possessive right after a verb of announcing: one's own news ("We announced our engagement"), no launch.
+PERSONAL_POSSESSIVES = frozenset("our my his her their notre mon ma unsere unser meine mein nuestro nuestra mi".split())
+
+
+# Who joins, after a name the verb's object starts with ("announced three new Silver members", "announced Gold
+# sponsors"): people and organisations, no launch.
+JOINING_WORDS = frozenset("""
+members member partners partner sponsors sponsor committers maintainers hires employees customers mitglieder
+membres miembros
+""".split())
+
+
 NOUN_MARKERS = frozenset("a an the une un la le les des cette ces l' una el los las esta uma o os as".split())
 FIRST_PERSON_SUBJECTS = frozenset("we i they you nous".split())

@@ -109,7 +109,7 @@ def _after_walk(monkeypatch: pytest.MonkeyPatch) -> None:
     def walk_then_find(src: Any, tokens: Any, plan: Any, title: str | None = None, launches: bool = False) -> Any:
         doc, st = hooked_walk(src, tokens, plan, title, launches=False)
         if launches:
-            launch_find.find_announcements(tokens, doc)
+            launch_find.find_announcements(tokens, doc, plan.decision is not None and plan.decision.recap)
         return doc, st
 
     monkeypatch.setattr(package, "walk", walk_then_find)
@@ -157,10 +157,10 @@ def test_most_files_need_no_pass_after_the_walk(monkeypatch: pytest.MonkeyPatch)
     finders: list[str] = []
     init = launch_find.LaunchFinder.__init__
 
-    def counted_init(self: Any, doc: Any, tokens: Any = None) -> None:
+    def counted_init(self: Any, doc: Any, tokens: Any = None, recap: bool = False) -> None:
         if tokens is not None:
             finders.append(doc.file)
-        init(self, doc, tokens)
+        init(self, doc, tokens, recap)
 
     monkeypatch.setattr(launch_find.LaunchFinder, "__init__", counted_init)
     for name, text in _CASES.items():

@@ -34,7 +34,7 @@ from reinvent_cli.lexicon import (
 )
 from reinvent_cli.read.source import Source
 from reinvent_cli.recognise.document.one_talk import lead_line
-from reinvent_cli.recognise.launch.launch_scope import launch_legend, launch_recap
+from reinvent_cli.recognise.launch.launch_scope import intro_sentence, launch_legend, launch_recap, says_launches
 from reinvent_cli.recognise.talk.evidence import block_evidence, clean_title, title_evidence
 from reinvent_cli.recognise.talk.reasons import Evidence, Fact
 from reinvent_cli.recognise.talk.roles import Role, RoleKind
@@ -363,11 +363,24 @@ def decide(src: Source, tokens: list[dict[str, Any]], roles: dict[int, Role]) ->
     # Other notes may still recap an event's launches ("What's new from Nimbus Next 2025", "Helio at X 2024" +
     # "We announced several things at X:"): an event named, launches said, and nothing of other notes.
     event = (any(c in _EVENT_CUES for c in found) or Cue.EVENT_YEAR in found and not _RELEASE_TITLE.search(title)
-             or _AT_EVENT.search(title) is not None)
-    recap = score < THRESHOLD and event and not any(c.weight < 0 for c in found) and launch_recap(tokens, title)
+             or _AT_EVENT.search(title) is not None or score < THRESHOLD and _intro_names_event(tokens))
+    plain = not any(c.weight < 0 for c in found)
+    recap = score < THRESHOLD and event and plain and launch_recap(tokens, title, _stem_words(stem))
+    # Talk notes in which no talk is read, that say they list an event's launches (their file name or title, their
+    # opening paragraph): a recap too, whose items name the launches.
+    recap = recap or score >= THRESHOLD and plain and not any(r.kind is RoleKind.TALK for r in roles.values()) \
+        and says_launches(tokens, _stem_words(stem), listed=True, title=h1 or (titles[0] if titles else ""))
     if recap:
         found.append(Cue.LAUNCH_RECAP)
     return Decision(score >= THRESHOLD, score, found, recap)
+
+
+def _intro_names_event(tokens: list[dict[str, Any]]) -> bool:
+    """Whether the file opens by saying it lists the launches made at a named event ("Here is everything that was
+    announced at Quarry Summit 2024.")."""
+    said = intro_sentence(tokens, listed=True)
+    return said is not None and (_EVENT.search(said) is not None or _EVENT_CJK.search(said) is not None
+                                 or _names_a_year(said))
 
 
 # The cues that name an event (a launch recap's event); a name and a year is one unless the title reads as a

@@ -9,10 +9,11 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
+from reinvent_cli.lexicon import MONTHS
 from reinvent_cli.model import Announcement, Document, Entry, Talk
 from reinvent_cli.read.md_tables import rows as md_rows
 from reinvent_cli.recognise.launch.launch_heads import Head, heading_launches, keynote_title
-from reinvent_cli.recognise.launch.launch_links import launch_post_list, reference_heading
+from reinvent_cli.recognise.launch.launch_links import launch_post_list, launch_post_url, reference_heading
 from reinvent_cli.recognise.launch.launch_prose import intro_launch, prose_launch, sentence_launches
 from reinvent_cli.recognise.launch.launch_rules import (
     announced_subject,
@@ -32,16 +33,21 @@ from reinvent_cli.recognise.launch.launch_rules import (
     marked_new,
     may_name_launch,
     not_product,
+    recap_feature,
+    recap_other_section,
     remark,
+    split_name,
     status_marked,
     strip_status,
+    umbrella,
     vendor_item,
+    versioned_product,
 )
 from reinvent_cli.recognise.launch.launch_scope import pre_event_heading
 from reinvent_cli.recognise.launch.launch_table import launch_column
 from reinvent_cli.recognise.launch.launches import (
-    ANNOUNCE_LEAD_IN,
     LAUNCH_FILLER,
+    announce_lead_in,
     announce_match,
     details_from_following,
     launch_detail,
@@ -140,7 +146,26 @@ def _marked_announcing(at: _LineAt) -> _Hit | None:
 
 def _lead_in(at: _LineAt) -> _Hit | None:
     start = lead_in_launch(at.line)
+    if start is not None and _A_DATE.match(at.line[start:]):
+        return _NO_LAUNCH  # "Schedule announcement: March 31st, 2023": a date in a timeline, no launch
     return _Hit(start, start) if start is not None else None
+
+
+# A date where a name would be: "March 31st", "31 March", "2023-03-31", "3/31" (a lead-in's timeline, not a launch).
+_A_DATE = pattern(rf"^\W*(?:(?i:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?\s+\d|\d{{1,4}}(?:[-/.]\d{{1,2}}|\s*"
+                  rf"(?:st|nd|rd|th)?\s+(?i:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\b))")
+
+
+def _video_title(at: _LineAt) -> _Hit | None:
+    """An item that is one link to a video ("- [Introducing Acme Editions, Jane Roe](https://youtu.be/…)"): a
+    talk's recording, titled as the talk is; no launch."""
+    if len(at.links) != 1 or not _VIDEO_HOST.search(at.links[0].url):
+        return None
+    rest = at.text.replace(at.links[0].text, "", 1)
+    return _NO_LAUNCH if not any(ch.isalnum() for ch in rest) else None
+
+
+_VIDEO_HOST = pattern(r"^https?://(?:[\w-]+\.)*(?:youtube(?:-nocookie)?\.com|youtu\.be|vimeo\.com)/", re.IGNORECASE)
 
 
 def _labelled(at: _LineAt) -> _Hit | None:
@@ -220,6 +245,7 @@ def _status_marked(at: _LineAt) -> _Hit | None:
 # _NO_LAUNCH). What each rule needs in a line is also searched once per block first (launch_rules.may_name_launch).
 LINE_RULES: RuleTable[_LineAt, _Hit] = (
     ("only a launch label", None, _only_a_label),  # "Now in preview:" (no launch: the chain stops)
+    ("an item that is a talk's recording", _an_item, _video_title),  # "- [Introducing X, Jane Roe](youtu.be/…)"
     ("announcing X", _announce_words, _announcing),  # "Announcing X", the old rule
     ("a mark, then announcing X", _announce_words, _marked_announcing),  # "🚀Announcing Amazon Kendra"
     ("a lead-in", None, _lead_in),  # 'NEW - "X"', "Announcement: X"
@@ -254,6 +280,32 @@ def heading_launch(title: str) -> str | None:
     if m is not None and m.group(1).lower() in ("announcing", "launching"):  # "Announcing Helio 5 at HelioConf"
         name = strip_launch_name(split_launch_name(title[m.end():])[0]) or None
     return name
+
+
+def _umbrella(text: str, rest: list[Block]) -> bool:
+    """An item of a launch list over a list of launches in its family ("- Pivotal Cloud Foundry" over "- Health Watch
+    Dashboard", "- PCF 2.0", ...): launch_rules.umbrella on the first nested list's items."""
+    sub = next((c for c in rest if c.get("type") == "list"), None)
+    return sub is not None and umbrella(text, [x[3] for x in list_items(sub)])
+
+
+def _before_link(line: str, flat: FlatInline) -> str:
+    """An item's words before its last link's text ("New C3 VM [blog](url)" -> "New C3 VM"), or the link's text."""
+    text = flat.links[-1].text
+    at = line.rfind(text) if text else -1
+    return line[:at].strip(" :-–—[(") or text if at > 0 else text
+
+
+def _one_link(flat: FlatInline, line: str) -> bool:
+    """An item's line that is one link and nothing else (a mark at most), or that points to something to read
+    ("Firebase Storage [docs](url)", "Diagnostics - ... [video](url)"): a reference, no launch."""
+    if any(_READ_LINK.match(lk.text) for lk in flat.links):
+        return True
+    return len(flat.links) == 1 and not any(ch.isalnum() for ch in line.replace(flat.links[0].text, "", 1))
+
+
+_READ_LINK = pattern(r"^\s*(?:docs?|documentation|site|website|post|blog(?:\s+post)?|article|video|videos|github|repo|slides|"
+                     r"here|link|more|details|read\s+more|learn\s+more)\s*$", re.IGNORECASE)
 
 
 def _label_block(block: Block) -> bool:
@@ -343,8 +395,16 @@ class LaunchFinder:
     the file has a legend of marks, launch headings over sub-headings or the shape of a keynote recap; a
     file that has one of these is read again by the pass after the walk (exactly as before)."""
 
-    def __init__(self, doc: Document, tokens: list[Block] | None = None) -> None:
+    def __init__(self, doc: Document, tokens: list[Block] | None = None, recap: bool = False) -> None:
         self.doc = doc
+        # The file is a recap of an event's launches (kind.Decision.recap): under its sections, an item that reads
+        # as a feature's name is a launch ("- Dark mode: ..."), and so is a section named by a product's version
+        # ("## iOS 12"); not under a section of talks, awards or links (``other``: that section's level).
+        self.event_recap = recap
+        self.other: int | None = None
+        self.in_section = False
+        self.titled = False  # a heading of the recap was met (a first "# ..." is its title)
+        self.head_lines: set[int] = set()  # the lines of headings that name a launch (no section of their own)
         self.in_announce_list = False
         self.pre_event: int | None = None  # the level of a heading over launches made before the event
         self.reference = False  # under a heading over links to read ("Resources", "Blog posts")
@@ -394,7 +454,7 @@ class LaunchFinder:
         if _legend_marks(legend) or (self.head_cues or keynote_title(doc.title or "")) \
                 and any(heading_launches(tokens, doc, self.heads)):
             del doc.announcements[len(doc.announcements) - len(pending):]
-            again = LaunchFinder(doc, tokens)
+            again = LaunchFinder(doc, tokens, self.event_recap)
             again.blocks(tokens, [])
             self.found_by = again.found_by
             return
@@ -439,7 +499,7 @@ class LaunchFinder:
         """Whether a list's items are launches: under a launch heading, lead-in or label ("Preview:",
         "Neu angekündigt:", nested too), or when they say so; "1. X" ... "2. Y" go on under one lead-in."""
         ordered = bool((tok.get("attrs") or {}).get("ordered"))
-        led = labelled or bool(lead and ANNOUNCE_LEAD_IN.match(lead))
+        led = labelled or bool(lead and announce_lead_in(lead))
         launches = labelled or not context and (self.in_announce_list or led)
         if led:
             self.ordered_scope = ordered
@@ -477,8 +537,29 @@ class LaunchFinder:
             if not self.head_cues:
                 self.head_cues = self.in_announce_list or keynote_title(title)
         name = self.head_launches.get(line) or heading_launch(title)
+        if self.event_recap:
+            self.recap_heading(title, line, level)
         if name:
+            self.head_lines.add(line)  # (before add: placed at once after the walk)
             self.add(name, None, line, line, title, "a launch heading")
+            self.in_section = False  # (a heading that names a launch: the items under it are its details)
+        elif self.in_announce_list:
+            self.in_section = False  # (a launch list's items are launches by that rule)
+
+    def recap_heading(self, title: str, line: int, level: int) -> None:
+        """A heading of a launch recap: a section of talks, awards or links (none of its items a launch), or one
+        named by a product's version ("## iOS 12", "## Xcode 10", "## OSX → macOS 10.14 Mojave": that release)."""
+        if self.other is not None and level <= self.other:
+            self.other = None
+        if self.other is None and recap_other_section(title):
+            self.other = level
+        # (not under the file's "# title": its sections hold the launches)
+        self.in_section = self.other is None and not self.reference and (level > 1 or self.titled)
+        self.titled = True
+        product = versioned_product(title) if self.in_section and not self.head_launches.get(line) else None
+        if product and not heading_launch(title):
+            self.head_lines.add(line)
+            self.add(product, None, line, line, title, "a recap's section named by a version")
 
     def where(self, line: int) -> tuple[list[str], int | None, Talk | None, str | None]:
         """The path, day, talk and section of a block at ``line``, from what the walk built."""
@@ -496,7 +577,8 @@ class LaunchFinder:
         top = path[-1] if path else None
         if top is None or talk is not None and top in (talk.title, talk.heading):
             return path, day, talk, None  # right under the talk's heading: no section
-        return path, day, talk, top if talk is not None or launch_heading(top) else None
+        recap_section = self.event_recap and top != self.doc.title and line not in self.head_lines
+        return path, day, talk, top if talk is not None or launch_heading(top) or recap_section else None
 
     def paragraph(self, tok: Block, following: list[Block], context: list[str]) -> None:
         flat = flat_of(tok)
@@ -518,7 +600,7 @@ class LaunchFinder:
             offsets.append(offsets[-1] + len(x) + 1)
         hits = [line_launch(x, flat, offsets[n]) for n, x in enumerate(lines)]
         last = one_line(lines[-1])
-        if following and following[0].get("type") == "list" and (ANNOUNCE_LEAD_IN.match(last) or launch_label(last)):
+        if following and following[0].get("type") == "list" and (announce_lead_in(last) or launch_label(last)):
             hits[-1] = None  # "Announced three tools to make common tasks easier:" leads into the launches
         last_text = max((i for i, x in enumerate(lines) if x.strip()), default=-1)
         for n, line_text in enumerate(lines):
@@ -617,7 +699,7 @@ class LaunchFinder:
         its nested lists ("- 発表：")."""
         label = len(children) > 1 and label_heads_list(text.split("\n")[0])
         self.list_item(flat, text, int(head["line"]), children[1:], level[0] and not label, top, level[1])
-        return label
+        return label or level[0] and top and len(children) > 1 and _umbrella(text, children[1:])
 
     @staticmethod
     def nested(label: bool, rest: list[Block], n: int) -> bool:
@@ -629,7 +711,7 @@ class LaunchFinder:
                   may_level: bool = True) -> None:
         may = may_level and may_name_launch(text, bool(flat.links))
         vendors = (self.recap or self.launch_title) and top
-        if not (may or in_list or self.marks or vendors):
+        if not (may or in_list or self.marks or vendors or top and self.in_section):
             return  # (most items: no rule below can fire)
         lines = text.split("\n")
         hit = line_launch(lines[0], flat, 0, item=True) if may else None
@@ -642,8 +724,19 @@ class LaunchFinder:
         product = vendor_item(lines[0]) if hit is None and vendors else None
         if product is not None:
             hit = _Hit(name=product, rule="a keynote recap's product")
+        if hit is None and top and self.event_recap and self.other is None and flat.links \
+                and launch_post_url(flat.links[-1].url):  # "- The next wave: New C3 VM [blog](.../introducing-c3-vms)"
+            hit = _Hit(name=split_name(_before_link(lines[0], flat)), url=flat.links[-1].url,
+                       rule="a launch recap's item linking a launch post")
+        if hit is None and top and self.in_section and recap_feature(lines[0]) and not _one_link(flat, lines[0]):
+            # (an item that is one link is one to read: "- [SE-0202 Random Unification](url)")
+            hit = _Hit(name=split_name(lines[0].strip()), url=flat.links[0].url if flat.links else None,
+                       rule="a launch recap's feature")
         if hit is not None:
             ann = self.announcement(lines[0], hit, flat, 0, line0, line0)
+            if hit.rule == "a launch recap's feature":
+                said = lines[0].strip()[len(hit.name or ""):].strip(" :：-–—")
+                ann.details += [launch_detail(said)] if said else []  # "Dark mode: system apps support it"
             ann.details += [launch_detail(x) for x in lines[1:] if x.strip()]
             ann.details += texts_of_list(rest)
         elif top and may:  # "- Android P" over "・bata 版の発表": the launch is the item the line is in
@@ -688,7 +781,8 @@ class LaunchFinder:
         return ann
 
     def _add(self, name: str | None, url: str | None, line: int, block_line: int, context: str) -> Announcement:
-        if self.pre_event is not None:  # (a launch before the event: read, not kept)
+        if self.pre_event is not None or self.other is not None:
+            # (a launch before the event, or in a recap's section of talks, awards or links: read, not kept)
             return Announcement(name=name or "", url=url, day=None, talk=None, section=None, details=[],
                                 file=self.doc.file, line=line)
         if self.pending is not None:  # hooked: placed when the walk is done (finish)
@@ -719,12 +813,14 @@ class LaunchFinder:
         return None
 
 
-def find_announcements(tokens: list[Block], doc: Document) -> None:
+def find_announcements(tokens: list[Block], doc: Document, recap: bool = False) -> None:
     """The launches of a file (after the walk: its days, talks and entries are known): doc.announcements,
-    and an "announcement" Entry for each (its text the name, its context the line)."""
-    LaunchFinder(doc, tokens).blocks(tokens, [])
+    and an "announcement" Entry for each (its text the name, its context the line; ``recap``: the file is a recap
+    of an event's launches, kind.Decision.recap)."""
+    LaunchFinder(doc, tokens, recap).blocks(tokens, [])
 
 
-def hooked(doc: Document) -> LaunchFinder:
-    """The announcement pass to hook into the walk of ``doc`` (its ``finish`` after the walk)."""
-    return LaunchFinder(doc)
+def hooked(doc: Document, recap: bool = False) -> LaunchFinder:
+    """The announcement pass to hook into the walk of ``doc`` (its ``finish`` after the walk; ``recap``: the file
+    is a recap of an event's launches, kind.Decision.recap)."""
+    return LaunchFinder(doc, recap=recap)

@@ -7,11 +7,16 @@ capitalised words, digits and joiners), never a person, a place or a pronoun."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from reinvent_cli.lexicon import (
     CAPITAL_FUNCTION_WORDS,
+    EVENT_NAME_SHAPE,
+    EVENT_NEWS_WORDS,
+    EVENT_WORDS,
     FIRST_PERSON_SUBJECTS,
     INTRO_WORDS,
+    JOINING_WORDS,
     KO_LAUNCH_VERBS,
     KO_NOT_LAUNCHED,
     MONTHS,
@@ -66,9 +71,15 @@ def may_be_prose_launch(low: str) -> bool:
         return True  # "Introducing X" (intro_launch)
     if "introducing " in low or " include" in low:
         return True  # "Google Cloud is introducing X" (introducing_launch), "new features include X" (included_launch)
+    if ("includ" in low or "such as" in low) and ("introduc" in low or "releas" in low or "shipped" in low):
+        return True  # "introduced three tools, including X, Y and Z" (enumerated_launches; "announc": above)
+    if ("包括" in low or "包含" in low or "例如" in low) and (
+            "推出" in low or "发布" in low or "發佈" in low or "発表" in low or "リリース" in low):
+        return True  # "推出的新项目，包括：A、B、C" (enumerated_launches)
     if low.isascii():
         return False
-    return "kündigt" in low or "발표" in low or "출시" in low or "공개" in low
+    return ("kündigt" in low or "발표" in low or "출시" in low or "공개" in low or "анонс" in low or "представил" in low
+            or "объявил" in low)
 
 
 _NEW_NOUN = pattern(rf"new\s+(?:{NEW_THING_NOUNS})\b")
@@ -145,8 +156,13 @@ def prose_announcement(line: str) -> str | None:
     """The product a sentence says was announced, the verb inside it: "At the keynote we announced the [React
     19 RC](...)" -> "React 19 RC"; None when the verb's object is a pronoun, a person's plan or no name
     ("announced that we are now recommending...", "announced his retirement", "announced on Monday")."""
+    return next(prose_announcements(line), None)
+
+
+def prose_announcements(line: str) -> Iterator[str]:
+    """Each product a sentence says was announced, in order, one per verb ("announced X, then introduced Y")."""
     if len(line) > 2000:
-        return None
+        return
     for m in _VERB.finditer(line):
         before = line[max(0, m.start() - 30):m.start()].split()
         prev = before[-1].lower().strip(_EDGE) if before else ""
@@ -160,12 +176,25 @@ def prose_announcement(line: str) -> str | None:
         skipped = _SKIP.match(clause)
         head = clause[skipped.end():] if skipped else clause
         words = _TOKEN.findall(head)
+        if words and words[0] in ("for", "to", "by") and not skipped:
+            continue  # "features that have been announced for Firebase": who they are for, or by, is no launch
         if not words or words[0].strip(_EDGE).lower() in PROSE_NOT_SUBJECT:
             continue  # "announced that we are now recommending ...": no product follows
         name = name_run(words, _NEAR)
-        if name:
-            return name
-    return None
+        if name and not _event_news(head, name):
+            yield name
+
+
+def _event_news(head: str, name: str) -> bool:
+    """Whether the words between the verb and the name say what an event announced of itself ("the final
+    keynotes and programming for [Node Summit]", "the schedule of X"): the name is the event's, no launch."""
+    at = head.find(name)
+    if at < 0:
+        return False
+    after = head[at + len(name):].split()[:1]
+    if after and after[0].strip(_EDGE).lower() in JOINING_WORDS:
+        return True  # "announced three new Silver members": organisations that join, no launch
+    return at > 0 and any(w.strip(_EDGE).lower() in EVENT_NEWS_WORDS for w in head[:at].split())
 
 
 def ko_announcement(line: str) -> str | None:
@@ -210,6 +239,16 @@ _GA_IN_SENTENCE = pattern(
 )
 
 
+# An event as a sentence's subject ("OpenSearchCon 2022", "the Acme Summit", "KubeCon EU"): its recordings or
+# tickets are "now available", no product.
+_EVENT_SUBJECT = pattern(rf"(?i:(?<![\w-])(?:{EVENT_WORDS})(?![\w-]))|\b{EVENT_NAME_SHAPE}\b")
+
+
+def event_subject(subject: str) -> bool:
+    """Whether the subject of "... is now available" names an event, not a product."""
+    return len(subject) <= 200 and _EVENT_SUBJECT.search(subject) is not None
+
+
 def ga_in_sentence(sentence: str) -> str | None:
     """The product a sentence says is now generally available or in preview, wherever in the sentence it is
     ("Finally, the new Foo Operator is now generally available" -> "Foo Operator"); None otherwise."""
@@ -220,7 +259,7 @@ def ga_in_sentence(sentence: str) -> str | None:
         while words and (words[0].lower() in CAPITAL_FUNCTION_WORDS or words[0].lower() in PROSE_NOT_SUBJECT
                          or words[0].lower() in ("new", "finally", "also", "today", "now")):
             words = words[1:]
-        if words:
+        if words and not event_subject(" ".join(words)):
             return " ".join(words)
     return None
 
@@ -256,6 +295,46 @@ def introducing_launch(sentence: str) -> str | None:
     return name_run(_TOKEN.findall(sentence[m.end():]), 1) if m else None
 
 
+# "... all the innovative projects launched for them, including: A、B、C", "Acme unveiled three tools, including X, Y
+# and Z", "推出的创新项目…，包括：A、B、C": a launch verb, then (soon after) "including" and the launches it lists.
+_ENUMERATED = pattern(
+    r"(?:\b(?:announced|launched|unveiled|introduced|released|shipped)\b|推出|发布|發佈|発表|リリース)"
+    r"[^.!?。！？;；\n]{0,60}?(?:\b(?:including|includes|include|such\s+as)\b|包括|包含|例如)\s*[:：]?\s*"
+    r"(?P<list>[^.!?。！？;；\n]{3,400})", re.IGNORECASE)
+_ENUM_SEP = pattern(r"\s*(?:、|，|,|；|\band\b|\bund\b|\bet\b|\by\b|以及|及|和|与)\s*")
+_CJK = pattern(r"[\u3040-\u30ff\u3400-\u9fff]")
+
+
+def enumerated_launches(sentence: str) -> list[str]:
+    """The launches a sentence lists after a launch verb and "including" ("... launched for users, including: A、B、C"
+    -> ["A", "B", "C"]), three or more names, each short and a name (a capital first, or CJK); [] otherwise (not "we
+    released the slides, including the demo code": too few, no names)."""
+    if len(sentence) > 2000:
+        return []
+    m = _ENUMERATED.search(sentence)
+    if m is None:
+        return []
+    names = [x.strip(" \t\"'“”「」《》*`_") for x in _ENUM_SEP.split(m.group("list"))]
+    names = [x for x in names if x]
+    if len(names) < 3 or any(len(x) > 40 or not (_capital(x) or _CJK.match(x)) for x in names):
+        return []
+    return names
+
+
+# "He also made an exciting announcement--Phoenix 1.5 will ship with ...", "made a big announcement: Acme Vault is open
+# source": the announcement named after a dash or a colon.
+_MADE_ANNOUNCEMENT = pattern(r"\bmade\s+(?:an?\s+)?(?:\w+\s+){0,2}announcements?\s*(?:--|—|–|:)\s*")
+
+
+def made_announcement(sentence: str) -> str | None:
+    """The product a sentence names after "made an announcement --" / ":" ("made an exciting announcement--Phoenix 1.5
+    will ship with ..." -> "Phoenix 1.5"), or None."""
+    if "announcement" not in sentence or len(sentence) > 2000:
+        return None
+    m = _MADE_ANNOUNCEMENT.search(sentence)
+    return name_run(_TOKEN.findall(sentence[m.end():]), 1) if m else None
+
+
 def sentence_launches(text: str) -> list[tuple[int, str]]:
     """The launches a paragraph's prose names sentence by sentence (a sentence may go on over lines, and a
     line hold two): (where the name is in ``text``, the name). ``text``: the paragraph's flattened text."""
@@ -267,10 +346,13 @@ def sentence_launches(text: str) -> list[tuple[int, str]]:
     for end in [m.end() for m in _SENTENCE_END.finditer(flat)] + [len(flat)]:
         sentence = flat[start:end]
         if sentence.strip():
-            name = (prose_announcement(sentence) or ga_in_sentence(sentence) or included_launch(sentence)
-                    or introducing_launch(sentence))
-            if name:
-                at = sentence.find(name)
-                out.append((start + (at if at >= 0 else len(sentence) - len(sentence.lstrip())), name))
+            said = list(dict.fromkeys(prose_announcements(sentence)))
+            name = (said[0] if said else None) or ga_in_sentence(sentence) or included_launch(sentence) \
+                or introducing_launch(sentence) or made_announcement(sentence)
+            listed = enumerated_launches(sentence)
+            found = ([name] if name else []) + said[1:] + listed  # ("announced X, then introduced Y": both)
+            for one in dict.fromkeys(found):
+                at = sentence.find(one)
+                out.append((start + (at if at >= 0 else len(sentence) - len(sentence.lstrip())), one))
         start = end
     return out

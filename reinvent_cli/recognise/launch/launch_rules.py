@@ -9,17 +9,22 @@ from reinvent_cli.lexicon import (
     CJK_LAUNCH_HEADING,
     CJK_LAUNCH_VERBS,
     CJK_NOT_LAUNCHED,
+    FEATURE_SENTENCE_WORDS,
+    FIGURE_WORDS,
     LAUNCH_LABELS,
     LAUNCH_STATUS_TAIL,
     LEGEND_STATUS_WORDS,
     NEW_LEAD_INS,
     NEW_PRODUCT_NOUNS,
     NOT_PRODUCT_LEADS,
+    NOT_VERSIONED_WORDS,
     PROSE_NOT_SUBJECT,
+    RECAP_OTHER_SECTIONS,
+    RECAP_OTHER_SECTIONS_CJK,
     STATUS_MARKS,
     VENDORS,
 )
-from reinvent_cli.recognise.launch.launch_prose import may_be_prose_launch
+from reinvent_cli.recognise.launch.launch_prose import event_subject, may_be_prose_launch
 from reinvent_cli.recognise.text.patterns import pattern
 
 # 'NEW - "DynamoDB On Demand"', 'New: X', 'Launch: X', 'Neu: X', 'Nouveauté : X', 'Announcement: X',
@@ -91,6 +96,8 @@ def ga_launch(line: str) -> bool:
         return False  # "Params array: Now supports X": a note on a feature ("Acme Ledger now supports X" is a launch)
     if not subject:
         return True  # "GA of X"
+    if event_subject(subject):
+        return False  # "OpenSearchCon 2022 is now available on YouTube": an event's recordings, no launch
     if not ((subject[:1].isupper() or subject[:1] == ".") and not _NOT_PRODUCT.match(subject)):
         return False
     name = _ARTICLE.sub("", subject)  # "The Acme Vault is now GA"; not "The feature is in beta" (no name)
@@ -281,6 +288,92 @@ def label_heads_list(line: str) -> bool:
     return launch_label(line) or _label_at(line.strip()) is not None and label_launch(line) is None
 
 
+_NAME_LIKE = pattern(r"^[\"“'`*_\[]*[A-Z0-9\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af][^\n]{0,80}$")
+# What makes a CJK item's head a sentence ("你可以现在抬手关闭计时器", "起動が速くなりました").
+_CJK_SENTENCE = pattern(r"可以|能够|将会|已经|了|です|ます|できる|でした|しました|される|された"
+                        r"|提升|倍|更快|降低|减少|改进|速くな|高速化|％|%")  # (and a figure: "推理速度提升 2 倍")
+_CJK_FIRST = pattern(r"^[\"“'`*_\[「『]*[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+def _name_like(text: str) -> bool:
+    """An item's first line that reads as a name, short and capitalised ("Health Watch Dashboard", "PCF 2.0",
+    "Riff - what it is"), not a sentence ("It runs on Azure.", "we saw a demo")."""
+    first = split_name(text.strip().split("\n", 1)[0])
+    return bool(_NAME_LIKE.match(first)) and len(first.split()) <= 8 and not first.endswith((".", ":", "：", "?"))
+
+
+def split_name(text: str) -> str:
+    """The part of an item before its description ("Riff - Pivotal's functions platform" -> "Riff")."""
+    for sep in (": ", "：", " - ", " – ", " — "):
+        at = text.find(sep)
+        if at > 0:
+            return text[:at]
+    return text
+
+
+_OTHER_SECTION = pattern(rf"(?<![\w-])(?:{RECAP_OTHER_SECTIONS})(?![\w-])|{RECAP_OTHER_SECTIONS_CJK}", re.IGNORECASE)
+
+
+def recap_other_section(title: str) -> bool:
+    """A launch recap's section that holds no launches: "WWDC 2018 Videos", "Design Award Winners", "About Acme"."""
+    return len(title) <= 120 and bool(_OTHER_SECTION.search(title))
+
+
+# A product and its version: "iOS 12", "Xcode 10", "Swift 4.2", "macOS 10.14 Mojave", "Helio v5" (not a year: "Apple
+# Design Awards 2018"; not a count: "Top 10").
+_VERSIONED = pattern(r"^(?P<name>(?:[A-Za-z\u3400-\u9fff][\w.+#-]*\s+){0,3}?[A-Za-z\u3400-\u9fff][\w.+#-]*(?:\s+|(?<=[\u3400-\u9fff]))v?(?!(?:19|20)\d\d\b)\d{1,2}(?:\.\d{1,3}){0,2}"
+                     r"(?:\s+[A-Z][\w-]*)?)\s*$")
+
+
+def versioned_product(title: str) -> str | None:
+    """The release a recap's heading names ("## iOS 12" -> "iOS 12", "## OSX → macOS 10.14 Mojave" -> "macOS 10.14
+    Mojave"), or None ("## Design", "## Apple Design Awards 2018", "## Top 10 moments")."""
+    text = title.strip()
+    for arrow in ("→", "->", "=>", "⇒"):
+        text = text.rsplit(arrow, 1)[-1].strip()
+    if len(text) > 60:
+        return None
+    m = _VERSIONED.match(text)
+    if m is None or m.group("name").split()[0].lower() in NOT_VERSIONED_WORDS:
+        return None
+    return m.group("name")
+
+
+
+
+def recap_feature(line: str) -> bool:
+    """An item of a launch recap that names a feature: "Dark mode: supported by the system apps", "Continuity Camera",
+    "Notarized App - Apple stamps the app"; not a sentence ("Parents can manage a child's device"), a figure ("2x faster
+    launches", "% 30 smaller"), a plan ("Swift 5 is coming in 2019") or a lowercase remark."""
+    text = line.strip()
+    if not text or len(text) > 300:
+        return False
+    name = split_name(text)
+    words = name.split()
+    if _CJK_FIRST.match(name):  # (no spaces between words: a short name, with a description after it or alone)
+        return _name_like(name) and len(name) <= (20 if name != text else 12) and not _CJK_SENTENCE.search(name)
+    if not _name_like(name) or len(words) > 6 or not name[:1].isupper() and not name.startswith(("[", "*", "`")):
+        return False
+    if name == text and len(words) > 4:
+        return False  # (no description after it: a short name alone, not a sentence of five words or more)
+    low = [w.strip("`*_[]()").lower() for w in words]
+    return not any(w in FEATURE_SENTENCE_WORDS for w in low[1:]) and not any(w in FIGURE_WORDS for w in low)
+
+
+
+
+
+
+def umbrella(head: str, items: list[str]) -> bool:
+    """Whether an item of a launch list is a family over its own launches: a bare name ("Pivotal Cloud Foundry",
+    no description) over three or more items that read as names ("Health Watch Dashboard", "Support for Azure",
+    "PCF 2.0"), not over details ("IDE agnostic", one line; "works offline", "it is fast.")."""
+    name = head.strip().split("\n", 1)[0]
+    if len(items) < 3 or split_name(name) != name or not _name_like(name) or len(name.split()) > 6:
+        return False
+    return sum(1 for x in items if _name_like(x)) * 3 >= len(items) * 2
+
+
 def label_launch(line: str) -> int | None:
     """Where the name starts after a launch label ("🚀 Launched: Acme Forge — ..." -> at "Acme"), or None; not
     "🚀 Launched: later this year", "Released: 2019" (the name starts with a capital, a mark or another script)."""
@@ -322,7 +415,7 @@ _NEW_MARK_ANYWHERE = pattern(rf"{_NEW_MARK_WORDS}|[(\[](?:{STATUS_MARKS})[)\]]")
 # (cjk_launch reads the stripped line: the end its "$" stands for may be before blanks)
 _CJK_VERB_ANYWHERE = pattern(CJK_LAUNCH_VERBS.replace("$", r"\s*$"), re.MULTILINE)
 # What re.IGNORECASE matches to "i" or "s" that lower() does not turn into them ("ı", "ſ"), or lengthens ("İ").
-FOLD_UNSAFE = frozenset("İıſ")
+FOLD_UNSAFE = frozenset("İıſ\u1c80\u1c81\u1c82\u1c83\u1c84\u1c85\u1c86\u1c87\u1c88")  # (and old Cyrillic forms: "ᲀ" is "в")
 LAUNCH_FILTERS = (_LINE_START_RULES, _NOW_GA_ANYWHERE, _VERB_ANYWHERE, _NEW_MARK_ANYWHERE, _CJK_VERB_ANYWHERE)
 
 
@@ -330,7 +423,7 @@ def may_name_launch(text: str, links: bool = True) -> bool:
     """Whether some line of ``text`` (a block's flattened text; ``links``: whether it has any) may name a
     launch by a line rule; False proves that none does. (The patterns, lowercase, read the lowered text: but
     for FOLD_UNSAFE, what re.IGNORECASE matches to a lowercase letter lowers to it, one character for one.)"""
-    if not text.isascii() and ("İ" in text or "ı" in text or "ſ" in text):  # (FOLD_UNSAFE)
+    if not text.isascii() and any(ch in text for ch in FOLD_UNSAFE):
         return True
     low = "\n" + text.lower()
     if "announc" in low or "launch" in low:  # 'Announcing X' (its own test), 'Product: X announced.'

@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from reinvent_cli.lexicon import ANNOUNCE_WORDS, PRE_EVENT_LEAD
+from reinvent_cli.lexicon import ANNOUNCE_WORDS, EVENT_NEWS_WORDS, PERSONAL_POSSESSIVES, PRE_EVENT_LEAD
 from reinvent_cli.recognise.launch.launch_rules import cjk_launch_heading, launch_label, legend_mark
-from reinvent_cli.recognise.launch.launches import ANNOUNCE_LEAD_IN, launch_heading
+from reinvent_cli.recognise.launch.launches import announce_lead_in, launch_heading
 from reinvent_cli.recognise.text.inline import flat_of
 from reinvent_cli.recognise.text.patterns import pattern
 
@@ -24,6 +24,78 @@ def pre_event_heading(title: str) -> bool:
     if len(title) > 120:
         return False
     return bool(_PRE_EVENT.match(title)) and bool(_LAUNCH_WORD.search(title))
+
+
+# A file name that says launches: "wwdc2018-announcements", "reinvent-launches", "keynote-ankuendigungen".
+_NAME_LAUNCH = pattern(r"\b(?:announcements|launches|ank[üu]ndigungen|annonces|anuncios|lanzamientos|анонсы)\b", re.IGNORECASE)
+# An opening paragraph that says launches were made: "features ... that were announced at WWDC 2018", "today is
+# announcing ...", "a dévoilé", "发布了", "を発表" (not a plan: "will announce").
+_INTRO_LAUNCH = pattern(r"(?<!will )(?<!to )\b(?:announced|announcing|announces|unveiled|unveiling|launched|"
+                        r"angek[üu]ndigt|annonc[ée]e?s?|d[ée]voil[ée]e?s?|anunciad[oa]s?|anunci[óo])\b"
+                        r"|发布了|推出了|发布的|發佈的|を発表|が発表|発表された|リリースされた|발표된|발표했|анонсирова|представлен|объявлен",
+                        re.IGNORECASE)
+_INTRO_BLOCKS = 3
+
+
+def says_launches(tokens: list[dict[str, Any]], name: str, listed: bool = False, title: str = "") -> bool:
+    """Whether the file says that it lists launches: its name ("wwdc2018-announcements"), its title ("X 2024:
+    everything announced") or its opening paragraph ("... everything that was announced at X"; ``listed``: only
+    one that says it lists or sums them up)."""
+    if len(name) <= 200 and _NAME_LAUNCH.search(name) is not None:
+        return True
+    if title and len(title) <= 200 and (_LAUNCH_WORD.search(title) or cjk_launch_heading(title)):
+        return True
+    return launch_intro(tokens, listed)
+
+
+# An opening that says it lists or sums up: "Here's my complete list of ...", "everything announced", "a recap of".
+_LISTED = pattern(r"\b(?:list|everything|here[’']?s|here\s+(?:is|are)|summary|recap|round-?up|overview|übersicht|"
+                  r"zusammenfassung|résumé|resumen|récap|итоги|обзор|список)\b|まとめ|总结|汇总|一览|一覧|정리|요약",
+                  re.IGNORECASE)
+
+
+def launch_intro(tokens: list[dict[str, Any]], listed: bool = False) -> bool:
+    """Whether the file opens (its first paragraphs, before any heading but its title) by saying launches were made:
+    "Here's my complete list of features that were announced at WWDC 2018.", "The Foundation today is announcing ..."
+    (``listed``: and that it lists them, "list", "everything", "recap")."""
+    return intro_sentence(tokens, listed) is not None
+
+
+def intro_sentence(tokens: list[dict[str, Any]], listed: bool = False) -> str | None:
+    """The sentence of the file's opening that says launches were made (see launch_intro), or None."""
+    seen = 0
+    for n, tok in enumerate(tokens[:12]):
+        kind = tok.get("type")
+        if kind == "heading" and (seen or n or int((tok.get("attrs") or {}).get("level", 1)) > 1):
+            return None  # (the intro is before the sections: after the title's "# ..." at most)
+        if seen >= _INTRO_BLOCKS:
+            return None
+        if kind in ("blank_line", "thematic_break"):
+            continue
+        seen += 1
+        if kind == "paragraph":
+            text = flat_of(tok).text
+            if len(text) <= 2000:
+                said = next((x for x in _SENTENCE.split(text) if _intro_sentence(x, listed)), None)
+                if said is not None:
+                    return said
+    return None
+
+
+_SENTENCE = pattern(r"(?<=[.!?])\s+|(?<=[。！？])")
+
+
+def _intro_sentence(sentence: str, listed: bool) -> bool:
+    """A sentence that says launches were made (``listed``: and that the file lists them), not an event's news of
+    itself ("today announced the final keynotes and programming for X")."""
+    m = _INTRO_LAUNCH.search(sentence)
+    if m is None or listed and not _LISTED.search(sentence):
+        return False
+    after = [w.strip(".,;:!?()[]\"'“”").lower() for w in sentence[m.end():].split()[:6]]
+    if after and after[0] in PERSONAL_POSSESSIVES:
+        return False  # "We announced our engagement at dinner.": one's own news
+    return not any(w in EVENT_NEWS_WORDS for w in after)
+
 
 
 _LOOK_ITEMS = 12
@@ -49,12 +121,16 @@ def launch_legend(tokens: list[dict[str, Any]]) -> bool:
     return False
 
 
-def launch_recap(tokens: list[dict[str, Any]], title: str) -> bool:
+def launch_recap(tokens: list[dict[str, Any]], title: str, name: str = "") -> bool:
     """Whether a file reads as a recap of launches (whose event the caller checks the title names): its title
-    says so ("What's new from Nimbus Next 2025", "Announcements at X", "新发布一览"), or a heading near the top
-    heads launches ("## Announcements", "## 発表されたもの"), or a lead-in before a list does ("We announced
-    several things at X:", "In der Keynote wurden angekündigt:", "発表："), or a legend of launch marks."""
+    or file name (``name``: its words) says so ("What's new from Nimbus Next 2025", "Announcements at X",
+    "新发布一览", "wwdc2024-announcements.md"), or its opening paragraph does ("Here is everything that was
+    announced at X.", "The Foundation today is announcing ..."), or a heading near the top heads launches ("##
+    Announcements", "## 発表されたもの"), or a lead-in before a list does ("We announced several things at X:",
+    "In der Keynote wurden angekündigt:", "発表："), or a legend of launch marks."""
     if len(title) <= 200 and (_LAUNCH_WORD.search(title) or cjk_launch_heading(title)):
+        return True
+    if says_launches(tokens, name):
         return True
     prev: dict[str, Any] | None = None
     for tok in tokens[:_LOOK_BLOCKS]:
@@ -66,7 +142,7 @@ def launch_recap(tokens: list[dict[str, Any]], title: str) -> bool:
         elif kind == "list" and prev is not None and prev.get("type") == "paragraph":
             lead = flat_of(prev).text.strip()
             last = lead[lead.rfind("\n") + 1:]
-            if len(last) <= 200 and (ANNOUNCE_LEAD_IN.match(last) or launch_label(last)):
+            if len(last) <= 200 and (announce_lead_in(last) or launch_label(last)):
                 return True
         if kind != "blank_line":
             prev = tok

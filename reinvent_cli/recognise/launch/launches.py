@@ -44,6 +44,20 @@ ANNOUNCE_LEAD_IN = pattern(
 )
 
 
+_LAST_SENTENCE = pattern(r"(?<=[.!?])\s+(?=[A-Z])")
+
+
+def announce_lead_in(text: str) -> bool:
+    """A line that leads into a list of launches (ANNOUNCE_LEAD_IN), or whose last sentence does ("The keynote was
+    packed. They announced a few things:")."""
+    if ANNOUNCE_LEAD_IN.match(text):
+        return True
+    if not text.endswith(":") or len(text) > 1000:
+        return False
+    last = _LAST_SENTENCE.split(text)[-1]
+    return last != text and ANNOUNCE_LEAD_IN.match(last) is not None
+
+
 LAUNCH_FILLER = pattern(r"^(now|first|then|next|and|also|finally|plus)\s+", re.I)
 
 
@@ -62,10 +76,12 @@ def announce_match(line_text: str) -> re.Match[str] | None:
     if word.startswith("launch") and m.start(1) > 0:
         return None
     after = line_text[m.end():].strip()
-    if not after:
-        return None  # "Launched:" leads into a list of launches; "- Announcing" alone names nothing
+    if not any(ch.isalnum() for ch in after):
+        return None  # "Launched:" leads into a list of launches; "- Announcing" alone, "announced." name nothing
     if re.match(r"(?:my|our|your|his|her|their|i|we|it|this|that)\b", after, re.I):
         return None  # "Launched my own side project"
+    if re.match(r"(?:for|to|by)\s", after) and ":" not in after:
+        return None  # "(features that have been) announced for Firebase!": who they are for, or by, is no launch
     if word == "launch" and not line_text[m.end(1):m.end()].strip() and after[:1].islower():
         return None  # "Launch party at 8pm": the noun, no separator
     return m
@@ -82,7 +98,7 @@ def split_launch_name(text: str) -> tuple[str, str]:
         end = text.find(close, 1)
         if end > 1:
             return text[1:end], text[end + 1:].strip(" ,:;-–—")
-    for sep in (": ", " - ", " – ", " — ", ", "):
+    for sep in (": ", " -- ", " - ", " – ", " — ", ", "):
         at = _outside_parens(text, sep)
         if at >= 0:
             return text[:at], text[at + len(sep):]

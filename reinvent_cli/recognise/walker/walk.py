@@ -339,7 +339,7 @@ def walk(src: Source, tokens: list[Block], plan: Plan, title: str | None = None,
     if walker.st.doc.title is None and title is not None:
         walker.st.doc.title = title
     if launches:
-        walker.launches = hooked(walker.st.doc)
+        walker.launches = hooked(walker.st.doc, plan.decision is not None and plan.decision.recap)
     walker.blocks(tokens, [])
     doc = finish(walker.st)
     if walker.launches is not None:

@@ -159,3 +159,13 @@ def test_inspect_never_nests_a_heading_under_a_list_item() -> None:
     top = seen.lines[0]
     assert [(c.line, c.form) for c in top.children] == [
         (5, "list item"), (6, "list item"), (7, "list item"), (9, "heading"), (14, "heading")]
+
+
+def test_speakers_with_organisations_joined_by_and() -> None:
+    from reinvent_cli.recognise.talk.speakers import parse_speakers, speakers_in_title
+
+    assert speakers_in_title("gRPC Rust by Jane Roe, Google, and John Doe, Turso") == (
+        "gRPC Rust", [Speaker("Jane Roe", "Google"), Speaker("John Doe", "Turso")])
+    assert parse_speakers("Jane Roe, Google and John Doe, Turso") == [
+        Speaker("Jane Roe", "Google"), Speaker("John Doe", "Turso")]
+    assert parse_speakers("Jane Roe and John Doe") == [Speaker("Jane Roe"), Speaker("John Doe")]

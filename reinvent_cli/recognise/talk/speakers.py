@@ -90,13 +90,20 @@ def _split_parts(text: str) -> tuple[str, ...]:
     parts.append(text[start:])
     out: list[str] = []
     for part in parts:
-        pieces = _AND_SPLIT.split(part.strip())
+        part = _LEAD_AND.sub("", part.strip())  # "A, Acme, and B, Globex": ", and B" is the list's last name
+        pieces = _AND_SPLIT.split(part)
         full = [is_person(p) for p in pieces]
         if len(pieces) > 1 and (all(full) or not any(full) and all(is_person(p, 1) for p in pieces)):
             out += pieces
+        elif len(pieces) == 2 and full[1] and not full[0] and len(pieces[0].split()) <= 3 and out \
+                and is_person(out[-1].strip()):
+            out += pieces  # "Jane Roe, Google and John Doe, Turso": her organisation, then the next name
         else:
             out.append(part)
     return tuple(p.strip(" .") for p in out if p.strip(" ."))
+
+
+_LEAD_AND = pattern(r"^(?:" + "|".join(w for w in AND_WORDS if len(w) > 1) + r"|&)\s+(?=\S)")
 
 
 def _katakana_around(text: str, i: int) -> bool:

@@ -361,8 +361,8 @@ def _video_item(at: _ItemAt) -> tuple[str, list[Fact]] | None:
 
 
 def _video_link_item(at: _ItemAt) -> tuple[str, list[Fact]] | None:
-    """"[Title | Jane Roe, Acme](https://youtu.be/…)": the whole item one link to a recording, its text the talk's
-    title (and who gave it, after a bar, a slash or a dash)."""
+    """"[Title | Jane Roe, Acme](https://youtu.be/…)": the item one link to a recording (after a lead-in or a name at
+    most: "Jane Roe: [Title](…)"), its text the talk's title (and who gave it, after a bar, a slash or a dash)."""
     lk = at.flat.links[-1]
     if not url_host(lk.url).endswith(VIDEO_HOSTS):
         return None
@@ -457,7 +457,7 @@ def _by_emphasised_person(at: _ItemAt) -> tuple[str, list[Fact]] | None:
 
 
 def _ends_emphasised(at: _ItemAt) -> bool:
-    return " " in at.first and at.head.get("children", [{}])[-1].get("type") in ("strong", "emphasis")
+    return " " in at.first and (at.head.get("children") or [{}])[-1].get("type") in ("strong", "emphasis")
 
 
 # "Title from ", "Title by ", "Title, von ": before an emphasised name.

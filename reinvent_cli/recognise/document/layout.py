@@ -56,6 +56,8 @@ class _Seg:
     _not_talk: tuple[Fact | None] | None = None
     _inner: int | None = None
     _found: tuple[list[Role], list[Role]] | None = None  # (bold lines, list items) that ``inner`` counted
+    _rows: list[Role] | None = None  # schedule-table rows (``rows``)
+    _lines: list[Role] | None = None  # lines read as items where talks are expected (``placed_lines``)
     video: str | None = None  # the video right under it, without timestamps
     lines: list[str] | None = None  # the file's lines (shared)
 
@@ -114,11 +116,25 @@ class _Seg:
             else:
                 self._found = ([], [])  # (no bold lead line and no list: neither finds any)
             if any(b.get("type") == "table" for b in self.blocks):
-                self._inner += len(table_candidates(self.blocks, self.level + 1))  # a schedule table's rows
+                self._inner += len(self.rows)  # a schedule table's rows
             if self.title and any(b.get("type") == "paragraph" for b in self.blocks) and group_word(self.title):
                 # under "Gatsby Days Talks": "[Title](url) by **Name**" paragraphs, no list
-                self._inner += len(line_candidates(self.blocks, self.level + 1, True))
+                self._inner += len(self.placed_lines)
         return self._inner
+
+    @property
+    def rows(self) -> list[Role]:
+        """The rows of schedule tables right under it that are talks (recognise/talk/tables.py), read once."""
+        if self._rows is None:
+            self._rows = table_candidates(self.blocks, self.level + 1)
+        return self._rows
+
+    @property
+    def placed_lines(self) -> list[Role]:
+        """Its paragraphs' lines read as the list items they would be, where talks are expected, read once."""
+        if self._lines is None:
+            self._lines = line_candidates(self.blocks, self.level + 1, True)
+        return self._lines
 
 
 _SCHEDULE = frozenset(SCHEDULE_WORDS)
@@ -492,7 +508,7 @@ def _inner_candidates(segs: list[_Seg], plan: Plan) -> None:
                           or schedule_heading(s.title))
                 # "14:00 Title — Name" lines, no list: only where talks are expected (a day, a group of talks, a
                 # collection's title); elsewhere lines so shaped were more often no talks (measured on unseen notes)
-                for r in line_candidates(s.blocks, s.level + 1, True) if placed and not s.lists_no_talks else []:
+                for r in s.placed_lines if placed and not s.lists_no_talks else []:
                     plan.roles.setdefault(r.line, r)
         if forced != "bold":
             items = found[1] if found is not None and not group and not bold else None
@@ -504,5 +520,5 @@ def _inner_candidates(segs: list[_Seg], plan: Plan) -> None:
             for r in items:
                 plan.roles[r.line] = r
         if not forced:
-            for r in table_candidates(s.blocks, s.level + 1):  # rows of a schedule table (recognise/talk/tables.py)
+            for r in s.rows:  # rows of a schedule table (recognise/talk/tables.py)
                 plan.roles[r.line] = r

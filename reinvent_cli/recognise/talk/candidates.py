@@ -6,7 +6,6 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from reinvent_cli.lexicon import VIDEO_HOSTS
 from reinvent_cli.recognise.talk.evidence import (
     block_evidence,
     group_word,
@@ -25,14 +24,14 @@ from reinvent_cli.recognise.talk.list_talks import (
     separated_named,
     talk_label,
 )
-from reinvent_cli.recognise.talk.media import SLIDES_TEXT, VIDEO_TEXT, article_page, session_page
+from reinvent_cli.recognise.talk.media import SLIDES_TEXT, VIDEO_TEXT, article_page, session_page, video_url
 from reinvent_cli.recognise.talk.names import is_person, surely_person
 from reinvent_cli.recognise.talk.reasons import TIMED, WHO_GAVE_IT, Evidence, Fact, has
 from reinvent_cli.recognise.talk.roles import Role, RoleKind
 from reinvent_cli.recognise.talk.speakers import names_a_role
 from reinvent_cli.recognise.talk.talks import has_talk_label, strip_time
 from reinvent_cli.recognise.talk.watch_heading import READING_LEAD, WATCH_HEADING
-from reinvent_cli.recognise.text.inline import FlatInline, flat_of, flatten, one_line, trim_decor, url_host
+from reinvent_cli.recognise.text.inline import FlatInline, flat_of, flatten, one_line, trim_decor
 from reinvent_cli.recognise.text.patterns import LEAD_TIME as _LEAD_TIME  # ("09:30-10:15: ": text/patterns.py)
 from reinvent_cli.recognise.text.patterns import pattern
 from reinvent_cli.recognise.text.rules import RuleTable, first_answer
@@ -182,7 +181,7 @@ def _links_a_video(tok: dict[str, Any]) -> bool:
     """The bold span that opens a paragraph links a recording."""
     children = tok.get("children") or []
     lead = next((c for c in children if c.get("type") == "strong"), None)
-    return lead is not None and any(url_host(lk.url).endswith(VIDEO_HOSTS) for lk in flat_of(lead).links)
+    return lead is not None and any(video_url(lk.url) for lk in flat_of(lead).links)
 
 
 def _rest_of(tok: dict[str, Any]) -> dict[str, Any]:
@@ -197,8 +196,9 @@ def item_candidates(blocks: list[dict[str, Any]], level: int, group: str, forced
                     heading: str = "") -> list[Role]:
     """List items that are talks: ``- 14:00 [Title](url) von *Name*``, ``[*Title*][ref] by Name``,
     ``*Title* -- by Name``, ``「Title」 — Name``, a link to each session under "Sessions"/"Sessions I
-    attended:" (``after``: the lines of talks found as bold lines, whose lists are theirs; ``of_talks``: a part of a list of talks, "## 2023" under "# Talks"); two or more alike in one list
-    (the items of a "13:30 Lightning talks" item too)."""
+    attended:" (``of_talks``: a part of a list of talks, "## 2023" under "# Talks"; ``after``: the lines of talks
+    found as bold lines, whose lists are theirs; ``heading``: the title over these blocks); two or more alike in one
+    list (the items of a "13:30 Lightning talks" item too)."""
     if group and WATCH_HEADING.search(group) or heading and READING_LEAD.match(heading) and not forced:
         return []  # (``heading``: the title over these blocks; "Further reading" lists no talks)
     found: list[Role] = []
@@ -211,7 +211,7 @@ def item_candidates(blocks: list[dict[str, Any]], level: int, group: str, forced
         if led_in and WATCH_HEADING.search(lead) or prev is not None and int(prev.get("line") or 0) in after:
             continue  # (``after``: the lines of bold talks; the list under one is its speakers and times)
         if not forced and _reading_above(blocks, n):
-            continue  # "_To Read_", "**Learning Resources**" over the list: articles, videos, no talks attended
+            continue  # "_To Read_", "**Further reading**" over the list: articles, no talks attended
         headed = of_talks or names_sessions(group)  # (a heading's words, not a lead-in's: "Workshops:" over feedback)
         sessions = headed or (lead.endswith(":") and names_sessions(lead))
         found += _list_talks(tok, level, bool(sessions), forced, alone, placed=bool(group or sessions), headed=headed)
@@ -307,14 +307,21 @@ class _ItemAt:
     headed: bool = False  # right under a heading naming talks ("Talks", "Sessions I attended", "講演")
     under_day: bool = False  # right under a day heading
     _led: tuple[tuple[str, str] | None] | None = None
+    _emphasised: tuple[tuple[str, str] | None] | None = None
 
     @property
     def led(self) -> tuple[str, str] | None:
         """(title, the rest of the line) of an item led by a link, an emphasis or a quoted title."""
         if self._led is None:
-            self._led = (_link_led(self.flat) or _emphasis_led(self.head.get("children") or [])
-                         or _quoted(self.first),)
+            self._led = (_link_led(self.flat) or self.emphasised or _quoted(self.first),)
         return self._led[0]
+
+    @property
+    def emphasised(self) -> tuple[str, str] | None:
+        """(emphasised text, the rest) of an item that opens with ``*Title*`` or ``**Title**`` (read once)."""
+        if self._emphasised is None:
+            self._emphasised = (_emphasis_led(self.head.get("children") or []),)
+        return self._emphasised[0]
 
 
 _NO_TALK: tuple[str, list[Fact]] = ("", [])  # a rule's answer that decides the item is no talk
@@ -351,7 +358,7 @@ def _titled_under_sessions(at: _ItemAt) -> tuple[str, list[Fact]] | None:
 def _video_item(at: _ItemAt) -> tuple[str, list[Fact]] | None:
     """"Title - [Video](youtube) | [Slides](…)" under sessions (a heading or a lead-in naming them): the talk's
     own video or slides beside its title."""
-    if not any(url_host(lk.url).endswith(VIDEO_HOSTS) or VIDEO_TEXT.fullmatch(one_line(lk.text))
+    if not any(video_url(lk.url) or VIDEO_TEXT.fullmatch(one_line(lk.text))
                or SLIDES_TEXT.fullmatch(one_line(lk.text)) for lk in at.flat.links):
         return None
     text = _URL_TAIL.sub("", at.first).strip(" -–—:：|")
@@ -364,7 +371,7 @@ def _video_link_item(at: _ItemAt) -> tuple[str, list[Fact]] | None:
     """"[Title | Jane Roe, Acme](https://youtu.be/…)": the item one link to a recording (after a lead-in or a name at
     most: "Jane Roe: [Title](…)"), its text the talk's title (and who gave it, after a bar, a slash or a dash)."""
     lk = at.flat.links[-1]
-    if not url_host(lk.url).endswith(VIDEO_HOSTS):
+    if not video_url(lk.url):
         return None
     text = one_line(lk.text)
     before = one_line(at.flat.text[:lk.offset])
@@ -392,7 +399,7 @@ def _one_link(at: _ItemAt) -> bool:
 def _emphasised_then_person(at: _ItemAt) -> tuple[str, list[Fact]] | None:
     """"**Title**: Jane Roe, an engineer at Acme, showed how …", "*Title* — Jane Roe and John Doe explained …": an
     emphasised title, then a sentence whose subject is who gave the talk (a recap's list of the sessions)."""
-    led = _emphasis_led(at.head.get("children") or [])
+    led = at.emphasised
     if led is None:
         return None
     title, tail = led[0].strip(" :：-–—"), led[1]
@@ -407,7 +414,7 @@ def _emphasised_then_person(at: _ItemAt) -> tuple[str, list[Fact]] | None:
 def _emphasised_then_about(at: _ItemAt) -> tuple[str, list[Fact]] | None:
     """"**Knative Eventing:** How the eventing API routes events …" where talks are expected (under a day, a group
     of talks, a lead-in naming sessions): an emphasised title, a colon, then what the talk is about."""
-    led = _emphasis_led(at.head.get("children") or [])
+    led = at.emphasised
     if led is None:
         return None
     title, tail = led[0].strip(), led[1].strip()

@@ -30,11 +30,8 @@ from reinvent_cli.lexicon import (
 from reinvent_cli.lexicon import (
     SPEAKER_KEYS as _SPEAKER_KEYS,
 )
-from reinvent_cli.lexicon import (
-    VIDEO_HOSTS as _VIDEO_HOSTS,
-)
 from reinvent_cli.recognise.talk.list_talks import named_by_line
-from reinvent_cli.recognise.talk.media import video_in_text, video_key_of
+from reinvent_cli.recognise.talk.media import video_in_text, video_key_of, video_url
 from reinvent_cli.recognise.talk.names import is_person
 from reinvent_cli.recognise.talk.reasons import Evidence, Fact
 from reinvent_cli.recognise.talk.speakers import (
@@ -259,7 +256,7 @@ def block_evidence(blocks: list[dict[str, Any]], lines: list[str] | None = None)
             if n < 3 and (names_a_speaker(flat) or _short_speaker_line(flat.text.split("\n")[0])
                           or _speaker_label_over_list(flat, blocks[n + 1:n + 2])):
                 _add(found, _SPEAKER_LINE)
-            if video_in_text(flat.text) or any(url_host(lk.url).endswith(_VIDEO_HOSTS) for lk in flat.links):
+            if video_in_text(flat.text) or any(video_url(lk.url) for lk in flat.links):
                 _add(found, _VIDEO)
             if any(url_host(lk.url).endswith(_SLIDE_HOSTS) for lk in flat.links) or n < 3 and _slides_line(flat):
                 _add(found, _SLIDES)
@@ -303,7 +300,7 @@ def video_key(blocks: list[dict[str, Any]]) -> str | None:
     for tok in blocks[:4]:
         for flat in _texts(tok):
             for lk in flat.links:
-                if url_host(lk.url).endswith(_VIDEO_HOSTS):
+                if video_url(lk.url):
                     return video_key_of(lk.url)
     return None
 
@@ -351,7 +348,7 @@ def _deep_video_at(blocks: list[dict[str, Any]], start: int, end: int, skip: str
             continue
         for flat in _texts(tok):
             for lk in flat.links:
-                if url_host(lk.url).endswith(_VIDEO_HOSTS) and video_key_of(lk.url) != skip and "playlist" not in lk.url:
+                if video_url(lk.url) and video_key_of(lk.url) != skip and "playlist" not in lk.url:
                     return n, video_key_of(lk.url)
     return None
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from reinvent_cli.lexicon import ARTICLE_HOSTS, ARTICLE_PATH_WORDS, SESSION_HOSTS, SESSION_PATH_WORDS
+from reinvent_cli.lexicon import ARTICLE_HOSTS, ARTICLE_PATH_WORDS, SESSION_HOSTS, SESSION_PATH_WORDS, VIDEO_HOSTS
+from reinvent_cli.recognise.text.inline import url_host
 from reinvent_cli.recognise.text.patterns import pattern
 
 VIDEO_TEXT = pattern(
@@ -20,6 +21,11 @@ SLIDES_TEXT = pattern(
 
 GENERIC_LINK_TEXT = pattern(r"^\s*(blog( post)?|here|link|this|post|more|details|sign ?up( page)?|docs?|announcement|site"
                             r"|article|press release)\s*$", re.IGNORECASE)
+
+
+def video_url(url: str) -> bool:
+    """A link to a recording on a video host (lexicon VIDEO_HOSTS: "youtube.com", "youtu.be", "vimeo.com")."""
+    return url_host(url).endswith(VIDEO_HOSTS)
 
 
 def video_key_of(url: str) -> str:

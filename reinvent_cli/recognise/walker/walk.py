@@ -7,14 +7,13 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from reinvent_cli.lexicon import VIDEO_HOSTS as _VIDEO_HOSTS
 from reinvent_cli.model import Day, Document, Entry, Speaker, Talk, WatchItem
 from reinvent_cli.read.source import Source
 from reinvent_cli.recognise.document.layout import Plan
 from reinvent_cli.recognise.launch.launch_find import LaunchFinder, Level, hooked, line_launch
 from reinvent_cli.recognise.talk.candidates import lines_of
 from reinvent_cli.recognise.talk.evidence import one_keynote
-from reinvent_cli.recognise.talk.media import VIDEO_TEXT, video_in_text
+from reinvent_cli.recognise.talk.media import VIDEO_TEXT, video_in_text, video_url
 from reinvent_cli.recognise.talk.names import is_person
 from reinvent_cli.recognise.talk.reasons import Evidence
 from reinvent_cli.recognise.talk.roles import RoleKind
@@ -27,7 +26,6 @@ from reinvent_cli.recognise.text.inline import (
     list_items,
     one_line,
     only_a_link,
-    url_host,
     words_of_html,
 )
 from reinvent_cli.recognise.text.meta_lines import META_LINE
@@ -266,7 +264,7 @@ class _Walker:
         plain = one_line(text)
         video = None
         for lk in flat.links:
-            if VIDEO_TEXT.match(lk.text) or url_host(lk.url).endswith(_VIDEO_HOSTS):
+            if VIDEO_TEXT.match(lk.text) or video_url(lk.url):
                 video = lk.url
                 break
             plain = plain.replace(lk.text, "")

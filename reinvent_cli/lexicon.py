@@ -308,6 +308,28 @@ SPEAKER_LABELS = (
 AND_WORDS = ("and", "und", "et", "y", "e", "en", "og", "och", "i")
 
 
+# What a recap says someone did on stage, right after their name ("Jane Roe gave the opening keynote", "[Jane Roe](url)
+# talks about …", "Jane Roe a présenté …"): the verb that makes a sentence about a person a talk's line
+# (recognise/talk/list_talks.presented). Auxiliaries first ("has shown", "a présenté", "hat gezeigt").
+PRESENTING_VERBS = frozenset((
+    "gave", "gives", "giving", "presented", "presents", "presenting", "talked", "talks", "talking", "spoke", "speaks",
+    "speaking", "showed", "shows", "showing", "shown", "demonstrated", "demonstrates", "demoed", "demos", "explained",
+    "explains", "shared", "shares", "introduced", "introduces", "walked", "walks", "explored", "explores",
+    "discussed", "discusses", "covered", "covers", "looked", "looks", "went", "goes", "opened", "closed", "kicked",
+    "delivered", "delivers", "described", "describes", "outlined", "outlines", "took", "takes", "dove", "dived",
+    "dives", "told", "tells", "led", "leads", "hosted", "hosts", "answered", "answers", "unveiled",
+    "give", "present", "talk", "speak", "show", "demonstrate", "explain", "share", "introduce", "walk", "explore",
+    "discuss", "cover", "look", "go", "take", "dive", "tell", "describe", "outline", "deliver",
+    "zeigte", "zeigt", "gezeigt", "sprach", "spricht", "gesprochen", "stellte", "stellt", "vorgestellt", "präsentierte",
+    "präsentiert", "erklärte", "erklärt", "présente", "présenté", "parlé", "parle", "montré", "montre", "expliqué",
+    "presentó", "presenta", "habló", "habla", "mostró", "muestra", "explicó", "apresentou", "apresenta", "falou",
+    "fala", "mostrou", "explicou",
+))
+PRESENTING_AUX = frozenset(("has", "have", "had", "was", "then", "also", "first", "a", "hat", "ha", "hizo", "fez"))
+# "Jane Roe from Acme gave …", "Jane Roe of Acme showed …", "Jane Roe von Acme zeigte …": who they are with
+PRESENTER_OF = frozenset(("from", "of", "at", "von", "bei", "de", "chez", "da", "do"))
+
+
 HONORIFICS = ("dr.", "dr", "dra.", "dra", "prof.", "prof", "mr.", "mrs.", "ms.", "sir", "dame", "sr.", "sra.", "mme",
               "frau", "herr")
 

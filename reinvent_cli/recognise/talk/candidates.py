@@ -21,6 +21,7 @@ from reinvent_cli.recognise.talk.list_talks import (
     lead_people,
     name_then_linked_title,
     people_named,
+    presented,
     separated_named,
     talk_label,
 )
@@ -536,6 +537,17 @@ def _who(names: str, joint: str) -> bool:
     return is_person(first, 1) or surely_person(first)
 
 
+def _recorded_or_sessions(at: _ItemAt) -> bool:
+    return at.first[:1].isupper() and (at.sessions or any(video_url(lk.url) for lk in at.flat.links))
+
+
+def _presented_item(at: _ItemAt) -> tuple[str, list[Fact]] | None:
+    """"[Jane Roe](https://youtu.be/…) talks about Flux over the wire, …": who was on stage, then what they talked
+    about (list_talks.presented); the recording linked from the item, or the list under sessions."""
+    found = presented(one_line(at.flat.text)[:400])
+    return (f"{found[0]} by {found[1]}", [Evidence.PRESENTED.of()]) if found else None
+
+
 def _session_link(at: _ItemAt) -> tuple[str, list[Fact]] | None:
     """A link to each session under "Sessions" / "Sessions I attended:"."""
     if at.led is None:
@@ -613,6 +625,7 @@ ITEM_RULES: RuleTable[_ItemAt, tuple[str, list[Fact]]] = (
     ("an emphasised title, then its speaker's sentence", _emphasis_first, _emphasised_then_person),
     ("a title, then by an emphasised person", _ends_emphasised, _by_emphasised_person),
     ("an emphasised title, then what it is about, where talks are expected", _placed_emphasis, _emphasised_then_about),
+    ("people on stage, with its recording or under sessions", _recorded_or_sessions, _presented_item),
     ("a link to a session, under sessions", _led, _session_link),
     ("a link to the session's page", _led, _session_page),
     ("list item shapes", None, _item_shapes),

@@ -101,6 +101,7 @@ def inner_talk(st: WalkState, line: int) -> bool:
             talk.title = _ROW_TIME.sub("", planned.title, count=1)  # ("Bayesian Optimization - Can you …")
         talk.speakers = list(planned.speakers)
         st.speaker_from[line] = Evidence.FROM_TALK_LINE.of()
+        st.speaker_look = 0  # (the lines after it are not its speakers' to name)
     if planned.form == "table row":
         talk.title = _ROW_TIME.sub("", talk.title, count=1) or talk.title  # ("11:15 fastmat - …": the time cell's)
     st.headings.append((line, planned.level))

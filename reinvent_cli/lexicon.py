@@ -319,13 +319,15 @@ PRESENTING_VERBS = frozenset((
     "delivered", "delivers", "described", "describes", "outlined", "outlines", "took", "takes", "dove", "dived",
     "dives", "told", "tells", "led", "leads", "hosted", "hosts", "answered", "answers", "unveiled",
     "give", "present", "talk", "speak", "show", "demonstrate", "explain", "share", "introduce", "walk", "explore",
-    "discuss", "cover", "look", "go", "take", "dive", "tell", "describe", "outline", "deliver",
+    "discuss", "cover", "look", "go", "take", "dive", "tell", "describe", "outline", "deliver", "preview", "previews",
+    "previewed",
     "zeigte", "zeigt", "gezeigt", "sprach", "spricht", "gesprochen", "stellte", "stellt", "vorgestellt", "präsentierte",
     "präsentiert", "erklärte", "erklärt", "présente", "présenté", "parlé", "parle", "montré", "montre", "expliqué",
     "presentó", "presenta", "habló", "habla", "mostró", "muestra", "explicó", "apresentou", "apresenta", "falou",
     "fala", "mostrou", "explicou",
 ))
-PRESENTING_AUX = frozenset(("has", "have", "had", "was", "then", "also", "first", "a", "hat", "ha", "hizo", "fez"))
+PRESENTING_AUX = frozenset(("has", "have", "had", "was", "then", "also", "first", "a", "hat", "ha", "hizo", "fez",
+                            "will", "would", "wird", "va", "vai"))
 # "Jane Roe from Acme gave …", "Jane Roe of Acme showed …", "Jane Roe von Acme zeigte …": who they are with
 PRESENTER_OF = frozenset(("from", "of", "at", "von", "bei", "de", "chez", "da", "do"))
 

@@ -65,3 +65,12 @@ def test_html_rows_with_embedded_recordings() -> None:
         (11, "Keynote", ["Sigrid Nilsen"]),
         (23, "Forms that scale", ["Per Dahl", "Anna Lund"]),
         (35, "Server rendering", ["Kari Moe"])]
+
+
+def test_a_bold_talks_line_over_what_speakers_will_present() -> None:
+    # "**Talks**" alone over the list is a heading in bold; "will share", "will talk about", "will preview X: Y"
+    assert _talks("meetup-preview-bold-talks.md") == [
+        (9, "How they moved a trading engine to async Rust", ["Hanna Berg", "Ole Dahl"]),
+        (10, "Writing a game in a weekend with Bevy", ["Sofia Lind"]),
+        (11, "Quill: a new editor and talk about its plugin API", ["Erik Nyman"])]
+    # "**Bring**": "Maja Holm will bring the stickers" is no talk

@@ -214,9 +214,16 @@ def item_candidates(blocks: list[dict[str, Any]], level: int, group: str, forced
         if not forced and _reading_above(blocks, n):
             continue  # "_To Read_", "**Further reading**" over the list: articles, no talks attended
         headed = of_talks or names_sessions(group)  # (a heading's words, not a lead-in's: "Workshops:" over feedback)
-        sessions = headed or (lead.endswith(":") and names_sessions(lead))
+        bold_heading = prev is not None and _bold_only(prev)  # "**Talks**" alone over the list: a heading in bold
+        sessions = headed or ((lead.endswith(":") or bold_heading) and names_sessions(lead))
         found += _list_talks(tok, level, bool(sessions), forced, alone, placed=bool(group or sessions), headed=headed)
     return found
+
+
+def _bold_only(tok: dict[str, Any]) -> bool:
+    """A paragraph that is one emphasised span and nothing else ("**Talks**", "__Sessions:__")."""
+    children = [c for c in tok.get("children") or () if not (c.get("type") == "text" and not str(c.get("raw", "")).strip())]
+    return tok.get("type") == "paragraph" and len(children) == 1 and children[0].get("type") == "strong"
 
 
 def _reading_above(blocks: list[dict[str, Any]], n: int) -> bool:

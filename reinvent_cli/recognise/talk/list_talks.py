@@ -247,6 +247,8 @@ def presented(text: str) -> tuple[str, str] | None:
         rest = rest[1:]  # "talks about", "walks you through", "went over"
     tail = _A_TALK_ON.sub("", " ".join(rest))  # "gave a talk on X", "presented their session about X"
     clause = _CLAUSE_END.split(tail, maxsplit=1)[0].strip(" ,;:")
+    if len(clause.split()) < 2:  # "will preview N1: The Nylas Mail Client and …": the colon within the title
+        clause = _SENTENCE_STOP.split(tail, maxsplit=1)[0].strip(" ,;:").removesuffix(".")
     if len(clause.split()) < 2:
         return None
     cut = clause.split()
@@ -273,6 +275,7 @@ _OF = PRESENTER_OF
 _PARTICLES_AFTER_VERB = frozenset(("about", "over", "through", "on", "into", "us", "you", "off", "with", "in", "at"))
 _A_TALK_ON = pattern(r"^(?:an?|the|his|her|their|our)\s+(?:(?:short|quick|great|lightning|live)\s+)?(?:talk|session|"
                      r"presentation|demo|overview)\s+(?:on|about|of|called|titled|entitled)\s+", re.IGNORECASE)
+_SENTENCE_STOP = pattern(r"(?<=[a-z0-9)\]])[.!?](?:\s|$)|[:：]\s*$")
 _CLAUSE_END = pattern(r"(?<=[a-z0-9)\]])[.!?]\s|[:：]\s*$|[:：]\s|\.$")
 
 

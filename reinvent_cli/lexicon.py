@@ -118,7 +118,13 @@ LEAD_IN_VERBS = (
 )
 
 
-VIDEO_HOSTS = ("youtube.com", "youtu.be", "vimeo.com")
+VIDEO_HOSTS = ("youtube.com", "youtu.be", "vimeo.com", "youtube-nocookie.com")
+# Recordings on sites that host other things too: host and path start ("developer.apple.com/videos/play/" is a WWDC
+# session's recording, "developer.apple.com/documentation/" is not).
+VIDEO_PAGES = ("developer.apple.com/videos/play/", "www.bilibili.com/video/", "bilibili.com/video/", "b23.tv/",
+               "media.ccc.de/v/", "www.infoq.com/presentations/", "infoq.com/presentations/", "confreaks.tv/videos/",
+               "slideslive.com/", "www.twitch.tv/videos/", "www.nicovideo.jp/watch/", "v.youku.com/v_show/",
+               "tv.naver.com/v/", "pyvideo.org/")
 
 
 SLIDE_HOSTS = ("slideshare.net", "speakerdeck.com")

@@ -74,3 +74,15 @@ def test_a_bold_talks_line_over_what_speakers_will_present() -> None:
         (10, "Writing a game in a weekend with Bevy", ["Sofia Lind"]),
         (11, "Quill: a new editor and talk about its plugin API", ["Erik Nyman"])]
     # "**Bring**": "Maja Holm will bring the stickers" is no talk
+
+
+def test_recordings_on_sites_that_host_other_things_too() -> None:
+    from reinvent_cli.recognise.talk.media import video_url
+
+    assert video_url("https://developer.apple.com/videos/play/wwdc2019/717/")
+    assert video_url("https://www.youtube-nocookie.com/embed/Qw3Er4Ty5Ui")
+    assert video_url("https://media.ccc.de/v/36c3-1234-a-talk")
+    assert video_url("https://www.bilibili.com/video/BV1r5411U7Dx/")
+    assert not video_url("https://developer.apple.com/documentation/swiftui")
+    assert not video_url("https://space.bilibili.com/598542776/channel/collectiondetail?sid=1")  # a channel
+    assert not video_url("https://media.ccc.de/c/36c3")  # a conference's page, not one recording

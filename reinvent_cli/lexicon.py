@@ -702,4 +702,5 @@ membres miembros
 
 
 NOUN_MARKERS = frozenset("a an the une un la le les des cette ces l' una el los las esta uma o os as".split())
+POSSESSIVES = frozenset("his her their our my its sein seinen seine ihr ihren ihre son sa ses su sus seu sua".split())
 FIRST_PERSON_SUBJECTS = frozenset("we i they you nous".split())

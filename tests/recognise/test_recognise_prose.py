@@ -95,3 +95,23 @@ def test_notes_on_one_recorded_session() -> None:
     assert _talks("session-notes-first-link-recording.md") == [(1, "Modern Swift Concurrency in Practice", [])]
     # a TIL that links a video of another title: no talk
     assert _talks("til-links-a-video.md") == []
+
+
+def test_a_wrap_up_whose_sections_cite_talks_is_not_a_list_of_talks() -> None:
+    # each theme's section cites a talk's recording mid-sentence by its title: the section speaks of a talk, it is
+    # none (evidence.cited)
+    assert _talks("wrap-up-themes-cite-talks.md") == []
+
+
+def test_a_sections_own_recording_linked_mid_sentence_still_counts() -> None:
+    from reinvent_cli.recognise.talk.evidence import cited
+    from reinvent_cli.recognise.text.inline import FlatInline, FlatLink
+
+    prose = ("You have to applaud people who stand on a stage and talk about their mistakes. In this case the team "
+             "from the bank, who had {} on the main stage, walked through three outages, what they cost, and what "
+             "they changed in their on-call rotation and their release process afterwards.")
+    for text, expected in (("an extended segment", False), ("Three Outages and What We Learned", True),
+                           ("Video", False)):
+        body = prose.format(text)
+        link = FlatLink(text=text, url="https://youtu.be/Ab1Cd2Ef3Gh", offset=body.index(text))
+        assert cited(FlatInline(body, [link]), link) is expected

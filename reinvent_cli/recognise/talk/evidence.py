@@ -16,6 +16,8 @@ from reinvent_cli.lexicon import (
     GROUP_TALK_WORDS_CJK,
     GROUP_TIME_WORDS,
     NOT_TALK_WORDS,
+    NOUN_MARKERS,
+    POSSESSIVES,
     SCHEDULE_WORDS,
     SOCIAL_WORDS,
     SPEAKER_LABELS,
@@ -31,7 +33,7 @@ from reinvent_cli.lexicon import (
     SPEAKER_KEYS as _SPEAKER_KEYS,
 )
 from reinvent_cli.recognise.talk.list_talks import named_by_line, presented
-from reinvent_cli.recognise.talk.media import video_in_text, video_key_of, video_url
+from reinvent_cli.recognise.talk.media import GENERIC_LINK_TEXT, VIDEO_TEXT, video_in_text, video_key_of, video_url
 from reinvent_cli.recognise.talk.names import is_person
 from reinvent_cli.recognise.talk.reasons import Evidence, Fact
 from reinvent_cli.recognise.talk.speakers import (
@@ -48,6 +50,7 @@ from reinvent_cli.recognise.talk.talks import (
 )
 from reinvent_cli.recognise.text.inline import (
     FlatInline,
+    FlatLink,
     flat_of,
     one_line,
     trim_decor,
@@ -256,7 +259,7 @@ def block_evidence(blocks: list[dict[str, Any]], lines: list[str] | None = None)
             if n < 3 and (names_a_speaker(flat) or _short_speaker_line(flat.text.split("\n")[0])
                           or _speaker_label_over_list(flat, blocks[n + 1:n + 2])):
                 _add(found, _SPEAKER_LINE)
-            if video_in_text(flat.text) or any(video_url(lk.url) for lk in flat.links):
+            if video_in_text(flat.text) or any(video_url(lk.url) and not cited(flat, lk) for lk in flat.links):
                 _add(found, _VIDEO)
             if any(url_host(lk.url).endswith(_SLIDE_HOSTS) for lk in flat.links) or n < 3 and _slides_line(flat):
                 _add(found, _SLIDES)
@@ -293,6 +296,25 @@ def _raw(tok: dict[str, Any], lines: list[str]) -> str:
     """The first line of a block as written in the file."""
     n = int(tok.get("line") or 0)
     return lines[n - 1] if 0 < n <= len(lines) else ""
+
+
+def cited(flat: FlatInline, lk: FlatLink) -> bool:
+    """A talk's recording cited mid-sentence in a long paragraph of prose, by its own title ("… as we heard in the
+    [welcoming keynote](https://youtu.be/…), GraphQL keeps growing …"): another talk's recording the section speaks
+    of, not its own (which it links as "[Video](…)", "[the recording](…)", or on a line of its own)."""
+    if lk.offset == 0 or len(flat.text) < 240:
+        return False
+    text = lk.text.strip()
+    if len(text.split()) < 2 or VIDEO_TEXT.match(text) or GENERIC_LINK_TEXT.fullmatch(text):
+        return False
+    if text.split()[0].casefold() in _DESCRIBED:
+        return False  # "who had [an extended segment](…)", "[his talk](…)": the section's own, described
+    return len(flat.text.split()) >= 40 and not _OWN_RECORDING.search(flat.text[max(0, lk.offset - 40):lk.offset])
+
+
+_DESCRIBED = NOUN_MARKERS | POSSESSIVES
+# "watch the talk: [Title](…)", "the recording of [Title](…)": the section's own recording, led in by name
+_OWN_RECORDING = pattern(r"(?:watch|recording|video|replay|here)\b[^.!?]{0,30}$|[:：]\s*$", re.IGNORECASE)
 
 
 def video_key(blocks: list[dict[str, Any]]) -> str | None:
@@ -362,7 +384,8 @@ def _deep_video_at(blocks: list[dict[str, Any]], start: int, end: int, skip: str
             continue
         for flat in _texts(tok):
             for lk in flat.links:
-                if video_url(lk.url) and video_key_of(lk.url) != skip and "playlist" not in lk.url:
+                if video_url(lk.url) and video_key_of(lk.url) != skip and "playlist" not in lk.url \
+                        and not cited(flat, lk):
                     return n, video_key_of(lk.url)
     return None
 

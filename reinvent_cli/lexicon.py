@@ -625,6 +625,7 @@ RECAP_OTHER_SECTIONS = (
     r"|links?|references?|further\s+reading|recordings?|slides|about|thanks|credits|vid[ée]os|vortr[äa]ge|charlas"
     r"|ressources|recursos|of\s+the\s+week|upcoming|roadmap|coming\s+soon|planned|future"
     r"|next\s+steps|what[’']?s\s+next|get\s+involved|ausblick|à\s+venir|pr[óo]ximamente"
+    r"|community|communities|get\s+started|getting\s+started|hackathons?|contributors?|community\s+highlights"
 )
 RECAP_OTHER_SECTIONS_CJK = r"今後|路线图|规划|動画|セッション|视频|演讲|链接|リンク|受賞|获奖|参考"
 
@@ -673,3 +674,41 @@ membres miembros
 
 NOUN_MARKERS = frozenset("a an the une un la le les des cette ces l' una el los las esta uma o os as".split())
 FIRST_PERSON_SUBJECTS = frozenset("we i they you nous".split())
+
+
+# An event held to launch things (a vendor's or a project's): "Launch Week", "Lit Launch Day", "launch-week" (a
+# tag), "Launch-Woche", "semaine de lancement", "semana de lanzamientos", "新品发布会", "製品発表会", "신제품 발표회".
+# Its posts recap what it launched (recognise/launch/launch_scope.launch_event); not "launch party", "launch pad".
+LAUNCH_EVENT_WORDS = (
+    r"launch[-_\s]?(?:week|day|days|event|livestream|keynote)s?(?![a-z])|launch-?woche|launch-?tag"
+    r"|semaine\s+de\s+lancements?|semana\s+de\s+lanzamientos?|jornada\s+de\s+lanzamientos?"
+)
+LAUNCH_EVENT_WORDS_CJK = r"发布会|發佈會|發表會|製品発表会|新製品発表|신제품\s?발표회|출시\s?행사|론칭\s?행사"
+
+
+# A lead-in that says its list is a changelog or release notes ("For the highlights of the CHANGELOG, see below:",
+# "Release notes:", "Aus den Versionshinweisen:"): its items are a release's changes, no event's launches.
+RELEASE_NOTES_WORDS = (
+    r"change\s?-?logs?|release\s+notes|versionshinweise|änderungsprotokoll|notes\s+de\s+(?:version|publication)"
+    r"|journal\s+des\s+modifications|notas\s+de\s+(?:la\s+)?versi[óo]n|registro\s+de\s+cambios"
+    r"|更新日志|更新履歴|リリースノート|변경\s?(?:로그|사항)|릴리스\s?노트"
+)
+
+
+# A section heading of a launch recap that names a news section ("## News", "## The news", "## Big news"): in a
+# recap of an event's launches (kind.Decision.recap), what it lists is the event's news (elsewhere, news of all sorts).
+RECAP_NEWS_HEADING = r"^(?:the\s+|big\s+|latest\s+|top\s+|event\s+|conference\s+)?news$|^nachrichten$|^noticias$|^actualités$"
+
+
+# Words that open the subject of "... are now available" when it is no product: "Many of the native features",
+# "Some of the talks", "All sessions" (a quantity of things).
+QUANTITY_WORDS = frozenset("""
+many most some several all few both each every none lots plenty more other others various numerous
+viele einige alle plusieurs beaucoup certains toutes tous muchos algunos todos
+""".split())
+
+
+# Feelings that make "to announce" a verb of announcing: "we are happy to announce X", "Acme is thrilled to announce".
+ANNOUNCE_FEELINGS = frozenset("""
+happy pleased excited thrilled proud delighted glad ready honored honoured stoked
+""".split())

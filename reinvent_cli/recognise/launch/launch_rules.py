@@ -350,6 +350,8 @@ def recap_feature(line: str) -> bool:
         return False
     name = split_name(text)
     words = name.split()
+    if name.count("[") != name.count("]") or name.count("(") != name.count(")"):
+        return False  # "[[RFC: 0004]: Functions](url)": the name cut inside a link's text
     if _CJK_FIRST.match(name):  # (no spaces between words: a short name, with a description after it or alone)
         return _name_like(name) and len(name) <= (20 if name != text else 12) and not _CJK_SENTENCE.search(name)
     if not _name_like(name) or len(words) > 6 or not name[:1].isupper() and not name.startswith(("[", "*", "`")):

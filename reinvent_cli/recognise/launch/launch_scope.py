@@ -7,7 +7,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from reinvent_cli.lexicon import ANNOUNCE_WORDS, EVENT_NEWS_WORDS, PERSONAL_POSSESSIVES, PRE_EVENT_LEAD
+from reinvent_cli.lexicon import (
+    ANNOUNCE_WORDS,
+    EVENT_NEWS_WORDS,
+    LAUNCH_EVENT_WORDS,
+    LAUNCH_EVENT_WORDS_CJK,
+    PERSONAL_POSSESSIVES,
+    PRE_EVENT_LEAD,
+)
 from reinvent_cli.recognise.launch.launch_rules import cjk_launch_heading, launch_label, legend_mark
 from reinvent_cli.recognise.launch.launches import announce_lead_in, launch_heading
 from reinvent_cli.recognise.text.inline import flat_of
@@ -34,6 +41,9 @@ _INTRO_LAUNCH = pattern(r"(?<!will )(?<!to )\b(?:announced|announcing|announces|
                         r"angek[üu]ndigt|annonc[ée]e?s?|d[ée]voil[ée]e?s?|anunciad[oa]s?|anunci[óo])\b"
                         r"|发布了|推出了|发布的|發佈的|を発表|が発表|発表された|リリースされた|발표된|발표했|анонсирова|представлен|объявлен",
                         re.IGNORECASE)
+# The launches an opening sums up, named as a noun: "Jason and Carl recap their favorite //Build announcements", "a
+# round-up of the launches" (with a word that says it lists them, _LISTED).
+_INTRO_NOUN = pattern(r"\b(?:announcements|launches|ank[üu]ndigungen|annonces|anuncios|lanzamientos)\b", re.IGNORECASE)
 _INTRO_BLOCKS = 3
 
 
@@ -89,6 +99,8 @@ def _intro_sentence(sentence: str, listed: bool) -> bool:
     """A sentence that says launches were made (``listed``: and that the file lists them), not an event's news of
     itself ("today announced the final keynotes and programming for X")."""
     m = _INTRO_LAUNCH.search(sentence)
+    if m is None and _LISTED.search(sentence):
+        m = _INTRO_NOUN.search(sentence)  # "recap their favorite //Build announcements": listed by its noun
     if m is None or listed and not _LISTED.search(sentence):
         return False
     after = [w.strip(".,;:!?()[]\"'“”").lower() for w in sentence[m.end():].split()[:6]]
@@ -147,3 +159,12 @@ def launch_recap(tokens: list[dict[str, Any]], title: str, name: str = "") -> bo
         if kind != "blank_line":
             prev = tok
     return launch_legend(tokens)
+
+
+_LAUNCH_EVENT = pattern(rf"(?i:(?<![\w-])(?:{LAUNCH_EVENT_WORDS}))|{LAUNCH_EVENT_WORDS_CJK}")
+
+
+def launch_event(*texts: str) -> bool:
+    """Whether a title, a file name's words or tags name an event held to launch things ("Supabase Launch Week 3",
+    "Lit Launch Day", a tag "launch-week", "新品发布会"): its posts recap what it launched."""
+    return any(len(t) <= 400 and _LAUNCH_EVENT.search(t) is not None for t in texts if t)

@@ -681,7 +681,8 @@ FIRST_PERSON_SUBJECTS = frozenset("we i they you nous".split())
 # Its posts recap what it launched (recognise/launch/launch_scope.launch_event); not "launch party", "launch pad".
 LAUNCH_EVENT_WORDS = (
     r"launch[-_\s]?(?:week|day|days|event|livestream|keynote)s?(?![a-z])|launch-?woche|launch-?tag"
-    r"|semaine\s+de\s+lancements?|semana\s+de\s+lanzamientos?|jornada\s+de\s+lanzamientos?"
+    r"|semaine\s+de\s+lancements?|journ[ée]e\s+de\s+lancements?|semana\s+de\s+lanzamientos?"
+    r"|jornada\s+de\s+lanzamientos?|d[ií]a\s+de\s+lanzamientos?"
 )
 LAUNCH_EVENT_WORDS_CJK = r"发布会|發佈會|發表會|製品発表会|新製品発表|신제품\s?발표회|출시\s?행사|론칭\s?행사"
 

@@ -713,3 +713,22 @@ viele einige alle plusieurs beaucoup certains toutes tous muchos algunos todos
 ANNOUNCE_FEELINGS = frozenset("""
 happy pleased excited thrilled proud delighted glad ready honored honoured stoked
 """.split())
+
+
+# A lead-in that points to an event's news before the list of it: "Check out the Ignite 2018 News Guide", "the Book of
+# News", "all the news from Google I/O", "toutes les nouveautés de", "alle Neuigkeiten von" (the list is its launches).
+EVENT_NEWS_LEAD = (
+    r"(?i:\bbook\s+of\s+news\b|\bnews\s+guide\b)|\b(?i:(?:all\s+)?the\s+(?:big\s+|latest\s+)?news\s+(?:from|of|at)\s+(?:the\s+)?)[A-Z]"
+    r"|(?i:\btoutes\s+les\s+nouveaut[ée]s\s+d[eu]\s|\balle\s+neuigkeiten\s+(?:von|der|vom)\s|\btodas\s+las\s+novedades\s+de\s)"
+)
+
+
+# An item of a launch list that only groups the launches nested under it by their field ("- Data" > "- Azure Data Box",
+# "- Security", "- Other"): a category, no launch. Its words all are these (or "&", "and", "/").
+PRODUCT_CATEGORY_WORDS = frozenset("""
+data iot security other others misc miscellaneous general compute storage networking network databases database
+analytics ai ml machine learning developer developers tools devtools mobile web management containers serverless
+infrastructure devops identity integration media gaming games hardware software cloud apps applications platform
+productivity business enterprise consumer devices operations observability monitoring governance quantum
+daten sicherheit sonstiges allgemein données sécurité autres divers datos seguridad otros varios
+""".split())

@@ -132,3 +132,21 @@ def test_a_launch_event_at_a_lines_start_is_no_launch():
     assert announce_match("Launch day recap and photos") is None
     assert line_launch("Launch Week 2 is over.") is None
     assert announce_match("Launched: Acme Vault") is not None
+
+
+def test_an_events_news_under_its_heading_grouped_by_field():
+    assert launches("devcast-episode-88-nimbus-summit.md") == [
+        (17, "Nimbus Arm instances"), (19, "Spot pools"), (21, "Passkeys for the console"), (23, "Nimbus CLI 3"),
+    ]  # not the fields ("Compute", "Security", "Developer tools"), nor the details under a launch
+    assert launches("newsletter-news-from-community.md") == []  # a newsletter's news, no event
+
+
+def test_news_lead_and_category_label():
+    from reinvent_cli.recognise.launch.launch_rules import category_label
+    from reinvent_cli.recognise.launch.launch_scope import news_lead
+
+    assert news_lead("Check out the [Ignite 2018 News Guide](book.pdf) for more.")
+    assert news_lead("Here is all the news from Google I/O.") and news_lead("Voici toutes les nouveautés de la DevConf :")
+    assert not news_lead("I read the news today.") and not news_lead(None)
+    assert category_label("Data") and category_label("Azure & Windows") is False and category_label("Developer tools")
+    assert not category_label("Nimbus CLI 3") and not category_label("")

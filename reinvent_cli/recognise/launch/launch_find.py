@@ -25,6 +25,7 @@ from reinvent_cli.recognise.launch.launch_prose import intro_launch, prose_launc
 from reinvent_cli.recognise.launch.launch_rules import (
     announced_subject,
     apposition_launch,
+    category_label,
     cjk_launch,
     cjk_launch_heading,
     cjk_launch_name,
@@ -50,7 +51,7 @@ from reinvent_cli.recognise.launch.launch_rules import (
     vendor_item,
     versioned_product,
 )
-from reinvent_cli.recognise.launch.launch_scope import launch_event, pre_event_heading
+from reinvent_cli.recognise.launch.launch_scope import launch_event, news_lead, pre_event_heading
 from reinvent_cli.recognise.launch.launch_table import launch_column
 from reinvent_cli.recognise.launch.launches import (
     LAUNCH_FILLER,
@@ -552,7 +553,7 @@ class LaunchFinder:
         """Whether a list's items are launches: under a launch heading, lead-in or label ("Preview:",
         "Neu angekündigt:", nested too), or when they say so; "1. X" ... "2. Y" go on under one lead-in."""
         ordered = bool((tok.get("attrs") or {}).get("ordered"))
-        led = labelled or bool(lead and announce_lead_in(lead))
+        led = labelled or bool(lead and (announce_lead_in(lead) or news_lead(lead)))
         launches = labelled or not context and (self.in_announce_list or led)
         if led:
             self.ordered_scope = ordered
@@ -764,8 +765,13 @@ class LaunchFinder:
     def item(self, level: Level, children: list[Block], head: Block, flat: FlatInline, text: str, top: bool) -> bool:
         """An item that opens with text (``head``, flattened ``flat``, ``text``); whether it is a label over
         its nested lists ("- 発表：")."""
-        label = len(children) > 1 and label_heads_list(text.split("\n")[0])
-        self.list_item(flat, text, int(head["line"]), children[1:], level[0] and not label, top, level[1])
+        first = text.split("\n")[0]
+        # "- Data" over "- Azure Data Box", ... in a launch list: a field that groups launches, none itself
+        category = level[0] and top and len(children) > 1 and category_label(first) \
+            and any(c.get("type") == "list" for c in children[1:])
+        label = category or len(children) > 1 and label_heads_list(first)
+        if not category:
+            self.list_item(flat, text, int(head["line"]), children[1:], level[0] and not label, top, level[1])
         return label or level[0] and top and len(children) > 1 and _umbrella(text, children[1:])
 
     @staticmethod

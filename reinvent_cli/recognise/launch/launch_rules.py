@@ -18,6 +18,7 @@ from reinvent_cli.lexicon import (
     NEW_PRODUCT_NOUNS,
     NOT_PRODUCT_LEADS,
     NOT_VERSIONED_WORDS,
+    PRODUCT_CATEGORY_WORDS,
     PROSE_NOT_SUBJECT,
     RECAP_OTHER_SECTIONS,
     RECAP_OTHER_SECTIONS_CJK,
@@ -446,3 +447,11 @@ def may_name_launch(text: str, links: bool = True) -> bool:
     if "new" in low and _APPOSITION_ANY.search(low):
         return True  # 'X, a new storage class' (apposition_launch)
     return not low.isascii() and _CJK_VERB_ANYWHERE.search(low) is not None  # (each verb has a CJK character)
+
+
+def category_label(text: str) -> bool:
+    """An item that only groups the launches under it by field ("Data", "Security", "Developer tools", "IoT & Edge
+    devices" is not: "Edge" is a name), words of PRODUCT_CATEGORY_WORDS only."""
+    words = [w.strip(":：*_") for w in text.strip().lower().replace("&", " ").replace("/", " ").split()]
+    words = [w for w in words if w and w != "and"]
+    return 0 < len(words) <= 4 and all(w in PRODUCT_CATEGORY_WORDS for w in words)

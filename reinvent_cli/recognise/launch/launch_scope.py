@@ -9,6 +9,7 @@ from typing import Any
 
 from reinvent_cli.lexicon import (
     ANNOUNCE_WORDS,
+    EVENT_NEWS_LEAD,
     EVENT_NEWS_WORDS,
     LAUNCH_EVENT_WORDS,
     LAUNCH_EVENT_WORDS_CJK,
@@ -154,7 +155,7 @@ def launch_recap(tokens: list[dict[str, Any]], title: str, name: str = "") -> bo
         elif kind == "list" and prev is not None and prev.get("type") == "paragraph":
             lead = flat_of(prev).text.strip()
             last = lead[lead.rfind("\n") + 1:]
-            if len(last) <= 200 and (announce_lead_in(last) or launch_label(last)):
+            if len(last) <= 200 and (announce_lead_in(last) or launch_label(last)) or news_lead(lead):
                 return True
         if kind != "blank_line":
             prev = tok
@@ -168,3 +169,12 @@ def launch_event(*texts: str) -> bool:
     """Whether a title, a file name's words or tags name an event held to launch things ("Supabase Launch Week 3",
     "Lit Launch Day", a tag "launch-week", "新品发布会"): its posts recap what it launched."""
     return any(len(t) <= 400 and _LAUNCH_EVENT.search(t) is not None for t in texts if t)
+
+
+_NEWS_LEAD = pattern(EVENT_NEWS_LEAD)
+
+
+def news_lead(lead: str | None) -> bool:
+    """A paragraph before a list that points to an event's news ("Check out the [Ignite 2018 News Guide](…) for more",
+    "Here is all the news from Google I/O"): the list under it is the event's launches."""
+    return lead is not None and len(lead) <= 600 and _NEWS_LEAD.search(lead) is not None

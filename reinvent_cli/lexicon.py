@@ -732,3 +732,11 @@ infrastructure devops identity integration media gaming games hardware software 
 productivity business enterprise consumer devices operations observability monitoring governance quantum
 daten sicherheit sonstiges allgemein données sécurité autres divers datos seguridad otros varios
 """.split())
+
+
+# A lead-in over a list of who adopted a product, not of what was launched: "Here's how a few top brands have built
+# for Chrome OS:", "Customers on stage:", "Partners that integrated X:", "Kunden, die X nutzen:".
+ADOPTER_WORDS = (
+    r"brands|customers|partners|companies|startups|organi[sz]ations|enterprises|clients|adopters|case\s+stud(?:y|ies)"
+    r"|kunden|unternehmen|entreprises|clientes|empresas|socios|顧客|事例|客户|案例|고객|사례"
+)

@@ -150,3 +150,13 @@ def test_news_lead_and_category_label():
     assert not news_lead("I read the news today.") and not news_lead(None)
     assert category_label("Data") and category_label("Azure & Windows") is False and category_label("Developer tools")
     assert not category_label("Nimbus CLI 3") and not category_label("")
+
+
+def test_a_keynotes_sections_named_by_lowercase_products():
+    assert launches("orbit-dev-2025-keynote-sketch.md") == [(10, "orbitOS 9"), (15, "wristOS 4"), (20, "Orbit Studio 2")]
+
+
+def test_a_roundup_of_whats_new_names_features_not_the_brands_that_adopted_them():
+    reading = read_notes(read_source(HERE / "harbor-summit-2025-highlights.md"))
+    assert reading.plan.decision is not None and reading.plan.decision.recap
+    assert [(a.line, a.name) for a in reading.doc.announcements] == [(11, "Window Snap"), (12, "Shared Clipboard")]

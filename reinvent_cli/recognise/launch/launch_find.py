@@ -10,6 +10,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from reinvent_cli.lexicon import (
+    ADOPTER_WORDS,
     MONTHS,
     NOT_PRODUCT_LEADS,
     PROSE_NOT_SUBJECT,
@@ -463,6 +464,7 @@ class LaunchFinder:
         self.launch_event = recap and launch_event(doc.title or "", " ".join(doc.tags),
                                                    _file_words(doc.path or doc.file))
         self.section_level: int | None = None
+        self.adopters = False  # the list's lead-in names who adopted something ("how a few top brands have built")
         self.head_candidate: tuple[str, int, str] | None = None
         self.event_year = _year_of(doc.title or "")
         if tokens is None:
@@ -552,6 +554,8 @@ class LaunchFinder:
                       labelled: bool) -> bool:
         """Whether a list's items are launches: under a launch heading, lead-in or label ("Preview:",
         "Neu angekündigt:", nested too), or when they say so; "1. X" ... "2. Y" go on under one lead-in."""
+        if not context:  # "Here's how a few top brands have built for X:": who adopted it, no feature
+            self.adopters = lead is not None and len(lead) <= 600 and _ADOPTERS.search(lead) is not None
         ordered = bool((tok.get("attrs") or {}).get("ordered"))
         led = labelled or bool(lead and (announce_lead_in(lead) or news_lead(lead)))
         launches = labelled or not context and (self.in_announce_list or led)
@@ -801,7 +805,8 @@ class LaunchFinder:
                 and launch_post_url(flat.links[-1].url):  # "- The next wave: New C3 VM [blog](.../introducing-c3-vms)"
             hit = _Hit(name=split_name(_before_link(lines[0], flat)), url=flat.links[-1].url,
                        rule="a launch recap's item linking a launch post")
-        if hit is None and top and self.in_section and recap_feature(lines[0]) and not _one_link(flat, lines[0]):
+        if hit is None and top and self.in_section and not self.adopters and recap_feature(lines[0]) \
+                and not _one_link(flat, lines[0]):
             # (an item that is one link is one to read: "- [SE-0202 Random Unification](url)")
             hit = _Hit(name=split_name(lines[0].strip()), url=flat.links[0].url if flat.links else None,
                        rule="a launch recap's feature")
@@ -900,6 +905,7 @@ def find_announcements(tokens: list[Block], doc: Document, recap: bool = False) 
 
 
 _NEWS_HEADING = pattern(RECAP_NEWS_HEADING, re.IGNORECASE)
+_ADOPTERS = pattern(rf"(?i:\b(?:{ADOPTER_WORDS})\b)")
 _YEAR = pattern(r"(?<![\d/.-])(?:19|20)\d\d(?![\d/.-]\d)")
 _URL_YEAR = pattern(r"/((?:19|20)\d\d)/(?:[01]?\d/)?")
 

@@ -50,9 +50,15 @@ def launch_name(title: str) -> str | None:
     Samat)" -> "Android Go"); None when it reads as a sentence rather than a name."""
     name = _BY_NAME.sub("", _OUTLINE.sub("", title.strip())).strip(" :-–—")
     if not name or len(name.split()) > 8 or name.endswith(("?", "!", ".")) or not (name[0].isupper() or name[0].isdigit()
-                                                                                 or not name[0].isascii()):
+                                                                                 or not name[0].isascii()
+                                                                                 or _camel(name.split()[0])):
         return None
     return name
+
+
+def _camel(word: str) -> bool:
+    """A name that starts lowercase with a capital inside it: "iOS", "macOS", "watchOS", "gRPC", "eBPF"."""
+    return word[:1].isalpha() and any(ch.isupper() for ch in word[1:]) and len(word) <= 20
 
 
 def _leaves(heads: list[Head], i: int) -> list[Head]:

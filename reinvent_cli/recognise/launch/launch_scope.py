@@ -44,7 +44,8 @@ _INTRO_LAUNCH = pattern(r"(?<!will )(?<!to )\b(?:announced|announcing|announces|
                         re.IGNORECASE)
 # The launches an opening sums up, named as a noun: "Jason and Carl recap their favorite //Build announcements", "a
 # round-up of the launches" (with a word that says it lists them, _LISTED).
-_INTRO_NOUN = pattern(r"\b(?:announcements|launches|ank[üu]ndigungen|annonces|anuncios|lanzamientos)\b", re.IGNORECASE)
+_INTRO_NOUN = pattern(r"\b(?:announcements|launches|what[’']?s\s+new|ank[üu]ndigungen|annonces|anuncios|lanzamientos"
+                      r"|nouveaut[ée]s|novedades|neuigkeiten)\b", re.IGNORECASE)
 _INTRO_BLOCKS = 3
 
 

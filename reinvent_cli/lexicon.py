@@ -740,3 +740,13 @@ ADOPTER_WORDS = (
     r"brands|customers|partners|companies|startups|organi[sz]ations|enterprises|clients|adopters|case\s+stud(?:y|ies)"
     r"|kunden|unternehmen|entreprises|clientes|empresas|socios|顧客|事例|客户|案例|고객|사례"
 )
+
+
+# A title about running a launch event rather than what it launched: "How we run a launch week", "Lessons from our
+# Launch Day", "Planning a launch week", "Why we stopped doing launch weeks" (no recap of launches).
+LAUNCH_EVENT_ABOUT = (
+    r"^\W*(?:how|why|what\s+we\s+learned|lessons?|tips|planning|preparing|behind\s+the\s+scenes|retro(?:spective)?"
+    r"|wie\s+wir|comment\s+nous|c[óo]mo)\b"
+)
+# Words that open a CJK heading of one's own (our roadmap, our team): no launch.
+OWN_CJK_LEADS = ("我们", "我們", "私たち", "우리")

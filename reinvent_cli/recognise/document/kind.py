@@ -374,7 +374,7 @@ def decide(src: Source, tokens: list[dict[str, Any]], roles: dict[int, Role]) ->
     plain = not any(c.weight < 0 for c in found)
     # An event held to launch things ("Launch Week", "Launch Day"), named by the title, a tag or the file name: its
     # posts are about what it launched (no talk evidence: a recap of its launches).
-    launched = launch_event(title, tags, _stem_words(stem))
+    launched = launch_event(h1 or (titles[0] if titles else ""), title, tags, _stem_words(stem))
     if launched:
         found.append(Cue.LAUNCH_EVENT)
     recap = score < THRESHOLD and (event or launched) and plain \

@@ -13,6 +13,7 @@ from reinvent_cli.lexicon import (
     ADOPTER_WORDS,
     MONTHS,
     NOT_PRODUCT_LEADS,
+    OWN_CJK_LEADS,
     PROSE_NOT_SUBJECT,
     QUANTITY_WORDS,
     RECAP_NEWS_HEADING,
@@ -921,6 +922,22 @@ def _year_of_url(url: str) -> int:
     return int(m.group(1)) if m else 0
 
 
+def _proper(word: str) -> bool:
+    """A word of a product's name: a capital, a digit or a mark inside it, or all capitals ("Studio", "PostgREST", "9.0",
+    "HTTP/3", "CDN"); not "uploads", "a"."""
+    word = word.strip("\"'“”*_`()[],.:;!?")
+    if len(word) < 2 and not word.isdigit():
+        return False
+    return word[0].isupper() or word[0].isdigit() or any(ch.isupper() or ch.isdigit() or ch in "/_@" for ch in word[1:])
+
+
+def _coined(word: str) -> bool:
+    """A one-word name that is no dictionary word: capitals, digits or marks inside it ("PostgREST", "HTTP/3", "CDN",
+    "pg_graphql"); not "Results", "Timeline"."""
+    word = word.strip("\"'“”*_`()[],.:;!?")
+    return len(word) >= 2 and any(ch.isupper() or ch.isdigit() or ch in "/_@" for ch in word[1:])
+
+
 def _file_words(path: str) -> str:
     """A file's name as words ("supabase-launch-week3-recap.md" -> "supabase launch week3 recap")."""
     name = path.replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
@@ -933,11 +950,14 @@ def section_launch(title: str) -> str | None:
     """The launch a launch event's section heading names ("## Supabase Studio", "## New Storage CDN" -> "Storage
     CDN", "## PostgREST 9.0"), or None ("## We acquired Logflare", "## How we launch", "## Building a SaaS?")."""
     name = launch_name(_ATTRIBUTES.sub("", title))
-    if name is None:
+    if name is None or name.startswith(OWN_CJK_LEADS):
         return None
-    first = name.split()[0].lower().strip("\"'“”*_`")
+    words = name.split()
+    first = words[0].lower().strip("\"'“”*_`")
     if first in PROSE_NOT_SUBJECT or first in NOT_PRODUCT_LEADS or first.endswith("ing") and len(first) > 5:
         return None
+    if name.isascii() and not (any(_proper(w) for w in words[1:]) if len(words) > 1 else _coined(words[0])):
+        return None  # "Pick a theme", "Results", "Faster uploads": no name in it
     name = strip_status(strip_launch_name(split_launch_name(name)[0]))
     if name.lower().startswith("new "):
         name = name[4:].strip()

@@ -11,6 +11,7 @@ from reinvent_cli.lexicon import (
     ANNOUNCE_WORDS,
     EVENT_NEWS_LEAD,
     EVENT_NEWS_WORDS,
+    LAUNCH_EVENT_ABOUT,
     LAUNCH_EVENT_WORDS,
     LAUNCH_EVENT_WORDS_CJK,
     PERSONAL_POSSESSIVES,
@@ -166,10 +167,16 @@ def launch_recap(tokens: list[dict[str, Any]], title: str, name: str = "") -> bo
 _LAUNCH_EVENT = pattern(rf"(?i:(?<![\w-])(?:{LAUNCH_EVENT_WORDS}))|{LAUNCH_EVENT_WORDS_CJK}")
 
 
-def launch_event(*texts: str) -> bool:
-    """Whether a title, a file name's words or tags name an event held to launch things ("Supabase Launch Week 3",
-    "Lit Launch Day", a tag "launch-week", "新品发布会"): its posts recap what it launched."""
-    return any(len(t) <= 400 and _LAUNCH_EVENT.search(t) is not None for t in texts if t)
+_ABOUT_LAUNCH_EVENT = pattern(LAUNCH_EVENT_ABOUT, re.IGNORECASE)
+
+
+def launch_event(title: str, *texts: str) -> bool:
+    """Whether a title, tags or a file name's words name an event held to launch things ("Supabase Launch Week 3",
+    "Lit Launch Day", a tag "launch-week", "新品发布会"): its posts recap what it launched; not a post on running one
+    ("How we run a launch week", "Lessons from our launch day")."""
+    if _ABOUT_LAUNCH_EVENT.match(title):
+        return False
+    return any(len(t) <= 400 and _LAUNCH_EVENT.search(t) is not None for t in (title, *texts) if t)
 
 
 _NEWS_LEAD = pattern(EVENT_NEWS_LEAD)

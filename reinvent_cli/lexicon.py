@@ -750,3 +750,10 @@ LAUNCH_EVENT_ABOUT = (
 )
 # Words that open a CJK heading of one's own (our roadmap, our team): no launch.
 OWN_CJK_LEADS = ("我们", "我們", "私たち", "우리")
+
+
+# A keynote's trope before what it launched: "One more thing: Apple Intelligence", "And one more thing... X".
+KEYNOTE_TROPE_LEAD = r"^(?:and\s+)?one\s+more\s+thing\s*(?:[:：.…!-]+\s*)"
+# A day's label before a launch event's section ("Day 1: Supabase Studio", "Monday - Edge Functions", "Tag 2: X",
+# "第1天：X"): the day, not the launch.
+DAY_LABEL = r"(?:day|tag|jour|d[ií]a|dag)\s*\d{1,2}|第\s*[一二三四五六七八九十\d]{1,2}\s*[天日]|\d{1,2}\s*日目"

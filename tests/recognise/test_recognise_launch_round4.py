@@ -163,3 +163,11 @@ def test_a_roundup_of_whats_new_names_features_not_the_brands_that_adopted_them(
     reading = read_notes(read_source(HERE / "harbor-summit-2025-highlights.md"))
     assert reading.plan.decision is not None and reading.plan.decision.recap
     assert [(a.line, a.name) for a in reading.doc.announcements] == [(11, "Window Snap"), (12, "Shared Clipboard")]
+
+
+def test_a_launch_weeks_days_label_its_sections():
+    assert launches("harbor-launch-week-recap.md") == [
+        (7, "Harbor Studio"), (11, "Edge Functions 2"), (15, "HarborDB Branching"),
+        (19, "Harbor Vault"),  # "One more thing: Harbor Vault"
+    ]
+    assert launches("tern-launch-day-by-day.md") == [(5, "Tern Queue"), (11, "Tern Pages 3")]  # not "Day 1", an office

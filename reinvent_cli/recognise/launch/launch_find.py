@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 from reinvent_cli.lexicon import (
     ADOPTER_WORDS,
+    DAY_LABEL,
     MONTHS,
     NOT_PRODUCT_LEADS,
     OWN_CJK_LEADS,
@@ -18,6 +19,7 @@ from reinvent_cli.lexicon import (
     QUANTITY_WORDS,
     RECAP_NEWS_HEADING,
     RELEASE_NOTES_WORDS,
+    WEEKDAYS,
 )
 from reinvent_cli.model import Announcement, Document, Entry, Talk
 from reinvent_cli.read.md_tables import rows as md_rows
@@ -622,11 +624,14 @@ class LaunchFinder:
             self.add(product, None, line, line, title, "a recap's section named by a version")
         elif self.in_section and _NEWS_HEADING.match(title.strip()):
             self.in_announce_list = True  # "## News" in a recap of an event's launches: the event's news
+        day = _DAY_LEAD.match(title) if self.launch_event else None
+        if day is not None and not title[day.end():].strip():
+            return  # "## Day 1": a day of the launch event, over its sections
         if self.launch_event and self.in_section and self.section_level is None:
             self.section_level = level
         if self.launch_event and self.in_section and level == self.section_level and not product \
                 and not self.in_announce_list and not heading_launch(title):
-            name = section_launch(title)
+            name = section_launch(title[day.end():] if day is not None else title)
             if name:
                 self.head_candidate = (name, line, title)
 
@@ -906,6 +911,9 @@ def find_announcements(tokens: list[Block], doc: Document, recap: bool = False) 
 
 
 _NEWS_HEADING = pattern(RECAP_NEWS_HEADING, re.IGNORECASE)
+# "Day 1: ", "Monday - ", "第1天：": a day's label before a launch event's section (its launch after it)
+_DAY_LEAD = pattern(rf"^\W*(?:{DAY_LABEL}|(?:{'|'.join(sorted(WEEKDAYS, key=len, reverse=True))}))\b\s*(?:[:：.\-–—]\s*|$)",
+                    re.IGNORECASE)
 _ADOPTERS = pattern(rf"(?i:\b(?:{ADOPTER_WORDS})\b)")
 _YEAR = pattern(r"(?<![\d/.-])(?:19|20)\d\d(?![\d/.-]\d)")
 _URL_YEAR = pattern(r"/((?:19|20)\d\d)/(?:[01]?\d/)?")

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from reinvent_cli.lexicon import KEYNOTE_TROPE_LEAD
 from reinvent_cli.model import Document
 from reinvent_cli.recognise.launch.launch_links import reference_heading
 from reinvent_cli.recognise.launch.launch_rules import cjk_launch_heading
@@ -22,6 +23,9 @@ _BY_NAME = pattern(r"\s*[(（][^()（）]{0,60}[)）]\s*$")
 
 # "3.4 Google Assistant (By Scott Huffman)": a presenter's part of the keynote (about a product), no launch.
 _PRESENTED = pattern(r"[(（]\s*(?:by|von|par|por|presented\s+by)\s+[^()（）]{1,60}[)）]\s*$", re.IGNORECASE)
+
+
+_TROPE = pattern(KEYNOTE_TROPE_LEAD, re.IGNORECASE)
 
 
 _KEYNOTE = pattern(r"keynote|基調講演|主題演講|主题演讲|keynote-", re.IGNORECASE)
@@ -49,6 +53,7 @@ def launch_name(title: str) -> str | None:
     """A heading's title as a launch's name ("3.1 Google Lens" -> "Google Lens", "Android Go (By Sameer
     Samat)" -> "Android Go"); None when it reads as a sentence rather than a name."""
     name = _BY_NAME.sub("", _OUTLINE.sub("", title.strip())).strip(" :-–—")
+    name = _TROPE.sub("", name) or name  # "One more thing: Apple Intelligence"
     if not name or len(name.split()) > 8 or name.endswith(("?", "!", ".")) or not (name[0].isupper() or name[0].isdigit()
                                                                                  or not name[0].isascii()
                                                                                  or _camel(name.split()[0])):

@@ -70,8 +70,9 @@ def may_be_prose_launch(low: str) -> bool:
         return True  # (new_thing)
     if ("introduc" in low or "presenta" in low or "stellen" in low) and _INTRO_AT_LINE.search(low):
         return True  # "Introducing X" (intro_launch)
-    if "open sourc" in low or "open-sourc" in low or "we" in low and ("launch" in low or "releas" in low or "shipp" in low):
-        return True  # "we're launching X", "open sourcing X" (we_launched)
+    if ("launch" in low or "releas" in low or "shipp" in low or "open sourc" in low or "open-sourc" in low) \
+            and _WE_LAUNCH.search(low):
+        return True  # "we're launching X", "we're open sourcing X" (we_launched)
     if " new" in low and ":" in low and ("introduc" in low or "releas" in low or "ship" in low):
         return True  # "introduced three new tools: A, B and C" (enumerated_launches)
     if "introducing " in low or " include" in low:

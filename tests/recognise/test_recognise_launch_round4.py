@@ -99,8 +99,9 @@ def test_we_launched():
     assert we_launched("Today we are launching Supabase CDN for all projects.") == "Supabase CDN"
     assert we_launched("Today we're open sourcing pg_graphql, a native extension.") == "pg_graphql"
     assert we_launched("We've just shipped Acme Vault to every region.") == "Acme Vault"
-    assert we_launched("Next week we open-sourced @acme/task as well.") == "@acme/task"
+    assert we_launched("Today we open-sourced @acme/task as well.") == "@acme/task"
     assert we_launched("We launched our new site last year.") is None
+    assert we_launched("In 2019 we launched Acme Pay and grew to ten teams.") is None  # a speaker's history
     assert we_launched("we launched into a long debate about tabs") is None
     assert we_launched("Two engineers talked about the process of open sourcing Acme Queue.") is None
 

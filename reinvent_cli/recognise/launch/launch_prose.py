@@ -352,11 +352,14 @@ def made_announcement(sentence: str) -> str | None:
     return name_run(_TOKEN.findall(sentence[m.end():]), 1) if m else None
 
 
-# "Today we're launching Supabase CDN", "we've just shipped Acme Vault", "Today we're open sourcing pg_graphql": what
-# one's own team launched (the subject "we"; not "talked about the process of open sourcing X").
+# "Today we're launching Supabase CDN", "we've just shipped Acme Vault", "Today we're open sourcing pg_graphql", "today
+# we released X": what one's own team launches now (the subject "we", in the present; not "In 2019 we launched Acme
+# Pay", a speaker's history, nor "talked about the process of open sourcing X").
 _WE_LAUNCH = pattern(
-    r"\bwe(?:[’']re|[’']ve|\s+are|\s+have)?\s+(?:just\s+|now\s+|also\s+|officially\s+|finally\s+|today\s+)*"
-    r"(?:launching|launched|releasing|released|shipping|shipped|open[- ]sourc(?:ing|ed|e))"
+    r"(?:\bwe(?:[’']re|\s+are)\s+(?:now\s+|also\s+|officially\s+|finally\s+|today\s+)*"
+    r"(?:launching|releasing|shipping|open[- ]sourcing)"
+    r"|\bwe(?:[’']ve|\s+have)\s+(?:also\s+)?(?:just|now|officially|finally)\s+(?:launched|released|shipped|open[- ]sourced)"
+    r"|\btoday,?\s+we\s+(?:also\s+)?(?:launch|launched|release|released|ship|shipped|open[- ]sourced?))"
     r"\s+(?:the\s+|a\s+|an\s+|our\s+new\s+)?",
     re.IGNORECASE,
 )

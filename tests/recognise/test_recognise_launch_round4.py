@@ -158,6 +158,7 @@ def test_news_lead_and_category_label():
 
 def test_a_keynotes_sections_named_by_lowercase_products():
     assert launches("orbit-dev-2025-keynote-sketch.md") == [(10, "orbitOS 9"), (15, "wristOS 4"), (20, "Orbit Studio 2")]
+    # (not "### Health": one plain word, a topic of the keynote)
 
 
 def test_a_roundup_of_whats_new_names_features_not_the_brands_that_adopted_them():

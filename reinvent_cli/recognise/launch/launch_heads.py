@@ -61,6 +61,12 @@ def launch_name(title: str) -> str | None:
     return name
 
 
+def _topic_word(name: str) -> bool:
+    """A keynote recap's heading that is one plain word ("Home", "Photos", "Health"): a topic of the keynote, not a
+    product's name (which has a capital, a digit or a mark inside it, or more words: "HomePod", "iOS 18", "Apple Pay")."""
+    return name.isascii() and name.isalpha() and name[:1].isupper() and name[1:].islower()
+
+
 def _camel(word: str) -> bool:
     """A name that starts lowercase with a capital inside it: "iOS", "macOS", "watchOS", "gRPC", "eBPF"."""
     return word[:1].isalpha() and any(ch.isupper() for ch in word[1:]) and len(word) <= 20
@@ -132,7 +138,7 @@ def heading_launches(tokens: list[dict[str, Any]], doc: Document,
         if any(x.level < h.level for x in heads[:i]) and (i + 1 == len(heads) or heads[i + 1].level <= h.level):
             name = launch_name(h.title)
             if name and len(name.split()) <= 6 and not launch_heading(h.title) and not cjk_launch_heading(h.title) \
-                    and not keynote_title(h.title) and not_talk(h.title) is None:
+                    and not keynote_title(h.title) and not_talk(h.title) is None and not _topic_word(name):
                 # ("## Dana Roe keynote": a talk, over the launches it made; "## Notes", "## Resources": the author's)
                 found[h.line] = name  # (not "## Announcements": it heads launches, names none)
     return found, recap

@@ -787,3 +787,8 @@ KEYNOTE_TROPE_LEAD = r"^(?:and\s+)?one\s+more\s+thing\s*(?:[:：.…!-]+\s*)"
 # A day's label before a launch event's section ("Day 1: Supabase Studio", "Monday - Edge Functions", "Tag 2: X",
 # "第1天：X"): the day, not the launch.
 DAY_LABEL = r"(?:day|tag|jour|d[ií]a|dag)\s*\d{1,2}|第\s*[一二三四五六七八九十\d]{1,2}\s*[天日]|\d{1,2}\s*日目"
+
+
+# The kind of a product named in a keynote recap's item, after its name: "new Vitals app", "TabletopKit API", "new
+# Passwords app", "Acme Maps SDK" (a product of that kind; "new filters", "Pause Activity rings" are features).
+NAMED_PRODUCT_KINDS = r"app|apps|api|apis|sdk|sdks|framework|kit|service|chip|device|headset|watch|phone|console|cli"

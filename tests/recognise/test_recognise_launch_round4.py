@@ -157,8 +157,9 @@ def test_news_lead_and_category_label():
 
 
 def test_a_keynotes_sections_named_by_lowercase_products():
-    assert launches("orbit-dev-2025-keynote-sketch.md") == [(10, "orbitOS 9"), (15, "wristOS 4"), (20, "Orbit Studio 2")]
-    # (not "### Health": one plain word, a topic of the keynote)
+    assert launches("orbit-dev-2025-keynote-sketch.md") == [
+        (10, "orbitOS 9"), (16, "wristOS 4"), (19, "Tides app"), (21, "Orbit Studio 2"), (24, "PocketKit API"),
+    ]  # not "new filters", "sleep score" (features), "### Health" (one plain word: a topic of the keynote)
 
 
 def test_a_roundup_of_whats_new_names_features_not_the_brands_that_adopted_them():

@@ -44,6 +44,7 @@ from reinvent_cli.recognise.launch.launch_rules import (
     marked_by,
     marked_new,
     may_name_launch,
+    named_product,
     not_product,
     recap_feature,
     recap_other_section,
@@ -805,6 +806,8 @@ class LaunchFinder:
             hit = _Hit(name=split_launch_name(marked)[0], url=flat.links[0].url if flat.links else None,
                        rule="the legend's mark")
         product = vendor_item(lines[0]) if hit is None and vendors else None
+        if product is None and hit is None and (vendors or top and self.in_section):
+            product = named_product(lines[0])  # "- new Vitals app", "- TabletopKit API"
         if product is not None:
             hit = _Hit(name=product, rule="a keynote recap's product")
         if hit is None and top and self.event_recap and self.other is None and flat.links \

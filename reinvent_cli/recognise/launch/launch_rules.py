@@ -14,6 +14,7 @@ from reinvent_cli.lexicon import (
     LAUNCH_LABELS,
     LAUNCH_STATUS_TAIL,
     LEGEND_STATUS_WORDS,
+    NAMED_PRODUCT_KINDS,
     NEW_LEAD_INS,
     NEW_PRODUCT_NOUNS,
     NOT_PRODUCT_LEADS,
@@ -455,3 +456,27 @@ def category_label(text: str) -> bool:
     words = [w.strip(":：*_") for w in text.strip().lower().replace("&", " ").replace("/", " ").split()]
     words = [w for w in words if w and w != "and"]
     return 0 < len(words) <= 4 and all(w in PRODUCT_CATEGORY_WORDS for w in words)
+
+
+# "new Vitals app", "the new Passwords app", "TabletopKit API", "Acme Maps SDK": a name (capitalised words, or one word
+# with a capital inside) and the kind of product it is, the whole item.
+_NAMED_PRODUCT = pattern(rf"^(?:(?:the\s+|a\s+)?(?:all[- ]new|brand[- ]new|new)\s+)?(?P<name>[A-Z][\w.+-]*(?:\s+[A-Z][\w.+-]*){{0,3}}"
+                         rf"\s+(?i:{NAMED_PRODUCT_KINDS}))\s*[.!]?$")
+_NEW_LEAD = pattern(r"^(?:the\s+|a\s+)?(?:all[- ]new|brand[- ]new|new)\s", re.IGNORECASE)
+
+
+def named_product(line: str) -> str | None:
+    """The product an item of a keynote recap names with its kind ("new Vitals app" -> "Vitals app", "TabletopKit
+    API" -> "TabletopKit API"): "new" before it, or a name with a capital inside ("TabletopKit"); None for a feature
+    ("new filters", "Pause Activity rings", "Messages via satellite")."""
+    text = line.strip()
+    if len(text) > 80:
+        return None
+    m = _NAMED_PRODUCT.match(text)
+    if m is None:
+        return None
+    name = m.group("name")
+    first = name.split()[0]
+    if _NEW_LEAD.match(text) or any(ch.isupper() for ch in first[1:]) and not first.isupper():
+        return name
+    return None

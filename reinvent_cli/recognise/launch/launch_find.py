@@ -287,7 +287,12 @@ _RELEASE_NOTES = pattern(rf"(?<![\w-])(?:{RELEASE_NOTES_WORDS})", re.IGNORECASE)
 def release_notes_lead(lead: str | None) -> bool:
     """A lead-in that says its list is a changelog or release notes ("Below, some highlights from its pre-release
     changelog:", "For all the release notes, see the CHANGELOG. The highlights below!"): a release's changes."""
-    return lead is not None and len(lead) <= 600 and _RELEASE_NOTES.search(lead) is not None
+    if lead is None or len(lead) > 600:
+        return False
+    low = lead.lower()
+    if lead.isascii() and not any(w in low for w in ("chang", "notes", "notas", "hinweise", "modifications", "cambios")):
+        return False  # (every ASCII form of RELEASE_NOTES_WORDS has one of these)
+    return _RELEASE_NOTES.search(lead) is not None
 
 
 def _launch_title(title: str) -> bool:
@@ -558,7 +563,7 @@ class LaunchFinder:
                       labelled: bool) -> bool:
         """Whether a list's items are launches: under a launch heading, lead-in or label ("Preview:",
         "Neu angekündigt:", nested too), or when they say so; "1. X" ... "2. Y" go on under one lead-in."""
-        if not context:  # "Here's how a few top brands have built for X:": who adopted it, no feature
+        if not context and self.event_recap:  # "Here's how a few top brands have built for X:": who adopted it
             self.adopters = lead is not None and len(lead) <= 600 and _ADOPTERS.search(lead) is not None
         ordered = bool((tok.get("attrs") or {}).get("ordered"))
         led = labelled or bool(lead and (announce_lead_in(lead) or news_lead(lead)))
@@ -776,11 +781,11 @@ class LaunchFinder:
     def item(self, level: Level, children: list[Block], head: Block, flat: FlatInline, text: str, top: bool) -> bool:
         """An item that opens with text (``head``, flattened ``flat``, ``text``); whether it is a label over
         its nested lists ("- 発表：")."""
-        first = text.split("\n")[0]
+        first = text.split("\n", 1)[0] if len(children) > 1 else ""
         # "- Data" over "- Azure Data Box", ... in a launch list: a field that groups launches, none itself
-        category = level[0] and top and len(children) > 1 and category_label(first) \
+        category = level[0] and top and bool(first) and category_label(first) \
             and any(c.get("type") == "list" for c in children[1:])
-        label = category or len(children) > 1 and label_heads_list(first)
+        label = category or bool(first) and label_heads_list(first)
         if not category:
             self.list_item(flat, text, int(head["line"]), children[1:], level[0] and not label, top, level[1])
         return label or level[0] and top and len(children) > 1 and _umbrella(text, children[1:])

@@ -70,9 +70,9 @@ def may_be_prose_launch(low: str) -> bool:
         return True  # (new_thing)
     if ("introduc" in low or "presenta" in low or "stellen" in low) and _INTRO_AT_LINE.search(low):
         return True  # "Introducing X" (intro_launch)
-    if ("launch" in low or "releas" in low or "shipp" in low or "open sourc" in low or "open-sourc" in low) \
+    if ("releas" in low or "shipp" in low or "open sourc" in low or "open-sourc" in low) and "we" in low \
             and _WE_LAUNCH.search(low):
-        return True  # "we're launching X", "we're open sourcing X" (we_launched)
+        return True  # "we've just shipped X", "we're open sourcing X" (we_launched; "launch": may_name_launch's own test)
     if " new" in low and ":" in low and ("introduc" in low or "releas" in low or "ship" in low):
         return True  # "introduced three new tools: A, B and C" (enumerated_launches)
     if "introducing " in low or " include" in low:
@@ -371,8 +371,9 @@ def we_launched(sentence: str) -> str | None:
     """The product a sentence says its writers launched or open-sourced ("Today we are launching Supabase CDN for all
     projects" -> "Supabase CDN", "we're open sourcing pg_graphql, a ..." -> "pg_graphql"); None when no name follows
     ("we launched our new site", "we launched into a long debate")."""
-    if len(sentence) > 2000 or "we" not in sentence.lower() and "open" not in sentence.lower():
-        return None
+    if len(sentence) > 2000 or "we " not in sentence and "We " not in sentence and "we’" not in sentence \
+            and "we'" not in sentence and "We’" not in sentence and "We'" not in sentence:
+        return None  # (every form has "we" as its subject)
     m = _WE_LAUNCH.search(sentence)
     if m is None:
         return None

@@ -185,4 +185,9 @@ _NEWS_LEAD = pattern(EVENT_NEWS_LEAD)
 def news_lead(lead: str | None) -> bool:
     """A paragraph before a list that points to an event's news ("Check out the [Ignite 2018 News Guide](…) for more",
     "Here is all the news from Google I/O"): the list under it is the event's launches."""
-    return lead is not None and len(lead) <= 600 and _NEWS_LEAD.search(lead) is not None
+    if lead is None or len(lead) > 600:
+        return False
+    low = lead.lower()
+    if "news" not in low and "nouveaut" not in low and "neuigkeit" not in low and "novedad" not in low:
+        return False
+    return _NEWS_LEAD.search(lead) is not None

@@ -656,6 +656,8 @@ RECAP_OTHER_SECTIONS = (
     r"|ressources|recursos|of\s+the\s+week|upcoming|roadmap|coming\s+soon|planned|future"
     r"|next\s+steps|what[’']?s\s+next|get\s+involved|ausblick|à\s+venir|pr[óo]ximamente"
     r"|community|communities|get\s+started|getting\s+started|hackathons?|contributors?|community\s+highlights"
+    r"|fixed|fixes|bug\s?fixes|breaking\s+changes|deprecated|deprecations|removed|upgrading|migrating|migration"
+    r"|known\s+issues|faq"
 )
 RECAP_OTHER_SECTIONS_CJK = r"今後|路线图|规划|動画|セッション|视频|演讲|链接|リンク|受賞|获奖|参考"
 

@@ -174,3 +174,8 @@ def test_a_launch_weeks_days_label_its_sections():
         (19, "Harbor Vault"),  # "One more thing: Harbor Vault"
     ]
     assert launches("tern-launch-day-by-day.md") == [(5, "Tern Queue"), (11, "Tern Pages 3")]  # not "Day 1", an office
+
+
+def test_a_launch_days_release_notes_keep_their_fixes_and_breaking_changes_out():
+    assert launches("acme-launch-week-day3-release-notes.md") == [(5, "Acme Realtime 2")]
+    # (not "Old Presence API removed", "Memory Leak in Subscriptions": sections of breaking changes and fixes)

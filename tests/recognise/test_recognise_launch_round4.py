@@ -112,6 +112,8 @@ def test_happy_to_announce():
     assert prose_announcement("I'm pleased to announce that the first Acme Meetup will be held in May.") is None
     assert prose_announcement("We want to announce nothing yet.") is None
     assert prose_announcement("before announcing Fabrikam’s answer to the question") is None
+    assert prose_announcement("We are happy to announce our new CEO, Jane Roe.") is None  # a role, no product
+    assert prose_announcement("We announced Developer Hub at the keynote.") == "Developer Hub"
 
 
 def test_enumerated_after_a_colon():

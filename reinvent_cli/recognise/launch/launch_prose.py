@@ -27,6 +27,7 @@ from reinvent_cli.lexicon import (
     PROSE_ANNOUNCE_VERBS,
     PROSE_NOT_SUBJECT,
     PROSE_PLACE_WORDS,
+    ROLE_WORDS,
     WEEKDAYS,
 )
 from reinvent_cli.recognise.text.patterns import pattern
@@ -193,6 +194,8 @@ def prose_announcements(line: str) -> Iterator[str]:
         if not words or words[0].strip(_EDGE).lower() in PROSE_NOT_SUBJECT:
             continue  # "announced that we are now recommending ...": no product follows
         name = name_run(words, _NEAR)
+        if name and all(w.lower().strip(_EDGE) in ROLE_WORDS for w in name.split()):
+            continue  # "happy to announce our new CEO, Jane Roe": a person's role, no product
         if name and not _event_news(head, name) and not event_subject(name):
             yield name  # (not "pleased to announce that the first Acme Meetup will be held on ...": the event's news)
 

@@ -716,7 +716,8 @@ LAUNCH_EVENT_WORDS = (
     r"|semaine\s+de\s+lancements?|journ[ée]e\s+de\s+lancements?|semana\s+de\s+lanzamientos?"
     r"|jornada\s+de\s+lanzamientos?|d[ií]a\s+de\s+lanzamientos?"
 )
-LAUNCH_EVENT_WORDS_CJK = r"发布会|發佈會|發表會|製品発表会|新製品発表|신제품\s?발표회|출시\s?행사|론칭\s?행사"
+LAUNCH_EVENT_WORDS_CJK = (r"发布会|發佈會|發表會|製品発表会|新製品発表|ローンチ\s?(?:ウィーク|デー|イベント)|신제품\s?발표회|출시\s?행사"
+                          r"|론칭\s?행사|런치\s?(?:위크|데이)")
 
 
 # A lead-in that says its list is a changelog or release notes ("For the highlights of the CHANGELOG, see below:",

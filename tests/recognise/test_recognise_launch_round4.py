@@ -80,6 +80,7 @@ def test_launch_event_names():
     assert launch_event("", "", "acme launch week4 day five")
     assert launch_event("Lit Launch Day: Lit 3.0 and more")
     assert launch_event("新品发布会回顾") and launch_event("Semana de lanzamientos de Acme")
+    assert launch_event("Acme ローンチウィーク まとめ") and launch_event("런치 위크 3일차")
     assert not launch_event("Launch party photos") and not launch_event("How we launched our startup")
     assert not launch_event("Launchpad tips") and not launch_event("Weekly notes")
     assert not launch_event("How we run a launch week") and not launch_event("Lessons from our Launch Day")

@@ -86,3 +86,12 @@ def test_recordings_on_sites_that_host_other_things_too() -> None:
     assert not video_url("https://developer.apple.com/documentation/swiftui")
     assert not video_url("https://space.bilibili.com/598542776/channel/collectiondetail?sid=1")  # a channel
     assert not video_url("https://media.ccc.de/c/36c3")  # a conference's page, not one recording
+
+
+def test_notes_on_one_recorded_session() -> None:
+    # the title links the session's recording, or the first link is a recording whose text holds the title: one talk,
+    # its headings its sections
+    assert _talks("session-notes-title-links-recording.md") == [(1, "Advances in App Background Execution", [])]
+    assert _talks("session-notes-first-link-recording.md") == [(1, "Modern Swift Concurrency in Practice", [])]
+    # a TIL that links a video of another title: no talk
+    assert _talks("til-links-a-video.md") == []

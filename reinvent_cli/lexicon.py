@@ -655,6 +655,9 @@ RECAP_OTHER_SECTIONS = (
     r"|links?|references?|further\s+reading|recordings?|slides|about|thanks|credits|vid[ée]os|vortr[äa]ge|charlas"
     r"|ressources|recursos|of\s+the\s+week|upcoming|roadmap|coming\s+soon|planned|future"
     r"|next\s+steps|what[’']?s\s+next|get\s+involved|ausblick|à\s+venir|pr[óo]ximamente"
+    r"|community|communities|get\s+started|getting\s+started|hackathons?|contributors?|community\s+highlights"
+    r"|fixed|fixes|bug\s?fixes|breaking\s+changes|deprecated|deprecations|removed|upgrading|migrating|migration"
+    r"|known\s+issues|faq"
 )
 RECAP_OTHER_SECTIONS_CJK = r"今後|路线图|规划|動画|セッション|视频|演讲|链接|リンク|受賞|获奖|参考"
 
@@ -704,3 +707,92 @@ membres miembros
 NOUN_MARKERS = frozenset("a an the une un la le les des cette ces l' una el los las esta uma o os as".split())
 POSSESSIVES = frozenset("his her their our my its sein seinen seine ihr ihren ihre son sa ses su sus seu sua".split())
 FIRST_PERSON_SUBJECTS = frozenset("we i they you nous".split())
+
+
+# An event held to launch things (a vendor's or a project's): "Launch Week", "Lit Launch Day", "launch-week" (a
+# tag), "Launch-Woche", "semaine de lancement", "semana de lanzamientos", "新品发布会", "製品発表会", "신제품 발표회".
+# Its posts recap what it launched (recognise/launch/launch_scope.launch_event); not "launch party", "launch pad".
+LAUNCH_EVENT_WORDS = (
+    r"launch[-_\s]?(?:week|day|days|event|livestream|keynote)s?(?![a-z])|launch-?woche|launch-?tag"
+    r"|semaine\s+de\s+lancements?|journ[ée]e\s+de\s+lancements?|semana\s+de\s+lanzamientos?"
+    r"|jornada\s+de\s+lanzamientos?|d[ií]a\s+de\s+lanzamientos?"
+)
+LAUNCH_EVENT_WORDS_CJK = (r"发布会|發佈會|發表會|製品発表会|新製品発表|ローンチ\s?(?:ウィーク|デー|イベント)|신제품\s?발표회|출시\s?행사"
+                          r"|론칭\s?행사|런치\s?(?:위크|데이)")
+
+
+# A lead-in that says its list is a changelog or release notes ("For the highlights of the CHANGELOG, see below:",
+# "Release notes:", "Aus den Versionshinweisen:"): its items are a release's changes, no event's launches.
+RELEASE_NOTES_WORDS = (
+    r"change\s?-?logs?|release\s+notes|versionshinweise|änderungsprotokoll|notes\s+de\s+(?:version|publication)"
+    r"|journal\s+des\s+modifications|notas\s+de\s+(?:la\s+)?versi[óo]n|registro\s+de\s+cambios"
+    r"|更新日志|更新履歴|リリースノート|변경\s?(?:로그|사항)|릴리스\s?노트"
+)
+
+
+# A section heading of a launch recap that names a news section ("## News", "## The news", "## Big news"): in a
+# recap of an event's launches (kind.Decision.recap), what it lists is the event's news (elsewhere, news of all sorts).
+RECAP_NEWS_HEADING = r"^(?:the\s+|big\s+|latest\s+|top\s+|event\s+|conference\s+)?news$|^nachrichten$|^noticias$|^actualités$"
+
+
+# Words that open the subject of "... are now available" when it is no product: "Many of the native features",
+# "Some of the talks", "All sessions" (a quantity of things).
+QUANTITY_WORDS = frozenset("""
+many most some several all few both each every none lots plenty more other others various numerous
+viele einige alle plusieurs beaucoup certains toutes tous muchos algunos todos
+""".split())
+
+
+# Feelings that make "to announce" a verb of announcing: "we are happy to announce X", "Acme is thrilled to announce".
+ANNOUNCE_FEELINGS = frozenset("""
+happy pleased excited thrilled proud delighted glad ready honored honoured stoked
+""".split())
+
+
+# A lead-in that points to an event's news before the list of it: "Check out the Ignite 2018 News Guide", "the Book of
+# News", "all the news from Google I/O", "toutes les nouveautés de", "alle Neuigkeiten von" (the list is its launches).
+EVENT_NEWS_LEAD = (
+    r"(?i:\bbook\s+of\s+news\b|\bnews\s+guide\b)|\b(?i:(?:all\s+)?the\s+(?:big\s+|latest\s+)?news\s+(?:from|of|at)\s+(?:the\s+)?)[A-Z]"
+    r"|(?i:\btoutes\s+les\s+nouveaut[ée]s\s+d[eu]\s|\balle\s+neuigkeiten\s+(?:von|der|vom)\s|\btodas\s+las\s+novedades\s+de\s)"
+)
+
+
+# An item of a launch list that only groups the launches nested under it by their field ("- Data" > "- Azure Data Box",
+# "- Security", "- Other"): a category, no launch. Its words all are these (or "&", "and", "/").
+PRODUCT_CATEGORY_WORDS = frozenset("""
+data iot security other others misc miscellaneous general compute storage networking network databases database
+analytics ai ml machine learning developer developers tools devtools mobile web management containers serverless
+infrastructure devops identity integration media gaming games hardware software cloud apps applications platform
+productivity business enterprise consumer devices operations observability monitoring governance quantum
+daten sicherheit sonstiges allgemein données sécurité autres divers datos seguridad otros varios
+""".split())
+
+
+# A lead-in over a list of who adopted a product, not of what was launched: "Here's how a few top brands have built
+# for Chrome OS:", "Customers on stage:", "Partners that integrated X:", "Kunden, die X nutzen:".
+ADOPTER_WORDS = (
+    r"brands|customers|partners|companies|startups|organi[sz]ations|enterprises|clients|adopters|case\s+stud(?:y|ies)"
+    r"|kunden|unternehmen|entreprises|clientes|empresas|socios|顧客|事例|客户|案例|고객|사례"
+)
+
+
+# A title about running a launch event rather than what it launched: "How we run a launch week", "Lessons from our
+# Launch Day", "Planning a launch week", "Why we stopped doing launch weeks" (no recap of launches).
+LAUNCH_EVENT_ABOUT = (
+    r"^\W*(?:how|why|what\s+we\s+learned|lessons?|tips|planning|preparing|behind\s+the\s+scenes|retro(?:spective)?"
+    r"|wie\s+wir|comment\s+nous|c[óo]mo)\b"
+)
+# Words that open a CJK heading of one's own (our roadmap, our team): no launch.
+OWN_CJK_LEADS = ("我们", "我們", "私たち", "우리")
+
+
+# A keynote's trope before what it launched: "One more thing: Apple Intelligence", "And one more thing... X".
+KEYNOTE_TROPE_LEAD = r"^(?:and\s+)?one\s+more\s+thing\s*(?:[:：.…!-]+\s*)"
+# A day's label before a launch event's section ("Day 1: Supabase Studio", "Monday - Edge Functions", "Tag 2: X",
+# "第1天：X"): the day, not the launch.
+DAY_LABEL = r"(?:day|tag|jour|d[ií]a|dag)\s*\d{1,2}|第\s*[一二三四五六七八九十\d]{1,2}\s*[天日]|\d{1,2}\s*日目"
+
+
+# The kind of a product named in a keynote recap's item, after its name: "new Vitals app", "TabletopKit API", "new
+# Passwords app", "Acme Maps SDK" (a product of that kind; "new filters", "Pause Activity rings" are features).
+NAMED_PRODUCT_KINDS = r"app|apps|api|apis|sdk|sdks|framework|kit|service|chip|device|headset|watch|phone|console|cli"

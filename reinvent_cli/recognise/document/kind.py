@@ -34,7 +34,13 @@ from reinvent_cli.lexicon import (
 )
 from reinvent_cli.read.source import Source
 from reinvent_cli.recognise.document.one_talk import lead_line, title_recording
-from reinvent_cli.recognise.launch.launch_scope import intro_sentence, launch_legend, launch_recap, says_launches
+from reinvent_cli.recognise.launch.launch_scope import (
+    intro_sentence,
+    launch_event,
+    launch_legend,
+    launch_recap,
+    says_launches,
+)
 from reinvent_cli.recognise.talk.evidence import block_evidence, clean_title, title_evidence
 from reinvent_cli.recognise.talk.reasons import Evidence, Fact
 from reinvent_cli.recognise.talk.roles import Role, RoleKind
@@ -75,6 +81,7 @@ class Cue(Enum):
     BOOK = (-4, "notes on a book (chapters)")
     FORCED = (0, "the front matter or .reinvent.toml says so")
     LAUNCH_RECAP = (0, "a recap of an event's launches: its launches are read, no talk")
+    LAUNCH_EVENT = (0, "names an event held to launch things (Launch Week, Launch Day, 发布会)")
 
     @property
     def weight(self) -> int:
@@ -371,11 +378,17 @@ def decide(src: Source, tokens: list[dict[str, Any]], roles: dict[int, Role]) ->
              or _AT_EVENT.search(title) is not None or score < THRESHOLD and _intro_names_event(tokens))
     plain = not any(c.weight < 0 for c in found)
     plain = plain and not recording  # (notes on one recorded session, "What's New in Swift": its talk, no recap)
-    recap = score < THRESHOLD and event and plain and launch_recap(tokens, title, _stem_words(stem))
+    # An event held to launch things ("Launch Week", "Launch Day"), named by the title, a tag or the file name: its
+    # posts are about what it launched (no talk evidence: a recap of its launches).
+    launched = launch_event(h1 or (titles[0] if titles else ""), title, tags, _stem_words(stem))
+    if launched:
+        found.append(Cue.LAUNCH_EVENT)
+    recap = score < THRESHOLD and (event or launched) and plain \
+        and (launched or launch_recap(tokens, title, _stem_words(stem)))
     # Talk notes in which no talk is read, that say they list an event's launches (their file name or title, their
     # opening paragraph): a recap too, whose items name the launches.
     recap = recap or score >= THRESHOLD and plain and not any(r.kind is RoleKind.TALK for r in roles.values()) \
-        and says_launches(tokens, _stem_words(stem), listed=True, title=h1 or (titles[0] if titles else ""))
+        and (launched or says_launches(tokens, _stem_words(stem), listed=True, title=h1 or (titles[0] if titles else "")))
     if recap:
         found.append(Cue.LAUNCH_RECAP)
     return Decision(score >= THRESHOLD, score, found, recap)

@@ -9,15 +9,27 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from reinvent_cli.lexicon import MONTHS
+from reinvent_cli.lexicon import (
+    ADOPTER_WORDS,
+    DAY_LABEL,
+    MONTHS,
+    NOT_PRODUCT_LEADS,
+    OWN_CJK_LEADS,
+    PROSE_NOT_SUBJECT,
+    QUANTITY_WORDS,
+    RECAP_NEWS_HEADING,
+    RELEASE_NOTES_WORDS,
+    WEEKDAYS,
+)
 from reinvent_cli.model import Announcement, Document, Entry, Talk
 from reinvent_cli.read.md_tables import rows as md_rows
-from reinvent_cli.recognise.launch.launch_heads import Head, heading_launches, keynote_title
+from reinvent_cli.recognise.launch.launch_heads import Head, heading_launches, keynote_title, launch_name
 from reinvent_cli.recognise.launch.launch_links import launch_post_list, launch_post_url, reference_heading
 from reinvent_cli.recognise.launch.launch_prose import intro_launch, prose_launch, sentence_launches
 from reinvent_cli.recognise.launch.launch_rules import (
     announced_subject,
     apposition_launch,
+    category_label,
     cjk_launch,
     cjk_launch_heading,
     cjk_launch_name,
@@ -32,6 +44,7 @@ from reinvent_cli.recognise.launch.launch_rules import (
     marked_by,
     marked_new,
     may_name_launch,
+    named_product,
     not_product,
     recap_feature,
     recap_other_section,
@@ -43,7 +56,7 @@ from reinvent_cli.recognise.launch.launch_rules import (
     vendor_item,
     versioned_product,
 )
-from reinvent_cli.recognise.launch.launch_scope import pre_event_heading
+from reinvent_cli.recognise.launch.launch_scope import launch_event, news_lead, pre_event_heading
 from reinvent_cli.recognise.launch.launch_table import launch_column
 from reinvent_cli.recognise.launch.launches import (
     LAUNCH_FILLER,
@@ -205,7 +218,12 @@ def _announced_subject(at: _LineAt) -> _Hit | None:
 
 def _generally_available(at: _LineAt) -> _Hit | None:
     text = at.text
-    return _Hit(name=_GA_SUBJECT.sub("", text).split(":")[0].strip(" .,;") or text) if ga_launch(text) else None
+    if not ga_launch(text):
+        return None
+    name = _GA_SUBJECT.sub("", text).split(":")[0].strip(" .,;") or text
+    if name.split()[0].lower().strip("*_") in QUANTITY_WORDS:
+        return _NO_LAUNCH  # "Many of the native features are now available": a quantity of things, no product
+    return _Hit(name=name)
 
 
 def _headline(at: _LineAt) -> _Hit | None:
@@ -263,6 +281,20 @@ LINE_RULES: RuleTable[_LineAt, _Hit] = (
 )
 
 
+_RELEASE_NOTES = pattern(rf"(?<![\w-])(?:{RELEASE_NOTES_WORDS})", re.IGNORECASE)
+
+
+def release_notes_lead(lead: str | None) -> bool:
+    """A lead-in that says its list is a changelog or release notes ("Below, some highlights from its pre-release
+    changelog:", "For all the release notes, see the CHANGELOG. The highlights below!"): a release's changes."""
+    if lead is None or len(lead) > 600:
+        return False
+    low = lead.lower()
+    if lead.isascii() and not any(w in low for w in ("chang", "notes", "notas", "hinweise", "modifications", "cambios")):
+        return False  # (every ASCII form of RELEASE_NOTES_WORDS has one of these)
+    return _RELEASE_NOTES.search(lead) is not None
+
+
 def _launch_title(title: str) -> bool:
     """A title that heads launches: "What's new from Google I/O 2023", "新发布一览"."""
     return len(title) <= 200 and (launch_heading(title) or cjk_launch_heading(title))
@@ -279,7 +311,13 @@ def heading_launch(title: str) -> str | None:
     m = announce_match(title) if name is None else None
     if m is not None and m.group(1).lower() in ("announcing", "launching"):  # "Announcing Helio 5 at HelioConf"
         name = strip_launch_name(split_launch_name(title[m.end():])[0]) or None
+    start = lead_in_launch(title) if name is None else None
+    if start is not None and not _A_DATE.match(title[start:]):  # "### New: standard decorators support"
+        name = strip_launch_name(split_launch_name(_ATTRIBUTES.sub("", title[start:]))[0]) or None
     return name
+
+
+_ATTRIBUTES = pattern(r"\s*\{[^{}]{0,80}\}\s*$")  # a heading's "{ #lit-3.0 }" (kramdown's attributes)
 
 
 def _umbrella(text: str, rest: list[Block]) -> bool:
@@ -428,6 +466,16 @@ class LaunchFinder:
         # is a launch, as in a keynote recap ("- Google Pixel Fold")
         self.launch_title = bool(doc.title) and _launch_title(doc.title or "")
         self.headed = False  # a heading was met (the first is the title)
+        # A recap of an event held to launch things ("Launch Week", "Launch Day"): each of its sections is one thing
+        # launched, named by its heading unless a line of the section names it (``head_candidate``: the heading's
+        # launch, kept when the next heading comes, or the file ends, with no launch found in between; the sections'
+        # level: that of the first section).
+        self.launch_event = recap and launch_event(doc.title or "", " ".join(doc.tags),
+                                                   _file_words(doc.path or doc.file))
+        self.section_level: int | None = None
+        self.adopters = False  # the list's lead-in names who adopted something ("how a few top brands have built")
+        self.head_candidate: tuple[str, int, str] | None = None
+        self.event_year = _year_of(doc.title or "")
         if tokens is None:
             self.pending = []
             return
@@ -444,10 +492,24 @@ class LaunchFinder:
         self.talks = sorted(self.doc.talks, key=lambda t: t.line)
         self.starts = [t.line for t in self.talks]
 
+    def run(self, tokens: list[Block]) -> None:
+        """The pass after the walk, over the file's tokens."""
+        self.blocks(tokens, [])
+        self.flush_section()
+
+    def flush_section(self) -> None:
+        """A launch event's section ended: its heading names its launch if no line of it did."""
+        if self.head_candidate is not None:
+            name, line, title = self.head_candidate
+            self.head_candidate = None
+            self.head_lines.add(line)
+            self.add(name, None, line, line, title, "a launch event's section")
+
     def finish(self, tokens: list[Block], legend: list[str]) -> None:
         """Hooked, after the walk: the launches found placed, or, when a legend, a launch heading over
         sub-headings or a keynote recap changes what the hooked pass could decide, the pass after the walk.
         (``legend``: the texts of the walk's entries that may be a legend, see legend_lines.)"""
+        self.flush_section()
         pending, doc = self.pending, self.doc
         assert pending is not None
         # (heading_launches finds none without a launch heading, or "keynote" in the title or a heading)
@@ -455,7 +517,7 @@ class LaunchFinder:
                 and any(heading_launches(tokens, doc, self.heads)):
             del doc.announcements[len(doc.announcements) - len(pending):]
             again = LaunchFinder(doc, tokens, self.event_recap)
-            again.blocks(tokens, [])
+            again.run(tokens)
             self.found_by = again.found_by
             return
         self.pending = None
@@ -492,14 +554,19 @@ class LaunchFinder:
                 self.blocks(tok.get("children") or [], context)
 
     def list_block(self, tok: Block, context: list[str], lead: str | None, after_list: bool, labelled: bool) -> None:
+        if release_notes_lead(lead):
+            self.bullets(tok, context, lead, False, tried=False)  # a changelog's items: none a launch
+            return
         self.bullets(tok, context, lead, self.list_launches(tok, context, lead, after_list, labelled))
 
     def list_launches(self, tok: Block, context: list[str], lead: str | None, after_list: bool,
                       labelled: bool) -> bool:
         """Whether a list's items are launches: under a launch heading, lead-in or label ("Preview:",
         "Neu angekündigt:", nested too), or when they say so; "1. X" ... "2. Y" go on under one lead-in."""
+        if not context and self.event_recap:  # "Here's how a few top brands have built for X:": who adopted it
+            self.adopters = lead is not None and len(lead) <= 600 and _ADOPTERS.search(lead) is not None
         ordered = bool((tok.get("attrs") or {}).get("ordered"))
-        led = labelled or bool(lead and announce_lead_in(lead))
+        led = labelled or bool(lead and (announce_lead_in(lead) or news_lead(lead)))
         launches = labelled or not context and (self.in_announce_list or led)
         if led:
             self.ordered_scope = ordered
@@ -519,6 +586,7 @@ class LaunchFinder:
         title = heading_title(tok)
         line = int(tok["line"])
         level = int((tok.get("attrs") or {}).get("level", 1))
+        self.flush_section()
         if self.pre_event is not None and level <= self.pre_event:
             self.pre_event = None
         if self.pre_event is None and pre_event_heading(title):
@@ -560,6 +628,18 @@ class LaunchFinder:
         if product and not heading_launch(title):
             self.head_lines.add(line)
             self.add(product, None, line, line, title, "a recap's section named by a version")
+        elif self.in_section and _NEWS_HEADING.match(title.strip()):
+            self.in_announce_list = True  # "## News" in a recap of an event's launches: the event's news
+        day = _DAY_LEAD.match(title) if self.launch_event else None
+        if day is not None and not title[day.end():].strip():
+            return  # "## Day 1": a day of the launch event, over its sections
+        if self.launch_event and self.in_section and self.section_level is None:
+            self.section_level = level
+        if self.launch_event and self.in_section and level == self.section_level and not product \
+                and not self.in_announce_list and not heading_launch(title):
+            name = section_launch(title[day.end():] if day is not None else title)
+            if name:
+                self.head_candidate = (name, line, title)
 
     def where(self, line: int) -> tuple[list[str], int | None, Talk | None, str | None]:
         """The path, day, talk and section of a block at ``line``, from what the walk built."""
@@ -633,9 +713,10 @@ class LaunchFinder:
                 continue  # (not "Slides are now available.")
             self.announcement(lines[n], _Hit(name=name, rule="a sentence of prose"), flat, offsets[n], line0 + n, line0)
 
-    def bullets(self, tok: Block, context: list[str], lead_in: str | None, launches: bool) -> None:
+    def bullets(self, tok: Block, context: list[str], lead_in: str | None, launches: bool, tried: bool = True) -> None:
         """The items of a list: launches when the list is under a launch heading or lead-in (or an item that is
-        only a label, "- 発表：" over its launches), or they say so."""
+        only a label, "- 発表：" over its launches), or they say so (``tried``: False, its own items are not tried,
+        only what is nested in them: a changelog's list)."""
         lead = [lead_in] if lead_in and len(lead_in) <= 200 else []
         stack = [_level(tok, context + lead, launches)]
         while stack:
@@ -649,7 +730,8 @@ class LaunchFinder:
             rest = children
             label = False
             if head is not None and flat is not None:
-                label = self.item((level.launches, level.may), children, head, flat, text, top and not context)
+                if tried or not top:
+                    label = self.item((level.launches, level.may), children, head, flat, text, top and not context)
                 rest = children[1:]
             if rest:
                 sub_ctx = level.ctx + ([one_line(text)] if text else [])
@@ -683,11 +765,13 @@ class LaunchFinder:
 
     # The list hooks: the walk's on_list and bullets call them as blocks and bullets above do.
     def list_block_hook(self, tok: Block, context: list[str], lead: str | None, prev: Block | None,
-                        top: bool) -> Level:
+                        top: bool) -> Level | None:
         """A list met by the walk (``prev``: the block before it, ``lead`` that block's text if a paragraph;
-        ``top``: at the file's top level)."""
+        ``top``: at the file's top level); None: its items are not tried (a changelog's list)."""
         if top and self.heads:
             self.heads[-1].has_list = True
+        if release_notes_lead(lead):
+            return None  # "For the highlights of the changelog, see below:": a release's changes, no event's launches
         after_list = prev is not None and prev.get("type") == "list"
         return self.level(tok, self.list_launches(tok, context, lead, after_list, prev is not None and _label_block(prev)))
 
@@ -697,8 +781,13 @@ class LaunchFinder:
     def item(self, level: Level, children: list[Block], head: Block, flat: FlatInline, text: str, top: bool) -> bool:
         """An item that opens with text (``head``, flattened ``flat``, ``text``); whether it is a label over
         its nested lists ("- 発表：")."""
-        label = len(children) > 1 and label_heads_list(text.split("\n")[0])
-        self.list_item(flat, text, int(head["line"]), children[1:], level[0] and not label, top, level[1])
+        first = text.split("\n", 1)[0] if len(children) > 1 else ""
+        # "- Data" over "- Azure Data Box", ... in a launch list: a field that groups launches, none itself
+        category = level[0] and top and bool(first) and category_label(first) \
+            and any(c.get("type") == "list" for c in children[1:])
+        label = category or bool(first) and label_heads_list(first)
+        if not category:
+            self.list_item(flat, text, int(head["line"]), children[1:], level[0] and not label, top, level[1])
         return label or level[0] and top and len(children) > 1 and _umbrella(text, children[1:])
 
     @staticmethod
@@ -722,13 +811,16 @@ class LaunchFinder:
             hit = _Hit(name=split_launch_name(marked)[0], url=flat.links[0].url if flat.links else None,
                        rule="the legend's mark")
         product = vendor_item(lines[0]) if hit is None and vendors else None
+        if product is None and hit is None and (vendors or top and self.in_section):
+            product = named_product(lines[0])  # "- new Vitals app", "- TabletopKit API"
         if product is not None:
             hit = _Hit(name=product, rule="a keynote recap's product")
         if hit is None and top and self.event_recap and self.other is None and flat.links \
                 and launch_post_url(flat.links[-1].url):  # "- The next wave: New C3 VM [blog](.../introducing-c3-vms)"
             hit = _Hit(name=split_name(_before_link(lines[0], flat)), url=flat.links[-1].url,
                        rule="a launch recap's item linking a launch post")
-        if hit is None and top and self.in_section and recap_feature(lines[0]) and not _one_link(flat, lines[0]):
+        if hit is None and top and self.in_section and not self.adopters and recap_feature(lines[0]) \
+                and not _one_link(flat, lines[0]):
             # (an item that is one link is one to read: "- [SE-0202 Random Unification](url)")
             hit = _Hit(name=split_name(lines[0].strip()), url=flat.links[0].url if flat.links else None,
                        rule="a launch recap's feature")
@@ -761,6 +853,11 @@ class LaunchFinder:
                 url = next((lk.url for lk in flat.links if offset <= lk.offset < offset + len(line_text)), None)
         else:
             name, url, extra = launch_name_and_url(line_text, hit.end, hit.start, flat, offset)
+        if url and self.event_year and _year_of_url(url) and _year_of_url(url) < self.event_year:
+            # "[Announcing Amber.js](…/2011/12/08/announcing-amber-js)" in notes of EmberConf 2017: a post of an
+            # earlier year, linked for its history (read, not kept)
+            return Announcement(name=name or "", url=url, day=None, talk=None, section=None, details=[],
+                                file=self.doc.file, line=line)
         name = strip_status(strip_launch_name(name).strip("\"“”„'"))
         for mark in self.marks:  # "✨ Acme Queue" under a legend "✨ = new service": the mark is no word of it
             name = name.removeprefix(mark).removesuffix(mark).strip() or name
@@ -775,6 +872,7 @@ class LaunchFinder:
     def add(self, name: str | None, url: str | None, line: int, block_line: int, context: str,
             rule: str = "") -> Announcement:
         """(``name`` None: the section's or talk's, else "announcement"; ``rule``: what found it, for inspect.)"""
+        self.head_candidate = None  # (a launch event's section: a line of it names its launch)
         ann = self._add(name, url, line, block_line, context)
         if rule:
             self.found_by.append((ann, rule))
@@ -817,7 +915,69 @@ def find_announcements(tokens: list[Block], doc: Document, recap: bool = False) 
     """The launches of a file (after the walk: its days, talks and entries are known): doc.announcements,
     and an "announcement" Entry for each (its text the name, its context the line; ``recap``: the file is a recap
     of an event's launches, kind.Decision.recap)."""
-    LaunchFinder(doc, tokens, recap).blocks(tokens, [])
+    LaunchFinder(doc, tokens, recap).run(tokens)
+
+
+_NEWS_HEADING = pattern(RECAP_NEWS_HEADING, re.IGNORECASE)
+# "Day 1: ", "Monday - ", "第1天：": a day's label before a launch event's section (its launch after it)
+_DAY_LEAD = pattern(rf"^\W*(?:{DAY_LABEL}|(?:{'|'.join(sorted(WEEKDAYS, key=len, reverse=True))}))\b\s*(?:[:：.\-–—]\s*|$)",
+                    re.IGNORECASE)
+_ADOPTERS = pattern(rf"(?i:\b(?:{ADOPTER_WORDS})\b)")
+_YEAR = pattern(r"(?<![\d/.-])(?:19|20)\d\d(?![\d/.-]\d)")
+_URL_YEAR = pattern(r"/((?:19|20)\d\d)/(?:[01]?\d/)?")
+
+
+def _year_of(title: str) -> int:
+    """The latest year a title names ("EmberConf 2017 CliffsNotes" -> 2017), or 0."""
+    return max((int(m.group(0)) for m in _YEAR.finditer(title[:300])), default=0)
+
+
+def _year_of_url(url: str) -> int:
+    """The year a post's address dates it by ("…/2011/12/08/announcing-amber-js" -> 2011), or 0."""
+    m = _URL_YEAR.search(urlsplit(url).path) if len(url) <= 2000 else None
+    return int(m.group(1)) if m else 0
+
+
+def _proper(word: str) -> bool:
+    """A word of a product's name: a capital, a digit or a mark inside it, or all capitals ("Studio", "PostgREST", "9.0",
+    "HTTP/3", "CDN"); not "uploads", "a"."""
+    word = word.strip("\"'“”*_`()[],.:;!?")
+    if len(word) < 2 and not word.isdigit():
+        return False
+    return word[0].isupper() or word[0].isdigit() or any(ch.isupper() or ch.isdigit() or ch in "/_@" for ch in word[1:])
+
+
+def _coined(word: str) -> bool:
+    """A one-word name that is no dictionary word: capitals, digits or marks inside it ("PostgREST", "HTTP/3", "CDN",
+    "pg_graphql"); not "Results", "Timeline"."""
+    word = word.strip("\"'“”*_`()[],.:;!?")
+    return len(word) >= 2 and any(ch.isupper() or ch.isdigit() or ch in "/_@" for ch in word[1:])
+
+
+def _file_words(path: str) -> str:
+    """A file's name as words ("supabase-launch-week3-recap.md" -> "supabase launch week3 recap")."""
+    name = path.replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    return name.replace("-", " ").replace("_", " ")
+
+
+# A section heading of a launch event's recap that is no launch: a sentence of one's own news ("We acquired Logflare"),
+# a question or a how-to ("How we launch", "Building a SaaS?"), an activity ("Kicking off the hackdays").
+def section_launch(title: str) -> str | None:
+    """The launch a launch event's section heading names ("## Supabase Studio", "## New Storage CDN" -> "Storage
+    CDN", "## PostgREST 9.0"), or None ("## We acquired Logflare", "## How we launch", "## Building a SaaS?")."""
+    name = launch_name(_ATTRIBUTES.sub("", title))
+    if name is None or name.startswith(OWN_CJK_LEADS):
+        return None
+    words = name.split()
+    first = words[0].lower().strip("\"'“”*_`")
+    if first in PROSE_NOT_SUBJECT or first in NOT_PRODUCT_LEADS or first.endswith("ing") and len(first) > 5:
+        return None
+    if name.isascii() and not (any(_proper(w) for w in words[1:]) if len(words) > 1 else _coined(words[0])):
+        return None  # "Pick a theme", "Results", "Faster uploads": no name in it
+    name = strip_status(strip_launch_name(split_launch_name(name)[0]))
+    if name.lower().startswith("new "):
+        name = name[4:].strip()
+    return name or None
 
 
 def hooked(doc: Document, recap: bool = False) -> LaunchFinder:

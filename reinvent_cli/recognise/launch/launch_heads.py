@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from reinvent_cli.lexicon import KEYNOTE_TROPE_LEAD
 from reinvent_cli.model import Document
 from reinvent_cli.recognise.launch.launch_links import reference_heading
 from reinvent_cli.recognise.launch.launch_rules import cjk_launch_heading
@@ -22,6 +23,9 @@ _BY_NAME = pattern(r"\s*[(（][^()（）]{0,60}[)）]\s*$")
 
 # "3.4 Google Assistant (By Scott Huffman)": a presenter's part of the keynote (about a product), no launch.
 _PRESENTED = pattern(r"[(（]\s*(?:by|von|par|por|presented\s+by)\s+[^()（）]{1,60}[)）]\s*$", re.IGNORECASE)
+
+
+_TROPE = pattern(KEYNOTE_TROPE_LEAD, re.IGNORECASE)
 
 
 _KEYNOTE = pattern(r"keynote|基調講演|主題演講|主题演讲|keynote-", re.IGNORECASE)
@@ -49,10 +53,23 @@ def launch_name(title: str) -> str | None:
     """A heading's title as a launch's name ("3.1 Google Lens" -> "Google Lens", "Android Go (By Sameer
     Samat)" -> "Android Go"); None when it reads as a sentence rather than a name."""
     name = _BY_NAME.sub("", _OUTLINE.sub("", title.strip())).strip(" :-–—")
+    name = _TROPE.sub("", name) or name  # "One more thing: Apple Intelligence"
     if not name or len(name.split()) > 8 or name.endswith(("?", "!", ".")) or not (name[0].isupper() or name[0].isdigit()
-                                                                                 or not name[0].isascii()):
+                                                                                 or not name[0].isascii()
+                                                                                 or _camel(name.split()[0])):
         return None
     return name
+
+
+def _topic_word(name: str) -> bool:
+    """A keynote recap's heading that is one plain word ("Home", "Photos", "Health"): a topic of the keynote, not a
+    product's name (which has a capital, a digit or a mark inside it, or more words: "HomePod", "iOS 18", "Apple Pay")."""
+    return name.isascii() and name.isalpha() and name[:1].isupper() and name[1:].islower()
+
+
+def _camel(word: str) -> bool:
+    """A name that starts lowercase with a capital inside it: "iOS", "macOS", "watchOS", "gRPC", "eBPF"."""
+    return word[:1].isalpha() and any(ch.isupper() for ch in word[1:]) and len(word) <= 20
 
 
 def _leaves(heads: list[Head], i: int) -> list[Head]:
@@ -121,7 +138,7 @@ def heading_launches(tokens: list[dict[str, Any]], doc: Document,
         if any(x.level < h.level for x in heads[:i]) and (i + 1 == len(heads) or heads[i + 1].level <= h.level):
             name = launch_name(h.title)
             if name and len(name.split()) <= 6 and not launch_heading(h.title) and not cjk_launch_heading(h.title) \
-                    and not keynote_title(h.title) and not_talk(h.title) is None:
+                    and not keynote_title(h.title) and not_talk(h.title) is None and not _topic_word(name):
                 # ("## Dana Roe keynote": a talk, over the launches it made; "## Notes", "## Resources": the author's)
                 found[h.line] = name  # (not "## Announcements": it heads launches, names none)
     return found, recap

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 
 from reinvent_cli.lexicon import (
+    ANNOUNCE_FEELINGS,
     CAPITAL_FUNCTION_WORDS,
     EVENT_NAME_SHAPE,
     EVENT_NEWS_WORDS,
@@ -26,6 +27,7 @@ from reinvent_cli.lexicon import (
     PROSE_ANNOUNCE_VERBS,
     PROSE_NOT_SUBJECT,
     PROSE_PLACE_WORDS,
+    ROLE_WORDS,
     WEEKDAYS,
 )
 from reinvent_cli.recognise.text.patterns import pattern
@@ -69,6 +71,11 @@ def may_be_prose_launch(low: str) -> bool:
         return True  # (new_thing)
     if ("introduc" in low or "presenta" in low or "stellen" in low) and _INTRO_AT_LINE.search(low):
         return True  # "Introducing X" (intro_launch)
+    if ("releas" in low or "shipp" in low or "open sourc" in low or "open-sourc" in low) and "we" in low \
+            and _WE_LAUNCH.search(low):
+        return True  # "we've just shipped X", "we're open sourcing X" (we_launched; "launch": may_name_launch's own test)
+    if " new" in low and ":" in low and ("introduc" in low or "releas" in low or "ship" in low):
+        return True  # "introduced three new tools: A, B and C" (enumerated_launches)
     if "introducing " in low or " include" in low:
         return True  # "Google Cloud is introducing X" (introducing_launch), "new features include X" (included_launch)
     if ("includ" in low or "such as" in low) and ("introduc" in low or "releas" in low or "shipped" in low):
@@ -136,6 +143,9 @@ def name_run(words: list[str], within: int = 1000) -> str | None:
                 or word.lower() in MONTHS or word.lower() in WEEKDAYS or word.lower() in PROSE_NOT_SUBJECT:
             i += 1
             continue
+        if word.endswith(("'s", "’s")) and not _capital(words[i + 1].strip(_EDGE) if i + 1 < len(words) else ""):
+            i += 1  # "announcing Facebook’s answer to ...": whose thing, not its name
+            continue
         run = [word]
         j = i + 1
         while j < len(words) and len(run) < 8 and not raw.endswith((",", ";", ":", ")")):
@@ -167,7 +177,10 @@ def prose_announcements(line: str) -> Iterator[str]:
         before = line[max(0, m.start() - 30):m.start()].split()
         prev = before[-1].lower().strip(_EDGE) if before else ""
         verb = m.group(0).split()[-1].lower()
-        if prev in NOUN_MARKERS or verb in ("announce", "annonce") and prev not in FIRST_PERSON_SUBJECTS:
+        feeling = verb == "announce" and prev == "to" and len(before) >= 2 \
+            and before[-2].lower().strip(_EDGE) in ANNOUNCE_FEELINGS  # "the team is happy to announce X"
+        if prev in NOUN_MARKERS or verb in ("announce", "annonce") and prev not in FIRST_PERSON_SUBJECTS \
+                and not feeling:
             continue  # "une annonce de Google", "feature announce (...)": a noun; "we announce X": a verb
         rest = line[m.end():]
         stop = _SENTENCE_END.search(rest)
@@ -181,8 +194,10 @@ def prose_announcements(line: str) -> Iterator[str]:
         if not words or words[0].strip(_EDGE).lower() in PROSE_NOT_SUBJECT:
             continue  # "announced that we are now recommending ...": no product follows
         name = name_run(words, _NEAR)
-        if name and not _event_news(head, name):
-            yield name
+        if name and all(w.lower().strip(_EDGE) in ROLE_WORDS for w in name.split()):
+            continue  # "happy to announce our new CEO, Jane Roe": a person's role, no product
+        if name and not _event_news(head, name) and not event_subject(name):
+            yield name  # (not "pleased to announce that the first Acme Meetup will be held on ...": the event's news)
 
 
 def _event_news(head: str, name: str) -> bool:
@@ -300,7 +315,12 @@ def introducing_launch(sentence: str) -> str | None:
 _ENUMERATED = pattern(
     r"(?:\b(?:announced|launched|unveiled|introduced|released|shipped)\b|推出|发布|發佈|発表|リリース)"
     r"[^.!?。！？;；\n]{0,60}?(?:\b(?:including|includes|include|such\s+as)\b|包括|包含|例如)\s*[:：]?\s*"
-    r"(?P<list>[^.!?。！？;；\n]{3,400})", re.IGNORECASE)
+    r"(?P<list>[^.!?。！？;；\n]{3,400})"
+    # "a pleasure to unveil three new technologies we've been using: GraphQL, Relay, and React Native": a verb, a
+    # count of new things, a colon, then the things
+    r"|\b(?:announc(?:e|ed|ing)|unveil(?:ed|ing)?|launch(?:ed|ing)?|introduc(?:e|ed|ing)|releas(?:e|ed|ing)|ship(?:ped)?)"
+    r"\s+(?:two|three|four|five|six|seven|eight|nine|ten|several|some|\d{1,2})\s+(?:brand[- ])?new\b[^.!?;:\n]{0,80}:\s*"
+    r"(?P<after_colon>[^.!?。！？;；\n]{3,400})", re.IGNORECASE)
 _ENUM_SEP = pattern(r"\s*(?:、|，|,|；|\band\b|\bund\b|\bet\b|\by\b|以及|及|和|与)\s*")
 _CJK = pattern(r"[\u3040-\u30ff\u3400-\u9fff]")
 
@@ -314,7 +334,7 @@ def enumerated_launches(sentence: str) -> list[str]:
     m = _ENUMERATED.search(sentence)
     if m is None:
         return []
-    names = [x.strip(" \t\"'“”「」《》*`_") for x in _ENUM_SEP.split(m.group("list"))]
+    names = [x.strip(" \t\"'“”「」《》*`_") for x in _ENUM_SEP.split(m.group("list") or m.group("after_colon"))]
     names = [x for x in names if x]
     if len(names) < 3 or any(len(x) > 40 or not (_capital(x) or _CJK.match(x)) for x in names):
         return []
@@ -335,6 +355,40 @@ def made_announcement(sentence: str) -> str | None:
     return name_run(_TOKEN.findall(sentence[m.end():]), 1) if m else None
 
 
+# "Today we're launching Supabase CDN", "we've just shipped Acme Vault", "Today we're open sourcing pg_graphql", "today
+# we released X": what one's own team launches now (the subject "we", in the present; not "In 2019 we launched Acme
+# Pay", a speaker's history, nor "talked about the process of open sourcing X").
+_WE_LAUNCH = pattern(
+    r"(?:\bwe(?:[’']re|\s+are)\s+(?:now\s+|also\s+|officially\s+|finally\s+|today\s+)*"
+    r"(?:launching|releasing|shipping|open[- ]sourcing)"
+    r"|\bwe(?:[’']ve|\s+have)\s+(?:also\s+)?(?:just|now|officially|finally)\s+(?:launched|released|shipped|open[- ]sourced)"
+    r"|\btoday,?\s+we\s+(?:also\s+)?(?:launch|launched|release|released|ship|shipped|open[- ]sourced?))"
+    r"\s+(?:the\s+|a\s+|an\s+|our\s+new\s+)?",
+    re.IGNORECASE,
+)
+# A name in code shape, lowercase: "pg_graphql", "@lit/task", "libuv2" (a mark or digit in it).
+_CODE_NAME = pattern(r"^[`\[]*(@?[a-z][\w.+-]*[_/@\d][\w.+/@-]*)[`\]]*[,.;:]?$")
+
+
+def we_launched(sentence: str) -> str | None:
+    """The product a sentence says its writers launched or open-sourced ("Today we are launching Supabase CDN for all
+    projects" -> "Supabase CDN", "we're open sourcing pg_graphql, a ..." -> "pg_graphql"); None when no name follows
+    ("we launched our new site", "we launched into a long debate")."""
+    if len(sentence) > 2000 or "we " not in sentence and "We " not in sentence and "we’" not in sentence \
+            and "we'" not in sentence and "We’" not in sentence and "We'" not in sentence:
+        return None  # (every form has "we" as its subject)
+    m = _WE_LAUNCH.search(sentence)
+    if m is None:
+        return None
+    words = _TOKEN.findall(sentence[m.end():])
+    if not words or words[0].strip(_EDGE).lower() in PROSE_NOT_SUBJECT:
+        return None
+    code = _CODE_NAME.match(words[0])
+    if code is not None:
+        return code.group(1)
+    return name_run(words, 1)
+
+
 def sentence_launches(text: str) -> list[tuple[int, str]]:
     """The launches a paragraph's prose names sentence by sentence (a sentence may go on over lines, and a
     line hold two): (where the name is in ``text``, the name). ``text``: the paragraph's flattened text."""
@@ -348,7 +402,7 @@ def sentence_launches(text: str) -> list[tuple[int, str]]:
         if sentence.strip():
             said = list(dict.fromkeys(prose_announcements(sentence)))
             name = (said[0] if said else None) or ga_in_sentence(sentence) or included_launch(sentence) \
-                or introducing_launch(sentence) or made_announcement(sentence)
+                or introducing_launch(sentence) or made_announcement(sentence) or we_launched(sentence)
             listed = enumerated_launches(sentence)
             found = ([name] if name else []) + said[1:] + listed  # ("announced X, then introduced Y": both)
             for one in dict.fromkeys(found):

@@ -14,10 +14,12 @@ from reinvent_cli.lexicon import (
     LAUNCH_LABELS,
     LAUNCH_STATUS_TAIL,
     LEGEND_STATUS_WORDS,
+    NAMED_PRODUCT_KINDS,
     NEW_LEAD_INS,
     NEW_PRODUCT_NOUNS,
     NOT_PRODUCT_LEADS,
     NOT_VERSIONED_WORDS,
+    PRODUCT_CATEGORY_WORDS,
     PROSE_NOT_SUBJECT,
     RECAP_OTHER_SECTIONS,
     RECAP_OTHER_SECTIONS_CJK,
@@ -350,6 +352,8 @@ def recap_feature(line: str) -> bool:
         return False
     name = split_name(text)
     words = name.split()
+    if name.count("[") != name.count("]") or name.count("(") != name.count(")"):
+        return False  # "[[RFC: 0004]: Functions](url)": the name cut inside a link's text
     if _CJK_FIRST.match(name):  # (no spaces between words: a short name, with a description after it or alone)
         return _name_like(name) and len(name) <= (20 if name != text else 12) and not _CJK_SENTENCE.search(name)
     if not _name_like(name) or len(words) > 6 or not name[:1].isupper() and not name.startswith(("[", "*", "`")):
@@ -444,3 +448,35 @@ def may_name_launch(text: str, links: bool = True) -> bool:
     if "new" in low and _APPOSITION_ANY.search(low):
         return True  # 'X, a new storage class' (apposition_launch)
     return not low.isascii() and _CJK_VERB_ANYWHERE.search(low) is not None  # (each verb has a CJK character)
+
+
+def category_label(text: str) -> bool:
+    """An item that only groups the launches under it by field ("Data", "Security", "Developer tools", "IoT & Edge
+    devices" is not: "Edge" is a name), words of PRODUCT_CATEGORY_WORDS only."""
+    words = [w.strip(":：*_") for w in text.strip().lower().replace("&", " ").replace("/", " ").split()]
+    words = [w for w in words if w and w != "and"]
+    return 0 < len(words) <= 4 and all(w in PRODUCT_CATEGORY_WORDS for w in words)
+
+
+# "new Vitals app", "the new Passwords app", "TabletopKit API", "Acme Maps SDK": a name (capitalised words, or one word
+# with a capital inside) and the kind of product it is, the whole item.
+_NAMED_PRODUCT = pattern(rf"^(?:(?:the\s+|a\s+)?(?:all[- ]new|brand[- ]new|new)\s+)?(?P<name>[A-Z][\w.+-]*(?:\s+[A-Z][\w.+-]*){{0,3}}"
+                         rf"\s+(?i:{NAMED_PRODUCT_KINDS}))\s*[.!]?$")
+_NEW_LEAD = pattern(r"^(?:the\s+|a\s+)?(?:all[- ]new|brand[- ]new|new)\s", re.IGNORECASE)
+
+
+def named_product(line: str) -> str | None:
+    """The product an item of a keynote recap names with its kind ("new Vitals app" -> "Vitals app", "TabletopKit
+    API" -> "TabletopKit API"): "new" before it, or a name with a capital inside ("TabletopKit"); None for a feature
+    ("new filters", "Pause Activity rings", "Messages via satellite")."""
+    text = line.strip()
+    if len(text) > 80:
+        return None
+    m = _NAMED_PRODUCT.match(text)
+    if m is None:
+        return None
+    name = m.group("name")
+    first = name.split()[0]
+    if _NEW_LEAD.match(text) or any(ch.isupper() for ch in first[1:]) and not first.isupper():
+        return name
+    return None

@@ -7,7 +7,16 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from reinvent_cli.lexicon import ANNOUNCE_WORDS, EVENT_NEWS_WORDS, PERSONAL_POSSESSIVES, PRE_EVENT_LEAD
+from reinvent_cli.lexicon import (
+    ANNOUNCE_WORDS,
+    EVENT_NEWS_LEAD,
+    EVENT_NEWS_WORDS,
+    LAUNCH_EVENT_ABOUT,
+    LAUNCH_EVENT_WORDS,
+    LAUNCH_EVENT_WORDS_CJK,
+    PERSONAL_POSSESSIVES,
+    PRE_EVENT_LEAD,
+)
 from reinvent_cli.recognise.launch.launch_rules import cjk_launch_heading, launch_label, legend_mark
 from reinvent_cli.recognise.launch.launches import announce_lead_in, launch_heading
 from reinvent_cli.recognise.text.inline import flat_of
@@ -34,6 +43,10 @@ _INTRO_LAUNCH = pattern(r"(?<!will )(?<!to )\b(?:announced|announcing|announces|
                         r"angek[üu]ndigt|annonc[ée]e?s?|d[ée]voil[ée]e?s?|anunciad[oa]s?|anunci[óo])\b"
                         r"|发布了|推出了|发布的|發佈的|を発表|が発表|発表された|リリースされた|발표된|발표했|анонсирова|представлен|объявлен",
                         re.IGNORECASE)
+# The launches an opening sums up, named as a noun: "Jason and Carl recap their favorite //Build announcements", "a
+# round-up of the launches" (with a word that says it lists them, _LISTED).
+_INTRO_NOUN = pattern(r"\b(?:announcements|launches|what[’']?s\s+new|ank[üu]ndigungen|annonces|anuncios|lanzamientos"
+                      r"|nouveaut[ée]s|novedades|neuigkeiten)\b", re.IGNORECASE)
 _INTRO_BLOCKS = 3
 
 
@@ -89,6 +102,8 @@ def _intro_sentence(sentence: str, listed: bool) -> bool:
     """A sentence that says launches were made (``listed``: and that the file lists them), not an event's news of
     itself ("today announced the final keynotes and programming for X")."""
     m = _INTRO_LAUNCH.search(sentence)
+    if m is None and _LISTED.search(sentence):
+        m = _INTRO_NOUN.search(sentence)  # "recap their favorite //Build announcements": listed by its noun
     if m is None or listed and not _LISTED.search(sentence):
         return False
     after = [w.strip(".,;:!?()[]\"'“”").lower() for w in sentence[m.end():].split()[:6]]
@@ -142,8 +157,37 @@ def launch_recap(tokens: list[dict[str, Any]], title: str, name: str = "") -> bo
         elif kind == "list" and prev is not None and prev.get("type") == "paragraph":
             lead = flat_of(prev).text.strip()
             last = lead[lead.rfind("\n") + 1:]
-            if len(last) <= 200 and (announce_lead_in(last) or launch_label(last)):
+            if len(last) <= 200 and (announce_lead_in(last) or launch_label(last)) or news_lead(lead):
                 return True
         if kind != "blank_line":
             prev = tok
     return launch_legend(tokens)
+
+
+_LAUNCH_EVENT = pattern(rf"(?i:(?<![\w-])(?:{LAUNCH_EVENT_WORDS}))|{LAUNCH_EVENT_WORDS_CJK}")
+
+
+_ABOUT_LAUNCH_EVENT = pattern(LAUNCH_EVENT_ABOUT, re.IGNORECASE)
+
+
+def launch_event(title: str, *texts: str) -> bool:
+    """Whether a title, tags or a file name's words name an event held to launch things ("Supabase Launch Week 3",
+    "Lit Launch Day", a tag "launch-week", "新品发布会"): its posts recap what it launched; not a post on running one
+    ("How we run a launch week", "Lessons from our launch day")."""
+    if _ABOUT_LAUNCH_EVENT.match(title):
+        return False
+    return any(len(t) <= 400 and _LAUNCH_EVENT.search(t) is not None for t in (title, *texts) if t)
+
+
+_NEWS_LEAD = pattern(EVENT_NEWS_LEAD)
+
+
+def news_lead(lead: str | None) -> bool:
+    """A paragraph before a list that points to an event's news ("Check out the [Ignite 2018 News Guide](…) for more",
+    "Here is all the news from Google I/O"): the list under it is the event's launches."""
+    if lead is None or len(lead) > 600:
+        return False
+    low = lead.lower()
+    if "news" not in low and "nouveaut" not in low and "neuigkeit" not in low and "novedad" not in low:
+        return False
+    return _NEWS_LEAD.search(lead) is not None

@@ -84,7 +84,12 @@ def announce_match(line_text: str) -> re.Match[str] | None:
         return None  # "(features that have been) announced for Firebase!": who they are for, or by, is no launch
     if word == "launch" and not line_text[m.end(1):m.end()].strip() and after[:1].islower():
         return None  # "Launch party at 8pm": the noun, no separator
+    if word == "launch" and _EVENT_AFTER.match(after):
+        return None  # "Launch Week 2 is over": the event held to launch things, no launch
     return m
+
+
+_EVENT_AFTER = pattern(r"(?:week|day|days|event|livestream|party|keynote)s?\b", re.I)
 
 
 _QUOTES = {'"': '"', "“": "”", "«": "»", "「": "」", "『": "』", "„": "“"}

@@ -90,6 +90,91 @@ add("erenkabakci-readme-nearmiss.md", "en", [], [], [],
      "note file of the repository (an index of the other files, as the Korean study group's README in eval/blind6), "
      "not talk notes themselves."])
 
+# ---------------------------------------------------------------------------------------------------------------
+CD = "apache-comdev-news-may2017-apachecon.md"
+add(CD, "en", [],
+    [T("Keynote: State of the Feather", "* [Keynote: State of the Feather", ["Sam Ruby"], video=YT("BIFUNz6UP-E"), form=LI),
+     T("Keynote: Apache Projects and Comcast’s Journey to Open Source", "* [Keynote: Apache Projects and Comcast",
+       ["Nithya Ruff"], video=YT("NwZEPfICuUE"), form=LI),
+     T("Keynote: Training Our Team in the Apache Way", "* [Keynote: Training Our Team", ["Alan Gates"],
+       video=YT("uFNE0IpKOxU"), form=LI),
+     T("Keynote: Apache CouchDB: A Tale of Community, Cooperation and Code", "* [Keynote: Apache CouchDB",
+       ["Adam Kocoloski"], video=YT("UqQZ1bAGHdk"), form=LI),
+     T("Keynote: Digital Psychometrics and it's Future Effects on Technology", "* [Keynote: Digital Psychometrics",
+       ["Sandra Matz"], video=YT("hFqGg8a6JHo"), form=LI),
+     T("Keynote: Machine Learning & Apache Spark: A Dynamic Duo", "* [Keynote: Machine Learning & Apache Spark",
+       ["John Thomas"], video=YT("2YRzsEGt67Y"), form=LI),
+     T("Keynote: Future of IoT: A VC Perspective", "* [Keynote: Future of IoT", ["Sudip Chakrabarti"],
+       video=YT("mc30iJ8xRMk"), form=LI),
+     T("Apache Way: Effective Open Source Project Management", "* [Apache Way: Effective Open Source",
+       ["Shane Curcuru"], video=YT("hpAv54KIgK8"), form=LI),
+     T("A Tale of Two Developers: Finding Harmony Between Commercial Software Development and the Apache Way",
+       "* [A Tale of Two Developers", ["Andrew Wang", "Alex Leblang"], video=YT("ea_9qkaTeVw"), form=LI),
+     T("From dev-AT- to user@ to the Apache Way", "* [From dev-AT- to user@", ["Steve Blackmon"],
+       video=YT("E9A54x6af8o"), form=LI),
+     T("Apache Way Panel: Software is Easy; People are Hard", "* [Apache Way Panel: Software is Easy",
+       ["Benjamin Young"], video=YT("STkwH6u4p2c"), form=LI),
+     T("The Apache Way for Business Panel", "* [The Apache Way for Business Panel", ["Nick Burch"],
+       video=YT("u6gEuH6Bsqo"), form=LI),
+     T("Committed to The Apache Way", "* [Committed to The Apache Way", ["Sharan Foga"], video=YT("vT-kxmoLs5k"),
+       form=LI),
+     T("Gaining Insight Into Your Apache Project with Snoot", "* [Gaining Insight Into Your Apache Project",
+       ["Daniel Gruno"], video=YT("btG0zv_3r3s"), form=LI),
+     T("Diversity, For Those Playing Life on Easy", "* [Diversity, For Those Playing Life on Easy", ["Nick Burch"],
+       video=YT("jfVlIL1t_Qo"), form=LI),
+     T("InnerSource 101 and the Apache Way", "* [InnerSource 101 and the Apache Way", ["Jim Jagielski"],
+       video=YT("DU8zZku-Iow"), form=LI),
+     T("User Groups: The Gateway to Apache", "* [User Groups: The Gateway to Apache", ["Bob Paulin"],
+       video=YT("Q-zKn4MlUi4"), form=LI),
+     T("Practical Trademark Law For FOSS Projects", "* [Practical Trademark Law For FOSS Projects",
+       ["Shane Curcuru"], video=YT("fiNvDG0ZR3E"), form=LI)],
+    [],
+    ["### ApacheCon NA 2017", "### BarCampApache", "* MQ in Practice", "* Benchmarking", "* Open Source in China",
+     "* Orchestraiton", "### The Apache Way Track and Community Track", "### FeatherCast Audio from ApacheCon",
+     "### First Time ApacheCon Experience - Stephen Downie", "### OpenExpo in Madrid",
+     "### Contacting Community Development", "The [complete Youtube video playlist"],
+    ["Stephen Downie", "Jean-Frederic Clere", "Ignasi Barrera", "Jan Iversen", "Apache Software Foundation"],
+    [("snoot", ["* [Gaining Insight Into Your Apache Project"]),
+     ("trademark", ["* [Practical Trademark Law For FOSS Projects"])],
+    ["Foundation community blog (Hugo front matter; CR LF line ends) monthly news post covering a conference: three "
+     "lists of talks, one item per talk '[Title - Speaker, Role](YouTube link)' (keynotes, an Apache Way track, a "
+     "community track), among news sections. Panels keep 'Panel' in the title; their moderators are recorded as "
+     "speakers ('Moderated by Name'). Videos: the YouTube link of each item (playlist parameters dropped). The "
+     "BarCampApache topics list is discussion topics raised by participants, not talks (not-talk lines); the H3 "
+     "'First Time ApacheCon Experience - Stephen Downie' announces a blog post, not a talk."])
+
+add("apache-comdev-tsinghua-event-2019.md", "en", [],
+    [T("The Apache Way", "* Craig's talk, The Apache Way", ["Craig L. Russell"], video=YT("JZbR5vW7oL0"), form=LI),
+     T("The practice of enjoying Apache", "* Junping Du's talk (in Chinese)", ["Junping Du"], video=YT("cCQ52QPtZ_s"),
+       form=LI),
+     T("Getting Started: How to join an Open Source project", "* Willem Jiang's talk (in Chinese)", ["Willem Jiang"],
+       video=YT("Ly54ckucpmE"), form=LI),
+     T("Apache ShardingSphere Community's Exploration and Expansion", "* Liang Zhang's talk (Chinese)",
+       ["Liang Zhang"], video=YT("V-ZX1onkFhQ"), form=LI)],
+    [],
+    ["**Apache Event @ Tsinghua University, Beijing, China, Nov. 9, 2019**",
+     "**The Way of Open Source Lecture Series - Embracing The Apache Open Source Community**",
+     "* The All-in-one video of the Apache Event", "Session slide decks:", "**Event Photos**",
+     "* Craig L. Russell https://s.apache.org/cwrwq", "* Group picture in the end", "**Written by Xiangdong Huang**",
+     "re:^\*\*Apache Event @ Tsinghua University, Beijing, China - Embracing"],
+    ["Tsinghua University", "JD.com", "Huawei", "Kaiyuanshe", "Wang Jianmin", "Ted Liu"],
+    [("shardingsphere", ["* Liang Zhang's talk (Chinese)"]), ("apache way", ["* Craig's talk, The Apache Way"])],
+    ["Foundation community blog post (CR LF line ends) on a one-day university event: a list of talk videos, one "
+     "item per talk ('Name's talk (in Chinese), Title : youtu.be link'), a list of slide decks, then prose, a second "
+     "list describing the talks in prose ('Name, roles, introduced/shared ...') and event photo links. Talks are "
+     "recorded at the video list (speaker 'Craig' is Craig L. Russell, named in the prose; Willem Jiang is called Ning "
+     "Jiang in the prose). Left out of both lists: the slide-deck items and the prose list items, which repeat the "
+     "same talks (one per person) without a title; Xiangdong Huang's talk, named only by a slide-deck URL and a prose "
+     "item; the two panel discussions and the opening speech, told only in prose. The all-in-one video covers the "
+     "whole event (a not-talk line)."])
+
+add("apache-comdev-openexpo-booth-nearmiss.md", "en", [], [], [],
+    ["<h2>Booth Duty</h2>", "<h2>What we learned and achieved?</h2>", "<h2>Special Thanks!</h2>"],
+    ["Ignasi Barrera", "Jan Iversen"],
+    [("flyers", ["A main highlight (apart from the great atmosphere"]), ("booth", ["<h2>Booth Duty</h2>"])],
+    ["Near miss: a foundation blog post about staffing a booth at an expo (raw HTML <h2> headings and an <ul> list "
+     "inline, LF front matter then CR LF body), no talk attended or given: not talk notes."])
+
 
 def build():
     return build_gold(HERE, ABOUT, FILES, complete=True)

@@ -175,6 +175,48 @@ add("apache-comdev-openexpo-booth-nearmiss.md", "en", [], [], [],
     ["Near miss: a foundation blog post about staffing a booth at an expo (raw HTML <h2> headings and an <ul> list "
      "inline, LF front matter then CR LF body), no talk attended or given: not talk notes."])
 
+# ---------------------------------------------------------------------------------------------------------------
+add("harbor-kubecon-chicago-2023-recap.md", "en", [],
+    [T("Lightning Talk: Dynamically Proxying Helm Charts as OCI Artifacts",
+       "[Dynamically Proxying Helm Charts as OCI Artifacts](https://kccncna2023", ["Vadim Bauer"],
+       video=YT("y6aSsQY-cXM"), form=PL),
+     T("What's New in Harbor, and How Can You Make Harbor Even Better?", "[The second talk](https://kccncna2023",
+       ["Yan Wang", "Vadim Bauer"], video=YT("1QWy2zO0gBY"), form=PL),
+     T("Tutorial: Cloud Native Essentials: A 101 Tutorial to Start Your Cloud Native Journey",
+       "### Tutorial: Cloud Native Essentials", ["Rey Lejano", "Eamon Bauman"], video=YT("0RJBYVyHB3Q")),
+     T("Mastering LLM Delivery in Private Clouds: A Journey to Seamless Deployments with Kubernetes and OCI",
+       "### Mastering LLM Delivery in Private Clouds", ["Autumn Moulder", "Marwan Ahmed"], video=YT("y9lPk-oKZIA")),
+     T("Flux 2.0 and Beyond: Amplifying GitOps with OCI and Cosign", "### Flux 2.0 and Beyond",
+       ["Kingdon Barrett", "Sanskar Jaiswal"], video=YT("pO2-Kgbkziw"))],
+    [],
+    ["## Harbor at KubeCon Chicago", "## Notable Mentions of Harbor and Registry Related Topics", "## Closing Words",
+     "- How to set up a true multi-regional Harbor container registry.", "- Robot Accounts with more customizable",
+     "1. How Harbor works well for small Teams", "- Distributing container images to the EDGE location."],
+    ["Orlin Vasilev", "SUSE", "Red Hat", "Cohere"],
+    [("sbom", ["- Software Bill of Material (SBOM)"]), ("flux oci", ["### Flux 2.0 and Beyond"])],
+    ["CNCF project blog (Hugo front matter, youtube shortcodes) recap of a KubeCon by a maintainer: bullets of booth "
+     "discussions, the writer's own two talks each told in a paragraph with its schedule link followed by a youtube "
+     "shortcode (recorded as plain-line talks at the line holding the link; the lightning talk's type comes from the "
+     "prose and the video title), then H3 'Title - Speakers, Company' per recommended talk with a shortcode. The "
+     "co-speaker written 'Wang Yang' in the prose is 'Yan Wang' in the video title and schedule URL. Left out of both "
+     "lists: the Harbor 2.10 features presented in the talk as coming in the next version (not launched at the "
+     "event)."])
+
+add("helm-summit-eu-2019-cfp-nearmiss.md", "en", [], [], [],
+    ["Interested in... ", "* CFPs? Submit a proposal", "* Registering? Sign up"],
+    [],
+    [("cfp", ["* CFPs? Submit a proposal"]), ("amsterdam", ["is now official (h/t to"])],
+    ["Near miss: a project blog post announcing a future summit and its call for proposals (registration, CFP and "
+     "sponsoring bullets); no talk yet: not talk notes."])
+
+add("helm-kubecon-na-2019-preview-prose.md", "en", [], [], [],
+    [],
+    ["CERN"],
+    [("helm 3 deep dive", ["Helm will have two maintainer track sessions"]), ("rejekts", ["Going to be at the conference"])],
+    ["Project blog preview of a conference (Docusaurus-style front matter, '<!-- truncate -->'): the project's "
+     "sessions and two community talks (Ricardo Rocha's, written 'Ricarto', and Taylor Thomas's at a side event) are "
+     "named only inside running prose paragraphs, with no talk element: no talks."])
+
 
 def build():
     return build_gold(HERE, ABOUT, FILES, complete=True)

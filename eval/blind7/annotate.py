@@ -217,6 +217,49 @@ add("helm-kubecon-na-2019-preview-prose.md", "en", [], [], [],
      "sessions and two community talks (Ricardo Rocha's, written 'Ricarto', and Taylor Thomas's at a side event) are "
      "named only inside running prose paragraphs, with no talk element: no talks."])
 
+add("harbor-kubecon-shanghai-2023-preview.md", "en", [],
+    [T("Harbor进展：安全性、OCI规范v1.1和性能增强 | Advancements in Harbor: Security, OCI Spec v1.1, and Performance "
+       "Enhancement", "* [**Harbor Maintainers track**]", ["Chenyu Zhang", "Yan Wang"], form=LI),
+     T("使用Notary项目、ORAS和Harbor来保障CI/CD中的容器供应链安全 | Securing Container Supply Chain in CI/CD with Notary "
+       "Project, ORAS and Harbor", "* [**Harbor and Notary**]", ["Yan Wang", "Yi Zha"], form=LI),
+     T("闪电演讲: 运行大规模Harbor服务的最佳实践 | Lightning Talk: Best Practice to Run Large Scale Harbor Service",
+       "* [**Harbor lightening talk**]", ["Daojun Zhang"], form=LI)],
+    [],
+    ["## Harbor Team is Heading to KubeCon Shanghai!", "* **Meet the Project Kiosk Booth** -",
+     "There are a few scheduled events / places to find us:"],
+    ["Orlin Vasilev", "Microsoft"],
+    [("notary", ["* [**Harbor and Notary**]"]), ("lightning talk", ["* [**Harbor lightening talk**]"])],
+    ["CNCF project blog preview of the project's sessions at a conference in China: one list item per session, a bold "
+     "linked label ('Harbor Maintainers track', 'Harbor lightening talk'), the speakers, then the session's bilingual "
+     "Chinese | English title as a link (recorded as written, emoji dropped); one item has broken link markup around "
+     "the speaker's name. The kiosk item is no talk."])
+
+add("helm-kubecon-eu-2025-sessions.md", "en", [],
+    [T("Contribfest: Expanding the Helm Ecosystem With Helm 4", "## Contribfest: [Expanding the Helm Ecosystem",
+       ["Scott", "Robert", "Ingy"]),
+     T("Helm Maintainer Track Talk: Helm 4 You", "## Helm Maintainer Track Talk: [Helm 4 You]",
+       ["Matt Farina", "Andrew Block"]),
+     T("Project Lightning Talk: Kubeflow Helm Chart", "* [Project Lightning Talk: Kubeflow Helm Chart",
+       ["Krzysztof Romanowski"], form=LI),
+     T("Project Lightning Talk: Stir to Combine: Creating Porter Mixins", "* [Project Lightning Talk: Stir to Combine",
+       ["Sarah Christoff"], form=LI),
+     T("Poster Session: Helmless: Fast Serverless Deployments Without the Overhead of Kubernetes and Terraform",
+       "* [Poster Session: Helmless (PS 06)", ["Michael Reichenbach"], code="PS 06", form=LI),
+     T("Jaeger V2: OpenTelemetry at the Core of Modern Distributed Tracing", "* [Jaeger V2: OpenTelemetry at the Core",
+       ["Jonah Kowall"], form=LI),
+     T("Into the Shopfloor: Moving Manufacturing Execution Systems To Kubernetes", "* [Into the Shopfloor",
+       ["Manuel Peuster", "Andrei Traian Cucuruzac"], form=LI)],
+    [],
+    ["## Helm Booth in Project Pavilion", "## Helm Sessions from the Community", "* Exploring the Helm Ecosystem",
+     "* Building a Triage Team", "* Diving into Helm 4", "DATE: Wednesday April 2", "WED April 2 @ 15:30"],
+    ["Paessler", "Bosch Connected Industry", "Maintainer"],
+    [("helm 4", ["## Helm Maintainer Track Talk: [Helm 4 You]"]), ("jaeger", ["* [Jaeger V2: OpenTelemetry"])],
+    ["Project blog (Docusaurus) preview of a conference: the project's two sessions as H2 'Type: [Title](sched)' with "
+     "DATE/TIME/LOCATION lines and a prose paragraph naming the hosts (first names only for the Contribfest, recorded "
+     "as written), a booth section, then community sessions as list items '[Title - Speaker, Role or Company](sched) "
+     "// date @ time // room'. DATE lines and the booth's per-day times are no day divisions. The poster code 'PS 06' "
+     "is recorded as the code."])
+
 
 def build():
     return build_gold(HERE, ABOUT, FILES, complete=True)

@@ -260,6 +260,38 @@ add("helm-kubecon-eu-2025-sessions.md", "en", [],
      "// date @ time // room'. DATE lines and the booth's per-day times are no day divisions. The poster code 'PS 06' "
      "is recorded as the code."])
 
+add("webfundamentals-blinkon5-lightning-talks.md", "en", [],
+    [
+     T("What's next in Oilpan after shipping?", "0:45 What's next in Oilpan after shipping? (Kentaro Hara)", ['Kentaro Hara'], form=PL),
+     T('CSS Round Display', '3:13 CSS Round Display (Joone Hur)', ['Joone Hur'], form=PL),
+     T('WebCapsule', '7:02 WebCapsule (Roberto Perdisci)', ['Roberto Perdisci'], form=PL),
+     T('clang/win', '10:23 clang/win (Nico Weber)', ['Nico Weber'], form=PL),
+     T('File System APIs', '13:28 File System APIs (Joshua Bell)', ['Joshua Bell'], form=PL),
+     T('V8 Extras', '16:40 V8 Extras (Domenic Denicola)', ['Domenic Denicola'], form=PL),
+     T('Cleaning up the Web Platform', '21:51 Cleaning up the Web Platform (Philip Rogers)', ['Philip Rogers'], form=PL),
+     T('What the Style team thinks about our users', '24:30 What the Style team thinks about our users (Mike Lawther)', ['Mike Lawther'], form=PL),
+     T('Ignition: An interpreter for V8', '27:35 Ignition: An interpreter for V8 (Orion Hodson)', ['Orion Hodson'], form=PL),
+     T('Measuring Blink performance at scale', '31:15 Measuring Blink performance at scale (Yuta Kitamura)', ['Yuta Kitamura'], form=PL),
+     T('DevTools security panel', '34:28 DevTools security panel (Emily Stark)', ['Emily Stark'], form=PL),
+     T('Static code analysis for Blink', '36:04 Static code analysis for Blink (Yoshifumi Inoue)', ['Yoshifumi Inoue'], form=PL),
+     T('Status of Flexbox', '40:18 Status of Flexbox (Christian Biesinger)', ['Christian Biesinger'], form=PL),
+     T('Samsung at BlinkOn 5', '44:13 Samsung at BlinkOn 5 (Laszlo Gombos)', ['Laszlo Gombos'], form=PL),
+     T('Pointer Event implementation update', '47:11 Pointer Event implementation update (Mustaq Ahmed)', ['Mustaq Ahmed'], form=PL),
+     T('Loading efforts', '51:00 Loading efforts (Kinuko Yasuda)', ['Kinuko Yasuda'], form=PL),
+     T('Rendering Pipeline', '54:23 Rendering Pipeline (Ojan Vafai)', ['Ojan Vafai'], form=PL),
+     T('State of Out-of-Process iframes', '57:33 State of Out-of-Process iframes (Nasko Oskov)', ['Nasko Oskov'], form=PL),
+     T('WebGL 2.0 Demo', '1:00:07 WebGL 2.0 Demo (Ken Russell)', ['Ken Russell'], form=PL),
+    ],
+    [],
+    ["Slides: https://docs.google.com/spreadsheets", "These are a set of lighting talks given at BlinkOn 5"],
+    [],
+    [("oilpan", ["0:45 What's next in Oilpan after shipping?"]), ("flexbox", ["40:18 Status of Flexbox"])],
+    ["Vendor developer-site page (Google devsite: 'project_path:' lines and '{# wf_... #}' comments instead of front "
+     "matter, H1 with an attribute list '{: .page-title }') for one video of a session of lightning talks, with a "
+     "chapter list: one plain line per talk, 'm:ss Title (Speaker)', all lines in one paragraph. The H1 names the "
+     "whole lightning-talk session (one video holding all the talks): left out of both lists. The embedded video "
+     "(devsite data-video-id) is the session's, not recorded per talk."])
+
 
 def build():
     return build_gold(HERE, ABOUT, FILES, complete=True)

@@ -292,6 +292,24 @@ add("webfundamentals-blinkon5-lightning-talks.md", "en", [],
      "whole lightning-talk session (one video holding all the talks): left out of both lists. The embedded video "
      "(devsite data-video-id) is the session's, not recorded per talk."])
 
+add("harbor-kubecon-paris-2024-preview.md", "en", [],
+    [T("Project Harbor, All the Year Around, and What Comes Next",
+       "  [Project Harbor, All the Year Around, and What Comes Next]",
+       ["Vadim Bauer", "Yan Wang", "Orlin Vasilev"], form=LI),
+     T("Leveraging OCI 1.1 for Enhanced SBOM Integration and Vulnerability Scanning in Harbor",
+       "* [**Leveraging OCI 1.1 for Enhanced SBOM", ["Teppei Fukuda", "Shengwen Yu"], form=LI)],
+    [],
+    ["## Join the Harbor Team at KubeCon in Paris!", "* **Meet the Project Kiosk Booth**", "**Abstract:** In 2023",
+     "  - Wednesday, March 20th"],
+    ["Aqua Security", "VMware"],
+    [("sbom", ["* [**Leveraging OCI 1.1 for Enhanced SBOM"]), ("kiosk", ["* **Meet the Project Kiosk Booth**"])],
+    ["CNCF project blog preview of the project's sessions at a conference: list items whose first line is a bold "
+     "linked label, then hard-wrapped lines with the date and time, the session title (a link in the first item, "
+     "plain 'Title - Speaker, Company & Speaker, Company' in the second) and the speakers, each followed by an "
+     "'**Abstract:**' paragraph. The first talk is recorded at its title line (two lines below the item's first "
+     "line). The abstract's Harbor releases are past releases, not announcements; the kiosk item holds a tab "
+     "character."])
+
 
 def build():
     return build_gold(HERE, ABOUT, FILES, complete=True)

@@ -310,6 +310,53 @@ add("harbor-kubecon-paris-2024-preview.md", "en", [],
      "line). The abstract's Harbor releases are past releases, not announcements; the kiosk item holds a tab "
      "character."])
 
+# ---------------------------------------------------------------------------------------------------------------
+add("pwd9000-ignite-2025-devops-announcements.md", "en", [], [],
+    [("Microsoft Foundry", "- **Microsoft Foundry** as the agentic developer platform"),
+     ("unified MCP tool catalogue", "- **Microsoft Foundry** as the agentic developer platform"),
+     ("Foundry Agent Service", "- **Foundry Agent Service** as a hosted"),
+     ("Foundry Control Plane", "- **Foundry Control Plane** to operate agents"),
+     ("Azure Copilot", "- The next phase of **Azure Copilot**"),
+     ("Microsoft Defender for Cloud and GitHub Advanced Security integration",
+      "- **Native integration between Microsoft Defender for Cloud and GitHub Advanced Security**"),
+     ("Azure DocumentDB", "- **Azure DocumentDB (GA)**, **SQL Server 2025"),
+     ("SQL Server 2025", "- **Azure DocumentDB (GA)**, **SQL Server 2025"),
+     ("Azure HorizonDB", "- **Azure DocumentDB (GA)**, **SQL Server 2025"),
+     ("Fabric databases", "- **Azure DocumentDB (GA)**, **SQL Server 2025"),
+     ("model router", "On top of that, the **model router**"),
+     ("Microsoft Agent Framework", "The new **Microsoft Agent Framework** unifies"),
+     ("mssql-python", "cross platform Python driver (`mssql-python`)"),
+     ("Dataverse MCP Server", "- **Dataverse MCP Server (GA) + SDK for Python (preview).**"),
+     ("Dataverse SDK for Python", "- **Dataverse MCP Server (GA) + SDK for Python (preview).**")],
+    ["## Why It Matters", "## Key Concepts or Pillars", "### 1. Microsoft Foundry: the agentic developer platform",
+     "### 2. Foundry Agent Service: hosted, multi agent runtime", "## Conclusion", "## Practical Steps or How-To",
+     "### _Author_", "## The Data Layer: AI Ready Databases for Builders"],
+    [],
+    [("horizondb", ["- **Azure DocumentDB (GA)**, **SQL Server 2025"]),
+     ("control plane", ["- **Foundry Control Plane** to operate agents"])],
+    ["Personal dev.to blog (repository of posts, dev.to front matter, liquid '{% user %}' tag) on a vendor "
+     "conference's announcements (the Book of News), no talk named: no talks. Announcements are recorded once, at "
+     "the 'quick hit list' bullet that first names them (several on one line are separate); the same products come "
+     "back as H2/H3 sections and bullets further down (not recorded twice). Left out of both lists: features of an "
+     "announced product (hosted agents, built-in memory, multi-agent workflows, Copilot Autofix fixes) and the "
+     "how-to and tips sections."])
+
+add("pwd9000-vscode-dev-days-2025-meetup.md", "en", [],
+    [T("Getting Started with GitHub Copilot", "**Part 1 – Getting Started with GitHub Copilot**",
+       video=YT("DdGp8q66oGw"), form=BL),
+     T("Azure DevOps MCP with GitHub Copilot", "**Part 2 – Azure DevOps MCP with GitHub Copilot**",
+       video=YT("4gI3FGSzR1w"), form=BL),
+     T("Integrate MCP with GitHub Copilot", "**Part 3 – Integrate MCP with GitHub Copilot**",
+       video=YT("XxR80NHWZJk"), form=BL)],
+    [],
+    ["## Overview", "## 🧠 What You’ll Learn", "## 💡 Why This Matters", "**AI is redefining developer productivity.**",
+     "**Thank you to everyone who joined the VS Code Dev Days workshops!**", "## ✍️ Quick Start Tips"],
+    ["DevOps & GitHub Meetup Brighton"],
+    [("azure devops mcp", ["**Part 2 – Azure DevOps MCP with GitHub Copilot**"]), ("copilot trial", ["- Install **Visual Studio Code**"])],
+    ["Personal dev.to blog recap of an online meetup workshop series: one bold line 'Part N – Title' per session "
+     "(numbering dropped from the title), a one-sentence summary and a liquid '{% youtube id %}' tag (recorded as "
+     "the video), separated by thematic breaks. No speaker is named for the sessions."])
+
 
 def build():
     return build_gold(HERE, ABOUT, FILES, complete=True)

@@ -357,6 +357,56 @@ add("pwd9000-vscode-dev-days-2025-meetup.md", "en", [],
      "(numbering dropped from the title), a one-sentence summary and a liquid '{% youtube id %}' tag (recorded as "
      "the video), separated by thematic breaks. No speaker is named for the sessions."])
 
+add("webfundamentals-blinkon6-day1-lightning-talks.md", "en",
+    [(1, "BlinkOn 6 Day 1", "# BlinkOn 6 Day 1 Talk 7: Lightning Talks")],
+    [
+     T('What makes scrolling slow?', '0:00 What makes scrolling slow? (Tim Dresser)', ['Tim Dresser'], day=1, form=PL),
+     T('WebGL 2.0', '3:19 WebGL 2.0 (oetuaho, NVIDIA)', ['oetuaho'], day=1, form=PL),
+     T('WebBluetooth', '7:04 WebBluetooth (Jeffrey Yasskin)', ['Jeffrey Yasskin'], day=1, form=PL),
+     T('WebUSB', '10:47 WebUSB (Reilly Grant)', ['Reilly Grant'], day=1, form=PL),
+     T('Recap of the Chrome Diversity Summit', '14:26 Recap of the Chrome Diversity Summit (Mike Lawther)', ['Mike Lawther'], day=1, form=PL),
+     T('Web Fonts Updates', '18:10 Web Fonts Updates (Takashi Toyoshima)', ['Takashi Toyoshima'], day=1, form=PL),
+     T('Web MIDI Updates', '21:40 Web MIDI Updates (Takashi Toyoshima)', ['Takashi Toyoshima'], day=1, form=PL),
+     T('Scroll Anchoring', '25:26 Scroll Anchoring (Steve Kobes)', ['Steve Kobes'], day=1, form=PL),
+     T('Skia shared pointers', '28:21 Skia shared pointers (Florin Malita)', ['Florin Malita'], day=1, form=PL),
+     T('Predictability in performance measurements', '32:18 Predictability in performance measurements (Mircea Trofin)', ['Mircea Trofin'], day=1, form=PL),
+     T('Offline content past MHTML', '36:09 Offline content past MHTML (Dmitry Titov)', ['Dmitry Titov'], day=1, form=PL),
+     T('Making best use of depot_tools', '39:47 Making best use of depot_tools (Andrii Shyshkalov)', ['Andrii Shyshkalov'], day=1, form=PL),
+     T('Observer pattern', '43:20 Observer pattern (Stefan Zager)', ['Stefan Zager'], day=1, form=PL),
+     T('Subsetting the Web', '46:49 Subsetting the Web (Ojan Vafai)', ['Ojan Vafai'], day=1, form=PL),
+     T('First meaningful paint metric', '50:20 First meaningful paint metric (Kunihiko Sakamoto)', ['Kunihiko Sakamoto'], day=1, form=PL),
+     T('Tracing from V8 to Blink', '53:24 Tracing from V8 to Blink (Marcel Hlopko)', ['Marcel Hlopko'], day=1, form=PL),
+     T('Making alert() dialogs behave', '56:25 Making alert() dialogs behave (Avi Drissman)', ['Avi Drissman'], day=1, form=PL),
+     T('Pointer Events', '58:33 Pointer Events (Navid Zolghadr)', ['Navid Zolghadr'], day=1, form=PL),
+     T('Tracing v2', '1:01:25 Tracing v2 (Primiano Tucci)', ['Primiano Tucci'], day=1, form=PL),
+     T('Silent push and background service workers', '1:04:53 Silent push and background service workers (Jennifer Harkness)', ['Jennifer Harkness'], day=1, form=PL),
+     T('Oilpan', '1:08:34 Oilpan (Keishi Hattori)', ['Keishi Hattori'], day=1, form=PL),
+     T('Chromium Code of Conduct', '1:11:50 Chromium Code of Conduct (Erik Staab)', ['Erik Staab'], day=1, form=PL),
+     T('Testing Skia on Android with Swarming and Raspberry Pi', '1:15:03 Testing Skia on Android with Swarming and Raspberry Pi (Stephan Altmueller)', ['Stephan Altmueller'], day=1, form=PL),
+     T('Rendering pipeline throttling', '1:18:17 Rendering pipeline throttling (Sami Kyostila)', ['Sami Kyostila'], day=1, form=PL),
+     T('Media Capture Depth Stream Extensions', '1:21:15 Media Capture Depth Stream Extensions (Dongseong Hwang)', ['Dongseong Hwang'], day=1, form=PL),
+     T("What's up with Slimming Paint", "1:24:53 What's up with Slimming Paint (Chris Harrelson)", ['Chris Harrelson'], day=1, form=PL),
+     T('How to WTF::bind() pointers', '1:28:20 How to WTF::bind() pointers (Hiroshige Hayashizaki)', ['Hiroshige Hayashizaki'], day=1, form=PL),
+     T('CSS4 user-select', '1:30:10 CSS4 user-select (Yoichi Osato)', ['Yoichi Osato'], day=1, form=PL),
+    ],
+    [],
+    ["Slides: https://docs.google.com/spreadsheets/d/1qRGB1Igy8rVWbWwNB6EDRBHMC"],
+    ["NVIDIA"],
+    [("webusb", ["10:47 WebUSB (Reilly Grant)"]), ("slimming paint", ["1:24:53 What's up with Slimming Paint"])],
+    ["Second page of the same vendor developer-site 'shows' section, same layout as the BlinkOn 5 page (devsite "
+     "comments instead of front matter, one chapter line 'm:ss Title (Speaker)' per lightning talk in one paragraph), "
+     "for a session whose page title names the day ('BlinkOn 6 Day 1 Talk 7: Lightning Talks'): recorded as day 1 "
+     "(the only day division) with the H1 itself left out of both talk lists, as on the BlinkOn 5 page. One speaker is "
+     "written as a handle with a company ('oetuaho, NVIDIA'): the handle is recorded, the company is a not-speaker."])
+
+add("doris-release-1-1-1-zh-nearmiss.md", "zh", [], [], [],
+    ["## 新增功能", "## 改进", "## Bug 修复", "# 致谢", "### 增加简易版 MemTracker"],
+    ["jacktengg", "morningman", "HappenLee", "Apache Doris"],
+    [("memtracker", ["### 增加简易版 MemTracker"]), ("odbc sink", ["### 向量化执行引擎支持 ODBC Sink。"])],
+    ["Near miss: a database project's release notes in Chinese (Docusaurus blog with JSON-style front matter, an "
+     "HTML licence comment, H2 new features / improvements / bug fixes with H3 per item, contributors' handles in a "
+     "code fence). No event, no talk: not talk notes."])
+
 
 def build():
     return build_gold(HERE, ABOUT, FILES, complete=True)

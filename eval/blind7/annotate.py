@@ -408,6 +408,110 @@ add("doris-release-1-1-1-zh-nearmiss.md", "zh", [], [], [],
      "code fence). No event, no talk: not talk notes."])
 
 
+# ---------------------------------------------------------------------------------------------------------------
+_B18 = "re:^\\* \\[Day {} - {}Session {} - "
+add("beam-summit-europe-2018-aftermath.md", "en",
+    [(1, "Day 1: Use cases", ("### Day 1: Use cases", 1)), (2, "Day 2: Beginners track", "### Day 2: Beginners track"),
+     (2, "Day 2: Advanced track", ("### Day 2: Advanced track", 1)), (1, "Day 1: Use cases", ("### Day 1: Use cases", 2)),
+     (2, "Day 2: Advanced track", ("### Day 2: Advanced track", 2))],
+    [T("Large scale stream analytics with Apache Beam at Sky", ("Session 1 - Large scale stream analytics", 1), day=1,
+       video=YT("En0FrjvNr3M"), form=LI),
+     T("Running Quantitative Analytics with Apache Beam", ("Session 2 - Running Quantitative Analytics", 1), day=1,
+       video=YT("6yDEOUophuw"), form=LI),
+     T("Talend Data Streams: Building Big Data pipelines with Apache Beam", ("Session 3 - Talend Data Streams", 1), day=1,
+       video=YT("1AlEGUtiQek"), form=LI),
+     T("Lesson Learned from Migrating to Apache Beam for Geo-Data Visualisation", ("Session 4 - Lesson Learned", 1),
+       day=1, video=YT("GBKqw03doHE"), form=LI),
+     T("Development Environment with Apache Beam", "Beginner - Session 1 - Development Environment", day=2, form=LI),
+     T("Towards Portability and Beyond", "Beginner - Session 2 - Towards Portability", day=2, form=LI),
+     T("Python Streaming Pipelines with Beam on Flink", "Beginner - Session 3 - Python Streaming", day=2, form=LI),
+     T("How runners execute a Beam pipeline", "Beginner - Session 4 - How runners", day=2, form=LI),
+     T("IO Integration Testing framework in Apache Beam", "Beginner - Session 5 - IO Integration", day=2, form=LI),
+     T("Pre-processing for TensorFlow pipelines with Apache Beam & tf.Transform", ("Advanced - Session 1 -", 1), day=2,
+       video=YT("L-k6-3ApXR4"), form=LI),
+     T("Streaming data into BigQuery: schema generation with Protobuf", ("Advanced - Session 2 -", 1), day=2,
+       video=YT("ctN5U_Ke8uk"), form=LI),
+     T("Implementing a SplittableParDo", ("Advanced - Session 3 -", 1), day=2, video=YT("jU6EmPyKefg"), form=LI),
+     T("Big Data on Google Cloud with Scala and Scio", ("Advanced - Session 4 -", 1), day=2, video=YT("F0n9sqj1_NQ"),
+       form=LI),
+     T("Landuse Classification of Satellite Imagery", ("Advanced - Session 5 -", 1), day=2, video=YT("s-IR2eFe4B4"),
+       form=LI),
+     T("Java 8 DSL for Beam SDK", ("Advanced - Session 6 -", 1), day=2, video=YT("ott1e_CnZ04"), form=LI),
+     T("So, You Want to Write a Beam SDK?", ("Advanced - Session 7 -", 1), day=2, video=YT("VsGQ2LFeTHY"), form=LI)],
+    [],
+    ["## First edition!", "#### Topics included using Python to run Beam on Flink:",
+     "#### ML with Beam with the TensorFlow transform integration:", "#### The portability layer was a big topic:",
+     "#### As well as a session on how to build your own SDK:", "## Presentations", "## Recordings", "## Wrapping up",
+     ("Session 1 - Large scale stream analytics", 2), ("Advanced - Session 7 -", 2)],
+    ["Matthias Baetens", "Alex Van Boxel"],
+    [("scio", [("Advanced - Session 4 -", 1)]), ("tf.transform", [("Advanced - Session 1 -", 1)])],
+    ["Project blog (Hugo front matter, ASF licence header in an HTML comment) recapping a two-day community summit: "
+     "embedded tweets (one HTML line each) under H4 topic headings, then the 17 sessions as link list items under "
+     "'### Day N: ...' headings (day 2 split into a beginners and an advanced track heading, both day 2), then a "
+     "'Recordings' section that lists 11 of the same sessions again with YouTube links under the same day headings. "
+     "Each talk is recorded once, at its first list item (the slides link), with the video from the recordings "
+     "list; the second listing is not recorded again (two of its items are hard negatives) while its day headings "
+     "are real day headings and are recorded. Titles drop 'Day N - [Beginner|Advanced -] Session N -' numbering. No "
+     "speakers are attached to the list items; the tweet authors and people named in tweets are not speakers of a "
+     "listed talk (the sign-off tweet authors are hard negatives). The H4 lines introduce tweets by topic: no talks."])
+
+# ---------------------------------------------------------------------------------------------------------------
+add("beam-summit-2024-overview.md", "en", [],
+    [T("scaling autonomous driving at Cruise", "* A talk about [scaling autonomous driving at Cruise]", form=LI)],
+    [("Prism local runner", "At Beam Summit, Beam contributors introduced")],
+    ["## User-friendly turnkey transforms for ML", "## Beam YAML: Simplifying ML data processing",
+     "## Prism: Provide a unified ML pipeline development framework", "## Summary",
+     "* [RunInference](https://beam.apache.org", "* [Enrichment](https://beam.apache.org",
+     "* [MLTransform](https://beam.apache.org"],
+    [],
+    [("prism", ["At Beam Summit, Beam contributors introduced"])],
+    ["Project blog overview of a data-processing summit (Hugo front matter, ASF licence header), written as themed "
+     "H2 sections of prose. One list item names a single talk by its subject ('A talk about [scaling autonomous "
+     "driving at Cruise]', a slides link): recorded as a list-item talk with that subject as title. The other "
+     "highlight items ('Multiple talks about ...', 'Three different talks about ...') each stand for several talks "
+     "and are left out of both lists, as are talks named only in prose (MavenCode, ChartBoost). Announcement: the "
+     "Prism local runner, which the notes say contributors introduced at the summit (at that line); Beam YAML and "
+     "the turnkey transforms were released before the event (linked release posts, 'recently added') and are no "
+     "announcements; the transform bullets are hard negatives for talks."])
+
+# ---------------------------------------------------------------------------------------------------------------
+add("pwd9000-build-2024-devops-book-of-news.md", "en", [], [],
+    [(".NET Aspire", "The **.NET framework**, Microsoft's cornerstone"),
+     (".NET 9 Preview 4", "The **.NET framework**, Microsoft's cornerstone"),
+     ("AI Toolkit for Visual Studio Code", "The AI Toolkit for Visual Studio Code, now in preview"),
+     ("Azure API Management generative AI capabilities", "### 3. Unleashing API and Generative AI Capabilities"),
+     ("Azure App Service performance and security", "## 4. Boosting Web App Performance and Security"),
+     ("Dynamic Sessions in Azure Container Apps", "### 5. Introducing Dynamic Sessions in Azure Container Apps"),
+     ("Azure Functions flexibility", "### 6. Expanding Flexibility with Azure Functions"),
+     ("AKS Automatic", "### 7. AKS Automatic: Simplifying Kubernetes Adoption"),
+     ("Azure Service Bus messaging updates", "### 8. Enhancing Messaging with Azure Service Bus"),
+     ("Azure Static Web Apps dedicated pricing plan", "### 9. Azure Static Web Apps: Introducing a Dedicated"),
+     ("Microsoft Dev Box new features", "### 10. Microsoft Dev Box: New Features"),
+     ("Azure Deployment Environments support for Pulumi", "### 11. Azure Deployment Environments: Extending Support"),
+     ("GitHub Copilot Extensions", "### 12. GitHub Copilot Extensions: Enhancing Developer Experience"),
+     ("Azure Event Grid new capabilities", "### 13. Azure Event Grid: New Capabilities"),
+     ("Azure Load Testing enhancements", "### 14. Azure Load Testing: New Enhancements"),
+     ("Spring Batch Support for Azure Spring Apps Enterprise", "### 15. Azure Spring Batch Support"),
+     ("Azure Logic Apps developer experience", "### 16. Azure Logic Apps: Enhanced Developer Experience"),
+     ("GitHub Copilot Integration with Microsoft Visual Studio", "### 17. GitHub Copilot Integration with Microsoft"),
+     ("Visual Studio Code for Education", "### 18. Microsoft Visual Studio Code for Education")],
+    ["## Overview", "## Microsoft Learn Challenge", "**[Microsoft Learn Challenge: Build Edition]",
+     "## The Latest in Developer Tools and DevOps from Microsoft and Azure", "## Conclusion", "### _Author_",
+     "### 7. AKS Automatic: Simplifying Kubernetes Adoption", "### 12. GitHub Copilot Extensions: Enhancing",
+     "### 1. .NET updates for developer community", "### 18. Microsoft Visual Studio Code for Education"],
+    [],
+    [("aks automatic", ["### 7. AKS Automatic: Simplifying Kubernetes Adoption"]),
+     ("copilot extensions", ["### 12. GitHub Copilot Extensions: Enhancing Developer Experience"])],
+    ["Personal dev.to blog (repository of posts, dev.to front matter, liquid '{% user %}' tag) summarising a vendor "
+     "conference's Book of News for DevOps readers: 18 numbered H3 sections (one of them an H2 by mistake), one "
+     "update or launch each, no talk named: no talks; the numbered headings are hard negatives for talks. Each "
+     "section gives one announcement, recorded at its heading when the heading names the product, otherwise at the "
+     "body line that first names it (section 1 names two: .NET Aspire and the .NET 9 preview; section 2's heading "
+     "names only Visual Studio Code, so the AI Toolkit is at the body line). Features listed inside a section "
+     "(token limit policy, geo-disaster recovery, hibernation ...) are not recorded separately. The 'Microsoft Learn "
+     "Challenge' (a badge promotion, 'new' but no product) is left out of the announcements; its bold link line is "
+     "a hard negative for talks."])
+
 def build():
     return build_gold(HERE, ABOUT, FILES, complete=True)
 

@@ -512,6 +512,152 @@ add("pwd9000-build-2024-devops-book-of-news.md", "en", [], [],
      "Challenge' (a badge promotion, 'new' but no product) is left out of the announcements; its bold link line is "
      "a hard negative for talks."])
 
+# ---------------------------------------------------------------------------------------------------------------
+add("layer5-kubecon-na-2025-sessions.md", "en", [],
+    [T("Project Lightning Talk: Beyond YAML: Visualising Kubernetes Ontologies With Meshery",
+       "### Session: Project Lightning Talk: Beyond YAML"),
+     T("Do You Even Merge? - Welcome To Maintainers Life, Please Bring Snacks and Boundaries",
+       "### Session: \"Do You Even Merge?\""),
+     T("Contribfest: Meshery Contribfest: Dive Deep Into Extending Cloud Native Management",
+       "### Session: 🚨 Contribfest: Meshery Contribfest")],
+    [],
+    ["Join Meshery at KubeCon + CloudNativeCon North America 2025, Atlanta, US!", "import Button from"],
+    [],
+    [("contribfest", ["### Session: 🚨 Contribfest: Meshery Contribfest"])],
+    ["Project website event page (MDX: Gatsby front matter with a page-level 'speakers' list, an import line, JSX "
+     "'<Button>' and HTML '<p>'/'<div>' blocks) previewing a project's sessions at a cloud-native conference: three "
+     "'### Session: <title>' headings, each followed by an abstract and a 'Date: ... Time: ...' block. Titles drop "
+     "the generic 'Session:' label, the emoji and the title quotes; the 'Project Lightning Talk:' and 'Contribfest:' "
+     "type prefixes are kept. The front-matter speakers list belongs to the page, not to one session, and the "
+     "sched links' slugs are URLs: no speakers are attached to the talks (the four front-matter names are left out "
+     "of both lists). The 'Date:' lines sit inside HTML blocks and are no day headings: no days."])
+
+# ---------------------------------------------------------------------------------------------------------------
+add("layer5-kubecon-na-2022-office-hours.md", "en", [],
+    [T("Meshery Project Office Hours", "### Meshery Project Office Hours"),
+     T("Service Mesh Performance Project Office Hours", "### Service Mesh Performance Project Office Hours",
+       ["Xin Huang", "Lee Calcote"]),
+     T("The State of the Cloud Native Network: Deep-dive from CNCF TAG Network",
+       "### The State of the Cloud Native Network", ["Lee Calcote"])],
+    [],
+    ["<EventWrapper>", "Join <Link to=\"/blog/events/layer5-at-kubecon"],
+    [],
+    [("office hours", ["### Meshery Project Office Hours", "### Service Mesh Performance Project Office Hours"])],
+    ["Project website event page (MDX wrapped in an '<EventWrapper>' JSX element, '<Link>' elements inside HTML "
+     "paragraphs) listing three sessions a project hosted at a cloud-native conference as bare H3 headings. Project "
+     "office hours are sessions that maintainers present (they count as talks). Speakers are the names the "
+     "paragraph under a heading says will present it ('Join ... Xin Huang with the Founder of Layer5 Lee Calcote as "
+     "they discuss ...', 'Join ... Lee Calcote as he discusses ...'); the first office hours names nobody. The "
+     "'Day:'/'Date:' lines inside HTML blocks are no day headings: no days."])
+
+# ---------------------------------------------------------------------------------------------------------------
+add("openjs-cpc-meeting-2019-10-15-nearmiss.md", "en", [], [], [],
+    ["## Links", "* **Recording**:  https://www.youtube.com/watch?v=C15EnbKswig", "## Present", "## Agenda",
+     "### Announcements", "### openjs-foundation/cross-project-council", "## Q&A, Other", "## Upcoming Meetings",
+     "* JQ Infra meeting on thurs Oct. 17"],
+    ["Joe Sepi", "Michael Dawson", "Jory Burson", "Robin Ginn"],
+    [],
+    ["Near miss: a foundation council's meeting minutes (H1 with the date, a YouTube recording link, an attendee "
+     "list, agenda items as bullets with issue links, an 'Announcements' H3 of meeting logistics). Not talk notes: "
+     "no talks; the attendees are no speakers; the 'Announcements' bullets are upcoming meetings and a merged "
+     "document, not launches at an event: no announcements."])
+
+# ---------------------------------------------------------------------------------------------------------------
+add("chrome-cds-2022-meet-the-team-nearmiss.md", "en", [], [], [],
+    ["title: Meeting you where you are"],
+    [],
+    [],
+    ["Near miss: a browser team's blog post (Eleventy front matter) saying its yearly developer summit will not be "
+     "held and the team will instead meet developers at other conferences (DevFest, performance.now()). Not talk "
+     "notes: no talks (AMAs, workshops and office hours are named only as past formats), no announcements."])
+
+# ---------------------------------------------------------------------------------------------------------------
+add("dotnetconf-2020-focus-on-microservices.md", "en", [],
+    [T("Welcome to .NET Conf: Focus on Microservices", "### Welcome to .NET Conf: Focus on Microservices",
+       ["Scott Hunter", "David Fowler"], video=YT("ZEvoxXnsbbU")),
+     T("Why You Should Care About Microservices", "### Why You Should Care About Microservices", ["Brendan Burns"],
+       video=YT("7hY6fggwHqU")),
+     T("Stay Sharp", "### Stay Sharp", ["Kelsey Hightower"], video=YT("x_IGNq4snx8")),
+     T("A Journey into .NET Microservices with Steeltoe", "### A Journey into .NET Microservices with Steeltoe",
+       ["David Dieruf"], video=YT("3meYereHHtM")),
+     T("Orleans at Microsoft", "### Orleans at Microsoft", ["Reuben Bond"], video=YT("KhgYlvGLv9c")),
+     T("Adding a Little DAPR to Your .NET Microservices", "### Adding a Little DAPR", ["Cecil Philip"],
+       video=YT("g-gOlkD9lKs")),
+     T("Developing and Deploying Microservices with Tye", "### Developing and Deploying Microservices with 'Tye'",
+       ["Glenn Condron", "Justin Kotalik"], video=YT("MMIUpYOQq5Y")),
+     T("Beyond REST and RPC: Asynchronous Eventing and Messaging Patterns", "### Beyond REST and RPC",
+       ["Clemens Vasters"], video=YT("6zs-PhgfLU4")),
+     T("The Intersection of Microservices, Domain-Driven Design and Entity Framework Core",
+       "### The Intersection of Microservices", ["Julie Lerman"], video=YT("DG8Qe7TJiIE")),
+     T("Build High-performance Microservices with gRPC and .NET", "### Build High-performance Microservices",
+       ["James Newton-King"], video=YT("HVq4TstHCEs")),
+     T("DevOps, Waffles, and Superheroes - Oh My!", "### DevOps, Waffles, and Superheroes", ["Jessica Deen"],
+       video=YT("5BkKjTxIokU")),
+     T("API Communication in Microservices with Azure API Management and Azure Functions",
+       "### API Communication in Microservices", ["LaBrina Loving"], video=YT("YLMsAMvY4KA")),
+     T("Evolving .NET Framework Monoliths with .NET 5 and Kubernetes", "### Evolving .NET Framework Monoliths",
+       ["Elton Stoneman"], video=YT("Wbjh4T-cdv8")),
+     T("Migrating .NET Framework Web Apps to Azure", "### Migrating .NET Framework Web Apps to Azure",
+       ["Carey Payette"], video=YT("UT_Fd-Pkiuw")),
+     T("Building & Debugging Microservices faster using Kubernetes and Visual Studio",
+       "### Building & Debugging Microservices faster", ["Shayne Boyer"], video=YT("98nIvg7ne7Q"))],
+    [],
+    ["## Here You Go!", "# \".NET Conf: Focus on Microservices\" Code & Slides!"],
+    [],
+    [("dapr", ["### Adding a Little DAPR to Your .NET Microservices "]),
+     ("kelsey hightower", ["### Stay Sharp "])],
+    ["Slides-and-videos page of a one-day online conference, in the organisers' event-in-a-box repository (plain "
+     "GitHub markdown, no front matter): each session is an H3 title, then a line of speaker links ('[Name](twitter "
+     "URL), [Name](...)', two trailing spaces), a one-paragraph abstract and bullets linking slides, a youtu.be video "
+     "and demo code. Speakers are the names on the line under each heading; videos are the youtu.be links. The "
+     "title quotes around 'Tye' are dropped. Several headings end with a trailing space; the file has no final "
+     "newline. One day, no day headings: no days."])
+
+# ---------------------------------------------------------------------------------------------------------------
+add("dotnetconf-2020-focus-on-blazor-slides.md", "en", [],
+    [T("Keynote: Xamarin all the Things", "### Keynote: Xamarin all the Things", ["Daniel Roth"],
+       video=YT("KlngrOF6RPw")),
+     T("Blazor Future Features", "### Blazor Future Features", ["Steven Sanderson"], video=YT("ess1SBBMmhg")),
+     T("Routing A-Z", "### Routing A-Z", ["Chris Sainty"], video=YT("0Kal_ih2qhY")),
+     T("Create great UX with Blazor", "### Create great UX with Blazor", ["Jimmy Engstrom"], video=YT("kTfKWF3t7kQ")),
+     T("State Management in Blazor Apps", "### State Management in Blazor Apps", ["Jeremy Likness"],
+       video=YT("zjlUstW7ISU")),
+     T("JavaScript Two-Way Interop", "### JavaScript Two-Way Interop"),
+     T("Testing Blazor Components", "### Testing Blazor Components - "),
+     T("Mobile Blazor Bindings", "### Mobile Blazor Bindings"),
+     T("Authoring Custom Components", "### Authoring Custom Components - "),
+     T("Microsoft, Google, and Cookie Authentication and Authorization", "### Microsoft, Google, and Cookie"),
+     T("Scaling Blazor Server Apps with Azure", "### Scaling Blazor Server Apps with Azure"),
+     T("Build Serverless Apsp with Blazor", "### Build Serverless Apsp with Blazor"),
+     T("Blazor for Web From and C# Developers", "### Blazor for Web From and C# Developers")],
+    [],
+    ["## Here You Go!", " - Blazor Future Features - [https://github.com/SteveSandersonMS", "## Blazor Workshop",
+     "## Stay in touch"],
+    [],
+    [("routing", ["### Routing A-Z"]), ("blazor future", ["### Blazor Future Features"])],
+    ["Slides-and-code page of a one-day online conference, in the organisers' event-in-a-box repository (plain "
+     "GitHub markdown): the first five sessions are H3 titles with an abstract and indented bullets ('- Speakers: "
+     "[Name](twitter)' or '- Speaker:', slides, 'Videos: [Channel 9](...) | [YouTube](...)', code); the remaining "
+     "eight are bare H3 headings one after another, some with ' - <repository URL>' after the title (dropped from "
+     "the title), one with indented link bullets. Titles are as written, typos included ('Apsp', 'Web From'). The "
+     "keynote's abstract is copied from another event ('Join Maddy, David, and Amanda ... Xamarin'): its speaker is "
+     "the one on the 'Speakers:' bullet (Daniel Roth), and the first names in the stale abstract are left out of "
+     "both lists. Videos are the YouTube watch links (list parameters dropped); Channel 9 links are not recorded. "
+     "The bullet repeating 'Blazor Future Features - <URL>' under its heading is a hard negative. No days."])
+
+# ---------------------------------------------------------------------------------------------------------------
+add("dotnetconf-2019-event-in-a-box-nearmiss.md", "en", [], [],
+    [(".NET Core 3.0", "This year, .NET Core 3.0 launches at .NET Conf!")],
+    ["# Event Guidelines", "# Technical Content", "# Creative & Social Copy", "## Facebook", "## Twitter",
+     "# Syndication", "## September 23 - 25, 2019"],
+    [],
+    [],
+    ["Near miss: the README of a conference's 'event-in-a-box' folder (how to run a local watch party, where the "
+     "session decks are, banner images, social-media copy to paste, syndication). Not talk notes: no talks. The "
+     "text says a product release launches at the conference: recorded once, at the first line that says so; the "
+     "Facebook and Twitter copy repeat it (not recorded again). The date heading is the event's date range, not a "
+     "day division: no days."])
+
 def build():
     return build_gold(HERE, ABOUT, FILES, complete=True)
 

@@ -658,6 +658,41 @@ add("dotnetconf-2019-event-in-a-box-nearmiss.md", "en", [], [],
      "Facebook and Twitter copy repeat it (not recorded again). The date heading is the event's date range, not a "
      "day division: no days."])
 
+# ---------------------------------------------------------------------------------------------------------------
+add("blackjacx-wwdc20-keynote-summary.md", "en", [],
+    [T("Keynote", "## Keynote ★")],
+    [("App Library", "- **App Library**"), ("Translate", "- **Translate** as new app"),
+     ("Car Key API", "  - Car Key API - first supported by BMW"), ("App Clips", "- **App Clips** as small"),
+     ("watchOS 7", "- **watchOS 7**"), ("Sleep Tracking", "  - **Sleep Tracking** is a new app"),
+     ("macOS Big Sur", "- **macOS Big Sur**"), ("Apple Silicon", "Processor-transition to **Apple Silicon**"),
+     ("Universal 2", "  - **Universal 2** is the new"), ("Rosetta 2", "  - **Rosetta 2** lets existing")],
+    ["https://developer.apple.com/wwdc20/101/", "- **Siri**", "re:^- \\*\\*Messages\\*\\*$", "re:^- \\*\\*Maps\\*\\*$",
+     "- **CarPlay**", "- **iPadOS**", "- **Privacy Improvements**", "re:^- \\*\\*Home\\*\\*$", "re:^- \\*\\*Mac\\*\\*$"],
+    [],
+    [("rosetta", ["  - **Rosetta 2** lets existing"]), ("app clips", ["- **App Clips** as small"])],
+    ["Community session-summary repository (one markdown file per session, named by session number, MIT): the "
+     "keynote's summary, an H2 'Keynote ★' (the star is a decoration, dropped), the session URL on Apple's site "
+     "(no YouTube: no video), then nested bullets with bold feature names. The talk is the H2. Announcements, by "
+     "the same yardstick as the other recap of this keynote in this set: the named new releases, apps, APIs and "
+     "products (App Library, Translate 'as new app', Car Key API, App Clips, watchOS 7, Sleep Tracking 'is a new "
+     "app', macOS Big Sur, Apple Silicon, Universal 2 'the new universal binary type', Rosetta 2). Left out of both "
+     "lists: bold feature bullets that change existing things (Widgets, Picture in Picture, SmartStack, Guides, "
+     "Scribble, Spatial Audio, Adaptive lighting, ...); the platform/app group bullets are hard negatives for talks."])
+
+# ---------------------------------------------------------------------------------------------------------------
+add("huangrunhua-wwdc23-observation-note.md", "en", [], [], [],
+    ["## How does Observable Simplify Models?", "## What is @Bindable", "## Source Code", "## Supports Me",
+     "## When to Use @State, @Bindable and @Environment"],
+    [],
+    [("observable", ["In Tuesday's video [Discover Observation in SwiftUI]"])],
+    ["Personal WWDC notes repository (one folder per watched session, a README each, MIT): a tutorial-style note "
+     "on one session, with the author's own H1 title, code blocks and H2 sections. The session itself (its title "
+     "as a link, the presenter's first name, the weekday) is named only in the first prose paragraph ('In "
+     "Tuesday's video [Discover Observation in SwiftUI](...) Philipe taught us ...'): a talk told only in running "
+     "prose is no talk element, so no talks; the H1 is the note's own title and is left out of both lists, as is "
+     "the presenter's first name. The new macro and property wrapper are the session's subject, not launches the "
+     "notes report from a keynote: no announcements. 'Tuesday' is prose, no day heading."])
+
 def build():
     return build_gold(HERE, ABOUT, FILES, complete=True)
 

@@ -693,6 +693,31 @@ add("huangrunhua-wwdc23-observation-note.md", "en", [], [], [],
      "the presenter's first name. The new macro and property wrapper are the session's subject, not launches the "
      "notes report from a keynote: no announcements. 'Tuesday' is prose, no day heading."])
 
+add("blackjacx-wwdc20-uicollectionview-summary.md", "en", [],
+    [T("Advances in UICollectionView", "## Advances in UICollectionView", ["Steve Breen"])],
+    [],
+    ["**Diffable Data Source**", "**Compositional Layout**", "**Modern Cells**", "Section snapshot [New in iOS 14]",
+     "Lists [New in iOS 14]", "Cell registrations", "https://developer.apple.com/wwdc20/10097"],
+    [],
+    [("compositional layout", ["**Compositional Layout**"])],
+    ["Second file of the same session-summary repository: one session per file, an H2 title, the session URL, a "
+     "'Presenters: _Name_' line (the speaker), then bold lead lines for the session's parts ('**Diffable Data "
+     "Source**', ...) with plain sub-topic lines ('Recap', 'Section snapshot [New in iOS 14]') and bullets. The bold "
+     "and plain lead lines are the session's sections, hard negatives for talks. API features the session presents "
+     "as '[New in iOS 14]' are the session's subject, not launches reported from the event: no announcements."])
+
+add("blackjacx-wwdc20-whats-new-in-swiftui-summary.md", "en", [],
+    [T("What's new in SwiftUI", "## What's new in SwiftUI", ["Matt Ricketson", "Taylor Kelly"])],
+    [],
+    ["- **Apps**", "- **Widgets**", "- **Lists and Collections**", "- **Toolbars and Controls**",
+     "- **New effects and styling**", "- **System integration**"],
+    [],
+    [("lazy grids", ["  - Lazy loading grid layouts"])],
+    ["Third file of the same session-summary repository: an H2 session title, the session URL, 'Presenters: _Name, "
+     "Name_' (two speakers), then bold top-level bullets per topic with nested feature bullets (inline code, "
+     "'•' separators). The topic bullets are hard negatives for talks. The 'new' APIs are what the session teaches, "
+     "not launches the notes report from a keynote: no announcements. No final newline."])
+
 def build():
     return build_gold(HERE, ABOUT, FILES, complete=True)
 

@@ -156,7 +156,7 @@ add("apache-comdev-tsinghua-event-2019.md", "en", [],
      "**The Way of Open Source Lecture Series - Embracing The Apache Open Source Community**",
      "* The All-in-one video of the Apache Event", "Session slide decks:", "**Event Photos**",
      "* Craig L. Russell https://s.apache.org/cwrwq", "* Group picture in the end", "**Written by Xiangdong Huang**",
-     "re:^\*\*Apache Event @ Tsinghua University, Beijing, China - Embracing"],
+     r"re:^\*\*Apache Event @ Tsinghua University, Beijing, China - Embracing"],
     ["Tsinghua University", "JD.com", "Huawei", "Kaiyuanshe", "Wang Jianmin", "Ted Liu"],
     [("shardingsphere", ["* Liang Zhang's talk (Chinese)"]), ("apache way", ["* Craig's talk, The Apache Way"])],
     ["Foundation community blog post (CR LF line ends) on a one-day university event: a list of talk videos, one "

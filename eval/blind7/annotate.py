@@ -718,6 +718,34 @@ add("blackjacx-wwdc20-whats-new-in-swiftui-summary.md", "en", [],
      "'•' separators). The topic bullets are hard negatives for talks. The 'new' APIs are what the session teaches, "
      "not launches the notes report from a keynote: no announcements. No final newline."])
 
+# ---------------------------------------------------------------------------------------------------------------
+add("rocketmq-community-monthly-meetings-2022-zh.md", "zh",
+    [(1, "2022-08-11", "re:^2022-08-11$"), (2, "2022-06-16", "re:^2022-06-16$")],
+    [T("RocketMQ 定时消息分享", "RocketMQ 定时消息分享， by 季俊涛", ["季俊涛"], day=1, form=PL),
+     T("RocketMQ rsqldb 新功能演示", "RocketMQ rsqldb 新功能演示  by 倪泽", ["倪泽"], day=1, form=PL),
+     T("RocketMQ Client 5.0版本demo", "RocketMQ Client 5.0版本demo。by 艾阳坤", ["艾阳坤"], day=1, form=PL),
+     T("RocketMQ Schema registry社区任务分享", "RocketMQ Schema registry社区任务分享 by 许奕斌", ["许奕斌"], day=1,
+       form=PL),
+     T("月会/周会制度讨论，Sig兴趣小组梳理讨论", "- 月会/周会制度讨论", ["丁磊"], day=2, form=LI),
+     T("RocketMQ Schema设计分析", "- RocketMQ Schema设计分析  by 王帆", ["王帆"], day=2, form=LI),
+     T("RIP-41: RocketMQ增加 E2E 测试能力及daily build release 能力", "- RIP-41: RocketMQ增加 E2E", ["章源辰"],
+       day=2, form=LI)],
+    [],
+    ["## Apache RocketMQ 2022 中国开发者社区月会记录", ("#### 会议主题", 1), "#### 待办事项", "#### 会议视频",
+     "re:^#腾讯会议：675", "- 发布推广4.9.4 LTS 版本。", "re:^RocketMQ中国开发者社区月会-08$", ("主持人：丁磊", 1)],
+    ["张鑫"],
+    [("schema", ["RocketMQ Schema registry社区任务分享 by 许奕斌", "- RocketMQ Schema设计分析  by 王帆"])],
+    ["Chinese community meeting notes of an open-source project (CR LF line ends; two monthly developer meetings, "
+     "newest first): each meeting starts with its date as a setext heading ('2022-08-11' over '----', the day "
+     "headings, numbered 1..2 in file order), then H4 sections for topic, time, dial-in numbers (a '#腾讯会议：' line "
+     "with no space after '#', no heading), host, '议题&纪要' (agenda and minutes), to-dos and the recording link. The "
+     "agenda items are the talks: in the first meeting plain lines 'title， by name' (the title's trailing comma or "
+     "'。' dropped), in the second list items '- title by name <URL>' (one name runs into its URL). The speaker of "
+     "'RIP-41' is written '月伢(章源辰)' (nickname, real name in brackets): recorded by the real name. Left out of "
+     "both lists: the last item of the second meeting, which the minutes say to move to the next SIG meeting (not "
+     "given). The release-promotion item without a presenter is a to-do (a hard negative), not a launch at an event: "
+     "no announcements. The host 丁磊 also presents an item (a speaker there); the to-do assignee 张鑫 is no speaker."])
+
 def build():
     return build_gold(HERE, ABOUT, FILES, complete=True)
 

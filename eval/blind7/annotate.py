@@ -746,6 +746,18 @@ add("rocketmq-community-monthly-meetings-2022-zh.md", "zh",
      "given). The release-promotion item without a presenter is a to-do (a hard negative), not a launch at an event: "
      "no announcements. The host 丁磊 also presents an item (a speaker there); the to-do assignee 张鑫 is no speaker."])
 
+# ---------------------------------------------------------------------------------------------------------------
+add("beam-community-update-2019-nearmiss.md", "en", [], [], [],
+    ["# The Apache Beam community in 2019", "## Meetups", "## Summits", "## Why community engagement matters",
+     "If you want to give a talk, take a look at our [CfP]"],
+    ["Maximilian Michels", "Matthias Baetens"],
+    [],
+    ["Near miss: a project blog's community newsletter (Hugo front matter, ASF licence header) on meetups and "
+     "upcoming summits, with embedded tweets, meetup photos and calls for tickets, sponsors and talk proposals. Not "
+     "talk notes: no talk is given its own element (a tweet only says someone kicked off a meetup's first talk), no "
+     "talks; the award and the CfP launch are no product launches at an event: no announcements. The blog-post and "
+     "tweet authors are no speakers."])
+
 def build():
     return build_gold(HERE, ABOUT, FILES, complete=True)
 

@@ -758,6 +758,23 @@ add("beam-community-update-2019-nearmiss.md", "en", [], [], [],
      "talks; the award and the CfP launch are no product launches at an event: no announcements. The blog-post and "
      "tweet authors are no speakers."])
 
+# ---------------------------------------------------------------------------------------------------------------
+add("layer5-dockercon-2022-one-talk-recap.md", "en", [],
+    [T("Extending the Docker Compose Experience to Service Mesh",
+       "title: \"Extending the Docker Compose Experience to Service Mesh\"", ["Lee Calcote", "Nic Jackson"],
+       video=YT("3DPZafR8VWM"))],
+    [("Meshery Extension", "The Meshery Extension is now out!")],
+    ["<h3>Discussing Developers need to access Service Mesh</h3>", "<h3>Meshery Extension offers an easy single click",
+     "<h3>Lee Calcote introduces MeshMap</h3>", "<BlogWrapper>"],
+    ["Gaurav Chadha"],
+    [("meshmap", ["<h3>Lee Calcote introduces MeshMap</h3>"])],
+    ["Project blog post (MDX: Gatsby front matter, import lines, a '<BlogWrapper>' JSX element, HTML paragraphs and "
+     "H3 elements, a YouTube iframe) recapping one conference talk. The talk's title is the front-matter title and "
+     "is repeated only in the first prose paragraph ('... gave a presentation entitled <i>...</i> at DockerCon "
+     "2022'): recorded at the front-matter title line (form heading), with the two presenters the prose names and "
+     "the embedded video. The HTML H3s are the post's sections about the talk, hard negatives. Announcement: the "
+     "extension the closing line says 'is now out' (launched at the event). The post's author is no speaker."])
+
 def build():
     return build_gold(HERE, ABOUT, FILES, complete=True)
 

@@ -775,6 +775,21 @@ add("layer5-dockercon-2022-one-talk-recap.md", "en", [],
      "the embedded video. The HTML H3s are the post's sections about the talk, hard negatives. Announcement: the "
      "extension the closing line says 'is now out' (launched at the event). The post's author is no speaker."])
 
+# ---------------------------------------------------------------------------------------------------------------
+add("webfundamentals-cds2013-60fps-talk-page.md", "en", [],
+    [T("60fps Layout and Rendering", "# 60fps Layout and Rendering {: .page-title }", ["Nat", "Tom"],
+       video=YT("YyQYhhy1dZI"))],
+    [],
+    ["+ A frame is 16ms long.", "[Slides](https://docs.google.com/"],
+    [],
+    [("paint storm", ["+ Painting is _extremely_ expensive."])],
+    ["Third page of the same documentation site's videos section (devsite metadata lines instead of YAML front "
+     "matter, '{# wf_... #}' comment lines, an H1 with an attribute list): one conference talk per page, the H1 is "
+     "the talk (the attribute list dropped from the title). Speakers: the two first names the description says gave "
+     "the talk ('In this talk Nat and Tom talked about ...', also repeated in the 'description:' metadata line). "
+     "Video: the embedded player's YouTube id (devsite data-video-id, same as the wf_youtube_id line). Takeaways "
+     "are '+' bullets, hard negatives."])
+
 def build():
     return build_gold(HERE, ABOUT, FILES, complete=True)
 

@@ -790,6 +790,21 @@ add("webfundamentals-cds2013-60fps-talk-page.md", "en", [],
      "Video: the embedded player's YouTube id (devsite data-video-id, same as the wf_youtube_id line). Takeaways "
      "are '+' bullets, hard negatives."])
 
+# ---------------------------------------------------------------------------------------------------------------
+add("adaptivecards-ignite-2019-session-post.md", "en", [],
+    [T("Adaptive Cards: Powering the next generation of contextual user experiences in your apps and Microsoft 365",
+       "**[Adaptive Cards: Powering the next generation", form=BL)],
+    [],
+    ["[![Watch presentation](https://developer.microsoft.com/"],
+    ["Matt Hidinger"],
+    [("adaptive cards", ["**[Adaptive Cards: Powering the next generation"])],
+    ["Project blog post (Jekyll-style front matter with an emoji in the title and a subtitle) pointing to one "
+     "conference session the team gave: the session is a bold link line (the talk, form bold line) followed by its "
+     "abstract as a blockquote and an image link to the conference's own player (not YouTube: no video). No speaker "
+     "is named ('the Adaptive Cards team'); the front matter's author handles are the post's, not the talk's (the "
+     "author's name is a hard negative for speakers). The front-matter title is the post's own title ('... at "
+     "Microsoft Ignite') and is left out of both lists. No announcements."])
+
 def build():
     return build_gold(HERE, ABOUT, FILES, complete=True)
 

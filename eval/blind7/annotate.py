@@ -805,6 +805,23 @@ add("adaptivecards-ignite-2019-session-post.md", "en", [],
      "author's name is a hard negative for speakers). The front-matter title is the post's own title ('... at "
      "Microsoft Ignite') and is left out of both lists. No announcements."])
 
+add("adaptivecards-community-call-july-2019.md", "en", [],
+    [T("Community Call - July 11, 2019", "title: Community Call - July 11, 2019", ["Matt Hidinger"],
+       video=YT("s4EOZyKbKog"))],
+    [("adaptivecards-fabric", "This month we released the [adaptivecards-fabric]"),
+     ("Adaptive Card Template Service", "We also walked through a very early preview")],
+    ["## Adaptive Cards 💙 Fabric", "## Adaptive Cards Template Service Prototype", "**FIND** a template",
+     "**POPULATE** a known template"],
+    [],
+    [("template service", ["We also walked through a very early preview"])],
+    ["Second post of the same project blog: the recap of one monthly community call (an online session the host "
+     "presents, with a recording). The call is the talk, named only by the front-matter title (form heading, "
+     "recorded at that line), its presenter the host the text names ('hosted by Matt Hidinger'), its video the "
+     "Jekyll/Liquid '{% youtube <id> %}' tag. The two H2s are the call's agenda topics, presented by the host, not "
+     "separate talks (hard negatives), as are the '•' + TAB pseudo-bullets. Announcements: the package the call "
+     "says was released this month and the template service shown as a first preview, each at the line that says "
+     "so."])
+
 def build():
     return build_gold(HERE, ABOUT, FILES, complete=True)
 

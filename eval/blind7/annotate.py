@@ -822,6 +822,21 @@ add("adaptivecards-community-call-july-2019.md", "en", [],
      "says was released this month and the template service shown as a first preview, each at the line that says "
      "so."])
 
+add("adaptivecards-community-call-may-2019-build-debrief.md", "en", [],
+    [T("Community Call - May 9, 2019", "title: 📣 Community Call - May 9, 2019", ["Matt Hidinger"],
+       video=YT("DrlxTtwcpkI"))],
+    [],
+    ["### Build 2019 Debrief", "**What about the source code?**", "### Adaptive Cards feedback channels"],
+    [],
+    [("build 2019", ["### Build 2019 Debrief"])],
+    ["Third post of the same project blog: the recap of a community call whose one agenda topic is a debrief of a "
+     "vendor conference. The call is the talk (front-matter title only, form heading; emoji dropped), presented by "
+     "its host ('hosted by **Matt Hidinger**'); its video is the second embed ('Watch the call here.'). The first "
+     "embed is the team's conference session, named only in prose ('Have a look at the full session below'): no "
+     "talk element, so not recorded, and its video is not the call's. The H3s and the bold question line are hard "
+     "negatives. The sample app to be released 'in the coming weeks' is no launch: no announcements. No final "
+     "newline."])
+
 def build():
     return build_gold(HERE, ABOUT, FILES, complete=True)
 

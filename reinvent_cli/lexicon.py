@@ -118,7 +118,13 @@ LEAD_IN_VERBS = (
 )
 
 
-VIDEO_HOSTS = ("youtube.com", "youtu.be", "vimeo.com")
+VIDEO_HOSTS = ("youtube.com", "youtu.be", "vimeo.com", "youtube-nocookie.com")
+# Recordings on sites that host other things too: host and path start ("developer.apple.com/videos/play/" is a WWDC
+# session's recording, "developer.apple.com/documentation/" is not).
+VIDEO_PAGES = ("developer.apple.com/videos/play/", "www.bilibili.com/video/", "bilibili.com/video/", "b23.tv/",
+               "media.ccc.de/v/", "www.infoq.com/presentations/", "infoq.com/presentations/", "confreaks.tv/videos/",
+               "slideslive.com/", "www.twitch.tv/videos/", "www.nicovideo.jp/watch/", "v.youku.com/v_show/",
+               "tv.naver.com/v/", "pyvideo.org/")
 
 
 SLIDE_HOSTS = ("slideshare.net", "speakerdeck.com")
@@ -306,6 +312,30 @@ SPEAKER_LABELS = (
 
 # Words joining speakers in a list: "A and B", "A et B".
 AND_WORDS = ("and", "und", "et", "y", "e", "en", "og", "och", "i")
+
+
+# What a recap says someone did on stage, right after their name ("Jane Roe gave the opening keynote", "[Jane Roe](url)
+# talks about …", "Jane Roe a présenté …"): the verb that makes a sentence about a person a talk's line
+# (recognise/talk/list_talks.presented). Auxiliaries first ("has shown", "a présenté", "hat gezeigt").
+PRESENTING_VERBS = frozenset((
+    "gave", "gives", "giving", "presented", "presents", "presenting", "talked", "talks", "talking", "spoke", "speaks",
+    "speaking", "showed", "shows", "showing", "shown", "demonstrated", "demonstrates", "demoed", "demos", "explained",
+    "explains", "shared", "shares", "introduced", "introduces", "walked", "walks", "explored", "explores",
+    "discussed", "discusses", "covered", "covers", "looked", "looks", "went", "goes", "opened", "closed", "kicked",
+    "delivered", "delivers", "described", "describes", "outlined", "outlines", "took", "takes", "dove", "dived",
+    "dives", "told", "tells", "led", "leads", "hosted", "hosts", "answered", "answers", "unveiled",
+    "give", "present", "talk", "speak", "show", "demonstrate", "explain", "share", "introduce", "walk", "explore",
+    "discuss", "cover", "look", "go", "take", "dive", "tell", "describe", "outline", "deliver", "preview", "previews",
+    "previewed",
+    "zeigte", "zeigt", "gezeigt", "sprach", "spricht", "gesprochen", "stellte", "stellt", "vorgestellt", "präsentierte",
+    "präsentiert", "erklärte", "erklärt", "présente", "présenté", "parlé", "parle", "montré", "montre", "expliqué",
+    "presentó", "presenta", "habló", "habla", "mostró", "muestra", "explicó", "apresentou", "apresenta", "falou",
+    "fala", "mostrou", "explicou",
+))
+PRESENTING_AUX = frozenset(("has", "have", "had", "was", "then", "also", "first", "a", "hat", "ha", "hizo", "fez",
+                            "will", "would", "wird", "va", "vai"))
+# "Jane Roe from Acme gave …", "Jane Roe of Acme showed …", "Jane Roe von Acme zeigte …": who they are with
+PRESENTER_OF = frozenset(("from", "of", "at", "von", "bei", "de", "chez", "da", "do"))
 
 
 HONORIFICS = ("dr.", "dr", "dra.", "dra", "prof.", "prof", "mr.", "mrs.", "ms.", "sir", "dame", "sr.", "sra.", "mme",

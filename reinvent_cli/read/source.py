@@ -148,12 +148,40 @@ def load_front_matter(raw: str) -> tuple[dict[str, Any], str | None]:
         loaded = yaml.safe_load(raw) if raw.strip() else {}
     except Exception as exc:  # noqa: BLE001 - yaml.YAMLError and anything a hostile document provokes
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        lenient = _key_lines(raw) if "mapping values are not allowed" in first else None
+        if lenient:
+            return _clean_meta(lenient), None
         return {}, f"front matter is not valid YAML ({first}); ignored"
     if loaded is None:
         loaded = {}
     if not isinstance(loaded, dict):
         return {}, "front matter is not a mapping; ignored"
     return _clean_meta(loaded), None
+
+
+_KEY_LINE = re.compile(r"^([A-Za-z_][\w-]{0,40}):(?:\s+(.*))?$")
+
+
+def _key_lines(raw: str) -> dict[str, Any] | None:
+    """'title: Google IO 2021: Keynote' -- a colon in an unquoted value, which YAML refuses and the blog engines that
+    wrote it accept: every line one "key: value" (a value's own colons kept, its quotes dropped; a key's indented or
+    "- item" lines after it are its list), or None when a line is anything else."""
+    out: dict[str, Any] = {}
+    key = None
+    for line in raw.split("\n"):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        m = _KEY_LINE.match(line)
+        if m:
+            key, value = m.group(1), (m.group(2) or "").strip()
+            if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+                value = value[1:-1]
+            out[key] = value
+        elif key is not None and line[:1].isspace() and line.strip().startswith("- ") and out.get(key) in ("", None):
+            continue  # (a list under a key: not read leniently, but no reason to give up)
+        else:
+            return None
+    return out or None
 
 
 def _load_toml(raw: str) -> tuple[dict[str, Any], str | None]:

@@ -9,7 +9,7 @@ from reinvent_cli.read.source import Source
 from reinvent_cli.recognise.document.days import day_of_file, weekdays_from_year
 from reinvent_cli.recognise.document.kind import Cue, Decision, decide
 from reinvent_cli.recognise.document.layout import Plan, plan_file
-from reinvent_cli.recognise.document.one_talk import lead_line
+from reinvent_cli.recognise.document.one_talk import lead_line, title_recording
 from reinvent_cli.recognise.talk.reasons import Evidence
 from reinvent_cli.recognise.talk.roles import Layout, layout_in_front_matter
 from reinvent_cli.recognise.walker.html_blocks import expand_html_blocks
@@ -62,6 +62,7 @@ def read_notes(src: Source, layout: Layout | None = None) -> Reading:
             if not plan.decision.talks:
                 plan = Plan(decision=plan.decision)  # other notes: headings are sections, nothing a talk
         h1 = only_h1(tokens)
+        recording = title_recording(tokens) if plan.decision is None or plan.decision.talks else None
         lead = lead_line(tokens) if h1 is None else None
         # "# KubeCon EU 2022" above everything: the notes' conference, unless the front matter names it
         talk_notes = plan.decision is None or plan.decision.talks
@@ -74,7 +75,8 @@ def read_notes(src: Source, layout: Layout | None = None) -> Reading:
         _speakers_by_video(doc, plan, st)
         _no_launch_in_a_title(doc)
         if talk_notes:
-            single_talk_post(doc, src, st, h1, forced_one=said is not None and said.talks == "one", lead=lead)
+            single_talk_post(doc, src, st, h1, forced_one=said is not None and said.talks == "one", lead=lead,
+                             recording=recording)
         front_matter_entries(doc, src)
         _day_of_file(doc, src)
     return Reading(doc, plan, st)

@@ -33,7 +33,7 @@ from reinvent_cli.lexicon import (
     SPEAKER_KEYS as _SPEAKER_KEYS,
 )
 from reinvent_cli.read.source import Source
-from reinvent_cli.recognise.document.one_talk import lead_line
+from reinvent_cli.recognise.document.one_talk import lead_line, title_recording
 from reinvent_cli.recognise.launch.launch_scope import intro_sentence, launch_legend, launch_recap, says_launches
 from reinvent_cli.recognise.talk.evidence import block_evidence, clean_title, title_evidence
 from reinvent_cli.recognise.talk.reasons import Evidence, Fact
@@ -64,6 +64,7 @@ class Cue(Enum):
     TALK_GROUP = (2, "a heading naming talks or sessions")
     SLIDES = (2, "a link to slides")
     VIDEO = (1, "a talk video")
+    TITLE_RECORDING = (3, "the title links its recording, or its first link is a recording of that title")
     LAUNCH_LIST = (2, "a heading over a list of launches or announcements")
     LAUNCH_LEGEND = (2, "a legend of launch marks (🚀 = new service)")
     MEETING = (-3, "meeting words (minutes, attendees, agenda, action items)")
@@ -311,6 +312,10 @@ def decide(src: Source, tokens: list[dict[str, Any]], roles: dict[int, Role]) ->
     if _TALK.search(title) or _TALK.search(stem.replace("-", " ").replace("_", " ")):
         cues.append(Cue.TALK_TITLE)
 
+    recording = title_recording(tokens) is not None
+    if recording:
+        cues.append(Cue.TITLE_RECORDING)
+
     counted: dict[Cue, int] = {}
     days: list[str] = []
     for fact in _first_heading_evidence(tokens, src.lines):
@@ -365,6 +370,7 @@ def decide(src: Source, tokens: list[dict[str, Any]], roles: dict[int, Role]) ->
     event = (any(c in _EVENT_CUES for c in found) or Cue.EVENT_YEAR in found and not _RELEASE_TITLE.search(title)
              or _AT_EVENT.search(title) is not None or score < THRESHOLD and _intro_names_event(tokens))
     plain = not any(c.weight < 0 for c in found)
+    plain = plain and not recording  # (notes on one recorded session, "What's New in Swift": its talk, no recap)
     recap = score < THRESHOLD and event and plain and launch_recap(tokens, title, _stem_words(stem))
     # Talk notes in which no talk is read, that say they list an event's launches (their file name or title, their
     # opening paragraph): a recap too, whose items name the launches.

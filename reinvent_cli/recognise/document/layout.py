@@ -31,6 +31,7 @@ from reinvent_cli.recognise.talk.evidence import (
     video_people,
 )
 from reinvent_cli.recognise.talk.labelled_talks import labelled_candidates
+from reinvent_cli.recognise.talk.prose_talks import prose_candidates
 from reinvent_cli.recognise.talk.reasons import SCHEDULED, TIMED, Evidence, Fact, has
 from reinvent_cli.recognise.talk.roles import Layout, Role, RoleKind
 from reinvent_cli.recognise.talk.speakers import person_heading
@@ -503,6 +504,8 @@ def _inner_candidates(segs: list[_Seg], plan: Plan) -> None:
                 for r in plain_candidates(s.blocks, s.level + 1):  # "Title" over "Jane Roe (Acme)"
                     plan.roles.setdefault(r.line, r)
                 for r in labelled_candidates(s.blocks, s.level + 1):  # "Topic: Title" by its speaker
+                    plan.roles.setdefault(r.line, r)
+                for r in prose_candidates(s.blocks, s.level + 1, s.lines, s.title):  # "Jane Roe gave the keynote:" + video
                     plan.roles.setdefault(r.line, r)
                 placed = (group or role is not None and has(role.evidence, Evidence.COLLECTION_TITLE)
                           or schedule_heading(s.title))

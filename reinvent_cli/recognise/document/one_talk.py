@@ -9,7 +9,8 @@ from typing import Any
 from reinvent_cli.lexicon import TITLE_DECORATIONS
 from reinvent_cli.model import Speaker
 from reinvent_cli.recognise.document.days import classify_day
-from reinvent_cli.recognise.talk.evidence import collection_title, group_word, not_talk, title_evidence
+from reinvent_cli.recognise.talk.evidence import clean_title, collection_title, group_word, not_talk, title_evidence
+from reinvent_cli.recognise.talk.media import video_url
 from reinvent_cli.recognise.talk.names import clean_name, is_person
 from reinvent_cli.recognise.talk.reasons import Evidence, has
 from reinvent_cli.recognise.talk.speakers import person_heading, speaker_line
@@ -105,3 +106,26 @@ def _keynote_heading(head: dict[str, Any], tokens: list[dict[str, Any]]) -> Lead
     if m is None or not is_person(m.group(1)):
         return None
     return LeadLine(text, int(head["line"]), [Speaker(clean_name(m.group(1)), None)])
+
+
+def title_recording(tokens: list[dict[str, Any]]) -> str | None:
+    """"# [What's New in Swift](…/videos/play/wwdc2019/402/)", or "# What's New in Swift" over "[What's New in Swift -
+    WWDC 2019 - Videos](…/videos/play/…)": notes on one recorded talk (the file's first heading links its recording, or
+    its first links, in the blocks right under it, are a recording whose text holds the title): that recording."""
+    at = next((i for i, t in enumerate(tokens[:8]) if t.get("type") == "heading"), None)
+    if at is None or int((tokens[at].get("attrs") or {}).get("level", 1)) > 2:
+        return None
+    head = flat_of(tokens[at])
+    for lk in head.links:
+        if video_url(lk.url):
+            return lk.url
+    title = " ".join(clean_title(head.text).casefold().split())
+    if len(title.split()) < 2:
+        return None
+    for tok in [t for t in tokens[at + 1:at + 8] if t.get("type") not in ("blank_line",)][:3]:
+        if tok.get("type") not in ("paragraph", "block_quote"):
+            continue
+        for lk in flat_of(tok).links if tok.get("type") == "paragraph" else []:
+            if video_url(lk.url) and title in " ".join(lk.text.casefold().split()):
+                return lk.url
+    return None

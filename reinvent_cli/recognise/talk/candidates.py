@@ -21,6 +21,7 @@ from reinvent_cli.recognise.talk.list_talks import (
     lead_people,
     name_then_linked_title,
     people_named,
+    presented,
     separated_named,
     talk_label,
 )
@@ -213,9 +214,16 @@ def item_candidates(blocks: list[dict[str, Any]], level: int, group: str, forced
         if not forced and _reading_above(blocks, n):
             continue  # "_To Read_", "**Further reading**" over the list: articles, no talks attended
         headed = of_talks or names_sessions(group)  # (a heading's words, not a lead-in's: "Workshops:" over feedback)
-        sessions = headed or (lead.endswith(":") and names_sessions(lead))
+        bold_heading = prev is not None and _bold_only(prev)  # "**Talks**" alone over the list: a heading in bold
+        sessions = headed or ((lead.endswith(":") or bold_heading) and names_sessions(lead))
         found += _list_talks(tok, level, bool(sessions), forced, alone, placed=bool(group or sessions), headed=headed)
     return found
+
+
+def _bold_only(tok: dict[str, Any]) -> bool:
+    """A paragraph that is one emphasised span and nothing else ("**Talks**", "__Sessions:__")."""
+    children = [c for c in tok.get("children") or () if not (c.get("type") == "text" and not str(c.get("raw", "")).strip())]
+    return tok.get("type") == "paragraph" and len(children) == 1 and children[0].get("type") == "strong"
 
 
 def _reading_above(blocks: list[dict[str, Any]], n: int) -> bool:
@@ -536,6 +544,17 @@ def _who(names: str, joint: str) -> bool:
     return is_person(first, 1) or surely_person(first)
 
 
+def _recorded_or_sessions(at: _ItemAt) -> bool:
+    return at.first[:1].isupper() and (at.sessions or any(video_url(lk.url) for lk in at.flat.links))
+
+
+def _presented_item(at: _ItemAt) -> tuple[str, list[Fact]] | None:
+    """"[Jane Roe](https://youtu.be/…) talks about Flux over the wire, …": who was on stage, then what they talked
+    about (list_talks.presented); the recording linked from the item, or the list under sessions."""
+    found = presented(one_line(at.flat.text)[:400])
+    return (f"{found[0]} by {found[1]}", [Evidence.PRESENTED.of()]) if found else None
+
+
 def _session_link(at: _ItemAt) -> tuple[str, list[Fact]] | None:
     """A link to each session under "Sessions" / "Sessions I attended:"."""
     if at.led is None:
@@ -613,6 +632,7 @@ ITEM_RULES: RuleTable[_ItemAt, tuple[str, list[Fact]]] = (
     ("an emphasised title, then its speaker's sentence", _emphasis_first, _emphasised_then_person),
     ("a title, then by an emphasised person", _ends_emphasised, _by_emphasised_person),
     ("an emphasised title, then what it is about, where talks are expected", _placed_emphasis, _emphasised_then_about),
+    ("people on stage, with its recording or under sessions", _recorded_or_sessions, _presented_item),
     ("a link to a session, under sessions", _led, _session_link),
     ("a link to the session's page", _led, _session_page),
     ("list item shapes", None, _item_shapes),

@@ -30,7 +30,7 @@ from reinvent_cli.lexicon import (
 from reinvent_cli.lexicon import (
     SPEAKER_KEYS as _SPEAKER_KEYS,
 )
-from reinvent_cli.recognise.talk.list_talks import named_by_line
+from reinvent_cli.recognise.talk.list_talks import named_by_line, presented
 from reinvent_cli.recognise.talk.media import video_in_text, video_key_of, video_url
 from reinvent_cli.recognise.talk.names import is_person
 from reinvent_cli.recognise.talk.reasons import Evidence, Fact
@@ -296,8 +296,14 @@ def _raw(tok: dict[str, Any], lines: list[str]) -> str:
 
 
 def video_key(blocks: list[dict[str, Any]]) -> str | None:
-    """The video right under a heading, without its timestamp: sections of one video are one talk."""
+    """The video right under a heading (linked or embedded), without its timestamp: sections of one video are one
+    talk."""
     for tok in blocks[:4]:
+        if tok.get("type") == "block_html":
+            embedded = video_in_text(str(tok.get("raw", "")))
+            if embedded:
+                return video_key_of(embedded)
+            continue
         for flat in _texts(tok):
             for lk in flat.links:
                 if video_url(lk.url):
@@ -320,7 +326,8 @@ def deep_video(blocks: list[dict[str, Any]], start: int = 0, end: int = 16) -> s
 
 def video_people(blocks: list[dict[str, Any]], end: int = 16) -> list[str]:
     """The people linked by name in the paragraph that shows a section's video or leads into it ("Watch the
-    talk by [Jane Roe](url) here:" over the embed): who gave that talk."""
+    talk by [Jane Roe](url) here:" over the embed), or whom it tells on stage ("**Jane Roe** showed …"): who gave
+    that talk."""
     found = _deep_video_at(blocks, 0, end)
     if found is None:
         return []
@@ -328,10 +335,17 @@ def video_people(blocks: list[dict[str, Any]], end: int = 16) -> list[str]:
     for tok in (blocks[at], blocks[at - 1] if at else None):
         if tok is None or tok.get("type") not in ("paragraph", "block_text"):
             continue
-        people = [one_line(lk.text) for lk in flat_of(tok).links if is_person(lk.text)]
+        flat = flat_of(tok)
+        people = [one_line(lk.text) for lk in flat.links if is_person(lk.text)]
         if people:
             return list(dict.fromkeys(people))
+        on_stage = presented(one_line(flat.text)[:400])  # "**Jane Roe** opened with a history of …"
+        if on_stage:
+            return [p for p in _JOINED.split(on_stage[1]) if p]
     return []
+
+
+_JOINED = pattern(r"\s+and\s+")
 
 
 def _deep_video_at(blocks: list[dict[str, Any]], start: int, end: int, skip: str = "") -> tuple[int, str] | None:

@@ -12,6 +12,9 @@ from reinvent_cli.lexicon import (
     ITEM_TALK_LABELS,
     NAME_PARTICLES,
     NOT_CJK_NAMES,
+    PRESENTER_OF,
+    PRESENTING_AUX,
+    PRESENTING_VERBS,
     SPEAKER_LABELS,
 )
 from reinvent_cli.recognise.talk.names import is_person, surely_person
@@ -219,6 +222,61 @@ def lead_people(text: str) -> str | None:
 
 _AND_JOIN = frozenset(AND_WORDS)
 _PARTICLES = frozenset(NAME_PARTICLES)
+
+
+def presented(text: str) -> tuple[str, str] | None:
+    """(what it was, who) of a recap's sentence about someone on stage: "Jane Roe gave the opening keynote",
+    "Jane Roe and John Doe talk about putting GraphQL to work.", "Jane Roe, an engineer at Acme, showed how …"; a
+    person (or people) as the subject, then a verb of PRESENTING_VERBS. None for anything else ("Jane Roe joined the
+    team", "Spotify relies on …")."""
+    who = lead_people(text)
+    if who is None:
+        return None
+    words = text.split()
+    at = _after_names(words, who)
+    if at < len(words) - 1 and words[at].lower() in _OF:  # "Jane Roe from Acme gave …": her organisation
+        at += 1
+        while at < len(words) - 1 and words[at][:1].isupper() and words[at].lower() not in _PRESENTING:
+            at += 1
+    while at < len(words) and words[at].lower() in _AUX:
+        at += 1
+    if at >= len(words) or words[at].lower().strip(",.:") not in _PRESENTING:
+        return None
+    rest = words[at + 1:]
+    while rest and rest[0].lower() in _PARTICLES_AFTER_VERB:
+        rest = rest[1:]  # "talks about", "walks you through", "went over"
+    tail = _A_TALK_ON.sub("", " ".join(rest))  # "gave a talk on X", "presented their session about X"
+    clause = _CLAUSE_END.split(tail, maxsplit=1)[0].strip(" ,;:")
+    if len(clause.split()) < 2:  # "will preview N1: The Nylas Mail Client and …": the colon within the title
+        clause = _SENTENCE_STOP.split(tail, maxsplit=1)[0].strip(" ,;:").removesuffix(".")
+    if len(clause.split()) < 2:
+        return None
+    cut = clause.split()
+    title = " ".join(cut[:14]) + ("…" if len(cut) > 14 else "")
+    return title[:1].upper() + title[1:], who
+
+
+def _after_names(words: list[str], who: str) -> int:
+    """The index of the first word after the people ``who`` names (and their appositive: "Jane Roe, CTO, showed")."""
+    last = who.split()[-1]
+    for n, w in enumerate(words[:20]):
+        if w.rstrip(",;:") == last:
+            if w.endswith(","):  # "Jane Roe, an engineer at Acme, showed": past the appositive's closing comma
+                for m in range(n + 1, min(len(words), n + 12)):
+                    if words[m].endswith(","):
+                        return m + 1
+            return n + 1
+    return len(words)
+
+
+_PRESENTING = PRESENTING_VERBS
+_AUX = PRESENTING_AUX
+_OF = PRESENTER_OF
+_PARTICLES_AFTER_VERB = frozenset(("about", "over", "through", "on", "into", "us", "you", "off", "with", "in", "at"))
+_A_TALK_ON = pattern(r"^(?:an?|the|his|her|their|our)\s+(?:(?:short|quick|great|lightning|live)\s+)?(?:talk|session|"
+                     r"presentation|demo|overview)\s+(?:on|about|of|called|titled|entitled)\s+", re.IGNORECASE)
+_SENTENCE_STOP = pattern(r"(?<=[a-z0-9)\]])[.!?](?:\s|$)|[:：]\s*$")
+_CLAUSE_END = pattern(r"(?<=[a-z0-9)\]])[.!?]\s|[:：]\s*$|[:：]\s|\.$")
 
 
 def talk_label(text: str) -> bool:

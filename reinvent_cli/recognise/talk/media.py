@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from reinvent_cli.lexicon import ARTICLE_HOSTS, ARTICLE_PATH_WORDS, SESSION_HOSTS, SESSION_PATH_WORDS, VIDEO_HOSTS
+from reinvent_cli.lexicon import (
+    ARTICLE_HOSTS,
+    ARTICLE_PATH_WORDS,
+    SESSION_HOSTS,
+    SESSION_PATH_WORDS,
+    VIDEO_HOSTS,
+    VIDEO_PAGES,
+)
 from reinvent_cli.recognise.text.inline import url_host
 from reinvent_cli.recognise.text.patterns import pattern
 
@@ -24,8 +31,19 @@ GENERIC_LINK_TEXT = pattern(r"^\s*(blog( post)?|here|link|this|post|more|details
 
 
 def video_url(url: str) -> bool:
-    """A link to a recording on a video host (lexicon VIDEO_HOSTS: "youtube.com", "youtu.be", "vimeo.com")."""
-    return url_host(url).endswith(VIDEO_HOSTS)
+    """A link to a recording: on a video host (lexicon VIDEO_HOSTS: "youtube.com", "youtu.be", "vimeo.com"), or a
+    recording's page on a site that hosts other things too (VIDEO_PAGES: "developer.apple.com/videos/play/")."""
+    host = url_host(url)
+    if host.endswith(VIDEO_HOSTS):
+        return True
+    if not host.endswith(_PAGE_HOSTS):
+        return False
+    low = url.lower()
+    at = low.find(host)
+    return at >= 0 and low[at:at + 60].startswith(VIDEO_PAGES)
+
+
+_PAGE_HOSTS = tuple({p.split("/", 1)[0] for p in VIDEO_PAGES})
 
 
 def video_key_of(url: str) -> str:

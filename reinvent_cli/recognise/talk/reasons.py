@@ -61,6 +61,7 @@ class Evidence(Enum):
     TOPIC_THEN_WHO = "a topic line, then who gave it"  # (talk/labelled_talks.py)
     WHO_THEN_TOPIC = "who gave it, then a topic line"
     WHO_THEN_QUOTED_TITLE = "who gave it, then a quoted title"
+    PRESENTED = "a person on stage, in a recap's prose (with its recording or slides)"  # (talk/prose_talks.py)
     SCORED = "scored {}: {}"  # (eval/learn/features.py's scorer: its probability, its strongest features)
     # Where a talk's speakers came from (WalkState.speaker_from; the walk branches on BOLD_NAMES)
     FROM_TALK_LINE = "the talk's line"
@@ -106,4 +107,4 @@ TIMED = (Evidence.TIME, Evidence.TIME_RANGE, Evidence.CODE)
 SCHEDULED = (*TIMED, Evidence.LABEL)
 # Who gave it, named beside the title
 WHO_GAVE_IT = (Evidence.TITLE_THEN_WHO, Evidence.WHO_THEN_TITLE, Evidence.TITLE_LINE_THEN_WHO, Evidence.TOPIC_THEN_WHO,
-               Evidence.WHO_THEN_TOPIC, Evidence.WHO_THEN_QUOTED_TITLE)
+               Evidence.WHO_THEN_TOPIC, Evidence.WHO_THEN_QUOTED_TITLE, Evidence.PRESENTED)

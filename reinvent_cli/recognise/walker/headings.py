@@ -6,11 +6,10 @@ import re
 from typing import Any
 
 from reinvent_cli.lexicon import SLIDE_HOSTS as _SLIDE_HOSTS
-from reinvent_cli.lexicon import VIDEO_HOSTS as _VIDEO_HOSTS
 from reinvent_cli.model import Day, Talk
 from reinvent_cli.recognise.launch.launches import ANNOUNCE_LIST_HEADING
 from reinvent_cli.recognise.talk.evidence import heading_title
-from reinvent_cli.recognise.talk.media import SLIDES_TEXT, VIDEO_TEXT
+from reinvent_cli.recognise.talk.media import SLIDES_TEXT, VIDEO_TEXT, video_url
 from reinvent_cli.recognise.talk.reasons import Evidence
 from reinvent_cli.recognise.talk.roles import RoleKind
 from reinvent_cli.recognise.talk.talks import talk_parts
@@ -101,6 +100,7 @@ def inner_talk(st: WalkState, line: int) -> bool:
             talk.title = _ROW_TIME.sub("", planned.title, count=1)  # ("Bayesian Optimization - Can you …")
         talk.speakers = list(planned.speakers)
         st.speaker_from[line] = Evidence.FROM_TALK_LINE.of()
+        st.speaker_look = 0  # (the lines after it are not its speakers' to name)
     if planned.form == "table row":
         talk.title = _ROW_TIME.sub("", talk.title, count=1) or talk.title  # ("11:15 fastmat - …": the time cell's)
     st.headings.append((line, planned.level))
@@ -122,7 +122,7 @@ def heading_links(talk: Talk, flat: FlatInline) -> None:
     for lk in flat.links:
         host, text = url_host(lk.url), lk.text.strip()
         video_word, slides_word = VIDEO_TEXT.fullmatch(text), SLIDES_TEXT.fullmatch(text)
-        if talk.video is None and (host.endswith(_VIDEO_HOSTS) or video_word):
+        if talk.video is None and (video_url(lk.url) or video_word):
             talk.video = lk.url
         elif talk.slides is None and (host.endswith(_SLIDE_HOSTS) or slides_word):
             talk.slides = lk.url

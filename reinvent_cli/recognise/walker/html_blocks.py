@@ -92,6 +92,10 @@ class _Reader(HTMLParser):
                 self._target().append(self.link)
         elif tag in ("strong", "b"):
             self.strong += 1
+        elif tag == "iframe" and dict(attrs).get("src"):
+            # an embedded recording stays what markdown would have left it: an HTML block at its line
+            self._close()
+            self.blocks.append({"type": "block_html", "line": self._at(), "raw": self.get_starttag_text() or ""})
 
     def handle_endtag(self, tag: str) -> None:
         if tag in ("script", "style"):
@@ -120,7 +124,8 @@ class _Reader(HTMLParser):
         if data[-1:].isspace() and text != " ":
             text += " "
         target = self.link["children"] if self.link is not None else self._target()
-        target.append({"type": "text", "raw": text})
+        leaf = {"type": "text", "raw": text}
+        target.append({"type": "strong", "children": [leaf]} if self.strong and text.strip() else leaf)
 
 
 def _read(raw: str, line: int) -> list[Block] | None:

@@ -11,7 +11,7 @@ from reinvent_cli.lexicon import TITLE_KEYS as _TITLE_KEYS
 from reinvent_cli.model import Document, Entry, Talk
 from reinvent_cli.read.source import Source, unescape_entities
 from reinvent_cli.recognise.document.days import classify_day
-from reinvent_cli.recognise.document.one_talk import LeadLine, decorated_title, quoted_h1, the_h1
+from reinvent_cli.recognise.document.one_talk import LeadLine, decorated_title, quoted_h1, the_h1, title_recording
 from reinvent_cli.recognise.talk.evidence import collection_title, one_keynote
 from reinvent_cli.recognise.talk.speakers import names_a_speaker, parse_speakers, speakers_in_title
 from reinvent_cli.recognise.talk.talks import (
@@ -38,6 +38,8 @@ def one_talk_post(src: Source, tokens: list[dict[str, Any]]) -> bool:
         return True  # "Google I/O 2017 - Keynote": a post about one keynote
     if quoted_h1(tokens) is not None:
         return True  # '# Notes: "Title"': its headings are the talk's sections
+    if title_recording(tokens) is not None:
+        return True  # "# [Title](…/videos/play/…)": notes on one recorded talk
     h1 = the_h1(tokens)
     if decorated_title(title or (flat_of(h1).text if h1 is not None else "")):
         return True  # "Talk Notes: Title", "Conf 2018 - Title": one talk's post
@@ -116,7 +118,7 @@ def only_h1(tokens: list[dict[str, Any]]) -> tuple[str, int] | None:
 
 
 def single_talk_post(doc: Document, src: Source, walker: WalkState, h1: tuple[str, int] | None = None,
-                      forced_one: bool = False, lead: LeadLine | None = None) -> None:
+                      forced_one: bool = False, lead: LeadLine | None = None, recording: str | None = None) -> None:
     """A post with no days and no talks is one talk when it has a title: front matter ``title:``, a
     ``Title:`` line, or (when it names a speaker) its one ``#`` heading. Its metadata lines (even in an
     indented block), front matter and video/slides links describe the talk; its headings are its sections."""
@@ -142,7 +144,7 @@ def single_talk_post(doc: Document, src: Source, walker: WalkState, h1: tuple[st
                     title = None  # "title:: RustNation UK 2025": the event
                 break
     used_h1 = False
-    if not title and h1 is not None and (forced_one or pre is not None and pre.speakers
+    if not title and h1 is not None and (forced_one or recording or pre is not None and pre.speakers
                                          or not collection_title(h1[0], False) or decorated_title(h1[0])):
         title, line = h1
         used_h1 = True
@@ -163,7 +165,7 @@ def single_talk_post(doc: Document, src: Source, walker: WalkState, h1: tuple[st
     while last > 1 and not walker.lines[last - 1].strip():
         last -= 1
     sections = [e.text for e in doc.entries if e.kind == "section" and not (used_h1 and e.line == line)]
-    video = meta.get("video") or (pre.video if pre else None)
+    video = meta.get("video") or (pre.video if pre else None) or recording  # (``recording``: the one its title links)
     slides = meta.get("slides") or (pre.slides if pre else None)
     event = meta.get("conference") or meta.get("event") or (pre.conference if pre else None)
     if not (forced_one or speakers or video or slides or code or from_lead or event or decorated_title(str(title))

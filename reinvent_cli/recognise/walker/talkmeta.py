@@ -20,12 +20,9 @@ from reinvent_cli.lexicon import (
 from reinvent_cli.lexicon import (
     SPEAKER_KEYS as _SPEAKER_KEYS,
 )
-from reinvent_cli.lexicon import (
-    VIDEO_HOSTS as _VIDEO_HOSTS,
-)
 from reinvent_cli.model import Speaker, Talk
 from reinvent_cli.read.source import unescape_entities
-from reinvent_cli.recognise.talk.media import SLIDES_TEXT, VIDEO_TEXT, video_in_text
+from reinvent_cli.recognise.talk.media import SLIDES_TEXT, VIDEO_TEXT, video_in_text, video_url
 from reinvent_cli.recognise.talk.reasons import Evidence, Fact
 from reinvent_cli.recognise.talk.speakers import parse_speakers, speaker_line
 from reinvent_cli.recognise.talk.talks import split_talk_heading
@@ -161,7 +158,7 @@ def media_links(talk: Talk, flat: FlatInline) -> None:
         line_only = not bare or (bare == label_words and (labelled_video or labelled_slides))
         if talk.video is None and before_sections and (
             VIDEO_TEXT.match(lk.text) or labelled_video
-            or ((link_only or line_only) and host.endswith(_VIDEO_HOSTS))
+            or ((link_only or line_only) and video_url(lk.url))
         ):
             talk.video = lk.url
         elif talk.slides is None and (

@@ -75,7 +75,7 @@ def test_blind_other_figures(tmp_path):
     assert count.main([sys.executable, "-m", "reinvent_cli"]) == 0
 
 
-@pytest.mark.parametrize("name", ["blind2", "blind3", "blind4", "blind5", "blind6"])
+@pytest.mark.parametrize("name", ["blind2", "blind3", "blind4", "blind5", "blind6", "blind7"])
 def test_later_blind_golds_verify(name):
     """eval/blind2 (now a development set) and eval/blind3 (split into a dev and a held half): well formed."""
     verify = _load(BLIND / "verify.py", "blind_verify")

@@ -67,7 +67,7 @@ def video_in_text(text: str) -> str | None:
     if "<" in text:
         m = _IFRAME.search(text)
         if m and re.search(r"youtube(?:-nocookie)?\.com|youtu\.be|vimeo\.com", m.group(1), re.IGNORECASE):
-            return m.group(1)
+            return "https:" + m.group(1) if m.group(1).startswith("//") else m.group(1)  # ('src="//www.youtube…"')
     return None
 
 

@@ -53,16 +53,16 @@ def read_notes(src: Source, layout: Layout | None = None) -> Reading:
     forced = said.says_talks() if said is not None else None
     with gc_paused():  # tokens and Document are acyclic: the cycle collector only slows a big file
         tokens = expand_html_blocks(parse_tokens(src.body), src.body)  # (<h2>, <ul><li> read as markdown's blocks)
+        recording = title_recording(tokens)  # (the recording a one-session note's title links: kind, post, talk)
         if forced is False or said is not None and said.talks == "one":
             plan = Plan(decision=Decision(forced is not False, 0, [Cue.FORCED]), layout=said)
         else:
-            plan = plan_file(tokens, one_talk_post(src, tokens), _planned(said), src.lines)
+            plan = plan_file(tokens, one_talk_post(src, tokens, recording), _planned(said), src.lines)
             plan.decision = (Decision(True, 0, [Cue.FORCED]) if forced
-                             else decide(src, tokens, plan.roles))
+                             else decide(src, tokens, plan.roles, recording is not None))
             if not plan.decision.talks:
                 plan = Plan(decision=plan.decision)  # other notes: headings are sections, nothing a talk
         h1 = only_h1(tokens)
-        recording = title_recording(tokens) if plan.decision is None or plan.decision.talks else None
         lead = lead_line(tokens) if h1 is None else None
         # "# KubeCon EU 2022" above everything: the notes' conference, unless the front matter names it
         talk_notes = plan.decision is None or plan.decision.talks

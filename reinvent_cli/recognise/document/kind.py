@@ -33,7 +33,7 @@ from reinvent_cli.lexicon import (
     SPEAKER_KEYS as _SPEAKER_KEYS,
 )
 from reinvent_cli.read.source import Source
-from reinvent_cli.recognise.document.one_talk import lead_line, title_recording
+from reinvent_cli.recognise.document.one_talk import lead_line
 from reinvent_cli.recognise.launch.launch_scope import (
     intro_sentence,
     launch_event,
@@ -293,8 +293,9 @@ def _first_heading_evidence(tokens: list[dict[str, Any]], lines: list[str]) -> l
     return found
 
 
-def decide(src: Source, tokens: list[dict[str, Any]], roles: dict[int, Role]) -> Decision:
-    """Whether ``src`` (its tokens and the roles the reading gave its lines) is talk notes."""
+def decide(src: Source, tokens: list[dict[str, Any]], roles: dict[int, Role], recording: bool = False) -> Decision:
+    """Whether ``src`` (its tokens and the roles the reading gave its lines) is talk notes (``recording``: its title
+    links its recording, document/one_talk.title_recording)."""
     meta = src.meta
     cues: list[Cue] = []
     stem = os.path.splitext(os.path.basename(src.path))[0]
@@ -319,7 +320,6 @@ def decide(src: Source, tokens: list[dict[str, Any]], roles: dict[int, Role]) ->
     if _TALK.search(title) or _TALK.search(stem.replace("-", " ").replace("_", " ")):
         cues.append(Cue.TALK_TITLE)
 
-    recording = title_recording(tokens) is not None
     if recording:
         cues.append(Cue.TITLE_RECORDING)
 

@@ -122,10 +122,10 @@ def title_recording(tokens: list[dict[str, Any]]) -> str | None:
     title = " ".join(clean_title(head.text).casefold().split())
     if len(title.split()) < 2:
         return None
-    for tok in [t for t in tokens[at + 1:at + 8] if t.get("type") not in ("blank_line",)][:3]:
-        if tok.get("type") not in ("paragraph", "block_quote"):
+    for tok in [t for t in tokens[at + 1:at + 8] if t.get("type") != "blank_line"][:3]:
+        if tok.get("type") != "paragraph":
             continue
-        for lk in flat_of(tok).links if tok.get("type") == "paragraph" else []:
+        for lk in flat_of(tok).links:
             if video_url(lk.url) and title in " ".join(lk.text.casefold().split()):
                 return lk.url
     return None

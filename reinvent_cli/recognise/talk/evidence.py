@@ -32,7 +32,7 @@ from reinvent_cli.lexicon import (
 from reinvent_cli.lexicon import (
     SPEAKER_KEYS as _SPEAKER_KEYS,
 )
-from reinvent_cli.recognise.talk.list_talks import named_by_line, presented
+from reinvent_cli.recognise.talk.list_talks import lead_names, named_by_line, presented
 from reinvent_cli.recognise.talk.media import GENERIC_LINK_TEXT, VIDEO_TEXT, video_in_text, video_key_of, video_url
 from reinvent_cli.recognise.talk.names import is_person
 from reinvent_cli.recognise.talk.reasons import Evidence, Fact
@@ -363,11 +363,8 @@ def video_people(blocks: list[dict[str, Any]], end: int = 16) -> list[str]:
             return list(dict.fromkeys(people))
         on_stage = presented(one_line(flat.text)[:400])  # "**Jane Roe** opened with a history of …"
         if on_stage:
-            return [p for p in _JOINED.split(on_stage[1]) if p]
+            return lead_names(on_stage[1])
     return []
-
-
-_JOINED = pattern(r"\s+and\s+")
 
 
 def _deep_video_at(blocks: list[dict[str, Any]], start: int, end: int, skip: str = "") -> tuple[int, str] | None:

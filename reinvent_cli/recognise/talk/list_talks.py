@@ -256,6 +256,14 @@ def presented(text: str) -> tuple[str, str] | None:
     return title[:1].upper() + title[1:], who
 
 
+def lead_names(joined: str) -> list[str]:
+    """The people lead_people joined with " and ", one by one."""
+    return [name for name in _JOINED.split(joined) if name]
+
+
+_JOINED = pattern(r"\s+and\s+")
+
+
 def _after_names(words: list[str], who: str) -> int:
     """The index of the first word after the people ``who`` names (and their appositive: "Jane Roe, CTO, showed")."""
     last = who.split()[-1]

@@ -10,14 +10,12 @@ from typing import Any
 
 from reinvent_cli.model import Speaker
 from reinvent_cli.recognise.talk.evidence import block_evidence
-from reinvent_cli.recognise.talk.list_talks import presented
+from reinvent_cli.recognise.talk.list_talks import lead_names, presented
 from reinvent_cli.recognise.talk.reasons import Evidence, has
 from reinvent_cli.recognise.talk.roles import Role, RoleKind
 from reinvent_cli.recognise.text.inline import flat_of, one_line
-from reinvent_cli.recognise.text.patterns import pattern
 
 _MEDIA = (Evidence.VIDEO, Evidence.SLIDES)
-_AND = pattern(r"\s+and\s+")  # (list_talks.lead_people joins the people so)
 
 
 def prose_candidates(blocks: list[dict[str, Any]], level: int, lines: list[str] | None = None,
@@ -35,7 +33,7 @@ def prose_candidates(blocks: list[dict[str, Any]], level: int, lines: list[str] 
         if told is None:
             continue
         title, who = told
-        names = [name for name in _AND.split(who) if name]
+        names = lead_names(who)
         if any(name in heading for name in names):
             continue  # ("#### Jane Roe from Acme" over "Jane Roe tells us about …": the heading's)
         end = n + 1

@@ -11,7 +11,7 @@ from reinvent_cli.lexicon import TITLE_KEYS as _TITLE_KEYS
 from reinvent_cli.model import Document, Entry, Talk
 from reinvent_cli.read.source import Source, unescape_entities
 from reinvent_cli.recognise.document.days import classify_day
-from reinvent_cli.recognise.document.one_talk import LeadLine, decorated_title, quoted_h1, the_h1, title_recording
+from reinvent_cli.recognise.document.one_talk import LeadLine, decorated_title, quoted_h1, the_h1
 from reinvent_cli.recognise.talk.evidence import collection_title, one_keynote
 from reinvent_cli.recognise.talk.speakers import names_a_speaker, parse_speakers, speakers_in_title
 from reinvent_cli.recognise.talk.talks import (
@@ -29,8 +29,9 @@ if TYPE_CHECKING:  # only for an annotation
     from reinvent_cli.recognise.walker.state import WalkState
 
 
-def one_talk_post(src: Source, tokens: list[dict[str, Any]]) -> bool:
-    """A post about one talk: its speaker is named in the front matter or above its first heading."""
+def one_talk_post(src: Source, tokens: list[dict[str, Any]], recording: str | None = None) -> bool:
+    """A post about one talk: its speaker is named in the front matter or above its first heading (``recording``:
+    the recording its title links, document/one_talk.title_recording)."""
     if src.meta.get("speaker") or src.meta.get("speakers"):
         return True
     title = unescape_entities(str(src.meta.get("title") or ""))
@@ -38,7 +39,7 @@ def one_talk_post(src: Source, tokens: list[dict[str, Any]]) -> bool:
         return True  # "Google I/O 2017 - Keynote": a post about one keynote
     if quoted_h1(tokens) is not None:
         return True  # '# Notes: "Title"': its headings are the talk's sections
-    if title_recording(tokens) is not None:
+    if recording is not None:
         return True  # "# [Title](…/videos/play/…)": notes on one recorded talk
     h1 = the_h1(tokens)
     if decorated_title(title or (flat_of(h1).text if h1 is not None else "")):
